@@ -1,0 +1,59 @@
+/**
+ * The seam between the simulator's call engine (Graph emulator, Meta's rules, webhooks) and the
+ * caller's real WebRTC endpoint (werift). The engine only ever talks to media through this.
+ */
+
+/** what the simulated caller plays towards the business */
+export type AudioSource = 'tone' | 'speech' | 'silence';
+
+export interface CallerMediaOptions {
+  /** what the caller plays once media starts; default 'tone' */
+  source?: AudioSource;
+  /** echo what the caller receives back to the business after a short delay (the demo) */
+  echo?: boolean | { delayMs: number };
+  /** the only interface candidates are gathered on; default '127.0.0.1' */
+  host?: string;
+}
+
+export interface MediaStats {
+  /** ICE and DTLS are up */
+  connected: boolean;
+  /** RTP audio packets received from the business (telephone-event packets excluded) */
+  packetsReceived: number;
+  bytesReceived: number;
+  /** epoch ms of the first / latest audio packet received, null before any */
+  firstPacketAt: number | null;
+  lastPacketAt: number | null;
+  /** RMS level, 0..1, of the opus audio decoded over roughly the last second */
+  audioLevel: number;
+  /** highest `audioLevel` seen during the call */
+  peakAudioLevel: number;
+  /** RTP packets the caller has sent */
+  packetsSent: number;
+  /** DTMF digits received as RFC 4733 telephone-event, in order, e.g. "12#" */
+  dtmf: string;
+}
+
+export interface CallerMedia {
+  /** our local SDP: the offer (offerer) or the answer (answerer), complete with candidates */
+  readonly localDescription: string;
+  /** offerer only: apply the business's answer (WhatsApp pre_accept/accept) */
+  setRemoteAnswer(sdp: string): Promise<void>;
+  /** a new offer on the same connection (Messenger media_update re-offer) */
+  createReoffer(): Promise<string>;
+  /** apply an answer to our re-offer */
+  setReofferAnswer(sdp: string): Promise<void>;
+  /** start playing `source` (Meta lets media flow once the call is accepted) */
+  startAudio(): void;
+  /** stop sending RTP entirely (to simulate a dead peer) */
+  stopAudio(): void;
+  stats(): MediaStats;
+  close(): Promise<void>;
+}
+
+export interface CallerMediaFactory {
+  /** the caller offers (WhatsApp user-initiated): ICE-lite, opus/111 + telephone-event/126, actpass */
+  offer(options?: CallerMediaOptions): Promise<CallerMedia>;
+  /** the caller answers the business's offer (Messenger accept, WhatsApp business-initiated connect) */
+  answer(remoteOffer: string, options?: CallerMediaOptions): Promise<CallerMedia>;
+}
