@@ -1,0 +1,103 @@
+import {
+  msgrAcceptReplySchema,
+  msgrCallPermissionsReplySchema,
+  msgrConnectReplySchema,
+  msgrMediaUpdateReplySchema,
+  msgrSuccessReplySchema,
+  type MsgrAcceptReply,
+  type MsgrCallPermissionsReply,
+  type MsgrConnectReply,
+  type MsgrMediaUpdateReply,
+} from '@ringside/contracts';
+import type { z } from 'zod';
+import type { GraphCredentials } from './graph-credentials';
+import type { GraphTransport } from './graph-transport';
+
+/** one track's state in a `media_update` */
+export interface MsgrTrack {
+  msid: string;
+  label: string;
+  status: string;
+}
+
+/**
+ * Messenger Platform calling actions, one typed method each (meta-calling.md §3.3, §3.4).
+ *
+ * @example
+ * const reply = await messengerGraph(transport).accept(creds, callId, offer);
+ * await pc.setRemoteDescription({ type: 'answer', sdp: reply.session.sdp_response.sdp });
+ */
+export function messengerGraph(transport: GraphTransport) {
+  const calls = <T>(
+    creds: GraphCredentials,
+    operation: string,
+    body: object,
+    reply: z.ZodType<T>,
+  ) =>
+    transport.send({
+      operation: `messenger.${operation}`,
+      method: 'POST',
+      node: creds.nodeId,
+      edge: 'calls',
+      accessToken: creds.accessToken,
+      body: { platform: 'messenger', ...body },
+      reply,
+    });
+
+  return {
+    accept: (creds: GraphCredentials, callId: string, offerSdp: string): Promise<MsgrAcceptReply> =>
+      calls(
+        creds,
+        'accept',
+        { action: 'accept', call_id: callId, session: { sdp_type: 'offer', sdp: offerSdp } },
+        msgrAcceptReplySchema,
+      ),
+    reject: (creds: GraphCredentials, callId: string) =>
+      calls(creds, 'reject', { action: 'reject', call_id: callId }, msgrSuccessReplySchema),
+    terminate: (creds: GraphCredentials, callId: string) =>
+      calls(creds, 'terminate', { action: 'terminate', call_id: callId }, msgrSuccessReplySchema),
+    connect: (creds: GraphCredentials, psid: string, offerSdp: string): Promise<MsgrConnectReply> =>
+      calls(
+        creds,
+        'connect',
+        { action: 'connect', to: psid, session: { sdp_type: 'offer', sdp: offerSdp } },
+        msgrConnectReplySchema,
+      ),
+    mediaUpdate: (
+      creds: GraphCredentials,
+      update: {
+        callId: string;
+        fromVersion: number;
+        toVersion: number;
+        tracks: MsgrTrack[];
+        sdpType: 'offer' | 'answer';
+        sdp: string;
+      },
+    ): Promise<MsgrMediaUpdateReply> =>
+      calls(
+        creds,
+        'media_update',
+        {
+          action: 'media_update',
+          call_id: update.callId,
+          from_version: update.fromVersion,
+          to_version: update.toVersion,
+          tracks: update.tracks,
+          session: { sdp_type: update.sdpType, sdp: update.sdp },
+        },
+        msgrMediaUpdateReplySchema,
+      ),
+    callPermissions: (creds: GraphCredentials, psid: string): Promise<MsgrCallPermissionsReply> =>
+      transport.send({
+        operation: 'messenger.call_permissions',
+        method: 'GET',
+        node: creds.nodeId,
+        edge: 'messenger_call_permissions',
+        accessToken: creds.accessToken,
+        query: { psid },
+        reply: msgrCallPermissionsReplySchema,
+      }),
+  };
+}
+
+export type MessengerGraph = ReturnType<typeof messengerGraph>;

@@ -1,0 +1,149 @@
+import {
+  waCallPermissionsReplySchema,
+  waConnectReplySchema,
+  waMessageSentReplySchema,
+  waSuccessReplySchema,
+  type WaCallingSettings,
+  type WaCallPermissionsReply,
+  type WaConnectReply,
+  type WaMessageSentReply,
+} from '@ringside/contracts';
+import { z } from 'zod';
+import type { GraphCredentials } from './graph-credentials';
+import type { GraphTransport } from './graph-transport';
+
+const product = { messaging_product: 'whatsapp' } as const;
+const settingsReplySchema = z.looseObject({ calling: z.unknown().optional() });
+
+/**
+ * WhatsApp Cloud API calling actions, one typed method each (meta-calling.md §2.5, §2.8, §2.9).
+ *
+ * @example
+ * const wa = whatsappGraph(transport);
+ * await wa.preAccept(creds, callId, answer);
+ * await wa.accept(creds, callId, answer); // the same bytes
+ */
+export function whatsappGraph(transport: GraphTransport) {
+  const calls = <T>(
+    creds: GraphCredentials,
+    operation: string,
+    body: object,
+    reply: z.ZodType<T>,
+  ) =>
+    transport.send({
+      operation: `whatsapp.${operation}`,
+      method: 'POST',
+      node: creds.nodeId,
+      edge: 'calls',
+      accessToken: creds.accessToken,
+      body: { ...product, ...body },
+      reply,
+    });
+
+  return {
+    preAccept: (creds: GraphCredentials, callId: string, sdp: string) =>
+      calls(
+        creds,
+        'pre_accept',
+        { action: 'pre_accept', call_id: callId, session: { sdp_type: 'answer', sdp } },
+        waSuccessReplySchema,
+      ),
+    accept: (
+      creds: GraphCredentials,
+      callId: string,
+      sdp: string,
+      bizOpaqueCallbackData?: string,
+    ) =>
+      calls(
+        creds,
+        'accept',
+        {
+          action: 'accept',
+          call_id: callId,
+          session: { sdp_type: 'answer', sdp },
+          ...(bizOpaqueCallbackData === undefined
+            ? {}
+            : { biz_opaque_callback_data: bizOpaqueCallbackData }),
+        },
+        waSuccessReplySchema,
+      ),
+    reject: (creds: GraphCredentials, callId: string) =>
+      calls(creds, 'reject', { action: 'reject', call_id: callId }, waSuccessReplySchema),
+    terminate: (creds: GraphCredentials, callId: string) =>
+      calls(creds, 'terminate', { action: 'terminate', call_id: callId }, waSuccessReplySchema),
+    connect: (
+      creds: GraphCredentials,
+      to: string,
+      sdp: string,
+      bizOpaqueCallbackData?: string,
+    ): Promise<WaConnectReply> =>
+      calls(
+        creds,
+        'connect',
+        {
+          action: 'connect',
+          to,
+          session: { sdp_type: 'offer', sdp },
+          ...(bizOpaqueCallbackData === undefined
+            ? {}
+            : { biz_opaque_callback_data: bizOpaqueCallbackData }),
+        },
+        waConnectReplySchema,
+      ),
+    callPermissions: (creds: GraphCredentials, userWaId: string): Promise<WaCallPermissionsReply> =>
+      transport.send({
+        operation: 'whatsapp.call_permissions',
+        method: 'GET',
+        node: creds.nodeId,
+        edge: 'call_permissions',
+        accessToken: creds.accessToken,
+        query: { user_wa_id: userWaId },
+        reply: waCallPermissionsReplySchema,
+      }),
+    requestPermission: (
+      creds: GraphCredentials,
+      to: string,
+      text: string,
+    ): Promise<WaMessageSentReply> =>
+      transport.send({
+        operation: 'whatsapp.permission_request',
+        method: 'POST',
+        node: creds.nodeId,
+        edge: 'messages',
+        accessToken: creds.accessToken,
+        body: {
+          ...product,
+          recipient_type: 'individual',
+          to,
+          type: 'interactive',
+          interactive: {
+            type: 'call_permission_request',
+            action: { name: 'call_permission_request' },
+            body: { text },
+          },
+        },
+        reply: waMessageSentReplySchema,
+      }),
+    getSettings: (creds: GraphCredentials) =>
+      transport.send({
+        operation: 'whatsapp.settings_get',
+        method: 'GET',
+        node: creds.nodeId,
+        edge: 'settings',
+        accessToken: creds.accessToken,
+        reply: settingsReplySchema,
+      }),
+    updateSettings: (creds: GraphCredentials, calling: WaCallingSettings) =>
+      transport.send({
+        operation: 'whatsapp.settings_update',
+        method: 'POST',
+        node: creds.nodeId,
+        edge: 'settings',
+        accessToken: creds.accessToken,
+        body: { calling },
+        reply: z.looseObject({ success: z.boolean() }),
+      }),
+  };
+}
+
+export type WhatsAppGraph = ReturnType<typeof whatsappGraph>;

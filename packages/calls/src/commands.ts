@@ -1,0 +1,101 @@
+import type { Channel, RingStrategy } from '@ringside/contracts';
+import type { NormalizedCallEvent } from './events';
+
+/** Fields every command or timer carries; `occurredAt` is the server clock's epoch ms. */
+interface CommandBase {
+  readonly callId: string;
+  readonly occurredAt: number;
+}
+
+/**
+ * The server rang these agents (its router picked them after a `notify-agents` effect, or an
+ * agent became available while the call rings). Agents who already declined are not re-added.
+ *
+ * @example
+ * const event: RingOfferedCommand = { kind: 'ring.offered', callId, agentIds: ['a1', 'a2'], strategy: 'all', occurredAt: now };
+ */
+export interface RingOfferedCommand extends CommandBase {
+  readonly kind: 'ring.offered';
+  readonly agentIds: readonly string[];
+  readonly strategy: RingStrategy;
+}
+
+/** An agent clicked Accept: they want the call (first one wins). */
+export interface AgentClaimCommand extends CommandBase {
+  readonly kind: 'agent.claim';
+  readonly agentId: string;
+}
+
+/** The claiming agent's browser sent its SDP (whatsapp answer / messenger offer). */
+export interface AgentAnswerSentCommand extends CommandBase {
+  readonly kind: 'agent.answer-sent';
+  readonly agentId: string;
+}
+
+/** The Graph API accepted our `accept`: the call is live. */
+export interface GraphAcceptedCommand extends CommandBase {
+  readonly kind: 'graph.accepted';
+}
+
+/** An agent clicked Decline on a ringing call (or backed out of one they claimed). */
+export interface AgentDeclineCommand extends CommandBase {
+  readonly kind: 'agent.decline';
+  readonly agentId: string;
+}
+
+/** The agent who owns the call hung up. */
+export interface AgentHangupCommand extends CommandBase {
+  readonly kind: 'agent.hangup';
+  readonly agentId: string;
+}
+
+/** The server's ring timer (inbound) or no-pickup timer (outbound) fired. */
+export interface RingTimeoutCommand extends CommandBase {
+  readonly kind: 'ring.timeout';
+}
+
+/** The Graph actions whose failure the server reports. */
+export type GraphAction = 'pre_accept' | 'accept' | 'reject' | 'terminate' | 'connect';
+
+/** A Graph request for this call failed for good (after the server's own retries). */
+export interface GraphFailedCommand extends CommandBase {
+  readonly kind: 'graph.failed';
+  readonly action: GraphAction;
+  readonly code: number;
+  readonly message?: string;
+}
+
+/**
+ * An agent placed a business-initiated call: the server's `connect` succeeded and returned
+ * Meta's call id.
+ */
+export interface AgentDialCommand extends CommandBase {
+  readonly kind: 'agent.dial';
+  readonly channel: Channel;
+  readonly endpointId: string;
+  readonly agentId: string;
+  /** the business number or Page placing the call */
+  readonly from: string;
+  /** the customer: WhatsApp id or PSID */
+  readonly to: string;
+}
+
+/** Commands and timers the server feeds into {@link transition}. */
+export type CallCommand =
+  | RingOfferedCommand
+  | AgentClaimCommand
+  | AgentAnswerSentCommand
+  | GraphAcceptedCommand
+  | AgentDeclineCommand
+  | AgentHangupCommand
+  | RingTimeoutCommand
+  | GraphFailedCommand
+  | AgentDialCommand;
+
+/**
+ * Everything that can move a call: Meta's normalized webhook events plus the server's commands.
+ *
+ * @example
+ * const event: CallEvent = { kind: 'agent.claim', callId: 'wacid.1', agentId: 'a1', occurredAt: Date.now() };
+ */
+export type CallEvent = NormalizedCallEvent | CallCommand;

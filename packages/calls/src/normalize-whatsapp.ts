@@ -1,0 +1,201 @@
+import {
+  isWaCallStatus,
+  isWaPermissionReply,
+  type MetaErrorItem,
+  type WaCallConnect,
+  type WaCallStatus,
+  type WaCallTerminate,
+  type WaChangeValue,
+  type WaPermissionReplyMessage,
+  type WaWebhook,
+} from '@ringside/contracts';
+import type { NormalizedEvent, NormalizeResult, OutboundProgress } from './events';
+import { idempotencyKey } from './idempotency';
+import { toMetaErrors } from './meta-error';
+import { unixSecondsToMs } from './meta-time';
+import { NormalizeCollector, type Skip } from './normalize-shared';
+import { compact } from './step';
+
+/** What every item of one change shares. */
+interface ChangeContext {
+  readonly endpointId: string;
+  readonly value: WaChangeValue;
+}
+
+/**
+ * Turns a parsed WhatsApp webhook into flat events: every entry, change, call, call status and
+ * permission reply. Message receipts, other messages and changes without call data come back
+ * in `ignored`. Never throws.
+ *
+ * @example
+ * const { events, ignored } = normalizeWhatsApp(waWebhookSchema.parse(json));
+ * events[0]?.kind; // 'call.offered'
+ */
+export function normalizeWhatsApp(body: WaWebhook): NormalizeResult {
+  const out = new NormalizeCollector('whatsapp');
+  body.entry.forEach((entry, i) => {
+    entry.changes.forEach((change, j) => {
+      const path = `entry[${i}].changes[${j}].value`;
+      const value = change.value;
+      const ctx: ChangeContext = { endpointId: value.metadata.phone_number_id, value };
+      const calls = value.calls ?? [];
+      const statuses = value.statuses ?? [];
+      const messages = value.messages ?? [];
+      if (calls.length + statuses.length + messages.length === 0) {
+        out.ignore('no calls, statuses or messages in this change', path, value);
+      }
+      calls.forEach((call, k) => {
+        const converted =
+          call.event === 'connect' ? fromConnect(call, ctx) : fromTerminate(call, ctx);
+        out.add(converted, `${path}.calls[${k}]`, call);
+      });
+      statuses.forEach((status, k) => {
+        const converted = isWaCallStatus(status)
+          ? fromStatus(status, ctx)
+          : { skip: 'a message receipt, not a call status' };
+        out.add(converted, `${path}.statuses[${k}]`, status);
+      });
+      messages.forEach((message, k) => {
+        const converted = isWaPermissionReply(message)
+          ? fromPermissionReply(message, ctx)
+          : { skip: 'a message that is not a call permission reply' };
+        out.add(converted, `${path}.messages[${k}]`, message);
+      });
+      if ((value.errors?.length ?? 0) > 0 && !calls.some((call) => call.event === 'terminate')) {
+        out.ignore('errors with no terminate to attach them to', `${path}.errors`, value.errors);
+      }
+    });
+  });
+  return out.result();
+}
+
+function fromConnect(call: WaCallConnect, ctx: ChangeContext): NormalizedEvent | Skip {
+  const occurredAt = unixSecondsToMs(call.timestamp);
+  if (occurredAt === undefined) return { skip: 'unreadable timestamp' };
+  const common = {
+    channel: 'whatsapp',
+    callId: call.id,
+    occurredAt,
+    endpointId: ctx.endpointId,
+    idempotencyKey: keyFor(ctx, call.id, 'connect', occurredAt, call.direction),
+  } as const;
+  if (call.direction === 'USER_INITIATED') {
+    if (call.session.sdp_type !== 'offer')
+      return { skip: 'user-initiated connect without an offer' };
+    return compact({
+      ...common,
+      kind: 'call.offered',
+      caller: compact({ id: call.from, name: callerName(ctx.value, call.from) }),
+      called: { id: call.to },
+      sdpOffer: call.session.sdp,
+      deeplinkPayload: call.deeplink_payload,
+      ctaPayload: call.cta_payload,
+    });
+  }
+  if (call.session.sdp_type !== 'answer') {
+    return { skip: 'business-initiated connect without an answer' };
+  }
+  return compact({
+    ...common,
+    kind: 'call.outbound-progress',
+    progress: 'connected',
+    callee: call.to,
+    sdpAnswer: call.session.sdp,
+    bizOpaqueCallbackData: call.biz_opaque_callback_data,
+  });
+}
+
+function fromTerminate(call: WaCallTerminate, ctx: ChangeContext): NormalizedEvent | Skip {
+  const occurredAt = unixSecondsToMs(call.timestamp);
+  if (occurredAt === undefined) return { skip: 'unreadable timestamp' };
+  const status = call.status === 'FAILED' ? 'failed' : 'completed';
+  // meta puts errors beside the calls array or inside the call: take both
+  const errorItems: MetaErrorItem[] = [...(ctx.value.errors ?? []), ...(call.errors ?? [])];
+  return compact({
+    kind: 'call.terminated',
+    channel: 'whatsapp',
+    callId: call.id,
+    occurredAt,
+    endpointId: ctx.endpointId,
+    idempotencyKey: keyFor(ctx, call.id, 'terminate', occurredAt, status),
+    status,
+    startedAt: unixSecondsToMs(call.start_time),
+    endedAt: unixSecondsToMs(call.end_time),
+    durationSec: call.duration,
+    errors: toMetaErrors(errorItems),
+    bizOpaqueCallbackData: call.biz_opaque_callback_data,
+  });
+}
+
+const progressOf: Record<WaCallStatus['status'], OutboundProgress> = {
+  RINGING: 'ringing',
+  ACCEPTED: 'accepted',
+  REJECTED: 'rejected',
+};
+
+function fromStatus(status: WaCallStatus, ctx: ChangeContext): NormalizedEvent | Skip {
+  const occurredAt = unixSecondsToMs(status.timestamp);
+  if (occurredAt === undefined) return { skip: 'unreadable timestamp' };
+  const progress = progressOf[status.status];
+  return compact({
+    kind: 'call.outbound-progress',
+    channel: 'whatsapp',
+    callId: status.id,
+    occurredAt,
+    endpointId: ctx.endpointId,
+    idempotencyKey: keyFor(ctx, status.id, 'status', occurredAt, progress),
+    progress,
+    callee: status.recipient_id,
+    bizOpaqueCallbackData: status.biz_opaque_callback_data,
+  });
+}
+
+function fromPermissionReply(
+  message: WaPermissionReplyMessage,
+  ctx: ChangeContext,
+): NormalizedEvent | Skip {
+  const occurredAt = unixSecondsToMs(message.timestamp);
+  if (occurredAt === undefined) return { skip: 'unreadable timestamp' };
+  const reply = message.interactive.call_permission_reply;
+  const response = reply.response === 'accept' ? 'granted' : 'denied';
+  return compact({
+    kind: 'permission.updated',
+    channel: 'whatsapp',
+    occurredAt,
+    endpointId: ctx.endpointId,
+    idempotencyKey: keyFor(ctx, message.from, 'call_permission_reply', occurredAt, response),
+    user: message.from,
+    response,
+    permanent: reply.is_permanent,
+    expiresAt: unixSecondsToMs(reply.expiration_timestamp),
+    source: reply.response_source,
+    contextId: message.context.id,
+  });
+}
+
+/**
+ * The caller's profile name from `contacts`, matched by wa_id. Meta's wa_id can be written
+ * differently from `from` (some countries' numbers are rewritten), so when the change has one
+ * contact and every connect in it comes from one number, that contact is the caller.
+ */
+function callerName(value: WaChangeValue, from: string): string | undefined {
+  const contacts = value.contacts ?? [];
+  const exact = contacts.find((contact) => contact.wa_id === from);
+  if (exact) return exact.profile?.name;
+  const only = contacts.length === 1 ? contacts[0] : undefined;
+  const callers = new Set(
+    (value.calls ?? []).filter((call) => call.event === 'connect').map((call) => call.from),
+  );
+  return only && callers.size === 1 ? only.profile?.name : undefined;
+}
+
+function keyFor(
+  ctx: ChangeContext,
+  subject: string,
+  event: string,
+  occurredAt: number,
+  detail?: string,
+): string {
+  const parts = ['whatsapp', ctx.endpointId, subject, event, occurredAt / 1000];
+  return idempotencyKey(detail === undefined ? parts : [...parts, detail]);
+}

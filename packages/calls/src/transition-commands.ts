@@ -1,0 +1,137 @@
+import type {
+  AgentDialCommand,
+  AgentHangupCommand,
+  GraphFailedCommand,
+  RingTimeoutCommand,
+} from './commands';
+import type { Effect } from './effects';
+import type { Call, DialingCall, LiveCall } from './state';
+import { applied, compact, endCall, ignored, secondsBetween, type Step } from './step';
+import { fromTombstone } from './transition-webhook';
+
+function graphSend(call: LiveCall, type: 'send-reject' | 'send-terminate'): Effect {
+  return { type, callId: call.id, channel: call.channel, endpointId: call.endpointId };
+}
+
+/** The owning agent hung up: terminate a live call, reject one not yet accepted. */
+export function onHangup(call: Call | undefined, event: AgentHangupCommand): Step {
+  if (call === undefined) return ignored('out-of-order');
+  switch (call.state) {
+    case 'active':
+      if (call.agentId !== event.agentId) return ignored('conflict');
+      return endCall(
+        call,
+        {
+          outcome: 'completed',
+          endedAt: event.occurredAt,
+          durationSec: secondsBetween(call.answeredAt, event.occurredAt),
+          agentId: call.agentId,
+          answeredAt: call.answeredAt,
+        },
+        [graphSend(call, 'send-terminate')],
+      );
+    case 'claimed':
+      // meta has not accepted yet: reject rather than terminate
+      if (call.agentId !== event.agentId) return ignored('conflict');
+      return endCall(
+        call,
+        { outcome: 'declined', endedAt: event.occurredAt, agentId: call.agentId },
+        [graphSend(call, 'send-reject')],
+      );
+    case 'dialing':
+    case 'outbound-ringing':
+      if (call.agentId !== event.agentId) return ignored('conflict');
+      return endCall(
+        call,
+        { outcome: 'no-answer', endedAt: event.occurredAt, agentId: call.agentId },
+        [graphSend(call, 'send-terminate')],
+      );
+    case 'ringing':
+      return ignored('conflict');
+    case 'tombstone':
+    case 'ended':
+      return ignored('already-ended');
+  }
+}
+
+/** The ring timer fired: nobody answered the inbound call, or the customer never picked up. */
+export function onRingTimeout(call: Call | undefined, event: RingTimeoutCommand): Step {
+  if (call === undefined) return ignored('out-of-order');
+  switch (call.state) {
+    case 'ringing':
+      return endCall(call, { outcome: 'missed', endedAt: event.occurredAt }, [
+        graphSend(call, 'send-reject'),
+      ]);
+    case 'dialing':
+    case 'outbound-ringing':
+      return endCall(
+        call,
+        { outcome: 'no-answer', endedAt: event.occurredAt, agentId: call.agentId },
+        [graphSend(call, 'send-terminate')],
+      );
+    case 'claimed':
+    case 'active':
+      // a stale timer: the agent is already connecting or talking
+      return ignored('out-of-order');
+    case 'tombstone':
+    case 'ended':
+      return ignored('already-ended');
+  }
+}
+
+/**
+ * A Graph request failed for good. Accepting failed: reject so the caller is not left ringing.
+ * Our connect failed: the outbound call never started. Anything else is only logged.
+ */
+export function onGraphFailed(call: Call | undefined, event: GraphFailedCommand): Step {
+  if (call === undefined) return ignored('out-of-order');
+  if (call.state === 'tombstone' || call.state === 'ended') return ignored('already-ended');
+  const metaError = compact({ code: event.code, message: event.message });
+  const accepting = event.action === 'pre_accept' || event.action === 'accept';
+  if (call.state === 'claimed' && accepting) {
+    return endCall(
+      call,
+      { outcome: 'failed', endedAt: event.occurredAt, metaError, agentId: call.agentId },
+      [graphSend(call, 'send-reject')],
+    );
+  }
+  if (
+    (call.state === 'dialing' || call.state === 'outbound-ringing') &&
+    event.action === 'connect'
+  ) {
+    return endCall(call, {
+      outcome: 'failed',
+      endedAt: event.occurredAt,
+      metaError,
+      agentId: call.agentId,
+    });
+  }
+  return ignored('unknown-transition');
+}
+
+/** An agent's outbound call was placed; a terminate that beat it here ends it at once. */
+export function onDial(call: Call | undefined, event: AgentDialCommand): Step {
+  const caller = { id: event.from };
+  const called = { id: event.to };
+  if (call === undefined) {
+    const dialing: DialingCall = {
+      state: 'dialing',
+      id: event.callId,
+      channel: event.channel,
+      direction: 'outbound',
+      endpointId: event.endpointId,
+      caller,
+      called,
+      mediaVersion: 0,
+      appliedKeys: [],
+      agentId: event.agentId,
+      dialedAt: event.occurredAt,
+    };
+    return applied(dialing);
+  }
+  if (call.state === 'tombstone') {
+    return fromTombstone(call, { direction: 'outbound', caller, called, agentId: event.agentId });
+  }
+  if (call.state === 'dialing' && call.agentId === event.agentId) return ignored('duplicate');
+  return ignored(call.state === 'ended' ? 'already-ended' : 'unknown-transition');
+}

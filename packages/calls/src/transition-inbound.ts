@@ -1,0 +1,138 @@
+import type {
+  AgentAnswerSentCommand,
+  AgentClaimCommand,
+  AgentDeclineCommand,
+  GraphAcceptedCommand,
+  RingOfferedCommand,
+} from './commands';
+import type { Effect } from './effects';
+import type { Call, ClaimedCall } from './state';
+import { applied, baseOf, compact, endCall, ignored, type Step } from './step';
+
+/** The server rang more agents; those who declined stay out. */
+export function onRingOffered(call: Call | undefined, event: RingOfferedCommand): Step {
+  if (call === undefined) return ignored('out-of-order');
+  if (call.state === 'tombstone') return ignored('already-ended');
+  if (call.state !== 'ringing') {
+    return ignored(call.direction === 'inbound' ? 'out-of-order' : 'unknown-transition');
+  }
+  const added = event.agentIds.filter(
+    (id) => !call.agentsOffered.includes(id) && !call.agentsDeclined.includes(id),
+  );
+  if (added.length === 0 && event.strategy === call.strategy) return ignored('duplicate');
+  return applied({
+    ...call,
+    agentsOffered: [...call.agentsOffered, ...new Set(added)],
+    strategy: event.strategy,
+  });
+}
+
+/** First agent to accept takes the call; everyone else loses the race. */
+export function onClaim(call: Call | undefined, event: AgentClaimCommand): Step {
+  if (call === undefined) return ignored('out-of-order');
+  switch (call.state) {
+    case 'ringing': {
+      if (!call.agentsOffered.includes(event.agentId)) return ignored('conflict');
+      const claimed: ClaimedCall = compact({
+        ...baseOf(call),
+        state: 'claimed',
+        direction: 'inbound',
+        offeredAt: call.offeredAt,
+        sdpOffer: call.sdpOffer,
+        agentId: event.agentId,
+        claimedAt: event.occurredAt,
+      });
+      return applied(claimed, [
+        { type: 'notify-claimed', callId: call.id, agentId: event.agentId },
+      ]);
+    }
+    case 'claimed':
+    case 'active':
+      if (call.direction !== 'inbound') return ignored('unknown-transition');
+      return ignored(call.agentId === event.agentId ? 'duplicate' : 'conflict');
+    case 'dialing':
+    case 'outbound-ringing':
+    case 'ended':
+    case 'tombstone':
+      return ignored('unknown-transition');
+  }
+}
+
+/** The claimant's SDP reached the server: ask Meta to accept with it. */
+export function onAnswerSent(call: Call | undefined, event: AgentAnswerSentCommand): Step {
+  if (call === undefined) return ignored('out-of-order');
+  if (call.state === 'active' && call.direction === 'inbound') {
+    return ignored(call.agentId === event.agentId ? 'duplicate' : 'conflict');
+  }
+  if (call.state !== 'claimed') return ignored('unknown-transition');
+  if (call.agentId !== event.agentId) return ignored('conflict');
+  if (call.answerSentAt !== undefined) return ignored('duplicate');
+
+  const target = { callId: call.id, channel: call.channel, endpointId: call.endpointId };
+  const accept: Effect = { type: 'send-accept', ...target, agentId: call.agentId };
+  // whatsapp: pre_accept lets ice/dtls finish while it still rings, so audio starts at once
+  const sends: Effect[] =
+    call.channel === 'whatsapp'
+      ? [{ type: 'send-pre-accept', ...target, agentId: call.agentId }, accept]
+      : [accept];
+  return applied({ ...call, answerSentAt: event.occurredAt }, sends);
+}
+
+/** Meta accepted: the inbound call is live. */
+export function onGraphAccepted(call: Call | undefined, event: GraphAcceptedCommand): Step {
+  if (call === undefined) return ignored('out-of-order');
+  if (call.state === 'active') return ignored('duplicate');
+  if (call.state !== 'claimed') return ignored('unknown-transition');
+  return applied(
+    { ...baseOf(call), state: 'active', agentId: call.agentId, answeredAt: event.occurredAt },
+    [{ type: 'notify-answered', callId: call.id, agentId: call.agentId }],
+  );
+}
+
+/**
+ * An agent declined. Ringing everyone at once, the last one to decline rejects the call;
+ * ringing one agent at a time, the next one is rung. A claimant backing out rejects it.
+ */
+export function onDecline(call: Call | undefined, event: AgentDeclineCommand): Step {
+  if (call === undefined) return ignored('out-of-order');
+  const reject: Effect = {
+    type: 'send-reject',
+    callId: call.id,
+    channel: call.channel,
+    endpointId: call.endpointId,
+  };
+  switch (call.state) {
+    case 'ringing': {
+      if (call.agentsDeclined.includes(event.agentId)) return ignored('duplicate');
+      if (!call.agentsOffered.includes(event.agentId)) return ignored('conflict');
+      const left = call.agentsOffered.filter((id) => id !== event.agentId);
+      const declined = [...call.agentsDeclined, event.agentId];
+      if (left.length > 0) {
+        return applied({ ...call, agentsOffered: left, agentsDeclined: declined });
+      }
+      if (call.strategy === 'longest-idle') {
+        return applied({ ...call, agentsOffered: left, agentsDeclined: declined }, [
+          { type: 'notify-agents', callId: call.id, exclude: declined },
+        ]);
+      }
+      return endCall(
+        call,
+        { outcome: 'declined', endedAt: event.occurredAt, agentId: event.agentId },
+        [reject],
+      );
+    }
+    case 'claimed':
+      if (call.agentId !== event.agentId) return ignored('conflict');
+      return endCall(
+        call,
+        { outcome: 'declined', endedAt: event.occurredAt, agentId: event.agentId },
+        [reject],
+      );
+    case 'active':
+    case 'dialing':
+    case 'outbound-ringing':
+    case 'ended':
+    case 'tombstone':
+      return ignored('unknown-transition');
+  }
+}

@@ -1,0 +1,17 @@
+// the browser console imports this file: nothing here may import node built-ins
+// (signature helpers live at '@ringside/contracts/signature')
+export * from './call-outcome';
+export * from './meta-session';
+export * from './readable-issues';
+export type { PassedThroughItem } from './select-items';
+export * from './whatsapp-webhook';
+export * from './messenger-webhook';
+export * from './meta-webhook';
+export * from './graph-whatsapp';
+export * from './graph-messenger';
+export * from './meta-error';
+export * from './socket-views';
+export * from './socket-commands';
+export * from './socket-events';
+export * from './rest';
+export * from './outgoing-events';

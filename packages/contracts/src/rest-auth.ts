@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { roleSchema } from './call-outcome';
+import { readableIssueSchema } from './rest-common';
+
+/**
+ * `POST /api/auth/login`. The email is trimmed and lower-cased so sign-in ignores case.
+ *
+ * @example
+ * loginBodySchema.parse({ email: ' Asha@Example.com ', password: 'secret' }).email; // 'asha@example.com'
+ */
+export const loginBodySchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  // bounded so a hash of a huge body cannot be used to burn CPU
+  password: z.string().min(1).max(1024),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+/**
+ * `GET /api/me`: who is signed in.
+ *
+ * @example
+ * meReplySchema.parse({ id: 'u_1', email: 'asha@example.com', name: 'Asha', role: 'agent', workspaceId: 'w_1' });
+ */
+export const meReplySchema = z.object({
+  id: z.string().min(1),
+  email: z.email(),
+  name: z.string(),
+  role: roleSchema,
+  workspaceId: z.string().min(1),
+});
+export type MeReply = z.infer<typeof meReplySchema>;
+
+/**
+ * Every REST error body: a stable code, a message safe to show, and for bad input the
+ * problems by path.
+ *
+ * @example
+ * res.status(400).json({ error: { code: 'invalid_payload', message: 'Check the form.', issues } });
+ */
+export const apiErrorReplySchema = z.object({
+  error: z.object({
+    code: z.string().min(1),
+    message: z.string(),
+    issues: z.array(readableIssueSchema).optional(),
+  }),
+});
+export type ApiErrorReply = z.infer<typeof apiErrorReplySchema>;

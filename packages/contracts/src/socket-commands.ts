@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { selectableAgentStatusSchema } from './call-outcome';
+import { qualityMetricsSchema } from './socket-views';
+
+const callId = z.string().min(1);
+// an audio-only SDP is a few KB; refuse anything absurd before it reaches Meta
+const sdp = z.string().min(1).max(65_536);
+
+// client commands use plain objects: unknown keys are dropped, never trusted
+
+/**
+ * `agent:set-status`: the agent picks Available or Away.
+ *
+ * @example
+ * socket.emit('agent:set-status', { status: 'available' }, (result) => { if (!result.ok) toast(result.error.message); });
+ */
+export const agentSetStatusCommandSchema = z.object({ status: selectableAgentStatusSchema });
+export type AgentSetStatusCommand = z.infer<typeof agentSetStatusCommandSchema>;
+
+/**
+ * `call:accept`: claim a ringing call (the first agent wins; the others get `already_claimed`).
+ *
+ * @example
+ * socket.emit('call:accept', { callId }, ack);
+ */
+export const callAcceptCommandSchema = z.object({ callId });
+export type CallAcceptCommand = z.infer<typeof callAcceptCommandSchema>;
+
+/**
+ * `call:answer`: the claiming browser's SDP: the answer to Meta's offer on WhatsApp, our offer
+ * on Messenger. The acknowledgement carries Meta's SDP reply for Messenger.
+ *
+ * @example
+ * socket.emit('call:answer', { callId, sdp: pc.localDescription.sdp }, ack);
+ */
+export const callAnswerCommandSchema = z.object({ callId, sdp });
+export type CallAnswerCommand = z.infer<typeof callAnswerCommandSchema>;
+
+/**
+ * `call:decline`: this agent will not take the ringing call.
+ *
+ * @example
+ * socket.emit('call:decline', { callId }, ack);
+ */
+export const callDeclineCommandSchema = z.object({ callId });
+export type CallDeclineCommand = z.infer<typeof callDeclineCommandSchema>;
+
+/**
+ * `call:hangup`: end the agent's call.
+ *
+ * @example
+ * socket.emit('call:hangup', { callId }, ack);
+ */
+export const callHangupCommandSchema = z.object({ callId });
+export type CallHangupCommand = z.infer<typeof callHangupCommandSchema>;
+
+/**
+ * `call:quality`: periodic figures from the browser's WebRTC stats.
+ *
+ * @example
+ * socket.emit('call:quality', { callId, rttMs: 120, jitterMs: 8, lossPct: 0.4, mos: 4.3 }, ack);
+ */
+export const callQualityCommandSchema = qualityMetricsSchema.extend({ callId });
+export type CallQualityCommand = z.infer<typeof callQualityCommandSchema>;
+
+/**
+ * `call:dial`: place an outbound call on a channel. `to` is an E.164 number for WhatsApp or a
+ * PSID for Messenger; `sdp` is the browser's offer for Meta's `connect`.
+ *
+ * @example
+ * socket.emit('call:dial', { channelId, to: '+918097530000', sdp: offer.sdp }, ack);
+ */
+export const callDialCommandSchema = z.object({
+  channelId: z.string().min(1),
+  to: z.string().trim().min(1).max(64),
+  sdp: sdp.optional(),
+});
+export type CallDialCommand = z.infer<typeof callDialCommandSchema>;
+
+/**
+ * Every client→server command's payload schema by event name, for one generic validator.
+ *
+ * @example
+ * const parsed = CLIENT_COMMAND_SCHEMAS['call:accept'].safeParse(payload);
+ */
+export const CLIENT_COMMAND_SCHEMAS = {
+  'agent:set-status': agentSetStatusCommandSchema,
+  'call:accept': callAcceptCommandSchema,
+  'call:answer': callAnswerCommandSchema,
+  'call:decline': callDeclineCommandSchema,
+  'call:hangup': callHangupCommandSchema,
+  'call:quality': callQualityCommandSchema,
+  'call:dial': callDialCommandSchema,
+} as const;
+export type ClientCommandName = keyof typeof CLIENT_COMMAND_SCHEMAS;

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import {
+  callDirectionSchema,
+  callOutcomeSchema,
+  channelSchema,
+  isoDateTimeSchema,
+  roleSchema,
+} from './call-outcome';
+import type {
+  AgentSetStatusCommand,
+  CallAcceptCommand,
+  CallAnswerCommand,
+  CallDeclineCommand,
+  CallDialCommand,
+  CallHangupCommand,
+  CallQualityCommand,
+} from './socket-commands';
+import type { AgentView, CallView } from './socket-views';
+import {
+  agentRefSchema,
+  agentViewSchema,
+  boardCountersSchema,
+  calledSchema,
+  callerSchema,
+  callViewSchema,
+} from './socket-views';
+
+/**
+ * Why a command failed, as a stable code the console can switch on.
+ *
+ * @example
+ * if (!result.ok && result.error.code === 'already_claimed') showAnsweredBy();
+ */
+export const errorCodeSchema = z.enum([
+  'invalid_payload',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'already_claimed',
+  'invalid_state',
+  'agent_unavailable',
+  'meta_error',
+  'rate_limited',
+  'timeout',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/**
+ * The failure half of every acknowledgement; `message` is safe to show a user.
+ *
+ * @example
+ * ackErrorSchema.parse({ code: 'not_found', message: 'This call has ended.' });
+ */
+export const ackErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export type AckError = z.infer<typeof ackErrorSchema>;
+
+/**
+ * What every client→server command answers through its acknowledgement.
+ *
+ * @example
+ * const ok: AckResult<{ callId: string }> = { ok: true, callId: 'call_1' };
+ * const no: AckResult = { ok: false, error: { code: 'forbidden', message: 'Not your call.' } };
+ */
+export type AckResult<T extends object = Record<never, never>> =
+  ({ ok: true } & T) | { ok: false; error: AckError };
+
+/** Meta's SDP reply, passed back to a Messenger browser on `call:answer`. */
+export type CallAnswerAck = { sdpResponse?: string; sdpRenegotiation?: string };
+/** The new call's id, and Meta's answer when it comes at once (Messenger). */
+export type CallDialAck = { callId: string; sdpResponse?: string };
+
+/**
+ * `call:ringing`: a call the agent may accept. `sdpOffer` is Meta's offer (WhatsApp inbound).
+ *
+ * @example
+ * socket.on('call:ringing', (call) => notify(`${call.caller.name ?? call.caller.number} calls ${call.called.label}`));
+ */
+export const callRingingPayloadSchema = z.object({
+  callId: z.string().min(1),
+  channel: channelSchema,
+  direction: callDirectionSchema,
+  caller: callerSchema,
+  called: calledSchema,
+  earlierCalls: z.number().int().nonnegative(),
+  ringingSince: isoDateTimeSchema,
+  sdpOffer: z.string().min(1).optional(),
+  ringTimeoutMs: z.number().int().positive(),
+});
+export type CallRingingPayload = z.infer<typeof callRingingPayloadSchema>;
+
+/**
+ * `call:claimed`: someone accepted the call; other agents stop ringing and show who.
+ *
+ * @example
+ * socket.on('call:claimed', ({ callId, by }) => stopRinging(callId, by.name));
+ */
+export const callClaimedPayloadSchema = z.object({ callId: z.string().min(1), by: agentRefSchema });
+export type CallClaimedPayload = z.infer<typeof callClaimedPayloadSchema>;
+
+/**
+ * `call:ended`: the call is over; `metaError` explains a failure in plain words.
+ *
+ * @example
+ * socket.on('call:ended', (end) => end.metaError && toast(end.metaError.meaning));
+ */
+export const callEndedPayloadSchema = z.object({
+  callId: z.string().min(1),
+  outcome: callOutcomeSchema,
+  reason: z.string().optional(),
+  metaError: z.object({ code: z.number().int(), meaning: z.string() }).optional(),
+});
+export type CallEndedPayload = z.infer<typeof callEndedPayloadSchema>;
+
+/**
+ * `board:snapshot`: everything a supervisor's board shows, sent on join and on demand.
+ *
+ * @example
+ * socket.on('board:snapshot', (board) => store.getState().board.replace(board));
+ */
+export const boardSnapshotPayloadSchema = z.object({
+  calls: z.array(callViewSchema),
+  agents: z.array(agentViewSchema),
+  counters: boardCountersSchema,
+});
+export type BoardSnapshotPayload = z.infer<typeof boardSnapshotPayloadSchema>;
+
+/**
+ * `call:remote-sdp`: SDP from Meta that reaches us by webhook after the call is set up:
+ * the answer to a WhatsApp outbound offer, or a Messenger `media_update` offer (with its
+ * version; apply only the highest).
+ *
+ * @example
+ * socket.on('call:remote-sdp', ({ callId, sdpType, sdp }) => sessions.get(callId)?.applyRemote(sdpType, sdp));
+ */
+export const callRemoteSdpPayloadSchema = z.object({
+  callId: z.string().min(1),
+  sdpType: z.enum(['offer', 'answer']),
+  sdp: z.string().min(1),
+  version: z.number().int().nonnegative().optional(),
+});
+export type CallRemoteSdpPayload = z.infer<typeof callRemoteSdpPayloadSchema>;
+
+type Ack<T extends object = Record<never, never>> = (result: AckResult<T>) => void;
+
+/**
+ * Commands a browser sends; each answers through a typed acknowledgement.
+ *
+ * @example
+ * const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ withCredentials: true });
+ */
+export interface ClientToServerEvents {
+  'agent:set-status': (payload: AgentSetStatusCommand, ack: Ack) => void;
+  'call:accept': (payload: CallAcceptCommand, ack: Ack) => void;
+  'call:answer': (payload: CallAnswerCommand, ack: Ack<CallAnswerAck>) => void;
+  'call:decline': (payload: CallDeclineCommand, ack: Ack) => void;
+  'call:hangup': (payload: CallHangupCommand, ack: Ack) => void;
+  'call:quality': (payload: CallQualityCommand, ack: Ack) => void;
+  'call:dial': (payload: CallDialCommand, ack: Ack<CallDialAck>) => void;
+}
+
+/**
+ * Events the server emits to rooms (`workspace:<id>`, `agent:<id>`, `supervisors:<id>`).
+ *
+ * @example
+ * io.to(`agent:${userId}`).emit('call:ringing', payload);
+ */
+export interface ServerToClientEvents {
+  'call:ringing': (payload: CallRingingPayload) => void;
+  'call:claimed': (payload: CallClaimedPayload) => void;
+  'call:updated': (payload: CallView) => void;
+  'call:ended': (payload: CallEndedPayload) => void;
+  'call:remote-sdp': (payload: CallRemoteSdpPayload) => void;
+  'agent:updated': (payload: AgentView) => void;
+  'board:snapshot': (payload: BoardSnapshotPayload) => void;
+}
+
+/**
+ * Events between server nodes (cluster mode, through the Redis Streams adapter).
+ *
+ * @example
+ * io.serverSideEmit('ping');
+ */
+export interface InterServerEvents {
+  ping: () => void;
+}
+
+/**
+ * What the auth middleware puts on `socket.data`.
+ *
+ * @example
+ * socket.data = socketDataSchema.parse({ userId, workspaceId, role: 'agent', name: 'Asha' });
+ */
+export const socketDataSchema = z.object({
+  userId: z.string().min(1),
+  workspaceId: z.string().min(1),
+  role: roleSchema,
+  name: z.string(),
+});
+export type SocketData = z.infer<typeof socketDataSchema>;

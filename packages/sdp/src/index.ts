@@ -1,0 +1,18 @@
+export { fixActpassInRemoteAnswer } from './fix-actpass';
+export { normalizeLineEndings } from './line-endings';
+export { parseSdp } from './parse-sdp';
+export type { ParsedSdp } from './parse-sdp';
+export { SDP_ERROR_CODES } from './sdp-error';
+export type { SdpCheck, SdpError, SdpErrorCode } from './sdp-error';
+export { MAX_SDP_BYTES } from './size-limit';
+export type { AudioSdpSummary } from './audio-session';
+export type { SetupRole } from './dtls';
+export type { ExpectedTrack, SdpDirection, SdpTrack } from './track';
+export { validateLocalAnswer } from './validate-local-answer';
+export type { LocalAnswerSummary, LocalSdpOptions } from './validate-local-answer';
+export { validateLocalOffer } from './validate-local-offer';
+export type { LocalOfferSummary } from './validate-local-offer';
+export { validateMetaOffer } from './validate-meta-offer';
+export type { MetaOfferSummary } from './validate-meta-offer';
+export { validateRemoteAnswer } from './validate-remote-answer';
+export type { RemoteAnswerSummary } from './validate-remote-answer';

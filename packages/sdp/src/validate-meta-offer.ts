@@ -1,0 +1,40 @@
+import { readAudioSession, readAudioTransport, summarize } from './audio-session';
+import type { AudioSdpSummary } from './audio-session';
+import { requireSetup } from './dtls';
+import type { SdpCheck } from './sdp-error';
+
+/** What an accepted Meta offer holds. */
+export interface MetaOfferSummary extends AudioSdpSummary {
+  /** `actpass` in every offer seen; an offer can also pick a role outright */
+  setup: 'actpass' | 'active' | 'passive';
+}
+
+/**
+ * Checks an offer from Meta (WhatsApp user-initiated `connect`, Messenger `sdp_renegotiation`)
+ * before a browser applies it: one DTLS-SRTP audio m-line with opus, ICE credentials, a
+ * fingerprint, a DTLS role and at least one candidate. Any direction passes (Messenger
+ * re-offers `recvonly` on mute); the summary reports it.
+ *
+ * @example
+ * ```ts
+ * const offer = validateMetaOffer(call.session.sdp);
+ * if (!offer.ok) return reject(offer.error);
+ * console.log(offer.summary.opusPayloadType, offer.summary.dtmfPayloadType); // 111 126
+ * ```
+ */
+export function validateMetaOffer(text: unknown): SdpCheck<MetaOfferSummary> {
+  const session = readAudioSession(text);
+  if (!session.ok) return session;
+  const transport = readAudioTransport(session.value);
+  if (!transport.ok) return transport;
+  const setup = requireSetup(
+    transport.value.setup,
+    ['actpass', 'active', 'passive'],
+    (role) => `Meta's offer says a=setup:${role}, which gives no DTLS role`,
+  );
+  if (!setup.ok) return setup;
+  return {
+    ok: true,
+    summary: { ...summarize(session.value, transport.value), setup: setup.value },
+  };
+}
