@@ -1,0 +1,140 @@
+import type { QualityMetrics, SocketData } from '@ringside/contracts';
+import { validateLocalAnswer, validateLocalOffer } from '@ringside/sdp';
+import type { Repos } from '../repos';
+import type { ChannelRecord } from '../repos/channel-rows';
+import type { CallRow } from '../repos/calls';
+import type { Notifier } from '../sockets/notifier';
+import type { CallService, EffectContext } from './call-service';
+import { toCallView } from './call-views';
+import { CommandError } from './command-error';
+import { AnswerFailedError } from './effect-runner';
+import { gradeQuality } from './quality';
+
+/** the signed-in user a command comes from */
+export type Actor = SocketData;
+
+/**
+ * What agents do to calls from the console: claim, answer, decline, hang up, report quality,
+ * change status. Each is checked against the call's stored state by the call model; refusals
+ * come back as {@link CommandError} with a message the agent can read.
+ */
+export function createAgentCommands(deps: {
+  repos: Repos;
+  calls: CallService;
+  notifier: Notifier;
+  clock: () => Date;
+  announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+}) {
+  const now = () => deps.clock().getTime();
+
+  async function load(
+    actor: Actor,
+    callId: string,
+  ): Promise<{ row: CallRow; channel: ChannelRecord }> {
+    const detail = await deps.repos.calls.getCall(actor.workspaceId, callId);
+    if (!detail) throw new CommandError('not_found', 'That call does not exist.');
+    const channel = await deps.repos.channels.getChannel(actor.workspaceId, detail.call.channelId);
+    if (!channel) throw new CommandError('not_found', 'That call’s channel no longer exists.');
+    return { row: detail.call, channel };
+  }
+
+  async function takenBy(actor: Actor, row: CallRow): Promise<CommandError> {
+    if (row.agentId && row.agentId !== actor.userId) {
+      const winner = await deps.repos.users.getUser(actor.workspaceId, row.agentId);
+      return new CommandError(
+        'already_claimed',
+        `${winner?.name ?? 'Another agent'} answered this call.`,
+      );
+    }
+    if (row.model.state === 'ended' || row.model.state === 'tombstone') {
+      return new CommandError('invalid_state', 'This call has already ended.');
+    }
+    return new CommandError('invalid_state', 'This call cannot do that right now.');
+  }
+
+  return {
+    async claim(actor: Actor, callId: string): Promise<void> {
+      const { row, channel } = await load(actor, callId);
+      const applied = await deps.calls.feed(channel, {
+        kind: 'agent.claim',
+        callId: row.metaCallId,
+        agentId: actor.userId,
+        occurredAt: now(),
+      });
+      if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
+    },
+
+    /** WhatsApp: the browser's answer; Messenger: its offer (Meta's answer comes back) */
+    async answer(actor: Actor, callId: string, sdp: string): Promise<EffectContext['reply']> {
+      const { row, channel } = await load(actor, callId);
+      if (row.agentId !== actor.userId || row.model.state !== 'claimed')
+        throw await takenBy(actor, row);
+      const check =
+        channel.kind === 'whatsapp' ? validateLocalAnswer(sdp) : validateLocalOffer(sdp);
+      if (!check.ok) throw new CommandError('invalid_payload', check.error.message);
+      const context: EffectContext = { sdp: check.summary.sdp };
+      try {
+        const applied = await deps.calls.feed(
+          channel,
+          {
+            kind: 'agent.answer-sent',
+            callId: row.metaCallId,
+            agentId: actor.userId,
+            occurredAt: now(),
+          },
+          context,
+        );
+        if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
+      } catch (error) {
+        if (error instanceof AnswerFailedError) throw new CommandError('meta_error', error.message);
+        throw error;
+      }
+      return context.reply ?? {};
+    },
+
+    async decline(actor: Actor, callId: string): Promise<void> {
+      const { row, channel } = await load(actor, callId);
+      const applied = await deps.calls.feed(channel, {
+        kind: 'agent.decline',
+        callId: row.metaCallId,
+        agentId: actor.userId,
+        occurredAt: now(),
+      });
+      if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
+    },
+
+    async hangup(actor: Actor, callId: string): Promise<void> {
+      const { row, channel } = await load(actor, callId);
+      const applied = await deps.calls.feed(channel, {
+        kind: 'agent.hangup',
+        callId: row.metaCallId,
+        agentId: actor.userId,
+        occurredAt: now(),
+      });
+      if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
+    },
+
+    async quality(actor: Actor, callId: string, metrics: QualityMetrics): Promise<void> {
+      const { row } = await load(actor, callId);
+      if (row.agentId !== actor.userId)
+        throw new CommandError('forbidden', 'Only the agent on the call reports its quality.');
+      await deps.repos.calls.saveQuality(actor.workspaceId, callId, gradeQuality(metrics));
+      const updated = await deps.repos.calls.getCall(actor.workspaceId, callId);
+      if (updated)
+        deps.notifier.callUpdated(actor.workspaceId, [], toCallView(updated.call, actor.name));
+    },
+
+    async setStatus(actor: Actor, status: 'available' | 'away'): Promise<void> {
+      const current = (await deps.repos.presence.listPresence(actor.workspaceId)).find(
+        (p) => p.userId === actor.userId,
+      );
+      // busy is the server's to set and clear: a call in progress keeps it
+      if (current?.status === 'busy' && status === 'available') return;
+      await deps.repos.presence.setPresence(actor.userId, actor.workspaceId, status, deps.clock());
+      await deps.announcePresence(actor.workspaceId, actor.userId);
+      if (status === 'available') await deps.calls.ringWaitingCalls(actor.workspaceId);
+    },
+  };
+}
+
+export type AgentCommands = ReturnType<typeof createAgentCommands>;

@@ -1,0 +1,76 @@
+import type { Call } from '@ringside/calls';
+import {
+  toE164,
+  type Caller,
+  type CallRingingPayload,
+  type CallState,
+  type CallView,
+} from '@ringside/contracts';
+import type { CallRow } from '../repos/calls';
+
+/** the console's view of a call's state: `tombstone` never reaches it, outbound ringing reads as ringing */
+export function viewState(model: Call): CallState {
+  switch (model.state) {
+    case 'outbound-ringing':
+      return 'ringing';
+    case 'tombstone':
+      return 'ended';
+    default:
+      return model.state;
+  }
+}
+
+/** the customer in a call, as agents see them: an E.164 number on WhatsApp, a PSID on Messenger */
+export function customerOf(row: CallRow): Caller {
+  const name = row.callerName ?? undefined;
+  const id = row.callerId ?? 'unknown';
+  const number = row.channelKind === 'whatsapp' ? toE164(id) : undefined;
+  // a number Meta sent that is not E.164 still identifies the caller
+  if (number) return { ...(name ? { name } : {}), number };
+  return { ...(name ? { name } : {}), psid: id };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : undefined);
+
+/**
+ * A stored call as the board and the agent's console show it.
+ *
+ * @example
+ * io.to(room).emit('call:updated', toCallView(row, agentName));
+ */
+export function toCallView(row: CallRow, agentName?: string | null): CallView {
+  return {
+    id: row.id,
+    channel: row.channelKind,
+    direction: row.direction ?? 'inbound',
+    state: viewState(row.model),
+    ...(row.agentId ? { agent: { userId: row.agentId, name: agentName ?? '' } } : {}),
+    caller: customerOf(row),
+    called: { channelId: row.channelId, label: row.calledLabel },
+    ...(iso(row.offeredAt) ? { startedAt: iso(row.offeredAt) } : {}),
+    ...(iso(row.answeredAt) ? { answeredAt: iso(row.answeredAt) } : {}),
+    ...(iso(row.endedAt) ? { endedAt: iso(row.endedAt) } : {}),
+    ...(row.outcome ? { outcome: row.outcome } : {}),
+    ...(row.quality ? { quality: row.quality } : {}),
+  };
+}
+
+/** what a ringing agent's console needs to show and answer the call */
+export function toRingingPayload(
+  row: CallRow,
+  earlierCalls: number,
+  ringTimeoutMs: number,
+): CallRingingPayload {
+  const offer = row.model.state === 'ringing' ? row.model.sdpOffer : undefined;
+  return {
+    callId: row.id,
+    channel: row.channelKind,
+    direction: row.direction ?? 'inbound',
+    caller: customerOf(row),
+    called: { channelId: row.channelId, label: row.calledLabel },
+    earlierCalls,
+    ringingSince: row.offeredAt.toISOString(),
+    ...(offer ? { sdpOffer: offer } : {}),
+    ringTimeoutMs,
+  };
+}

@@ -1,0 +1,251 @@
+import type { Call, Effect, GraphAction } from '@ringside/calls';
+import { describeMetaError } from '@ringside/contracts';
+import { GraphApiError } from '../graph/graph-api-error';
+import type { GraphClient } from '../graph/graph-client';
+import type { GraphCredentials } from '../graph/graph-credentials';
+import type { Logger } from '../ops/logger';
+import type { Metrics } from '../ops/metrics';
+import type { ChannelRecord } from '../repos/channel-rows';
+import type { CallRow } from '../repos/calls';
+import type { Repos } from '../repos';
+import type { Notifier } from '../sockets/notifier';
+import type { EffectContext, Feed } from './call-service';
+import type { CallTimers } from './call-timers';
+import { toCallView } from './call-views';
+import { ringTimerKey } from './ring-router';
+
+/** an accept that Meta refused: the call has already been ended with Meta's error */
+export class AnswerFailedError extends Error {
+  override readonly name = 'AnswerFailedError';
+  constructor(readonly graphError: GraphApiError) {
+    super(graphError.meaning);
+  }
+}
+
+/**
+ * Performs a transition's effects, in order, after its transaction committed: Graph requests,
+ * rings, notifications, presence and timers. A failed `pre_accept`/`accept` is fed back to the
+ * model as `graph.failed` and surfaces as {@link AnswerFailedError}; other Graph failures are
+ * logged and counted (the call already ended on our side).
+ */
+export function createEffectRunner(deps: {
+  repos: Repos;
+  graph: GraphClient;
+  notifier: Notifier;
+  timers: CallTimers;
+  clock: () => Date;
+  logger: Logger;
+  metrics: Metrics;
+  feed: Feed;
+  ring: (channel: ChannelRecord, row: CallRow, exclude: readonly string[]) => Promise<void>;
+  announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+}) {
+  const now = () => deps.clock().getTime();
+
+  async function credentials(channel: ChannelRecord): Promise<GraphCredentials> {
+    const creds = await deps.repos.channels.getChannelCredentials(channel.id);
+    if (!creds)
+      throw new GraphApiError({
+        kind: 'meta',
+        meaning: 'This channel has no access token.',
+        retryable: false,
+      });
+    return creds;
+  }
+
+  async function agentName(
+    workspaceId: string,
+    userId: string | null | undefined,
+  ): Promise<string | null> {
+    if (!userId) return null;
+    return (await deps.repos.users.getUser(workspaceId, userId))?.name ?? null;
+  }
+
+  /** accept-path Graph calls: a refusal ends the call and is reported to the answering agent */
+  async function accepting(
+    channel: ChannelRecord,
+    row: CallRow,
+    action: GraphAction,
+    send: () => Promise<unknown>,
+  ) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof GraphApiError)) throw error;
+      await deps.feed(channel, {
+        kind: 'graph.failed',
+        callId: row.metaCallId,
+        action,
+        code: error.code ?? 0,
+        message: error.meaning,
+        occurredAt: now(),
+      });
+      throw new AnswerFailedError(error);
+    }
+  }
+
+  /** reject/terminate: best effort, the call is over on our side whatever Meta says */
+  async function ending(
+    action: 'reject' | 'terminate',
+    row: CallRow,
+    send: () => Promise<unknown>,
+  ) {
+    try {
+      await send();
+    } catch (error) {
+      deps.logger.warn(
+        { err: error, callId: row.id, action },
+        'Graph request failed while ending a call',
+      );
+    }
+  }
+
+  async function runOne(
+    channel: ChannelRecord,
+    row: CallRow,
+    before: Call | undefined,
+    effect: Effect,
+    context: EffectContext,
+  ): Promise<void> {
+    const ws = channel.workspaceId;
+    switch (effect.type) {
+      case 'notify-agents':
+        await deps.ring(channel, row, effect.exclude);
+        return;
+      case 'notify-claimed': {
+        deps.timers.cancelPrefix(`agent:${row.id}:`);
+        const name = (await agentName(ws, effect.agentId)) ?? '';
+        const others = ringingAgents(before).filter((id) => id !== effect.agentId);
+        deps.notifier.claimed(others, { callId: row.id, by: { userId: effect.agentId, name } });
+        deps.notifier.callUpdated(ws, [], toCallView(row, name));
+        return;
+      }
+      case 'send-pre-accept': {
+        const creds = await credentials(channel);
+        await accepting(channel, row, 'pre_accept', () =>
+          deps.graph.whatsapp.preAccept(creds, effect.callId, context.sdp ?? ''),
+        );
+        return;
+      }
+      case 'send-accept': {
+        const creds = await credentials(channel);
+        if (channel.kind === 'whatsapp') {
+          await accepting(channel, row, 'accept', () =>
+            deps.graph.whatsapp.accept(creds, effect.callId, context.sdp ?? ''),
+          );
+        } else {
+          const reply = (await accepting(channel, row, 'accept', () =>
+            deps.graph.messenger.accept(creds, effect.callId, context.sdp ?? ''),
+          )) as Awaited<ReturnType<GraphClient['messenger']['accept']>>;
+          context.reply = {
+            sdpResponse: reply.session.sdp_response.sdp,
+            ...(reply.session.sdp_renegotiation
+              ? { sdpRenegotiation: reply.session.sdp_renegotiation.sdp }
+              : {}),
+          };
+        }
+        await deps.feed(channel, {
+          kind: 'graph.accepted',
+          callId: effect.callId,
+          occurredAt: now(),
+        });
+        return;
+      }
+      case 'notify-answered': {
+        deps.timers.cancel(ringTimerKey(row.id));
+        await deps.repos.presence.setPresence(effect.agentId, ws, 'busy', deps.clock());
+        deps.metrics.timeToAnswer.observe(
+          { channel: channel.kind },
+          (now() - row.offeredAt.getTime()) / 1000,
+        );
+        deps.notifier.callUpdated(
+          ws,
+          [effect.agentId],
+          toCallView(row, await agentName(ws, effect.agentId)),
+        );
+        await deps.announcePresence(ws, effect.agentId);
+        return;
+      }
+      case 'send-reject': {
+        const creds = await credentials(channel);
+        const send =
+          channel.kind === 'whatsapp' ? deps.graph.whatsapp.reject : deps.graph.messenger.reject;
+        await ending('reject', row, () => send(creds, effect.callId));
+        return;
+      }
+      case 'send-terminate': {
+        const creds = await credentials(channel);
+        const send =
+          channel.kind === 'whatsapp'
+            ? deps.graph.whatsapp.terminate
+            : deps.graph.messenger.terminate;
+        await ending('terminate', row, () => send(creds, effect.callId));
+        return;
+      }
+      case 'apply-answer':
+        deps.notifier.remoteSdp(effect.agentId, {
+          callId: row.id,
+          sdpType: 'answer',
+          sdp: effect.sdp,
+        });
+        return;
+      case 'apply-media-offer':
+        deps.notifier.remoteSdp(effect.agentId, {
+          callId: row.id,
+          sdpType: 'offer',
+          sdp: effect.sdp,
+          version: effect.version,
+        });
+        return;
+      case 'record-outcome': {
+        deps.timers.cancel(ringTimerKey(row.id));
+        deps.timers.cancelPrefix(`agent:${row.id}:`);
+        deps.metrics.callsEnded.inc({ channel: channel.kind, outcome: effect.outcome });
+        if (effect.agentId) {
+          const presence = (await deps.repos.presence.listPresence(ws)).find(
+            (p) => p.userId === effect.agentId,
+          );
+          await deps.repos.presence.recordCallEnded(effect.agentId, deps.clock());
+          if (presence?.status === 'busy') {
+            await deps.repos.presence.setPresence(effect.agentId, ws, 'available', deps.clock());
+            await deps.announcePresence(ws, effect.agentId);
+          }
+        }
+        return;
+      }
+      case 'notify-ended': {
+        const offered = ringingAgents(before);
+        const owner = row.agentId ? [row.agentId] : [];
+        const code = row.metaErrorCode ?? undefined;
+        deps.notifier.ended(ws, [...new Set([...offered, ...owner])], {
+          callId: row.id,
+          outcome: effect.outcome,
+          ...(code !== undefined
+            ? { metaError: { code, meaning: describeMetaError(code).meaning } }
+            : {}),
+        });
+        deps.notifier.callUpdated(ws, [], toCallView(row, await agentName(ws, row.agentId)));
+        return;
+      }
+      case 'log-ignored':
+        return;
+    }
+  }
+
+  /** who may still have the call on screen: the agents it was ringing for */
+  function ringingAgents(model: Call | undefined): readonly string[] {
+    return model?.state === 'ringing' ? model.agentsOffered : [];
+  }
+
+  return {
+    async run(
+      channel: ChannelRecord,
+      row: CallRow,
+      before: Call | undefined,
+      effects: readonly Effect[],
+      context: EffectContext,
+    ) {
+      for (const effect of effects) await runOne(channel, row, before, effect, context);
+    },
+  };
+}

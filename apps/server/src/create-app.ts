@@ -1,0 +1,174 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import { Server } from 'socket.io';
+import { createAuthRouter } from './auth/auth-router';
+import { disconnectSession } from './auth/socket-auth';
+import { createSocketAuth } from './auth/socket-auth';
+import { createAgentCommands } from './calls/agent-commands';
+import { createCallService } from './calls/call-service';
+import { createCallTimers } from './calls/call-timers';
+import { createPresenceAnnouncer } from './calls/presence-announcer';
+import type { Database } from './db/database';
+import type { SecretBox } from './db/secret-box';
+import { createGraphClient, type GraphClient } from './graph/graph-client';
+import { errorHandler } from './http/app-error';
+import type { Logger } from './ops/logger';
+import { createMetrics } from './ops/metrics';
+import { createOpsRouter } from './ops/ops-router';
+import { createRepos } from './repos';
+import { handleConnections } from './sockets/connection-lifecycle';
+import { createNotifier } from './sockets/notifier';
+import type { RingsideServer } from './sockets/socket-types';
+import { createMetaWebhookRouter } from './webhooks/meta-webhook-router';
+import { createWebhookIngest } from './webhooks/webhook-ingest';
+import { createWebhookProcessor } from './webhooks/webhook-processor';
+
+export interface AppOptions {
+  database: Database;
+  secretBox: SecretBox;
+  logger: Logger;
+  /** `PUBLIC_ORIGIN` */
+  publicOrigins: readonly string[];
+  /** Meta's webhook secrets (the simulator's in the embedded default) */
+  meta: { appSecret: string; verifyToken: string };
+  /** where Graph calls go, unless a ready client is given */
+  graphApi?: { baseUrl: string; version: string };
+  graph?: GraphClient;
+  clock?: () => Date;
+  /** a built console to serve at `/` (absent: the API only) */
+  consoleDir?: string;
+}
+
+/**
+ * The composition root: every part of the server built from injected pieces. `main.ts` only
+ * opens the database and listens; tests start it on port 0 with real clients.
+ *
+ * @example
+ * const app = createApp({ database, secretBox, logger, publicOrigins, meta, graphApi });
+ * const url = await app.listen(0);
+ * // …
+ * await app.close();
+ */
+export function createApp(options: AppOptions) {
+  const clock = options.clock ?? (() => new Date());
+  const { logger } = options;
+  const metrics = createMetrics();
+  const repos = createRepos(options.database.db, options.secretBox);
+  const graph =
+    options.graph ??
+    createGraphClient({
+      baseUrl: options.graphApi?.baseUrl ?? 'https://graph.facebook.com',
+      version: options.graphApi?.version ?? 'v24.0',
+      onResult: (result) => {
+        metrics.graphLatency.observe({ operation: result.operation }, result.durationMs / 1000);
+        if (result.error !== undefined)
+          metrics.graphErrors.inc({ operation: result.operation, code: String(result.error) });
+      },
+    });
+
+  const app: Express = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer: HttpServer = createServer(app);
+  const io: RingsideServer = new Server(httpServer, { serveClient: false });
+
+  const notifier = createNotifier(io);
+  const timers = createCallTimers();
+  const presence = createPresenceAnnouncer({ repos, notifier });
+  const calls = createCallService({
+    repos,
+    graph,
+    notifier,
+    timers,
+    clock,
+    logger,
+    metrics,
+    announcePresence: presence.announce,
+  });
+  const commands = createAgentCommands({
+    repos,
+    calls,
+    notifier,
+    clock,
+    announcePresence: presence.announce,
+  });
+  const processor = createWebhookProcessor({
+    receipts: repos.webhookReceipts,
+    apply: (event) => calls.applyWebhookEvent(event),
+    logger,
+  });
+
+  app.use(createOpsRouter({ database: options.database, metrics }));
+  app.use(
+    '/webhooks/meta',
+    createMetaWebhookRouter({
+      secrets: () => options.meta,
+      ingest: createWebhookIngest({
+        receipts: repos.webhookReceipts,
+        metrics,
+        logger,
+        onStored: () => processor.kick(),
+      }),
+      metrics,
+      logger,
+    }),
+  );
+  app.use(
+    '/api',
+    createAuthRouter({
+      repos,
+      clock,
+      logger,
+      publicOrigins: options.publicOrigins,
+      onSignedOut: ({ sessionId }) => disconnectSession(io, sessionId),
+    }),
+  );
+  if (options.consoleDir) app.use(express.static(options.consoleDir));
+  app.use(errorHandler(logger));
+
+  io.use(createSocketAuth({ repos, clock, publicOrigins: options.publicOrigins, logger }));
+  handleConnections(io, {
+    repos,
+    commands,
+    clock,
+    logger,
+    metrics,
+    announcePresence: presence.announce,
+  });
+
+  let started = false;
+  return {
+    app,
+    httpServer,
+    io,
+    repos,
+    calls,
+    processor,
+    metrics,
+    /** listens, then picks up work left by an earlier process (stored events, ring timers) */
+    async listen(port: number, host = '127.0.0.1'): Promise<string> {
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve();
+        });
+      });
+      started = true;
+      processor.kick();
+      await calls.recoverTimers();
+      const { port: bound } = httpServer.address() as AddressInfo;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+    },
+    async close(): Promise<void> {
+      await processor.stop();
+      timers.clear();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (started && httpServer.listening)
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+export type RingsideApp = ReturnType<typeof createApp>;

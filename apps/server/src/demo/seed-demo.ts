@@ -1,0 +1,53 @@
+import type { Role } from '@ringside/contracts';
+import type { SimMessengerPage, SimWhatsAppNumber } from '@ringside/meta-sim';
+import { hashPassword } from '../auth/passwords';
+import type { Repos } from '../repos';
+
+/** the demo sign-ins `pnpm start` prints; the password is public, like the workspace */
+export const DEMO_PASSWORD = 'ringside-demo';
+export const DEMO_USERS: readonly { email: string; name: string; role: Role }[] = [
+  { email: 'admin@demo.ringside.test', name: 'Ada Admin', role: 'admin' },
+  { email: 'supervisor@demo.ringside.test', name: 'Sam Supervisor', role: 'supervisor' },
+  { email: 'agent1@demo.ringside.test', name: 'Alex Agent', role: 'agent' },
+  { email: 'agent2@demo.ringside.test', name: 'Bo Agent', role: 'agent' },
+];
+
+/**
+ * The demo workspace of the embedded default: an admin, a supervisor, two agents, the
+ * simulator's WhatsApp number and Page. Idempotent: a second start finds it and changes nothing.
+ */
+export async function seedDemo(
+  repos: Repos,
+  simulator: { number: SimWhatsAppNumber; page: SimMessengerPage },
+): Promise<{ workspaceId: string; created: boolean }> {
+  const existing = await repos.users.findUserByEmail(DEMO_USERS[0]?.email ?? '');
+  if (existing) return { workspaceId: existing.workspaceId, created: false };
+
+  const workspace = await repos.workspaces.createWorkspace('Ringside Demo');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const user of DEMO_USERS) {
+    const created = await repos.users.createUser({
+      workspaceId: workspace.id,
+      passwordHash,
+      ...user,
+    });
+    if (!created.ok) throw new Error(`demo user ${user.email}: ${created.error.message}`);
+  }
+  const whatsapp = await repos.channels.createWhatsAppChannel({
+    workspaceId: workspace.id,
+    phoneNumberId: simulator.number.phoneNumberId,
+    wabaId: simulator.number.wabaId,
+    displayNumber: `+${simulator.number.displayPhoneNumber.replace(/^\+/, '')}`,
+    name: 'Demo WhatsApp line',
+    accessToken: simulator.number.accessToken,
+  });
+  if (!whatsapp.ok) throw new Error(`demo WhatsApp number: ${whatsapp.error.message}`);
+  const messenger = await repos.channels.createMessengerChannel({
+    workspaceId: workspace.id,
+    pageId: simulator.page.pageId,
+    name: simulator.page.name,
+    accessToken: simulator.page.accessToken,
+  });
+  if (!messenger.ok) throw new Error(`demo Page: ${messenger.error.message}`);
+  return { workspaceId: workspace.id, created: true };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadEnv } from './env';
+
+const key = Buffer.alloc(32, 7).toString('base64');
+
+describe('loadEnv', () => {
+  it('defaults to the embedded database and the simulator when no Meta credentials are set', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATA_DIR: './data',
+      SIMULATOR: 'on',
+      PUBLIC_ORIGIN: ['http://localhost:3000'],
+      GRAPH_API_BASE_URL: 'https://graph.facebook.com',
+      LOG_LEVEL: 'info',
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('turns the simulator off when Meta credentials are given', () => {
+    const env = loadEnv({ META_APP_SECRET: 's3cret', META_VERIFY_TOKEN: 'verify' });
+    expect(env.SIMULATOR).toBe('off');
+  });
+
+  it('names the missing variable and never echoes a value', () => {
+    const attempt = () => loadEnv({ SIMULATOR: 'off', DATABASE_URL: 'postgres://u:hunter2@db/x' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('META_APP_SECRET is required unless the simulator is on');
+      expect(message).toContain('META_VERIFY_TOKEN');
+      expect(message).toContain('SECRETS_KEY is required with DATABASE_URL');
+      expect(message).not.toContain('hunter2');
+    }
+  });
+
+  it('refuses a secrets key of the wrong size, a bad port and a bad origin', () => {
+    expect(() => loadEnv({ SECRETS_KEY: 'c2hvcnQ=' })).toThrow(/SECRETS_KEY must be 32 bytes/);
+    expect(() => loadEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadEnv({ PUBLIC_ORIGIN: 'localhost:3000' })).toThrow(/PUBLIC_ORIGIN/);
+  });
+
+  it('reads a list of origins and a PostgreSQL URL with its key', () => {
+    const env = loadEnv({
+      PUBLIC_ORIGIN: 'https://a.example.com, https://b.example.com',
+      DATABASE_URL: 'postgres://localhost/ringside',
+      SECRETS_KEY: key,
+    });
+    expect(env.PUBLIC_ORIGIN).toEqual(['https://a.example.com', 'https://b.example.com']);
+    expect(env.DATABASE_URL).toBe('postgres://localhost/ringside');
+  });
+});

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/** the Graph version Ringside is built and tested against */
+export const DEFAULT_GRAPH_API_VERSION = 'v24.0';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const origins = z
+  .string()
+  .default('http://localhost:3000')
+  .transform((value, ctx) => {
+    const list = value
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    for (const origin of list) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed || parsed.origin !== origin) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${origin}" is not an origin like https://ringside.example.com`,
+        });
+        return z.NEVER;
+      }
+    }
+    return list;
+  });
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+        .optional(),
+    ),
+    DATA_DIR: z.string().default('./data'),
+    REDIS_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, 'must start with redis://')
+        .optional(),
+    ),
+    META_APP_SECRET: optionalText,
+    META_VERIFY_TOKEN: optionalText,
+    GRAPH_API_BASE_URL: z.url().default('https://graph.facebook.com'),
+    GRAPH_API_VERSION: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'must look like v24.0')
+      .default(DEFAULT_GRAPH_API_VERSION),
+    SECRETS_KEY: optionalText.pipe(
+      z
+        .string()
+        .refine((k) => Buffer.from(k, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+        .optional(),
+    ),
+    PUBLIC_ORIGIN: origins,
+    SIMULATOR: z.enum(['on', 'off']).optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const simulator = env.SIMULATOR ?? (env.META_APP_SECRET ? 'off' : 'on');
+    if (simulator === 'off') {
+      for (const key of ['META_APP_SECRET', 'META_VERIFY_TOKEN'] as const) {
+        if (!env[key])
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'is required unless the simulator is on',
+          });
+      }
+    }
+    if (env.DATABASE_URL && !env.SECRETS_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SECRETS_KEY'],
+        message: 'is required with DATABASE_URL',
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    SIMULATOR: env.SIMULATOR ?? (env.META_APP_SECRET ? 'off' : 'on'),
+  }));
+
+/** the server's configuration, validated once at start-up */
+export type Env = z.infer<typeof envSchema>;
+
+/** bad configuration: names every variable that is wrong, never echoes a value */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads and validates the environment. Nothing else in the server reads `process.env`.
+ *
+ * @example
+ * const env = loadEnv(); // throws ConfigError naming e.g. "SECRETS_KEY is required with DATABASE_URL"
+ */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+  );
+}

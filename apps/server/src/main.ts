@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import {
+  createMetaSim,
+  DEMO_MESSENGER_PAGE,
+  DEMO_WHATSAPP_NUMBER,
+  type MetaSim,
+} from '@ringside/meta-sim';
+import { createApp } from './create-app';
+import { openDatabase } from './db/open-database';
+import { createSecretBox, loadOrCreateSecretsKey } from './db/secret-box';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo/seed-demo';
+import { ConfigError, loadEnv } from './env';
+import { createLogger } from './ops/logger';
+
+// the only file that listens: everything else is built by createApp from what is passed in
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const dataDir = resolve(process.env['INIT_CWD'] ?? process.cwd(), env.DATA_DIR);
+  const database = await openDatabase({
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    dataDir,
+  });
+  const secretBox = createSecretBox(env.SECRETS_KEY ?? loadOrCreateSecretsKey(dataDir));
+
+  let sim: MetaSim | undefined;
+  let meta = { appSecret: env.META_APP_SECRET ?? '', verifyToken: env.META_VERIFY_TOKEN ?? '' };
+  let graphApi = { baseUrl: env.GRAPH_API_BASE_URL, version: env.GRAPH_API_VERSION };
+  if (env.SIMULATOR === 'on') {
+    const appSecret = env.META_APP_SECRET ?? randomBytes(24).toString('base64url');
+    sim = createMetaSim({
+      appSecret,
+      webhookUrl: null,
+      callerMedia: { source: 'speech', echo: true },
+    });
+    graphApi = { baseUrl: await sim.listen(0, '127.0.0.1'), version: sim.graphVersion };
+    meta = {
+      appSecret,
+      verifyToken: env.META_VERIFY_TOKEN ?? randomBytes(12).toString('base64url'),
+    };
+  }
+
+  const app = createApp({
+    database,
+    secretBox,
+    logger,
+    publicOrigins: env.PUBLIC_ORIGIN,
+    meta,
+    graphApi,
+  });
+  const url = await app.listen(env.PORT, env.HOST);
+  logger.info({ url, database: database.kind, simulator: env.SIMULATOR }, 'ringside listening');
+
+  if (sim) {
+    sim.setWebhookUrl(`${url}/webhooks/meta`);
+    const seeded = await seedDemo(app.repos, {
+      number: DEMO_WHATSAPP_NUMBER,
+      page: DEMO_MESSENGER_PAGE,
+    });
+    const lines = [
+      '',
+      `Ringside is running on ${env.PUBLIC_ORIGIN[0] ?? url} with the Meta simulator${seeded.created ? ' (demo workspace created)' : ''}.`,
+      `Sign in with any of these (password: ${DEMO_PASSWORD}):`,
+      ...DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.email}`),
+      '',
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await sim?.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(
+    `ringside failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import {
+  CLIENT_COMMAND_SCHEMAS,
+  type AckResult,
+  type ClientToServerEvents,
+} from '@ringside/contracts';
+import type { AgentCommands } from '../calls/agent-commands';
+import { CommandError } from '../calls/command-error';
+import type { Logger } from '../ops/logger';
+import type { RingsideSocket } from './socket-types';
+
+type Ack<T extends object> = (result: AckResult<T>) => void;
+
+/**
+ * Wires the console's commands to the agent command service: each payload is validated with its
+ * contract schema, each answer goes back through the acknowledgement, and only a
+ * {@link CommandError}'s message (written for agents) ever reaches the browser.
+ */
+export function registerCommandHandlers(
+  socket: RingsideSocket,
+  commands: AgentCommands,
+  logger: Logger,
+): void {
+  const actor = () => socket.data;
+
+  function handle<K extends keyof typeof CLIENT_COMMAND_SCHEMAS, T extends object>(
+    event: K,
+    run: (payload: ReturnType<(typeof CLIENT_COMMAND_SCHEMAS)[K]['parse']>) => Promise<T>,
+  ) {
+    return async (payload: unknown, ack: unknown) => {
+      const reply: Ack<T> = typeof ack === 'function' ? (ack as Ack<T>) : () => undefined;
+      const parsed = CLIENT_COMMAND_SCHEMAS[event].safeParse(payload);
+      if (!parsed.success) {
+        reply({
+          ok: false,
+          error: {
+            code: 'invalid_payload',
+            message: parsed.error.issues
+              .map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`)
+              .join('; '),
+          },
+        });
+        return;
+      }
+      try {
+        const result = await run(
+          parsed.data as ReturnType<(typeof CLIENT_COMMAND_SCHEMAS)[K]['parse']>,
+        );
+        reply({ ok: true, ...result });
+      } catch (error) {
+        if (error instanceof CommandError) {
+          reply({ ok: false, error: { code: error.code, message: error.message } });
+          return;
+        }
+        logger.error({ err: error, event, userId: actor().userId }, 'socket command failed');
+        reply({
+          ok: false,
+          error: { code: 'internal', message: 'Something went wrong. Please try again.' },
+        });
+      }
+    };
+  }
+
+  const on = socket.on.bind(socket) as <E extends keyof ClientToServerEvents>(
+    event: E,
+    listener: (payload: unknown, ack: unknown) => void,
+  ) => void;
+
+  on(
+    'agent:set-status',
+    handle('agent:set-status', async (p) => (await commands.setStatus(actor(), p.status), {})),
+  );
+  on(
+    'call:accept',
+    handle('call:accept', async (p) => (await commands.claim(actor(), p.callId), {})),
+  );
+  on(
+    'call:answer',
+    handle('call:answer', async (p) => {
+      const reply = await commands.answer(actor(), p.callId, p.sdp);
+      return {
+        ...(reply?.sdpResponse ? { sdpResponse: reply.sdpResponse } : {}),
+        ...(reply?.sdpRenegotiation ? { sdpRenegotiation: reply.sdpRenegotiation } : {}),
+      };
+    }),
+  );
+  on(
+    'call:decline',
+    handle('call:decline', async (p) => (await commands.decline(actor(), p.callId), {})),
+  );
+  on(
+    'call:hangup',
+    handle('call:hangup', async (p) => (await commands.hangup(actor(), p.callId), {})),
+  );
+  on(
+    'call:quality',
+    handle('call:quality', async (p) => {
+      const { callId, ...metrics } = p;
+      await commands.quality(actor(), callId, metrics);
+      return {};
+    }),
+  );
+  on(
+    'call:dial',
+    handle('call:dial', async () => {
+      throw new CommandError(
+        'invalid_state',
+        'Calling customers back from Ringside is not available yet.',
+      );
+    }),
+  );
+}

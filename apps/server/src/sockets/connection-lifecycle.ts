@@ -1,0 +1,80 @@
+import type { AgentCommands } from '../calls/agent-commands';
+import { toCallView, toRingingPayload } from '../calls/call-views';
+import type { Logger } from '../ops/logger';
+import type { Metrics } from '../ops/metrics';
+import type { Repos } from '../repos';
+import { buildBoardSnapshot } from './board-snapshot';
+import { registerCommandHandlers } from './command-handlers';
+import { agentRoom, supervisorsRoom, workspaceRoom } from './rooms';
+import type { RingsideServer, RingsideSocket } from './socket-types';
+
+/**
+ * What happens when a console connects: it joins its rooms, its presence is counted, it gets the
+ * state it may have missed (its own status, calls ringing for it or in progress with it; the
+ * board for supervisors), and its commands are wired. On the last disconnect the agent is offline.
+ */
+export function handleConnections(
+  io: RingsideServer,
+  deps: {
+    repos: Repos;
+    commands: AgentCommands;
+    clock: () => Date;
+    logger: Logger;
+    metrics: Metrics;
+    announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+  },
+): void {
+  io.on('connection', (socket: RingsideSocket) => {
+    const { userId, workspaceId, role } = socket.data;
+    deps.metrics.sockets.inc();
+    void socket.join([workspaceRoom(workspaceId), agentRoom(userId)]);
+    if (role === 'supervisor' || role === 'admin') void socket.join(supervisorsRoom(workspaceId));
+    registerCommandHandlers(socket, deps.commands, deps.logger);
+
+    const welcome = async () => {
+      await deps.repos.presence.connectionOpened(userId, workspaceId, deps.clock());
+      await deps.announcePresence(workspaceId, userId);
+      await sendMissedState(socket, deps.repos);
+      if (role === 'supervisor' || role === 'admin') {
+        socket.emit(
+          'board:snapshot',
+          await buildBoardSnapshot(deps.repos, workspaceId, deps.clock()),
+        );
+      }
+    };
+    welcome().catch((error: unknown) =>
+      deps.logger.error({ err: error, userId }, 'socket welcome failed'),
+    );
+
+    socket.on('disconnect', () => {
+      deps.metrics.sockets.dec();
+      const goodbye = async () => {
+        await deps.repos.presence.connectionClosed(userId, deps.clock());
+        await deps.announcePresence(workspaceId, userId);
+      };
+      goodbye().catch((error: unknown) =>
+        deps.logger.error({ err: error, userId }, 'socket goodbye failed'),
+      );
+    });
+  });
+}
+
+/** a reconnecting console catches up without a reload: calls ringing for it and its own calls */
+async function sendMissedState(socket: RingsideSocket, repos: Repos): Promise<void> {
+  const { userId, workspaceId } = socket.data;
+  for (const row of await repos.calls.liveCalls(workspaceId)) {
+    const model = row.model;
+    if (model.state === 'ringing' && model.agentsOffered.includes(userId)) {
+      const channel = await repos.channels.getChannel(workspaceId, row.channelId);
+      const earlier = row.callerId
+        ? await repos.calls.countEarlierCalls(workspaceId, row.callerId, row.offeredAt)
+        : 0;
+      socket.emit(
+        'call:ringing',
+        toRingingPayload(row, earlier, (channel?.ringTimeoutSec ?? 45) * 1000),
+      );
+    } else if (row.agentId === userId) {
+      socket.emit('call:updated', toCallView(row, socket.data.name));
+    }
+  }
+}
