@@ -1,0 +1,54 @@
+import type { CallerMediaFactory, MediaStats } from '../media/media-endpoint';
+import type { WebhookEvent } from '../webhooks/webhook-event';
+import type { CallStore } from './call-store';
+import type { CalleeBehaviour, SimConfig, SimMessengerPage, SimWhatsAppNumber } from './config';
+import type { PermissionBook } from './permissions';
+import type { CallingSettingsBook } from './calling-settings';
+import type { TimerSet } from './timers';
+
+/** what every engine step may use; one per simulator, never global */
+export interface EngineContext {
+  config: SimConfig;
+  media: CallerMediaFactory;
+  store: CallStore;
+  permissions: PermissionBook;
+  settings: CallingSettingsBook;
+  timers: TimerSet;
+  send: (event: WebhookEvent) => void;
+  /** per-call cleanups (timers, watchers), run when the call ends */
+  cleanups: Map<string, Array<() => void>>;
+  /** per-user overrides of how a business-initiated call is answered */
+  callees: Map<string, Partial<CalleeBehaviour>>;
+}
+
+export function findNumber(ctx: EngineContext, id: string): SimWhatsAppNumber | undefined {
+  return ctx.config.numbers.find((n) => n.phoneNumberId === id || n.displayPhoneNumber === id);
+}
+
+export function findPage(ctx: EngineContext, id: string): SimMessengerPage | undefined {
+  return ctx.config.pages.find((p) => p.pageId === id);
+}
+
+/** registers something to undo when the call ends */
+export function onEnd(ctx: EngineContext, callId: string, cleanup: () => void): void {
+  const list = ctx.cleanups.get(callId) ?? [];
+  list.push(cleanup);
+  ctx.cleanups.set(callId, list);
+}
+
+export function calleeBehaviour(ctx: EngineContext, userId: string): CalleeBehaviour {
+  return { ...ctx.config.callee, ...ctx.callees.get(userId) };
+}
+
+/** a caller without media yet (Messenger before accept) */
+export const NO_MEDIA_STATS: MediaStats = {
+  connected: false,
+  packetsReceived: 0,
+  bytesReceived: 0,
+  firstPacketAt: null,
+  lastPacketAt: null,
+  audioLevel: 0,
+  peakAudioLevel: 0,
+  packetsSent: 0,
+  dtmf: '',
+};

@@ -1,0 +1,112 @@
+import type { WaMessageSentReply, WaPermissionRequestMessage } from '@ringside/contracts';
+import { randomBytes } from 'node:crypto';
+import { msgrPermissionReply } from '../webhooks/messenger-events';
+import { waPermissionReply } from '../webhooks/whatsapp-events';
+import type { SimMessengerPage, SimWhatsAppNumber } from './config';
+import { calleeBehaviour, type EngineContext } from './context';
+import { newMessageId } from './ids';
+import { refuse, succeed, type Outcome } from './outcome';
+import { TEMPORARY_PERMISSION_MS } from './permissions';
+import { DEFAULT_CALLEE_NAME } from './outbound';
+
+/**
+ * A call permission request message: checks Meta's limits, records the request, then the user
+ * answers after a delay as configured (accept, reject, or never) with a
+ * `call_permission_reply` webhook.
+ *
+ * @example
+ * const outcome = requestWhatsAppPermission(ctx, number, body);
+ * if (outcome.ok) outcome.value.messages[0].id; // the reply's context.id
+ */
+export function requestWhatsAppPermission(
+  ctx: EngineContext,
+  number: SimWhatsAppNumber,
+  body: WaPermissionRequestMessage,
+): Outcome<WaMessageSentReply> {
+  const businessId = number.phoneNumberId;
+  const userId = body.to;
+  const refusal = ctx.permissions.refuseRequest('whatsapp', businessId, userId);
+  if (refusal === 138017)
+    return refuse(138017, `user ${userId} has already granted permanent permission`);
+  if (refusal !== null)
+    return refuse(refusal, `permission request limit reached for user ${userId}`);
+  ctx.permissions.recordRequest('whatsapp', businessId, userId);
+  const requestId = newMessageId();
+  const behaviour = ctx.config.permissionReply;
+  if (behaviour.response !== 'none') {
+    const response = behaviour.response;
+    ctx.timers.after(behaviour.delayMs, () => {
+      const now = ctx.config.now();
+      const expiresAt =
+        response === 'accept' && !behaviour.permanent ? now + TEMPORARY_PERMISSION_MS : null;
+      if (response === 'accept') {
+        const status = behaviour.permanent ? 'permanent' : 'temporary';
+        ctx.permissions.set('whatsapp', businessId, userId, status, expiresAt);
+        ctx.config.emit({ type: 'permission', channel: 'whatsapp', businessId, userId, status });
+      }
+      ctx.send(
+        waPermissionReply(
+          number,
+          {
+            userId,
+            userName: calleeBehaviour(ctx, userId).name ?? DEFAULT_CALLEE_NAME,
+            contextId: requestId,
+            messageId: newMessageId(),
+            response,
+            isPermanent: response === 'accept' && behaviour.permanent,
+            expiresAt,
+          },
+          now,
+        ),
+      );
+    });
+  }
+  return succeed({
+    messaging_product: 'whatsapp',
+    contacts: [{ input: userId, wa_id: userId }],
+    messages: [{ id: requestId }],
+  });
+}
+
+/**
+ * A Messenger calling opt-in request: the same limits as WhatsApp (unconfirmed for Messenger),
+ * then an automatic `call_permission_reply` (approve or reject) under `messaging[]`.
+ *
+ * @example
+ * const outcome = requestMessengerPermission(ctx, page, '5275811702471834');
+ * if (outcome.ok) outcome.value.message_id;
+ */
+export function requestMessengerPermission(
+  ctx: EngineContext,
+  page: SimMessengerPage,
+  psid: string,
+): Outcome<{ recipient_id: string; message_id: string }> {
+  const refusal = ctx.permissions.refuseRequest('messenger', page.pageId, psid);
+  if (refusal === 138017)
+    return refuse(138017, `user ${psid} has already granted permanent permission`);
+  if (refusal !== null) return refuse(refusal, `permission request limit reached for user ${psid}`);
+  ctx.permissions.recordRequest('messenger', page.pageId, psid);
+  const behaviour = ctx.config.permissionReply;
+  if (behaviour.response !== 'none') {
+    const approve = behaviour.response === 'accept';
+    ctx.timers.after(behaviour.delayMs, () => {
+      const now = ctx.config.now();
+      const expiresAt = approve && !behaviour.permanent ? now + TEMPORARY_PERMISSION_MS : null;
+      if (approve) {
+        const status = behaviour.permanent ? 'permanent' : 'temporary';
+        ctx.permissions.set('messenger', page.pageId, psid, status, expiresAt);
+        ctx.config.emit({
+          type: 'permission',
+          channel: 'messenger',
+          businessId: page.pageId,
+          userId: psid,
+          status,
+        });
+      }
+      ctx.send(
+        msgrPermissionReply(page.pageId, psid, approve ? 'approve' : 'reject', expiresAt, now),
+      );
+    });
+  }
+  return succeed({ recipient_id: psid, message_id: `m_${randomBytes(24).toString('base64url')}` });
+}

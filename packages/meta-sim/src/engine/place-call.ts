@@ -1,0 +1,111 @@
+import type { CallerMediaOptions } from '../media/media-endpoint';
+import { msgrConnect } from '../webhooks/messenger-events';
+import { waConnect } from '../webhooks/whatsapp-events';
+import { createCallHandle, type CallHandle } from './call-handle';
+import { findNumber, findPage, type EngineContext } from './context';
+import { newCallerNumber, newMessengerCallId, newPsid, newWhatsAppCallId } from './ids';
+import { newCall } from './new-call';
+import { startRingTimer } from './ring-timer';
+
+/** a call the user places to the business */
+export interface PlaceCallOptions {
+  channel: 'whatsapp' | 'messenger';
+  /** the caller: a wa_id (digits) or a PSID; random when left out */
+  from?: string;
+  /** the caller's WhatsApp profile name (Messenger webhooks carry no name) */
+  name?: string;
+  /** the phone number id (or display number) or page id called; the first configured one when left out */
+  to?: string;
+  /** overrides the simulator's caller media defaults for this call */
+  media?: CallerMediaOptions;
+}
+
+export const DEFAULT_CALLER_NAME = 'Sim Caller';
+
+/**
+ * A user calls the business. WhatsApp: the caller makes its offer, the connect webhook carries
+ * it with the caller's profile name. Messenger: the connect webhook carries no SDP. Either way
+ * the call rings until the business acts or the ring timeout passes. Throws when the call
+ * cannot be placed at all (unknown number or page, calling disabled): a test mistake, not a
+ * Meta reply.
+ *
+ * @example
+ * const call = await placeCall(ctx, { channel: 'whatsapp', name: 'Rahul', from: '918097530000' });
+ */
+export async function placeCall(
+  ctx: EngineContext,
+  options: PlaceCallOptions,
+): Promise<CallHandle> {
+  return options.channel === 'whatsapp'
+    ? placeWhatsAppCall(ctx, options)
+    : placeMessengerCall(ctx, options);
+}
+
+async function placeWhatsAppCall(
+  ctx: EngineContext,
+  options: PlaceCallOptions,
+): Promise<CallHandle> {
+  const number = options.to === undefined ? ctx.config.numbers[0] : findNumber(ctx, options.to);
+  if (!number)
+    throw new Error(`no WhatsApp number "${options.to ?? '(none configured)'}" in the simulator`);
+  const id = number.phoneNumberId;
+  if (!ctx.settings.callingEnabled(id) || ctx.settings.sipEnabled(id)) {
+    throw new Error(
+      `calling over the Graph API is not enabled for ${id}; see its calling settings`,
+    );
+  }
+  const userId = options.from ?? newCallerNumber();
+  if (!/^\d{6,15}$/.test(userId))
+    throw new Error(`"from" must be a wa_id (6 to 15 digits), got "${userId}"`);
+  const mediaOptions = { ...ctx.config.callerMedia, ...options.media };
+  const media = await ctx.media.offer(mediaOptions);
+  const call = newCall({
+    id: newWhatsAppCallId(),
+    channel: 'whatsapp',
+    direction: 'user_initiated',
+    businessId: id,
+    userId,
+    userName: options.name ?? DEFAULT_CALLER_NAME,
+    createdAt: ctx.config.now(),
+    media,
+    mediaOptions,
+  });
+  ctx.store.add(call);
+  if (ctx.settings.callbackPermissionEnabled(id)) {
+    // a user who calls grants call-back permission when the number asks for it
+    ctx.permissions.set('whatsapp', id, userId, 'temporary');
+  }
+  ctx.send(
+    waConnect(number, call, { sdp_type: 'offer', sdp: media.localDescription }, ctx.config.now()),
+  );
+  startRingTimer(ctx, call);
+  return createCallHandle(ctx, call);
+}
+
+async function placeMessengerCall(
+  ctx: EngineContext,
+  options: PlaceCallOptions,
+): Promise<CallHandle> {
+  const page = options.to === undefined ? ctx.config.pages[0] : findPage(ctx, options.to);
+  if (!page)
+    throw new Error(`no Messenger page "${options.to ?? '(none configured)'}" in the simulator`);
+  const userId = options.from ?? newPsid();
+  if (!/^\d{6,20}$/.test(userId))
+    throw new Error(`"from" must be a PSID (digits), got "${userId}"`);
+  const call = newCall({
+    id: newMessengerCallId(),
+    channel: 'messenger',
+    direction: 'user_initiated',
+    businessId: page.pageId,
+    userId,
+    userName: options.name ?? DEFAULT_CALLER_NAME,
+    createdAt: ctx.config.now(),
+    // the caller answers the business's offer on accept; until then there is no media
+    media: null,
+    mediaOptions: { ...ctx.config.callerMedia, ...options.media },
+  });
+  ctx.store.add(call);
+  ctx.send(msgrConnect(call, ctx.config.now()));
+  startRingTimer(ctx, call);
+  return createCallHandle(ctx, call);
+}

@@ -1,0 +1,20 @@
+import { onEnd, type EngineContext } from './context';
+import { endCall } from './end-call';
+import type { SimCall } from './sim-call';
+
+/**
+ * Ends the call "not answered" if nobody has picked up when the ring timeout passes.
+ *
+ * @example
+ * ctx.store.add(call);
+ * startRingTimer(ctx, call);
+ */
+export function startRingTimer(ctx: EngineContext, call: SimCall): void {
+  const cancel = ctx.timers.after(ctx.config.timeouts.ringMs, () => {
+    void ctx.store.serial(call.id, async () => {
+      const { state } = call.phase;
+      if (state === 'ringing' || state === 'pre-accepted') await endCall(ctx, call, 'not-answered');
+    });
+  });
+  onEnd(ctx, call.id, cancel);
+}

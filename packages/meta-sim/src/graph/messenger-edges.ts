@@ -1,0 +1,73 @@
+import { msgrCallActionBodySchema } from '@ringside/contracts';
+import type { Request } from 'express';
+import type { SimMessengerPage } from '../engine/config';
+import type { EngineContext } from '../engine/context';
+import { messengerCallAction } from '../engine/messenger-actions';
+import { refuse, succeed, type Outcome } from '../engine/outcome';
+import { requestMessengerPermission } from '../engine/permission-requests';
+import { msgrPermissionRequestBodySchema } from './messenger-permission-request';
+import { parseBody } from './parse-body';
+
+/**
+ * `POST /{page-id}/calls`.
+ *
+ * @example
+ * const outcome = await postMessengerCalls(ctx, page, req);
+ */
+export async function postMessengerCalls(
+  ctx: EngineContext,
+  page: SimMessengerPage,
+  req: Request,
+): Promise<Outcome<object>> {
+  const body = parseBody(msgrCallActionBodySchema, req.body);
+  if (!body.ok) return body;
+  return messengerCallAction(ctx, page, body.value);
+}
+
+/**
+ * `GET /{page-id}/messenger_call_permissions?psid=`.
+ *
+ * @example
+ * getMessengerCallPermissions(ctx, page, req).value; // { permission: { status: 'no_permission' }, … }
+ */
+export function getMessengerCallPermissions(
+  ctx: EngineContext,
+  page: SimMessengerPage,
+  req: Request,
+): Outcome<object> {
+  const psid = req.query.psid;
+  if (typeof psid !== 'string' || !/^\d{1,20}$/.test(psid)) {
+    return refuse(100, 'psid is required: the page-scoped id (digits) of the user');
+  }
+  const view = ctx.permissions.view('messenger', page.pageId, psid);
+  const start = view.actions.find((a) => a.action_name === 'start_call');
+  return succeed({
+    permission: {
+      status: view.status === 'no_permission' ? 'no_permission' : 'has_permission',
+      ...(view.expiresAt === null ? {} : { expiration_time: Math.floor(view.expiresAt / 1000) }),
+    },
+    actions: [
+      {
+        action_name: 'start_call',
+        can_perform: start?.can_perform_action ?? false,
+        limits: start?.limits ?? [],
+      },
+    ],
+  });
+}
+
+/**
+ * `POST /{page-id}/messages`: the calling opt-in request only.
+ *
+ * @example
+ * const outcome = postMessengerMessage(ctx, page, req); // { recipient_id, message_id }
+ */
+export function postMessengerMessage(
+  ctx: EngineContext,
+  page: SimMessengerPage,
+  req: Request,
+): Outcome<object> {
+  const body = parseBody(msgrPermissionRequestBodySchema, req.body);
+  if (!body.ok) return body;
+  return requestMessengerPermission(ctx, page, body.value.recipient.id);
+}

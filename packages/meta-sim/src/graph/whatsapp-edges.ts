@@ -1,0 +1,102 @@
+import {
+  waCallActionBodySchema,
+  waPermissionRequestMessageSchema,
+  waSettingsBodySchema,
+  type WaCallPermissionsReply,
+} from '@ringside/contracts';
+import type { Request } from 'express';
+import type { SimWhatsAppNumber } from '../engine/config';
+import type { EngineContext } from '../engine/context';
+import { refuse, succeed, type Outcome } from '../engine/outcome';
+import { requestWhatsAppPermission } from '../engine/permission-requests';
+import { whatsappCallAction } from '../engine/whatsapp-actions';
+import { parseBody } from './parse-body';
+
+/**
+ * `POST /{phone-number-id}/calls`.
+ *
+ * @example
+ * const outcome = await postWhatsAppCalls(ctx, number, req);
+ */
+export async function postWhatsAppCalls(
+  ctx: EngineContext,
+  number: SimWhatsAppNumber,
+  req: Request,
+): Promise<Outcome<object>> {
+  const body = parseBody(waCallActionBodySchema, req.body);
+  if (!body.ok) return body;
+  return whatsappCallAction(ctx, number, body.value);
+}
+
+/**
+ * `GET /{phone-number-id}/call_permissions?user_wa_id=`.
+ *
+ * @example
+ * const outcome = getWhatsAppCallPermissions(ctx, number, req);
+ */
+export function getWhatsAppCallPermissions(
+  ctx: EngineContext,
+  number: SimWhatsAppNumber,
+  req: Request,
+): Outcome<WaCallPermissionsReply> {
+  const user = req.query.user_wa_id;
+  if (typeof user !== 'string' || !/^\d{6,15}$/.test(user)) {
+    return refuse(100, 'user_wa_id is required: the WhatsApp id (digits) of the user');
+  }
+  const view = ctx.permissions.view('whatsapp', number.phoneNumberId, user);
+  return succeed({
+    messaging_product: 'whatsapp',
+    permission: {
+      status: view.status,
+      ...(view.expiresAt === null ? {} : { expiration_time: Math.floor(view.expiresAt / 1000) }),
+    },
+    actions: view.actions,
+  });
+}
+
+/**
+ * `POST /{phone-number-id}/messages`: the simulator serves the interactive call permission
+ * request only (the one message calling needs).
+ *
+ * @example
+ * const outcome = postWhatsAppMessage(ctx, number, req);
+ */
+export function postWhatsAppMessage(
+  ctx: EngineContext,
+  number: SimWhatsAppNumber,
+  req: Request,
+): Outcome<object> {
+  const body = parseBody(waPermissionRequestMessageSchema, req.body);
+  if (!body.ok) return body;
+  return requestWhatsAppPermission(ctx, number, body.value);
+}
+
+/**
+ * `GET /{phone-number-id}/settings`.
+ *
+ * @example
+ * getWhatsAppSettings(ctx, number).value; // { calling: { status: 'ENABLED', … } }
+ */
+export function getWhatsAppSettings(
+  ctx: EngineContext,
+  number: SimWhatsAppNumber,
+): Outcome<object> {
+  return succeed({ calling: ctx.settings.get(number.phoneNumberId) });
+}
+
+/**
+ * `POST /{phone-number-id}/settings` with a `calling` object.
+ *
+ * @example
+ * const outcome = postWhatsAppSettings(ctx, number, req); // { success: true }
+ */
+export function postWhatsAppSettings(
+  ctx: EngineContext,
+  number: SimWhatsAppNumber,
+  req: Request,
+): Outcome<object> {
+  const body = parseBody(waSettingsBodySchema, req.body);
+  if (!body.ok) return body;
+  ctx.settings.update(number.phoneNumberId, body.value.calling);
+  return succeed({ success: true });
+}

@@ -1,0 +1,90 @@
+/**
+ * Shaping the SDP werift writes into what Meta's media servers send, and small readers for the
+ * negotiated SDP. Text in, text out: no WebRTC here.
+ */
+
+export interface LocalSdpShape {
+  /** the one address our candidates may use */
+  host: string;
+  /** we are an ICE-lite agent: say so once, at session level */
+  iceLite: boolean;
+}
+
+/**
+ * werift writes `a=ice-lite` inside the m-section, while RFC 8839 §5.3 and Meta's offers put
+ * it at session level; it also advertises trickle, which Meta does not do, and, on a machine
+ * with other interfaces, may list candidates we did not ask for. This moves ice-lite up, drops
+ * the trickle option and every candidate not on `host`, puts the candidate's address and port
+ * on the m= and c= lines as Meta's SDP does, and ends every line with CRLF (RFC 8866).
+ *
+ * @example
+ * shapeLocalSdp(pc.localDescription.sdp, { host: '127.0.0.1', iceLite: true });
+ */
+export function shapeLocalSdp(sdp: string, shape: LocalSdpShape): string {
+  const lines = sdpLines(sdp).filter(
+    (line) =>
+      line !== 'a=ice-lite' &&
+      line !== 'a=ice-options:trickle' &&
+      !(line.startsWith('a=candidate:') && candidateAddress(line) !== shape.host),
+  );
+  const firstMedia = lines.findIndex((line) => line.startsWith('m='));
+  if (shape.iceLite && firstMedia >= 0) lines.splice(firstMedia, 0, 'a=ice-lite');
+  const port = firstCandidatePort(lines);
+  const shaped = lines.map((line) => {
+    if (port === null) return line;
+    if (line.startsWith('m=audio ')) return line.replace(/^m=audio \d+ /, `m=audio ${port} `);
+    if (line.startsWith('c=IN IP4 ')) return `c=IN IP4 ${shape.host}`;
+    return line;
+  });
+  return `${shaped.join('\r\n')}\r\n`;
+}
+
+/**
+ * The payload type an SDP maps to `encoding/clockRate` (case-insensitive), e.g. opus/48000 or
+ * telephone-event/8000; null when it has none.
+ *
+ * @example
+ * findPayloadType(answer, 'telephone-event', 8000); // → 126
+ */
+export function findPayloadType(sdp: string, encoding: string, clockRate: number): number | null {
+  for (const line of sdpLines(sdp)) {
+    const match = /^a=rtpmap:(\d+) ([^/\s]+)\/(\d+)/.exec(line);
+    if (match?.[2]?.toLowerCase() === encoding.toLowerCase() && Number(match[3]) === clockRate) {
+      return Number(match[1]);
+    }
+  }
+  return null;
+}
+
+/**
+ * What stops a remote SDP from setting up an audio call with us, or null when it can: it must
+ * be SDP with an audio m-section carrying opus, ICE credentials and a DTLS fingerprint.
+ *
+ * @example
+ * checkRemoteSdp('hello'); // → 'not an SDP: no v=0 line'
+ */
+export function checkRemoteSdp(sdp: string): string | null {
+  const lines = sdpLines(sdp);
+  if (lines[0] !== 'v=0') return 'not an SDP: no v=0 line';
+  if (!lines.some((line) => line.startsWith('m=audio '))) return 'no audio m-line';
+  if (findPayloadType(sdp, 'opus', 48000) === null) return 'audio does not offer opus/48000';
+  if (!lines.some((line) => line.startsWith('a=ice-ufrag:'))) return 'no a=ice-ufrag';
+  if (!lines.some((line) => line.startsWith('a=ice-pwd:'))) return 'no a=ice-pwd';
+  if (!lines.some((line) => line.startsWith('a=fingerprint:'))) return 'no a=fingerprint';
+  return null;
+}
+
+/** the SDP's lines, whatever their endings, without blank ones */
+function sdpLines(sdp: string): string[] {
+  return sdp.split(/\r?\n/).filter((line) => line.length > 0);
+}
+
+/** `a=candidate:<foundation> <component> <transport> <priority> <address> <port> typ …` */
+function candidateAddress(line: string): string | undefined {
+  return line.split(' ')[4];
+}
+
+function firstCandidatePort(lines: string[]): string | null {
+  const candidate = lines.find((line) => line.startsWith('a=candidate:'));
+  return candidate?.split(' ')[5] ?? null;
+}

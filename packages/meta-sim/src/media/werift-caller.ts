@@ -1,0 +1,253 @@
+import { RtpHeader, RtpPacket, type RTCPeerConnection, type RTCRtpTransceiver } from 'werift';
+import { CallerMediaError } from './caller-media-error';
+import { EchoLine } from './echo-line';
+import { InboundAudio } from './inbound-audio';
+import { checkRemoteSdp, findPayloadType } from './local-sdp';
+import type {
+  CallerMedia,
+  CallerMediaFactory,
+  CallerMediaOptions,
+  MediaStats,
+} from './media-endpoint';
+import { OpusCodec } from './opus-codec';
+import type { RtpSlot } from './rtp-sequencer';
+import { PacedRtpSender } from './rtp-sender';
+import { createSpeechSource } from './speech-source';
+import { createToneSource, type PcmFrameSource } from './tone-source';
+import { applyRemote, createCallerPeer, setLocalAndGather } from './werift-peer';
+
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_ECHO_DELAY_MS = 300;
+
+/**
+ * The simulated caller's real WebRTC endpoint: a werift peer playing Meta's media server.
+ * It is ICE-lite (the business's browser is the full, controlling agent), offers or answers
+ * opus/48000/2 (111) and telephone-event/8000 (126) with one host candidate on 127.0.0.1,
+ * sends opus encoded in JS, and measures what it receives.
+ *
+ * @example
+ * const media = createWeriftMediaFactory();
+ * const caller = await media.offer({ source: 'tone' }); // WhatsApp user-initiated
+ * // …the business answers through the Graph API…
+ * await caller.setRemoteAnswer(answerSdp);
+ * caller.startAudio();
+ * caller.stats().peakAudioLevel; // > 0 once the business's audio arrives
+ * await caller.close();
+ */
+export function createWeriftMediaFactory(): CallerMediaFactory {
+  return {
+    offer: (options) => WeriftCallerMedia.offer(options),
+    answer: (remoteOffer, options) => WeriftCallerMedia.answer(remoteOffer, options),
+  };
+}
+
+/**
+ * One call's media. With `echo` on, the caller sends back the business's own packets after
+ * the delay instead of playing `source`.
+ */
+class WeriftCallerMedia implements CallerMedia {
+  readonly #pc: RTCPeerConnection;
+  readonly #transceiver: RTCRtpTransceiver;
+  readonly #host: string;
+  readonly #codec = new OpusCodec();
+  readonly #inbound: InboundAudio;
+  readonly #sender: PacedRtpSender;
+  readonly #echo: EchoLine | null;
+  readonly #source: PcmFrameSource | null;
+  #localDescription = '';
+  #closed = false;
+
+  private constructor(options: CallerMediaOptions) {
+    // options first: a bad one must fail before any socket is opened
+    this.#echo = echoLine(options.echo);
+    this.#source = frameSource(options.source);
+    this.#host = options.host ?? DEFAULT_HOST;
+    this.#pc = createCallerPeer(this.#host);
+    this.#transceiver = this.#pc.addTransceiver('audio', { direction: 'sendrecv' });
+    this.#inbound = new InboundAudio(this.#codec, (payload, at) => this.#echo?.push(payload, at));
+    this.#sender = new PacedRtpSender({
+      ready: () => this.#canSend(),
+      nextPayload: (now) => this.#nextPayload(now),
+      send: (slot, payload) => this.#send(slot, payload),
+    });
+    this.#transceiver.onTrack.subscribe((track) => {
+      track.onReceiveRtp.subscribe((rtp) => {
+        const { payloadType, timestamp } = rtp.header;
+        this.#inbound.receive({ payloadType, timestamp, payload: rtp.payload }, Date.now());
+      });
+    });
+  }
+
+  static async offer(options: CallerMediaOptions = {}): Promise<WeriftCallerMedia> {
+    const media = new WeriftCallerMedia(options);
+    try {
+      const offer = await media.#pc.createOffer();
+      media.#localDescription = await setLocalAndGather(media.#pc, offer, media.#host);
+      return media;
+    } catch (error) {
+      await media.close();
+      throw asCallerMediaError(error);
+    }
+  }
+
+  static async answer(
+    remoteOffer: string,
+    options: CallerMediaOptions = {},
+  ): Promise<WeriftCallerMedia> {
+    assertUsableSdp(remoteOffer, 'offer');
+    const media = new WeriftCallerMedia(options);
+    try {
+      await applyRemote(media.#pc, { type: 'offer', sdp: remoteOffer });
+      const answer = await media.#pc.createAnswer();
+      media.#localDescription = await setLocalAndGather(media.#pc, answer, media.#host);
+      media.#learnPayloadTypes(media.#localDescription);
+      return media;
+    } catch (error) {
+      await media.close();
+      throw asCallerMediaError(error);
+    }
+  }
+
+  /** the latest local SDP: the first offer or answer, then any re-offer */
+  get localDescription(): string {
+    return this.#localDescription;
+  }
+
+  async setRemoteAnswer(sdp: string): Promise<void> {
+    this.#assertOpen();
+    if (this.#pc.signalingState !== 'have-local-offer') {
+      throw new CallerMediaError(
+        'wrong_state',
+        `no offer of ours awaits an answer (signaling state ${this.#pc.signalingState})`,
+      );
+    }
+    assertUsableSdp(sdp, 'answer');
+    await applyRemote(this.#pc, { type: 'answer', sdp });
+    this.#learnPayloadTypes(sdp);
+  }
+
+  async createReoffer(): Promise<string> {
+    this.#assertOpen();
+    if (this.#pc.signalingState !== 'stable' || !this.#pc.remoteDescription) {
+      throw new CallerMediaError(
+        'wrong_state',
+        `a re-offer needs an established call (signaling state ${this.#pc.signalingState})`,
+      );
+    }
+    const offer = await this.#pc.createOffer();
+    this.#localDescription = await setLocalAndGather(this.#pc, offer, this.#host);
+    return this.#localDescription;
+  }
+
+  async setReofferAnswer(sdp: string): Promise<void> {
+    // the same step as the first answer: werift keeps ICE and DTLS and updates the media
+    await this.setRemoteAnswer(sdp);
+  }
+
+  startAudio(): void {
+    if (!this.#closed) this.#sender.start();
+  }
+
+  stopAudio(): void {
+    this.#sender.stop();
+  }
+
+  stats(): MediaStats {
+    const now = Date.now();
+    return {
+      connected: !this.#closed && this.#pc.connectionState === 'connected',
+      packetsReceived: this.#inbound.packets,
+      bytesReceived: this.#inbound.bytes,
+      firstPacketAt: this.#inbound.firstPacketAt,
+      lastPacketAt: this.#inbound.lastPacketAt,
+      audioLevel: this.#inbound.audioLevel(now),
+      peakAudioLevel: this.#inbound.peakAudioLevel,
+      packetsSent: this.#sender.packetsSent,
+      dtmf: this.#inbound.dtmf,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#sender.stop();
+    this.#echo?.clear();
+    await this.#pc.close();
+    this.#codec.close();
+  }
+
+  #learnPayloadTypes(negotiatedSdp: string): void {
+    this.#inbound.setPayloadTypes({
+      opus: findPayloadType(negotiatedSdp, 'opus', 48000),
+      telephoneEvent: findPayloadType(negotiatedSdp, 'telephone-event', 8000),
+    });
+  }
+
+  #canSend(): boolean {
+    const direction = this.#transceiver.currentDirection;
+    return (
+      this.#pc.connectionState === 'connected' &&
+      this.#transceiver.sender.codec !== undefined &&
+      (direction === 'sendrecv' || direction === 'sendonly')
+    );
+  }
+
+  #nextPayload(now: number): Buffer | null {
+    if (this.#echo) return this.#echo.take(now);
+    return this.#source ? this.#codec.encode(this.#source.nextFrame()) : null;
+  }
+
+  #send(slot: RtpSlot, payload: Buffer): void {
+    // werift fills in our ssrc and the negotiated opus payload type
+    const header = new RtpHeader({
+      sequenceNumber: slot.sequenceNumber,
+      timestamp: slot.timestamp,
+      marker: slot.marker,
+    });
+    this.#transceiver.sender.sendRtp(new RtpPacket(header, payload)).catch(() => {
+      // the transport closed under a packet in flight: the call is ending anyway
+    });
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new CallerMediaError('closed', 'this call media is closed');
+  }
+}
+
+function frameSource(source: CallerMediaOptions['source']): PcmFrameSource | null {
+  switch (source ?? 'tone') {
+    case 'tone':
+      return createToneSource();
+    case 'speech':
+      return createSpeechSource();
+    case 'silence':
+      return null;
+    default:
+      // options can come from a CLI or JSON, past the type system
+      throw new CallerMediaError('invalid_options', `unknown audio source "${String(source)}"`);
+  }
+}
+
+function echoLine(echo: CallerMediaOptions['echo']): EchoLine | null {
+  if (!echo) return null;
+  const delayMs = echo === true ? DEFAULT_ECHO_DELAY_MS : echo.delayMs;
+  if (!(Number.isFinite(delayMs) && delayMs >= 0)) {
+    throw new CallerMediaError(
+      'invalid_options',
+      `echo delayMs must be a number ≥ 0, got ${delayMs}`,
+    );
+  }
+  return new EchoLine(delayMs);
+}
+
+function assertUsableSdp(sdp: string, type: 'offer' | 'answer'): void {
+  const problem = checkRemoteSdp(sdp);
+  if (problem)
+    throw new CallerMediaError('invalid_sdp', `the remote ${type} is unusable: ${problem}`);
+}
+
+function asCallerMediaError(error: unknown): CallerMediaError {
+  if (error instanceof CallerMediaError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new CallerMediaError('negotiation_failed', reason, { cause: error });
+}

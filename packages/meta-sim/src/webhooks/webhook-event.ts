@@ -1,0 +1,70 @@
+import type { Channel } from '../engine/sim-call';
+
+/** an item of `calls[]`, `statuses[]`, `messages[]` or `messaging[]` as Meta writes it */
+export type MetaItem = Record<string, unknown>;
+
+export interface WaContact {
+  profile: { name: string };
+  wa_id: string;
+}
+
+export interface WaChangeValue {
+  messaging_product: 'whatsapp';
+  metadata: { display_phone_number: string; phone_number_id: string };
+  contacts?: WaContact[];
+  calls?: MetaItem[];
+  statuses?: MetaItem[];
+  messages?: MetaItem[];
+}
+
+export interface WaEntry {
+  id: string;
+  changes: Array<{ field: 'calls' | 'messages'; value: WaChangeValue }>;
+}
+
+export interface MsgrEntry {
+  id: string;
+  time: number;
+  calls?: MetaItem[];
+  messaging?: MetaItem[];
+}
+
+/** a webhook body as Meta sends it */
+export type WebhookBody =
+  | { object: 'whatsapp_business_account'; entry: WaEntry[] }
+  | { object: 'page'; entry: MsgrEntry[] };
+
+/**
+ * One thing Meta reports, wrapped in its own single-entry body. The dispatcher may send it
+ * alone or batch it with others.
+ */
+export interface WebhookEvent {
+  channel: Channel;
+  /** `connect`, `terminate`, `status:RINGING`, `call_status:accepted`, `media_update`, `permission_reply` */
+  kind: string;
+  callId: string | null;
+  body: WebhookBody;
+}
+
+/**
+ * Serialises like Meta: `/` as `\/` and non-ASCII as `\uXXXX`. A receiver that re-serialises
+ * the parsed body before checking the signature fails here, as it would in life.
+ *
+ * @example
+ * encodeLikeMeta({ sdp: 'opus/48000/2' }); // '{"sdp":"opus\\/48000\\/2"}'
+ */
+export function encodeLikeMeta(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/\//g, '\\/')
+    .replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** unix seconds, as WhatsApp writes them (a string) */
+export function waSeconds(ms: number): string {
+  return String(Math.floor(ms / 1000));
+}
+
+/** unix seconds, as Messenger writes them (an integer) */
+export function msgrSeconds(ms: number): number {
+  return Math.floor(ms / 1000);
+}

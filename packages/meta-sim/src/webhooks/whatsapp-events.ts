@@ -1,0 +1,224 @@
+import type { SimWhatsAppNumber, SimQuirks } from '../engine/config';
+import { acceptedAt, type SimCall } from '../engine/sim-call';
+import { waSeconds, type MetaItem, type WaChangeValue, type WebhookEvent } from './webhook-event';
+
+type Number_ = Pick<SimWhatsAppNumber, 'wabaId' | 'phoneNumberId' | 'displayPhoneNumber'>;
+
+/**
+ * The `connect` webhook: Meta's offer for a user-initiated call, Meta's answer (to the
+ * business's offer) for a business-initiated one.
+ *
+ * @example
+ * sender.enqueue(waConnect(number, call, { sdp_type: 'offer', sdp: media.localDescription }, Date.now()));
+ */
+export function waConnect(
+  number: Number_,
+  call: SimCall,
+  session: { sdp_type: 'offer' | 'answer'; sdp: string },
+  now: number,
+): WebhookEvent {
+  // the caller's profile name comes with connect (fixtures: terminate has no contacts)
+  return callsEvent(number, call, 'connect', true, {
+    ...parties(number, call),
+    event: 'connect',
+    timestamp: waSeconds(now),
+    direction: direction(call),
+    session,
+    ...opaque(call),
+  });
+}
+
+/**
+ * The `terminate` webhook. Times and duration only when the call was picked up; Meta's error
+ * object when it failed.
+ *
+ * @example
+ * sender.enqueue(waTerminate(number, call, Date.now(), quirks));
+ */
+export function waTerminate(
+  number: Number_,
+  call: SimCall,
+  now: number,
+  quirks: Pick<SimQuirks, 'whatsappStatusCase'>,
+): WebhookEvent {
+  const { phase } = call;
+  const failure = phase.state === 'ended' ? phase.failure : null;
+  const start = acceptedAt(phase);
+  const end = phase.state === 'ended' ? phase.endedAt : now;
+  const status = failure ? 'FAILED' : 'COMPLETED';
+  return callsEvent(number, call, 'terminate', false, {
+    ...parties(number, call),
+    event: 'terminate',
+    direction: direction(call),
+    timestamp: waSeconds(now),
+    status: quirks.whatsappStatusCase === 'upper' ? status : titleCase(status),
+    ...(start === null
+      ? {}
+      : {
+          start_time: waSeconds(start),
+          end_time: waSeconds(end),
+          duration: Math.max(0, Math.round((end - start) / 1000)),
+        }),
+    ...opaque(call),
+    ...(failure
+      ? {
+          errors: [
+            {
+              code: failure.code,
+              message: failure.message,
+              error_data: { details: failure.details },
+            },
+          ],
+        }
+      : {}),
+  });
+}
+
+/**
+ * A business-initiated call's progress (`statuses[]` on the `calls` field).
+ *
+ * @example
+ * sender.enqueue(waStatus(number, call, 'RINGING', Date.now()));
+ */
+export function waStatus(
+  number: Number_,
+  call: SimCall,
+  status: 'RINGING' | 'ACCEPTED' | 'REJECTED',
+  now: number,
+): WebhookEvent {
+  const value: WaChangeValue = {
+    ...base(number),
+    statuses: [
+      {
+        id: call.id,
+        timestamp: waSeconds(now),
+        type: 'call',
+        status,
+        recipient_id: call.userId,
+        ...opaque(call),
+      },
+    ],
+  };
+  return {
+    channel: 'whatsapp',
+    kind: `status:${status}`,
+    callId: call.id,
+    body: {
+      object: 'whatsapp_business_account',
+      entry: [{ id: number.wabaId, changes: [{ field: 'calls', value }] }],
+    },
+  };
+}
+
+export interface PermissionReply {
+  userId: string;
+  userName: string;
+  /** id of the request message the user answers */
+  contextId: string;
+  messageId: string;
+  response: 'accept' | 'reject';
+  isPermanent: boolean;
+  /** epoch ms, when accepted temporarily */
+  expiresAt: number | null;
+}
+
+/**
+ * The user's answer to a call permission request (`messages` field, interactive reply).
+ *
+ * @example
+ * sender.enqueue(waPermissionReply(number, reply, Date.now()));
+ */
+export function waPermissionReply(
+  number: Number_,
+  reply: PermissionReply,
+  now: number,
+): WebhookEvent {
+  const value: WaChangeValue = {
+    ...base(number),
+    contacts: [{ profile: { name: reply.userName }, wa_id: reply.userId }],
+    messages: [
+      {
+        context: { from: number.displayPhoneNumber, id: reply.contextId },
+        from: reply.userId,
+        id: reply.messageId,
+        timestamp: waSeconds(now),
+        type: 'interactive',
+        interactive: {
+          type: 'call_permission_reply',
+          call_permission_reply: {
+            response: reply.response,
+            is_permanent: reply.isPermanent,
+            ...(reply.expiresAt === null
+              ? {}
+              : { expiration_timestamp: Math.floor(reply.expiresAt / 1000) }),
+            response_source: 'user_action',
+          },
+        },
+      },
+    ],
+  };
+  return {
+    channel: 'whatsapp',
+    kind: 'permission_reply',
+    callId: null,
+    body: {
+      object: 'whatsapp_business_account',
+      entry: [{ id: number.wabaId, changes: [{ field: 'messages', value }] }],
+    },
+  };
+}
+
+function callsEvent(
+  number: Number_,
+  call: SimCall,
+  kind: string,
+  withContact: boolean,
+  item: MetaItem,
+): WebhookEvent {
+  const value: WaChangeValue = {
+    ...base(number),
+    ...(withContact
+      ? { contacts: [{ profile: { name: call.userName }, wa_id: call.userId }] }
+      : {}),
+    calls: [{ id: call.id, ...item }],
+  };
+  return {
+    channel: 'whatsapp',
+    kind,
+    callId: call.id,
+    body: {
+      object: 'whatsapp_business_account',
+      entry: [{ id: number.wabaId, changes: [{ field: 'calls', value }] }],
+    },
+  };
+}
+
+function base(number: Number_): Pick<WaChangeValue, 'messaging_product' | 'metadata'> {
+  return {
+    messaging_product: 'whatsapp',
+    metadata: {
+      display_phone_number: number.displayPhoneNumber,
+      phone_number_id: number.phoneNumberId,
+    },
+  };
+}
+
+function parties(number: Number_, call: SimCall): { from: string; to: string } {
+  return call.direction === 'user_initiated'
+    ? { from: call.userId, to: number.displayPhoneNumber }
+    : { from: number.displayPhoneNumber, to: call.userId };
+}
+
+function direction(call: SimCall): 'USER_INITIATED' | 'BUSINESS_INITIATED' {
+  return call.direction === 'user_initiated' ? 'USER_INITIATED' : 'BUSINESS_INITIATED';
+}
+
+function opaque(call: SimCall): { biz_opaque_callback_data?: string } {
+  return call.bizOpaqueCallbackData === null
+    ? {}
+    : { biz_opaque_callback_data: call.bizOpaqueCallbackData };
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
