@@ -13,6 +13,9 @@ import type { Database } from './db/database';
 import type { SecretBox } from './db/secret-box';
 import { createGraphClient, type GraphClient } from './graph/graph-client';
 import { errorHandler } from './http/app-error';
+import type { MetaSim } from '@ringside/meta-sim';
+import { createCallActionsRouter } from './api/call-actions-routes';
+import { createSimRouter } from './simulator/sim-routes';
 import type { Logger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
 import { createOpsRouter } from './ops/ops-router';
@@ -38,6 +41,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** a built console to serve at `/` (absent: the API only) */
   consoleDir?: string;
+  /** the embedded Meta simulator, for the console's simulator drawer */
+  simulator?: MetaSim;
 }
 
 /**
@@ -123,6 +128,14 @@ export function createApp(options: AppOptions) {
       publicOrigins: options.publicOrigins,
       onSignedOut: ({ sessionId }) => disconnectSession(io, sessionId),
     }),
+  );
+  app.use(
+    '/api',
+    createCallActionsRouter({ repos, commands, clock, publicOrigins: options.publicOrigins }),
+  );
+  app.use(
+    '/api/sim',
+    createSimRouter({ sim: options.simulator, repos, clock, publicOrigins: options.publicOrigins }),
   );
   if (options.consoleDir) app.use(express.static(options.consoleDir));
   app.use(errorHandler(logger));

@@ -19,7 +19,7 @@ export type LoginBody = z.infer<typeof loginBodySchema>;
  * `GET /api/me`: who is signed in.
  *
  * @example
- * meReplySchema.parse({ id: 'u_1', email: 'asha@example.com', name: 'Asha', role: 'agent', workspaceId: 'w_1' });
+ * meReplySchema.parse({ id: 'u_1', email: 'asha@example.com', name: 'Asha', role: 'agent', workspaceId: 'w_1', workspaceName: 'Acme' });
  */
 export const meReplySchema = z.object({
   id: z.string().min(1),
@@ -27,6 +27,7 @@ export const meReplySchema = z.object({
   name: z.string(),
   role: roleSchema,
   workspaceId: z.string().min(1),
+  workspaceName: z.string(),
 });
 export type MeReply = z.infer<typeof meReplySchema>;
 

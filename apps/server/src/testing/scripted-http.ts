@@ -17,9 +17,16 @@ export interface RecordedRequest {
 /**
  * A local HTTP server that answers from a script, one reply per request (the last repeats),
  * and records what it was sent. Used where a test needs Meta to fail in a specific way.
+ *
+ * @example
+ * const meta = await startScriptedHttp([{ status: 500, body: {} }, { status: 200, body: ok }]);
+ * meta.script([ok]); // a later test: a new script, counted from its first request
  */
 export async function startScriptedHttp(replies: ScriptedReply[]) {
   const requests: RecordedRequest[] = [];
+  let script = replies;
+  // replies are counted from the latest script, so tests sharing one server stay apart
+  let scriptedFrom = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -30,10 +37,8 @@ export async function startScriptedHttp(replies: ScriptedReply[]) {
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      const reply = replies[Math.min(requests.length - 1, replies.length - 1)] ?? {
-        status: 500,
-        body: {},
-      };
+      const index = Math.min(requests.length - 1 - scriptedFrom, script.length - 1);
+      const reply = script[index] ?? { status: 500, body: {} };
       res.writeHead(reply.status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(reply.body));
     });
@@ -43,6 +48,17 @@ export async function startScriptedHttp(replies: ScriptedReply[]) {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** replaces the script; the next request gets its first reply */
+    script(next: ScriptedReply[]): void {
+      script = next;
+      scriptedFrom = requests.length;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
+
+export type ScriptedHttp = Awaited<ReturnType<typeof startScriptedHttp>>;

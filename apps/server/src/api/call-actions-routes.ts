@@ -1,0 +1,84 @@
+import { callNotesBodySchema } from '@ringside/contracts';
+import express, { Router } from 'express';
+import { requireSameOrigin } from '../auth/origin-check';
+import { requireSession, sessionUserOf } from '../auth/require-session';
+import type { AgentCommands } from '../calls/agent-commands';
+import { CommandError } from '../calls/command-error';
+import { AppError } from '../http/app-error';
+import { parseBody } from '../http/parse-body';
+import type { Repos } from '../repos';
+
+const STATUS: Record<CommandError['code'], number> = {
+  invalid_payload: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  already_claimed: 409,
+  invalid_state: 409,
+  agent_unavailable: 409,
+  meta_error: 502,
+  rate_limited: 429,
+  timeout: 504,
+  internal: 500,
+};
+
+/**
+ * Call actions over plain HTTP, for the moments a socket cannot be trusted: `wrap-up` (notes and
+ * disposition after the call) and `hangup` (sent with `fetch(…, {keepalive: true})` as a tab
+ * closes mid-call, so the call is terminated at Meta rather than left open).
+ */
+export function createCallActionsRouter(deps: {
+  repos: Repos;
+  commands: AgentCommands;
+  clock: () => Date;
+  publicOrigins: readonly string[];
+}): Router {
+  const router = Router();
+  const signedIn = [
+    requireSession({ repos: deps.repos, clock: deps.clock }),
+    requireSameOrigin(deps.publicOrigins),
+  ];
+
+  router.post(
+    '/calls/:id/wrap-up',
+    ...signedIn,
+    express.json({ limit: '32kb' }),
+    async (req, res) => {
+      const user = sessionUserOf(res);
+      const body = parseBody(callNotesBodySchema, req.body);
+      const saved = await deps.repos.calls.saveWrapUp(
+        user.workspaceId,
+        paramId(req.params),
+        user.userId,
+        body.notes,
+        body.disposition ?? null,
+      );
+      if (!saved) throw new AppError('not_found', 404, 'No call of yours with that id.');
+      res.status(204).end();
+    },
+  );
+
+  router.post('/calls/:id/hangup', ...signedIn, async (req, res) => {
+    const user = sessionUserOf(res);
+    const actor = {
+      userId: user.userId,
+      workspaceId: user.workspaceId,
+      role: user.role,
+      name: user.name,
+    };
+    try {
+      await deps.commands.hangup(actor, paramId(req.params));
+    } catch (error) {
+      if (error instanceof CommandError)
+        throw new AppError(error.code, STATUS[error.code], error.message);
+      throw error;
+    }
+    res.status(204).end();
+  });
+  return router;
+}
+
+function paramId(params: Record<string, string | string[] | undefined>): string {
+  const id = params['id'];
+  return typeof id === 'string' ? id : '';
+}

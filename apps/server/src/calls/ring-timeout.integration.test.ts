@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { nextEvent, useStack } from '../testing/test-stack';
+
+const stack = useStack();
+
+describe('nobody answers before the ring timeout', () => {
+  it('rejects the call at Meta and records it as missed', async () => {
+    const ws = await stack().workspace();
+    await ws.setRing('whatsapp', { ringTimeoutSec: 1 });
+    const agent = await ws.agent();
+    const ringing = nextEvent(agent.socket, 'call:ringing');
+    const call = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
+    const ring = await ringing;
+    expect(ring.ringTimeoutMs).toBe(1_000);
+
+    const started = Date.now();
+    const ended = await nextEvent(agent.socket, 'call:ended');
+    expect(ended).toEqual({ callId: ring.callId, outcome: 'missed' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await call.waitFor('ended');
+    expect(
+      stack()
+        .sim.requests({ callId: call.id })
+        .map((r) => [r.action, r.status]),
+    ).toEqual([['reject', 200]]);
+    await stack().settled();
+    const detail = await stack().app.repos.calls.getCall(ws.id, ring.callId);
+    expect(detail?.call).toMatchObject({ state: 'ended', outcome: 'missed' });
+  });
+
+  it('with nobody available at all, the call still ends missed at the timeout', async () => {
+    const ws = await stack().workspace();
+    await ws.setRing('messenger', { ringTimeoutSec: 1 });
+    const supervisor = await ws.addUser('supervisor');
+    const board = await stack().connect(supervisor.email);
+    const call = await stack().sim.placeCall({ channel: 'messenger', to: ws.pageId });
+    const ended = await nextEvent(board, 'call:ended');
+    expect(ended.outcome).toBe('missed');
+    await call.waitFor('ended');
+    expect(
+      stack()
+        .sim.requests({ callId: call.id })
+        .map((r) => r.action),
+    ).toEqual(['reject']);
+  });
+});

@@ -1,0 +1,238 @@
+import {
+  channelCreateBodySchema,
+  idSchema,
+  userCreateBodySchema,
+  workspaceCreateBodySchema,
+  type Role,
+} from '@ringside/contracts';
+import { parseArgs } from 'node:util';
+import type { z } from 'zod';
+
+/** A command line, understood and validated. */
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'workspace-add'; name: string }
+  | {
+      kind: 'user-add';
+      workspaceId: string;
+      email: string;
+      password: string;
+      role: Role;
+      name: string | undefined;
+    }
+  | {
+      kind: 'channel-add-whatsapp';
+      workspaceId: string;
+      phoneNumberId: string;
+      wabaId: string;
+      displayNumber: string;
+      accessToken: string;
+      name: string | undefined;
+    }
+  | {
+      kind: 'channel-add-messenger';
+      workspaceId: string;
+      pageId: string;
+      name: string;
+      accessToken: string;
+    }
+  | { kind: 'channel-assign'; channelId: string; userId: string }
+  | { kind: 'channel-list'; workspaceId: string | undefined };
+
+export type ParsedArgs = { ok: true; command: CliCommand } | { ok: false; message: string };
+
+/** How to use the CLI, printed by `help` and after a usage error. */
+export const USAGE = `usage: pnpm ringside <command>
+  workspace add --name N
+  user add --workspace W --email E --password P --role agent|supervisor|admin [--name N]
+  channel add whatsapp --workspace W --phone-number-id ID --waba-id ID --display-number +E164 --access-token T [--name N]
+  channel add messenger --workspace W --page-id ID --name N --access-token T
+  channel assign --channel C --user U
+  channel list [--workspace W]
+environment: DATABASE_URL (PostgreSQL), DATA_DIR (embedded database, default ./data),
+  SECRETS_KEY (32-byte base64 key for channel tokens; required with DATABASE_URL)`;
+
+type Flags = Record<string, string | undefined>;
+
+// the admin API's bodies, with the workspace made mandatory (the API defaults to the admin's own)
+const [whatsappBody, messengerBody] = channelCreateBodySchema.options;
+const whatsappSchema = whatsappBody.required({ workspaceId: true });
+const messengerSchema = messengerBody.required({ workspaceId: true });
+const userSchema = userCreateBodySchema.required({ workspaceId: true });
+
+interface Spec {
+  readonly flags: readonly string[];
+  readonly build: (flags: Flags) => ParsedArgs;
+}
+
+const SPECS: Record<string, Spec> = {
+  'workspace add': {
+    flags: ['name'],
+    build: (f) =>
+      validate(workspaceCreateBodySchema, { name: f['name'] }, (v) => ({
+        kind: 'workspace-add',
+        name: v.name,
+      })),
+  },
+  'user add': {
+    flags: ['workspace', 'email', 'password', 'role', 'name'],
+    build: (f) =>
+      validate(
+        userSchema,
+        {
+          workspaceId: f['workspace'],
+          email: f['email'],
+          password: f['password'],
+          role: f['role'],
+          name: f['name'],
+        },
+        (v) => ({ kind: 'user-add', ...v, name: v.name }),
+      ),
+  },
+  'channel add whatsapp': {
+    flags: ['workspace', 'phone-number-id', 'waba-id', 'display-number', 'access-token', 'name'],
+    build: (f) =>
+      validate(
+        whatsappSchema,
+        {
+          channel: 'whatsapp',
+          workspaceId: f['workspace'],
+          phoneNumberId: f['phone-number-id'],
+          wabaId: f['waba-id'],
+          displayNumber: f['display-number'],
+          accessToken: f['access-token'],
+          label: f['name'],
+        },
+        (v) => ({
+          kind: 'channel-add-whatsapp',
+          workspaceId: v.workspaceId,
+          phoneNumberId: v.phoneNumberId,
+          wabaId: v.wabaId,
+          displayNumber: v.displayNumber,
+          accessToken: v.accessToken,
+          name: v.label,
+        }),
+      ),
+  },
+  'channel add messenger': {
+    flags: ['workspace', 'page-id', 'name', 'access-token'],
+    build: (f) =>
+      validate(
+        messengerSchema,
+        {
+          channel: 'messenger',
+          workspaceId: f['workspace'],
+          pageId: f['page-id'],
+          name: f['name'],
+          accessToken: f['access-token'],
+        },
+        (v) => ({
+          kind: 'channel-add-messenger',
+          workspaceId: v.workspaceId,
+          pageId: v.pageId,
+          name: v.name,
+          accessToken: v.accessToken,
+        }),
+      ),
+  },
+  'channel assign': {
+    flags: ['channel', 'user'],
+    build: (f) => {
+      const channel = idSchema.safeParse(f['channel']);
+      const user = idSchema.safeParse(f['user']);
+      if (!channel.success) return { ok: false, message: '--channel: a channel id is required' };
+      if (!user.success) return { ok: false, message: '--user: a user id is required' };
+      return {
+        ok: true,
+        command: { kind: 'channel-assign', channelId: channel.data, userId: user.data },
+      };
+    },
+  },
+  'channel list': {
+    flags: ['workspace'],
+    build: (f) => {
+      const workspace = idSchema.optional().safeParse(f['workspace']);
+      if (!workspace.success) return { ok: false, message: '--workspace: must not be empty' };
+      return { ok: true, command: { kind: 'channel-list', workspaceId: workspace.data } };
+    },
+  },
+};
+
+// the body fields the schemas name, as the flags the user typed
+const FLAG_OF: Record<string, string> = {
+  workspaceId: '--workspace',
+  phoneNumberId: '--phone-number-id',
+  wabaId: '--waba-id',
+  displayNumber: '--display-number',
+  accessToken: '--access-token',
+  pageId: '--page-id',
+  label: '--name',
+};
+
+/**
+ * Reads `argv` (without node and the script) into a validated command, or says what is wrong.
+ * Values are checked with the same schemas as the admin API; messages name the flag, never
+ * echo a password or token.
+ *
+ * @example
+ * parseCliArgs(['workspace', 'add', '--name', 'Acme']);
+ * // { ok: true, command: { kind: 'workspace-add', name: 'Acme' } }
+ * parseCliArgs(['workspace', 'remove']); // { ok: false, message: 'unknown command …' }
+ */
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  const words = argv.slice(0, leadingWords(argv));
+  if (words.length === 0 || words[0] === 'help' || argv.includes('--help')) {
+    return { ok: true, command: { kind: 'help' } };
+  }
+  const spec = SPECS[words.join(' ')];
+  if (!spec) return { ok: false, message: `unknown command: ${words.join(' ')}` };
+  let values: Flags;
+  try {
+    values = parseArgs({
+      args: argv.slice(words.length),
+      options: Object.fromEntries(spec.flags.map((flag) => [flag, { type: 'string' as const }])),
+      strict: true,
+      allowPositionals: false,
+    }).values as Flags;
+  } catch (error) {
+    return { ok: false, message: argsProblem(error) };
+  }
+  return spec.build(values);
+}
+
+// node's parseArgs messages can quote a value (a password that starts with '-'): say it ourselves
+function argsProblem(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const message = error instanceof Error ? error.message : '';
+  const flag = /'(--[a-z-]+)/.exec(message)?.[1];
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${flag ?? ''}`.trim();
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `${flag ?? 'an option'}: needs a value (write --flag=value for one starting with '-')`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return 'unexpected argument: every value follows its --flag';
+    default:
+      return 'could not read the arguments';
+  }
+}
+
+function leadingWords(argv: readonly string[]): number {
+  const index = argv.findIndex((arg) => arg.startsWith('-'));
+  return Math.min(index === -1 ? argv.length : index, 3);
+}
+
+function validate<S extends z.ZodType>(
+  schema: S,
+  input: Record<string, unknown>,
+  toCommand: (value: z.infer<S>) => CliCommand,
+): ParsedArgs {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, command: toCommand(result.data) };
+  const problems = result.error.issues.map((issue) => {
+    const field = String(issue.path[0] ?? '');
+    const flag = FLAG_OF[field] ?? (field ? `--${field}` : 'arguments');
+    return `${flag}: ${input[field] === undefined ? 'is required' : issue.message}`;
+  });
+  return { ok: false, message: [...new Set(problems)].join('; ') };
+}

@@ -1,0 +1,42 @@
+import type { CallStateName } from '@ringside/calls';
+
+/**
+ * Every state a stored call model can be in (the `@ringside/calls` union's `state`), as the
+ * `calls.state` column holds it.
+ *
+ * @example
+ * CALL_MODEL_STATES.includes('ringing'); // true
+ */
+export const CALL_MODEL_STATES = [
+  'ringing',
+  'claimed',
+  'dialing',
+  'outbound-ringing',
+  'active',
+  'ended',
+  'tombstone',
+] as const satisfies readonly CallStateName[];
+
+/** States of a call that is still going on (ringing, being set up or in conversation). */
+export const LIVE_CALL_STATES = [
+  'ringing',
+  'claimed',
+  'dialing',
+  'outbound-ringing',
+  'active',
+] as const satisfies readonly CallStateName[];
+
+/**
+ * What a channel does with an inbound call when no agent is available: keep it ringing until
+ * the ring timeout (someone may come back), or reject it at once.
+ *
+ * @example
+ * const policy: WhenNobodyAvailable = 'keep-ringing';
+ */
+export const WHEN_NOBODY_AVAILABLE = ['keep-ringing', 'reject'] as const;
+export type WhenNobodyAvailable = (typeof WHEN_NOBODY_AVAILABLE)[number];
+
+/** Default seconds an inbound call rings before it counts as missed. */
+export const DEFAULT_RING_TIMEOUT_SEC = 45;
+/** Default seconds one agent rings under longest-idle before the next is tried. */
+export const DEFAULT_AGENT_TIMEOUT_SEC = 15;

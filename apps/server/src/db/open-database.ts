@@ -1,0 +1,117 @@
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock';
+import { guardTransactions } from './pglite-guard';
+import { IN_MEMORY, type Database, type Db } from './database';
+import * as schema from './schema';
+
+export { IN_MEMORY };
+
+/** The SQL migrations drizzle-kit generated; both engines apply the same files. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+// any constant works; it only has to differ from other advisory locks on the same database
+const MIGRATION_LOCK_KEY = 7_246_310_001;
+
+export interface OpenDatabaseOptions {
+  /** `postgres://…`: use PostgreSQL; unset: embedded PGlite in `dataDir` */
+  databaseUrl?: string | undefined;
+  /** the embedded database's folder (created), or {@link IN_MEMORY} */
+  dataDir: string;
+  /** pool size for PostgreSQL; default 10 */
+  maxConnections?: number;
+  /** an idle pooled PostgreSQL connection failed (server restart, network); default: stderr */
+  onConnectionError?: (error: Error) => void;
+}
+
+/**
+ * Opens the configured database and brings its schema up to date. With no `databaseUrl` it is
+ * the embedded PGlite in `dataDir`, which one process at a time may open (a lock file there;
+ * another live holder makes this reject with `DatabaseLockedError`).
+ *
+ * @example
+ * const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+ * const repos = createRepos(database.db, secretBox);
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options)
+    : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir === IN_MEMORY;
+  const lock = inMemory ? undefined : acquireDataDirLock(dataDir);
+  let client: PGlite | undefined;
+  try {
+    const location = inMemory ? IN_MEMORY : join(dataDir, 'pglite');
+    if (!inMemory) mkdirSync(location, { recursive: true });
+    client = guardTransactions(await PGlite.create(location));
+    const db = drizzlePglite(client, { schema });
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const opened = client;
+    return handle(db, 'pglite', async () => {
+      await opened.close();
+      lock?.release();
+    });
+  } catch (error) {
+    await client?.close().catch(() => undefined);
+    lock?.release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  pool.on(
+    'error',
+    options.onConnectionError ??
+      ((error) => console.error(`postgres connection error: ${error.message}`)),
+  );
+  try {
+    const db = drizzleNodePg(pool, { schema });
+    await migrateSerialized(pool, () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER }));
+    return handle(db, 'postgres', () => pool.end());
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+}
+
+// several server nodes may start at once against one database: one migrates, the rest wait
+async function migrateSerialized(pool: pg.Pool, run: () => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await run();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+function handle(db: Db, kind: Database['kind'], closeOnce: () => Promise<void>): Database {
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    kind,
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+    close() {
+      closing ??= closeOnce();
+      return closing;
+    },
+  };
+}

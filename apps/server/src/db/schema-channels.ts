@@ -1,0 +1,79 @@
+import {
+  channelSchema,
+  ringStrategySchema,
+  type Channel,
+  type RingStrategy,
+} from '@ringside/contracts';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { instant, oneOf } from './columns';
+import {
+  DEFAULT_AGENT_TIMEOUT_SEC,
+  DEFAULT_RING_TIMEOUT_SEC,
+  WHEN_NOBODY_AVAILABLE,
+  type WhenNobodyAvailable,
+} from './enums';
+import { users, workspaces } from './schema-accounts';
+
+/**
+ * A WhatsApp number or a Facebook Page that receives calls. `external_id` is the phone-number id
+ * or the Page id, the key Meta's webhooks name; the access token is stored sealed only.
+ */
+export const channels = pgTable(
+  'channels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<Channel>().notNull(),
+    externalId: text('external_id').notNull(),
+    wabaId: text('waba_id'),
+    displayNumber: text('display_number'),
+    name: text('name').notNull(),
+    tokenCiphertext: text('token_ciphertext'),
+    enabled: boolean('enabled').notNull().default(true),
+    ringStrategy: text('ring_strategy').$type<RingStrategy>().notNull().default('all'),
+    ringTimeoutSec: integer('ring_timeout_sec').notNull().default(DEFAULT_RING_TIMEOUT_SEC),
+    agentTimeoutSec: integer('agent_timeout_sec').notNull().default(DEFAULT_AGENT_TIMEOUT_SEC),
+    whenNobodyAvailable: text('when_nobody_available')
+      .$type<WhenNobodyAvailable>()
+      .notNull()
+      .default('keep-ringing'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // one number or Page routes to one channel, whichever workspace added it first
+    uniqueIndex('channels_kind_external_key').on(t.kind, t.externalId),
+    index('channels_workspace_idx').on(t.workspaceId),
+    oneOf('channels_kind_check', t.kind, channelSchema.options),
+    oneOf('channels_ring_strategy_check', t.ringStrategy, ringStrategySchema.options),
+    oneOf('channels_when_nobody_check', t.whenNobodyAvailable, WHEN_NOBODY_AVAILABLE),
+  ],
+);
+
+/** Who answers a channel; a channel with no rows here rings every agent of its workspace. */
+export const channelAgents = pgTable(
+  'channel_agents',
+  {
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channelId, t.userId] }),
+    index('channel_agents_user_idx').on(t.userId),
+  ],
+);

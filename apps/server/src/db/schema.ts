@@ -1,0 +1,6 @@
+// the one schema both drivers share; only tables here (drizzle's relational config reads every export)
+export { workspaces, users, sessions } from './schema-accounts';
+export { channels, channelAgents } from './schema-channels';
+export { calls, callEvents } from './schema-calls';
+export { webhookReceipts, webhookEvents, outbox } from './schema-delivery';
+export { agentPresence } from './schema-presence';

@@ -1,0 +1,113 @@
+import type { Call, Party } from '@ringside/calls';
+import type { CallDirection, CallOutcome, Channel } from '@ringside/contracts';
+import type { CallStateName } from '@ringside/calls';
+
+/**
+ * The `calls` columns that mirror the model. The one place they are computed, so the call log
+ * can never disagree with the stored model.
+ */
+export interface CallModelColumns {
+  metaCallId: string;
+  channelKind: Channel;
+  direction: CallDirection | null;
+  state: CallStateName;
+  /** the customer's WhatsApp id or PSID, whichever side placed the call */
+  callerId: string | null;
+  callerName: string | null;
+  agentId: string | null;
+  outcome: CallOutcome | null;
+  /** the earliest moment the model knows of; see {@link callModelColumns} */
+  offeredAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  durationSec: number | null;
+  metaErrorCode: number | null;
+  metaErrorMessage: string | null;
+}
+
+/**
+ * Derives the mirrored columns from a call model.
+ *
+ * `offeredAt` is when the call started ringing (inbound) or was dialed (outbound). States that
+ * forgot it (active, ended, tombstone) give their earliest known time instead; `saveCall` keeps
+ * the earlier of the stored and the derived value, so the first-known start survives.
+ *
+ * @example
+ * callModelColumns(ringingCall).state; // 'ringing'
+ * callModelColumns(endedCall).outcome; // 'completed'
+ */
+export function callModelColumns(model: Call): CallModelColumns {
+  if (model.state === 'tombstone') {
+    return {
+      ...nothingKnown(model.id, model.channel, model.state),
+      offeredAt: new Date(model.terminatedAt),
+      endedAt: new Date(model.terminatedAt),
+      durationSec: model.durationSec ?? null,
+      metaErrorCode: model.metaError?.code ?? null,
+      metaErrorMessage: model.metaError?.message ?? null,
+    };
+  }
+  const customer = customerOf(model.direction, model.caller, model.called);
+  const base = {
+    ...nothingKnown(model.id, model.channel, model.state),
+    direction: model.direction,
+    callerId: customer.id,
+    callerName: customer.name ?? null,
+  };
+  switch (model.state) {
+    case 'ringing':
+      return { ...base, offeredAt: new Date(model.offeredAt) };
+    case 'claimed':
+      return { ...base, agentId: model.agentId, offeredAt: new Date(model.offeredAt) };
+    case 'dialing':
+      return { ...base, agentId: model.agentId, offeredAt: new Date(model.dialedAt) };
+    case 'outbound-ringing':
+      return { ...base, agentId: model.agentId, offeredAt: new Date(model.dialedAt) };
+    case 'active':
+      return {
+        ...base,
+        agentId: model.agentId,
+        offeredAt: new Date(model.answeredAt),
+        answeredAt: new Date(model.answeredAt),
+      };
+    case 'ended':
+      return {
+        ...base,
+        agentId: model.agentId ?? null,
+        outcome: model.outcome,
+        offeredAt: new Date(model.answeredAt ?? model.endedAt),
+        answeredAt: model.answeredAt === undefined ? null : new Date(model.answeredAt),
+        endedAt: new Date(model.endedAt),
+        durationSec: model.durationSec ?? null,
+        metaErrorCode: model.metaError?.code ?? null,
+        metaErrorMessage: model.metaError?.message ?? null,
+      };
+  }
+}
+
+// inbound: the customer called us; outbound: we called the customer
+function customerOf(direction: CallDirection, caller: Party, called: Party): Party {
+  return direction === 'inbound' ? caller : called;
+}
+
+function nothingKnown(
+  metaCallId: string,
+  channelKind: Channel,
+  state: CallStateName,
+): Omit<CallModelColumns, 'offeredAt'> {
+  return {
+    metaCallId,
+    channelKind,
+    state,
+    direction: null,
+    callerId: null,
+    callerName: null,
+    agentId: null,
+    outcome: null,
+    answeredAt: null,
+    endedAt: null,
+    durationSec: null,
+    metaErrorCode: null,
+    metaErrorMessage: null,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Db } from '../db/database';
+import type { SecretBox } from '../db/secret-box';
+import { createCallsRepo } from './calls';
+import { createChannelsRepo } from './channels';
+import { createOutboxRepo } from './outbox';
+import { createPresenceRepo } from './presence';
+import { createSessionsRepo } from './sessions';
+import { createUsersRepo } from './users';
+import { createWebhookReceiptsRepo } from './webhook-receipts';
+import { createWorkspacesRepo } from './workspaces';
+
+/**
+ * Every repository over one database; the composition root builds this once.
+ *
+ * @example
+ * const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+ * const repos = createRepos(database.db, createSecretBox(secretsKey));
+ * const channel = await repos.channels.findChannelByExternalId('whatsapp', phoneNumberId);
+ */
+export function createRepos(db: Db, secretBox: SecretBox) {
+  return {
+    workspaces: createWorkspacesRepo(db),
+    users: createUsersRepo(db),
+    sessions: createSessionsRepo(db),
+    channels: createChannelsRepo(db, secretBox),
+    calls: createCallsRepo(db),
+    webhookReceipts: createWebhookReceiptsRepo(db),
+    presence: createPresenceRepo(db),
+    outbox: createOutboxRepo(db),
+  };
+}
+
+export type Repos = ReturnType<typeof createRepos>;
+
+export type { Workspace } from './workspaces';
+export type { User, UserWithPasswordHash, CreateUserResult, NewUser } from './users';
+export type { FoundSession } from './sessions';
+export type { ChannelListing, ChannelRecord } from './channel-rows';
+export type {
+  AssignAgentResult,
+  ChannelPatch,
+  CreateChannelResult,
+  NewMessengerChannel,
+  NewWhatsAppChannel,
+  RingSettings,
+} from './channels';
+export type {
+  CallDetail,
+  CallEventRow,
+  CallRow,
+  CallSummaryRow,
+  LockedCall,
+  NewCallEvent,
+  SaveCallInput,
+} from './calls';
+export type { CallListFilters, CallListResult } from './call-list';
+export type { AvailableAgent, PresenceListing, PresenceRow } from './presence';
+export type { NewOutboxMessage, OutboxRow } from './outbox';
+export type {
+  IncomingWebhookEvent,
+  NewReceipt,
+  StoredReceipt,
+  StoredWebhookEvent,
+} from './webhook-receipts';
+export { callModelColumns } from './call-columns';
+export { normalizeEmail } from './users';

@@ -1,0 +1,167 @@
+import type { AgentStatus } from '@ringside/contracts';
+import { and, asc, eq, exists, notExists, or, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/database';
+import { agentPresence, channelAgents, channels, users } from '../db/schema';
+import { isUuid } from './ids';
+
+/** An `agent_presence` row. */
+export type PresenceRow = typeof agentPresence.$inferSelect;
+
+/** A presence row with the agent's name, for boards. */
+export type PresenceListing = PresenceRow & { name: string };
+
+/** An agent who can be offered a call now. */
+export interface AvailableAgent {
+  readonly userId: string;
+  readonly name: string;
+  /** the later of when they became available and when their last call ended */
+  readonly idleSince: Date;
+}
+
+// how long an agent has been idle: since their status changed or their last call ended
+const idleSince = sql`greatest(${agentPresence.since}, ${agentPresence.lastCallEndedAt})`;
+
+/**
+ * Agents' availability, shared by every server node through the database.
+ *
+ * @example
+ * const repo = createPresenceRepo(db);
+ * await repo.connectionOpened(user.id, user.workspaceId, new Date());
+ * await repo.setPresence(user.id, user.workspaceId, 'available', new Date());
+ * const [first] = await repo.availableAgents(workspaceId, channelId); // longest idle first
+ */
+export function createPresenceRepo(db: Db) {
+  async function upsert(
+    values: typeof agentPresence.$inferInsert,
+    set: PgUpdateSetSource<typeof agentPresence>,
+  ): Promise<PresenceRow> {
+    const [row] = await db
+      .insert(agentPresence)
+      .values(values)
+      .onConflictDoUpdate({ target: agentPresence.userId, set })
+      .returning();
+    if (!row) throw new Error('presence upsert returned no row');
+    return row;
+  }
+
+  return {
+    /** sets the status; `since` moves only when the status actually changes */
+    async setPresence(
+      userId: string,
+      workspaceId: string,
+      status: AgentStatus,
+      now: Date,
+    ): Promise<PresenceRow> {
+      return upsert(
+        { userId, workspaceId, status, since: now },
+        {
+          status,
+          workspaceId,
+          since: sql`case when ${agentPresence.status} = excluded.status
+            then ${agentPresence.since} else excluded.since end`,
+        },
+      );
+    },
+
+    /** a console socket connected; an offline agent comes back as away until they choose */
+    async connectionOpened(userId: string, workspaceId: string, now: Date): Promise<PresenceRow> {
+      return upsert(
+        { userId, workspaceId, status: 'away', since: now, connections: 1 },
+        {
+          workspaceId,
+          connections: sql`${agentPresence.connections} + 1`,
+          status: sql`case when ${agentPresence.status} = 'offline'
+            then 'away' else ${agentPresence.status} end`,
+          since: sql`case when ${agentPresence.status} = 'offline'
+            then excluded.since else ${agentPresence.since} end`,
+        },
+      );
+    },
+
+    /** a console socket went away; the last one makes the agent offline */
+    async connectionClosed(userId: string, now: Date): Promise<PresenceRow | undefined> {
+      if (!isUuid(userId)) return undefined;
+      const [row] = await db
+        .update(agentPresence)
+        .set({
+          connections: sql`greatest(${agentPresence.connections} - 1, 0)`,
+          status: sql`case when ${agentPresence.connections} <= 1
+            then 'offline' else ${agentPresence.status} end`,
+          since: sql`case when ${agentPresence.connections} <= 1 and ${agentPresence.status} <> 'offline'
+            then ${now.toISOString()}::timestamptz else ${agentPresence.since} end`,
+        })
+        .where(eq(agentPresence.userId, userId))
+        .returning();
+      return row;
+    },
+
+    /** the agent's call ended: their idle time restarts now */
+    async recordCallEnded(userId: string, now: Date): Promise<void> {
+      if (!isUuid(userId)) return;
+      await db
+        .update(agentPresence)
+        .set({ lastCallEndedAt: now })
+        .where(eq(agentPresence.userId, userId));
+    },
+
+    /**
+     * Active users of the workspace who are available, longest idle first. With a channel, only
+     * those assigned to it (or everyone, when nobody is); a channel of another workspace yields
+     * nobody.
+     */
+    async availableAgents(workspaceId: string, channelId?: string): Promise<AvailableAgent[]> {
+      if (!isUuid(workspaceId) || (channelId !== undefined && !isUuid(channelId))) return [];
+      const conditions = [
+        eq(agentPresence.workspaceId, workspaceId),
+        eq(agentPresence.status, 'available'),
+        eq(users.workspaceId, workspaceId),
+        eq(users.active, true),
+      ];
+      if (channelId !== undefined) conditions.push(...channelScope(db, workspaceId, channelId));
+      return db
+        .select({
+          userId: agentPresence.userId,
+          name: users.name,
+          idleSince: idleSince.mapWith(agentPresence.since),
+        })
+        .from(agentPresence)
+        .innerJoin(users, eq(users.id, agentPresence.userId))
+        .where(and(...conditions))
+        .orderBy(asc(idleSince), asc(agentPresence.userId));
+    },
+
+    /** every agent with a presence row in the workspace, by name */
+    async listPresence(workspaceId: string): Promise<PresenceListing[]> {
+      if (!isUuid(workspaceId)) return [];
+      const rows = await db
+        .select({ presence: agentPresence, name: users.name })
+        .from(agentPresence)
+        .innerJoin(users, eq(users.id, agentPresence.userId))
+        .where(and(eq(agentPresence.workspaceId, workspaceId), eq(users.workspaceId, workspaceId)))
+        .orderBy(asc(users.name), asc(agentPresence.userId));
+      return rows.map((row) => ({ ...row.presence, name: row.name }));
+    },
+  };
+}
+
+export type PresenceRepo = ReturnType<typeof createPresenceRepo>;
+
+// the channel must be the workspace's; then its assignees, or everyone when it has none
+function channelScope(db: Db, workspaceId: string, channelId: string) {
+  const assignments = db
+    .select({ one: sql`1` })
+    .from(channelAgents)
+    .where(eq(channelAgents.channelId, channelId));
+  const assigned = db
+    .select({ one: sql`1` })
+    .from(channelAgents)
+    .where(
+      and(eq(channelAgents.channelId, channelId), eq(channelAgents.userId, agentPresence.userId)),
+    );
+  const ownChannel = db
+    .select({ one: sql`1` })
+    .from(channels)
+    .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
+  return [exists(ownChannel), or(notExists(assignments), exists(assigned)) ?? sql`true`];
+}
