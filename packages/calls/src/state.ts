@@ -65,6 +65,9 @@ export interface ClaimedCall extends CallBase {
   readonly sdpOffer?: string;
   readonly agentId: string;
   readonly claimedAt: number;
+  /** kept so a released claim can ring the others again */
+  readonly strategy: RingStrategy;
+  readonly agentsDeclined: readonly string[];
   /** when the agent's answer (whatsapp) or offer (messenger) reached the server */
   readonly answerSentAt?: number;
 }

@@ -6,7 +6,7 @@ import type {
   RingOfferedCommand,
 } from './commands';
 import type { Effect } from './effects';
-import type { Call, ClaimedCall } from './state';
+import type { Call, ClaimedCall, RingingCall } from './state';
 import { applied, baseOf, compact, endCall, ignored, type Step } from './step';
 
 /** The server rang more agents; those who declined stay out. */
@@ -41,6 +41,8 @@ export function onClaim(call: Call | undefined, event: AgentClaimCommand): Step 
         sdpOffer: call.sdpOffer,
         agentId: event.agentId,
         claimedAt: event.occurredAt,
+        strategy: call.strategy,
+        agentsDeclined: call.agentsDeclined,
       });
       return applied(claimed, [
         { type: 'notify-claimed', callId: call.id, agentId: event.agentId },
@@ -121,13 +123,23 @@ export function onDecline(call: Call | undefined, event: AgentDeclineCommand): S
         [reject],
       );
     }
-    case 'claimed':
+    case 'claimed': {
       if (call.agentId !== event.agentId) return ignored('conflict');
-      return endCall(
-        call,
-        { outcome: 'declined', endedAt: event.occurredAt, agentId: event.agentId },
-        [reject],
-      );
+      if (call.answerSentAt !== undefined) return ignored('unknown-transition');
+      // releasing a claim (the agent's browser could not set up audio): ring the others again
+      const declined = [...call.agentsDeclined, event.agentId];
+      const ringing: RingingCall = compact({
+        ...baseOf(call),
+        state: 'ringing',
+        direction: 'inbound',
+        offeredAt: call.offeredAt,
+        sdpOffer: call.sdpOffer,
+        agentsOffered: [],
+        agentsDeclined: declined,
+        strategy: call.strategy,
+      });
+      return applied(ringing, [{ type: 'notify-agents', callId: call.id, exclude: declined }]);
+    }
     case 'active':
     case 'dialing':
     case 'outbound-ringing':

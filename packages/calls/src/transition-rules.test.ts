@@ -127,10 +127,28 @@ describe('agents racing and declining', () => {
     expect(reoffered.call).toMatchObject({ agentsOffered: ['a3'], agentsDeclined: ['a1'] });
   });
 
-  it('a claimant who backs out rejects the call as declined', () => {
+  it('a claimant who backs out releases the call to ring the others, not to Meta', () => {
     const result = run([cmd.claim(T, 'a1'), cmd.decline(T + 1, 'a1')], ringingWith(['a1', 'a2']));
-    expect(result.call).toMatchObject({ state: 'ended', outcome: 'declined', agentId: 'a1' });
-    expect(effectTypes(result.effects)).toContain('send-reject');
+    expect(result.call).toMatchObject({
+      state: 'ringing',
+      agentsOffered: [],
+      agentsDeclined: ['a1'],
+    });
+    expect(effectTypes(result.effects)).toEqual(['notify-claimed', 'notify-agents']);
+    expect(result.effects.at(-1)).toMatchObject({ type: 'notify-agents', exclude: ['a1'] });
+  });
+
+  it('a claimant cannot back out once their answer went to Meta', () => {
+    const result = run(
+      [
+        cmd.claim(T, 'a1'),
+        { kind: 'agent.answer-sent', callId: WA_CALL, agentId: 'a1', occurredAt: T + 1 },
+        cmd.decline(T + 2, 'a1'),
+      ],
+      ringingWith(['a1']),
+    );
+    expect(result.call?.state).toBe('claimed');
+    expect(effectTypes(result.effects).at(-1)).toBe('log-ignored:unknown-transition');
   });
 
   it('a stale ring timer does not cut off an agent who is connecting', () => {
