@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { Server } from 'socket.io';
+import { createAdminArea } from './admin/admin-area';
 import { createAuthRouter } from './auth/auth-router';
 import { disconnectSession } from './auth/socket-auth';
 import { createSocketAuth } from './auth/socket-auth';
@@ -14,10 +15,13 @@ import type { SecretBox } from './db/secret-box';
 import { createGraphClient, type GraphClient } from './graph/graph-client';
 import { errorHandler } from './http/app-error';
 import type { MetaSim } from '@ringside/meta-sim';
+import type { DispatcherOptions } from './outbox/dispatcher';
 import { createCallActionsRouter } from './api/call-actions-routes';
+import { createCallLogRouter } from './api/call-log-routes';
 import { createSimRouter } from './simulator/sim-routes';
 import type { Logger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
+import { createConsoleStatic } from './ops/console-static';
 import { createOpsRouter } from './ops/ops-router';
 import { createRepos } from './repos';
 import { handleConnections } from './sockets/connection-lifecycle';
@@ -43,6 +47,8 @@ export interface AppOptions {
   consoleDir?: string;
   /** the embedded Meta simulator, for the console's simulator drawer */
   simulator?: MetaSim;
+  /** outgoing event webhook delivery tuning (poll, retries); defaults suit production */
+  outgoingWebhooks?: DispatcherOptions;
 }
 
 /**
@@ -98,6 +104,20 @@ export function createApp(options: AppOptions) {
     clock,
     announcePresence: presence.announce,
   });
+  const adminArea = createAdminArea({
+    db: options.database.db,
+    secretBox: options.secretBox,
+    repos,
+    io,
+    calls,
+    graph,
+    clock,
+    logger,
+    publicOrigins: options.publicOrigins,
+    meta: options.meta,
+    announcePresence: presence.announce,
+    outgoing: options.outgoingWebhooks,
+  });
   const processor = createWebhookProcessor({
     receipts: repos.webhookReceipts,
     apply: (event) => calls.applyWebhookEvent(event),
@@ -108,7 +128,7 @@ export function createApp(options: AppOptions) {
   app.use(
     '/webhooks/meta',
     createMetaWebhookRouter({
-      secrets: () => options.meta,
+      secrets: adminArea.metaSecrets,
       ingest: createWebhookIngest({
         receipts: repos.webhookReceipts,
         metrics,
@@ -133,11 +153,14 @@ export function createApp(options: AppOptions) {
     '/api',
     createCallActionsRouter({ repos, commands, clock, publicOrigins: options.publicOrigins }),
   );
+  app.use('/api', createCallLogRouter({ repos, clock }));
+  app.use('/api/admin', adminArea.adminRouter);
+  app.use('/api/supervisor', adminArea.supervisorRouter);
   app.use(
     '/api/sim',
     createSimRouter({ sim: options.simulator, repos, clock, publicOrigins: options.publicOrigins }),
   );
-  if (options.consoleDir) app.use(express.static(options.consoleDir));
+  if (options.consoleDir) app.use(createConsoleStatic(options.consoleDir));
   app.use(errorHandler(logger));
 
   io.use(createSocketAuth({ repos, clock, publicOrigins: options.publicOrigins, logger }));
@@ -159,6 +182,8 @@ export function createApp(options: AppOptions) {
     calls,
     processor,
     metrics,
+    /** outgoing event webhooks: the dispatcher delivering them from the database */
+    outgoing: adminArea.dispatcher,
     /** listens, then picks up work left by an earlier process (stored events, ring timers) */
     async listen(port: number, host = '127.0.0.1'): Promise<string> {
       await new Promise<void>((resolve, reject) => {
@@ -170,12 +195,14 @@ export function createApp(options: AppOptions) {
       });
       started = true;
       processor.kick();
+      await adminArea.start();
       await calls.recoverTimers();
       const { port: bound } = httpServer.address() as AddressInfo;
       return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
     },
     async close(): Promise<void> {
       await processor.stop();
+      await adminArea.stop();
       timers.clear();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (started && httpServer.listening)

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   createMetaSim,
   DEMO_MESSENGER_PAGE,
@@ -41,7 +43,10 @@ async function main(): Promise<void> {
     };
   }
 
+  const consoleDir = fileURLToPath(new URL('../../console/dist', import.meta.url));
+  if (!existsSync(consoleDir)) logger.warn({ consoleDir }, 'console not built: serving the API only');
   const app = createApp({
+    ...(existsSync(consoleDir) ? { consoleDir } : {}),
     database,
     secretBox,
     logger,

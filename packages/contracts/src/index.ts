@@ -15,3 +15,8 @@ export * from './socket-commands';
 export * from './socket-events';
 export * from './rest';
 export * from './outgoing-events';
+export * from './outgoing-test-event';
+export * from './rest-admin-channels';
+export * from './rest-admin-meta-webhook';
+export * from './rest-admin-audit';
+export * from './rest-admin-deliveries';

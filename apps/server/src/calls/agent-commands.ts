@@ -7,6 +7,7 @@ import type { Notifier } from '../sockets/notifier';
 import type { CallService, EffectContext } from './call-service';
 import { toCallView } from './call-views';
 import { CommandError } from './command-error';
+import { keepBusyOnCall } from './busy-status';
 import { AnswerFailedError } from './effect-runner';
 import { gradeQuality } from './quality';
 
@@ -48,6 +49,15 @@ export function createAgentCommands(deps: {
     }
     if (row.model.state === 'ended' || row.model.state === 'tombstone') {
       return new CommandError('invalid_state', 'This call has already ended.');
+    }
+    if (row.model.state === 'ringing' && !row.model.agentsOffered.includes(actor.userId)) {
+      // declined, or their turn under longest-idle passed: the console should have stopped ringing
+      return new CommandError(
+        'invalid_state',
+        row.model.agentsDeclined.includes(actor.userId)
+          ? 'This call is no longer ringing for you.'
+          : 'This call is not ringing for you.',
+      );
     }
     return new CommandError('invalid_state', 'This call cannot do that right now.');
   }
@@ -130,6 +140,14 @@ export function createAgentCommands(deps: {
       );
       // busy is the server's to set and clear: a call in progress keeps it
       if (current?.status === 'busy' && status === 'available') return;
+      // presence can say otherwise after a dropped connection; the call itself decides
+      if (
+        status === 'available' &&
+        (await keepBusyOnCall(deps.repos, actor.workspaceId, actor.userId, deps.clock()))
+      ) {
+        await deps.announcePresence(actor.workspaceId, actor.userId);
+        return;
+      }
       await deps.repos.presence.setPresence(actor.userId, actor.workspaceId, status, deps.clock());
       await deps.announcePresence(actor.workspaceId, actor.userId);
       if (status === 'available') await deps.calls.ringWaitingCalls(actor.workspaceId);

@@ -6,6 +6,7 @@ import {
   type TransitionResult,
 } from '@ringside/calls';
 import type { Logger } from '../ops/logger';
+import { enqueueCallEvents } from '../outbox/enqueue-events';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
@@ -48,6 +49,7 @@ export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
         workspaceId: channel.workspaceId,
         ...timelineEntry(event, result),
       });
+      await enqueueCallEvents(deps.repos, tx, { channel, event, before: current?.model, row });
       return { result, before: current?.model, row, changed: true };
     });
     for (const change of applied.result.transitions) {

@@ -1,6 +1,7 @@
 import type { CallEvent, Effect, NormalizedEvent } from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
+import { enqueuePermissionEvent } from '../outbox/enqueue-events';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { Repos } from '../repos';
 import type { GraphClient } from '../graph/graph-client';
@@ -74,6 +75,7 @@ export function createCallService(deps: CallServiceDeps) {
         { channel: event.channel, response: event.response },
         'call permission updated',
       );
+      await enqueuePermissionEvent(deps.repos, channel, event);
       return 'applied';
     }
     await feed(channel, event);

@@ -1,4 +1,4 @@
-import type { Call } from '@ringside/calls';
+import type { Call, CallStateName } from '@ringside/calls';
 import {
   toE164,
   type Caller,
@@ -10,18 +10,23 @@ import type { CallRow } from '../repos/calls';
 
 /** the console's view of a call's state: `tombstone` never reaches it, outbound ringing reads as ringing */
 export function viewState(model: Call): CallState {
-  switch (model.state) {
+  return viewStateOf(model.state);
+}
+
+/** {@link viewState} from the stored state name alone (call log rows carry no model) */
+export function viewStateOf(state: CallStateName): CallState {
+  switch (state) {
     case 'outbound-ringing':
       return 'ringing';
     case 'tombstone':
       return 'ended';
     default:
-      return model.state;
+      return state;
   }
 }
 
 /** the customer in a call, as agents see them: an E.164 number on WhatsApp, a PSID on Messenger */
-export function customerOf(row: CallRow): Caller {
+export function customerOf(row: Pick<CallRow, 'callerId' | 'callerName' | 'channelKind'>): Caller {
   const name = row.callerName ?? undefined;
   const id = row.callerId ?? 'unknown';
   const number = row.channelKind === 'whatsapp' ? toE164(id) : undefined;

@@ -16,12 +16,9 @@ describe('an agent declines a ringing call', () => {
       ok: true,
     });
     expect(await ended).toMatchObject({ callId: ring.callId, outcome: 'declined' });
-    await call.waitFor('ended');
-    expect(
-      stack()
-        .sim.requests({ callId: call.id })
-        .map((r) => r.action),
-    ).toEqual(['reject']);
+    const heard = await stack().graphRequests(call.id);
+    expect(heard.map((r) => r.action)).toEqual(['reject']);
+    expect(call.snapshot()).toMatchObject({ state: 'ended', reason: 'business-rejected' });
     await stack().settled();
 
     const detail = await stack().app.repos.calls.getCall(ws.id, ring.callId);
@@ -51,6 +48,29 @@ describe('an agent declines a ringing call', () => {
       ok: false,
       error: { code: 'already_claimed' },
     });
+  });
+
+  it('an agent who accepted but cannot set up audio releases the call: the others ring again', async () => {
+    const ws = await stack().workspace();
+    const first = await ws.agent('First');
+    const second = await ws.agent('Second');
+    const secondSeen = recordEvents(second.socket);
+    const ringing = nextEvent(first.socket, 'call:ringing');
+    const call = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
+    const { callId } = await ringing;
+    expect(await command(first.socket, 'call:accept', { callId })).toEqual({ ok: true });
+    await waitUntil(
+      'the second agent hears it was taken',
+      () => secondSeen.of('call:claimed').length === 1,
+    );
+
+    expect(await command(first.socket, 'call:decline', { callId })).toEqual({ ok: true });
+    await waitUntil(
+      'the second agent rings again',
+      () => secondSeen.of('call:ringing').filter((r) => r.callId === callId).length === 2,
+    );
+    expect(stack().sim.requests({ callId: call.id })).toHaveLength(0);
+    expect(await command(second.socket, 'call:accept', { callId })).toEqual({ ok: true });
   });
 
   it('declining a call that does not exist is refused plainly', async () => {

@@ -6,6 +6,7 @@ import type { Notifier } from '../sockets/notifier';
 import type { Feed } from './call-service';
 import type { CallTimers } from './call-timers';
 import { toCallView, toRingingPayload } from './call-views';
+import { ringTimeoutMsFor } from './ring-deadline';
 
 export const ringTimerKey = (callId: string) => `ring:${callId}`;
 export const agentTimerKey = (callId: string, userId: string) => `agent:${callId}:${userId}`;
@@ -87,7 +88,11 @@ export function createRingRouter(deps: {
       : 0;
     deps.notifier.ringing(
       fresh,
-      toRingingPayload(applied.row, earlier, channel.ringTimeoutSec * 1000),
+      toRingingPayload(
+        applied.row,
+        earlier,
+        ringTimeoutMsFor(channel, applied.row, deps.clock().getTime()),
+      ),
     );
     deps.notifier.callUpdated(channel.workspaceId, [], toCallView(applied.row));
     if (channel.ringStrategy === 'longest-idle') {

@@ -19,15 +19,19 @@ import {
 
 const EXPECTED_TABLES = [
   'agent_presence',
+  'audit_log',
   'call_events',
   'calls',
   'channel_agents',
   'channels',
+  'meta_app_settings',
   'outbox',
   'sessions',
   'users',
+  'webhook_deliveries',
   'webhook_events',
   'webhook_receipts',
+  'webhook_subscriptions',
   'workspaces',
 ];
 const migrationFiles = readdirSync(MIGRATIONS_FOLDER).filter((file) => file.endsWith('.sql'));

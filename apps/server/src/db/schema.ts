@@ -4,3 +4,6 @@ export { channels, channelAgents } from './schema-channels';
 export { calls, callEvents } from './schema-calls';
 export { webhookReceipts, webhookEvents, outbox } from './schema-delivery';
 export { agentPresence } from './schema-presence';
+export { webhookSubscriptions, webhookDeliveries } from './schema-outgoing';
+export { auditLog } from './schema-audit';
+export { metaAppSettings } from './schema-settings';

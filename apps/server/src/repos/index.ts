@@ -1,12 +1,18 @@
 import type { Db } from '../db/database';
 import type { SecretBox } from '../db/secret-box';
+import { createAuditLogRepo } from './audit-log';
 import { createCallsRepo } from './calls';
 import { createChannelsRepo } from './channels';
+import { createMetaAppSettingsRepo } from './meta-app-settings';
 import { createOutboxRepo } from './outbox';
+import { createOutgoingEventsRepo } from './outgoing-events';
 import { createPresenceRepo } from './presence';
 import { createSessionsRepo } from './sessions';
 import { createUsersRepo } from './users';
+import { createWebhookDeliveriesRepo } from './webhook-deliveries';
 import { createWebhookReceiptsRepo } from './webhook-receipts';
+import { createWebhookSubscriptionsRepo } from './webhook-subscriptions';
+import { createWorkspaceSettingsRepo } from './workspace-settings';
 import { createWorkspacesRepo } from './workspaces';
 
 /**
@@ -18,6 +24,7 @@ import { createWorkspacesRepo } from './workspaces';
  * const channel = await repos.channels.findChannelByExternalId('whatsapp', phoneNumberId);
  */
 export function createRepos(db: Db, secretBox: SecretBox) {
+  const outbox = createOutboxRepo(db);
   return {
     workspaces: createWorkspacesRepo(db),
     users: createUsersRepo(db),
@@ -26,7 +33,13 @@ export function createRepos(db: Db, secretBox: SecretBox) {
     calls: createCallsRepo(db),
     webhookReceipts: createWebhookReceiptsRepo(db),
     presence: createPresenceRepo(db),
-    outbox: createOutboxRepo(db),
+    outbox,
+    outgoingEvents: createOutgoingEventsRepo(db, outbox),
+    webhookSubscriptions: createWebhookSubscriptionsRepo(db, secretBox),
+    webhookDeliveries: createWebhookDeliveriesRepo(db),
+    auditLog: createAuditLogRepo(db),
+    metaAppSettings: createMetaAppSettingsRepo(db, secretBox),
+    workspaceSettings: createWorkspaceSettingsRepo(db),
   };
 }
 
@@ -56,6 +69,20 @@ export type {
 export type { CallListFilters, CallListResult } from './call-list';
 export type { AvailableAgent, PresenceListing, PresenceRow } from './presence';
 export type { NewOutboxMessage, OutboxRow } from './outbox';
+export type {
+  NewWebhookSubscription,
+  SigningTarget,
+  WebhookSubscription,
+  WebhookSubscriptionPatch,
+} from './webhook-subscriptions';
+export type {
+  AttemptOutcome,
+  DeliveryEvent,
+  DeliveryPage,
+  DeliveryRow,
+} from './webhook-deliveries';
+export type { AuditActor, AuditPage, AuditRow, NewAuditEntry } from './audit-log';
+export type { StoredMetaAppSettings } from './meta-app-settings';
 export type {
   IncomingWebhookEvent,
   NewReceipt,

@@ -3,6 +3,9 @@ import { toCallView, toRingingPayload } from '../calls/call-views';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import type { Repos } from '../repos';
+import type { CallRow } from '../repos/calls';
+import { keepBusyOnCall } from '../calls/busy-status';
+import { ringTimeoutMsFor } from '../calls/ring-deadline';
 import { buildBoardSnapshot } from './board-snapshot';
 import { registerCommandHandlers } from './command-handlers';
 import { agentRoom, supervisorsRoom, workspaceRoom } from './rooms';
@@ -33,6 +36,8 @@ export function handleConnections(
 
     const welcome = async () => {
       await deps.repos.presence.connectionOpened(userId, workspaceId, deps.clock());
+      // back from a dropped connection in the middle of a call: still busy, not away
+      await keepBusyOnCall(deps.repos, workspaceId, userId, deps.clock());
       await deps.announcePresence(workspaceId, userId);
       await sendMissedState(socket, deps.repos);
       if (role === 'supervisor' || role === 'admin') {
@@ -59,6 +64,18 @@ export function handleConnections(
   });
 }
 
+/** when the call was last offered to this agent, from its timeline (its start if not found) */
+async function offeredToAgentAt(repos: Repos, row: CallRow, userId: string): Promise<number> {
+  const detail = await repos.calls.getCall(row.workspaceId, row.id);
+  const offers = (detail?.events ?? []).filter(
+    (e) =>
+      e.kind === 'ring.offered' &&
+      Array.isArray(e.data['agentIds']) &&
+      e.data['agentIds'].includes(userId),
+  );
+  return (offers.at(-1)?.occurredAt ?? row.offeredAt).getTime();
+}
+
 /** a reconnecting console catches up without a reload: calls ringing for it and its own calls */
 async function sendMissedState(socket: RingsideSocket, repos: Repos): Promise<void> {
   const { userId, workspaceId } = socket.data;
@@ -66,12 +83,14 @@ async function sendMissedState(socket: RingsideSocket, repos: Repos): Promise<vo
     const model = row.model;
     if (model.state === 'ringing' && model.agentsOffered.includes(userId)) {
       const channel = await repos.channels.getChannel(workspaceId, row.channelId);
+      if (!channel) continue;
       const earlier = row.callerId
         ? await repos.calls.countEarlierCalls(workspaceId, row.callerId, row.offeredAt)
         : 0;
+      const offeredAt = await offeredToAgentAt(repos, row, userId);
       socket.emit(
         'call:ringing',
-        toRingingPayload(row, earlier, (channel?.ringTimeoutSec ?? 45) * 1000),
+        toRingingPayload(row, earlier, ringTimeoutMsFor(channel, row, offeredAt)),
       );
     } else if (row.agentId === userId) {
       socket.emit('call:updated', toCallView(row, socket.data.name));

@@ -4,6 +4,7 @@ import {
   createMetaSim,
   type MetaSim,
   type MetaSimOptions,
+  type RecordedRequest,
   type SimMessengerPage,
   type SimWhatsAppNumber,
 } from '@ringside/meta-sim';
@@ -16,7 +17,7 @@ import type { Database } from '../db/database';
 import { openTestDatabase, type Engine } from '../db/test-databases';
 import { createSecretBox } from '../db/secret-box';
 import type { RingSettings } from '../repos';
-import { command, type ConsoleSocket } from './socket-helpers';
+import { command, waitUntil, type ConsoleSocket } from './socket-helpers';
 
 export { command, nextEvent, recordEvents, settle, waitUntil } from './socket-helpers';
 export type { ConsoleSocket, ReceivedEvent } from './socket-helpers';
@@ -68,6 +69,12 @@ export interface Stack {
   ): Promise<ConsoleSocket>;
   /** resolves once the simulator has sent every webhook and the server has processed them */
   settled(): Promise<void>;
+  /**
+   * the Graph requests the simulator answered for a call, once there are at least `atLeast`
+   * (the simulator logs a request after it has acted on it, so waiting on the call's state is
+   * not enough)
+   */
+  graphRequests(callId: string, atLeast?: number): Promise<RecordedRequest[]>;
   /** disconnects every socket opened so far (between tests) */
   disconnectAll(): void;
   /** posts a body to the webhook endpoint, signed unless told otherwise */
@@ -234,6 +241,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async settled() {
       await sim.webhooksSettled();
       await app.processor.idle();
+    },
+    async graphRequests(callId, atLeast = 1) {
+      await waitUntil(
+        `Meta hears ${atLeast} request(s) for ${callId}`,
+        () => sim.requests({ callId }).length >= atLeast,
+      );
+      return sim.requests({ callId });
     },
     disconnectAll() {
       for (const socket of sockets.splice(0)) socket.disconnect();

@@ -1,0 +1,53 @@
+import type { Role } from '@ringside/contracts';
+import type { Me } from '../state/types';
+import { isRecord, readNothing, type ApiResult, type HttpClient } from './http';
+
+const ROLES: readonly Role[] = ['agent', 'supervisor', 'admin'];
+
+/**
+ * Reads a `GET /api/me` (or login) reply; `undefined` when a field is missing or wrong.
+ * Hand-written rather than the contracts' zod schema so the first page load stays small.
+ *
+ * @example
+ * readMe({ id: 'u1', email: 'a@b.c', name: 'Alex', role: 'agent', workspaceId: 'w1', workspaceName: 'Demo' });
+ */
+export function readMe(body: unknown): Me | undefined {
+  if (!isRecord(body)) return undefined;
+  const { id, email, name, role, workspaceId, workspaceName } = body;
+  if (
+    typeof id !== 'string' ||
+    id === '' ||
+    typeof email !== 'string' ||
+    typeof name !== 'string' ||
+    typeof workspaceId !== 'string' ||
+    workspaceId === '' ||
+    typeof workspaceName !== 'string' ||
+    !ROLES.includes(role as Role)
+  ) {
+    return undefined;
+  }
+  return { id, email, name, role: role as Role, workspaceId, workspaceName };
+}
+
+/**
+ * Sign-in, sign-out and who-am-I.
+ *
+ * @example
+ * const auth = new AuthApi(http);
+ * const signedIn = await auth.login('agent1@demo.ringside.test', 'ringside-demo');
+ */
+export class AuthApi {
+  constructor(private readonly http: HttpClient) {}
+
+  me(): Promise<ApiResult<Me>> {
+    return this.http.get('/api/me', readMe);
+  }
+
+  login(email: string, password: string): Promise<ApiResult<Me>> {
+    return this.http.post('/api/auth/login', { email, password }, readMe);
+  }
+
+  logout(): Promise<ApiResult<null>> {
+    return this.http.post('/api/auth/logout', undefined, readNothing);
+  }
+}

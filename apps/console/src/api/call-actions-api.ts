@@ -1,0 +1,33 @@
+import type { CallNotesBody } from '@ringside/contracts';
+import { readNothing, type ApiResult, type FetchLike, type HttpClient } from './http';
+
+/**
+ * What the agent's console does to a call over REST: save the wrap-up, and end the call when
+ * the tab is closing (the socket cannot be relied on then).
+ *
+ * @example
+ * const api = new CallActionsApi(http);
+ * await api.saveWrapUp(callId, { notes: 'Refund issued', disposition: 'resolved' });
+ */
+export class CallActionsApi {
+  constructor(
+    private readonly http: HttpClient,
+    private readonly fetchImpl: FetchLike = (input, init) => globalThis.fetch(input, init),
+  ) {}
+
+  saveWrapUp(callId: string, body: CallNotesBody): Promise<ApiResult<null>> {
+    return this.http.post(`/api/calls/${encodeURIComponent(callId)}/wrap-up`, body, readNothing);
+  }
+
+  /**
+   * Ends the call from a closing tab: `keepalive` lets the request outlive the page, so the
+   * call is terminated on Meta's side instead of being left open. Fire and forget.
+   */
+  hangUpOnUnload(callId: string): void {
+    void this.fetchImpl(`/api/calls/${encodeURIComponent(callId)}/hangup`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      keepalive: true,
+    }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,66 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { AgentView } from '../views/agent/AgentView';
+import { AppShell } from '../views/shell/AppShell';
+import { useAppState } from './ConsoleProvider';
+
+// everything but the agent view loads on demand, keeping the first load small
+const LoginView = lazy(() => import('../views/login/LoginView').then((m) => ({ default: m.LoginView })));
+const HistoryView = lazy(() =>
+  import('../views/history/HistoryView').then((m) => ({ default: m.HistoryView })),
+);
+const ComingSoonView = lazy(() =>
+  import('../views/shell/ComingSoonView').then((m) => ({ default: m.ComingSoonView })),
+);
+
+/**
+ * The console's routes: `/login`, the agent view `/`, `/history`, and placeholders for
+ * `/supervisor` and `/admin`.
+ *
+ * @example
+ * <BrowserRouter><App /></BrowserRouter>
+ */
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<Lazy><LoginView /></Lazy>} />
+      <Route
+        element={
+          <RequireSignedIn>
+            <AppShell />
+          </RequireSignedIn>
+        }
+      >
+        <Route index element={<AgentView />} />
+        <Route path="history" element={<Lazy><HistoryView /></Lazy>} />
+        <Route path="supervisor" element={<Lazy><ComingSoonView area="supervisor" /></Lazy>} />
+        <Route path="admin" element={<Lazy><ComingSoonView area="admin" /></Lazy>} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+function Loading() {
+  return (
+    <p role="status" className="p-6 text-sm text-slate-600 dark:text-slate-300">
+      Loading…
+    </p>
+  );
+}
+
+/** signed-in pages: while checking, a short wait; signed out, the login page */
+function RequireSignedIn({ children }: { children: ReactNode }) {
+  const auth = useAppState((s) => s.auth);
+  const location = useLocation();
+  if (auth === 'checking') return <Loading />;
+  if (auth === 'signed-out') {
+    const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return <Navigate to={`/login${next}`} replace />;
+  }
+  return children;
+}

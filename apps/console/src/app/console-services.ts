@@ -1,0 +1,278 @@
+import type { SelectableAgentStatus } from '@ringside/contracts';
+import { AuthApi } from '../api/auth-api';
+import { CallActionsApi } from '../api/call-actions-api';
+import { HttpClient, type ApiError } from '../api/http';
+import { SimApi } from '../api/sim-api';
+import { DesktopNotifier } from '../alerts/DesktopNotifier';
+import { RingAlerts } from '../alerts/RingAlerts';
+import { Ringtone } from '../alerts/Ringtone';
+import { TitleFlasher } from '../alerts/TitleFlasher';
+import { AgentPresence } from '../calls/AgentPresence';
+import { CallController, type SessionFactory } from '../calls/CallController';
+import { RingingCalls } from '../calls/RingingCalls';
+import type { ConsoleEnv } from '../env';
+import { createLogger } from '../log';
+import { AudioEngine } from '../rtc/audio-engine';
+import { DeviceManager } from '../rtc/DeviceManager';
+import { createHoldMusic } from '../rtc/hold-music';
+import { MessengerCallSession } from '../rtc/MessengerCallSession';
+import { RemoteAudio } from '../rtc/RemoteAudio';
+import { WhatsAppCallSession } from '../rtc/WhatsAppCallSession';
+import { SignalingClient } from '../signaling/SignalingClient';
+import { createSocketIoTransport, type SignalingTransport } from '../signaling/transport';
+import { createAppStore, resetAgentData, type AppStore } from '../state/store';
+import type { Me } from '../state/types';
+import { TabOwnership } from '../tabs/TabOwnership';
+import { UnloadGuard } from '../unload/UnloadGuard';
+
+export interface ConsoleServicesOptions {
+  env: ConsoleEnv;
+  win: Window;
+  transport?: SignalingTransport;
+}
+
+/**
+ * The console's composition root: the store and every plain class (socket, devices, sessions,
+ * alerts, tab ownership), wired once. Components reach it through `useServices()`; nothing
+ * here is a module-level singleton.
+ *
+ * @example
+ * const services = new ConsoleServices({ env: readEnv(), win: window });
+ * await services.boot(); // signed in already? start; otherwise the login page shows
+ */
+export class ConsoleServices {
+  readonly store: AppStore = createAppStore();
+  readonly http = new HttpClient();
+  readonly auth = new AuthApi(this.http);
+  readonly sim = new SimApi(this.http);
+  readonly callActions = new CallActionsApi(this.http);
+  readonly signaling: SignalingClient;
+  readonly devices: DeviceManager;
+  readonly ringing: RingingCalls;
+  readonly calls: CallController;
+  readonly presence: AgentPresence;
+  readonly #win: Window;
+  readonly #env: ConsoleEnv;
+  readonly #audio: RemoteAudio;
+  readonly #engine = new AudioEngine();
+  readonly #notifier: DesktopNotifier;
+  readonly #alerts: RingAlerts;
+  readonly #unload: UnloadGuard;
+  #tabs: TabOwnership | undefined;
+  #booting: Promise<void> | undefined;
+  #callsRunning = false;
+
+  constructor(options: ConsoleServicesOptions) {
+    const { env, win } = options;
+    const log = (scope: string) => createLogger(scope, env.logLevel);
+    this.#win = win;
+    this.#env = env;
+    this.#audio = new RemoteAudio(win.document);
+    this.#notifier = new DesktopNotifier(win);
+    this.signaling = new SignalingClient({
+      transport: options.transport ?? createSocketIoTransport(),
+      log: log('socket'),
+    });
+    this.devices = new DeviceManager({
+      mediaDevices: win.navigator.mediaDevices as MediaDevices | undefined,
+      onMicState: (state, message) => this.store.getState().micChanged(state, message),
+      onDevices: (inputs, outputs) => this.store.getState().devicesListed(inputs, outputs),
+      onMicrophoneLost: (problem) => void this.presence.microphoneLost(problem),
+      onMicrophoneChanged: () => void this.#microphoneChanged(),
+      log: log('devices'),
+    });
+    this.ringing = new RingingCalls({ store: this.store, signaling: this.signaling, log: log('ring') });
+    this.calls = new CallController({
+      store: this.store,
+      signaling: this.signaling,
+      createSession: this.#sessionFactory(log('call')),
+      microphoneForCall: () => this.#microphoneForCall(),
+      takeOffer: (callId) => this.ringing.takeOffer(callId),
+      hangUpOverHttp: (callId) => this.callActions.hangUpOnUnload(callId),
+      log: log('call'),
+    });
+    this.presence = new AgentPresence({
+      store: this.store,
+      signaling: this.signaling,
+      acquireMicrophone: () => this.devices.acquire(),
+      unlockFromGesture: () => {
+        this.#engine.unlock();
+        this.#audio.unlock();
+        this.#notifier.requestPermission();
+      },
+    });
+    this.#alerts = new RingAlerts(this.store, {
+      ringtone: new Ringtone(this.#engine),
+      notifier: this.#notifier,
+      title: new TitleFlasher(win.document),
+    });
+    this.#unload = new UnloadGuard({
+      store: this.store,
+      target: win,
+      hangUpOnUnload: (callId) => this.callActions.hangUpOnUnload(callId),
+    });
+    this.signaling.onState((state) => this.store.getState().setConnection(state));
+    this.signaling.onRefused(() => void this.#sessionEnded());
+    this.store.subscribe((state, previous) => {
+      if ((state.current === null) !== (previous.current === null)) {
+        this.#tabs?.announceInCall(state.current !== null);
+      }
+    });
+    this.store.getState().setCanChooseSpeaker(this.#audio.canChooseSpeaker);
+  }
+
+  /** finds out whether the browser is signed in; idempotent */
+  boot(): Promise<void> {
+    this.#booting ??= (async () => {
+      const me = await this.auth.me();
+      if (me.ok) this.#start(me.data);
+      else this.store.getState().signedOut();
+    })();
+    return this.#booting;
+  }
+
+  async signIn(email: string, password: string): Promise<ApiError | undefined> {
+    const result = await this.auth.login(email, password);
+    if (!result.ok) return result.error;
+    this.#start(result.data);
+    return undefined;
+  }
+
+  async signOut(): Promise<void> {
+    await this.#stopCalls();
+    await this.auth.logout();
+    this.#teardown();
+  }
+
+  setStatus(status: SelectableAgentStatus): Promise<void> {
+    return this.presence.choose(status);
+  }
+
+  takeOver(): void {
+    this.#tabs?.takeOver();
+  }
+
+  async chooseInput(deviceId: string): Promise<void> {
+    const done = await this.devices.chooseInput(deviceId);
+    if (done.ok) this.store.getState().inputChosen(deviceId);
+    else this.store.getState().problemShown(done.message);
+  }
+
+  async chooseOutput(deviceId: string): Promise<void> {
+    if (await this.#audio.setSpeaker(deviceId)) this.store.getState().outputChosen(deviceId);
+    else this.store.getState().problemShown('That speaker could not be used.');
+  }
+
+  async saveWrapUp(notes: string, disposition: string): Promise<void> {
+    const wrapUp = this.store.getState().wrapUp;
+    if (!wrapUp || wrapUp.saving) return;
+    this.store.getState().wrapUpSaving(wrapUp.callId);
+    const saved = await this.callActions.saveWrapUp(wrapUp.callId, {
+      notes,
+      ...(disposition ? { disposition } : {}),
+    });
+    if (saved.ok) this.store.getState().wrapUpClosed(wrapUp.callId);
+    else this.store.getState().wrapUpFailed(wrapUp.callId, saved.error.message);
+  }
+
+  #start(me: Me): void {
+    const state = this.store.getState();
+    state.signedIn(me);
+    this.devices.start();
+    this.#alerts.start();
+    this.#unload.start();
+    void this.sim.enabled().then((on) => this.store.getState().setSimulator(on));
+    this.#tabs = new TabOwnership({
+      name: `ringside:calls:${me.id}`,
+      locks: this.#win.navigator.locks as LockManager | undefined,
+      channel:
+        typeof BroadcastChannel === 'function'
+          ? new BroadcastChannel(`ringside:tabs:${me.id}`)
+          : undefined,
+      onChange: (role, otherInCall) => {
+        this.store.getState().setTab(role, otherInCall);
+        if (role === 'owner') this.#startCalls();
+        else void this.#stopCalls();
+      },
+      log: createLogger('tabs', this.#env.logLevel),
+    });
+    this.#tabs.start();
+  }
+
+  #startCalls(): void {
+    if (this.#callsRunning) return;
+    this.#callsRunning = true;
+    this.ringing.start();
+    this.calls.start();
+    this.presence.start();
+    this.signaling.connect();
+  }
+
+  async #stopCalls(): Promise<void> {
+    if (!this.#callsRunning) return;
+    this.#callsRunning = false;
+    await this.calls.relinquish();
+    this.signaling.disconnect();
+    this.ringing.stop();
+    this.calls.stop();
+    this.presence.stop();
+    this.store.getState().presenceUpdated('offline');
+  }
+
+  /** the server no longer knows this session (expired, signed out elsewhere) */
+  async #sessionEnded(): Promise<void> {
+    await this.#stopCalls();
+    this.#teardown();
+  }
+
+  #teardown(): void {
+    this.#tabs?.stop();
+    this.#tabs = undefined;
+    this.devices.stop();
+    this.#alerts.stop();
+    this.#unload.stop();
+    this.#booting = undefined;
+    resetAgentData(this.store);
+    this.store.getState().signedOut();
+  }
+
+  async #microphoneForCall() {
+    const opened = await this.devices.acquire();
+    if (!opened.ok) return { error: opened.message };
+    return (
+      this.devices.microphoneForCall() ?? {
+        error: 'The microphone is not available. Choose Available again to reopen it.',
+      }
+    );
+  }
+
+  /** a new warm microphone (chosen, or the fallback after unplugging): the call switches too */
+  async #microphoneChanged(): Promise<void> {
+    this.store.getState().inputChosen(this.devices.inputId);
+    const session = this.calls.session;
+    const mic = this.devices.microphoneForCall();
+    if (!session || !mic) {
+      mic?.track.stop();
+      return;
+    }
+    const switched = await session.replaceMicrophone(mic);
+    if (!switched.ok) this.store.getState().problemShown(switched.message);
+  }
+
+  #sessionFactory(log: ReturnType<typeof createLogger>): SessionFactory {
+    return (card, microphone, offer) => {
+      const context = this.#engine.context();
+      const common = {
+        callId: card.callId,
+        microphone,
+        signaling: this.signaling,
+        audio: this.#audio,
+        ...(context ? { createHoldMusic: () => createHoldMusic(context) } : {}),
+        log,
+      };
+      if (card.channel === 'messenger') return new MessengerCallSession(common);
+      if (!offer) return { error: 'This WhatsApp call arrived without an SDP offer, so it cannot be answered here.' };
+      return new WhatsAppCallSession({ ...common, offer });
+    };
+  }
+}

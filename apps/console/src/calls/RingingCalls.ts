@@ -1,0 +1,137 @@
+import type {
+  CallClaimedPayload,
+  CallEndedPayload,
+  CallRingingPayload,
+} from '@ringside/contracts';
+import { silentLogger, type Logger } from '../log';
+import type { SignalingClient } from '../signaling/SignalingClient';
+import type { AppStore } from '../state/store';
+import type { RingNotice } from '../state/types';
+import { ringEndNotice } from './end-words';
+
+export interface RingingCallsOptions {
+  store: AppStore;
+  signaling: Pick<SignalingClient, 'on' | 'send'>;
+  /** how long "Answered by …" / "Caller hung up" stays before the card goes (under a second) */
+  noticeMs?: number;
+  now?: () => number;
+  log?: Logger;
+}
+
+/**
+ * The calls ringing for this agent: cards in the store (SDP offers kept here, out of the store),
+ * the reason a card goes away shown briefly, and Decline.
+ *
+ * @example
+ * const ringing = new RingingCalls({ store, signaling });
+ * ringing.start();
+ * const offer = ringing.offerFor(callId); // WhatsApp's SDP offer, for the session
+ */
+export class RingingCalls {
+  readonly #store: AppStore;
+  readonly #signaling: RingingCallsOptions['signaling'];
+  readonly #noticeMs: number;
+  readonly #now: () => number;
+  readonly #log: Logger;
+  readonly #offers = new Map<string, string>();
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  #unsubscribe: (() => void)[] = [];
+
+  constructor(options: RingingCallsOptions) {
+    this.#store = options.store;
+    this.#signaling = options.signaling;
+    this.#noticeMs = options.noticeMs ?? 900;
+    this.#now = options.now ?? (() => Date.now());
+    this.#log = options.log ?? silentLogger;
+  }
+
+  start(): void {
+    if (this.#unsubscribe.length > 0) return;
+    this.#unsubscribe = [
+      this.#signaling.on('call:ringing', (p) => this.#ringing(p)),
+      this.#signaling.on('call:claimed', (p) => this.#claimed(p)),
+      this.#signaling.on('call:ended', (p) => this.#ended(p)),
+    ];
+  }
+
+  stop(): void {
+    for (const off of this.#unsubscribe) off();
+    this.#unsubscribe = [];
+    this.clear();
+  }
+
+  /** forgets every card (sign-out, or a reconnect: the server re-announces what still rings) */
+  clear(): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+    this.#offers.clear();
+    this.#store.getState().ringingCleared();
+  }
+
+  /** WhatsApp's offer for a ringing call; taken once by the session that answers it */
+  takeOffer(callId: string): string | undefined {
+    const offer = this.#offers.get(callId);
+    this.#offers.delete(callId);
+    return offer;
+  }
+
+  /** the agent declines: the card goes at once; a refusal other than "already over" is shown */
+  async decline(callId: string): Promise<void> {
+    const card = this.#store.getState().ringing[callId];
+    if (!card || card.notice) return;
+    this.#forget(callId);
+    const result = await this.#signaling.send('call:decline', { callId });
+    if (!result.ok && result.error.code !== 'invalid_state' && result.error.code !== 'already_claimed') {
+      this.#store.getState().problemShown(`Could not decline the call: ${result.error.message}`);
+    }
+  }
+
+  #ringing(payload: CallRingingPayload): void {
+    if (typeof payload.callId !== 'string') return;
+    const since = Date.parse(payload.ringingSince);
+    if (payload.sdpOffer) this.#offers.set(payload.callId, payload.sdpOffer);
+    this.#store.getState().ringingAdded({
+      callId: payload.callId,
+      channel: payload.channel,
+      caller: payload.caller,
+      called: payload.called,
+      earlierCalls: payload.earlierCalls,
+      ringingSince: Number.isFinite(since) ? since : this.#now(),
+      ringTimeoutMs: payload.ringTimeoutMs,
+    });
+  }
+
+  #claimed(payload: CallClaimedPayload): void {
+    const state = this.#store.getState();
+    // our own claim: the call moved to `current` already
+    if (payload.by.userId === state.me?.id) return;
+    const name = payload.by.name.trim() || 'another agent';
+    this.#notice(payload.callId, { kind: 'answered-elsewhere', by: name });
+  }
+
+  #ended(payload: CallEndedPayload): void {
+    const card = this.#store.getState().ringing[payload.callId];
+    if (!card) return;
+    this.#notice(payload.callId, ringEndNotice(payload, card, this.#now()));
+  }
+
+  #notice(callId: string, notice: RingNotice): void {
+    const state = this.#store.getState();
+    if (!state.ringing[callId]) return;
+    this.#log.info(`ringing call ${callId} goes: ${notice.kind}`);
+    state.ringingNoticed(callId, notice);
+    this.#offers.delete(callId);
+    if (this.#timers.has(callId)) return;
+    this.#timers.set(
+      callId,
+      setTimeout(() => this.#forget(callId), this.#noticeMs),
+    );
+  }
+
+  #forget(callId: string): void {
+    clearTimeout(this.#timers.get(callId));
+    this.#timers.delete(callId);
+    this.#offers.delete(callId);
+    this.#store.getState().ringingRemoved(callId);
+  }
+}

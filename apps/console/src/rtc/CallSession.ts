@@ -1,0 +1,362 @@
+import type { CallAnswerAck, CallRemoteSdpPayload } from '@ringside/contracts';
+import { silentLogger, type Logger } from '../log';
+import type { CommandResult, SignalingClient } from '../signaling/SignalingClient';
+import type { QualityState } from '../state/types';
+import { DTMF_DURATION_MS, DTMF_GAP_MS, normalizeDtmf } from './dtmf';
+import type { HoldMusic } from './hold-music';
+import { derivePhase, type SessionPhase, type SessionStep } from './session-phase';
+import { StatsMonitor } from './StatsMonitor';
+
+/** the microphone as one call uses it: its own clone of the warm track, in its own stream */
+export interface SessionMicrophone {
+  track: MediaStreamTrack;
+  stream: MediaStream;
+}
+
+/** where the caller's voice plays (an `<audio>` element) */
+export interface AudioSink {
+  attach(stream: MediaStream): void;
+  detach(): void;
+}
+
+/** why a session gave up; the manager decides how to end the call on the server */
+export type FailureReason =
+  | 'bad-offer'
+  | 'sdp-invalid'
+  | 'rtc-error'
+  | 'answer-refused'
+  | 'bad-reply'
+  | 'ice-failed'
+  | 'no-audio';
+
+export interface SessionFailure {
+  reason: FailureReason;
+  /** for the agent: what happened and what it means for the call */
+  message: string;
+}
+
+export type SessionEvent =
+  | { type: 'phase'; phase: SessionPhase }
+  | { type: 'quality'; quality: QualityState }
+  | { type: 'failed'; failure: SessionFailure };
+
+/** a step's result; failures carry words for the agent */
+export type Outcome = { ok: true } | { ok: false; message: string };
+
+/** what a subclass's SDP step produced: checked SDP to send, or why not */
+export type LocalSdpResult = { ok: true; sdp: string } | { ok: false; failure: SessionFailure };
+
+export interface SessionTiming {
+  /** bound on ICE gathering before the SDP goes out anyway */
+  iceGatheringMs: number;
+  /** no inbound RTP this long after Meta accepted: the call is ended */
+  noAudioMs: number;
+  statsIntervalMs: number;
+}
+
+export const DEFAULT_TIMING: SessionTiming = {
+  iceGatheringMs: 1500,
+  noAudioMs: 6000,
+  statsIntervalMs: 1000,
+};
+
+export interface CallSessionOptions {
+  callId: string;
+  microphone: SessionMicrophone;
+  signaling: Pick<SignalingClient, 'send'>;
+  audio: AudioSink;
+  createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
+  createHoldMusic?: () => HoldMusic;
+  timing?: Partial<SessionTiming>;
+  log?: Logger;
+}
+
+// meta is ice-lite and accepts peer-reflexive candidates: host candidates connect without stun
+const RTC_CONFIG: RTCConfiguration = {
+  iceServers: [],
+  bundlePolicy: 'max-bundle',
+  rtcpMuxPolicy: 'require',
+};
+
+/**
+ * One call's WebRTC side: the peer connection, the microphone sender, remote audio, mute,
+ * hold, DTMF, quality and the failure watchdogs. A subclass supplies each channel's SDP flow
+ * ({@link WhatsAppCallSession}, {@link MessengerCallSession}). Phases come from
+ * {@link derivePhase} over our signaling step and the connection's own state, changed in one
+ * place that logs `from -> to` and emits only real changes.
+ *
+ * @example
+ * const session = new WhatsAppCallSession({ callId, offer, microphone, signaling, audio });
+ * session.onEvent((e) => e.type === 'failed' && endCall(e.failure.message));
+ * if ((await session.prepare()).ok) await session.deliver();
+ */
+export abstract class CallSession {
+  readonly callId: string;
+  protected readonly pc: RTCPeerConnection;
+  protected readonly log: Logger;
+  protected readonly timing: SessionTiming;
+  readonly #options: CallSessionOptions;
+  #mic: SessionMicrophone;
+  #sender: RTCRtpSender | null = null;
+  #music: HoldMusic | null = null;
+  #muted = false;
+  #step: SessionStep = 'new';
+  #phase: SessionPhase = 'preparing';
+  #localSdp: string | null = null;
+  #inboundPackets = 0;
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
+  readonly #monitor: StatsMonitor;
+  readonly #listeners = new Set<(event: SessionEvent) => void>();
+
+  constructor(options: CallSessionOptions) {
+    this.callId = options.callId;
+    this.#options = options;
+    this.#mic = options.microphone;
+    this.log = options.log ?? silentLogger;
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    const create = options.createPeerConnection ?? ((config) => new RTCPeerConnection(config));
+    this.pc = create(RTC_CONFIG);
+    this.pc.addEventListener('track', (event) => {
+      options.audio.attach(event.streams[0] ?? new MediaStream([event.track]));
+    });
+    this.pc.addEventListener('connectionstatechange', () => this.#onConnectionState());
+    this.#monitor = new StatsMonitor({
+      getStats: () => this.pc.getStats(),
+      intervalMs: this.timing.statsIntervalMs,
+      onQuality: (quality) => this.#emit({ type: 'quality', quality }),
+      onSample: (sample) => {
+        this.#inboundPackets = sample.packetsReceived;
+      },
+      report: (metrics) => void this.#options.signaling.send('call:quality', { callId: this.callId, ...metrics }),
+    });
+  }
+
+  /** builds our SDP for this channel, with the microphone track, ICE candidates, checked */
+  protected abstract buildLocalSdp(): Promise<LocalSdpResult>;
+
+  /** applies what the server's `call:answer` acknowledgement carries (Meta's SDP, Messenger) */
+  protected abstract applyAnswerReply(reply: CallAnswerAck): Promise<Outcome>;
+
+  /** SDP that reaches us after setup (`call:remote-sdp`); channels that take none ignore it */
+  abstract applyRemoteSdp(payload: CallRemoteSdpPayload): Promise<void>;
+
+  get phase(): SessionPhase {
+    return this.#phase;
+  }
+
+  get muted(): boolean {
+    return this.#muted;
+  }
+
+  get held(): boolean {
+    return this.#music !== null;
+  }
+
+  onEvent(listener: (event: SessionEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Builds and checks our SDP. Safe to run while the claim is in flight: nothing leaves the
+   * browser until {@link deliver}.
+   */
+  async prepare(): Promise<Outcome> {
+    if (this.#step !== 'new') return { ok: false, message: 'This call is already being set up.' };
+    this.#setStep('preparing');
+    let result: LocalSdpResult;
+    try {
+      result = await this.buildLocalSdp();
+    } catch (error) {
+      result = {
+        ok: false,
+        failure: { reason: 'rtc-error', message: `The browser could not set up audio: ${describe(error)}` },
+      };
+    }
+    if (this.#ended()) return { ok: false, message: 'The call was closed.' };
+    if (!result.ok) return this.fail(result.failure);
+    this.#localSdp = result.sdp;
+    this.#setStep('prepared');
+    return { ok: true };
+  }
+
+  /** sends the prepared SDP with `call:answer` and applies Meta's reply */
+  async deliver(): Promise<Outcome> {
+    const sdp = this.#localSdp;
+    if (this.#step !== 'prepared' || sdp === null) {
+      return { ok: false, message: 'This call has no checked SDP to send.' };
+    }
+    this.#setStep('sent');
+    this.#monitor.start();
+    const reply: CommandResult<'call:answer'> = await this.#options.signaling.send('call:answer', {
+      callId: this.callId,
+      sdp,
+    });
+    if (this.#ended()) return { ok: false, message: 'The call was closed.' };
+    if (!reply.ok) return this.fail({ reason: 'answer-refused', message: reply.error.message });
+    let applied: Outcome;
+    try {
+      applied = await this.applyAnswerReply(reply);
+    } catch (error) {
+      applied = { ok: false, message: `Meta's reply could not be applied: ${describe(error)}` };
+    }
+    if (this.#ended()) return { ok: false, message: 'The call was closed.' };
+    if (!applied.ok) return this.fail({ reason: 'bad-reply', message: applied.message });
+    this.#setStep('accepted');
+    this.#armNoAudioWatchdog();
+    return { ok: true };
+  }
+
+  /** mute keeps the track in the sender, disabled: silence still flows, so RTCP keeps the call up */
+  setMuted(muted: boolean): void {
+    this.#muted = muted;
+    this.#mic.track.enabled = !muted;
+  }
+
+  /** hold sends generated music in place of the microphone; resume swaps the microphone back */
+  async setHeld(held: boolean): Promise<Outcome> {
+    if (!this.#sender) return { ok: false, message: 'There is no audio to hold yet.' };
+    if (held === this.held) return { ok: true };
+    try {
+      if (held) {
+        const create = this.#options.createHoldMusic;
+        if (!create) return { ok: false, message: 'Hold music is not available in this browser.' };
+        const music = create();
+        await this.#sender.replaceTrack(music.track);
+        this.#music = music;
+      } else {
+        await this.#sender.replaceTrack(this.#mic.track);
+        this.#music?.stop();
+        this.#music = null;
+      }
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: `Could not ${held ? 'hold' : 'resume'}: ${describe(error)}` };
+    }
+  }
+
+  /** sends keypad tones as RFC 4733 telephone-events */
+  sendDtmf(input: string): Outcome & { tones?: string } {
+    const tones = normalizeDtmf(input);
+    if (tones === undefined) return { ok: false, message: 'Only 0–9, *, # and A–D can be sent.' };
+    const dtmf = this.#sender?.dtmf;
+    if (!dtmf || !dtmf.canInsertDTMF) {
+      return { ok: false, message: 'Keypad tones cannot be sent on this call right now.' };
+    }
+    // appending keeps a quick second press from cutting the first tone short
+    dtmf.insertDTMF(dtmf.toneBuffer + tones, DTMF_DURATION_MS, DTMF_GAP_MS);
+    return { ok: true, tones };
+  }
+
+  /** swaps in another microphone mid-call (a new clone); the old clone is stopped */
+  async replaceMicrophone(next: SessionMicrophone): Promise<Outcome> {
+    const previous = this.#mic;
+    next.track.enabled = !this.#muted;
+    this.#mic = next;
+    try {
+      // on hold the music keeps playing; the new microphone goes on at resume
+      if (this.#sender && !this.held) await this.#sender.replaceTrack(next.track);
+      previous.track.stop();
+      return { ok: true };
+    } catch (error) {
+      this.#mic = previous;
+      next.track.stop();
+      return { ok: false, message: `Could not switch microphone: ${describe(error)}` };
+    }
+  }
+
+  /** ends the session's media; idempotent. Signaling the end is the manager's job. */
+  close(): void {
+    if (this.#step === 'closed') return;
+    this.#release();
+    this.#setStep('closed');
+  }
+
+  /** adds the microphone to the connection; subclasses call this before creating SDP */
+  protected attachMicrophone(): RTCRtpSender {
+    this.#sender ??= this.pc.addTrack(this.#mic.track, this.#mic.stream);
+    return this.#sender;
+  }
+
+  /**
+   * What the SDP must announce: our microphone's stream (each call has its own). Not the
+   * track id: on a transceiver the remote offer created (WhatsApp), Chromium writes the
+   * sender's own id in `a=msid`, not the track's.
+   */
+  protected expectedTrack(): { msid: string } {
+    return { msid: this.#mic.stream.id };
+  }
+
+  protected fail(failure: SessionFailure): Outcome {
+    if (this.#ended()) return { ok: false, message: failure.message };
+    this.log.warn(`call ${this.callId} failed: ${failure.reason}`, { message: failure.message });
+    this.#release();
+    this.#setStep('failed');
+    this.#emit({ type: 'failed', failure });
+    return { ok: false, message: failure.message };
+  }
+
+  #ended(): boolean {
+    return this.#step === 'closed' || this.#step === 'failed';
+  }
+
+  #release(): void {
+    clearTimeout(this.#watchdog);
+    this.#monitor.stop();
+    this.#music?.stop();
+    this.#music = null;
+    this.#mic.track.stop();
+    this.#options.audio.detach();
+    this.pc.close();
+  }
+
+  #onConnectionState(): void {
+    if (this.#ended()) return;
+    if (this.pc.connectionState === 'failed') {
+      this.fail({
+        reason: 'ice-failed',
+        message:
+          'The audio connection to the caller failed (the network may block it). The call was ended.',
+      });
+      return;
+    }
+    this.#updatePhase();
+  }
+
+  #armNoAudioWatchdog(): void {
+    this.#watchdog = setTimeout(() => {
+      void this.#monitor.tick().then(() => {
+        if (this.#ended() || this.#inboundPackets > 0) return;
+        const seconds = Math.round(this.timing.noAudioMs / 1000);
+        this.fail({
+          reason: 'no-audio',
+          message: `No audio arrived from the caller within ${seconds} seconds, so the call was ended.`,
+        });
+      });
+    }, this.timing.noAudioMs);
+  }
+
+  #setStep(step: SessionStep): void {
+    this.#step = step;
+    this.#updatePhase();
+  }
+
+  // the one place the phase changes: nothing happens when it is unchanged
+  #updatePhase(): void {
+    const next = derivePhase(this.#step, this.pc.connectionState);
+    if (next === this.#phase) return;
+    this.log.info(`call ${this.callId} phase ${this.#phase} -> ${next}`);
+    this.#phase = next;
+    this.#emit({ type: 'phase', phase: next });
+  }
+
+  #emit(event: SessionEvent): void {
+    for (const listener of this.#listeners) listener(event);
+  }
+}
+
+/** an error's message without trusting its type */
+export function describe(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return String(error);
+}

@@ -1,0 +1,98 @@
+import type { CallOutcome, Called, Caller, Channel } from '@ringside/contracts';
+
+/**
+ * A duration as a call timer shows it: `m:ss`, or `h:mm:ss` past an hour. Negative is 0:00.
+ *
+ * @example
+ * formatDuration(65_000); // '1:05'
+ * formatDuration(3_725_000); // '1:02:05'
+ */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor((Number.isFinite(ms) ? ms : 0) / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/**
+ * The channel's product name.
+ *
+ * @example
+ * channelName('whatsapp'); // 'WhatsApp'
+ */
+export function channelName(channel: Channel): string {
+  return channel === 'whatsapp' ? 'WhatsApp' : 'Messenger';
+}
+
+/**
+ * Who is calling, in one line: the profile name, else the number, else "Messenger user".
+ *
+ * @example
+ * callerName({ name: 'Rahul', number: '+918097530000' }); // 'Rahul'
+ * callerName({ psid: '6124' }); // 'Messenger user'
+ */
+export function callerName(caller: Caller): string {
+  const name = caller.name?.trim();
+  if (name) return name;
+  if (caller.number) return caller.number;
+  return 'Messenger user';
+}
+
+/**
+ * How to reach the caller: the number on WhatsApp, a short Messenger id otherwise.
+ *
+ * @example
+ * callerAddress({ number: '+918097530000' }); // '+918097530000'
+ * callerAddress({ psid: '24519283746152' }); // 'Messenger ID …6152'
+ */
+export function callerAddress(caller: Caller): string {
+  if (caller.number) return caller.number;
+  if (caller.psid) return `Messenger ID …${caller.psid.slice(-4)}`;
+  return 'unknown';
+}
+
+/**
+ * What the customer called: our WhatsApp number, or our Facebook Page.
+ *
+ * @example
+ * calledLine('whatsapp', { channelId: 'c1', label: '+91 91299 50000' }); // 'to +91 91299 50000'
+ * calledLine('messenger', { channelId: 'c2', label: 'Acme Support' }); // 'to Page Acme Support'
+ */
+export function calledLine(channel: Channel, called: Called): string {
+  return channel === 'whatsapp' ? `to ${called.label}` : `to Page ${called.label}`;
+}
+
+const OUTCOMES: Record<CallOutcome, string> = {
+  completed: 'Completed',
+  missed: 'Missed',
+  declined: 'Declined',
+  rejected: 'Rejected',
+  'no-answer': 'No answer',
+  failed: 'Failed',
+};
+
+/**
+ * An outcome for lists and badges.
+ *
+ * @example
+ * outcomeName('no-answer'); // 'No answer'
+ */
+export function outcomeName(outcome: CallOutcome): string {
+  return OUTCOMES[outcome];
+}
+
+/** every outcome, for filters */
+export const OUTCOME_OPTIONS = Object.keys(OUTCOMES) as CallOutcome[];
+
+/**
+ * "2 earlier calls" and friends; nothing for a first-time caller.
+ *
+ * @example
+ * earlierCallsText(0); // 'First call'
+ * earlierCallsText(1); // '1 earlier call'
+ */
+export function earlierCallsText(count: number): string {
+  if (count <= 0) return 'First call';
+  return `${count} earlier call${count === 1 ? '' : 's'}`;
+}

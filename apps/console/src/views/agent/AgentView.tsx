@@ -1,0 +1,42 @@
+import { useAppState } from '../../app/ConsoleProvider';
+import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
+import { ConnectionBanner, MicBanner, ProblemBanner, TabBanner } from './Banners';
+import { IncomingCalls } from './IncomingCalls';
+import { InCallPanel } from './InCallPanel';
+import { StatusControl } from './StatusControl';
+import { WrapUpForm } from './WrapUpForm';
+
+/** `/`: the agent's console */
+export function AgentView() {
+  return (
+    <div className="mx-auto max-w-3xl space-y-4 p-4">
+      <h1 className="sr-only">Agent console</h1>
+      <TabBanner />
+      <ConnectionBanner />
+      <MicBanner />
+      <ProblemBanner />
+      <StatusControl />
+      <IncomingCalls />
+      <InCallPanel />
+      <WrapUpForm />
+      <Waiting />
+    </div>
+  );
+}
+
+function Waiting() {
+  const idle = useAppState((s) => !s.current && !s.wrapUp && Object.keys(s.ringing).length === 0);
+  const presence = useAppState((s) => s.presence);
+  if (!idle) return null;
+  return (
+    <section className="rounded-xl border border-dashed border-slate-300 p-6 text-center dark:border-slate-700">
+      <p className="text-base font-medium">
+        {presence === 'available' ? 'Waiting for calls…' : 'Choose Available to start taking calls.'}
+      </p>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+        Shortcuts: <kbd>{SHORTCUT_KEYS.accept}</kbd> accept, <kbd>{SHORTCUT_KEYS.decline}</kbd> decline,{' '}
+        <kbd>{SHORTCUT_KEYS.mute}</kbd> mute, <kbd>{SHORTCUT_KEYS.hangup}</kbd> hang up.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import { useId, useState } from 'react';
+import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
+import type { CallPhase, CurrentCall } from '../../state/types';
+import { Button, ChannelBadge } from '../../ui/controls';
+import { callerAddress, callerName, calledLine, formatDuration } from '../../ui/format';
+import { useNow } from '../../ui/useNow';
+import { DevicePicker } from './DevicePicker';
+import { Keypad } from './Keypad';
+import { QualityIndicator } from './QualityIndicator';
+
+const PHASE_TEXT: Record<CallPhase, string> = {
+  claiming: 'Answering…',
+  connecting: 'Connecting audio…',
+  active: 'Connected',
+  ending: 'Hanging up…',
+  orphaned: 'Open from an earlier page',
+};
+
+/** the agent's call: timer, Mute, Hold, Keypad, Hang up, devices and quality */
+export function InCallPanel() {
+  const current = useAppState((s) => s.current);
+  if (!current) return null;
+  if (current.phase === 'orphaned') return <OrphanedCall call={current} />;
+  return <LiveCall call={current} />;
+}
+
+function LiveCall({ call }: { call: CurrentCall }) {
+  const services = useServices();
+  const [keypadOpen, setKeypadOpen] = useState(false);
+  const titleId = useId();
+  const keypadId = useId();
+  const name = callerName(call.caller);
+  const address = callerAddress(call.caller);
+  const ending = call.phase === 'ending';
+  const talking = call.phase === 'active';
+
+  return (
+    <section
+      aria-labelledby={titleId}
+      className="space-y-4 rounded-xl border-2 border-sky-600 bg-white p-4 shadow-md dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <p className="flex items-center gap-2 text-sm font-semibold text-slate-700 dark:text-slate-200">
+            <ChannelBadge channel={call.channel} />
+            <span aria-live="polite">{PHASE_TEXT[call.phase]}</span>
+          </p>
+          <h2 id={titleId} className="mt-1 text-2xl font-bold break-words">
+            {name}
+          </h2>
+          {address !== name ? <p className="text-base text-slate-700 dark:text-slate-200">{address}</p> : null}
+          <p className="text-sm text-slate-600 dark:text-slate-300">{calledLine(call.channel, call.called)}</p>
+        </div>
+        <CallTimer since={call.answeredAt ?? call.acceptedAt} />
+      </div>
+
+      {call.muted || call.held ? (
+        <p role="status" className="rounded-md bg-amber-100 px-3 py-2 text-sm font-medium text-amber-950 dark:bg-amber-900/60 dark:text-amber-100">
+          {call.held ? 'On hold: the caller hears music.' : 'Muted: the caller cannot hear you.'}
+        </p>
+      ) : null}
+
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+        <Button
+          tone={call.muted ? 'primary' : 'neutral'}
+          disabled={!talking}
+          aria-keyshortcuts={SHORTCUT_KEYS.mute}
+          onClick={() => services.calls.toggleMute()}
+        >
+          {call.muted ? 'Unmute' : 'Mute'}
+        </Button>
+        <Button tone={call.held ? 'primary' : 'neutral'} disabled={!talking} onClick={() => void services.calls.toggleHold()}>
+          {call.held ? 'Resume' : 'Hold'}
+        </Button>
+        <Button
+          tone="neutral"
+          disabled={!talking}
+          aria-expanded={keypadOpen}
+          aria-controls={keypadId}
+          onClick={() => setKeypadOpen((open) => !open)}
+        >
+          Keypad
+        </Button>
+        <Button
+          tone="danger"
+          disabled={ending}
+          aria-keyshortcuts={SHORTCUT_KEYS.hangup}
+          onClick={() => void services.calls.hangUp()}
+        >
+          Hang up
+        </Button>
+      </div>
+
+      {keypadOpen && talking ? <Keypad id={keypadId} /> : null}
+      <QualityIndicator quality={call.quality} />
+      <details className="text-sm">
+        <summary className="cursor-pointer font-medium">Audio devices</summary>
+        <div className="mt-3">
+          <DevicePicker />
+        </div>
+      </details>
+    </section>
+  );
+}
+
+function CallTimer({ since }: { since: number }) {
+  const now = useNow(1000);
+  return (
+    <span role="timer" aria-label="Call duration" className="font-mono text-2xl font-semibold tabular-nums">
+      {formatDuration(now - since)}
+    </span>
+  );
+}
+
+function OrphanedCall({ call }: { call: CurrentCall }) {
+  const services = useServices();
+  return (
+    <section className="space-y-3 rounded-xl border-2 border-amber-500 bg-white p-4 dark:bg-slate-900">
+      <h2 className="text-lg font-semibold">A call is still open</h2>
+      <p className="text-sm">
+        Ringside has you on a call with {callerName(call.caller)} that this page has no audio for (the page was
+        reloaded or closed during the call). End it so the caller is not left waiting.
+      </p>
+      <Button tone="danger" onClick={() => void services.calls.hangUp()}>
+        Hang up
+      </Button>
+    </section>
+  );
+}

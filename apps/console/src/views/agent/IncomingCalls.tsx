@@ -1,0 +1,87 @@
+import { useId } from 'react';
+import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { ringNoticeText } from '../../calls/end-words';
+import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
+import type { RingingCall } from '../../state/types';
+import { Button, ChannelBadge } from '../../ui/controls';
+import { callerAddress, callerName, calledLine, earlierCallsText, formatDuration } from '../../ui/format';
+import { useNow } from '../../ui/useNow';
+
+/** every call ringing here, oldest first */
+export function IncomingCalls() {
+  const ringing = useAppState((s) => s.ringing);
+  const cards = Object.values(ringing);
+  if (cards.length === 0) return null;
+  return (
+    <div className="space-y-3">
+      {cards.map((card) => (
+        <IncomingCallCard key={card.callId} card={card} />
+      ))}
+    </div>
+  );
+}
+
+function IncomingCallCard({ card }: { card: RingingCall }) {
+  const services = useServices();
+  const busy = useAppState((s) => s.current !== null);
+  const titleId = useId();
+  const name = callerName(card.caller);
+  const address = callerAddress(card.caller);
+  return (
+    <article
+      aria-labelledby={titleId}
+      className={`rounded-xl border-2 bg-white p-4 shadow-md dark:bg-slate-900 ${
+        card.notice ? 'border-slate-300 opacity-80 dark:border-slate-700' : 'border-emerald-500'
+      }`}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="flex items-center gap-2 text-sm font-semibold text-slate-700 dark:text-slate-200">
+          <ChannelBadge channel={card.channel} />
+          Incoming call
+        </p>
+        <RingTimer since={card.ringingSince} />
+      </div>
+      <h2 id={titleId} className="mt-2 text-2xl font-bold break-words">
+        {name}
+      </h2>
+      {address !== name ? <p className="text-base text-slate-700 dark:text-slate-200">{address}</p> : null}
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+        {calledLine(card.channel, card.called)} · {earlierCallsText(card.earlierCalls)}
+      </p>
+      {card.notice ? (
+        <p role="status" className="mt-3 text-base font-semibold text-slate-800 dark:text-slate-100">
+          {ringNoticeText(card.notice)}
+        </p>
+      ) : (
+        <div className="mt-4 flex flex-wrap gap-2">
+          <Button
+            tone="accept"
+            className="flex-1 sm:flex-none"
+            disabled={busy}
+            aria-keyshortcuts={SHORTCUT_KEYS.accept}
+            onClick={() => void services.calls.accept(card.callId)}
+          >
+            Accept
+          </Button>
+          <Button
+            tone="danger"
+            className="flex-1 sm:flex-none"
+            aria-keyshortcuts={SHORTCUT_KEYS.decline}
+            onClick={() => void services.ringing.decline(card.callId)}
+          >
+            Decline
+          </Button>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function RingTimer({ since }: { since: number }) {
+  const now = useNow(1000);
+  return (
+    <span role="timer" aria-label="Ringing for" className="font-mono text-sm tabular-nums text-slate-600 dark:text-slate-300">
+      {formatDuration(now - since)}
+    </span>
+  );
+}

@@ -1,0 +1,63 @@
+import type { AgentStatus } from '@ringside/contracts';
+import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { Button } from '../../ui/controls';
+
+const DESCRIPTIONS: Record<AgentStatus, string> = {
+  available: 'Available: calls ring here.',
+  away: 'Away: you are not offered calls.',
+  busy: 'On a call.',
+  offline: 'Offline: not connected to Ringside.',
+};
+
+const DOT: Record<AgentStatus, string> = {
+  available: 'bg-emerald-500',
+  away: 'bg-amber-500',
+  busy: 'bg-rose-500',
+  offline: 'bg-slate-400',
+};
+
+/** Available / Away; the Available click also unlocks audio and opens the microphone */
+export function StatusControl() {
+  const services = useServices();
+  const presence = useAppState((s) => s.presence);
+  const pending = useAppState((s) => s.statusPending);
+  const connected = useAppState((s) => s.connection === 'connected' && s.tab === 'owner');
+  const inCall = useAppState((s) => s.current !== null);
+  const requesting = useAppState((s) => s.mic === 'requesting');
+  const disabled = !connected || pending || inCall || requesting;
+
+  return (
+    <section
+      aria-labelledby="status-title"
+      className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="mr-auto min-w-0">
+        <h2 id="status-title" className="text-sm font-semibold text-slate-600 dark:text-slate-300">
+          Your status
+        </h2>
+        <p className="flex items-center gap-2 text-base font-medium" aria-live="polite">
+          <span aria-hidden="true" className={`inline-block size-2.5 rounded-full ${DOT[presence]}`} />
+          {requesting ? 'Waiting for the microphone…' : DESCRIPTIONS[presence]}
+        </p>
+      </div>
+      <div role="group" aria-label="Status" className="flex gap-2">
+        <Button
+          tone={presence === 'available' ? 'accept' : 'neutral'}
+          aria-pressed={presence === 'available'}
+          disabled={disabled}
+          onClick={() => void services.setStatus('available')}
+        >
+          Available
+        </Button>
+        <Button
+          tone={presence === 'away' ? 'primary' : 'neutral'}
+          aria-pressed={presence === 'away'}
+          disabled={disabled}
+          onClick={() => void services.setStatus('away')}
+        >
+          Away
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { callsUrl, filtersFromParams, filtersToParams, rangeProblem, type HistoryFilters } from './history-query';
+
+const none: HistoryFilters = { q: '', channel: '', outcome: '', from: '', to: '' };
+
+describe('history filters', () => {
+  it('reads the query string, dropping values it does not know', () => {
+    expect(filtersFromParams(new URLSearchParams('q=rahul&channel=fax&outcome=missed&from=2026-01-02&to=soon'))).toEqual({
+      q: 'rahul',
+      channel: '',
+      outcome: 'missed',
+      from: '2026-01-02',
+      to: '',
+    });
+  });
+
+  it('writes back only what is set, and reads back the same', () => {
+    const filters: HistoryFilters = { ...none, q: 'rahul', channel: 'messenger' };
+    const params = filtersToParams(filters);
+    expect(params.toString()).toBe('q=rahul&channel=messenger');
+    expect(filtersFromParams(params)).toEqual(filters);
+  });
+
+  it('asks the server for whole local days', () => {
+    const url = new URL(callsUrl({ ...none, from: '2026-03-01', to: '2026-03-02' }, undefined, 50), 'http://x');
+    expect(url.searchParams.get('from')).toBe(new Date(2026, 2, 1, 0, 0, 0, 0).toISOString());
+    expect(url.searchParams.get('to')).toBe(new Date(2026, 2, 2, 23, 59, 59, 999).toISOString());
+  });
+
+  it('builds the list URL with search, filters, page size and cursor', () => {
+    expect(callsUrl({ ...none, q: ' rahul ', outcome: 'completed' }, 'abc', 20)).toBe(
+      '/api/calls?q=rahul&outcome=completed&limit=20&cursor=abc',
+    );
+    expect(callsUrl(none, undefined, 50)).toBe('/api/calls?limit=50');
+  });
+
+  it('catches a backwards date range', () => {
+    expect(rangeProblem({ ...none, from: '2026-03-02', to: '2026-03-01' })).toBeDefined();
+    expect(rangeProblem({ ...none, from: '2026-03-01', to: '2026-03-01' })).toBeUndefined();
+  });
+});

@@ -1,0 +1,28 @@
+import { Link } from 'react-router';
+import { activeRinging } from '../../alerts/RingAlerts';
+import { useAppState } from '../../app/ConsoleProvider';
+import { callerName } from '../../ui/format';
+
+/** off the agent view: a ringing call or the call in progress stays one click away */
+export function CallStrip() {
+  const current = useAppState((s) => s.current);
+  const ringing = useAppState((s) => s.ringing);
+  const first = activeRinging(ringing)[0];
+  if (!current && !first) return null;
+  const text = current
+    ? `On a call with ${callerName(current.caller)}`
+    : `${callerName(first?.caller ?? {})} is calling`;
+  return (
+    <div
+      role="status"
+      className="border-b border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-100"
+    >
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2">
+        <span className="font-medium">{text}</span>
+        <Link to="/" className="font-semibold underline">
+          {current ? 'Back to the call' : 'Answer in the console'}
+        </Link>
+      </div>
+    </div>
+  );
+}

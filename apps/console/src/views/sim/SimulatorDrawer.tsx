@@ -1,0 +1,101 @@
+import type { Channel } from '@ringside/contracts';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useServices } from '../../app/ConsoleProvider';
+import { Button } from '../../ui/controls';
+
+const FIELD =
+  'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-800';
+
+/**
+ * The simulator drawer (only when the server runs the Meta simulator): places an inbound
+ * WhatsApp or Messenger call with a caller name, so everything can be tried from `pnpm start`.
+ */
+export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
+  const services = useServices();
+  const [channel, setChannel] = useState<Channel>('whatsapp');
+  const [name, setName] = useState('Rahul');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const titleId = useId();
+  const first = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    first.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const caller = name.trim();
+    if (!caller) {
+      setResult({ ok: false, text: 'Give the caller a name.' });
+      return;
+    }
+    setBusy(true);
+    const placed = await services.sim.placeCall(channel, caller);
+    setBusy(false);
+    setResult(
+      placed.ok
+        ? { ok: true, text: `${caller} is calling on ${channel === 'whatsapp' ? 'WhatsApp' : 'Messenger'}.` }
+        : { ok: false, text: placed.error.message },
+    );
+  };
+
+  return (
+    <aside
+      role="dialog"
+      aria-labelledby={titleId}
+      className="fixed inset-x-0 bottom-0 z-20 max-h-[80vh] overflow-y-auto rounded-t-2xl border border-slate-200 bg-white p-4 shadow-2xl sm:inset-x-auto sm:right-4 sm:bottom-20 sm:w-96 sm:rounded-2xl dark:border-slate-700 dark:bg-slate-900"
+    >
+      <div className="flex items-center justify-between">
+        <h2 id={titleId} className="text-lg font-semibold">
+          Simulator
+        </h2>
+        <Button tone="ghost" className="min-h-9 px-2" onClick={onClose}>
+          Close
+        </Button>
+      </div>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+        Place a call from a simulated customer. The caller talks and echoes what you say.
+      </p>
+      <form className="mt-4 space-y-3" onSubmit={(e) => void submit(e)}>
+        <fieldset>
+          <legend className="text-sm font-medium">Channel</legend>
+          <div className="mt-1 flex gap-4">
+            {(['whatsapp', 'messenger'] as const).map((value) => (
+              <label key={value} className="flex items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name="sim-channel"
+                  value={value}
+                  checked={channel === value}
+                  onChange={() => setChannel(value)}
+                />
+                {value === 'whatsapp' ? 'WhatsApp' : 'Messenger'}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="block text-sm font-medium">
+          Caller name
+          <input ref={first} className={FIELD} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <Button tone="primary" type="submit" disabled={busy} className="w-full">
+          {busy ? 'Placing…' : 'Place call'}
+        </Button>
+        {result ? (
+          <p
+            role={result.ok ? 'status' : 'alert'}
+            className={`text-sm ${result.ok ? 'text-emerald-800 dark:text-emerald-200' : 'text-rose-700 dark:text-rose-300'}`}
+          >
+            {result.text}
+          </p>
+        ) : null}
+      </form>
+    </aside>
+  );
+}

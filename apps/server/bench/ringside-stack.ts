@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { SESSION_COOKIE } from '../src/auth/session-cookie';
+import { createApp, type RingsideApp } from '../src/create-app';
+import { IN_MEMORY, openDatabase } from '../src/db/open-database';
+import { createSecretBox } from '../src/db/secret-box';
+import { createLogger } from '../src/ops/logger';
+import { startGraphStub, type GraphStub } from './graph-stub';
+
+/** the console's origin: sockets and REST are checked against it */
+export const BENCH_ORIGIN = 'http://localhost:3000';
+const SESSION_TTL_MS = 60 * 60 * 1000;
+
+export interface RingsideStackOptions {
+  appSecret: string;
+  /** where the server's pino log goes (info level, as in production) */
+  logFile: string;
+}
+
+/** One Ringside server process-part, on a free port, with one workspace and WhatsApp number. */
+export interface RingsideStack {
+  readonly app: RingsideApp;
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly webhookUrl: string;
+  readonly workspaceId: string;
+  readonly phoneNumberId: string;
+  readonly graph: GraphStub;
+  /**
+   * `count` agents of the workspace, each with a session made directly in the database (a
+   * sign-in per agent would spend most of the setup in scrypt); resolves with their cookies
+   */
+  addAgents(count: number, passwordHash: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The server as `pnpm start` composes it, on PGlite (the embedded default, here in memory) with
+ * Graph pointed at a local stub, plus the workspace and channel the benches call.
+ *
+ * @example
+ * const stack = await startRingside({ appSecret, logFile: '/tmp/ringside-bench.log' });
+ * await poster.post(body, { 'x-hub-signature-256': signMetaPayload(body, appSecret) });
+ * await stack.close();
+ */
+export async function startRingside(options: RingsideStackOptions): Promise<RingsideStack> {
+  const graph = await startGraphStub();
+  const database = await openDatabase({ dataDir: IN_MEMORY });
+  const destination = pino.destination({ dest: options.logFile, sync: false, append: true });
+  const app = createApp({
+    database,
+    secretBox: createSecretBox(randomBytes(32).toString('base64')),
+    logger: createLogger('info', destination),
+    publicOrigins: [BENCH_ORIGIN],
+    meta: { appSecret: options.appSecret, verifyToken: 'bench-verify-token' },
+    graphApi: { baseUrl: graph.url, version: 'v24.0' },
+  });
+  const closeAll = async () => {
+    const closed = app.close();
+    // the HTTP server waits for keep-alive clients before it reports closed
+    app.httpServer.closeIdleConnections();
+    await closed;
+    await database.close();
+    await graph.close();
+    // flushed, not ended: a ring timer already under way may still log while the server stops
+    await new Promise<void>((resolve) => destination.flush(() => resolve()));
+  };
+  try {
+    const url = await app.listen(0);
+    const workspace = await app.repos.workspaces.createWorkspace('Bench');
+    const phoneNumberId = '100000000000001';
+    const channel = await app.repos.channels.createWhatsAppChannel({
+      workspaceId: workspace.id,
+      phoneNumberId,
+      wabaId: '200000000000001',
+      displayNumber: '+15550100001',
+      accessToken: 'bench-access-token',
+    });
+    if (!channel.ok) throw new Error('could not create the bench channel');
+    let agents = 0;
+    return {
+      app,
+      url,
+      webhookUrl: `${url}/webhooks/meta`,
+      workspaceId: workspace.id,
+      phoneNumberId,
+      graph,
+      async addAgents(count, passwordHash) {
+        const cookies: string[] = [];
+        for (let i = 0; i < count; i += 1) {
+          agents += 1;
+          const created = await app.repos.users.createUser({
+            workspaceId: workspace.id,
+            email: `agent${agents}@bench.example.com`,
+            name: `Agent ${agents}`,
+            passwordHash,
+            role: 'agent',
+          });
+          if (!created.ok) throw new Error(created.error.message);
+          const token = await app.repos.sessions.createSession(
+            created.user.id,
+            SESSION_TTL_MS,
+            new Date(),
+          );
+          cookies.push(`${SESSION_COOKIE}=${token}`);
+        }
+        return cookies;
+      },
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { postEvent } from './post-event';
+import { startTestReceiver, type TestReceiver } from './test-receiver';
+
+const SECRET = 'whsec-test-0123456789abcdef';
+const body = JSON.stringify({
+  event: 'call.ended',
+  id: 'evt_1',
+  createdAt: '2025-07-21T16:27:13.000Z',
+  data: {},
+});
+const request = (url: string, timeoutMs = 2_000) => ({
+  url,
+  secret: SECRET,
+  body,
+  eventId: 'evt_1',
+  event: 'call.ended',
+  timeoutMs,
+});
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+async function receiver(): Promise<TestReceiver> {
+  const started = await startTestReceiver(SECRET);
+  closers.push(() => started.close());
+  return started;
+}
+
+async function rawServer(handler: Parameters<typeof createServer>[1]): Promise<string> {
+  const server: Server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+}
+
+describe('postEvent', () => {
+  it('sends the body signed with the secret, with the idempotency key and event name', async () => {
+    const crm = await receiver();
+    expect(await postEvent(request(crm.url))).toEqual({ ok: true, statusCode: 200 });
+    expect(crm.requests).toHaveLength(1);
+    expect(crm.requests[0]).toMatchObject({
+      key: 'evt_1',
+      event: 'call.ended',
+      body,
+      signature: { ok: true },
+    });
+  });
+
+  it('reports a non-2xx answer as a failure with its status, without the receiver body', async () => {
+    const crm = await receiver();
+    crm.respondWith(() => 503);
+    expect(await postEvent(request(crm.url))).toEqual({
+      ok: false,
+      statusCode: 503,
+      error: 'The receiver answered HTTP 503.',
+    });
+  });
+
+  it('does not follow a redirect (the signed body stays with the chosen URL)', async () => {
+    const crm = await receiver();
+    const redirecting = await rawServer((_req, res) => {
+      res.writeHead(307, { location: crm.url }).end();
+    });
+    const result = await postEvent(request(redirecting));
+    expect(result).toMatchObject({ ok: false, statusCode: 307 });
+    expect(crm.requests).toHaveLength(0);
+  });
+
+  it('gives up on a receiver that does not answer in time', async () => {
+    const silent = await rawServer(() => undefined);
+    const started = Date.now();
+    expect(await postEvent(request(silent, 200))).toEqual({
+      ok: false,
+      error: 'No answer within 200 ms.',
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('says plainly when nothing listens at the URL', async () => {
+    const crm = await receiver();
+    const url = crm.url;
+    await crm.close();
+    closers.pop();
+    expect(await postEvent(request(url))).toEqual({
+      ok: false,
+      error: 'The receiver refused the connection.',
+    });
+  });
+});

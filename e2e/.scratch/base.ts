@@ -1,0 +1,14 @@
+import { servePeerPage } from '@ringside/meta-sim/testing';
+import { timeDirectAccept } from '../bench/direct-accept';
+import { launchBrowser } from '../support/browser';
+import { installRtcProbe } from '../support/rtc-probe';
+import { startStack } from '../support/stack';
+const stack = await startStack();
+const server = await servePeerPage();
+const browser = await launchBrowser('beep');
+const page = await (await browser.newContext()).newPage();
+await installRtcProbe(page);
+await page.goto(server.url);
+for (let i = 0; i < 5; i++) console.log(await timeDirectAccept(page, { sim: stack.sim, simUrl: stack.simUrl, number: stack.whatsapp.number }));
+console.log(await stack.availableAgents());
+await browser.close(); await server.close(); await stack.close();

@@ -1,0 +1,20 @@
+import { createMetaSim } from '@ringside/meta-sim';
+import { servePeerPage } from '@ringside/meta-sim/testing';
+import { launchBrowser } from '../support/browser';
+const sim = createMetaSim({ webhookUrl: null }); await sim.listen(0);
+const call = await sim.placeCall({ channel: 'whatsapp' });
+const browser = await launchBrowser('beep');
+const srv = await servePeerPage();
+const page = await (await browser.newContext()).newPage();
+await page.goto(srv.url);
+console.log(await page.evaluate(async (offer) => {
+  const s = await navigator.mediaDevices.getUserMedia({ audio: true });
+  const track = s.getAudioTracks()[0]!.clone();
+  const stream = new MediaStream([track]);
+  const pc = new RTCPeerConnection();
+  await pc.setRemoteDescription({ type: 'offer', sdp: offer });
+  pc.addTrack(track, stream);
+  const answer = await pc.createAnswer();
+  return `track=${track.id} stream=${stream.id} ${answer.sdp!.split('\r\n').filter((l) => l.startsWith('a=msid:')).join('|')}`;
+}, call.media!.localDescription));
+await browser.close(); await srv.close(); await sim.close();

@@ -1,0 +1,196 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import {
+  createMetaSim,
+  type CallHandle,
+  type MetaSim,
+  type MetaSimOptions,
+  type SimMessengerPage,
+  type SimWhatsAppNumber,
+} from '@ringside/meta-sim';
+import { hashPassword } from '../../apps/server/src/auth/passwords';
+import { createApp, type RingsideApp } from '../../apps/server/src/create-app';
+import type { Database } from '../../apps/server/src/db/database';
+import { IN_MEMORY, openDatabase } from '../../apps/server/src/db/open-database';
+import { createSecretBox } from '../../apps/server/src/db/secret-box';
+import { createLogger } from '../../apps/server/src/ops/logger';
+import { CONSOLE_DIST } from './paths';
+
+const APP_SECRET = 'e2e-app-secret-51c0';
+/** every seeded agent's password */
+export const AGENT_PASSWORD = 'e2e correct horse battery';
+
+// ids shaped like Meta's, as the simulator and the server's schemas expect
+const NUMBER: SimWhatsAppNumber = {
+  phoneNumberId: '115017831539901',
+  wabaId: '114255454949902',
+  displayPhoneNumber: '15550109901',
+  accessToken: 'e2e-sim-token-whatsapp',
+};
+const PAGE: SimMessengerPage = {
+  pageId: '106378625519903',
+  name: 'Ringside E2E Page',
+  accessToken: 'e2e-sim-token-messenger',
+};
+
+/** an agent the stack created, who signs in through the console */
+export interface SeededAgent {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+export interface StackOptions {
+  /** agents to create, by name; default one, "Alex Agent" */
+  agents?: readonly string[];
+  /** simulator options (timeouts, caller media) on top of the stack's own */
+  sim?: Pick<MetaSimOptions, 'timeouts' | 'callerMedia'>;
+}
+
+/** the whole product on 127.0.0.1: server with the built console, simulator, database */
+export interface E2eStack {
+  /** the console's origin, e.g. `http://127.0.0.1:41523` */
+  readonly url: string;
+  readonly app: RingsideApp;
+  readonly sim: MetaSim;
+  /** the simulator's Graph API base URL */
+  readonly simUrl: string;
+  readonly agents: readonly SeededAgent[];
+  readonly whatsapp: { number: SimWhatsAppNumber; displayNumber: string };
+  readonly messenger: { page: SimMessengerPage };
+  /** the server's log lines (JSON), for failure reports */
+  readonly logs: readonly string[];
+  /** names of the agents the server would offer a call to now */
+  availableAgents(): Promise<string[]>;
+  /** a customer calls the seeded WhatsApp number or Page */
+  placeCall(channel: 'whatsapp' | 'messenger', name: string): Promise<CallHandle>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real server (`createApp`, in-memory PGlite, the built console) and the real Meta
+ * simulator with its werift caller, wired to each other, and seeds one workspace with a WhatsApp
+ * number, a Page and the agents asked for. Everything runs on 127.0.0.1; `close` stops it all.
+ *
+ * @example
+ * const stack = await startStack({ agents: ['Alex Agent', 'Bo Agent'] });
+ * const call = await stack.placeCall('whatsapp', 'Rahul Caller');
+ * await stack.close();
+ */
+export async function startStack(options: StackOptions = {}): Promise<E2eStack> {
+  const sim = createMetaSim({
+    appSecret: APP_SECRET,
+    webhookUrl: null,
+    numbers: [NUMBER],
+    pages: [PAGE],
+    webhooks: { retry: { baseDelayMs: 50, maxAttempts: 6 } },
+    ...options.sim,
+  });
+  const simUrl = await sim.listen(0);
+  let database: Database | undefined;
+  let app: RingsideApp | undefined;
+  try {
+    database = await openDatabase({ dataDir: IN_MEMORY });
+    const lines: string[] = [];
+    const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
+    // the browser's origin must be known before the server starts: it checks Origin on sign-in
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    app = createApp({
+      database,
+      secretBox: createSecretBox(Buffer.alloc(32, 5).toString('base64')),
+      logger,
+      publicOrigins: [origin],
+      meta: { appSecret: APP_SECRET, verifyToken: 'e2e-verify' },
+      graphApi: { baseUrl: simUrl, version: sim.graphVersion },
+      consoleDir: CONSOLE_DIST,
+      simulator: sim,
+    });
+    const url = await app.listen(port, '127.0.0.1');
+    sim.setWebhookUrl(`${url}/webhooks/meta`);
+    const { workspaceId, agents } = await seed(app, options.agents ?? ['Alex Agent']);
+    const started = { app, database };
+    return {
+      url,
+      app,
+      sim,
+      simUrl,
+      agents,
+      whatsapp: { number: NUMBER, displayNumber: `+${NUMBER.displayPhoneNumber}` },
+      messenger: { page: PAGE },
+      logs: lines,
+      async availableAgents() {
+        return (await started.app.repos.presence.availableAgents(workspaceId)).map((a) => a.name);
+      },
+      placeCall: (channel, name) =>
+        sim.placeCall({
+          channel,
+          name,
+          to: channel === 'whatsapp' ? NUMBER.phoneNumberId : PAGE.pageId,
+        }),
+      async close() {
+        await sim.close();
+        await started.app.close();
+        await started.database.close();
+      },
+    };
+  } catch (error) {
+    await sim.close();
+    await app?.close();
+    await database?.close();
+    throw error;
+  }
+}
+
+async function seed(
+  app: RingsideApp,
+  names: readonly string[],
+): Promise<{ workspaceId: string; agents: SeededAgent[] }> {
+  const { repos } = app;
+  const workspace = await repos.workspaces.createWorkspace('E2E Workspace');
+  const whatsapp = await repos.channels.createWhatsAppChannel({
+    workspaceId: workspace.id,
+    phoneNumberId: NUMBER.phoneNumberId,
+    wabaId: NUMBER.wabaId,
+    displayNumber: `+${NUMBER.displayPhoneNumber}`,
+    name: 'E2E WhatsApp line',
+    accessToken: NUMBER.accessToken,
+  });
+  if (!whatsapp.ok) throw new Error(`seeding the WhatsApp number: ${whatsapp.error.message}`);
+  const page = await repos.channels.createMessengerChannel({
+    workspaceId: workspace.id,
+    pageId: PAGE.pageId,
+    name: PAGE.name,
+    accessToken: PAGE.accessToken,
+  });
+  if (!page.ok) throw new Error(`seeding the Page: ${page.error.message}`);
+  // one hash for all: scrypt is slow on purpose
+  const passwordHash = await hashPassword(AGENT_PASSWORD);
+  const agents: SeededAgent[] = [];
+  for (const [index, name] of names.entries()) {
+    const email = `agent${index + 1}@e2e.ringside.test`;
+    const created = await repos.users.createUser({
+      workspaceId: workspace.id,
+      email,
+      name,
+      passwordHash,
+      role: 'agent',
+    });
+    if (!created.ok) throw new Error(`seeding ${email}: ${created.error.message}`);
+    agents.push({ id: created.user.id, name, email, password: AGENT_PASSWORD });
+  }
+  return { workspaceId: workspace.id, agents };
+}
+
+// a port the OS just handed out; the server binds it right after
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

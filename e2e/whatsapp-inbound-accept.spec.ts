@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { publishReadmeScreenshot, screenshots } from './support/artifacts';
+import { useE2e } from './support/e2e-suite';
+import { eventually } from './support/poll';
+
+const world = useE2e();
+const shots = screenshots('whatsapp-inbound-accept');
+
+describe('WhatsApp inbound call, accepted', () => {
+  it('rings with the caller, and once accepted audio flows both ways', async () => {
+    const { stack } = world();
+    const alex = await world().availableAgent();
+    await shots.take(alex.page, 'available');
+
+    const call = await stack.placeCall('whatsapp', 'Rahul Caller');
+    await alex.waitForRinging('Rahul Caller');
+    // the card names the caller and shows their number, in whatever format
+    const card = await alex.text();
+    expect(card).toContain('Rahul Caller');
+    expect(card.replace(/\D/g, '')).toContain(call.snapshot().userId);
+    await shots.take(alex.page, 'ringing');
+
+    await alex.acceptCallFrom('Rahul Caller');
+    await call.waitFor('accepted', { timeoutMs: 15_000 });
+
+    // the caller hears the agent: packets and a real level at the simulator's end
+    const heard = await eventually(
+      () => call.stats(),
+      (s) => s.packetsReceived > 100 && s.peakAudioLevel > 0.05,
+    );
+    expect(heard.packetsReceived).toBeGreaterThan(100);
+    expect(heard.peakAudioLevel).toBeGreaterThan(0.05);
+
+    // the agent hears the caller: inbound packets that play out with energy
+    const received = await eventually(
+      () => alex.audio(),
+      (a) => a.packetsReceived > 100 && a.totalAudioEnergy > 0,
+    );
+    expect(received.connectionState).toBe('connected');
+    expect(received.packetsReceived).toBeGreaterThan(100);
+    expect(received.totalAudioEnergy).toBeGreaterThan(0);
+
+    await alex.page.getByRole('timer', { name: 'Call duration' }).waitFor();
+    publishReadmeScreenshot(await shots.take(alex.page, 'in-call'));
+    expect(call.state).toBe('accepted');
+  });
+});
