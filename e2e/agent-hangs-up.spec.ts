@@ -26,7 +26,10 @@ describe('the agent hangs up', () => {
     // the agent's side: audio closed, call controls gone, the wrap-up waiting
     await alex.button('Save').waitFor();
     expect(await alex.button('Hang up').count()).toBe(0);
-    const audio = await eventually(() => alex.audio(), (a) => a.connectionState === 'closed');
+    const audio = await eventually(
+      () => alex.audio(),
+      (a) => a.connectionState === 'closed',
+    );
     expect(audio.connectionState).toBe('closed');
     await shots.take(alex.page, 'wrap-up');
 

@@ -17,7 +17,10 @@ describe('the caller hangs up', () => {
     await alex.button('Hang up').waitFor({ state: 'hidden' });
     await alex.button('Save').waitFor();
     expect(await alex.text()).toMatch(/caller hung up/i);
-    const audio = await eventually(() => alex.audio(), (a) => a.connectionState === 'closed');
+    const audio = await eventually(
+      () => alex.audio(),
+      (a) => a.connectionState === 'closed',
+    );
     expect(audio.connectionState).toBe('closed');
     await shots.take(alex.page, 'after-call');
     await alex.button('Save').click();

@@ -15,10 +15,18 @@ describe('two agents race for one call', () => {
     await Promise.all([alex.waitForRinging('Rosa Race'), bo.waitForRinging('Rosa Race')]);
     await shots.take(bo.page, 'both-ringing');
 
-    await Promise.all([alex.button('Accept').click(), bo.button('Accept').click()]);
+    // both clicks land before either claim is answered: a real click waits for actionability,
+    // long enough for the other agent's win to replace this card, so dispatch them at once
+    const buttons = await Promise.all(
+      [alex.button('Accept'), bo.button('Accept')].map((b) => b.elementHandle()),
+    );
+    await Promise.all(buttons.map((button) => button?.dispatchEvent('click')));
     // whoever the server gave the call to is on it; there is exactly one
     const inCall = await eventually(
-      async () => ({ alex: await alex.button('Hang up').count(), bo: await bo.button('Hang up').count() }),
+      async () => ({
+        alex: await alex.button('Hang up').count(),
+        bo: await bo.button('Hang up').count(),
+      }),
       (seen) => seen.alex + seen.bo > 0,
     );
     expect(inCall.alex + inCall.bo).toBe(1);
@@ -36,9 +44,15 @@ describe('two agents race for one call', () => {
       (found) => found.length > 0,
     );
     expect(accepts).toHaveLength(1);
-    const heard = await eventually(() => call.stats(), (s) => s.packetsReceived > 50);
+    const heard = await eventually(
+      () => call.stats(),
+      (s) => s.packetsReceived > 50,
+    );
     expect(heard.packetsReceived).toBeGreaterThan(50);
-    const winnerAudio = await eventually(() => winner.audio(), (a) => a.packetsReceived > 50);
+    const winnerAudio = await eventually(
+      () => winner.audio(),
+      (a) => a.packetsReceived > 50,
+    );
     expect(winnerAudio.packetsReceived).toBeGreaterThan(50);
     expect((await loser.audio()).packetsReceived).toBe(0);
   });

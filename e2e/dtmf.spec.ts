@@ -20,12 +20,18 @@ describe('Keypad', () => {
     }
     await shots.take(alex.page, 'keypad');
 
-    const heard = await eventually(() => call.stats(), (s) => s.dtmf.length >= 3);
+    const heard = await eventually(
+      () => call.stats(),
+      (s) => s.dtmf.length >= 3,
+    );
     expect(heard.dtmf).toBe('12#');
     // tones travel beside the audio, never instead of it
     expect(call.state).toBe('accepted');
     const before = heard.packetsReceived;
-    const after = await eventually(() => call.stats(), (s) => s.packetsReceived > before + 25);
+    const after = await eventually(
+      () => call.stats(),
+      (s) => s.packetsReceived > before + 25,
+    );
     expect(after.packetsReceived).toBeGreaterThan(before + 25);
   });
 });

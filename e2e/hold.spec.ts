@@ -17,7 +17,10 @@ describe('Hold', () => {
     const { stack } = world();
     const alex = await world().availableAgent();
     const call = await answeredCall(stack, alex, 'whatsapp', 'Hugo Hold');
-    const before = await eventually(() => call.stats(), (s) => hearsVoice(s.audioLevel));
+    const before = await eventually(
+      () => call.stats(),
+      (s) => hearsVoice(s.audioLevel),
+    );
     expect(before.audioLevel).toBeGreaterThan(LEVELS.voice);
     const micTrack = (await alex.audio()).senderTrack;
     const offersBefore = stack.sim.requests({ callId: call.id }).length;
@@ -25,9 +28,13 @@ describe('Hold', () => {
     await alex.button('Hold').click();
     await alex.button('Resume').waitFor();
     await shots.take(alex.page, 'on-hold');
-    const onHold = await eventually(() => call.stats(), (s) => hearsMusic(s.audioLevel), {
-      timeoutMs: 10_000,
-    });
+    const onHold = await eventually(
+      () => call.stats(),
+      (s) => hearsMusic(s.audioLevel),
+      {
+        timeoutMs: 10_000,
+      },
+    );
     expect(onHold.audioLevel).toBeGreaterThan(LEVELS.silence);
     expect(onHold.audioLevel).toBeLessThan(LEVELS.musicCeiling);
     // music the whole time, never the microphone coming through
@@ -37,7 +44,10 @@ describe('Hold', () => {
 
     await alex.button('Resume').click();
     await alex.button('Hold').waitFor();
-    const resumed = await eventually(() => call.stats(), (s) => hearsVoice(s.audioLevel));
+    const resumed = await eventually(
+      () => call.stats(),
+      (s) => hearsVoice(s.audioLevel),
+    );
     expect(resumed.audioLevel).toBeGreaterThan(LEVELS.voice);
     // the same microphone track is sent again, swapped in place: no renegotiation with Meta
     expect((await alex.audio()).senderTrack?.id).toBe(micTrack?.id);

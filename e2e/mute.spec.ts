@@ -14,7 +14,10 @@ describe('Mute', () => {
     const alex = await world().availableAgent();
     const call = await answeredCall(stack, alex, 'whatsapp', 'Maya Mute');
 
-    const talking = await eventually(() => call.stats(), (s) => s.audioLevel > LEVELS.voice);
+    const talking = await eventually(
+      () => call.stats(),
+      (s) => s.audioLevel > LEVELS.voice,
+    );
     expect(talking.audioLevel).toBeGreaterThan(LEVELS.voice);
 
     await alex.button('Mute').click();
@@ -34,7 +37,10 @@ describe('Mute', () => {
 
     await alex.button('Unmute').click();
     await alex.button('Mute').waitFor();
-    const restored = await eventually(() => call.stats(), (s) => s.audioLevel > LEVELS.voice);
+    const restored = await eventually(
+      () => call.stats(),
+      (s) => s.audioLevel > LEVELS.voice,
+    );
     expect(restored.audioLevel).toBeGreaterThan(LEVELS.voice);
     await shots.take(alex.page, 'unmuted');
   });

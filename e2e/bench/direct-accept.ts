@@ -3,14 +3,16 @@ import type { Page } from 'playwright-core';
 import { eventually } from '../support/poll';
 import { readAcceptTimings } from '../support/rtc-probe';
 
+// the evaluate callbacks below run in the page: only casts, no helpers (none exist there)
+
 /** the peer page's own api (`globalThis.ringsidePeer`, meta-sim's peer-page.ts) */
-// the callbacks below run in the page: only casts, no helpers (they would not exist there)
 interface PeerPageApi {
   answerOffer(arg: { sdp: string; addMicFirst: boolean; gatherBoundMs: number }): Promise<string>;
   setMicEnabled(arg: { enabled: boolean }): Promise<void>;
   close(arg: Record<string, never>): Promise<void>;
 }
 
+/** the peer page's globals, with the RTC probe installed */
 interface PeerPage {
   ringsidePeer: PeerPageApi;
   __ringsideE2e: { startTimer(startedAt: number): void };
@@ -42,7 +44,9 @@ export async function timeDirectAccept(
   const offer = call.media?.localDescription;
   if (!offer) throw new Error('the simulated caller made no offer');
   // warm the microphone outside the timed span, as the console keeps it warm while available
-  await page.evaluate(() => (globalThis as unknown as PeerPage).ringsidePeer.setMicEnabled({ enabled: true }));
+  await page.evaluate(() =>
+    (globalThis as unknown as PeerPage).ringsidePeer.setMicEnabled({ enabled: true }),
+  );
   const before = (await readAcceptTimings(page)).length;
   const answer = await page.evaluate(
     ({ sdp, gatherBoundMs }) => {
@@ -53,7 +57,11 @@ export async function timeDirectAccept(
     { sdp: offer, gatherBoundMs: GATHER_BOUND_MS },
   );
   for (const action of ['pre_accept', 'accept'] as const) {
-    await graphCall(meta, { action, call_id: call.id, session: { sdp_type: 'answer', sdp: answer } });
+    await graphCall(meta, {
+      action,
+      call_id: call.id,
+      session: { sdp_type: 'answer', sdp: answer },
+    });
   }
   const timings = await eventually(
     () => readAcceptTimings(page),
@@ -84,4 +92,3 @@ async function graphCall(
     throw new Error(`the simulator refused ${String(body['action'])}: ${await response.text()}`);
   }
 }
-

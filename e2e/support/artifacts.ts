@@ -1,6 +1,7 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { readE2eEnv } from './e2e-env';
 import { ARTIFACTS_DIR, README_SCREENSHOT } from './paths';
 
 /**
@@ -25,12 +26,15 @@ export function screenshots(spec: string): { take(page: Page, state: string): Pr
 }
 
 /**
- * Copies a screenshot to `docs/console.png`, the picture the README shows.
+ * Copies a screenshot to `docs/console.png`, the picture the README shows: when there is none
+ * yet, or with `E2E_UPDATE_SCREENSHOT=1` (timers and quality figures differ on every run, and a
+ * committed picture should change only when someone means it to).
  *
  * @example
  * publishReadmeScreenshot(await shots.take(page, 'in-call'));
  */
 export function publishReadmeScreenshot(path: string): void {
+  if (existsSync(README_SCREENSHOT) && !readE2eEnv().updateReadmeScreenshot) return;
   mkdirSync(dirname(README_SCREENSHOT), { recursive: true });
   copyFileSync(path, README_SCREENSHOT);
 }

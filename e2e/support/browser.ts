@@ -25,7 +25,9 @@ const GRANT_FLAG = '--use-fake-ui-for-media-stream';
  */
 export async function launchBrowser(microphone: MicrophoneSetup = 'beep'): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium)`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs(microphone) });
 }

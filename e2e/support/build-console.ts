@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readE2eEnv } from './e2e-env';
 import { CONSOLE_DIST, REPO_ROOT } from './paths';
 
 /**
@@ -12,7 +13,7 @@ import { CONSOLE_DIST, REPO_ROOT } from './paths';
  * export default defineProject({ test: { globalSetup: ['./support/build-console.ts'] } });
  */
 export default function buildConsole(): void {
-  if (process.env['E2E_SKIP_BUILD'] !== '1') {
+  if (!readE2eEnv().skipBuild) {
     const started = Date.now();
     const build = spawnSync('pnpm', ['--filter', '@ringside/console', 'build'], {
       cwd: REPO_ROOT,
@@ -24,7 +25,8 @@ export default function buildConsole(): void {
         `the console did not build (exit ${String(build.status)}):\n${build.stdout}\n${build.stderr}`,
       );
     }
-    process.stdout.write(`e2e: console built in ${Date.now() - started} ms\n`);
+    // stderr: `pnpm bench` keeps stdout for its JSON lines
+    process.stderr.write(`e2e: console built in ${Date.now() - started} ms\n`);
   }
   if (!existsSync(join(CONSOLE_DIST, 'index.html'))) {
     throw new Error(

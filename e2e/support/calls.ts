@@ -32,7 +32,10 @@ export async function answeredCall(
   const call = await stack.placeCall(channel, callerName);
   await agent.acceptCallFrom(callerIdentity(call));
   await call.waitFor('accepted', { timeoutMs: 15_000 });
-  const stats = await eventually(() => call.stats(), (s) => s.packetsReceived > 25);
+  const stats = await eventually(
+    () => call.stats(),
+    (s) => s.packetsReceived > 25,
+  );
   if (stats.packetsReceived <= 25) {
     throw new Error(`the caller received ${stats.packetsReceived} audio packets after accept`);
   }

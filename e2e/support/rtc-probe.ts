@@ -183,7 +183,11 @@ export function readLocalTracks(page: Page): Promise<LocalTrack[]> {
   return page.evaluate(() => {
     const probe = (window as unknown as { __ringsideE2e?: ProbeApi }).__ringsideE2e;
     if (!probe) throw new Error('the RTC probe is not installed on this page');
-    const pc = probe.peers.at(-1) as (RTCPeerConnection & { __e2eLocalTracks?: LocalTrack[] }) | undefined;
-    return (pc?.__e2eLocalTracks ?? []).map((t) => ({ trackId: t.trackId, streamIds: [...t.streamIds] }));
+    const pc = probe.peers.at(-1) as
+      (RTCPeerConnection & { __e2eLocalTracks?: LocalTrack[] }) | undefined;
+    return (pc?.__e2eLocalTracks ?? []).map((t) => ({
+      trackId: t.trackId,
+      streamIds: [...t.streamIds],
+    }));
   });
 }

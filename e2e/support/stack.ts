@@ -63,8 +63,12 @@ export interface E2eStack {
   readonly logs: readonly string[];
   /** names of the agents the server would offer a call to now */
   availableAgents(): Promise<string[]>;
-  /** a customer calls the seeded WhatsApp number or Page */
-  placeCall(channel: 'whatsapp' | 'messenger', name: string): Promise<CallHandle>;
+  /** a customer calls the seeded WhatsApp number or Page; `from` (wa_id or PSID) is random unless given */
+  placeCall(
+    channel: 'whatsapp' | 'messenger',
+    name: string,
+    options?: { from?: string },
+  ): Promise<CallHandle>;
   close(): Promise<void>;
 }
 
@@ -123,11 +127,12 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       async availableAgents() {
         return (await started.app.repos.presence.availableAgents(workspaceId)).map((a) => a.name);
       },
-      placeCall: (channel, name) =>
+      placeCall: (channel, name, placed = {}) =>
         sim.placeCall({
           channel,
           name,
           to: channel === 'whatsapp' ? NUMBER.phoneNumberId : PAGE.pageId,
+          ...(placed.from === undefined ? {} : { from: placed.from }),
         }),
       async close() {
         await sim.close();

@@ -38,7 +38,8 @@ export function writeMicWav(path: string, signal: MicSignal): string {
   const pcm = new Int16Array(total);
   for (let i = 0; i < total; i++) {
     const gate = i % period < on ? 1 : 0;
-    const value = gate * signal.amplitude * Math.sin((2 * Math.PI * signal.frequencyHz * i) / SAMPLE_RATE);
+    const value =
+      gate * signal.amplitude * Math.sin((2 * Math.PI * signal.frequencyHz * i) / SAMPLE_RATE);
     pcm[i] = Math.round(Math.max(-1, Math.min(1, value)) * 32767);
   }
   const data = Buffer.from(pcm.buffer);

@@ -23,7 +23,11 @@ export async function startBaselineWebhookServer(appSecret: string): Promise<Loc
     readBody(req).then(
       (raw) => {
         const header = req.headers[META_SIGNATURE_HEADER];
-        const check = verifyMetaSignature(raw, typeof header === 'string' ? header : undefined, appSecret);
+        const check = verifyMetaSignature(
+          raw,
+          typeof header === 'string' ? header : undefined,
+          appSecret,
+        );
         res.writeHead(check.ok ? 200 : 401, { 'content-type': 'application/json' });
         res.end(check.ok ? '{"ok":true}' : '{"error":"signature"}');
       },

@@ -43,6 +43,8 @@ export async function startChild<Request, Reply>(script: URL): Promise<Child<Req
   let nextId = 0;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
+  // a send racing the child's exit fails through its callback; the event must not crash us
+  child.on('error', (error) => console.error(`${script.pathname}: ${error.message}`));
   child.on('message', (message: unknown) => {
     if (!isEnvelope(message) || message.kind !== 'reply') return;
     const waiting = pending.get(message.id);
@@ -70,9 +72,19 @@ export async function startChild<Request, Reply>(script: URL): Promise<Child<Req
           pending.delete(id);
           reject(new Error(`no reply from ${script.pathname} within ${timeoutMs} ms`));
         }, timeoutMs);
+        if (!child.connected) {
+          clearTimeout(timer);
+          reject(new Error(`${script.pathname} is closed`));
+          return;
+        }
         pending.set(id, { resolve: (reply) => resolve(reply as Reply), reject, timer });
         const envelope: Envelope = { kind: 'request', id, body };
-        child.send(envelope);
+        child.send(envelope, (error) => {
+          if (!error) return;
+          clearTimeout(timer);
+          pending.delete(id);
+          reject(error);
+        });
       });
     },
     async close() {

@@ -45,7 +45,10 @@ describe('figure', () => {
   it('judges an absolute goal on the value alone', () => {
     const goal = { kind: 'value-at-most', limit: 20 } as const;
     const common = { bench: 'b', metric: 'p99', unit: 'ms', baseline: 1, goal };
-    expect(figure({ ...common, value: 19.99 })).toMatchObject({ met: true, goal: 'value <= 20 ms' });
+    expect(figure({ ...common, value: 19.99 })).toMatchObject({
+      met: true,
+      goal: 'value <= 20 ms',
+    });
     expect(figure({ ...common, value: 20.5 }).met).toBe(false);
   });
 
@@ -64,7 +67,9 @@ describe('figure', () => {
 
 describe('figureLine', () => {
   it('is one JSON object with the keys of spec/interfaces.md first', () => {
-    const line = figureLine(figure({ bench: 'b', metric: 'm', value: 1.234, unit: 'ms', baseline: 2 }));
+    const line = figureLine(
+      figure({ bench: 'b', metric: 'm', value: 1.234, unit: 'ms', baseline: 2 }),
+    );
     expect(line).not.toContain('\n');
     expect(Object.keys(JSON.parse(line))).toEqual([
       'bench',

@@ -56,7 +56,11 @@ export function figure(input: FigureInput): Figure {
     ratio: ratio === null ? null : Math.round(ratio * 1000) / 1000,
   };
   if (!input.goal) return base;
-  return { ...base, goal: goalText(input.goal, input.unit), met: meets(input.goal, input.value, ratio) };
+  return {
+    ...base,
+    goal: goalText(input.goal, input.unit),
+    met: meets(input.goal, input.value, ratio),
+  };
 }
 
 /** the JSON line `pnpm bench` prints for a figure */

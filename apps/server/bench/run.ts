@@ -43,7 +43,9 @@ for (const [name, bench] of Object.entries(BENCHES)) {
     ctx.note(`bench: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     failed = true;
-    ctx.note(`bench: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    ctx.note(
+      `bench: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
 }
 clearTimeout(watchdog);

@@ -25,6 +25,11 @@ export type FleetRequest =
       readonly body: string;
       readonly headers: Record<string, string>;
       readonly timeoutMs: number;
+      /**
+       * then posts this (the caller hanging up) and waits for `call:ended` on every socket, so
+       * the next trial starts with quiet sockets; untimed
+       */
+      readonly hangUp?: { readonly body: string; readonly headers: Record<string, string> };
     };
 
 export type FleetReply =

@@ -7,7 +7,6 @@ import type { FleetReply, FleetRequest } from './socket-fleet-protocol';
 import { elapsedMs } from './stats';
 
 type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type Ringing = Parameters<ServerToClientEvents['call:ringing']>[0];
 
 // a burst of handshakes at once is what a shift change looks like; more only queues in the server
 const CONNECT_BATCH = 50;
@@ -79,49 +78,72 @@ function setAvailable(socket: ConsoleSocket): Promise<void> {
 
 async function trial(request: Extract<FleetRequest, { kind: 'trial' }>): Promise<FleetReply> {
   const sockets = groups.get(request.group) ?? [];
-  const expected = sockets.length;
-  if (expected === 0) throw new Error(`no sockets in group ${request.group}`);
-  let received = 0;
-  let payload: Ringing | undefined;
-  let last = 0n;
-  const listeners = new Map<ConsoleSocket, (p: Ringing) => void>();
-  const everyone = new Promise<void>((resolve) => {
-    for (const socket of sockets) {
-      const listener = (p: Ringing) => {
-        last = now();
-        payload ??= p;
-        received += 1;
-        if (received === expected) resolve();
-      };
-      listeners.set(socket, listener);
-      socket.once('call:ringing', listener);
-    }
-  });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, request.timeoutMs);
-  });
-
+  if (sockets.length === 0) throw new Error(`no sockets in group ${request.group}`);
   const poster = posters.get(request.webhookUrl) ?? createPoster(request.webhookUrl, 1);
   posters.set(request.webhookUrl, poster);
+
+  const ringing = everySocket(sockets, 'call:ringing', request.timeoutMs);
   const started = now();
-  const [status] = await Promise.all([
-    poster.post(request.body, request.headers),
-    Promise.race([everyone, timeout]),
-  ]);
-  clearTimeout(timer);
-  for (const [socket, listener] of listeners) socket.off('call:ringing', listener);
-  if (received < expected) {
+  const [status] = await Promise.all([poster.post(request.body, request.headers), ringing.done]);
+  if (ringing.received() < sockets.length) {
     throw new Error(
-      `only ${received} of ${expected} sockets got call:ringing within ${request.timeoutMs} ms (webhook ${status})`,
+      `only ${ringing.received()} of ${sockets.length} sockets got call:ringing within ` +
+        `${request.timeoutMs} ms (webhook ${status})`,
     );
+  }
+  const latencyMs = elapsedMs(started, ringing.lastAt());
+
+  if (request.hangUp) {
+    const ended = everySocket(sockets, 'call:ended', request.timeoutMs);
+    const endStatus = await poster.post(request.hangUp.body, request.hangUp.headers);
+    await ended.done;
+    if (endStatus !== 200 || ended.received() < sockets.length) {
+      throw new Error(
+        `hang-up webhook ${endStatus}: ${ended.received()} of ${sockets.length} sockets got call:ended`,
+      );
+    }
   }
   return {
     kind: 'trial',
-    latencyMs: elapsedMs(started, last),
+    latencyMs,
     status,
-    received,
-    expected,
-    payload,
+    received: ringing.received(),
+    expected: sockets.length,
+    payload: ringing.first(),
   };
+}
+
+/**
+ * Arms every socket for its next `event`; `done` resolves once all have it or `timeoutMs` has
+ * passed, whichever is first (then the listeners are gone either way).
+ */
+function everySocket<E extends 'call:ringing' | 'call:ended'>(
+  sockets: readonly ConsoleSocket[],
+  event: E,
+  timeoutMs: number,
+) {
+  type Payload = Parameters<ServerToClientEvents[E]>[0];
+  let received = 0;
+  let last = 0n;
+  let first: Payload | undefined;
+  const listeners: [ConsoleSocket, (payload: Payload) => void][] = [];
+  const done = new Promise<void>((resolve) => {
+    const timer = setTimeout(finish, timeoutMs);
+    function finish() {
+      clearTimeout(timer);
+      for (const [socket, listener] of listeners) socket.off(event, listener as never);
+      resolve();
+    }
+    for (const socket of sockets) {
+      const listener = (payload: Payload) => {
+        last = now();
+        first ??= payload;
+        received += 1;
+        if (received === sockets.length) finish();
+      };
+      listeners.push([socket, listener]);
+      socket.once(event, listener as never);
+    }
+  });
+  return { done, received: () => received, lastAt: () => last, first: () => first };
 }

@@ -16,7 +16,12 @@ import type {
 const BENCH = 'webhook-ingest';
 // meta delivers over several connections at once
 const CONNECTIONS = 16;
-const WARMUP: MaxRatePlan = { kind: 'max-rate', connections: CONNECTIONS, durationMs: 1_500, maxPairs: 400 };
+const WARMUP: MaxRatePlan = {
+  kind: 'max-rate',
+  connections: CONNECTIONS,
+  durationMs: 1_500,
+  maxPairs: 400,
+};
 const MAX_RATE: MaxRatePlan = {
   kind: 'max-rate',
   connections: CONNECTIONS,
@@ -31,7 +36,7 @@ const FIXED_RATE: FixedRatePlan = {
   requests: 5_000,
   connections: 64,
   terminateLag: 50,
-  graceMs: 10_000,
+  graceMs: 5_000,
 };
 const JOB_TIMEOUT_MS = 60_000;
 const DRAIN_TIMEOUT_MS = 120_000;
@@ -128,7 +133,9 @@ export async function webhookIngestBench(ctx: BenchContext): Promise<void> {
       }),
     );
 
-    ctx.note(`webhook-ingest: ${FIXED_RATE.perSecond} webhooks/s for ${FIXED_RATE.requests} webhooks`);
+    ctx.note(
+      `webhook-ingest: ${FIXED_RATE.perSecond} webhooks/s for ${FIXED_RATE.requests} webhooks`,
+    );
     const base = await run<'fixed-rate'>(`${bare.url}/webhooks/meta`, FIXED_RATE);
     const ours = await run<'fixed-rate'>(target.webhookUrl, FIXED_RATE);
     const lastAck = process.hrtime.bigint();
@@ -202,7 +209,10 @@ function rate(pairs: number, ms: number): number {
 }
 
 function failed(statuses: StatusCounts): number {
-  return Object.entries(statuses).reduce((sum, [status, n]) => (status === '200' ? sum : sum + n), 0);
+  return Object.entries(statuses).reduce(
+    (sum, [status, n]) => (status === '200' ? sum : sum + n),
+    0,
+  );
 }
 
 function show(statuses: StatusCounts): string {

@@ -110,7 +110,14 @@ async function fixedRate(job: LoadJob, plan: FixedRatePlan, poster: Poster): Pro
   }
   // an overloaded server would keep the run going for as long as its queue: cut it off
   const answered = Promise.all(inFlight);
-  const cutOff = await Promise.race([answered.then(() => false), sleep(plan.graceMs).then(() => true)]);
+  let grace: NodeJS.Timeout | undefined;
+  const cutOff = await Promise.race([
+    answered.then(() => false),
+    new Promise<boolean>((resolve) => {
+      grace = setTimeout(() => resolve(true), plan.graceMs);
+    }),
+  ]);
+  clearTimeout(grace);
   if (cutOff) poster.close();
   await answered;
   return {

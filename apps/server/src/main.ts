@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   }
 
   const consoleDir = fileURLToPath(new URL('../../console/dist', import.meta.url));
-  if (!existsSync(consoleDir)) logger.warn({ consoleDir }, 'console not built: serving the API only');
+  if (!existsSync(consoleDir))
+    logger.warn({ consoleDir }, 'console not built: serving the API only');
   const app = createApp({
     ...(existsSync(consoleDir) ? { consoleDir } : {}),
     database,
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     publicOrigins: env.PUBLIC_ORIGIN,
     meta,
     graphApi,
+    ...(sim ? { simulator: sim } : {}),
   });
   const url = await app.listen(env.PORT, env.HOST);
   logger.info({ url, database: database.kind, simulator: env.SIMULATOR }, 'ringside listening');

@@ -21,16 +21,26 @@ describe('RingAlerts', () => {
     const { store, outputs } = setup();
     store.getState().ringingAdded(ringingCard('c1'));
     expect(outputs.ringtone.start).toHaveBeenCalled();
-    expect(outputs.notifier.show).toHaveBeenCalledWith('c1', 'Rahul is calling', 'WhatsApp · +918097530000');
+    expect(outputs.notifier.show).toHaveBeenCalledWith(
+      'c1',
+      'Rahul is calling',
+      'WhatsApp · +918097530000',
+    );
     expect(outputs.title.flash).toHaveBeenCalledWith('Rahul is calling');
   });
 
   it('notifies once per call', () => {
     const { store, outputs } = setup();
     store.getState().ringingAdded(ringingCard('c1'));
-    store.getState().ringingAdded(ringingCard('c2', { caller: { psid: '42' }, channel: 'messenger' }));
+    store
+      .getState()
+      .ringingAdded(ringingCard('c2', { caller: { psid: '42' }, channel: 'messenger' }));
     expect(outputs.notifier.show).toHaveBeenCalledTimes(2);
-    expect(outputs.notifier.show).toHaveBeenLastCalledWith('c2', 'Messenger user is calling', 'Messenger · Messenger ID …42');
+    expect(outputs.notifier.show).toHaveBeenLastCalledWith(
+      'c2',
+      'Messenger user is calling',
+      'Messenger · Messenger ID …42',
+    );
   });
 
   it('stops ringing the moment a card says why it goes', () => {
@@ -45,8 +55,15 @@ describe('RingAlerts', () => {
   it('does not ring over a call in progress', () => {
     const { store, outputs } = setup();
     store.getState().callStarted({
-      callId: 'mine', channel: 'whatsapp', caller: {}, called: { channelId: 'x', label: 'x' },
-      phase: 'active', acceptedAt: 0, muted: false, held: false, dtmfSent: '',
+      callId: 'mine',
+      channel: 'whatsapp',
+      caller: {},
+      called: { channelId: 'x', label: 'x' },
+      phase: 'active',
+      acceptedAt: 0,
+      muted: false,
+      held: false,
+      dtmfSent: '',
     });
     vi.clearAllMocks();
     store.getState().ringingAdded(ringingCard('c2'));

@@ -41,7 +41,8 @@ export class RingAlerts {
   start(): void {
     if (this.#unsubscribe) return;
     this.#unsubscribe = this.#store.subscribe((state, previous) => {
-      if (state.ringing !== previous.ringing || state.current !== previous.current) this.#sync(state);
+      if (state.ringing !== previous.ringing || state.current !== previous.current)
+        this.#sync(state);
     });
     this.#sync(this.#store.getState());
   }

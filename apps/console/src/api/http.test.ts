@@ -5,7 +5,9 @@ const reply = (status: number, body?: unknown, raw?: string) =>
   new Response(raw ?? (body === undefined ? null : JSON.stringify(body)), { status });
 
 const readId = (body: unknown) =>
-  typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string' ? body.id : undefined;
+  typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string'
+    ? body.id
+    : undefined;
 
 describe('HttpClient', () => {
   it('sends JSON with the cookie and reads the reply', async () => {
@@ -46,12 +48,18 @@ describe('HttpClient', () => {
 
   it('says the server cannot be reached when fetch itself fails', async () => {
     const http = new HttpClient(() => Promise.reject(new TypeError('Failed to fetch')));
-    expect(await http.get('/api/me', readId)).toMatchObject({ ok: false, error: { status: 0, code: 'network' } });
+    expect(await http.get('/api/me', readId)).toMatchObject({
+      ok: false,
+      error: { status: 0, code: 'network' },
+    });
   });
 
   it('refuses a 2xx reply of the wrong shape', async () => {
     const http = new HttpClient(async () => reply(200, { name: 'no id' }));
-    expect(await http.get('/api/me', readId)).toMatchObject({ ok: false, error: { code: 'bad_reply' } });
+    expect(await http.get('/api/me', readId)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_reply' },
+    });
   });
 });
 

@@ -5,7 +5,9 @@ import { AppShell } from '../views/shell/AppShell';
 import { useAppState } from './ConsoleProvider';
 
 // everything but the agent view loads on demand, keeping the first load small
-const LoginView = lazy(() => import('../views/login/LoginView').then((m) => ({ default: m.LoginView })));
+const LoginView = lazy(() =>
+  import('../views/login/LoginView').then((m) => ({ default: m.LoginView })),
+);
 const HistoryView = lazy(() =>
   import('../views/history/HistoryView').then((m) => ({ default: m.HistoryView })),
 );
@@ -23,7 +25,14 @@ const ComingSoonView = lazy(() =>
 export function App() {
   return (
     <Routes>
-      <Route path="/login" element={<Lazy><LoginView /></Lazy>} />
+      <Route
+        path="/login"
+        element={
+          <Lazy>
+            <LoginView />
+          </Lazy>
+        }
+      />
       <Route
         element={
           <RequireSignedIn>
@@ -32,9 +41,30 @@ export function App() {
         }
       >
         <Route index element={<AgentView />} />
-        <Route path="history" element={<Lazy><HistoryView /></Lazy>} />
-        <Route path="supervisor" element={<Lazy><ComingSoonView area="supervisor" /></Lazy>} />
-        <Route path="admin" element={<Lazy><ComingSoonView area="admin" /></Lazy>} />
+        <Route
+          path="history"
+          element={
+            <Lazy>
+              <HistoryView />
+            </Lazy>
+          }
+        />
+        <Route
+          path="supervisor"
+          element={
+            <Lazy>
+              <ComingSoonView area="supervisor" />
+            </Lazy>
+          }
+        />
+        <Route
+          path="admin"
+          element={
+            <Lazy>
+              <ComingSoonView area="admin" />
+            </Lazy>
+          }
+        />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
@@ -59,7 +89,10 @@ function RequireSignedIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (auth === 'checking') return <Loading />;
   if (auth === 'signed-out') {
-    const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    const next =
+      location.pathname === '/'
+        ? ''
+        : `?next=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/login${next}`} replace />;
   }
   return children;

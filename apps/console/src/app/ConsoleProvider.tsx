@@ -12,7 +12,13 @@ const ServicesContext = createContext<ConsoleServices | null>(null);
  * @example
  * <ConsoleProvider services={new ConsoleServices({ env: readEnv(), win: window })}><App /></ConsoleProvider>
  */
-export function ConsoleProvider({ services, children }: { services: ConsoleServices; children: ReactNode }) {
+export function ConsoleProvider({
+  services,
+  children,
+}: {
+  services: ConsoleServices;
+  children: ReactNode;
+}) {
   useEffect(() => {
     void services.boot();
   }, [services]);

@@ -81,7 +81,11 @@ export class ConsoleServices {
       onMicrophoneChanged: () => void this.#microphoneChanged(),
       log: log('devices'),
     });
-    this.ringing = new RingingCalls({ store: this.store, signaling: this.signaling, log: log('ring') });
+    this.ringing = new RingingCalls({
+      store: this.store,
+      signaling: this.signaling,
+      log: log('ring'),
+    });
     this.calls = new CallController({
       store: this.store,
       signaling: this.signaling,
@@ -271,7 +275,10 @@ export class ConsoleServices {
         log,
       };
       if (card.channel === 'messenger') return new MessengerCallSession(common);
-      if (!offer) return { error: 'This WhatsApp call arrived without an SDP offer, so it cannot be answered here.' };
+      if (!offer)
+        return {
+          error: 'This WhatsApp call arrived without an SDP offer, so it cannot be answered here.',
+        };
       return new WhatsAppCallSession({ ...common, offer });
     };
   }

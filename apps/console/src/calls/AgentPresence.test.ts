@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Outcome } from '../rtc/CallSession';
+import type { Outcome } from '../rtc/LocalAudio';
 import { MIC_UNPLUGGED } from '../rtc/media-errors';
 import { fakeSignaling } from '../rtc/testing/fake-signaling';
 import { createAppStore } from '../state/store';
@@ -34,10 +34,17 @@ describe('AgentPresence', () => {
   });
 
   it('stays Away, and offered no calls, when the microphone is blocked', async () => {
-    const { store, signaling, presence } = setup({ ok: false, message: 'Microphone access is blocked.' });
+    const { store, signaling, presence } = setup({
+      ok: false,
+      message: 'Microphone access is blocked.',
+    });
     await presence.choose('available');
     expect(signaling.sentOf('agent:set-status')).toEqual([]);
-    expect(store.getState()).toMatchObject({ chosen: 'away', mic: 'denied', micMessage: 'Microphone access is blocked.' });
+    expect(store.getState()).toMatchObject({
+      chosen: 'away',
+      mic: 'denied',
+      micMessage: 'Microphone access is blocked.',
+    });
   });
 
   it('goes Away without touching the microphone', async () => {
@@ -49,16 +56,29 @@ describe('AgentPresence', () => {
 
   it('says so when the server refuses the change', async () => {
     const { store, signaling, presence } = setup();
-    signaling.replies['agent:set-status'] = { ok: false, error: { code: 'offline', message: 'Not connected.' } };
+    signaling.replies['agent:set-status'] = {
+      ok: false,
+      error: { code: 'offline', message: 'Not connected.' },
+    };
     await presence.choose('away');
     expect(store.getState().problem?.message).toBe('Your status did not change: Not connected.');
   });
 
   it('shows the server’s word for the agent’s own presence only', () => {
     const { store, signaling } = setup();
-    signaling.emit('agent:updated', { userId: 'someone-else', name: 'Bo', status: 'busy', since: '2026-01-01T00:00:00Z' });
+    signaling.emit('agent:updated', {
+      userId: 'someone-else',
+      name: 'Bo',
+      status: 'busy',
+      since: '2026-01-01T00:00:00Z',
+    });
     expect(store.getState().presence).toBe('offline');
-    signaling.emit('agent:updated', { userId: ME.id, name: ME.name, status: 'busy', since: '2026-01-01T00:00:00Z' });
+    signaling.emit('agent:updated', {
+      userId: ME.id,
+      name: ME.name,
+      status: 'busy',
+      since: '2026-01-01T00:00:00Z',
+    });
     expect(store.getState().presence).toBe('busy');
   });
 

@@ -1,5 +1,5 @@
 import type { AgentView, SelectableAgentStatus } from '@ringside/contracts';
-import type { Outcome } from '../rtc/CallSession';
+import type { Outcome } from '../rtc/LocalAudio';
 import type { MicProblem } from '../rtc/media-errors';
 import type { SignalingClient } from '../signaling/SignalingClient';
 import type { AppStore } from '../state/store';
@@ -56,7 +56,8 @@ export class AgentPresence {
     store.getState().statusRequested(status);
     const result = await this.#options.signaling.send('agent:set-status', { status });
     store.getState().statusSettled();
-    if (!result.ok) store.getState().problemShown(`Your status did not change: ${result.error.message}`);
+    if (!result.ok)
+      store.getState().problemShown(`Your status did not change: ${result.error.message}`);
   }
 
   /** the microphone went away mid-shift: stop being offered calls */

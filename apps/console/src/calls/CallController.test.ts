@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CallSession, Outcome, SessionEvent, SessionFailure, SessionMicrophone } from '../rtc/CallSession';
+import type { CallSession, SessionEvent, SessionFailure } from '../rtc/CallSession';
+import type { Outcome, SessionMicrophone } from '../rtc/LocalAudio';
 import type { SessionPhase } from '../rtc/session-phase';
 import { FakeStream, FakeTrack } from '../rtc/testing/fakes';
 import { fakeSignaling } from '../rtc/testing/fake-signaling';
@@ -83,7 +84,15 @@ function setup() {
   });
   calls.start();
   store.getState().ringingAdded(ringingCard('c1'));
-  return { store, signaling, calls, sessions, nextSession, overHttp, advance: (ms: number) => (now += ms) };
+  return {
+    store,
+    signaling,
+    calls,
+    sessions,
+    nextSession,
+    overHttp,
+    advance: (ms: number) => (now += ms),
+  };
 }
 
 afterEach(() => {
@@ -103,7 +112,10 @@ describe('CallController', () => {
 
   it('shows who won when the claim is lost, and drops the prepared session', async () => {
     const { store, signaling, calls, sessions } = setup();
-    signaling.replies['call:accept'] = { ok: false, error: { code: 'already_claimed', message: 'Bo Agent answered this call.' } };
+    signaling.replies['call:accept'] = {
+      ok: false,
+      error: { code: 'already_claimed', message: 'Bo Agent answered this call.' },
+    };
     await calls.accept('c1');
     expect(sessions[0]?.closed).toBe(true);
     expect(store.getState().current).toBeNull();
@@ -126,9 +138,16 @@ describe('CallController', () => {
     const { store, signaling, calls, sessions } = setup();
     await calls.accept('c1');
     sessions[0]?.phase('active');
-    sessions[0]?.fail({ reason: 'ice-failed', message: 'The audio connection to the caller failed.' });
+    sessions[0]?.fail({
+      reason: 'ice-failed',
+      message: 'The audio connection to the caller failed.',
+    });
     await vi.waitFor(() =>
-      expect(store.getState().wrapUp).toMatchObject({ callId: 'c1', outcome: 'failed', message: 'The audio connection to the caller failed.' }),
+      expect(store.getState().wrapUp).toMatchObject({
+        callId: 'c1',
+        outcome: 'failed',
+        message: 'The audio connection to the caller failed.',
+      }),
     );
     expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'c1' }]);
   });
@@ -137,21 +156,33 @@ describe('CallController', () => {
     const { store, signaling, calls, sessions, advance } = setup();
     await calls.accept('c1');
     signaling.emit('call:updated', {
-      id: 'c1', channel: 'whatsapp', direction: 'inbound', state: 'active',
-      agent: { userId: ME.id, name: ME.name }, caller: { name: 'Rahul' },
-      called: { channelId: 'ch1', label: '+1' }, answeredAt: new Date(1_000_000).toISOString(),
+      id: 'c1',
+      channel: 'whatsapp',
+      direction: 'inbound',
+      state: 'active',
+      agent: { userId: ME.id, name: ME.name },
+      caller: { name: 'Rahul' },
+      called: { channelId: 'ch1', label: '+1' },
+      answeredAt: new Date(1_000_000).toISOString(),
     });
     advance(65_000);
     await calls.hangUp();
     expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'c1' }]);
     expect(sessions[0]?.closed).toBe(true);
-    expect(store.getState().wrapUp).toMatchObject({ callId: 'c1', message: 'You hung up.', durationSec: 65 });
+    expect(store.getState().wrapUp).toMatchObject({
+      callId: 'c1',
+      message: 'You hung up.',
+      durationSec: 65,
+    });
   });
 
   it('ends the call over HTTP when the socket is down', async () => {
     const { signaling, calls, overHttp } = setup();
     await calls.accept('c1');
-    signaling.replies['call:hangup'] = { ok: false, error: { code: 'offline', message: 'Not connected.' } };
+    signaling.replies['call:hangup'] = {
+      ok: false,
+      error: { code: 'offline', message: 'Not connected.' },
+    };
     await calls.hangUp();
     expect(overHttp).toHaveBeenCalledWith('c1');
   });
@@ -168,9 +199,15 @@ describe('CallController', () => {
   it('tells the agent, without a wrap-up, when a call ends before it connected', async () => {
     const { store, signaling, calls } = setup();
     await calls.accept('c1');
-    signaling.emit('call:ended', { callId: 'c1', outcome: 'failed', metaError: { code: 138007, meaning: 'Connect timeout' } });
+    signaling.emit('call:ended', {
+      callId: 'c1',
+      outcome: 'failed',
+      metaError: { code: 138007, meaning: 'Connect timeout' },
+    });
     expect(store.getState().wrapUp).toBeNull();
-    expect(store.getState().problem?.message).toBe('The call ended with an error from Meta: Connect timeout');
+    expect(store.getState().problem?.message).toBe(
+      'The call ended with an error from Meta: Connect timeout',
+    );
   });
 
   it('mutes, holds and sends tones through the session and shows it', async () => {
@@ -186,8 +223,13 @@ describe('CallController', () => {
   it('offers to end a call the server has for us but this page has no audio for', () => {
     const { store, signaling } = setup();
     signaling.emit('call:updated', {
-      id: 'c9', channel: 'messenger', direction: 'inbound', state: 'active',
-      agent: { userId: ME.id, name: ME.name }, caller: { psid: '123' }, called: { channelId: 'ch2', label: 'Page' },
+      id: 'c9',
+      channel: 'messenger',
+      direction: 'inbound',
+      state: 'active',
+      agent: { userId: ME.id, name: ME.name },
+      caller: { psid: '123' },
+      called: { channelId: 'ch2', label: 'Page' },
     });
     expect(store.getState().current).toMatchObject({ callId: 'c9', phase: 'orphaned' });
   });
@@ -200,7 +242,9 @@ describe('CallController', () => {
     signaling.connected(true);
     await vi.advanceTimersByTimeAsync(3000);
     expect(store.getState().current).toBeNull();
-    expect(store.getState().wrapUp?.message).toBe('The call ended while the connection to Ringside was down.');
+    expect(store.getState().wrapUp?.message).toBe(
+      'The call ended while the connection to Ringside was down.',
+    );
   });
 
   it('keeps the call when the server re-announces it after a reconnect', async () => {
@@ -209,8 +253,13 @@ describe('CallController', () => {
     await calls.accept('c1');
     signaling.connected(true);
     signaling.emit('call:updated', {
-      id: 'c1', channel: 'whatsapp', direction: 'inbound', state: 'active',
-      agent: { userId: ME.id, name: ME.name }, caller: { name: 'Rahul' }, called: { channelId: 'ch1', label: '+1' },
+      id: 'c1',
+      channel: 'whatsapp',
+      direction: 'inbound',
+      state: 'active',
+      agent: { userId: ME.id, name: ME.name },
+      caller: { name: 'Rahul' },
+      called: { channelId: 'ch1', label: '+1' },
     });
     await vi.advanceTimersByTimeAsync(3000);
     expect(store.getState().current?.callId).toBe('c1');

@@ -1,10 +1,12 @@
 import type { CallEndedPayload, CallView } from '@ringside/contracts';
 import { silentLogger, type Logger } from '../log';
-import type { CallSession, SessionEvent, SessionFailure, SessionMicrophone } from '../rtc/CallSession';
+import type { CallSession, SessionEvent, SessionFailure } from '../rtc/CallSession';
+import type { SessionMicrophone } from '../rtc/LocalAudio';
 import type { SessionPhase } from '../rtc/session-phase';
 import type { SignalingClient } from '../signaling/SignalingClient';
 import type { AppStore } from '../state/store';
-import type { CallPhase, CurrentCall, RingingCall } from '../state/types';
+import type { CallPhase, RingingCall } from '../state/types';
+import { startedCall, wrapUpFor } from './call-records';
 import { callEndMessage } from './end-words';
 
 /** builds the session for a call's channel (WhatsApp gets Meta's offer) */
@@ -220,7 +222,12 @@ export class CallController {
       await this.#sendHangup(callId);
     }
     this.#session = null;
-    this.#store.getState().callFinished(callId, talked ? this.#wrapUp(current, 'failed', failure.message) : null);
+    this.#store
+      .getState()
+      .callFinished(
+        callId,
+        talked ? wrapUpFor(current, 'failed', failure.message, this.#now()) : null,
+      );
     if (!talked) this.#store.getState().problemShown(failure.message);
   }
 
@@ -233,31 +240,24 @@ export class CallController {
     this.#finish(payload.callId, payload);
   }
 
-  #finish(callId: string, ended: CallEndedPayload, message = callEndMessage(ended, this.#endedByAgent)): void {
+  #finish(
+    callId: string,
+    ended: CallEndedPayload,
+    message = callEndMessage(ended, this.#endedByAgent),
+  ): void {
     const current = this.#store.getState().current;
     if (current?.callId !== callId) return;
     this.#session?.close();
     this.#session = null;
     const talked = current.answeredAt !== undefined || current.phase === 'active';
     this.#log.info(`call ${callId} ended: ${ended.outcome}`);
-    this.#store.getState().callFinished(callId, talked ? this.#wrapUp(current, ended.outcome, message) : null);
+    this.#store
+      .getState()
+      .callFinished(
+        callId,
+        talked ? wrapUpFor(current, ended.outcome, message, this.#now()) : null,
+      );
     if (!talked && !this.#endedByAgent) this.#store.getState().problemShown(message);
-  }
-
-  #wrapUp(current: CurrentCall, outcome: CallEndedPayload['outcome'], message: string) {
-    const durationSec =
-      current.answeredAt === undefined
-        ? undefined
-        : Math.max(0, Math.round((this.#now() - current.answeredAt) / 1000));
-    return {
-      callId: current.callId,
-      channel: current.channel,
-      caller: current.caller,
-      outcome,
-      message,
-      ...(durationSec === undefined ? {} : { durationSec }),
-      saving: false,
-    };
   }
 
   #updated(view: CallView): void {
@@ -272,7 +272,10 @@ export class CallController {
       return;
     }
     // the server has us on a call this tab has no audio for (a reload mid-call): offer to end it
-    if (!state.current && (view.state === 'claimed' || view.state === 'connecting' || view.state === 'active')) {
+    if (
+      !state.current &&
+      (view.state === 'claimed' || view.state === 'connecting' || view.state === 'active')
+    ) {
       state.callStarted({
         ...startedCall({ ...view, callId: view.id }, this.#now()),
         phase: 'orphaned',
@@ -301,21 +304,4 @@ export class CallController {
     this.#session = null;
     this.#store.getState().callFinished(callId, null);
   }
-}
-
-function startedCall(
-  card: Pick<RingingCall, 'callId' | 'channel' | 'caller' | 'called'>,
-  now: number,
-): CurrentCall {
-  return {
-    callId: card.callId,
-    channel: card.channel,
-    caller: card.caller,
-    called: card.called,
-    phase: 'claiming',
-    acceptedAt: now,
-    muted: false,
-    held: false,
-    dtmfSent: '',
-  };
 }

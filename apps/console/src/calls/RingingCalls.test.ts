@@ -23,7 +23,12 @@ function setup(now = T0 + 5_000) {
   const store = createAppStore();
   store.getState().signedIn(ME);
   const signaling = fakeSignaling();
-  const ringing = new RingingCalls({ store, signaling: signaling.client, noticeMs: 900, now: () => now });
+  const ringing = new RingingCalls({
+    store,
+    signaling: signaling.client,
+    noticeMs: 900,
+    now: () => now,
+  });
   ringing.start();
   return { store, signaling, ringing };
 }
@@ -53,7 +58,10 @@ describe('RingingCalls', () => {
     const { store, signaling } = setup();
     signaling.emit('call:ringing', RINGING);
     signaling.emit('call:claimed', { callId: 'c1', by: { userId: 'u_bo', name: 'Bo Agent' } });
-    expect(store.getState().ringing['c1']?.notice).toEqual({ kind: 'answered-elsewhere', by: 'Bo Agent' });
+    expect(store.getState().ringing['c1']?.notice).toEqual({
+      kind: 'answered-elsewhere',
+      by: 'Bo Agent',
+    });
     vi.advanceTimersByTime(899);
     expect(store.getState().ringing['c1']).toBeDefined();
     vi.advanceTimersByTime(1);
@@ -95,20 +103,31 @@ describe('RingingCalls', () => {
   it('shows why a decline failed, unless the call was already over', async () => {
     const { store, signaling, ringing } = setup();
     signaling.emit('call:ringing', RINGING);
-    signaling.replies['call:decline'] = { ok: false, error: { code: 'invalid_state', message: 'This call has already ended.' } };
+    signaling.replies['call:decline'] = {
+      ok: false,
+      error: { code: 'invalid_state', message: 'This call has already ended.' },
+    };
     await ringing.decline('c1');
     expect(store.getState().problem).toBeNull();
     signaling.emit('call:ringing', { ...RINGING, callId: 'c2' });
-    signaling.replies['call:decline'] = { ok: false, error: { code: 'offline', message: 'Not connected.' } };
+    signaling.replies['call:decline'] = {
+      ok: false,
+      error: { code: 'offline', message: 'Not connected.' },
+    };
     await ringing.decline('c2');
     expect(store.getState().problem?.message).toBe('Could not decline the call: Not connected.');
   });
 
-  it('forgets every card when cleared (a reconnect re-announces what still rings)', () => {
+  it('forgets stale cards after a reconnect, and shows what the server re-announces', () => {
     const { store, signaling, ringing } = setup();
     signaling.emit('call:ringing', RINGING);
-    ringing.clear();
+    signaling.emit('call:ringing', { ...RINGING, callId: 'c2' });
+    signaling.connected(false);
+    expect(Object.keys(store.getState().ringing)).toEqual(['c1', 'c2']);
+    signaling.connected(true);
     expect(store.getState().ringing).toEqual({});
     expect(ringing.takeOffer('c1')).toBeUndefined();
+    signaling.emit('call:ringing', RINGING);
+    expect(Object.keys(store.getState().ringing)).toEqual(['c1']);
   });
 });

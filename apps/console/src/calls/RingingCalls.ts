@@ -1,8 +1,4 @@
-import type {
-  CallClaimedPayload,
-  CallEndedPayload,
-  CallRingingPayload,
-} from '@ringside/contracts';
+import type { CallClaimedPayload, CallEndedPayload, CallRingingPayload } from '@ringside/contracts';
 import { silentLogger, type Logger } from '../log';
 import type { SignalingClient } from '../signaling/SignalingClient';
 import type { AppStore } from '../state/store';
@@ -11,7 +7,7 @@ import { ringEndNotice } from './end-words';
 
 export interface RingingCallsOptions {
   store: AppStore;
-  signaling: Pick<SignalingClient, 'on' | 'send'>;
+  signaling: Pick<SignalingClient, 'on' | 'send' | 'onConnected'>;
   /** how long "Answered by …" / "Caller hung up" stays before the card goes (under a second) */
   noticeMs?: number;
   now?: () => number;
@@ -51,6 +47,10 @@ export class RingingCalls {
       this.#signaling.on('call:ringing', (p) => this.#ringing(p)),
       this.#signaling.on('call:claimed', (p) => this.#claimed(p)),
       this.#signaling.on('call:ended', (p) => this.#ended(p)),
+      // cards may be stale after a drop; the server re-sends what still rings on connect
+      this.#signaling.onConnected((reconnected) => {
+        if (reconnected) this.clear();
+      }),
     ];
   }
 
@@ -81,7 +81,11 @@ export class RingingCalls {
     if (!card || card.notice) return;
     this.#forget(callId);
     const result = await this.#signaling.send('call:decline', { callId });
-    if (!result.ok && result.error.code !== 'invalid_state' && result.error.code !== 'already_claimed') {
+    if (
+      !result.ok &&
+      result.error.code !== 'invalid_state' &&
+      result.error.code !== 'already_claimed'
+    ) {
       this.#store.getState().problemShown(`Could not decline the call: ${result.error.message}`);
     }
   }

@@ -6,30 +6,53 @@ describe('ringEndNotice', () => {
   const card = ringingCard('c1', { ringingSince: 0, ringTimeoutMs: 45_000 });
 
   it('tells a caller hanging up from the ring running out', () => {
-    expect(ringEndNotice({ callId: 'c1', outcome: 'missed' }, card, 10_000)).toEqual({ kind: 'caller-hung-up' });
-    expect(ringEndNotice({ callId: 'c1', outcome: 'missed' }, card, 44_000)).toEqual({ kind: 'timed-out' });
+    expect(ringEndNotice({ callId: 'c1', outcome: 'missed' }, card, 10_000)).toEqual({
+      kind: 'caller-hung-up',
+    });
+    expect(ringEndNotice({ callId: 'c1', outcome: 'missed' }, card, 44_000)).toEqual({
+      kind: 'timed-out',
+    });
   });
 
   it('gives Meta’s meaning for a failure', () => {
     expect(
-      ringEndNotice({ callId: 'c1', outcome: 'failed', metaError: { code: 138021, meaning: 'Media receive timeout' } }, card, 1),
+      ringEndNotice(
+        {
+          callId: 'c1',
+          outcome: 'failed',
+          metaError: { code: 138021, meaning: 'Media receive timeout' },
+        },
+        card,
+        1,
+      ),
     ).toEqual({ kind: 'ended', text: 'Media receive timeout' });
   });
 });
 
 describe('ringNoticeText', () => {
   it('names who answered', () => {
-    expect(ringNoticeText({ kind: 'answered-elsewhere', by: 'Bo Agent' })).toBe('Answered by Bo Agent');
+    expect(ringNoticeText({ kind: 'answered-elsewhere', by: 'Bo Agent' })).toBe(
+      'Answered by Bo Agent',
+    );
     expect(ringNoticeText({ kind: 'caller-hung-up' })).toBe('Caller hung up');
   });
 });
 
 describe('callEndMessage', () => {
   it('words how the agent’s call ended', () => {
-    expect(callEndMessage({ callId: 'c1', outcome: 'completed' }, false)).toBe('The caller hung up.');
+    expect(callEndMessage({ callId: 'c1', outcome: 'completed' }, false)).toBe(
+      'The caller hung up.',
+    );
     expect(callEndMessage({ callId: 'c1', outcome: 'completed' }, true)).toBe('You hung up.');
     expect(
-      callEndMessage({ callId: 'c1', outcome: 'failed', metaError: { code: 138021, meaning: 'Media receive timeout' } }, true),
+      callEndMessage(
+        {
+          callId: 'c1',
+          outcome: 'failed',
+          metaError: { code: 138021, meaning: 'Media receive timeout' },
+        },
+        true,
+      ),
     ).toBe('The call ended with an error from Meta: Media receive timeout');
   });
 });

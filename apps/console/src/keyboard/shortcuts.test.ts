@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 
-const key = (k: string, target: unknown = { tagName: 'BODY' }, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'repeat', boolean>> = {}) => ({
+const key = (
+  k: string,
+  target: unknown = { tagName: 'BODY' },
+  mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'repeat', boolean>> = {},
+) => ({
   key: k,
   ctrlKey: false,
   metaKey: false,

@@ -10,7 +10,10 @@ export const SHORTCUT_KEYS: Record<ShortcutAction, string> = {
 };
 
 const BY_KEY = new Map<string, ShortcutAction>(
-  Object.entries(SHORTCUT_KEYS).map(([action, key]) => [key.toLowerCase(), action as ShortcutAction]),
+  Object.entries(SHORTCUT_KEYS).map(([action, key]) => [
+    key.toLowerCase(),
+    action as ShortcutAction,
+  ]),
 );
 
 /** the parts of a KeyboardEvent that decide a shortcut */

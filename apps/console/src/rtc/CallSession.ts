@@ -2,16 +2,11 @@ import type { CallAnswerAck, CallRemoteSdpPayload } from '@ringside/contracts';
 import { silentLogger, type Logger } from '../log';
 import type { CommandResult, SignalingClient } from '../signaling/SignalingClient';
 import type { QualityState } from '../state/types';
-import { DTMF_DURATION_MS, DTMF_GAP_MS, normalizeDtmf } from './dtmf';
+import { describe } from './errors';
 import type { HoldMusic } from './hold-music';
+import { LocalAudio, type Outcome, type SessionMicrophone } from './LocalAudio';
 import { derivePhase, type SessionPhase, type SessionStep } from './session-phase';
 import { StatsMonitor } from './StatsMonitor';
-
-/** the microphone as one call uses it: its own clone of the warm track, in its own stream */
-export interface SessionMicrophone {
-  track: MediaStreamTrack;
-  stream: MediaStream;
-}
 
 /** where the caller's voice plays (an `<audio>` element) */
 export interface AudioSink {
@@ -39,9 +34,6 @@ export type SessionEvent =
   | { type: 'phase'; phase: SessionPhase }
   | { type: 'quality'; quality: QualityState }
   | { type: 'failed'; failure: SessionFailure };
-
-/** a step's result; failures carry words for the agent */
-export type Outcome = { ok: true } | { ok: false; message: string };
 
 /** what a subclass's SDP step produced: checked SDP to send, or why not */
 export type LocalSdpResult = { ok: true; sdp: string } | { ok: false; failure: SessionFailure };
@@ -96,10 +88,7 @@ export abstract class CallSession {
   protected readonly log: Logger;
   protected readonly timing: SessionTiming;
   readonly #options: CallSessionOptions;
-  #mic: SessionMicrophone;
-  #sender: RTCRtpSender | null = null;
-  #music: HoldMusic | null = null;
-  #muted = false;
+  readonly #local: LocalAudio;
   #step: SessionStep = 'new';
   #phase: SessionPhase = 'preparing';
   #localSdp: string | null = null;
@@ -111,7 +100,7 @@ export abstract class CallSession {
   constructor(options: CallSessionOptions) {
     this.callId = options.callId;
     this.#options = options;
-    this.#mic = options.microphone;
+    this.#local = new LocalAudio(options.microphone, options.createHoldMusic);
     this.log = options.log ?? silentLogger;
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
     const create = options.createPeerConnection ?? ((config) => new RTCPeerConnection(config));
@@ -127,7 +116,8 @@ export abstract class CallSession {
       onSample: (sample) => {
         this.#inboundPackets = sample.packetsReceived;
       },
-      report: (metrics) => void this.#options.signaling.send('call:quality', { callId: this.callId, ...metrics }),
+      report: (metrics) =>
+        void this.#options.signaling.send('call:quality', { callId: this.callId, ...metrics }),
     });
   }
 
@@ -145,11 +135,11 @@ export abstract class CallSession {
   }
 
   get muted(): boolean {
-    return this.#muted;
+    return this.#local.muted;
   }
 
   get held(): boolean {
-    return this.#music !== null;
+    return this.#local.held;
   }
 
   onEvent(listener: (event: SessionEvent) => void): () => void {
@@ -170,7 +160,10 @@ export abstract class CallSession {
     } catch (error) {
       result = {
         ok: false,
-        failure: { reason: 'rtc-error', message: `The browser could not set up audio: ${describe(error)}` },
+        failure: {
+          reason: 'rtc-error',
+          message: `The browser could not set up audio: ${describe(error)}`,
+        },
       };
     }
     if (this.#ended()) return { ok: false, message: 'The call was closed.' };
@@ -209,60 +202,22 @@ export abstract class CallSession {
 
   /** mute keeps the track in the sender, disabled: silence still flows, so RTCP keeps the call up */
   setMuted(muted: boolean): void {
-    this.#muted = muted;
-    this.#mic.track.enabled = !muted;
+    this.#local.setMuted(muted);
   }
 
   /** hold sends generated music in place of the microphone; resume swaps the microphone back */
-  async setHeld(held: boolean): Promise<Outcome> {
-    if (!this.#sender) return { ok: false, message: 'There is no audio to hold yet.' };
-    if (held === this.held) return { ok: true };
-    try {
-      if (held) {
-        const create = this.#options.createHoldMusic;
-        if (!create) return { ok: false, message: 'Hold music is not available in this browser.' };
-        const music = create();
-        await this.#sender.replaceTrack(music.track);
-        this.#music = music;
-      } else {
-        await this.#sender.replaceTrack(this.#mic.track);
-        this.#music?.stop();
-        this.#music = null;
-      }
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, message: `Could not ${held ? 'hold' : 'resume'}: ${describe(error)}` };
-    }
+  setHeld(held: boolean): Promise<Outcome> {
+    return this.#local.setHeld(held);
   }
 
   /** sends keypad tones as RFC 4733 telephone-events */
   sendDtmf(input: string): Outcome & { tones?: string } {
-    const tones = normalizeDtmf(input);
-    if (tones === undefined) return { ok: false, message: 'Only 0–9, *, # and A–D can be sent.' };
-    const dtmf = this.#sender?.dtmf;
-    if (!dtmf || !dtmf.canInsertDTMF) {
-      return { ok: false, message: 'Keypad tones cannot be sent on this call right now.' };
-    }
-    // appending keeps a quick second press from cutting the first tone short
-    dtmf.insertDTMF(dtmf.toneBuffer + tones, DTMF_DURATION_MS, DTMF_GAP_MS);
-    return { ok: true, tones };
+    return this.#local.sendDtmf(input);
   }
 
   /** swaps in another microphone mid-call (a new clone); the old clone is stopped */
-  async replaceMicrophone(next: SessionMicrophone): Promise<Outcome> {
-    const previous = this.#mic;
-    next.track.enabled = !this.#muted;
-    this.#mic = next;
-    try {
-      // on hold the music keeps playing; the new microphone goes on at resume
-      if (this.#sender && !this.held) await this.#sender.replaceTrack(next.track);
-      previous.track.stop();
-      return { ok: true };
-    } catch (error) {
-      this.#mic = previous;
-      next.track.stop();
-      return { ok: false, message: `Could not switch microphone: ${describe(error)}` };
-    }
+  replaceMicrophone(next: SessionMicrophone): Promise<Outcome> {
+    return this.#local.replaceMicrophone(next);
   }
 
   /** ends the session's media; idempotent. Signaling the end is the manager's job. */
@@ -274,8 +229,7 @@ export abstract class CallSession {
 
   /** adds the microphone to the connection; subclasses call this before creating SDP */
   protected attachMicrophone(): RTCRtpSender {
-    this.#sender ??= this.pc.addTrack(this.#mic.track, this.#mic.stream);
-    return this.#sender;
+    return this.#local.attach(this.pc);
   }
 
   /**
@@ -284,7 +238,7 @@ export abstract class CallSession {
    * sender's own id in `a=msid`, not the track's.
    */
   protected expectedTrack(): { msid: string } {
-    return { msid: this.#mic.stream.id };
+    return { msid: this.#local.streamId };
   }
 
   protected fail(failure: SessionFailure): Outcome {
@@ -303,9 +257,7 @@ export abstract class CallSession {
   #release(): void {
     clearTimeout(this.#watchdog);
     this.#monitor.stop();
-    this.#music?.stop();
-    this.#music = null;
-    this.#mic.track.stop();
+    this.#local.release();
     this.#options.audio.detach();
     this.pc.close();
   }
@@ -353,10 +305,4 @@ export abstract class CallSession {
   #emit(event: SessionEvent): void {
     for (const listener of this.#listeners) listener(event);
   }
-}
-
-/** an error's message without trusting its type */
-export function describe(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return String(error);
 }

@@ -36,7 +36,8 @@ function setup() {
     onDevices: (inputs, outputs) => lists.push({ inputs, outputs }),
     onMicrophoneLost: lost,
     onMicrophoneChanged: changed,
-    createStream: (tracks) => new FakeStream(tracks as unknown as FakeTrack[]) as unknown as MediaStream,
+    createStream: (tracks) =>
+      new FakeStream(tracks as unknown as FakeTrack[]) as unknown as MediaStream,
   });
   return { media, devices, states, lists, lost, changed };
 }
@@ -55,7 +56,10 @@ describe('DeviceManager', () => {
   it('asks for voice processing', async () => {
     const { media, devices } = setup();
     await devices.acquire();
-    expect(media.requests[0]?.audio).toMatchObject({ echoCancellation: true, noiseSuppression: true });
+    expect(media.requests[0]?.audio).toMatchObject({
+      echoCancellation: true,
+      noiseSuppression: true,
+    });
   });
 
   it('gives each call its own clone of the warm track', async () => {
@@ -76,7 +80,11 @@ describe('DeviceManager', () => {
   });
 
   it('says plainly when the page has no media devices at all', async () => {
-    const devices = new DeviceManager({ mediaDevices: undefined, onMicState: vi.fn(), onDevices: vi.fn() });
+    const devices = new DeviceManager({
+      mediaDevices: undefined,
+      onMicState: vi.fn(),
+      onDevices: vi.fn(),
+    });
     const result = await devices.acquire();
     expect(result).toMatchObject({ ok: false });
   });

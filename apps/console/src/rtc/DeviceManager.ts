@@ -1,7 +1,12 @@
 import { silentLogger, type Logger } from '../log';
 import type { DeviceOption, MicState } from '../state/types';
-import type { Outcome, SessionMicrophone } from './CallSession';
-import { classifyMediaError, MIC_UNPLUGGED, NO_MEDIA_DEVICES, type MicProblem } from './media-errors';
+import type { Outcome, SessionMicrophone } from './LocalAudio';
+import {
+  classifyMediaError,
+  MIC_UNPLUGGED,
+  NO_MEDIA_DEVICES,
+  type MicProblem,
+} from './media-errors';
 
 type MediaDevicesLike = Pick<
   MediaDevices,

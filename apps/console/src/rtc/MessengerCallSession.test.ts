@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { SessionEvent, SessionMicrophone } from './CallSession';
+import type { SessionEvent } from './CallSession';
+import type { SessionMicrophone } from './LocalAudio';
 import { MessengerCallSession } from './MessengerCallSession';
 import { FakePeerConnection, FakeStream, FakeTrack } from './testing/fakes';
 import { fakeSignaling } from './testing/fake-signaling';
@@ -89,13 +90,33 @@ describe('MessengerCallSession', () => {
     await session.prepare();
     await session.deliver();
     const offersApplied = () => pc.calls.filter((c) => c === 'setRemoteDescription:offer').length;
-    await session.applyRemoteSdp({ callId: 'call_m', sdpType: 'offer', sdp: META_OFFER, version: 2 });
+    await session.applyRemoteSdp({
+      callId: 'call_m',
+      sdpType: 'offer',
+      sdp: META_OFFER,
+      version: 2,
+    });
     expect(offersApplied()).toBe(1);
     // an older version arriving late, and a repeat, change nothing
-    await session.applyRemoteSdp({ callId: 'call_m', sdpType: 'offer', sdp: META_OFFER, version: 1 });
-    await session.applyRemoteSdp({ callId: 'call_m', sdpType: 'offer', sdp: META_OFFER, version: 2 });
+    await session.applyRemoteSdp({
+      callId: 'call_m',
+      sdpType: 'offer',
+      sdp: META_OFFER,
+      version: 1,
+    });
+    await session.applyRemoteSdp({
+      callId: 'call_m',
+      sdpType: 'offer',
+      sdp: META_OFFER,
+      version: 2,
+    });
     expect(offersApplied()).toBe(1);
-    await session.applyRemoteSdp({ callId: 'call_m', sdpType: 'offer', sdp: META_OFFER, version: 3 });
+    await session.applyRemoteSdp({
+      callId: 'call_m',
+      sdpType: 'offer',
+      sdp: META_OFFER,
+      version: 3,
+    });
     expect(offersApplied()).toBe(2);
     session.close();
   });
@@ -104,7 +125,12 @@ describe('MessengerCallSession', () => {
     const { pc, session, failures } = setup();
     await session.prepare();
     await session.deliver();
-    await session.applyRemoteSdp({ callId: 'call_m', sdpType: 'offer', sdp: 'garbage', version: 5 });
+    await session.applyRemoteSdp({
+      callId: 'call_m',
+      sdpType: 'offer',
+      sdp: 'garbage',
+      version: 5,
+    });
     expect(pc.calls.filter((c) => c === 'setRemoteDescription:offer')).toHaveLength(0);
     expect(failures()).toEqual([]);
     session.close();

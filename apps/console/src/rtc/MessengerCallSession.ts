@@ -1,6 +1,13 @@
 import type { CallAnswerAck, CallRemoteSdpPayload } from '@ringside/contracts';
-import { fixActpassInRemoteAnswer, validateLocalOffer, validateMetaOffer, validateRemoteAnswer } from '@ringside/sdp';
-import { CallSession, describe, type LocalSdpResult, type Outcome } from './CallSession';
+import {
+  fixActpassInRemoteAnswer,
+  validateLocalOffer,
+  validateMetaOffer,
+  validateRemoteAnswer,
+} from '@ringside/sdp';
+import { CallSession, type LocalSdpResult } from './CallSession';
+import { describe } from './errors';
+import type { Outcome } from './LocalAudio';
 import { waitForIceGathering } from './ice-gathering';
 
 /**
@@ -31,16 +38,21 @@ export class MessengerCallSession extends CallSession {
     if (!checked.ok) {
       return {
         ok: false,
-        failure: { reason: 'sdp-invalid', message: `Our offer failed its check (${checked.error.message}), so it was not sent.` },
+        failure: {
+          reason: 'sdp-invalid',
+          message: `Our offer failed its check (${checked.error.message}), so it was not sent.`,
+        },
       };
     }
     return { ok: true, sdp: checked.summary.sdp };
   }
 
   protected async applyAnswerReply(reply: CallAnswerAck): Promise<Outcome> {
-    if (!reply.sdpResponse) return { ok: false, message: 'Messenger accepted the call without an SDP answer.' };
+    if (!reply.sdpResponse)
+      return { ok: false, message: 'Messenger accepted the call without an SDP answer.' };
     const answer = validateRemoteAnswer(reply.sdpResponse);
-    if (!answer.ok) return { ok: false, message: `Messenger's answer cannot be used: ${answer.error.message}` };
+    if (!answer.ok)
+      return { ok: false, message: `Messenger's answer cannot be used: ${answer.error.message}` };
     // meta has been seen answering a=setup:actpass, which browsers refuse in an answer
     const sdp = answer.summary.needsActpassFix
       ? fixActpassInRemoteAnswer(answer.summary.sdp)
@@ -54,7 +66,10 @@ export class MessengerCallSession extends CallSession {
     const run = async () => {
       if (payload.sdpType === 'answer') {
         if (this.pc.signalingState === 'have-local-offer') {
-          await this.pc.setRemoteDescription({ type: 'answer', sdp: fixActpassInRemoteAnswer(payload.sdp) });
+          await this.pc.setRemoteDescription({
+            type: 'answer',
+            sdp: fixActpassInRemoteAnswer(payload.sdp),
+          });
         } else {
           this.log.warn(`call ${this.callId}: ignored an answer with no offer of ours pending`);
         }
@@ -63,7 +78,9 @@ export class MessengerCallSession extends CallSession {
       // media_update offers count up; an older or repeated one must not undo a newer one
       if (payload.version !== undefined) {
         if (payload.version <= this.#version) {
-          this.log.info(`call ${this.callId}: ignored media_update v${payload.version} (have v${this.#version})`);
+          this.log.info(
+            `call ${this.callId}: ignored media_update v${payload.version} (have v${this.#version})`,
+          );
           return;
         }
         this.#version = payload.version;
@@ -81,7 +98,8 @@ export class MessengerCallSession extends CallSession {
   /** applies a remote offer and answers it locally, keeping our microphone on the same sender */
   async #answerOffer(sdp: string): Promise<Outcome> {
     const offer = validateMetaOffer(sdp);
-    if (!offer.ok) return { ok: false, message: `Messenger's new offer cannot be used: ${offer.error.message}` };
+    if (!offer.ok)
+      return { ok: false, message: `Messenger's new offer cannot be used: ${offer.error.message}` };
     await this.pc.setRemoteDescription({ type: 'offer', sdp: offer.summary.sdp });
     await this.pc.setLocalDescription(await this.pc.createAnswer());
     return { ok: true };

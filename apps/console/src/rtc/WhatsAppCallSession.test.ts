@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SessionEvent, SessionMicrophone } from './CallSession';
+import type { SessionEvent } from './CallSession';
+import type { SessionMicrophone } from './LocalAudio';
 import { audioStats, FakePeerConnection, FakeStream, FakeTrack } from './testing/fakes';
 import { fakeSignaling } from './testing/fake-signaling';
 import { META_OFFER } from './testing/sdp-samples';
@@ -69,7 +70,10 @@ describe('WhatsAppCallSession', () => {
     expect(prepared.ok).toBe(false);
     expect(failures()[0]?.reason).toBe('sdp-invalid');
     expect(failures()[0]?.message).toContain('microphone track missing from the answer');
-    expect(await session.deliver()).toEqual({ ok: false, message: 'This call has no checked SDP to send.' });
+    expect(await session.deliver()).toEqual({
+      ok: false,
+      message: 'This call has no checked SDP to send.',
+    });
     expect(signaling.sentOf('call:answer')).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import type { CallAnswerAck, CallRemoteSdpPayload } from '@ringside/contracts';
 import { validateLocalAnswer, validateMetaOffer } from '@ringside/sdp';
-import { CallSession, type CallSessionOptions, type LocalSdpResult, type Outcome } from './CallSession';
+import { CallSession, type CallSessionOptions, type LocalSdpResult } from './CallSession';
+import type { Outcome } from './LocalAudio';
 import { waitForIceGathering } from './ice-gathering';
 
 /**
@@ -28,7 +29,10 @@ export class WhatsAppCallSession extends CallSession {
     if (!offer.ok) {
       return {
         ok: false,
-        failure: { reason: 'bad-offer', message: `WhatsApp's offer cannot be used: ${offer.error.message}` },
+        failure: {
+          reason: 'bad-offer',
+          message: `WhatsApp's offer cannot be used: ${offer.error.message}`,
+        },
       };
     }
     await this.pc.setRemoteDescription({ type: 'offer', sdp: offer.summary.sdp });
@@ -37,14 +41,18 @@ export class WhatsAppCallSession extends CallSession {
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
     const gathering = await waitForIceGathering(this.pc, this.timing.iceGatheringMs);
-    if (gathering === 'timed-out') this.log.info(`call ${this.callId}: sending the answer with the candidates gathered so far`);
+    if (gathering === 'timed-out')
+      this.log.info(`call ${this.callId}: sending the answer with the candidates gathered so far`);
     const checked = validateLocalAnswer(this.pc.localDescription?.sdp, {
       expectTrack: this.expectedTrack(),
     });
     if (!checked.ok) {
       return {
         ok: false,
-        failure: { reason: 'sdp-invalid', message: `Our answer failed its check (${checked.error.message}), so it was not sent.` },
+        failure: {
+          reason: 'sdp-invalid',
+          message: `Our answer failed its check (${checked.error.message}), so it was not sent.`,
+        },
       };
     }
     return { ok: true, sdp: checked.summary.sdp };
@@ -57,6 +65,8 @@ export class WhatsAppCallSession extends CallSession {
 
   async applyRemoteSdp(payload: CallRemoteSdpPayload): Promise<void> {
     // whatsapp cannot renegotiate after setup; a stray offer or answer is logged and ignored
-    this.log.warn(`call ${this.callId}: ignored a ${payload.sdpType} (WhatsApp does not renegotiate)`);
+    this.log.warn(
+      `call ${this.callId}: ignored a ${payload.sdpType} (WhatsApp does not renegotiate)`,
+    );
   }
 }

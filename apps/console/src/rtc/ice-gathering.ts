@@ -1,7 +1,10 @@
 /** what ICE gathering reached: all candidates, or whatever arrived before the bound */
 export type GatheringOutcome = 'complete' | 'timed-out';
 
-type GatheringTarget = Pick<RTCPeerConnection, 'iceGatheringState' | 'addEventListener' | 'removeEventListener'>;
+type GatheringTarget = Pick<
+  RTCPeerConnection,
+  'iceGatheringState' | 'addEventListener' | 'removeEventListener'
+>;
 
 /**
  * Waits for ICE gathering to complete, at most `timeoutMs`. Meta takes no trickled candidates,
@@ -13,7 +16,10 @@ type GatheringTarget = Pick<RTCPeerConnection, 'iceGatheringState' | 'addEventLi
  * const outcome = await waitForIceGathering(pc, 1500);
  * send(pc.localDescription.sdp); // complete, or the candidates gathered so far
  */
-export function waitForIceGathering(pc: GatheringTarget, timeoutMs: number): Promise<GatheringOutcome> {
+export function waitForIceGathering(
+  pc: GatheringTarget,
+  timeoutMs: number,
+): Promise<GatheringOutcome> {
   if (pc.iceGatheringState === 'complete') return Promise.resolve('complete');
   return new Promise((resolve) => {
     const done = (outcome: GatheringOutcome) => {

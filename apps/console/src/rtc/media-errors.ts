@@ -14,7 +14,8 @@ export interface MicProblem {
  * classifyMediaError(new DOMException('', 'NotFoundError')).state; // 'missing'
  */
 export function classifyMediaError(error: unknown): MicProblem {
-  const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+  const name =
+    typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
   switch (name) {
     case 'NotAllowedError':
     case 'PermissionDeniedError':
@@ -29,7 +30,8 @@ export function classifyMediaError(error: unknown): MicProblem {
     case 'OverconstrainedError':
       return {
         state: 'missing',
-        message: 'No microphone was found, so you cannot take calls. Plug one in, then choose Available again.',
+        message:
+          'No microphone was found, so you cannot take calls. Plug one in, then choose Available again.',
       };
     case 'NotReadableError':
     case 'TrackStartError':
@@ -42,7 +44,8 @@ export function classifyMediaError(error: unknown): MicProblem {
     default:
       return {
         state: 'error',
-        message: 'The microphone could not be used, so you cannot take calls. Reload the page and try again.',
+        message:
+          'The microphone could not be used, so you cannot take calls. Reload the page and try again.',
       };
   }
 }
@@ -57,5 +60,6 @@ export const NO_MEDIA_DEVICES: MicProblem = {
 /** what the agent reads when the microphone in use disappears */
 export const MIC_UNPLUGGED: MicProblem = {
   state: 'missing',
-  message: 'Your microphone was disconnected, so you were set to Away. Plug it back in, then choose Available.',
+  message:
+    'Your microphone was disconnected, so you were set to Away. Plug it back in, then choose Available.',
 };

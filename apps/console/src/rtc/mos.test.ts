@@ -14,7 +14,9 @@ describe('estimateMos', () => {
 
   it('drops as loss grows, and as delay grows', () => {
     const byLoss = [0, 1, 3, 10].map((lossPct) => estimateMos({ rttMs: 50, jitterMs: 5, lossPct }));
-    const byDelay = [20, 200, 400, 800].map((rttMs) => estimateMos({ rttMs, jitterMs: 5, lossPct: 0 }));
+    const byDelay = [20, 200, 400, 800].map((rttMs) =>
+      estimateMos({ rttMs, jitterMs: 5, lossPct: 0 }),
+    );
     for (const series of [byLoss, byDelay]) {
       for (let i = 1; i < series.length; i += 1) expect(series[i]).toBeLessThan(series[i - 1] ?? 0);
     }
@@ -22,7 +24,11 @@ describe('estimateMos', () => {
 
   it('stays within 1..5 for absurd or broken input', () => {
     expect(estimateMos({ rttMs: 100_000, jitterMs: 10_000, lossPct: 100 })).toBe(1);
-    const broken = estimateMos({ rttMs: Number.NaN, jitterMs: -5, lossPct: Number.POSITIVE_INFINITY });
+    const broken = estimateMos({
+      rttMs: Number.NaN,
+      jitterMs: -5,
+      lossPct: Number.POSITIVE_INFINITY,
+    });
     expect(broken).toBeGreaterThanOrEqual(1);
     expect(broken).toBeLessThanOrEqual(5);
   });

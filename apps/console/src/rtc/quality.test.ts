@@ -5,7 +5,13 @@ import type { StatsSample } from './stats-sample';
 /** one sample a second; `perSecond` says what each second added */
 function series(
   seconds: number,
-  perSecond: (i: number) => { received?: number; lost?: number; sent?: number; rtt?: number; jitter?: number },
+  perSecond: (i: number) => {
+    received?: number;
+    lost?: number;
+    sent?: number;
+    rtt?: number;
+    jitter?: number;
+  },
 ): StatsSample[] {
   const samples: StatsSample[] = [];
   let received = 0;
@@ -39,7 +45,13 @@ describe('assessQuality', () => {
 
   it('grades a clean call good with no warnings', () => {
     const quality = assessQuality(series(5, clean));
-    expect(quality).toMatchObject({ level: 'good', rttMs: 40, jitterMs: 3, lossPct: 0, warnings: [] });
+    expect(quality).toMatchObject({
+      level: 'good',
+      rttMs: 40,
+      jitterMs: 3,
+      lossPct: 0,
+      warnings: [],
+    });
     expect(quality?.reason).toBeUndefined();
     expect(quality?.mos).toBeGreaterThan(4);
   });

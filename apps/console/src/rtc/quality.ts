@@ -112,8 +112,10 @@ export function gradeLevel(
   metrics: { rttMs: number; jitterMs: number; lossPct: number; mos: number },
   warnings: readonly QualityWarning[] = [],
 ): { level: QualityLevel; reason?: string } {
-  if (warnings.includes('no-audio-received')) return { level: 'poor', reason: 'no audio from the caller' };
-  if (warnings.includes('no-audio-sent')) return { level: 'poor', reason: 'no audio is being sent' };
+  if (warnings.includes('no-audio-received'))
+    return { level: 'poor', reason: 'no audio from the caller' };
+  if (warnings.includes('no-audio-sent'))
+    return { level: 'poor', reason: 'no audio is being sent' };
   const reasons: string[] = [];
   if (metrics.lossPct >= 3) reasons.push(`packet loss ${metrics.lossPct.toFixed(1)} %`);
   if (metrics.jitterMs >= 30) reasons.push(`high jitter (${Math.round(metrics.jitterMs)} ms)`);

@@ -2,7 +2,8 @@
  * How far our side of the signaling has come: `preparing` (building and checking our SDP),
  * `prepared` (checked, not sent), `sent` (with the server), `accepted` (Meta took it).
  */
-export type SessionStep = 'new' | 'preparing' | 'prepared' | 'sent' | 'accepted' | 'failed' | 'closed';
+export type SessionStep =
+  'new' | 'preparing' | 'prepared' | 'sent' | 'accepted' | 'failed' | 'closed';
 
 /** what the agent sees of a call session */
 export type SessionPhase = 'preparing' | 'connecting' | 'active' | 'failed' | 'closed';

@@ -4,7 +4,18 @@ import { readStatsSample } from './stats-sample';
 describe('readStatsSample', () => {
   it('reads audio inbound, outbound and RTCP round-trip figures', () => {
     const report = new Map<string, unknown>([
-      ['a', { type: 'inbound-rtp', kind: 'audio', packetsReceived: 500, packetsLost: 5, bytesReceived: 40_000, jitter: 0.012, totalAudioEnergy: 0.8 }],
+      [
+        'a',
+        {
+          type: 'inbound-rtp',
+          kind: 'audio',
+          packetsReceived: 500,
+          packetsLost: 5,
+          bytesReceived: 40_000,
+          jitter: 0.012,
+          totalAudioEnergy: 0.8,
+        },
+      ],
       ['b', { type: 'outbound-rtp', kind: 'audio', packetsSent: 480, bytesSent: 38_000 }],
       ['c', { type: 'remote-inbound-rtp', kind: 'audio', roundTripTime: 0.085 }],
       ['v', { type: 'inbound-rtp', kind: 'video', packetsReceived: 9999 }],
@@ -24,8 +35,14 @@ describe('readStatsSample', () => {
 
   it('falls back to the nominated candidate pair for round-trip time', () => {
     const report = new Map<string, unknown>([
-      ['p1', { type: 'candidate-pair', nominated: false, state: 'succeeded', currentRoundTripTime: 0.9 }],
-      ['p2', { type: 'candidate-pair', nominated: true, state: 'succeeded', currentRoundTripTime: 0.03 }],
+      [
+        'p1',
+        { type: 'candidate-pair', nominated: false, state: 'succeeded', currentRoundTripTime: 0.9 },
+      ],
+      [
+        'p2',
+        { type: 'candidate-pair', nominated: true, state: 'succeeded', currentRoundTripTime: 0.03 },
+      ],
     ]);
     expect(readStatsSample(report, 0).roundTripSec).toBe(0.03);
   });

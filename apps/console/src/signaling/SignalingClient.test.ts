@@ -59,14 +59,21 @@ describe('SignalingClient', () => {
     transport.answer = async () => ({ ok: true, sdpResponse: 'v=0' });
     const result = await client.send('call:answer', { callId: 'c1', sdp: 'v=0' });
     expect(result).toEqual({ ok: true, sdpResponse: 'v=0' });
-    expect(transport.requests[0]).toEqual({ event: 'call:answer', payload: { callId: 'c1', sdp: 'v=0' }, timeoutMs: 500 });
+    expect(transport.requests[0]).toEqual({
+      event: 'call:answer',
+      payload: { callId: 'c1', sdp: 'v=0' },
+      timeoutMs: 500,
+    });
   });
 
   it('passes the server’s refusal through with its code and words', async () => {
     const { transport, client } = setup();
     client.connect();
     transport.up();
-    transport.answer = async () => ({ ok: false, error: { code: 'already_claimed', message: 'Bo answered this call.' } });
+    transport.answer = async () => ({
+      ok: false,
+      error: { code: 'already_claimed', message: 'Bo answered this call.' },
+    });
     expect(await client.send('call:accept', { callId: 'c1' })).toEqual({
       ok: false,
       error: { code: 'already_claimed', message: 'Bo answered this call.' },

@@ -23,8 +23,7 @@ export interface SignalingError {
 
 /** what `send` resolves with; it never rejects */
 export type CommandResult<E extends CommandName> =
-  | Extract<CommandAck<E>, { ok: true }>
-  | { ok: false; error: SignalingError };
+  Extract<CommandAck<E>, { ok: true }> | { ok: false; error: SignalingError };
 
 export type ServerEventName = keyof ServerToClientEvents;
 export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
@@ -42,7 +41,8 @@ export interface SignalingClientOptions {
 
 const OFFLINE: SignalingError = {
   code: 'offline',
-  message: 'Not connected to Ringside right now. Wait for the connection to come back, then try again.',
+  message:
+    'Not connected to Ringside right now. Wait for the connection to come back, then try again.',
 };
 const NO_REPLY: SignalingError = {
   code: 'timeout',
@@ -220,7 +220,11 @@ function readAck<E extends CommandName>(reply: unknown): CommandResult<E> {
   if (!isRecord(reply) || typeof reply['ok'] !== 'boolean') return { ok: false, error: BAD_REPLY };
   if (reply['ok']) return reply as Extract<CommandAck<E>, { ok: true }>;
   const error = reply['error'];
-  if (isRecord(error) && typeof error['code'] === 'string' && typeof error['message'] === 'string') {
+  if (
+    isRecord(error) &&
+    typeof error['code'] === 'string' &&
+    typeof error['message'] === 'string'
+  ) {
     return { ok: false, error: { code: error['code'] as ErrorCode, message: error['message'] } };
   }
   return { ok: false, error: BAD_REPLY };

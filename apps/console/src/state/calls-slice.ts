@@ -3,7 +3,9 @@ import type { AppState } from './store';
 import type { CurrentCall, Problem, RingNotice, RingingCall, WrapUp } from './types';
 
 /** what may change on the agent's own call after it started */
-export type CallPatch = Partial<Pick<CurrentCall, 'phase' | 'answeredAt' | 'muted' | 'held' | 'quality'>>;
+export type CallPatch = Partial<
+  Pick<CurrentCall, 'phase' | 'answeredAt' | 'muted' | 'held' | 'quality'>
+>;
 
 /** calls ringing here, the agent's own call, its wrap-up, and the last problem to read */
 export interface CallsSlice {
@@ -89,7 +91,9 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
     ),
   wrapUpFailed: (callId, error) =>
     set((state) =>
-      state.wrapUp?.callId === callId ? { wrapUp: { ...state.wrapUp, saving: false, error } } : state,
+      state.wrapUp?.callId === callId
+        ? { wrapUp: { ...state.wrapUp, saving: false, error } }
+        : state,
     ),
   wrapUpClosed: (callId) =>
     set((state) => (state.wrapUp?.callId === callId ? { wrapUp: null } : state)),

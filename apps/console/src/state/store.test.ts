@@ -36,7 +36,10 @@ describe('calls slice', () => {
     store.getState().ringingAdded(ringingCard('c1'));
     store.getState().ringingNoticed('c1', { kind: 'answered-elsewhere', by: 'Bo' });
     store.getState().ringingNoticed('c1', { kind: 'caller-hung-up' });
-    expect(store.getState().ringing['c1']?.notice).toEqual({ kind: 'answered-elsewhere', by: 'Bo' });
+    expect(store.getState().ringing['c1']?.notice).toEqual({
+      kind: 'answered-elsewhere',
+      by: 'Bo',
+    });
     store.getState().ringingNoticed('gone', { kind: 'caller-hung-up' });
     expect(store.getState().ringing['gone']).toBeUndefined();
   });
@@ -104,14 +107,20 @@ describe('agent slice', () => {
     store.getState().statusRequested('available');
     store.getState().statusSettled();
     store.getState().presenceUpdated('away');
-    expect(store.getState()).toMatchObject({ presence: 'away', chosen: 'available', statusPending: false });
+    expect(store.getState()).toMatchObject({
+      presence: 'away',
+      chosen: 'available',
+      statusPending: false,
+    });
   });
 });
 
 describe('devices slice', () => {
   it('falls back to the default when the chosen device disappears', () => {
     const store = createAppStore();
-    store.getState().devicesListed([{ id: 'mic-a', label: 'Headset' }], [{ id: 'spk', label: 'Speaker' }]);
+    store
+      .getState()
+      .devicesListed([{ id: 'mic-a', label: 'Headset' }], [{ id: 'spk', label: 'Speaker' }]);
     store.getState().inputChosen('mic-a');
     store.getState().outputChosen('spk');
     store.getState().devicesListed([], [{ id: 'spk', label: 'Speaker' }]);
@@ -135,7 +144,13 @@ describe('session slice and reset', () => {
     store.getState().micChanged('ready');
     resetAgentData(store);
     store.getState().signedOut();
-    expect(store.getState()).toMatchObject({ auth: 'signed-out', me: null, ringing: {}, mic: 'idle', tab: 'checking' });
+    expect(store.getState()).toMatchObject({
+      auth: 'signed-out',
+      me: null,
+      ringing: {},
+      mic: 'idle',
+      tab: 'checking',
+    });
     // actions survive the reset
     store.getState().signedIn(ME);
     expect(store.getState().auth).toBe('signed-in');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { TabOwnership, type LockManagerLike, type TabChannel, type TabMessage } from './TabOwnership';
+import {
+  TabOwnership,
+  type LockManagerLike,
+  type TabChannel,
+  type TabMessage,
+} from './TabOwnership';
 
 type Callback = (lock: Lock | null) => unknown;
 interface Holder {
@@ -59,7 +64,8 @@ function channels(): [TabChannel, TabChannel] {
   const listeners: ((event: MessageEvent<TabMessage>) => void)[][] = [[], []];
   const make = (self: number): TabChannel => ({
     postMessage: (message) => {
-      for (const listener of listeners[1 - self] ?? []) listener({ data: message } as MessageEvent<TabMessage>);
+      for (const listener of listeners[1 - self] ?? [])
+        listener({ data: message } as MessageEvent<TabMessage>);
     },
     addEventListener: (_type, listener) => listeners[self]?.push(listener),
     close: () => undefined,

@@ -82,7 +82,8 @@ export class TabOwnership {
   /** the owner says whether it is in a call, for the other tabs' warning */
   announceInCall(inCall: boolean): void {
     this.#inCall = inCall;
-    if (this.#role === 'owner') this.#options.channel?.postMessage({ type: 'owner-status', inCall });
+    if (this.#role === 'owner')
+      this.#options.channel?.postMessage({ type: 'owner-status', inCall });
   }
 
   stop(): void {

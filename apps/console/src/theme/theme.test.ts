@@ -17,6 +17,10 @@ describe('theme', () => {
   });
 
   it('cycles system → light → dark → system', () => {
-    expect([nextTheme('system'), nextTheme('light'), nextTheme('dark')]).toEqual(['light', 'dark', 'system']);
+    expect([nextTheme('system'), nextTheme('light'), nextTheme('dark')]).toEqual([
+      'light',
+      'dark',
+      'system',
+    ]);
   });
 });

@@ -27,8 +27,12 @@ describe('caller words', () => {
   });
 
   it('says what was called: our number or our Page', () => {
-    expect(calledLine('whatsapp', { channelId: 'c', label: '+91 91299 50000' })).toBe('to +91 91299 50000');
-    expect(calledLine('messenger', { channelId: 'c', label: 'Acme Support' })).toBe('to Page Acme Support');
+    expect(calledLine('whatsapp', { channelId: 'c', label: '+91 91299 50000' })).toBe(
+      'to +91 91299 50000',
+    );
+    expect(calledLine('messenger', { channelId: 'c', label: 'Acme Support' })).toBe(
+      'to Page Acme Support',
+    );
   });
 
   it('counts earlier calls', () => {

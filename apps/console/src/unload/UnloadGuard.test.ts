@@ -15,13 +15,24 @@ function setup(phase?: CallPhase) {
   const store = createAppStore();
   if (phase) {
     store.getState().callStarted({
-      callId: 'c1', channel: 'whatsapp', caller: {}, called: { channelId: 'x', label: 'x' },
-      phase, acceptedAt: 0, muted: false, held: false, dtmfSent: '',
+      callId: 'c1',
+      channel: 'whatsapp',
+      caller: {},
+      called: { channelId: 'x', label: 'x' },
+      phase,
+      acceptedAt: 0,
+      muted: false,
+      held: false,
+      dtmfSent: '',
     });
   }
   const target = new EventTarget();
   const hangUp = vi.fn();
-  const guard = new UnloadGuard({ store, target: target as unknown as Window, hangUpOnUnload: hangUp });
+  const guard = new UnloadGuard({
+    store,
+    target: target as unknown as Window,
+    hangUpOnUnload: hangUp,
+  });
   guard.start();
   const beforeUnload = () => {
     const event = new BeforeUnload();

@@ -110,9 +110,14 @@ describe('GET /api/calls', () => {
     ['q=4477', ['failed']],
     ['q=50%25_', ['declined']],
     ['q=5275811702471834', ['psid']],
-    ['from=2026-06-01T11:00:00Z&to=2026-06-01T13:00:00Z', ['failed', 'psid']],
+    ['from=2026-06-01T11:00:00Z&to=2026-06-01T13:00:00Z', ['declined', 'failed', 'psid']],
+    ['from=2026-06-01T11:00:00Z&to=2026-06-01T12:59:59Z', ['failed', 'psid']],
     ['from=2026-06-01T13:00:01Z', ['msgr-missed']],
-    ['to=2026-06-01', []],
+    ['to=2026-05-31', []],
+    [
+      'from=2026-06-01&to=2026-06-01',
+      ['msgr-missed', 'declined', 'failed', 'psid', 'missed', 'rahul'],
+    ],
     ['channel=&outcome=&q=', ['msgr-missed', 'declined', 'failed', 'psid', 'missed', 'rahul']],
   ])('filters by %s', async (query, expected) => {
     const page = await list(`?${query}`);

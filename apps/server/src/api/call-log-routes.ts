@@ -91,8 +91,17 @@ export function createCallLogRouter(options: CallLogRouterOptions): Router {
 }
 
 function parseQuery(req: Request): CallsListQuery {
-  return parseBody(callsListQuerySchema, req.query);
+  const query = parseBody(callsListQuerySchema, req.query);
+  // `to=2026-06-01` means through that day (UTC), not up to its first millisecond
+  const to = req.query['to'];
+  if (query.to && typeof to === 'string' && DATE_ONLY.test(to)) {
+    return { ...query, to: new Date(query.to.getTime() + DAY_MS - 1) };
+  }
+  return query;
 }
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
 
 /** the query's filters, narrowed to what the signed-in user may see */
 function filtersFor(user: SessionUser, query: CallsListQuery): CallListFilters {

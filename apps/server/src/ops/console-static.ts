@@ -14,7 +14,12 @@ export function createConsoleStatic(consoleDir: string): Router {
   const index = join(consoleDir, 'index.html');
   router.use(express.static(consoleDir, { index: false, maxAge: '1h', immutable: false }));
   router.use((req, res, next) => {
-    if (req.method !== 'GET' || SERVER_PATHS.test(req.path) || !req.accepts('html') || !existsSync(index)) {
+    if (
+      req.method !== 'GET' ||
+      SERVER_PATHS.test(req.path) ||
+      !req.accepts('html') ||
+      !existsSync(index)
+    ) {
       next();
       return;
     }

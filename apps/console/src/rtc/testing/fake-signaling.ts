@@ -1,13 +1,16 @@
 // a stand-in for SignalingClient: records commands, answers them as a test says, emits events
 import type { CommandName, SignalingClient } from '../../signaling/SignalingClient';
 
-type Reply = { ok: true; [key: string]: unknown } | { ok: false; error: { code: string; message: string } };
+type Reply =
+  { ok: true; [key: string]: unknown } | { ok: false; error: { code: string; message: string } };
 
 export interface FakeSignaling {
   client: Pick<SignalingClient, 'send' | 'on' | 'onConnected'>;
   sent: { event: CommandName; payload: Record<string, unknown> }[];
   /** how the next commands are answered (default: ok) */
-  replies: Partial<Record<CommandName, Reply | ((payload: Record<string, unknown>) => Reply | Promise<Reply>)>>;
+  replies: Partial<
+    Record<CommandName, Reply | ((payload: Record<string, unknown>) => Reply | Promise<Reply>)>
+  >;
   emit(event: string, payload: unknown): void;
   connected(reconnected: boolean): void;
   sentOf(event: CommandName): Record<string, unknown>[];

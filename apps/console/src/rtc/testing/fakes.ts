@@ -131,9 +131,24 @@ export class FakePeerConnection extends EventTarget {
 }
 
 /** stats a call reports after `packets` inbound and outbound packets */
-export function audioStats(received: number, sent: number, extra: Record<string, unknown> = {}): Map<string, unknown> {
+export function audioStats(
+  received: number,
+  sent: number,
+  extra: Record<string, unknown> = {},
+): Map<string, unknown> {
   return new Map<string, unknown>([
-    ['in', { type: 'inbound-rtp', kind: 'audio', packetsReceived: received, packetsLost: 0, bytesReceived: received * 100, jitter: 0.002, ...extra }],
+    [
+      'in',
+      {
+        type: 'inbound-rtp',
+        kind: 'audio',
+        packetsReceived: received,
+        packetsLost: 0,
+        bytesReceived: received * 100,
+        jitter: 0.002,
+        ...extra,
+      },
+    ],
     ['out', { type: 'outbound-rtp', kind: 'audio', packetsSent: sent, bytesSent: sent * 100 }],
     ['rin', { type: 'remote-inbound-rtp', kind: 'audio', roundTripTime: 0.04 }],
   ]);

@@ -61,7 +61,11 @@ export function metaAnswer(setup: 'active' | 'actpass' = 'active'): string {
  * With `sendingStream` the m-line sends our microphone; without it, it is the recvonly SDP a
  * browser makes when the answer was created before the track was added.
  */
-export function chromiumSdp(kind: 'answer' | 'offer', sendingStream?: string, mid = kind === 'answer' ? 'audio' : '0'): string {
+export function chromiumSdp(
+  kind: 'answer' | 'offer',
+  sendingStream?: string,
+  mid = kind === 'answer' ? 'audio' : '0',
+): string {
   const sending = sendingStream !== undefined;
   return join([
     'v=0',

@@ -31,11 +31,13 @@ function Waiting() {
   return (
     <section className="rounded-xl border border-dashed border-slate-300 p-6 text-center dark:border-slate-700">
       <p className="text-base font-medium">
-        {presence === 'available' ? 'Waiting for calls…' : 'Choose Available to start taking calls.'}
+        {presence === 'available'
+          ? 'Waiting for calls…'
+          : 'Choose Available to start taking calls.'}
       </p>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        Shortcuts: <kbd>{SHORTCUT_KEYS.accept}</kbd> accept, <kbd>{SHORTCUT_KEYS.decline}</kbd> decline,{' '}
-        <kbd>{SHORTCUT_KEYS.mute}</kbd> mute, <kbd>{SHORTCUT_KEYS.hangup}</kbd> hang up.
+        Shortcuts: <kbd>{SHORTCUT_KEYS.accept}</kbd> accept, <kbd>{SHORTCUT_KEYS.decline}</kbd>{' '}
+        decline, <kbd>{SHORTCUT_KEYS.mute}</kbd> mute, <kbd>{SHORTCUT_KEYS.hangup}</kbd> hang up.
       </p>
     </section>
   );

@@ -36,7 +36,11 @@ export function TabBanner() {
   const otherInCall = useAppState((s) => s.otherTabInCall);
   if (tab !== 'other-tab') return null;
   const takeOver = () => {
-    if (otherInCall && !window.confirm('The other tab is on a call. Taking over ends that call. Take over?')) return;
+    if (
+      otherInCall &&
+      !window.confirm('The other tab is on a call. Taking over ends that call. Take over?')
+    )
+      return;
     services.takeOver();
   };
   return (

@@ -15,7 +15,11 @@ export function DevicePicker() {
     <div className="grid gap-3 sm:grid-cols-2">
       <label className="block text-sm font-medium">
         Microphone
-        <select className={SELECT} value={inputId} onChange={(e) => void services.chooseInput(e.target.value)}>
+        <select
+          className={SELECT}
+          value={inputId}
+          onChange={(e) => void services.chooseInput(e.target.value)}
+        >
           <option value="">System default</option>
           {inputs.map((d) => (
             <option key={d.id} value={d.id}>
@@ -27,7 +31,11 @@ export function DevicePicker() {
       {canChooseSpeaker ? (
         <label className="block text-sm font-medium">
           Speaker
-          <select className={SELECT} value={outputId} onChange={(e) => void services.chooseOutput(e.target.value)}>
+          <select
+            className={SELECT}
+            value={outputId}
+            onChange={(e) => void services.chooseOutput(e.target.value)}
+          >
             <option value="">System default</option>
             {outputs.map((d) => (
               <option key={d.id} value={d.id}>

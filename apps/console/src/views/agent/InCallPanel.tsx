@@ -49,14 +49,21 @@ function LiveCall({ call }: { call: CurrentCall }) {
           <h2 id={titleId} className="mt-1 text-2xl font-bold break-words">
             {name}
           </h2>
-          {address !== name ? <p className="text-base text-slate-700 dark:text-slate-200">{address}</p> : null}
-          <p className="text-sm text-slate-600 dark:text-slate-300">{calledLine(call.channel, call.called)}</p>
+          {address !== name ? (
+            <p className="text-base text-slate-700 dark:text-slate-200">{address}</p>
+          ) : null}
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            {calledLine(call.channel, call.called)}
+          </p>
         </div>
         <CallTimer since={call.answeredAt ?? call.acceptedAt} />
       </div>
 
       {call.muted || call.held ? (
-        <p role="status" className="rounded-md bg-amber-100 px-3 py-2 text-sm font-medium text-amber-950 dark:bg-amber-900/60 dark:text-amber-100">
+        <p
+          role="status"
+          className="rounded-md bg-amber-100 px-3 py-2 text-sm font-medium text-amber-950 dark:bg-amber-900/60 dark:text-amber-100"
+        >
           {call.held ? 'On hold: the caller hears music.' : 'Muted: the caller cannot hear you.'}
         </p>
       ) : null}
@@ -70,7 +77,11 @@ function LiveCall({ call }: { call: CurrentCall }) {
         >
           {call.muted ? 'Unmute' : 'Mute'}
         </Button>
-        <Button tone={call.held ? 'primary' : 'neutral'} disabled={!talking} onClick={() => void services.calls.toggleHold()}>
+        <Button
+          tone={call.held ? 'primary' : 'neutral'}
+          disabled={!talking}
+          onClick={() => void services.calls.toggleHold()}
+        >
           {call.held ? 'Resume' : 'Hold'}
         </Button>
         <Button
@@ -107,7 +118,11 @@ function LiveCall({ call }: { call: CurrentCall }) {
 function CallTimer({ since }: { since: number }) {
   const now = useNow(1000);
   return (
-    <span role="timer" aria-label="Call duration" className="font-mono text-2xl font-semibold tabular-nums">
+    <span
+      role="timer"
+      aria-label="Call duration"
+      className="font-mono text-2xl font-semibold tabular-nums"
+    >
       {formatDuration(now - since)}
     </span>
   );
@@ -119,8 +134,8 @@ function OrphanedCall({ call }: { call: CurrentCall }) {
     <section className="space-y-3 rounded-xl border-2 border-amber-500 bg-white p-4 dark:bg-slate-900">
       <h2 className="text-lg font-semibold">A call is still open</h2>
       <p className="text-sm">
-        Ringside has you on a call with {callerName(call.caller)} that this page has no audio for (the page was
-        reloaded or closed during the call). End it so the caller is not left waiting.
+        Ringside has you on a call with {callerName(call.caller)} that this page has no audio for
+        (the page was reloaded or closed during the call). End it so the caller is not left waiting.
       </p>
       <Button tone="danger" onClick={() => void services.calls.hangUp()}>
         Hang up

@@ -4,7 +4,13 @@ import { ringNoticeText } from '../../calls/end-words';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
 import type { RingingCall } from '../../state/types';
 import { Button, ChannelBadge } from '../../ui/controls';
-import { callerAddress, callerName, calledLine, earlierCallsText, formatDuration } from '../../ui/format';
+import {
+  callerAddress,
+  callerName,
+  calledLine,
+  earlierCallsText,
+  formatDuration,
+} from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 
 /** every call ringing here, oldest first */
@@ -44,12 +50,17 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
       <h2 id={titleId} className="mt-2 text-2xl font-bold break-words">
         {name}
       </h2>
-      {address !== name ? <p className="text-base text-slate-700 dark:text-slate-200">{address}</p> : null}
+      {address !== name ? (
+        <p className="text-base text-slate-700 dark:text-slate-200">{address}</p>
+      ) : null}
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
         {calledLine(card.channel, card.called)} · {earlierCallsText(card.earlierCalls)}
       </p>
       {card.notice ? (
-        <p role="status" className="mt-3 text-base font-semibold text-slate-800 dark:text-slate-100">
+        <p
+          role="status"
+          className="mt-3 text-base font-semibold text-slate-800 dark:text-slate-100"
+        >
           {ringNoticeText(card.notice)}
         </p>
       ) : (
@@ -80,7 +91,11 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
 function RingTimer({ since }: { since: number }) {
   const now = useNow(1000);
   return (
-    <span role="timer" aria-label="Ringing for" className="font-mono text-sm tabular-nums text-slate-600 dark:text-slate-300">
+    <span
+      role="timer"
+      aria-label="Ringing for"
+      className="font-mono text-sm tabular-nums text-slate-600 dark:text-slate-300"
+    >
       {formatDuration(now - since)}
     </span>
   );

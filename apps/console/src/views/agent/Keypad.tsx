@@ -12,7 +12,11 @@ export function Keypad({ id }: { id: string }) {
         <span className="sr-only">Tones sent: </span>
         {sent}
       </p>
-      <div role="group" aria-label="Keypad digits" className="mx-auto grid max-w-64 grid-cols-3 gap-2">
+      <div
+        role="group"
+        aria-label="Keypad digits"
+        className="mx-auto grid max-w-64 grid-cols-3 gap-2"
+      >
         {KEYS.map((key) => (
           <button
             key={key}

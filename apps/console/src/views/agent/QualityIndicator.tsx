@@ -21,7 +21,9 @@ export function QualityIndicator({ quality }: { quality: QualityState | undefine
         <span className={`rounded-full px-2 py-0.5 font-semibold ${LEVEL_STYLE[quality.level]}`}>
           Quality: {LEVEL_NAME[quality.level]}
         </span>
-        {quality.reason ? <span className="text-slate-700 dark:text-slate-200">{quality.reason}</span> : null}
+        {quality.reason ? (
+          <span className="text-slate-700 dark:text-slate-200">{quality.reason}</span>
+        ) : null}
       </p>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs text-slate-600 sm:grid-cols-4 dark:text-slate-300">
         <Figure term="Round trip" value={`${Math.round(quality.rttMs)} ms`} />
@@ -30,7 +32,10 @@ export function QualityIndicator({ quality }: { quality: QualityState | undefine
         <Figure term="MOS" value={quality.mos.toFixed(1)} />
       </dl>
       {quality.warnings.length > 0 ? (
-        <ul role="status" className="list-disc space-y-0.5 pl-5 text-sm text-amber-800 dark:text-amber-200">
+        <ul
+          role="status"
+          className="list-disc space-y-0.5 pl-5 text-sm text-amber-800 dark:text-amber-200"
+        >
           {quality.warnings.map((warning) => (
             <li key={warning}>{WARNING_TEXT[warning]}</li>
           ))}

@@ -24,6 +24,7 @@ export function StatusControl() {
   const connected = useAppState((s) => s.connection === 'connected' && s.tab === 'owner');
   const inCall = useAppState((s) => s.current !== null);
   const requesting = useAppState((s) => s.mic === 'requesting');
+  const elsewhere = useAppState((s) => s.tab === 'other-tab');
   const disabled = !connected || pending || inCall || requesting;
 
   return (
@@ -36,8 +37,15 @@ export function StatusControl() {
           Your status
         </h2>
         <p className="flex items-center gap-2 text-base font-medium" aria-live="polite">
-          <span aria-hidden="true" className={`inline-block size-2.5 rounded-full ${DOT[presence]}`} />
-          {requesting ? 'Waiting for the microphone…' : DESCRIPTIONS[presence]}
+          <span
+            aria-hidden="true"
+            className={`inline-block size-2.5 rounded-full ${DOT[presence]}`}
+          />
+          {elsewhere
+            ? 'Calls are handled in your other tab.'
+            : requesting
+              ? 'Waiting for the microphone…'
+              : DESCRIPTIONS[presence]}
         </p>
       </div>
       <div role="group" aria-label="Status" className="flex gap-2">

@@ -1,17 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
 import { Button, ChannelBadge } from '../../ui/controls';
+import { DISPOSITIONS } from '../../ui/dispositions';
 import { callerName, formatDuration } from '../../ui/format';
-
-/** the dispositions an agent picks from; stored as the value */
-export const DISPOSITIONS = [
-  { value: 'resolved', label: 'Resolved' },
-  { value: 'follow-up', label: 'Follow-up needed' },
-  { value: 'escalated', label: 'Escalated' },
-  { value: 'callback', label: 'Callback requested' },
-  { value: 'wrong-number', label: 'Wrong number' },
-  { value: 'spam', label: 'Spam' },
-] as const;
 
 const FIELD =
   'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-800';
@@ -49,12 +40,18 @@ function WrapUpFields() {
       <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
         <ChannelBadge channel={wrapUp.channel} />
         <span>{wrapUp.message}</span>
-        {wrapUp.durationSec !== undefined ? <span>· {formatDuration(wrapUp.durationSec * 1000)}</span> : null}
+        {wrapUp.durationSec !== undefined ? (
+          <span>· {formatDuration(wrapUp.durationSec * 1000)}</span>
+        ) : null}
       </p>
       <form className="mt-4 space-y-3" onSubmit={submit}>
         <label className="block text-sm font-medium">
           Disposition
-          <select className={FIELD} value={disposition} onChange={(e) => setDisposition(e.target.value)}>
+          <select
+            className={FIELD}
+            value={disposition}
+            onChange={(e) => setDisposition(e.target.value)}
+          >
             {DISPOSITIONS.map((d) => (
               <option key={d.value} value={d.value}>
                 {d.label}

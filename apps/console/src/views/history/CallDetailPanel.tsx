@@ -1,24 +1,41 @@
 import type { CallDetailReply, CallEvent } from '@ringside/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useServices } from '../../app/ConsoleProvider';
 import { Button, ChannelBadge } from '../../ui/controls';
-import { callerAddress, callerName, calledLine, formatDuration, outcomeName } from '../../ui/format';
+import {
+  callerAddress,
+  callerName,
+  calledLine,
+  formatDuration,
+  outcomeName,
+} from '../../ui/format';
+import { dispositionLabel } from '../../ui/dispositions';
 import { getCall } from './history-api';
-import { describeEventType } from './timeline-words';
+import { describeEventDetail, describeEventType } from './timeline-words';
 
-type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; call: CallDetailReply };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; call: CallDetailReply };
 
 /** one call: who, how it ended, notes, and its timeline */
 export function CallDetailPanel({ callId, onClose }: { callId: string; onClose: () => void }) {
   const { http } = useServices();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     let live = true;
     setLoaded({ state: 'loading' });
     void getCall(http, callId).then((result) => {
       if (!live) return;
-      setLoaded(result.ok ? { state: 'ready', call: result.data } : { state: 'error', message: result.error.message });
+      setLoaded(
+        result.ok
+          ? { state: 'ready', call: result.data }
+          : { state: 'error', message: result.error.message },
+      );
+      // on a narrow screen the detail sits below the list: bring it into view for keyboard and eye
+      heading.current?.focus();
     });
     return () => {
       live = false;
@@ -31,14 +48,18 @@ export function CallDetailPanel({ callId, onClose }: { callId: string; onClose: 
       className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="flex items-center justify-between gap-2">
-        <h2 id="call-detail-title" className="text-lg font-semibold">
+        <h2 id="call-detail-title" ref={heading} tabIndex={-1} className="text-lg font-semibold">
           {loaded.state === 'ready' ? callerName(loaded.call.caller) : 'Call details'}
         </h2>
         <Button tone="ghost" className="min-h-9 px-2" onClick={onClose}>
           Close details
         </Button>
       </div>
-      {loaded.state === 'loading' ? <p role="status" className="mt-2 text-sm">Loading…</p> : null}
+      {loaded.state === 'loading' ? (
+        <p role="status" className="mt-2 text-sm">
+          Loading…
+        </p>
+      ) : null}
       {loaded.state === 'error' ? (
         <p role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-300">
           {loaded.message}
@@ -81,7 +102,7 @@ function Detail({ call }: { call: CallDetailReply }) {
         {call.disposition ? (
           <>
             <dt className="text-slate-600 dark:text-slate-400">Disposition</dt>
-            <dd>{call.disposition}</dd>
+            <dd>{dispositionLabel(call.disposition)}</dd>
           </>
         ) : null}
       </dl>
@@ -108,7 +129,7 @@ function Detail({ call }: { call: CallDetailReply }) {
 }
 
 function TimelineEntry({ event }: { event: CallEvent }) {
-  const details = Object.entries(event.detail ?? {}).filter(([, v]) => v !== undefined && v !== null);
+  const detail = describeEventDetail(event.detail);
   return (
     <li>
       <p>
@@ -116,12 +137,12 @@ function TimelineEntry({ event }: { event: CallEvent }) {
           {new Date(event.at).toLocaleTimeString()}
         </time>{' '}
         <span className="font-medium">{describeEventType(event.type)}</span>
-        {event.actor ? <span className="text-slate-600 dark:text-slate-400"> · {event.actor.name}</span> : null}
+        {event.actor ? (
+          <span className="text-slate-600 dark:text-slate-400"> · {event.actor.name}</span>
+        ) : null}
       </p>
-      {details.length > 0 ? (
-        <p className="text-xs break-words text-slate-600 dark:text-slate-400">
-          {details.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' · ')}
-        </p>
+      {detail ? (
+        <p className="text-xs break-words text-slate-600 dark:text-slate-400">{detail}</p>
       ) : null}
     </li>
   );

@@ -45,7 +45,11 @@ export function HistoryFiltersForm({
       </label>
       <label className="block text-sm font-medium">
         Channel
-        <select className={FIELD} value={draft.channel} onChange={(e) => set('channel', e.target.value as HistoryFilters['channel'])}>
+        <select
+          className={FIELD}
+          value={draft.channel}
+          onChange={(e) => set('channel', e.target.value as HistoryFilters['channel'])}
+        >
           <option value="">All</option>
           <option value="whatsapp">WhatsApp</option>
           <option value="messenger">Messenger</option>
@@ -53,7 +57,11 @@ export function HistoryFiltersForm({
       </label>
       <label className="block text-sm font-medium">
         Outcome
-        <select className={FIELD} value={draft.outcome} onChange={(e) => set('outcome', e.target.value as HistoryFilters['outcome'])}>
+        <select
+          className={FIELD}
+          value={draft.outcome}
+          onChange={(e) => set('outcome', e.target.value as HistoryFilters['outcome'])}
+        >
           <option value="">All</option>
           {OUTCOME_OPTIONS.map((o) => (
             <option key={o} value={o}>
@@ -64,11 +72,21 @@ export function HistoryFiltersForm({
       </label>
       <label className="block text-sm font-medium">
         From
-        <input className={FIELD} type="date" value={draft.from} onChange={(e) => set('from', e.target.value)} />
+        <input
+          className={FIELD}
+          type="date"
+          value={draft.from}
+          onChange={(e) => set('from', e.target.value)}
+        />
       </label>
       <label className="block text-sm font-medium">
         To
-        <input className={FIELD} type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} />
+        <input
+          className={FIELD}
+          type="date"
+          value={draft.to}
+          onChange={(e) => set('to', e.target.value)}
+        />
       </label>
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-6">
         <Button tone="primary" type="submit" disabled={problem !== undefined}>

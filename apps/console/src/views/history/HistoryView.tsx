@@ -29,7 +29,12 @@ export function HistoryView() {
       if (!live) return;
       setList(
         page.ok
-          ? { state: 'ready', items: page.data.items, nextCursor: page.data.nextCursor, more: false }
+          ? {
+              state: 'ready',
+              items: page.data.items,
+              nextCursor: page.data.nextCursor,
+              more: false,
+            }
           : { state: 'error', message: page.error.message },
       );
     });
@@ -53,7 +58,12 @@ export function HistoryView() {
       current.state !== 'ready'
         ? current
         : page.ok
-          ? { state: 'ready', items: [...current.items, ...page.data.items], nextCursor: page.data.nextCursor, more: false }
+          ? {
+              state: 'ready',
+              items: [...current.items, ...page.data.items],
+              nextCursor: page.data.nextCursor,
+              more: false,
+            }
           : { ...current, more: false },
     );
   };
@@ -63,7 +73,12 @@ export function HistoryView() {
       <h1 className="text-xl font-bold">Call history</h1>
       <HistoryFiltersForm value={filters} onApply={apply} />
       <div className={`grid gap-4 ${selected ? 'lg:grid-cols-2' : ''}`}>
-        <CallList list={list} selected={selected} onSelect={select} onMore={() => void loadMore()} />
+        <CallList
+          list={list}
+          selected={selected}
+          onSelect={select}
+          onMore={() => void loadMore()}
+        />
         {selected ? <CallDetailPanel callId={selected} onClose={() => select(null)} /> : null}
       </div>
     </div>
@@ -81,7 +96,12 @@ function CallList({
   onSelect: (callId: string) => void;
   onMore: () => void;
 }) {
-  if (list.state === 'loading') return <p role="status" className="text-sm">Loading calls…</p>;
+  if (list.state === 'loading')
+    return (
+      <p role="status" className="text-sm">
+        Loading calls…
+      </p>
+    );
   if (list.state === 'error') {
     return (
       <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
@@ -101,21 +121,25 @@ function CallList({
               type="button"
               aria-current={selected === call.id ? 'true' : undefined}
               onClick={() => onSelect(call.id)}
-              className={`flex w-full flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 text-left hover:bg-slate-50 dark:hover:bg-slate-800 ${
+              className={`grid w-full grid-cols-[1fr_auto] gap-x-3 gap-y-1 px-4 py-3 text-left hover:bg-slate-50 dark:hover:bg-slate-800 ${
                 selected === call.id ? 'bg-sky-50 dark:bg-sky-950/50' : ''
               }`}
             >
-              <span className="min-w-0 flex-1">
-                <span className="block truncate font-semibold">{callerName(call.caller)}</span>
-                <span className="block truncate text-xs text-slate-600 dark:text-slate-400">
-                  {callerAddress(call.caller)} · {new Date(call.startedAt).toLocaleString()}
-                </span>
+              <span className="truncate font-semibold">{callerName(call.caller)}</span>
+              <span className="text-right text-sm">
+                {call.outcome ? outcomeName(call.outcome) : call.state}
               </span>
-              <ChannelBadge channel={call.channel} />
-              <span className="text-sm">{call.outcome ? outcomeName(call.outcome) : call.state}</span>
-              {call.durationSec !== undefined ? (
-                <span className="font-mono text-xs tabular-nums">{formatDuration(call.durationSec * 1000)}</span>
-              ) : null}
+              <span className="truncate text-xs text-slate-600 dark:text-slate-400">
+                {callerAddress(call.caller)} · {new Date(call.startedAt).toLocaleString()}
+              </span>
+              <span className="flex items-center justify-end gap-2">
+                <ChannelBadge channel={call.channel} />
+                {call.durationSec !== undefined ? (
+                  <span className="font-mono text-xs tabular-nums">
+                    {formatDuration(call.durationSec * 1000)}
+                  </span>
+                ) : null}
+              </span>
             </button>
           </li>
         ))}

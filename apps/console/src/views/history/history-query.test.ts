@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { callsUrl, filtersFromParams, filtersToParams, rangeProblem, type HistoryFilters } from './history-query';
+import {
+  callsUrl,
+  filtersFromParams,
+  filtersToParams,
+  rangeProblem,
+  type HistoryFilters,
+} from './history-query';
 
 const none: HistoryFilters = { q: '', channel: '', outcome: '', from: '', to: '' };
 
 describe('history filters', () => {
   it('reads the query string, dropping values it does not know', () => {
-    expect(filtersFromParams(new URLSearchParams('q=rahul&channel=fax&outcome=missed&from=2026-01-02&to=soon'))).toEqual({
+    expect(
+      filtersFromParams(
+        new URLSearchParams('q=rahul&channel=fax&outcome=missed&from=2026-01-02&to=soon'),
+      ),
+    ).toEqual({
       q: 'rahul',
       channel: '',
       outcome: 'missed',
@@ -22,7 +32,10 @@ describe('history filters', () => {
   });
 
   it('asks the server for whole local days', () => {
-    const url = new URL(callsUrl({ ...none, from: '2026-03-01', to: '2026-03-02' }, undefined, 50), 'http://x');
+    const url = new URL(
+      callsUrl({ ...none, from: '2026-03-01', to: '2026-03-02' }, undefined, 50),
+      'http://x',
+    );
     expect(url.searchParams.get('from')).toBe(new Date(2026, 2, 1, 0, 0, 0, 0).toISOString());
     expect(url.searchParams.get('to')).toBe(new Date(2026, 2, 2, 23, 59, 59, 999).toISOString());
   });

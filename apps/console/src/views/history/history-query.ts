@@ -11,7 +11,14 @@ export interface HistoryFilters {
 }
 
 const CHANNELS: readonly Channel[] = ['whatsapp', 'messenger'];
-const OUTCOMES: readonly CallOutcome[] = ['completed', 'missed', 'declined', 'rejected', 'no-answer', 'failed'];
+const OUTCOMES: readonly CallOutcome[] = [
+  'completed',
+  'missed',
+  'declined',
+  'rejected',
+  'no-answer',
+  'failed',
+];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -57,7 +64,11 @@ export function filtersToParams(filters: HistoryFilters): URLSearchParams {
  * callsUrl({ q: 'rahul', channel: 'whatsapp', outcome: '', from: '', to: '' }, undefined, 50);
  * // '/api/calls?q=rahul&channel=whatsapp&limit=50'
  */
-export function callsUrl(filters: HistoryFilters, cursor: string | undefined, limit: number): string {
+export function callsUrl(
+  filters: HistoryFilters,
+  cursor: string | undefined,
+  limit: number,
+): string {
   const params = new URLSearchParams();
   if (filters.q.trim()) params.set('q', filters.q.trim());
   if (filters.channel) params.set('channel', filters.channel);

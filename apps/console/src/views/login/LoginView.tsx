@@ -76,7 +76,11 @@ export function LoginView() {
             />
           </label>
           {error ? (
-            <p id={errorId} role="alert" className="text-sm font-medium text-rose-700 dark:text-rose-300">
+            <p
+              id={errorId}
+              role="alert"
+              className="text-sm font-medium text-rose-700 dark:text-rose-300"
+            >
               {error}
             </p>
           ) : null}

@@ -7,7 +7,15 @@ describe('safeNext', () => {
   });
 
   it('never leaves the site or loops back to the login page', () => {
-    for (const next of ['//evil.example', 'https://evil.example', '/\\evil.example', 'history', '/login?next=/', null, '']) {
+    for (const next of [
+      '//evil.example',
+      'https://evil.example',
+      '/\\evil.example',
+      'history',
+      '/login?next=/',
+      null,
+      '',
+    ]) {
       expect(safeNext(next)).toBe('/');
     }
   });

@@ -34,7 +34,9 @@ export function AppShell() {
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <div className="mr-auto min-w-0">
             <p className="text-lg font-bold leading-tight">Ringside</p>
-            <p className="truncate text-xs text-slate-600 dark:text-slate-400">{me.workspaceName}</p>
+            <p className="truncate text-xs text-slate-600 dark:text-slate-400">
+              {me.workspaceName}
+            </p>
           </div>
           <nav aria-label="Main" className="flex flex-wrap gap-1">
             <NavLink to="/" end className={NAV_LINK}>
@@ -56,15 +58,22 @@ export function AppShell() {
           </nav>
           <div className="flex items-center gap-1">
             <ThemeToggle />
-            <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300">{me.name}</span>
-            <Button tone="ghost" className="min-h-9 px-2 text-xs" onClick={() => void services.signOut()}>
+            <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300">
+              {me.name}
+            </span>
+            <Button
+              tone="ghost"
+              className="min-h-9 px-2 text-xs"
+              onClick={() => void services.signOut()}
+            >
               Sign out
             </Button>
           </div>
         </div>
       </header>
       {location.pathname === '/' ? null : <CallStrip />}
-      <main>
+      {/* room below the content for the floating simulator button */}
+      <main className={simulator === 'on' ? 'pb-20' : ''}>
         <Outlet />
       </main>
       {simulator === 'on' ? (

@@ -40,7 +40,10 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
     setBusy(false);
     setResult(
       placed.ok
-        ? { ok: true, text: `${caller} is calling on ${channel === 'whatsapp' ? 'WhatsApp' : 'Messenger'}.` }
+        ? {
+            ok: true,
+            text: `${caller} is calling on ${channel === 'whatsapp' ? 'WhatsApp' : 'Messenger'}.`,
+          }
         : { ok: false, text: placed.error.message },
     );
   };
@@ -82,7 +85,13 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
         </fieldset>
         <label className="block text-sm font-medium">
           Caller name
-          <input ref={first} className={FIELD} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+          <input
+            ref={first}
+            className={FIELD}
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+          />
         </label>
         <Button tone="primary" type="submit" disabled={busy} className="w-full">
           {busy ? 'Placing…' : 'Place call'}

@@ -1,2 +1,0 @@
-import { writeMicWav, LOUD_VOICE } from '../support/wav';
-writeMicWav('/tmp/e2e-loud.wav', LOUD_VOICE);

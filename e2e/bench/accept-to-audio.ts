@@ -1,0 +1,96 @@
+// `pnpm bench`: accept → first audio through the product vs. a direct call, and the console's
+// initial JS. One JSON line per figure on stdout; progress and verdicts on stderr.
+import { servePeerPage } from '@ringside/meta-sim/testing';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AgentConsole } from '../support/agent-console';
+import { launchBrowser } from '../support/browser';
+import buildConsole from '../support/build-console';
+import { CONSOLE_DIST } from '../support/paths';
+import { installRtcProbe } from '../support/rtc-probe';
+import { startStack } from '../support/stack';
+import { LOUD_VOICE, writeMicWav } from '../support/wav';
+import { timeConsoleAccept } from './console-accept';
+import { timeDirectAccept } from './direct-accept';
+import { measureInitialJs } from './initial-js';
+import { benchLine, percentile } from './stats';
+
+const CALLS = 20;
+// the first calls warm up the JIT, the codec and the sockets on both sides; they are not counted
+const WARM_UP = 2;
+const ACCEPT_GOAL_RATIO = 1.3;
+const INITIAL_JS_BUDGET_KB = 150;
+
+const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+async function main(): Promise<void> {
+  buildConsole();
+  const js = measureInitialJs(CONSOLE_DIST);
+  const jsKb = js.gzipBytes / 1024;
+
+  const stack = await startStack({ agents: ['Bench Agent'] });
+  const browser = await launchBrowser({
+    wav: writeMicWav(join(tmpdir(), 'ringside-bench-voice.wav'), LOUD_VOICE),
+  });
+  const peerPage = await servePeerPage();
+  const consoleTimes: number[] = [];
+  const directTimes: number[] = [];
+  try {
+    const agent = await AgentConsole.open(browser, stack, stack.agents[0] ?? fail('no agent'));
+    await agent.signIn();
+    await agent.goAvailable();
+    const direct = await (await browser.newContext()).newPage();
+    await installRtcProbe(direct);
+    await direct.goto(peerPage.url);
+    const webhookUrl = `${stack.url}/webhooks/meta`;
+
+    // alternate the two, so a slower stretch of the shared machine weighs on both alike
+    for (let i = 0; i < WARM_UP + CALLS; i++) {
+      const product = await timeConsoleAccept(stack, agent, `Bench Caller ${i + 1}`);
+      // the direct call must not ring the console: its webhooks go nowhere
+      stack.sim.setWebhookUrl(null);
+      const baseline = await timeDirectAccept(direct, {
+        sim: stack.sim,
+        simUrl: stack.simUrl,
+        number: stack.whatsapp.number,
+      });
+      stack.sim.setWebhookUrl(webhookUrl);
+      if (i >= WARM_UP) {
+        consoleTimes.push(product);
+        directTimes.push(baseline);
+      }
+      say(`call ${i + 1}: console ${product.toFixed(1)} ms, direct ${baseline.toFixed(1)} ms`);
+    }
+  } finally {
+    await browser.close();
+    await peerPage.close();
+    await stack.close();
+  }
+
+  for (const p of [50, 95]) {
+    const value = percentile(consoleTimes, p) ?? fail('no console timings');
+    const baseline = percentile(directTimes, p) ?? fail('no direct timings');
+    process.stdout.write(
+      `${benchLine({ bench: 'accept-to-audio', metric: `p${p}`, value, unit: 'ms', baseline })}\n`,
+    );
+    const ratio = value / baseline;
+    say(
+      `p${p} ${ratio <= ACCEPT_GOAL_RATIO ? 'meets' : 'MISSES'} the ≤ ${ACCEPT_GOAL_RATIO}× goal (${ratio.toFixed(2)}×)`,
+    );
+  }
+  process.stdout.write(
+    `${benchLine({ bench: 'console-initial-js', metric: 'gzip', value: jsKb, unit: 'KB', baseline: INITIAL_JS_BUDGET_KB })}\n`,
+  );
+  say(
+    `initial JS ${jsKb.toFixed(1)} KB gzipped in ${js.files.length} file(s): ${jsKb <= INITIAL_JS_BUDGET_KB ? 'meets' : 'MISSES'} the ≤ ${INITIAL_JS_BUDGET_KB} KB goal`,
+  );
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+main().catch((error: unknown) => {
+  say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumArgs } from './browser';
+
+describe('chromiumArgs', () => {
+  it('grants the fake microphone without a prompt by default', () => {
+    const args = chromiumArgs('beep');
+    expect(args).toContain('--use-fake-ui-for-media-stream');
+    expect(args).toContain('--use-fake-device-for-media-stream');
+  });
+
+  it('denied: a microphone exists but the permission prompt is refused', () => {
+    const args = chromiumArgs('denied');
+    expect(args).not.toContain('--use-fake-ui-for-media-stream');
+    expect(args).toContain('--use-fake-device-for-media-stream');
+  });
+
+  it('plays a WAV as the microphone, and refuses one that does not exist', () => {
+    expect(chromiumArgs({ wav: import.meta.filename })).toContain(
+      `--use-file-for-fake-audio-capture=${import.meta.filename}`,
+    );
+    expect(() => chromiumArgs({ wav: '/nonexistent/mic.wav' })).toThrow(/no microphone WAV/);
+  });
+});
