@@ -44,6 +44,8 @@ export interface SeededAgent {
 export interface StackOptions {
   /** agents to create, by name; default one, "Alex Agent" */
   agents?: readonly string[];
+  /** Pages the simulator serves that no workspace owns yet (a spec connects them as an admin) */
+  unownedPages?: readonly SimMessengerPage[];
   /** simulator options (timeouts, caller media) on top of the stack's own */
   sim?: Pick<MetaSimOptions, 'timeouts' | 'callerMedia'>;
 }
@@ -87,7 +89,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
     appSecret: APP_SECRET,
     webhookUrl: null,
     numbers: [NUMBER],
-    pages: [PAGE],
+    pages: [PAGE, ...(options.unownedPages ?? [])],
     webhooks: { retry: { baseDelayMs: 50, maxAttempts: 6 } },
     ...options.sim,
   });

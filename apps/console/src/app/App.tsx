@@ -1,3 +1,4 @@
+import type { Role } from '@ringside/contracts';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AgentView } from '../views/agent/AgentView';
@@ -11,13 +12,19 @@ const LoginView = lazy(() =>
 const HistoryView = lazy(() =>
   import('../views/history/HistoryView').then((m) => ({ default: m.HistoryView })),
 );
-const ComingSoonView = lazy(() =>
-  import('../views/shell/ComingSoonView').then((m) => ({ default: m.ComingSoonView })),
+const SupervisorView = lazy(() =>
+  import('../views/supervisor/SupervisorView').then((m) => ({ default: m.SupervisorView })),
+);
+const AdminView = lazy(() =>
+  import('../views/admin/AdminView').then((m) => ({ default: m.AdminView })),
 );
 
+// supervisors read the admin pages where the API lets them; only admins change anything
+const STAFF: readonly Role[] = ['supervisor', 'admin'];
+
 /**
- * The console's routes: `/login`, the agent view `/`, `/history`, and placeholders for
- * `/supervisor` and `/admin`.
+ * The console's routes: `/login`, the agent view `/`, `/history`, and for supervisors and
+ * admins `/supervisor` (the live board) and `/admin/*` (workspace settings).
  *
  * @example
  * <BrowserRouter><App /></BrowserRouter>
@@ -52,17 +59,21 @@ export function App() {
         <Route
           path="supervisor"
           element={
-            <Lazy>
-              <ComingSoonView area="supervisor" />
-            </Lazy>
+            <RequireRole roles={STAFF}>
+              <Lazy>
+                <SupervisorView />
+              </Lazy>
+            </RequireRole>
           }
         />
         <Route
-          path="admin"
+          path="admin/*"
           element={
-            <Lazy>
-              <ComingSoonView area="admin" />
-            </Lazy>
+            <RequireRole roles={STAFF}>
+              <Lazy>
+                <AdminView />
+              </Lazy>
+            </RequireRole>
           }
         />
         <Route path="*" element={<Navigate to="/" replace />} />
@@ -95,5 +106,12 @@ function RequireSignedIn({ children }: { children: ReactNode }) {
         : `?next=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/login${next}`} replace />;
   }
+  return children;
+}
+
+/** a page for some roles only: anyone else goes back to the agent view (the API refuses them too) */
+function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const role = useAppState((s) => s.me?.role);
+  if (!role || !roles.includes(role)) return <Navigate to="/" replace />;
   return children;
 }

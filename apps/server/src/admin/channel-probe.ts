@@ -2,6 +2,7 @@ import type { ChannelTestResult } from '@ringside/contracts';
 import { SecretBoxError } from '../db/secret-box';
 import { GraphApiError } from '../graph/graph-api-error';
 import type { GraphClient } from '../graph/graph-client';
+import type { GraphCredentials } from '../graph/graph-credentials';
 import type { Logger } from '../ops/logger';
 import type { Repos } from '../repos';
 import type { ChannelListing } from '../repos/channel-rows';
@@ -23,7 +24,7 @@ export async function probeChannel(
   channel: ChannelListing,
 ): Promise<ChannelTestResult> {
   const checkedAt = () => deps.clock().toISOString();
-  let credentials;
+  let credentials: GraphCredentials | undefined;
   try {
     credentials = await deps.repos.channels.getChannelCredentials(channel.id);
   } catch (error) {

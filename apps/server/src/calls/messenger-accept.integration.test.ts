@@ -61,4 +61,24 @@ describe('Messenger inbound call, answered', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(stack().sim.requests({ objectId: ws.pageId })).toHaveLength(0);
   });
+
+  it('hands the caller’s later re-offer (media_update) to the agent’s browser', async () => {
+    const ws = await stack().workspace();
+    const agent = await ws.agent();
+    const ringing = nextEvent(agent.socket, 'call:ringing');
+    const call = await stack().sim.placeCall({ channel: 'messenger', to: ws.pageId });
+    const ring = await ringing;
+    await command(agent.socket, 'call:accept', { callId: ring.callId });
+    await command(agent.socket, 'call:answer', { callId: ring.callId, sdp: businessOffer() });
+    await call.waitFor('accepted');
+
+    const remote = nextEvent(agent.socket, 'call:remote-sdp');
+    const version = await call.reoffer();
+    expect(await remote).toEqual({
+      callId: ring.callId,
+      sdpType: 'offer',
+      sdp: expect.stringMatching(/^v=0/),
+      version,
+    });
+  });
 });

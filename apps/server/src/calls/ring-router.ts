@@ -15,7 +15,8 @@ export const agentTimerKey = (callId: string, userId: string) => `agent:${callId
  * Who a ringing call is offered to. `all`: every available agent of the channel at once;
  * `longest-idle`: one agent at a time, longest idle first, each for the channel's per-agent
  * timeout, then the next. Nobody available: the call keeps ringing (or is rejected, if the
- * channel says so) until the ring timeout.
+ * channel says so) until the ring timeout. A disabled channel, or a call whose ring time is
+ * already over when it arrives, rings nobody and is rejected at once (missed).
  */
 export function createRingRouter(deps: {
   repos: Repos;
@@ -29,18 +30,24 @@ export function createRingRouter(deps: {
     run().catch((error: unknown) => deps.logger.error({ err: error, what }, 'call timer failed'));
   };
 
+  /** ms until the call's ring timeout, counted from when Meta says it started */
+  function ringLeftMs(channel: ChannelRecord, row: CallRow): number {
+    return row.offeredAt.getTime() + channel.ringTimeoutSec * 1000 - deps.clock().getTime();
+  }
+
+  const ringTimeout = (channel: ChannelRecord, row: CallRow) =>
+    deps.feed(channel, {
+      kind: 'ring.timeout',
+      callId: row.metaCallId,
+      occurredAt: deps.clock().getTime(),
+    });
+
   function armRingTimeout(channel: ChannelRecord, row: CallRow): void {
-    const due = row.offeredAt.getTime() + channel.ringTimeoutSec * 1000 - deps.clock().getTime();
+    const due = ringLeftMs(channel, row);
     deps.timers.set(
       ringTimerKey(row.id),
       due,
-      later('ring timeout', () =>
-        deps.feed(channel, {
-          kind: 'ring.timeout',
-          callId: row.metaCallId,
-          occurredAt: deps.clock().getTime(),
-        }),
-      ),
+      later('ring timeout', () => ringTimeout(channel, row)),
     );
   }
 
@@ -50,8 +57,18 @@ export function createRingRouter(deps: {
     row: CallRow,
     exclude: readonly string[],
   ): Promise<void> {
-    armRingTimeout(channel, row);
     const model = row.model;
+    if (model.state === 'ringing' && (!channel.enabled || ringLeftMs(channel, row) <= 0)) {
+      // a disabled channel rings nobody; a connect Meta delivered after the caller's ring time
+      // (a late retry) has nobody left to answer: end it at once rather than flash a ring
+      deps.logger.info(
+        { callId: row.id, enabled: channel.enabled, ringLeftMs: ringLeftMs(channel, row) },
+        'call not rung: channel disabled or ring time already over',
+      );
+      await ringTimeout(channel, row);
+      return;
+    }
+    armRingTimeout(channel, row);
     if (model.state !== 'ringing') return;
     const available = (
       await deps.repos.presence.availableAgents(channel.workspaceId, channel.id)
@@ -64,11 +81,7 @@ export function createRingRouter(deps: {
         'no agent available for a ringing call',
       );
       if (channel.whenNobodyAvailable === 'reject' && model.agentsOffered.length === 0) {
-        await deps.feed(channel, {
-          kind: 'ring.timeout',
-          callId: row.metaCallId,
-          occurredAt: deps.clock().getTime(),
-        });
+        await ringTimeout(channel, row);
       }
       return;
     }

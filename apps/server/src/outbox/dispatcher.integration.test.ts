@@ -180,6 +180,9 @@ describe.each(ENGINES)('the outgoing webhook dispatcher on %s', (engine) => {
     expect(await dispatcher.runOnce()).toBe(0);
     expect(posted).toEqual([]);
     const later = await repos.outbox.claimDue(new Date(Date.now() + 25 * 3_600_000), 100);
-    expect(later.find((m) => m.id === row.id)).toMatchObject({ id: row.id, lastError: 'no consumer for topic email:digest' });
+    expect(later.find((m) => m.id === row.id)).toMatchObject({
+      id: row.id,
+      lastError: 'no consumer for topic email:digest',
+    });
   });
 });

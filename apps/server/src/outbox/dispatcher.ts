@@ -3,6 +3,7 @@ import { SecretBoxError } from '../db/secret-box';
 import type { Logger } from '../ops/logger';
 import type { Repos } from '../repos';
 import type { DeliveryRow } from '../repos/webhook-deliveries';
+import type { SigningTarget } from '../repos/webhook-subscriptions';
 import type { OutboxRow } from '../repos/outbox';
 import { WEBHOOK_TOPIC_PREFIX } from '../repos/outgoing-events';
 import { postEvent, type PostRequest, type PostResult } from './post-event';
@@ -119,7 +120,7 @@ export function createDispatcher(deps: {
 
   /** one attempt at one claimed delivery; records how it went */
   async function attempt(row: DeliveryRow): Promise<PostResult | undefined> {
-    let target;
+    let target: SigningTarget | undefined;
     try {
       target = await repos.webhookSubscriptions.signingTarget(row.subscriptionId);
     } catch (error) {

@@ -1,5 +1,6 @@
 // test-only: the whole server on a PGlite data dir that survives a restart, with fast retries
 import type { Role } from '@ringside/contracts';
+import { signMetaPayload } from '@ringside/contracts/signature';
 import { createMetaSim, type MetaSim } from '@ringside/meta-sim';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,8 @@ export interface OutgoingStack {
   addUser(role: Role): Promise<{ id: string; email: string }>;
   signIn(email: string): Promise<string>;
   request(cookie: string, path: string, init?: RequestInit): Promise<Response>;
+  /** posts a body to the Meta webhook endpoint, signed as Meta would */
+  postWebhook(body: string): Promise<Response>;
   /** signs in and connects a console set available */
   agent(): Promise<{ id: string; socket: ConsoleSocket }>;
   /** stops the server and closes the database, runs `between` on it reopened, starts anew */
@@ -144,6 +147,16 @@ export async function startOutgoingStack(
       headers.set('cookie', cookie);
       headers.set('origin', ORIGIN);
       return fetch(`${url}${path}`, { ...init, headers });
+    },
+    postWebhook(body) {
+      return fetch(`${url}/webhooks/meta`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': signMetaPayload(body, APP_SECRET),
+        },
+        body,
+      });
     },
     async agent() {
       const user = await addUser('agent');

@@ -1,4 +1,5 @@
 import { outgoingEventSchema, type OutgoingEvent } from '@ringside/contracts';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { businessAnswerFor } from '../testing/business-sdp';
 import { command, nextEvent, waitUntil } from '../testing/socket-helpers';
@@ -138,6 +139,36 @@ describe('outgoing event webhooks', () => {
     expect(
       receiver.requests.filter((r) => r.event === 'call.ringing' && r.body.includes(ring.callId)),
     ).toEqual([]);
+    expectEachKeyOnce();
+    await unsubscribe(subscription);
+  });
+
+  it('reports a customer’s answer to a call-permission request, once however often Meta sends it', async () => {
+    const subscription = await subscribe(['call.permission_updated']);
+    receiver.respondWith(({ signature }) => (signature.ok ? 200 : 401));
+    const fixture = readFileSync(
+      new URL(
+        '../../../../../shared/fixtures/whatsapp/permission-reply-accept.json',
+        import.meta.url,
+      ),
+      'utf8',
+    );
+    const body = fixture.replaceAll('115017831530658', stack.phoneNumberId);
+    expect((await stack.postWebhook(body)).status).toBe(200);
+    expect((await stack.postWebhook(body)).status).toBe(200); // meta retries the same delivery
+
+    const permissions = () => acceptedEvents().filter((e) => e.event === 'call.permission_updated');
+    await waitUntil('the permission event arrives', () => permissions().length === 1);
+    expect(permissions()[0]?.data).toEqual({
+      channel: 'whatsapp',
+      business: expect.objectContaining({ number: '+15550109901' }),
+      customer: { number: '+918097530000' },
+      status: 'granted',
+      permanent: false,
+      expiresAt: new Date(1753720700 * 1000).toISOString(),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(permissions()).toHaveLength(1);
     expectEachKeyOnce();
     await unsubscribe(subscription);
   });

@@ -5,7 +5,7 @@ import {
   newWhatsAppCallId,
   whatsappConnect,
 } from '../testing/meta-payloads';
-import { recordEvents, settle, useStack } from '../testing/test-stack';
+import { recordEvents, settle, useStack, waitUntil } from '../testing/test-stack';
 
 const stack = useStack();
 
@@ -39,5 +39,28 @@ describe('calls to a number or Page that no workspace owns', () => {
     const calls = await stack().app.repos.calls.listCalls(ws.id);
     expect(calls.ok && calls.items).toEqual([]);
     expect(stack().logs.some((l) => l.includes('no workspace owns'))).toBe(true);
+  });
+});
+
+describe('events Ringside does not know', () => {
+  it('stores them, answers 200 and still applies the known events beside them', async () => {
+    const ws = await stack().workspace();
+    const agent = await ws.agent();
+    const seen = recordEvents(agent.socket);
+    const body = whatsappConnect({ phoneNumberId: ws.phoneNumberId, callId: newWhatsAppCallId() });
+    const value = body['entry'][0]['changes'][0]['value'];
+    value['calls'].push({
+      id: newWhatsAppCallId(),
+      event: 'transfer',
+      timestamp: '1',
+      shiny: true,
+    });
+    value['brand_new_field'] = { anything: 1 };
+    body['entry'][0]['changes'].push({ field: 'account_update', value: { event: 'VERIFIED' } });
+    const res = await stack().postWebhook(JSON.stringify(body));
+    expect(res.status).toBe(200);
+    await stack().settled();
+    await waitUntil('the known connect rings', () => seen.of('call:ringing').length === 1);
+    expect(stack().logs.some((l) => l.includes('webhook item ignored'))).toBe(true);
   });
 });

@@ -1,9 +1,8 @@
-import { parseMetaWebhook } from '@ringside/contracts';
-import { normalizeWebhook } from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import type { WebhookReceiptsRepo } from '../repos/webhook-receipts';
 import type { WebhookIngest } from './meta-webhook-router';
+import { readDelivery } from './read-delivery';
 
 /** what the ingest needs from storage: one transaction for the receipt and its new events */
 export type ReceiptStore = Pick<WebhookReceiptsRepo, 'storeReceipt'>;
@@ -11,8 +10,13 @@ export type ReceiptStore = Pick<WebhookReceiptsRepo, 'storeReceipt'>;
 /**
  * Turns a verified delivery into stored events: the raw receipt and every normalized event go
  * into one transaction (duplicates by idempotency key dropped), then `onStored` is told so
- * processing can start. A payload that does not parse is still stored, with what was wrong, and
+ * processing can start. Items Ringside cannot read are set aside without losing the events
+ * beside them; a payload with nothing readable is still stored, with what was wrong, and
  * acknowledged: Meta retrying it would not make it parse.
+ *
+ * @example
+ * const ingest = createWebhookIngest({ receipts, metrics, logger, onStored: () => processor.kick() });
+ * await ingest({ raw, json: JSON.parse(raw) }); // throws only when storage fails (→ 503)
  */
 export function createWebhookIngest(deps: {
   receipts: ReceiptStore;
@@ -21,30 +25,30 @@ export function createWebhookIngest(deps: {
   onStored: (newEvents: number) => void;
 }): WebhookIngest {
   return async ({ raw, json }) => {
-    const parsed = parseMetaWebhook(json);
-    if (!parsed.ok) {
-      const object = objectName(json);
+    const reading = readDelivery(json);
+    if (!reading.ok) {
+      const { object } = reading;
       await deps.receipts.storeReceipt({
         object,
         raw,
         outcome: 'invalid',
-        detail: parsed.error.summary,
+        detail: reading.summary,
         events: [],
       });
       deps.metrics.webhooks.inc({ object, result: 'invalid' });
       deps.logger.warn(
-        { object, problems: parsed.error.issues.slice(0, 5) },
+        { object, problems: reading.issues.slice(0, 5) },
         'webhook stored but not understood',
       );
       return;
     }
-    const { events, ignored } = normalizeWebhook(parsed.value);
+    const { object, events, setAside } = reading;
     const { newEvents: fresh } = await deps.receipts.storeReceipt({
-      object: parsed.value.object,
+      object,
       raw,
-      outcome: ignored.length > 0 ? 'partly-ignored' : 'stored',
-      ...(ignored.length > 0
-        ? { detail: ignored.map((i) => `${i.path}: ${i.reason}`).join('; ') }
+      outcome: setAside.length > 0 ? 'partly-ignored' : 'stored',
+      ...(setAside.length > 0
+        ? { detail: setAside.map((i) => `${i.path}: ${i.reason}`).join('; ') }
         : {}),
       events: events.map((event) => ({
         idempotencyKey: event.idempotencyKey,
@@ -60,20 +64,11 @@ export function createWebhookIngest(deps: {
         result: freshKeys.has(event.idempotencyKey) ? 'new' : 'duplicate',
       });
     }
-    for (const item of ignored) {
+    for (const item of setAside) {
       deps.metrics.webhookEvents.inc({ kind: 'unknown', result: 'ignored' });
-      deps.logger.info(
-        { path: item.path, reason: item.reason, channel: item.channel },
-        'webhook item ignored',
-      );
+      deps.logger.info({ path: item.path, reason: item.reason, object }, 'webhook item ignored');
     }
-    deps.metrics.webhooks.inc({ object: parsed.value.object, result: 'stored' });
+    deps.metrics.webhooks.inc({ object, result: 'stored' });
     if (fresh.length > 0) deps.onStored(fresh.length);
   };
-}
-
-function objectName(json: unknown): string {
-  const value =
-    typeof json === 'object' && json !== null ? (json as { object?: unknown }).object : undefined;
-  return typeof value === 'string' ? value.slice(0, 64) : 'unknown';
 }

@@ -1,0 +1,95 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { AuditApi } from '../../api/audit-api';
+import { ChannelsApi } from '../../api/channels-api';
+import { OutgoingWebhooksApi } from '../../api/outgoing-webhooks-api';
+import { RestClient } from '../../api/rest-client';
+import { UsersApi } from '../../api/users-api';
+import { WorkspaceSettingsApi } from '../../api/workspace-settings-api';
+import { useAppState } from '../../app/ConsoleProvider';
+import { Banner } from '../../ui/controls';
+import { AuditSection } from './AuditSection';
+import { ChannelsSection } from './ChannelsSection';
+import { AdminContext, type AdminApis, type AdminContextValue } from './useAdmin';
+import { UsersSection } from './UsersSection';
+import { WebhooksSection } from './WebhooksSection';
+import { WorkspaceSection } from './WorkspaceSection';
+
+const SECTIONS = [
+  { path: 'channels', title: 'Channels', element: <ChannelsSection /> },
+  { path: 'users', title: 'Users', element: <UsersSection /> },
+  { path: 'webhooks', title: 'Event webhooks', element: <WebhooksSection /> },
+  { path: 'workspace', title: 'Workspace and Meta', element: <WorkspaceSection /> },
+  { path: 'audit', title: 'Audit log', element: <AuditSection /> },
+] as const;
+
+const TAB = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${
+    isActive
+      ? 'bg-sky-700 text-white'
+      : 'text-slate-700 hover:bg-slate-200/70 dark:text-slate-200 dark:hover:bg-slate-800'
+  }`;
+
+/**
+ * `/admin/*`: channels, users, event webhooks, the workspace and Meta webhook, the audit log.
+ * Admins change them; supervisors read them; agents never get here (the route sends them back).
+ */
+export function AdminView() {
+  const me = useAppState((s) => s.me);
+  const [apis] = useState<AdminApis>(() => {
+    const rest = new RestClient();
+    return {
+      channels: new ChannelsApi(rest),
+      users: new UsersApi(rest),
+      workspace: new WorkspaceSettingsApi(rest),
+      webhooks: new OutgoingWebhooksApi(rest),
+      audit: new AuditApi(rest),
+    };
+  });
+  const context = useMemo<AdminContextValue>(
+    () => ({ apis, canChange: me?.role === 'admin', meId: me?.id ?? '' }),
+    [apis, me],
+  );
+
+  return (
+    <AdminContext.Provider value={context}>
+      <div className="mx-auto max-w-5xl space-y-4 p-4">
+        <h1 className="text-xl font-bold">Workspace settings</h1>
+        {context.canChange ? null : (
+          <Banner kind="info" title="Read only">
+            Supervisors can look at the settings; an admin changes them.
+          </Banner>
+        )}
+        <nav aria-label="Settings" className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
+          {SECTIONS.map((section) => (
+            <NavLink key={section.path} to={`/admin/${section.path}`} className={TAB}>
+              {section.title}
+            </NavLink>
+          ))}
+        </nav>
+        <Routes>
+          <Route index element={<Navigate to="/admin/channels" replace />} />
+          {SECTIONS.map((section) => (
+            <Route
+              key={section.path}
+              path={section.path}
+              element={<Section title={section.title}>{section.element}</Section>}
+            />
+          ))}
+          <Route path="*" element={<Navigate to="/admin/channels" replace />} />
+        </Routes>
+      </div>
+    </AdminContext.Provider>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby="admin-section-title" className="space-y-3">
+      <h2 id="admin-section-title" className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import type { AdminChannelView, ChannelTestResult, UserView } from '@ringside/contracts';
+import { useState } from 'react';
+import type { ChannelsApi } from '../../api/channels-api';
+import { Button, ChannelBadge } from '../../ui/controls';
+import { ChannelForm } from './ChannelForm';
+import { channelIds, ringSummary, whoAnswers } from './channel-words';
+import { Outcome, type OutcomeMessage } from './fields';
+
+/** one channel: its ids, token state, who answers and how it rings; admins edit and test it */
+export function ChannelCard({
+  channel,
+  users,
+  api,
+  canChange,
+  onChanged,
+}: {
+  channel: AdminChannelView;
+  users: readonly UserView[];
+  api: ChannelsApi;
+  canChange: boolean;
+  onChanged: (channel: AdminChannelView) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState<'test' | 'toggle' | null>(null);
+  const [test, setTest] = useState<ChannelTestResult | null>(null);
+  const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
+  const titleId = `channel-${channel.id}`;
+
+  const runTest = async () => {
+    setBusy('test');
+    setOutcome(null);
+    setTest(null);
+    const result = await api.test(channel.id);
+    setBusy(null);
+    if (result.ok) setTest(result.data);
+    else setOutcome({ kind: 'error', text: result.error.message });
+  };
+
+  const toggle = async () => {
+    setBusy('toggle');
+    setOutcome(null);
+    const saved = await api.update(channel.id, { enabled: !channel.enabled });
+    setBusy(null);
+    if (saved.ok) {
+      onChanged(saved.data);
+      setOutcome({
+        kind: 'done',
+        text: saved.data.enabled
+          ? 'Enabled: calls ring again.'
+          : 'Disabled: calls are no longer offered.',
+      });
+    } else setOutcome({ kind: 'error', text: saved.error.message });
+  };
+
+  return (
+    <li
+      aria-labelledby={titleId}
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 id={titleId} className="min-w-0 truncate text-base font-semibold">
+          {channel.label}
+        </h3>
+        <ChannelBadge channel={channel.channel} />
+        {channel.enabled ? null : (
+          <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800 dark:bg-slate-700 dark:text-slate-100">
+            Disabled
+          </span>
+        )}
+      </div>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-600 dark:text-slate-400">Meta ids</dt>
+        <dd className="break-words">{channelIds(channel)}</dd>
+        {channel.displayNumber ? (
+          <>
+            <dt className="text-slate-600 dark:text-slate-400">Number</dt>
+            <dd>{channel.displayNumber}</dd>
+          </>
+        ) : null}
+        <dt className="text-slate-600 dark:text-slate-400">Access token</dt>
+        <dd>{channel.tokenSet ? 'Set' : 'Not set'}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">Who answers</dt>
+        <dd className="break-words">{whoAnswers(channel, users)}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">Ringing</dt>
+        <dd className="break-words">{ringSummary(channel)}</dd>
+      </dl>
+      {canChange && !editing ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <Button tone="neutral" className="min-h-9 px-3" onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+          <Button
+            tone="neutral"
+            className="min-h-9 px-3"
+            disabled={busy !== null}
+            onClick={() => void runTest()}
+          >
+            {busy === 'test' ? 'Testing…' : 'Test connection'}
+          </Button>
+          <Button
+            tone="ghost"
+            className="min-h-9 px-3"
+            disabled={busy !== null}
+            onClick={() => void toggle()}
+          >
+            {channel.enabled ? 'Disable' : 'Enable'}
+          </Button>
+        </div>
+      ) : null}
+      {test ? <TestResult result={test} /> : null}
+      <Outcome outcome={outcome} />
+      {editing ? (
+        <ChannelForm
+          api={api}
+          users={users}
+          editing={channel}
+          onSaved={(saved) => {
+            setEditing(false);
+            onChanged(saved);
+            setOutcome({ kind: 'done', text: 'Saved.' });
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+/** Meta's answer to "Test connection" */
+function TestResult({ result }: { result: ChannelTestResult }) {
+  return (
+    <div
+      role={result.ok ? 'status' : 'alert'}
+      className={`rounded-lg border p-3 text-sm ${
+        result.ok
+          ? 'border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-100'
+          : 'border-rose-300 bg-rose-50 text-rose-950 dark:border-rose-800 dark:bg-rose-950/60 dark:text-rose-100'
+      }`}
+    >
+      <p className="font-semibold">{result.ok ? 'Connection works' : 'Connection failed'}</p>
+      <p className="mt-1">{result.message}</p>
+      {result.metaError?.code !== undefined ? (
+        <p className="mt-1 text-xs">
+          Meta error {result.metaError.code}
+          {result.metaError.retryable ? ' (trying again later may work)' : ''}
+        </p>
+      ) : null}
+      <p className="mt-1 text-xs">Checked {new Date(result.checkedAt).toLocaleTimeString()}</p>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+import type { AdminChannelView, Channel, UserView } from '@ringside/contracts';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import type { ChannelsApi } from '../../api/channels-api';
+import type { ApiResult } from '../../api/http';
+import { Button } from '../../ui/controls';
+import {
+  channelDraft,
+  createChannelBody,
+  newChannelDraft,
+  updateChannelBody,
+  type ChannelDraft,
+} from './channel-form';
+import { channelIds, RING_STRATEGY_WORDS, WHEN_NOBODY_WORDS } from './channel-words';
+import { Outcome, SelectField, TextField, type OutcomeMessage } from './fields';
+import type { Problems } from './form-check';
+import { UserPicker } from './UserPicker';
+
+/** the draft's free-text fields */
+type TextKey = {
+  [K in keyof ChannelDraft]: string extends ChannelDraft[K] ? K : never;
+}[keyof ChannelDraft];
+
+/** adds a WhatsApp number or a Page, or edits one: ids, token (write-only), who answers, ringing */
+export function ChannelForm({
+  api,
+  users,
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  api: ChannelsApi;
+  users: readonly UserView[];
+  /** the channel being edited; absent to add one */
+  editing?: AdminChannelView;
+  onSaved: (channel: AdminChannelView) => void;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = useState<ChannelDraft>(() =>
+    editing ? channelDraft(editing) : newChannelDraft('whatsapp'),
+  );
+  const [problems, setProblems] = useState<Problems>({});
+  const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof ChannelDraft>(key: K, value: ChannelDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const text = (key: TextKey) => ({
+    value: draft[key],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(key, e.target.value),
+    // the body calls a WhatsApp number's name and an edited name `label`
+    error: problems[key] ?? (key === 'name' ? problems['label'] : undefined),
+  });
+
+  // the checked form as a request to send, or what to fix
+  const plan = (): Problems | (() => Promise<ApiResult<AdminChannelView>>) => {
+    if (editing) {
+      const checked = updateChannelBody(editing, draft);
+      return checked.ok ? () => api.update(editing.id, checked.body) : checked.problems;
+    }
+    const checked = createChannelBody(draft);
+    return checked.ok ? () => api.create(checked.body) : checked.problems;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const request = plan();
+    if (typeof request !== 'function') {
+      setProblems(request);
+      setOutcome({ kind: 'error', text: request['form'] ?? 'Check the fields marked.' });
+      return;
+    }
+    setProblems({});
+    setOutcome(null);
+    setBusy(true);
+    const saved = await request();
+    setBusy(false);
+    if (!saved.ok) setOutcome({ kind: 'error', text: saved.error.message });
+    else onSaved(saved.data);
+  };
+
+  const whatsapp = draft.kind === 'whatsapp';
+  return (
+    <form
+      aria-label={editing ? `Edit ${editing.label}` : 'New channel'}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
+    >
+      {editing ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{channelIds(editing)}</p>
+      ) : (
+        <KindChoice kind={draft.kind} onChange={(kind) => set('kind', kind)} />
+      )}
+      <div className="grid gap-3 sm:grid-cols-2">
+        {whatsapp && !editing ? (
+          <>
+            <TextField label="Phone number id" inputMode="numeric" {...text('phoneNumberId')} />
+            <TextField
+              label="WhatsApp Business Account id"
+              inputMode="numeric"
+              {...text('wabaId')}
+            />
+          </>
+        ) : null}
+        {whatsapp ? (
+          <TextField
+            label="Display number"
+            type="tel"
+            placeholder="+919129950000"
+            {...text('displayNumber')}
+          />
+        ) : null}
+        {!whatsapp && !editing ? (
+          <TextField label="Page id" inputMode="numeric" {...text('pageId')} />
+        ) : null}
+        <TextField
+          label={whatsapp ? (editing ? 'Name' : 'Name (optional)') : 'Page name'}
+          maxLength={200}
+          {...text('name')}
+        />
+        <TextField
+          label={editing ? 'New access token' : 'Access token'}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          hint={
+            editing
+              ? `${editing.tokenSet ? 'A token is set.' : 'No token is set.'} Leave empty to keep it; tokens are stored encrypted and never shown.`
+              : 'Stored encrypted; it is never shown again.'
+          }
+          {...text('accessToken')}
+        />
+      </div>
+      <UserPicker
+        legend="Who answers"
+        hint="Nobody ticked: every agent of the workspace."
+        users={users.filter((u) => !u.disabled || draft.assignedUserIds.includes(u.id))}
+        chosen={draft.assignedUserIds}
+        onChange={(ids) => set('assignedUserIds', ids)}
+        error={problems['assignedUserIds']}
+      />
+      <fieldset>
+        <legend className="text-sm font-medium">Ring strategy</legend>
+        <div className="mt-1 flex flex-col gap-1">
+          {(Object.keys(RING_STRATEGY_WORDS) as ChannelDraft['ringStrategy'][]).map((strategy) => (
+            <label key={strategy} className="flex min-h-9 items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="ring-strategy"
+                checked={draft.ringStrategy === strategy}
+                onChange={() => set('ringStrategy', strategy)}
+              />
+              {RING_STRATEGY_WORDS[strategy]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <TextField label="Ring timeout (seconds)" inputMode="numeric" {...text('ringTimeoutSec')} />
+        {draft.ringStrategy === 'longest-idle' ? (
+          <TextField
+            label="Each agent rings for (seconds)"
+            inputMode="numeric"
+            {...text('agentTimeoutSec')}
+          />
+        ) : null}
+        <SelectField
+          label="When nobody is available"
+          value={draft.whenNobodyAvailable}
+          onChange={(e) =>
+            set('whenNobodyAvailable', e.target.value as ChannelDraft['whenNobodyAvailable'])
+          }
+        >
+          {(Object.keys(WHEN_NOBODY_WORDS) as ChannelDraft['whenNobodyAvailable'][]).map((w) => (
+            <option key={w} value={w}>
+              {WHEN_NOBODY_WORDS[w]}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button tone="primary" type="submit" disabled={busy}>
+          {busy ? 'Saving…' : editing ? 'Save changes' : 'Add channel'}
+        </Button>
+        <Button tone="ghost" onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+        <Outcome outcome={outcome} />
+      </div>
+    </form>
+  );
+}
+
+function KindChoice({ kind, onChange }: { kind: Channel; onChange: (kind: Channel) => void }) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium">What to connect</legend>
+      <div className="mt-1 flex flex-wrap gap-4">
+        {(
+          [
+            ['whatsapp', 'WhatsApp number'],
+            ['messenger', 'Messenger Page'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="flex min-h-9 items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name="channel-kind"
+              checked={kind === value}
+              onChange={() => onChange(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,146 @@
+import type { WebhookDeliveryView, WebhookSubscriptionView } from '@ringside/contracts';
+import { useState } from 'react';
+import { Button } from '../../ui/controls';
+import { DeliveryLog } from './DeliveryLog';
+import { deliveryLine, subscriptionEventsWords } from './delivery-words';
+import { Outcome, type OutcomeMessage } from './fields';
+import { useAdmin } from './useAdmin';
+import { WebhookForm } from './WebhookForm';
+
+/** one outgoing webhook: where, which events, its delivery log; admins edit, test and delete it */
+export function WebhookCard({
+  webhook,
+  onChanged,
+  onDeleted,
+}: {
+  webhook: WebhookSubscriptionView;
+  onChanged: (webhook: WebhookSubscriptionView) => void;
+  onDeleted: (id: string) => void;
+}) {
+  const { apis, canChange } = useAdmin();
+  const [editing, setEditing] = useState(false);
+  const [showLog, setShowLog] = useState(false);
+  const [logRound, setLogRound] = useState(0);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
+  const titleId = `webhook-${webhook.id}`;
+
+  const sendTest = async () => {
+    setBusy(true);
+    setOutcome(null);
+    const sent = await apis.webhooks.sendTest(webhook.id);
+    setBusy(false);
+    if (!sent.ok) {
+      setOutcome({ kind: 'error', text: sent.error.message });
+      return;
+    }
+    setOutcome(testOutcome(sent.data));
+    setLogRound((r) => r + 1);
+  };
+
+  const remove = async () => {
+    setBusy(true);
+    const removed = await apis.webhooks.remove(webhook.id);
+    setBusy(false);
+    if (removed.ok) onDeleted(webhook.id);
+    else setOutcome({ kind: 'error', text: removed.error.message });
+  };
+
+  return (
+    <li
+      aria-labelledby={titleId}
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 id={titleId} className="min-w-0 font-mono text-sm font-semibold break-all">
+          {webhook.url}
+        </h3>
+        <span
+          className={`rounded-full px-2 py-0.5 text-xs font-semibold ${
+            webhook.active
+              ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100'
+              : 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100'
+          }`}
+        >
+          {webhook.active ? 'Active' : 'Paused'}
+        </span>
+      </div>
+      {webhook.description ? <p className="text-sm">{webhook.description}</p> : null}
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-600 dark:text-slate-400">Events</dt>
+        <dd className="break-words">{subscriptionEventsWords(webhook.events)}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">Secret</dt>
+        <dd>{webhook.secretSet ? 'Set (signs X-Ringside-Signature)' : 'Not set'}</dd>
+      </dl>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button
+          tone="neutral"
+          className="min-h-9 px-3"
+          aria-expanded={showLog}
+          onClick={() => setShowLog((s) => !s)}
+        >
+          {showLog ? 'Hide delivery log' : 'Delivery log'}
+        </Button>
+        {canChange ? (
+          <>
+            <Button
+              tone="neutral"
+              className="min-h-9 px-3"
+              disabled={busy || !webhook.active}
+              title={webhook.active ? undefined : 'Activate it first'}
+              onClick={() => void sendTest()}
+            >
+              Send test event
+            </Button>
+            <Button tone="neutral" className="min-h-9 px-3" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+            {confirmDelete ? (
+              <>
+                <Button
+                  tone="danger"
+                  className="min-h-9 px-3"
+                  disabled={busy}
+                  onClick={() => void remove()}
+                >
+                  Yes, delete
+                </Button>
+                <Button
+                  tone="ghost"
+                  className="min-h-9 px-3"
+                  onClick={() => setConfirmDelete(false)}
+                >
+                  Keep
+                </Button>
+              </>
+            ) : (
+              <Button tone="ghost" className="min-h-9 px-3" onClick={() => setConfirmDelete(true)}>
+                Delete
+              </Button>
+            )}
+          </>
+        ) : null}
+      </div>
+      <Outcome outcome={outcome} />
+      {editing ? (
+        <WebhookForm
+          editing={webhook}
+          onSaved={(saved) => {
+            setEditing(false);
+            onChanged(saved);
+            setOutcome({ kind: 'done', text: 'Saved.' });
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : null}
+      {showLog ? <DeliveryLog subscriptionId={webhook.id} round={logRound} /> : null}
+    </li>
+  );
+}
+
+function testOutcome(delivery: WebhookDeliveryView): OutcomeMessage {
+  return delivery.status === 'delivered'
+    ? { kind: 'done', text: `Test event delivered: ${deliveryLine(delivery)}` }
+    : { kind: 'error', text: `Test event not delivered: ${deliveryLine(delivery)}` };
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { numberChannel, pageChannel, TOKEN } from './admin-testing';
+import {
+  CHANNEL_WORDS,
+  channelDraft,
+  createChannelBody,
+  newChannelDraft,
+  updateChannelBody,
+} from './channel-form';
+
+describe('createChannelBody', () => {
+  it('builds a Page with who answers it and the ring settings shown', () => {
+    const checked = createChannelBody({
+      ...newChannelDraft('messenger'),
+      pageId: ' 106378625516309 ',
+      name: ' Acme Support ',
+      accessToken: TOKEN,
+      assignedUserIds: ['u_bo'],
+    });
+    expect(checked).toEqual({
+      ok: true,
+      body: {
+        channel: 'messenger',
+        pageId: '106378625516309',
+        name: 'Acme Support',
+        accessToken: TOKEN,
+        assignedUserIds: ['u_bo'],
+        ringStrategy: 'all',
+        ringTimeoutSec: 45,
+        whenNobodyAvailable: 'keep-ringing',
+      },
+    });
+  });
+
+  it('builds a WhatsApp number, writing the display number in E.164', () => {
+    const checked = createChannelBody({
+      ...newChannelDraft('whatsapp'),
+      phoneNumberId: '115017831530658',
+      wabaId: '114255454940862',
+      displayNumber: '+91 91299-50000',
+      accessToken: TOKEN,
+      ringStrategy: 'longest-idle',
+      agentTimeoutSec: '20',
+    });
+    expect(checked.ok && checked.body).toMatchObject({
+      channel: 'whatsapp',
+      displayNumber: '+919129950000',
+      ringStrategy: 'longest-idle',
+      agentTimeoutSec: 20,
+    });
+    // a name is optional for a number
+    expect(checked.ok && 'label' in checked.body).toBe(false);
+  });
+
+  it('says what to fix, field by field, in words an admin can act on', () => {
+    const checked = createChannelBody({
+      ...newChannelDraft('messenger'),
+      pageId: 'acme-page',
+      name: '',
+      accessToken: 'short',
+      ringTimeoutSec: '5',
+    });
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.problems).toEqual({
+      pageId: CHANNEL_WORDS['pageId'],
+      name: CHANNEL_WORDS['name'],
+      accessToken: CHANNEL_WORDS['accessToken'],
+      ringTimeoutSec: CHANNEL_WORDS['ringTimeoutSec'],
+    });
+  });
+
+  it('refuses a timeout that is not a whole number instead of rounding it', () => {
+    const checked = createChannelBody({
+      ...newChannelDraft('messenger'),
+      pageId: '106378625516309',
+      name: 'Acme',
+      accessToken: TOKEN,
+      ringTimeoutSec: '30.5',
+    });
+    expect(checked.ok ? undefined : checked.problems['ringTimeoutSec']).toBe(
+      CHANNEL_WORDS['ringTimeoutSec'],
+    );
+  });
+});
+
+describe('updateChannelBody', () => {
+  it('sends only what changed, and a token only when one was typed', () => {
+    const view = pageChannel({ assignedUserIds: ['u1', 'u2'] });
+    const draft = { ...channelDraft(view), ringTimeoutSec: '30', assignedUserIds: ['u2', 'u1'] };
+    expect(updateChannelBody(view, draft)).toEqual({ ok: true, body: { ringTimeoutSec: 30 } });
+    expect(updateChannelBody(view, { ...channelDraft(view), accessToken: TOKEN })).toEqual({
+      ok: true,
+      body: { accessToken: TOKEN },
+    });
+  });
+
+  it('renames, re-assigns and changes how a number rings', () => {
+    const view = numberChannel();
+    const checked = updateChannelBody(view, {
+      ...channelDraft(view),
+      name: 'Support line',
+      displayNumber: '+91 91299 50001',
+      assignedUserIds: ['u_bo'],
+      whenNobodyAvailable: 'reject',
+    });
+    expect(checked).toEqual({
+      ok: true,
+      body: {
+        label: 'Support line',
+        displayNumber: '+919129950001',
+        assignedUserIds: ['u_bo'],
+        whenNobodyAvailable: 'reject',
+      },
+    });
+  });
+
+  it('says so when nothing changed, and refuses a bad new token', () => {
+    const view = pageChannel();
+    expect(updateChannelBody(view, channelDraft(view))).toEqual({
+      ok: false,
+      problems: { form: 'Nothing changed.' },
+    });
+    const checked = updateChannelBody(view, { ...channelDraft(view), accessToken: 'abc' });
+    expect(checked.ok ? undefined : checked.problems['accessToken']).toBe(
+      CHANNEL_WORDS['accessToken'],
+    );
+  });
+});

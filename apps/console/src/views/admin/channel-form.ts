@@ -1,0 +1,195 @@
+import {
+  adminChannelCreateBodySchema,
+  adminChannelUpdateBodySchema,
+  AGENT_TIMEOUT_BOUNDS,
+  RING_TIMEOUT_BOUNDS,
+  toE164,
+  type AdminChannelCreateBody,
+  type AdminChannelUpdateBody,
+  type AdminChannelView,
+  type Channel,
+  type RingStrategy,
+  type WhenNobodyAvailableOption,
+} from '@ringside/contracts';
+import { checkWith, defined, wholeNumber, type FormCheck, type Problems } from './form-check';
+
+/** a channel form as typed: text fields stay text until checked */
+export interface ChannelDraft {
+  kind: Channel;
+  /** WhatsApp */
+  phoneNumberId: string;
+  wabaId: string;
+  displayNumber: string;
+  /** the channel's name: a WhatsApp number's label, or the Page's name */
+  name: string;
+  /** Messenger */
+  pageId: string;
+  /** write-only: empty keeps the stored token when editing */
+  accessToken: string;
+  /** who answers it; none means every agent of the workspace */
+  assignedUserIds: string[];
+  ringStrategy: RingStrategy;
+  ringTimeoutSec: string;
+  agentTimeoutSec: string;
+  whenNobodyAvailable: WhenNobodyAvailableOption;
+  enabled: boolean;
+}
+
+// the server's defaults, shown so the admin sees what a new channel will do
+const DEFAULT_RING_TIMEOUT_SEC = 45;
+const DEFAULT_AGENT_TIMEOUT_SEC = 15;
+
+/** what a problem with each field means, in words an admin can act on */
+export const CHANNEL_WORDS: Problems = {
+  phoneNumberId: 'The phone number id is digits only (WhatsApp Manager → Phone numbers).',
+  wabaId: 'The WhatsApp Business Account id is digits only.',
+  displayNumber: 'Write the number in international form, for example +919129950000.',
+  pageId: 'The Page id is digits only (the Page’s About section shows it).',
+  name: 'Give the channel a name of up to 200 characters.',
+  label: 'Give the channel a name of up to 200 characters.',
+  accessToken: 'Paste the whole access token (at least 20 characters).',
+  ringTimeoutSec: `Ring for between ${RING_TIMEOUT_BOUNDS.min} and ${RING_TIMEOUT_BOUNDS.max} seconds.`,
+  agentTimeoutSec: `Ring each agent for between ${AGENT_TIMEOUT_BOUNDS.min} and ${AGENT_TIMEOUT_BOUNDS.max} seconds.`,
+  assignedUserIds: 'Choose people of this workspace.',
+};
+
+/**
+ * An empty form for a new channel, with the server's ring defaults filled in.
+ *
+ * @example
+ * newChannelDraft('messenger').ringTimeoutSec; // '45'
+ */
+export function newChannelDraft(kind: Channel): ChannelDraft {
+  return {
+    kind,
+    phoneNumberId: '',
+    wabaId: '',
+    displayNumber: '',
+    name: '',
+    pageId: '',
+    accessToken: '',
+    assignedUserIds: [],
+    ringStrategy: 'all',
+    ringTimeoutSec: String(DEFAULT_RING_TIMEOUT_SEC),
+    agentTimeoutSec: String(DEFAULT_AGENT_TIMEOUT_SEC),
+    whenNobodyAvailable: 'keep-ringing',
+    enabled: true,
+  };
+}
+
+/**
+ * The edit form for a channel as the server has it (the token field starts empty).
+ *
+ * @example
+ * channelDraft(view).name; // 'Acme Support'
+ */
+export function channelDraft(view: AdminChannelView): ChannelDraft {
+  return {
+    kind: view.channel,
+    phoneNumberId: view.phoneNumberId ?? '',
+    wabaId: view.wabaId ?? '',
+    displayNumber: view.displayNumber ?? '',
+    name: view.label,
+    pageId: view.pageId ?? '',
+    accessToken: '',
+    assignedUserIds: [...view.assignedUserIds],
+    ringStrategy: view.ringStrategy,
+    ringTimeoutSec: String(view.ringTimeoutSec),
+    agentTimeoutSec: String(view.agentTimeoutSec),
+    whenNobodyAvailable: view.whenNobodyAvailable,
+    enabled: view.enabled,
+  };
+}
+
+/**
+ * Checks a new channel's form and builds `POST /api/admin/channels`.
+ *
+ * @example
+ * createChannelBody({ ...newChannelDraft('messenger'), pageId: '106378625516309', name: 'Acme', accessToken });
+ * // { ok: true, body: { channel: 'messenger', pageId: '106378625516309', name: 'Acme', accessToken, … } }
+ */
+export function createChannelBody(draft: ChannelDraft): FormCheck<AdminChannelCreateBody> {
+  const ring = ringFields(draft);
+  const common = {
+    accessToken: draft.accessToken.trim(),
+    assignedUserIds: draft.assignedUserIds,
+    ringStrategy: draft.ringStrategy,
+    ...ring,
+  };
+  const body =
+    draft.kind === 'whatsapp'
+      ? {
+          channel: 'whatsapp' as const,
+          phoneNumberId: draft.phoneNumberId.trim(),
+          wabaId: draft.wabaId.trim(),
+          displayNumber: e164(draft.displayNumber),
+          ...(draft.name.trim() ? { label: draft.name.trim() } : {}),
+          ...common,
+        }
+      : {
+          channel: 'messenger' as const,
+          pageId: draft.pageId.trim(),
+          name: draft.name.trim(),
+          ...common,
+        };
+  return checkWith(adminChannelCreateBodySchema.safeParse(body), CHANNEL_WORDS);
+}
+
+/**
+ * Checks an edited channel's form against what the server has and builds
+ * `PATCH /api/admin/channels/:id` with only what changed (a token only when one was typed).
+ *
+ * @example
+ * updateChannelBody(view, { ...channelDraft(view), ringTimeoutSec: '30' });
+ * // { ok: true, body: { ringTimeoutSec: 30 } }
+ */
+export function updateChannelBody(
+  view: AdminChannelView,
+  draft: ChannelDraft,
+): FormCheck<AdminChannelUpdateBody> {
+  const ring = ringFields(draft);
+  const name = draft.name.trim();
+  const number = view.channel === 'whatsapp' ? e164(draft.displayNumber) : undefined;
+  const token = draft.accessToken.trim();
+  const body = defined({
+    label: name !== view.label ? name : undefined,
+    displayNumber:
+      number !== undefined && number !== (view.displayNumber ?? '') ? number : undefined,
+    accessToken: token !== '' ? token : undefined,
+    ringStrategy: draft.ringStrategy !== view.ringStrategy ? draft.ringStrategy : undefined,
+    assignedUserIds: sameMembers(draft.assignedUserIds, view.assignedUserIds)
+      ? undefined
+      : draft.assignedUserIds,
+    ringTimeoutSec: ring.ringTimeoutSec !== view.ringTimeoutSec ? ring.ringTimeoutSec : undefined,
+    agentTimeoutSec:
+      ring.agentTimeoutSec !== view.agentTimeoutSec ? ring.agentTimeoutSec : undefined,
+    whenNobodyAvailable:
+      draft.whenNobodyAvailable !== view.whenNobodyAvailable
+        ? draft.whenNobodyAvailable
+        : undefined,
+    enabled: draft.enabled !== view.enabled ? draft.enabled : undefined,
+  });
+  if (Object.keys(body).length === 0) return { ok: false, problems: { form: 'Nothing changed.' } };
+  return checkWith(adminChannelUpdateBodySchema.safeParse(body), CHANNEL_WORDS);
+}
+
+function ringFields(draft: ChannelDraft) {
+  // the per-agent timeout only matters when agents are rung one at a time
+  const agentTimeout =
+    draft.ringStrategy === 'longest-idle' ? wholeNumber(draft.agentTimeoutSec) : undefined;
+  return defined({
+    ringTimeoutSec: wholeNumber(draft.ringTimeoutSec),
+    agentTimeoutSec: agentTimeout,
+    whenNobodyAvailable: draft.whenNobodyAvailable,
+  });
+}
+
+// people type numbers with spaces and dashes; meta's form lacks the plus
+function e164(typed: string): string {
+  const trimmed = typed.trim();
+  return trimmed === '' ? '' : (toE164(trimmed) ?? trimmed);
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}

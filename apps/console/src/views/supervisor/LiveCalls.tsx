@@ -1,0 +1,159 @@
+import type { CallQuality, CallView } from '@ringside/contracts';
+import { useState } from 'react';
+import { Button, ChannelBadge } from '../../ui/controls';
+import { calledLine, callerAddress, callerName } from '../../ui/format';
+import type { BoardFeed } from './BoardFeed';
+import { callClock, callStateWords, qualityFigures, qualityWords } from './board-words';
+import { Elapsed } from './Elapsed';
+import { useBoard } from './useBoard';
+
+const STATE_STYLE: Record<string, string> = {
+  ringing: 'bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100',
+  active: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
+};
+const OTHER_STATE = 'bg-sky-100 text-sky-900 dark:bg-sky-900/60 dark:text-sky-100';
+
+const QUALITY_STYLE: Record<CallQuality['level'], string> = {
+  good: 'text-emerald-800 dark:text-emerald-200',
+  fair: 'text-amber-800 dark:text-amber-200',
+  poor: 'text-rose-700 dark:text-rose-300',
+};
+
+/** every ringing and active call of the workspace, moving as it changes */
+export function LiveCalls({ feed }: { feed: BoardFeed }) {
+  const calls = useBoard(feed, (s) => s.calls);
+  return (
+    <section
+      aria-labelledby="live-calls-title"
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="mb-2 flex items-baseline justify-between gap-2">
+        <h2 id="live-calls-title" className="text-base font-semibold">
+          Live calls
+        </h2>
+        <span className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+          {calls.length === 1 ? '1 call' : `${calls.length} calls`}
+        </span>
+      </div>
+      {calls.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          No calls are ringing or in progress.
+        </p>
+      ) : (
+        <ul aria-label="Live calls" className="divide-y divide-slate-200 dark:divide-slate-800">
+          {calls.map((call) => (
+            <LiveCallRow key={call.id} call={call} feed={feed} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function LiveCallRow({ call, feed }: { call: CallView; feed: BoardFeed }) {
+  const clock = callClock(call);
+  return (
+    <li className="grid gap-x-4 gap-y-2 py-3 sm:grid-cols-[1fr_auto]">
+      <div className="min-w-0 space-y-1">
+        <p className="flex flex-wrap items-center gap-2">
+          <span className="truncate font-semibold">{callerName(call.caller)}</span>
+          <ChannelBadge channel={call.channel} />
+          {call.direction === 'outbound' ? (
+            <span className="text-xs text-slate-600 dark:text-slate-400">outbound</span>
+          ) : null}
+        </p>
+        <p className="truncate text-xs text-slate-600 dark:text-slate-400">
+          {callerAddress(call.caller)} · {calledLine(call.channel, call.called)}
+        </p>
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <span
+            className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATE_STYLE[call.state] ?? OTHER_STATE}`}
+          >
+            {callStateWords(call.state)}
+          </span>
+          <span>{call.agent ? `Agent: ${call.agent.name || 'unnamed'}` : 'No agent yet'}</span>
+        </p>
+        {call.state === 'active' || call.quality ? <QualityLine quality={call.quality} /> : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-3 sm:flex-col sm:items-end">
+        {clock ? (
+          <span className="text-sm">
+            <span className="text-slate-600 dark:text-slate-400">{clock.label} </span>
+            <Elapsed since={clock.since} label={clock.label} />
+          </span>
+        ) : null}
+        <EndCallControl call={call} feed={feed} />
+      </div>
+    </li>
+  );
+}
+
+function QualityLine({ quality }: { quality: CallQuality | undefined }) {
+  return (
+    <p className="text-xs">
+      <span className={`font-semibold ${quality ? QUALITY_STYLE[quality.level] : ''}`}>
+        Quality: {qualityWords(quality)}
+      </span>
+      {quality ? (
+        <span className="block text-slate-600 dark:text-slate-400">{qualityFigures(quality)}</span>
+      ) : null}
+    </p>
+  );
+}
+
+/** ending a call is final: one click asks, the second ends it */
+function EndCallControl({ call, feed }: { call: CallView; feed: BoardFeed }) {
+  const [step, setStep] = useState<'idle' | 'confirm' | 'ending'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const who = callerName(call.caller);
+
+  const end = async () => {
+    setStep('ending');
+    setError(null);
+    const ended = await feed.endCall(call.id);
+    if (!ended.ok) {
+      setError(ended.error.message);
+      setStep('idle');
+    }
+  };
+
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      {step === 'idle' ? (
+        <Button
+          tone="neutral"
+          className="min-h-9 px-3"
+          aria-label={`End the call with ${who}`}
+          onClick={() => setStep('confirm')}
+        >
+          End call
+        </Button>
+      ) : (
+        <>
+          <span className="text-sm">End it for everyone?</span>
+          <Button
+            tone="danger"
+            className="min-h-9 px-3"
+            disabled={step === 'ending'}
+            onClick={() => void end()}
+          >
+            {step === 'ending' ? 'Ending…' : 'Yes, end call'}
+          </Button>
+          <Button
+            tone="ghost"
+            className="min-h-9 px-3"
+            disabled={step === 'ending'}
+            onClick={() => setStep('idle')}
+          >
+            Keep
+          </Button>
+        </>
+      )}
+      {error ? (
+        <p role="alert" className="w-full text-right text-sm text-rose-700 dark:text-rose-300">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { CallLogApi } from '../../api/call-log-api';
+import { RestClient } from '../../api/rest-client';
+import { SupervisorApi } from '../../api/supervisor-api';
+import { UsersApi } from '../../api/users-api';
+import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { readEnv } from '../../env';
+import { createLogger } from '../../log';
+import { Banner, Button } from '../../ui/controls';
+import { useLoaded } from '../admin/useLoaded';
+import { AgentsPanel } from './AgentsPanel';
+import { BoardFeed } from './BoardFeed';
+import { CallLog } from './CallLog';
+import type { AgentOption } from './CallLogFiltersForm';
+import { LiveCalls } from './LiveCalls';
+import { TodayCounters } from './TodayCounters';
+import { useBoard } from './useBoard';
+
+/** `/supervisor`: the live board (calls, agents, today's counters) and the call log */
+export function SupervisorView() {
+  const { signaling } = useServices();
+  const role = useAppState((s) => s.me?.role);
+  const [apis] = useState(() => {
+    const rest = new RestClient();
+    return {
+      supervisor: new SupervisorApi(rest),
+      callLog: new CallLogApi(rest),
+      users: new UsersApi(rest),
+    };
+  });
+  const [feed] = useState(
+    () =>
+      new BoardFeed({
+        signaling,
+        supervisor: apis.supervisor,
+        callLog: apis.callLog,
+        log: createLogger('board', readEnv().logLevel),
+      }),
+  );
+  useEffect(() => {
+    feed.start();
+    return () => feed.stop();
+  }, [feed]);
+  const endedCount = useBoard(feed, (s) => s.ended.length);
+  const agents = useAgentOptions(apis.users, feed);
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-4 p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-bold">Supervisor board</h1>
+        {role === 'supervisor' ? (
+          <Link
+            to="/admin"
+            className="text-sm font-semibold text-sky-700 underline dark:text-sky-300"
+          >
+            Workspace settings (read only)
+          </Link>
+        ) : null}
+      </div>
+      <LiveNote />
+      <BoardProblem feed={feed} />
+      <TodayCounters feed={feed} />
+      <div className="grid items-start gap-4 lg:grid-cols-[3fr_2fr]">
+        <LiveCalls feed={feed} />
+        <AgentsPanel feed={feed} />
+      </div>
+      <CallLog api={apis.callLog} agents={agents} endedCount={endedCount} />
+    </div>
+  );
+}
+
+/** the workspace's people for the log's agent filter; the board's agents if they cannot be read */
+function useAgentOptions(users: UsersApi, feed: BoardFeed): AgentOption[] {
+  const [listed] = useLoaded(() => users.list(), 'users');
+  const onBoard = useBoard(feed, (s) => s.agents);
+  return useMemo(() => {
+    const people =
+      listed.state === 'ready'
+        ? listed.data.map((u) => ({
+            id: u.id,
+            name: u.disabled ? `${u.name} (deactivated)` : u.name,
+          }))
+        : onBoard.map((a) => ({ id: a.userId, name: a.name }));
+    return people.sort((a, b) => a.name.localeCompare(b.name));
+  }, [listed, onBoard]);
+}
+
+/** says when the board is not live (another tab holds the connection, or it dropped) */
+function LiveNote() {
+  const connection = useAppState((s) => s.connection);
+  const tab = useAppState((s) => s.tab);
+  if (connection === 'connected') return null;
+  if (tab === 'other-tab') {
+    return (
+      <Banner kind="info" title="Live updates go to your other Ringside tab">
+        This board re-reads every 5 seconds. Close the other tab to see changes here at once.
+      </Banner>
+    );
+  }
+  if (connection === 'connecting' || connection === 'idle') return null;
+  return (
+    <Banner kind="warning" title="Not connected to Ringside">
+      The board re-reads every 5 seconds until the connection is back.
+    </Banner>
+  );
+}
+
+function BoardProblem({ feed }: { feed: BoardFeed }) {
+  const phase = useBoard(feed, (s) => s.phase);
+  const error = useBoard(feed, (s) => s.error);
+  if (phase === 'loading') {
+    return (
+      <p role="status" className="text-sm">
+        Loading the board…
+      </p>
+    );
+  }
+  if (!error) return null;
+  return (
+    <Banner
+      kind="error"
+      title={phase === 'error' ? 'The board could not be loaded' : 'The board may be out of date'}
+      action={
+        <Button tone="neutral" className="min-h-9 px-3" onClick={() => void feed.resync()}>
+          Try again
+        </Button>
+      }
+    >
+      {error}
+    </Banner>
+  );
+}

@@ -1,0 +1,61 @@
+import { CALLS_PAGE_MAX } from '@ringside/contracts';
+import { TODAY_MAX_PAGES } from '../../api/call-log-api';
+import type { BoardFeed } from './BoardFeed';
+import { formatCallLength, formatShare, formatWait, NO_FIGURE } from './counter-words';
+import { useBoard } from './useBoard';
+
+/** today's figures: the server's counters, waiting counted live, call length from the log */
+export function TodayCounters({ feed }: { feed: BoardFeed }) {
+  // the server's "waiting" is inbound calls ringing now; the live board knows that at once
+  const waiting = useBoard(
+    feed,
+    (s) => s.calls.filter((c) => c.state === 'ringing' && c.direction === 'inbound').length,
+  );
+  const counters = useBoard(feed, (s) => s.counters);
+  const today = useBoard(feed, (s) => s.today);
+  return (
+    <section
+      aria-labelledby="today-title"
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="today-title" className="text-base font-semibold">
+          Today
+        </h2>
+        <p className="text-xs text-slate-600 dark:text-slate-400">Since 00:00 UTC</p>
+      </div>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <Counter term="Waiting now" value={String(waiting)} />
+        <Counter term="Answered" value={counters ? String(counters.answered) : NO_FIGURE} />
+        <Counter term="Missed" value={counters ? String(counters.missed) : NO_FIGURE} />
+        <Counter
+          term="Average time to answer"
+          value={formatWait(counters?.averageAnswerMs ?? null)}
+        />
+        <Counter
+          term="Answered within 20 s"
+          value={formatShare(counters?.answeredWithin20sShare ?? null)}
+        />
+        <Counter
+          term="Average call length"
+          value={formatCallLength(today?.averageCallMs ?? null)}
+        />
+      </dl>
+      {today && !today.complete ? (
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+          The average call length and per-agent counts cover today’s newest{' '}
+          {(TODAY_MAX_PAGES * CALLS_PAGE_MAX).toLocaleString()} calls.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Counter({ term, value }: { term: string; value: string }) {
+  return (
+    <div className="rounded-lg bg-slate-50 p-3 dark:bg-slate-800/60">
+      <dt className="text-xs font-medium text-slate-600 dark:text-slate-300">{term}</dt>
+      <dd className="mt-1 font-mono text-xl font-semibold tabular-nums">{value}</dd>
+    </div>
+  );
+}
