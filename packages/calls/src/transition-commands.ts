@@ -6,6 +6,7 @@ import type {
 } from './commands';
 import type { Effect } from './effects';
 import type { Call, DialingCall, LiveCall } from './state';
+import { releaseClaim } from './transition-inbound';
 import { applied, compact, endCall, ignored, secondsBetween, type Step } from './step';
 import { fromTombstone } from './transition-webhook';
 
@@ -31,8 +32,10 @@ export function onHangup(call: Call | undefined, event: AgentHangupCommand): Ste
         [graphSend(call, 'send-terminate')],
       );
     case 'claimed':
-      // meta has not accepted yet: reject rather than terminate
       if (call.agentId !== event.agentId) return ignored('conflict');
+      // nothing reached meta yet: give the call back to the others
+      if (call.answerSentAt === undefined) return releaseClaim(call, event.agentId);
+      // meta has our answer but has not accepted: reject rather than terminate
       return endCall(
         call,
         { outcome: 'declined', endedAt: event.occurredAt, agentId: call.agentId },

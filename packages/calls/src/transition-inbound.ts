@@ -123,23 +123,10 @@ export function onDecline(call: Call | undefined, event: AgentDeclineCommand): S
         [reject],
       );
     }
-    case 'claimed': {
+    case 'claimed':
       if (call.agentId !== event.agentId) return ignored('conflict');
       if (call.answerSentAt !== undefined) return ignored('unknown-transition');
-      // releasing a claim (the agent's browser could not set up audio): ring the others again
-      const declined = [...call.agentsDeclined, event.agentId];
-      const ringing: RingingCall = compact({
-        ...baseOf(call),
-        state: 'ringing',
-        direction: 'inbound',
-        offeredAt: call.offeredAt,
-        sdpOffer: call.sdpOffer,
-        agentsOffered: [],
-        agentsDeclined: declined,
-        strategy: call.strategy,
-      });
-      return applied(ringing, [{ type: 'notify-agents', callId: call.id, exclude: declined }]);
-    }
+      return releaseClaim(call, event.agentId);
     case 'active':
     case 'dialing':
     case 'outbound-ringing':
@@ -147,4 +134,23 @@ export function onDecline(call: Call | undefined, event: AgentDeclineCommand): S
     case 'tombstone':
       return ignored('unknown-transition');
   }
+}
+
+/**
+ * The claiming agent backs out before their answer reached Meta (their browser could not set up
+ * audio, or the tab closed): the call rings the others again, without that agent.
+ */
+export function releaseClaim(call: ClaimedCall, agentId: string): Step {
+  const declined = [...call.agentsDeclined, agentId];
+  const ringing: RingingCall = compact({
+    ...baseOf(call),
+    state: 'ringing',
+    direction: 'inbound',
+    offeredAt: call.offeredAt,
+    sdpOffer: call.sdpOffer,
+    agentsOffered: [],
+    agentsDeclined: declined,
+    strategy: call.strategy,
+  });
+  return applied(ringing, [{ type: 'notify-agents', callId: call.id, exclude: declined }]);
 }

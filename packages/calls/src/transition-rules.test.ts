@@ -138,6 +138,27 @@ describe('agents racing and declining', () => {
     expect(result.effects.at(-1)).toMatchObject({ type: 'notify-agents', exclude: ['a1'] });
   });
 
+  it('hanging up before the answer left (a tab closed mid-setup) gives the call back to the others', () => {
+    const result = run([cmd.claim(T, 'a1'), cmd.hangup(T + 1, 'a1')], ringingWith(['a1', 'a2']));
+    expect(result.call).toMatchObject({ state: 'ringing', agentsDeclined: ['a1'] });
+    expect(effectTypes(result.effects)).not.toContain('send-reject');
+  });
+
+  it('hanging up after the answer went to Meta rejects the call as declined', () => {
+    const answered = {
+      kind: 'agent.answer-sent',
+      callId: WA_CALL,
+      agentId: 'a1',
+      occurredAt: T + 1,
+    } as const;
+    const result = run(
+      [cmd.claim(T, 'a1'), answered, cmd.hangup(T + 2, 'a1')],
+      ringingWith(['a1']),
+    );
+    expect(result.call).toMatchObject({ state: 'ended', outcome: 'declined' });
+    expect(effectTypes(result.effects)).toContain('send-reject');
+  });
+
   it('a claimant cannot back out once their answer went to Meta', () => {
     const result = run(
       [
