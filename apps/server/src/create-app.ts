@@ -19,6 +19,7 @@ import type { DispatcherOptions } from './outbox/dispatcher';
 import { createCallActionsRouter } from './api/call-actions-routes';
 import { createCallLogRouter } from './api/call-log-routes';
 import { createSimRouter } from './simulator/sim-routes';
+import type { SocketAdapter } from './cluster/redis-adapter';
 import type { Logger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
 import { createConsoleStatic } from './ops/console-static';
@@ -45,6 +46,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** a built console to serve at `/` (absent: the API only) */
   consoleDir?: string;
+  /** cluster mode: the Redis Streams adapter that links this node's sockets to the others */
+  socketAdapter?: SocketAdapter;
   /** the embedded Meta simulator, for the console's simulator drawer */
   simulator?: MetaSim;
   /** outgoing event webhook delivery tuning (poll, retries); defaults suit production */
@@ -82,7 +85,10 @@ export function createApp(options: AppOptions) {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer: HttpServer = createServer(app);
-  const io: RingsideServer = new Server(httpServer, { serveClient: false });
+  const io: RingsideServer = new Server(httpServer, {
+    serveClient: false,
+    ...(options.socketAdapter ? { adapter: options.socketAdapter } : {}),
+  });
 
   const notifier = createNotifier(io);
   const timers = createCallTimers();

@@ -8,6 +8,7 @@ import {
   DEMO_WHATSAPP_NUMBER,
   type MetaSim,
 } from '@ringside/meta-sim';
+import { connectRedisAdapter } from './cluster/redis-adapter';
 import { createApp } from './create-app';
 import { openDatabase } from './db/open-database';
 import { createSecretBox, loadOrCreateSecretsKey } from './db/secret-box';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     };
   }
 
+  const redis = env.REDIS_URL ? await connectRedisAdapter(env.REDIS_URL, logger) : undefined;
   const consoleDir = fileURLToPath(new URL('../../console/dist', import.meta.url));
   if (!existsSync(consoleDir))
     logger.warn({ consoleDir }, 'console not built: serving the API only');
@@ -55,9 +57,13 @@ async function main(): Promise<void> {
     meta,
     graphApi,
     ...(sim ? { simulator: sim } : {}),
+    ...(redis ? { socketAdapter: redis.adapter } : {}),
   });
   const url = await app.listen(env.PORT, env.HOST);
-  logger.info({ url, database: database.kind, simulator: env.SIMULATOR }, 'ringside listening');
+  logger.info(
+    { url, database: database.kind, simulator: env.SIMULATOR, cluster: redis !== undefined },
+    'ringside listening',
+  );
 
   if (sim) {
     sim.setWebhookUrl(`${url}/webhooks/meta`);
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await redis?.close();
     await sim?.close();
     await database.close();
     process.exit(0);

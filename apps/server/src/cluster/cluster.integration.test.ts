@@ -1,0 +1,165 @@
+import { createMetaSim, type MetaSim } from '@ringside/meta-sim';
+import { io as connectSocket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../auth/passwords';
+import { capturedLogger } from '../auth/test-auth-server';
+import { createApp, type RingsideApp } from '../create-app';
+import type { Database } from '../db/database';
+import { IN_MEMORY, openDatabase } from '../db/open-database';
+import { createSecretBox } from '../db/secret-box';
+import { testPostgresAdminUrl } from '../db/test-databases';
+import { businessAnswerFor } from '../testing/business-sdp';
+import { createTestDatabase } from '../testing/postgres';
+import { startTestRedis, type TestRedis } from '../testing/redis';
+import { command, nextEvent } from '../testing/socket-helpers';
+import type { ConsoleSocket } from '../testing/test-stack';
+import { connectRedisAdapter } from './redis-adapter';
+
+const ORIGIN = 'http://localhost:3000';
+const SECRET = 'cluster-app-secret';
+const PASSWORD = 'cluster password 1';
+const NUMBER = {
+  phoneNumberId: '990000000001',
+  wabaId: '990000000002',
+  displayPhoneNumber: '15550109999',
+  accessToken: 'cluster-wa-token',
+};
+
+interface Node {
+  app: RingsideApp;
+  url: string;
+  database: Database;
+  closeRedis: () => Promise<void>;
+}
+
+let redis: TestRedis;
+let sim: MetaSim;
+const nodes: Node[] = [];
+const sockets: ConsoleSocket[] = [];
+let workspaceId = '';
+
+async function startNode(databaseUrl: string, graphUrl: string): Promise<Node> {
+  const database = await openDatabase({ databaseUrl, dataDir: IN_MEMORY });
+  const adapter = await connectRedisAdapter(redis.url, capturedLogger().logger);
+  const app = createApp({
+    database,
+    secretBox: createSecretBox(Buffer.alloc(32, 3).toString('base64')),
+    logger: capturedLogger().logger,
+    publicOrigins: [ORIGIN],
+    meta: { appSecret: SECRET, verifyToken: 'v' },
+    graphApi: { baseUrl: graphUrl, version: sim.graphVersion },
+    socketAdapter: adapter.adapter,
+  });
+  return { app, url: await app.listen(0), database, closeRedis: adapter.close };
+}
+
+async function agentOn(node: Node, name: string): Promise<ConsoleSocket> {
+  const email = `${name.toLowerCase()}@cluster.test`;
+  const created = await node.app.repos.users.createUser({
+    workspaceId,
+    email,
+    name,
+    passwordHash: await hashPassword(PASSWORD),
+    role: 'agent',
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const login = await fetch(`${node.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+  const socket: ConsoleSocket = connectSocket(node.url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie, origin: ORIGIN },
+    reconnection: false,
+  });
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  expect(await command(socket, 'agent:set-status', { status: 'available' })).toEqual({ ok: true });
+  return socket;
+}
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  sim = createMetaSim({ appSecret: SECRET, webhookUrl: null, numbers: [NUMBER], pages: [] });
+  const graphUrl = await sim.listen(0);
+  const databaseUrl = await createTestDatabase(await testPostgresAdminUrl());
+  nodes.push(await startNode(databaseUrl, graphUrl), await startNode(databaseUrl, graphUrl));
+  const [a] = nodes;
+  if (!a) throw new Error('no node');
+  workspaceId = (await a.app.repos.workspaces.createWorkspace('Cluster')).id;
+  const channel = await a.app.repos.channels.createWhatsAppChannel({
+    workspaceId,
+    phoneNumberId: NUMBER.phoneNumberId,
+    wabaId: NUMBER.wabaId,
+    displayNumber: `+${NUMBER.displayPhoneNumber}`,
+    accessToken: NUMBER.accessToken,
+  });
+  if (!channel.ok) throw new Error(channel.error.message);
+  // Meta's webhooks reach node A only; agents sit on either node
+  sim.setWebhookUrl(`${a.url}/webhooks/meta`);
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  await sim?.close();
+  for (const node of nodes) {
+    await node.app.close();
+    await node.closeRedis();
+    await node.database.close();
+  }
+  await redis?.stop();
+});
+
+describe('cluster mode (two nodes, one PostgreSQL, Redis Streams adapter)', () => {
+  it('rings an agent connected to the other node and lets them answer through it', async () => {
+    const [, b] = nodes as [Node, Node];
+    const agent = await agentOn(b, 'Bianca');
+    const ringing = nextEvent(agent, 'call:ringing');
+    const call = await sim.placeCall({
+      channel: 'whatsapp',
+      name: 'Rahul',
+      to: NUMBER.phoneNumberId,
+    });
+    const ring = await ringing;
+    expect(ring.caller.name).toBe('Rahul');
+
+    expect(await command(agent, 'call:accept', { callId: ring.callId })).toEqual({ ok: true });
+    expect(
+      await command(agent, 'call:answer', {
+        callId: ring.callId,
+        sdp: businessAnswerFor(ring.sdpOffer ?? ''),
+      }),
+    ).toEqual({ ok: true });
+    await call.waitFor('accepted');
+    const ended = nextEvent(agent, 'call:ended');
+    await call.hangUp();
+    expect((await ended).outcome).toBe('completed');
+  });
+
+  it('lets exactly one of two agents on different nodes claim a call, and tells the other who', async () => {
+    const [a, b] = nodes as [Node, Node];
+    const onA = await agentOn(a, 'Arun');
+    const onB = await agentOn(b, 'Beatriz');
+    const ringA = nextEvent(onA, 'call:ringing');
+    const ringB = nextEvent(onB, 'call:ringing');
+    await sim.placeCall({ channel: 'whatsapp', name: 'Race', to: NUMBER.phoneNumberId });
+    const [ra, rb] = await Promise.all([ringA, ringB]);
+    expect(ra.callId).toBe(rb.callId);
+
+    const claimedOnA = nextEvent(onA, 'call:claimed');
+    const claimedOnB = nextEvent(onB, 'call:claimed');
+    const results = await Promise.all([
+      command(onA, 'call:accept', { callId: ra.callId }),
+      command(onB, 'call:accept', { callId: rb.callId }),
+    ]);
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    const loserNotice = results[0]?.ok ? await claimedOnB : await claimedOnA;
+    expect(loserNotice.by.name).toBe(results[0]?.ok ? 'Arun' : 'Beatriz');
+  });
+});
