@@ -48,17 +48,21 @@ describe('the agent hangs up', () => {
     });
   });
 
-  it('a call claimed but not yet answered is rejected and recorded as declined', async () => {
+  it('a call claimed but not yet answered goes back to ringing for the others, and Meta hears nothing', async () => {
     const ws = await stack().workspace();
     const { agent, call, ring } = await ringingCall(ws);
     await command(agent.socket, 'call:accept', { callId: ring.callId });
+    const colleague = await ws.agent('Ben');
+    const rerung = nextEvent(colleague.socket, 'call:ringing', (r) => r.callId === ring.callId);
     expect(await command(agent.socket, 'call:hangup', { callId: ring.callId })).toEqual({
       ok: true,
     });
-    const heard = await stack().graphRequests(call.id);
-    expect(heard.map((r) => r.action)).toEqual(['reject']);
+    expect((await rerung).callId).toBe(ring.callId);
+    await stack().settled();
+    expect(await stack().graphRequests(call.id, 0)).toEqual([]);
     const detail = await stack().app.repos.calls.getCall(ws.id, ring.callId);
-    expect(detail?.call.outcome).toBe('declined');
+    expect(detail?.call.state).toBe('ringing');
+    expect(call.state).toBe('ringing');
   });
 
   it('nobody else can hang up an agent’s call', async () => {

@@ -60,7 +60,10 @@ describe('a console that reconnects', () => {
     expect(again?.ringingSince).toBe(ring.ringingSince);
     // the same turn, not a new one (a second's slack: the timeline stores ms, the ring saw now)
     expect(Math.abs((again?.ringTimeoutMs ?? 0) - ring.ringTimeoutMs)).toBeLessThan(1_000);
-    expect(ring.ringTimeoutMs).toBeLessThanOrEqual(21_000);
+    // the agent's 20 s turn, counted from Meta's whole-second timestamp (plus processing on a
+    // busy machine), never the channel's 45 s ring
+    expect(ring.ringTimeoutMs).toBeGreaterThanOrEqual(20_000);
+    expect(ring.ringTimeoutMs).toBeLessThan(25_000);
   });
 
   it('gets back the call it is on, with its busy status', async () => {
