@@ -24,12 +24,15 @@ import type { Logger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
 import { createConsoleStatic } from './ops/console-static';
 import { createOpsRouter } from './ops/ops-router';
-import { createRepos } from './repos';
+import { createRepoShared, createRepos } from './repos';
 import { handleConnections } from './sockets/connection-lifecycle';
+import { createBoardCountersPublisher } from './sockets/board-counters';
 import { createNotifier } from './sockets/notifier';
 import type { RingsideServer } from './sockets/socket-types';
 import { createMetaWebhookRouter } from './webhooks/meta-webhook-router';
+import { createGroupCommit } from './webhooks/group-commit';
 import { createWebhookIngest } from './webhooks/webhook-ingest';
+import { createWebhookPostHandler, isWebhookPost } from './webhooks/webhook-post';
 import { createWebhookProcessor } from './webhooks/webhook-processor';
 
 export interface AppOptions {
@@ -68,7 +71,11 @@ export function createApp(options: AppOptions) {
   const clock = options.clock ?? (() => new Date());
   const { logger } = options;
   const metrics = createMetrics();
-  const repos = createRepos(options.database.db, options.secretBox);
+  const repos = createRepos(
+    options.database.db,
+    options.secretBox,
+    createRepoShared({ engine: options.database.kind }),
+  );
   const graph =
     options.graph ??
     createGraphClient({
@@ -84,15 +91,20 @@ export function createApp(options: AppOptions) {
   const app: Express = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  const httpServer: HttpServer = createServer(app);
+  // webhook deliveries skip Express (see webhook-post.ts); everything else goes through it
+  const httpServer: HttpServer = createServer((req, res) => {
+    if (isWebhookPost(req)) webhookPost(req, res);
+    else app(req, res);
+  });
   const io: RingsideServer = new Server(httpServer, {
     serveClient: false,
     ...(options.socketAdapter ? { adapter: options.socketAdapter } : {}),
   });
 
-  const notifier = createNotifier(io);
+  const notifier = createNotifier(io, { clustered: options.socketAdapter !== undefined });
   const timers = createCallTimers();
-  const presence = createPresenceAnnouncer({ repos, notifier });
+  const boardCounters = createBoardCountersPublisher({ repos, notifier, clock, logger });
+  const presence = createPresenceAnnouncer({ repos, notifier, clock });
   const calls = createCallService({
     repos,
     graph,
@@ -102,6 +114,7 @@ export function createApp(options: AppOptions) {
     logger,
     metrics,
     announcePresence: presence.announce,
+    boardCounters,
   });
   const commands = createAgentCommands({
     repos,
@@ -124,26 +137,32 @@ export function createApp(options: AppOptions) {
     announcePresence: presence.announce,
     outgoing: options.outgoingWebhooks,
   });
+  // deliveries that arrive together are stored by one statement; processing gives way to them
+  const groupCommit = createGroupCommit((receipts) =>
+    repos.webhookReceipts.storeReceipts(receipts),
+  );
   const processor = createWebhookProcessor({
     receipts: repos.webhookReceipts,
-    apply: (event) => calls.applyWebhookEvent(event),
+    apply: (event, key) => calls.applyWebhookEvent(event, key),
+    logger,
+    foreground: groupCommit,
+  });
+  const webhookPost = createWebhookPostHandler({
+    secrets: adminArea.metaSecrets,
+    ingest: createWebhookIngest({
+      receipts: { storeReceipt: groupCommit.store },
+      metrics,
+      logger,
+      onStored: processor.enqueue,
+    }),
+    metrics,
     logger,
   });
 
   app.use(createOpsRouter({ database: options.database, metrics }));
   app.use(
     '/webhooks/meta',
-    createMetaWebhookRouter({
-      secrets: adminArea.metaSecrets,
-      ingest: createWebhookIngest({
-        receipts: repos.webhookReceipts,
-        metrics,
-        logger,
-        onStored: () => processor.kick(),
-      }),
-      metrics,
-      logger,
-    }),
+    createMetaWebhookRouter({ secrets: adminArea.metaSecrets, post: webhookPost, logger }),
   );
   app.use(
     '/api',
@@ -210,6 +229,7 @@ export function createApp(options: AppOptions) {
       await processor.stop();
       await adminArea.stop();
       timers.clear();
+      boardCounters.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (started && httpServer.listening)
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));

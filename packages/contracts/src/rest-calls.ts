@@ -7,7 +7,7 @@ import {
   isoDateTimeSchema,
 } from './call-outcome';
 import { idSchema, optionalQuery, queryDateSchema } from './rest-common';
-import { agentRefSchema, calledSchema, callerSchema } from './socket-views';
+import { agentRefSchema, calledSchema, callerSchema, callQualitySchema } from './socket-views';
 
 /** Largest page the call log serves. */
 export const CALLS_PAGE_MAX = 200;
@@ -91,13 +91,16 @@ export const callEventSchema = z.object({
 export type CallEvent = z.infer<typeof callEventSchema>;
 
 /**
- * `GET /api/calls/:id`: the call, its notes and its timeline (oldest first).
+ * `GET /api/calls/:id`: the call, its notes, the latest quality the agent's browser reported
+ * (absent when none was) and its timeline (oldest first).
  *
  * @example
- * callDetailReplySchema.parse({ ...summary, notes: 'Wants a refund', events: [] });
+ * callDetailReplySchema.parse({ ...summary, notes: 'Wants a refund', quality, events: [] });
  */
 export const callDetailReplySchema = callSummarySchema.extend({
   notes: z.string().optional(),
+  // optional: servers before this field and calls nobody measured send none
+  quality: callQualitySchema.optional(),
   events: z.array(callEventSchema),
 });
 export type CallDetailReply = z.infer<typeof callDetailReplySchema>;

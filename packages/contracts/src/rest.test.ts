@@ -98,6 +98,31 @@ describe('call detail and notes', () => {
     );
   });
 
+  it('carries the call’s quality when there is one, and refuses a quality without a grade', () => {
+    const detail = {
+      id: 'call_1',
+      channel: 'whatsapp',
+      direction: 'inbound',
+      state: 'ended',
+      caller: { number: '+918097530000' },
+      called: { channelId: 'ch_1', label: '+91 91299 50000' },
+      startedAt: '2025-07-01T10:00:00.000Z',
+      events: [],
+    };
+    const quality = {
+      level: 'poor',
+      reason: 'packet loss 9 %',
+      rttMs: 80,
+      jitterMs: 4,
+      lossPct: 9,
+      mos: 2.9,
+    };
+    expect(callDetailReplySchema.parse({ ...detail, quality }).quality).toEqual(quality);
+    expect(callDetailReplySchema.parse(detail).quality).toBeUndefined();
+    const { level: _level, ...ungraded } = quality;
+    expect(callDetailReplySchema.safeParse({ ...detail, quality: ungraded }).success).toBe(false);
+  });
+
   it('bounds notes and disposition', () => {
     expect(callNotesBodySchema.parse({ notes: '', disposition: 'resolved' })).toEqual({
       notes: '',

@@ -9,12 +9,13 @@ import {
 } from './socket-commands';
 import type { AckResult, ClientToServerEvents, ServerToClientEvents } from './socket-events';
 import {
+  boardCountersPayloadSchema,
   boardSnapshotPayloadSchema,
   callEndedPayloadSchema,
   callRingingPayloadSchema,
   socketDataSchema,
 } from './socket-events';
-import { callViewSchema } from './socket-views';
+import { agentViewSchema, callViewSchema } from './socket-views';
 
 const now = '2025-07-21T16:27:13.000Z';
 
@@ -161,6 +162,31 @@ describe('server payloads', () => {
     expect(boardSnapshotPayloadSchema.parse(board)).toEqual(board);
     const pct = { ...board, counters: { ...board.counters, answeredWithin20sShare: 92 } };
     expect(boardSnapshotPayloadSchema.safeParse(pct).success).toBe(false);
+  });
+
+  it('reads average call length and answered-today when sent, and boards from before them', () => {
+    const counters = {
+      waiting: 1,
+      answered: 3,
+      missed: 1,
+      averageAnswerMs: 6400,
+      answeredWithin20sShare: 1,
+      averageCallMs: 184_000,
+    };
+    const agent = { userId: 'u1', name: 'Asha', status: 'busy', since: now, answeredToday: 3 };
+    const board = { calls: [], agents: [agent], counters };
+    expect(boardSnapshotPayloadSchema.parse(board)).toEqual(board);
+    expect(boardCountersPayloadSchema.parse(counters)).toEqual(counters);
+    const { averageCallMs: _length, ...older } = counters;
+    expect(boardCountersPayloadSchema.parse(older)).toEqual(older);
+    expect(
+      boardCountersPayloadSchema.parse({ ...counters, averageCallMs: null }).averageCallMs,
+    ).toBe(null);
+    expect(boardCountersPayloadSchema.safeParse({ ...counters, averageCallMs: -5 }).success).toBe(
+      false,
+    );
+    expect(agentViewSchema.safeParse({ ...agent, answeredToday: 1.5 }).success).toBe(false);
+    expect(agentViewSchema.safeParse({ ...agent, answeredToday: -1 }).success).toBe(false);
   });
 
   it('types socket data roles', () => {

@@ -126,6 +126,16 @@ export const boardSnapshotPayloadSchema = z.object({
 export type BoardSnapshotPayload = z.infer<typeof boardSnapshotPayloadSchema>;
 
 /**
+ * `board:counters`: today's counters alone, sent to supervisors after a call rings, is answered
+ * or ends (bursts are coalesced), so the board's figures stay current between snapshots.
+ *
+ * @example
+ * socket.on('board:counters', (counters) => store.getState().board.setCounters(counters));
+ */
+export const boardCountersPayloadSchema = boardCountersSchema;
+export type BoardCountersPayload = z.infer<typeof boardCountersPayloadSchema>;
+
+/**
  * `call:remote-sdp`: SDP from Meta that reaches us by webhook after the call is set up:
  * the answer to a WhatsApp outbound offer, or a Messenger `media_update` offer (with its
  * version; apply only the highest).
@@ -173,6 +183,7 @@ export interface ServerToClientEvents {
   'call:remote-sdp': (payload: CallRemoteSdpPayload) => void;
   'agent:updated': (payload: AgentView) => void;
   'board:snapshot': (payload: BoardSnapshotPayload) => void;
+  'board:counters': (payload: BoardCountersPayload) => void;
 }
 
 /**

@@ -96,11 +96,14 @@ export const callViewSchema = z.object({
 });
 export type CallView = z.infer<typeof callViewSchema>;
 
+const count = z.number().int().nonnegative();
+
 /**
- * An agent as the board shows them (`agent:updated`, `board:snapshot`).
+ * An agent as the board shows them (`agent:updated`, `board:snapshot`), with how many calls
+ * they answered today (UTC day; absent from servers that predate it).
  *
  * @example
- * agentViewSchema.parse({ userId: 'u_1', name: 'Asha', status: 'busy', since: new Date().toISOString(), currentCallId: 'call_1' });
+ * agentViewSchema.parse({ userId: 'u_1', name: 'Asha', status: 'busy', since: new Date().toISOString(), currentCallId: 'call_1', answeredToday: 4 });
  */
 export const agentViewSchema = z.object({
   userId: id,
@@ -108,16 +111,17 @@ export const agentViewSchema = z.object({
   status: agentStatusSchema,
   since: isoDateTimeSchema,
   currentCallId: id.optional(),
+  answeredToday: count.optional(),
 });
 export type AgentView = z.infer<typeof agentViewSchema>;
 
-const count = z.number().int().nonnegative();
-
 /**
- * Today's figures for the supervisor board. Averages and shares are `null` before any answered call.
+ * Today's figures for the supervisor board (`board:snapshot`, `board:counters`). Averages and
+ * shares are `null` before any answered call; `averageCallMs` is the average talk time (answer
+ * to end) of today's answered calls, absent from servers that predate it.
  *
  * @example
- * boardCountersSchema.parse({ waiting: 1, answered: 12, missed: 2, averageAnswerMs: 6400, answeredWithin20sShare: 0.92 });
+ * boardCountersSchema.parse({ waiting: 1, answered: 12, missed: 2, averageAnswerMs: 6400, answeredWithin20sShare: 0.92, averageCallMs: 184000 });
  */
 export const boardCountersSchema = z.object({
   waiting: count,
@@ -126,5 +130,6 @@ export const boardCountersSchema = z.object({
   averageAnswerMs: z.number().nonnegative().nullable(),
   // a share between 0 and 1, not a percentage
   answeredWithin20sShare: z.number().min(0).max(1).nullable(),
+  averageCallMs: z.number().nonnegative().nullable().optional(),
 });
 export type BoardCounters = z.infer<typeof boardCountersSchema>;

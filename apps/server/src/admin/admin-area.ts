@@ -49,7 +49,8 @@ export interface AdminAreaDeps {
  * await area.start();
  */
 export function createAdminArea(deps: AdminAreaDeps) {
-  const unitOfWork = createUnitOfWork(deps.db, deps.secretBox);
+  // shares the routing cache with the app's repositories: a channel edited here applies at once
+  const unitOfWork = createUnitOfWork(deps.db, deps.secretBox, deps.repos.shared);
   const secrets = createMetaSecretsCache({
     repo: deps.repos.metaAppSettings,
     configured: deps.meta,

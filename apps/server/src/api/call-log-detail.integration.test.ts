@@ -6,7 +6,7 @@ import { command, nextEvent, useStack } from '../testing/test-stack';
 const stack = useStack();
 
 describe('GET /api/calls/:id', () => {
-  it('shows a real call with its notes and its timeline, oldest first, without SDP', async () => {
+  it('shows a real call with its notes, its quality and its timeline, oldest first, without SDP', async () => {
     const ws = await stack().workspace();
     const agent = await ws.agent('Asha');
     const supervisor = await ws.addUser('supervisor');
@@ -21,6 +21,8 @@ describe('GET /api/calls/:id', () => {
     await command(agent.socket, 'call:accept', { callId });
     await command(agent.socket, 'call:answer', { callId, sdp: businessAnswerFor(sdpOffer ?? '') });
     await call.waitFor('accepted');
+    const quality = { callId, rttMs: 420, jitterMs: 5, lossPct: 0, mos: 3.9 };
+    expect(await command(agent.socket, 'call:quality', quality)).toEqual({ ok: true });
     const ended = nextEvent(agent.socket, 'call:ended');
     expect(await command(agent.socket, 'call:hangup', { callId })).toEqual({ ok: true });
     await ended;
@@ -49,6 +51,7 @@ describe('GET /api/calls/:id', () => {
       agent: { userId: agent.id, name: 'Asha' },
       notes: 'Wants a refund',
       disposition: 'refund',
+      quality: { level: 'fair', reason: 'high round-trip time (420 ms)', rttMs: 420, mos: 3.9 },
     });
     const types = detail.events.map((e) => e.type);
     expect(types.slice(0, 3)).toEqual(['webhook.offered', 'ring.offered', 'agent.claim']);

@@ -46,8 +46,8 @@ export function toCallSummary(row: CallSummaryRow): CallSummary {
 }
 
 /**
- * `GET /api/calls/:id`: the call, its notes and its timeline, oldest first. `names` resolves
- * the agents the timeline mentions.
+ * `GET /api/calls/:id`: the call, its notes, its latest quality and its timeline, oldest first.
+ * `names` resolves the agents the timeline mentions.
  *
  * @example
  * toCallDetail(detail, new Map([[agentId, 'Asha']])).events[0]; // { at, type: 'webhook.offered', detail: { … } }
@@ -60,6 +60,7 @@ export function toCallDetail(
   return {
     ...toCallSummary(call),
     ...(call.notes ? { notes: call.notes } : {}),
+    ...(call.quality ? { quality: call.quality } : {}),
     events: detail.events.map((event) => toTimelineEntry(event, names)),
   };
 }

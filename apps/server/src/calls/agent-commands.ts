@@ -135,9 +135,7 @@ export function createAgentCommands(deps: {
     },
 
     async setStatus(actor: Actor, status: 'available' | 'away'): Promise<void> {
-      const current = (await deps.repos.presence.listPresence(actor.workspaceId)).find(
-        (p) => p.userId === actor.userId,
-      );
+      const current = await deps.repos.presence.getPresence(actor.workspaceId, actor.userId);
       // busy is the server's to set and clear: a call in progress keeps it
       if (current?.status === 'busy' && status === 'available') return;
       // presence can say otherwise after a dropped connection; the call itself decides

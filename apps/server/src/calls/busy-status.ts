@@ -14,9 +14,7 @@ export async function keepBusyOnCall(
   userId: string,
   now: Date,
 ): Promise<boolean> {
-  const live = await repos.calls.liveCalls(workspaceId);
-  const talking = live.some((call) => call.agentId === userId && call.model.state === 'active');
-  if (!talking) return false;
+  if (!(await repos.calls.hasActiveCall(workspaceId, userId))) return false;
   await repos.presence.setPresence(userId, workspaceId, 'busy', now);
   return true;
 }

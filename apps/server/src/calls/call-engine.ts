@@ -8,6 +8,7 @@ import {
 import type { Logger } from '../ops/logger';
 import { enqueueCallEvents } from '../outbox/enqueue-events';
 import type { ChannelRecord } from '../repos/channel-rows';
+import type { Tx } from '../db/database';
 import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
 import { timelineEntry } from './timeline';
@@ -21,7 +22,15 @@ export interface Applied {
   readonly row: CallRow | undefined;
   /** false when the model ignored the event (duplicate, stale, out of order…) */
   readonly changed: boolean;
+  /** the follow-up event applied in the same commit, if there was one (see `apply`) */
+  readonly followedBy?: CallEvent;
 }
+
+/**
+ * What to apply right after an event, in the same commit, given the model it produced: e.g. a
+ * new call's first offer to agents. Undefined: nothing.
+ */
+export type FollowUp = (call: Call) => CallEvent | undefined;
 
 /**
  * The one place a stored call changes: under the call's lock, apply the pure transition, save the
@@ -33,25 +42,92 @@ export interface Applied {
  * const { result, row } = await engine.apply(channel, { kind: 'agent.claim', callId, agentId, occurredAt: now });
  */
 export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
-  async function apply(channel: ChannelRecord, event: CallEvent): Promise<Applied> {
-    const applied = await deps.repos.calls.withCallLock(event.callId, async (current, tx) => {
-      const result = transition(current?.model, event);
-      if (result.call === undefined || result.call === current?.model) {
-        return { result, before: current?.model, row: current?.row, changed: false };
+  /**
+   * `webhookKey`: the stored webhook event this applies, marked processed in the same commit.
+   * `followUp`: an event to apply on top when the first one changed the call, saved with it
+   * (one commit instead of two); its effects follow the first event's.
+   */
+  async function apply(
+    channel: ChannelRecord,
+    event: CallEvent,
+    webhookKey?: string,
+    followUp?: FollowUp,
+  ): Promise<Applied> {
+    // what the event (and its follow-up) make of the call as it stands
+    function outcome(current: Call | undefined) {
+      const first = transition(current, event);
+      if (first.call === undefined || first.call === current) return { first };
+      const next = followUp?.(first.call);
+      const second = next ? transition(first.call, next) : undefined;
+      if (!next || second?.call === undefined || second.call === first.call) {
+        return { first, model: first.call, result: first };
       }
-      const row = await deps.repos.calls.saveCall(tx, {
-        workspaceId: channel.workspaceId,
-        channelId: channel.id,
-        model: result.call,
-      });
-      await deps.repos.calls.appendCallEvent(tx, {
+      const result: TransitionResult = {
+        call: second.call,
+        effects: [...first.effects, ...second.effects],
+        transitions: [...first.transitions, ...second.transitions],
+      };
+      return { first, model: second.call, result, next, second };
+    }
+
+    // the new row's timeline (and the webhook mark) and outbox, in the same transaction
+    async function record(
+      tx: Tx,
+      current: Call | undefined,
+      row: CallRow,
+      made: ReturnType<typeof outcome>,
+    ): Promise<Applied> {
+      const entry = (e: CallEvent, r: TransitionResult) => ({
         callId: row.id,
         workspaceId: channel.workspaceId,
-        ...timelineEntry(event, result),
+        ...timelineEntry(e, r),
       });
-      await enqueueCallEvents(deps.repos, tx, { channel, event, before: current?.model, row });
-      return { result, before: current?.model, row, changed: true };
-    });
+      const entries = [entry(event, made.first)];
+      if (made.next && made.second) entries.push(entry(made.next, made.second));
+      await deps.repos.calls.appendCallEvent(tx, entries, webhookKey);
+      await enqueueCallEvents(deps.repos, tx, { channel, event, before: current, row });
+      return {
+        result: made.result ?? made.first,
+        before: current,
+        row,
+        changed: true,
+        ...(made.next ? { followedBy: made.next } : {}),
+      };
+    }
+
+    // a connect is mostly for a call not seen yet (a terminate mostly for one that is)
+    const fresh = event.kind === 'call.offered' ? outcome(undefined) : undefined;
+    const applied = await deps.repos.calls.withCallLock(
+      event.callId,
+      async (current, tx) => {
+        const made = outcome(current?.model);
+        if (!made.model) {
+          if (webhookKey !== undefined) {
+            await deps.repos.webhookReceipts.markProcessed(webhookKey, new Date(), tx);
+          }
+          return { result: made.first, before: current?.model, row: current?.row, changed: false };
+        }
+        const row = await deps.repos.calls.saveCall(tx, {
+          workspaceId: channel.workspaceId,
+          channelId: channel.id,
+          model: made.model,
+        });
+        return record(tx, current?.model, row, made);
+      },
+      // create it straight away, and read the stored call only when there is one
+      fresh?.model
+        ? async (tx) => {
+            const model = fresh.model;
+            if (!model) return undefined;
+            const row = await deps.repos.calls.createCall(tx, {
+              workspaceId: channel.workspaceId,
+              channelId: channel.id,
+              model,
+            });
+            return row ? record(tx, undefined, row, fresh) : undefined;
+          }
+        : undefined,
+    );
     for (const change of applied.result.transitions) {
       deps.logger.info(
         { callId: event.callId, event: event.kind, from: change.from, to: change.to },

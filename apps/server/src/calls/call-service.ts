@@ -5,6 +5,7 @@ import { enqueuePermissionEvent } from '../outbox/enqueue-events';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { Repos } from '../repos';
 import type { GraphClient } from '../graph/graph-client';
+import type { BoardCountersPublisher } from '../sockets/board-counters';
 import type { Notifier } from '../sockets/notifier';
 import { actionable, createCallEngine, type Applied } from './call-engine';
 import type { CallTimers } from './call-timers';
@@ -20,6 +21,8 @@ export interface CallServiceDeps {
   logger: Logger;
   metrics: Metrics;
   announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+  /** told after a call rang, was answered or ended, so supervisors get fresh counters */
+  boardCounters: Pick<BoardCountersPublisher, 'changed'>;
 }
 
 /**
@@ -37,13 +40,29 @@ export function createCallService(deps: CallServiceDeps) {
   const router = createRingRouter({ ...deps, feed });
   const effects = createEffectRunner({ ...deps, feed, ring: router.ring });
 
-  /** applies one event to its call and performs what follows from it */
+  /**
+   * applies one event to its call and performs what follows from it; `webhookKey` marks the
+   * stored webhook event processed in the same transaction as the change
+   */
   async function feed(
     channel: ChannelRecord,
     event: CallEvent,
     context: EffectContext = {},
+    webhookKey?: string,
   ): Promise<Applied> {
-    const applied = await engine.apply(channel, event);
+    // a new call: decide its first offer now, so it is saved (and rings) with the call's commit
+    const plan =
+      event.kind === 'call.offered' ? await router.planFirstOffer(channel, event) : undefined;
+    // pglite runs queries on this thread: let waiting requests in between the two halves
+    if (plan) await new Promise<void>((resolve) => setImmediate(resolve));
+    const applied = await engine.apply(channel, event, webhookKey, plan?.followUp);
+    if (plan) {
+      context.firstOffer = {
+        available: plan.available,
+        earlierCalls: plan.earlierCalls,
+        offered: applied.followedBy !== undefined,
+      };
+    }
     if (applied.changed && applied.row) {
       await effects.run(
         channel,
@@ -56,8 +75,15 @@ export function createCallService(deps: CallServiceDeps) {
     return applied;
   }
 
-  /** a stored, normalized webhook event: find who owns it, then feed it */
-  async function applyWebhookEvent(event: NormalizedEvent): Promise<'applied' | 'unowned'> {
+  /**
+   * A stored, normalized webhook event: find who owns it, then feed it. With its idempotency
+   * key, an event that reaches a call is marked processed in the call's own transaction
+   * (`marked`); the caller marks the others.
+   */
+  async function applyWebhookEvent(
+    event: NormalizedEvent,
+    idempotencyKey?: string,
+  ): Promise<{ outcome: 'applied' | 'unowned'; marked: boolean }> {
     const channel = await deps.repos.channels.findChannelByExternalId(
       event.channel,
       event.endpointId,
@@ -68,7 +94,7 @@ export function createCallService(deps: CallServiceDeps) {
         { channel: event.channel, endpointId: event.endpointId, kind: event.kind },
         'event for a number or Page no workspace owns',
       );
-      return 'unowned';
+      return { outcome: 'unowned', marked: false };
     }
     if (event.kind === 'permission.updated') {
       deps.logger.info(
@@ -76,10 +102,10 @@ export function createCallService(deps: CallServiceDeps) {
         'call permission updated',
       );
       await enqueuePermissionEvent(deps.repos, channel, event);
-      return 'applied';
+      return { outcome: 'applied', marked: false };
     }
-    await feed(channel, event);
-    return 'applied';
+    await feed(channel, event, {}, idempotencyKey);
+    return { outcome: 'applied', marked: idempotencyKey !== undefined };
   }
 
   return {
@@ -95,6 +121,8 @@ export type CallService = ReturnType<typeof createCallService>;
 /** what a command brings along that the model does not store: the agent's SDP */
 export interface EffectContext {
   sdp?: string;
+  /** a new call's first offer, made in the call's own commit (or who was available for it) */
+  firstOffer?: { available: readonly string[]; earlierCalls: number; offered: boolean };
   /** filled by the runner: Meta's reply to a Messenger accept */
   reply?: { sdpResponse?: string; sdpRenegotiation?: string };
 }

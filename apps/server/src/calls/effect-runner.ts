@@ -8,6 +8,7 @@ import type { Metrics } from '../ops/metrics';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
+import type { BoardCountersPublisher } from '../sockets/board-counters';
 import type { Notifier } from '../sockets/notifier';
 import type { EffectContext, Feed } from './call-service';
 import type { CallTimers } from './call-timers';
@@ -37,8 +38,14 @@ export function createEffectRunner(deps: {
   logger: Logger;
   metrics: Metrics;
   feed: Feed;
-  ring: (channel: ChannelRecord, row: CallRow, exclude: readonly string[]) => Promise<void>;
+  ring: (
+    channel: ChannelRecord,
+    row: CallRow,
+    exclude: readonly string[],
+    first?: EffectContext['firstOffer'],
+  ) => Promise<void>;
   announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+  boardCounters: Pick<BoardCountersPublisher, 'changed'>;
 }) {
   const now = () => deps.clock().getTime();
 
@@ -110,7 +117,8 @@ export function createEffectRunner(deps: {
     const ws = channel.workspaceId;
     switch (effect.type) {
       case 'notify-agents':
-        await deps.ring(channel, row, effect.exclude);
+        await deps.ring(channel, row, effect.exclude, context.firstOffer);
+        deps.boardCounters.changed(ws);
         return;
       case 'notify-claimed': {
         deps.timers.cancelPrefix(`agent:${row.id}:`);
@@ -164,6 +172,7 @@ export function createEffectRunner(deps: {
           toCallView(row, await agentName(ws, effect.agentId)),
         );
         await deps.announcePresence(ws, effect.agentId);
+        deps.boardCounters.changed(ws);
         return;
       }
       case 'send-reject': {
@@ -202,9 +211,7 @@ export function createEffectRunner(deps: {
         deps.timers.cancelPrefix(`agent:${row.id}:`);
         deps.metrics.callsEnded.inc({ channel: channel.kind, outcome: effect.outcome });
         if (effect.agentId) {
-          const presence = (await deps.repos.presence.listPresence(ws)).find(
-            (p) => p.userId === effect.agentId,
-          );
+          const presence = await deps.repos.presence.getPresence(ws, effect.agentId);
           await deps.repos.presence.recordCallEnded(effect.agentId, deps.clock());
           if (presence?.status === 'busy') {
             await deps.repos.presence.setPresence(effect.agentId, ws, 'available', deps.clock());
@@ -225,6 +232,7 @@ export function createEffectRunner(deps: {
             : {}),
         });
         deps.notifier.callUpdated(ws, [], toCallView(row, await agentName(ws, row.agentId)));
+        deps.boardCounters.changed(ws);
         return;
       }
       case 'log-ignored':

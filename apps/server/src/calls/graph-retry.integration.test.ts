@@ -71,6 +71,10 @@ describe('Graph API failures that go away on their own', () => {
     expect(metrics).toMatch(
       /ringside_graph_errors_total\{operation="whatsapp.pre_accept",code="2"\} 1/,
     );
+    // the bare 500 carried no error envelope: it counts by its HTTP status
+    expect(metrics).toMatch(
+      /ringside_graph_errors_total\{operation="whatsapp.pre_accept",code="http-500"\} 1/,
+    );
   });
 
   it('a 138004 connection error is retried too; a Messenger accept then hands back Meta’s answer', async () => {

@@ -1,27 +1,29 @@
 import type { Repos } from '../repos';
+import { startOfDay } from '../sockets/board-snapshot';
 import type { Notifier } from '../sockets/notifier';
 
 /**
  * Tells an agent's own sockets and the supervisors where the agent stands now, read back from the
- * database so every node announces the same thing.
+ * database so every node announces the same thing. Reads that one agent's rows only: connecting
+ * an agent costs the same in a workspace of ten or of a thousand.
+ *
+ * @example
+ * const presence = createPresenceAnnouncer({ repos, notifier, clock });
+ * await presence.announce(workspaceId, userId); // agent:updated to the agent and the board
  */
-export function createPresenceAnnouncer(deps: { repos: Repos; notifier: Notifier }) {
+export function createPresenceAnnouncer(deps: {
+  repos: Repos;
+  notifier: Notifier;
+  clock: () => Date;
+}) {
   return {
     async announce(workspaceId: string, userId: string): Promise<void> {
-      const presence = (await deps.repos.presence.listPresence(workspaceId)).find(
-        (p) => p.userId === userId,
-      );
-      if (!presence) return;
-      const current = (await deps.repos.calls.liveCalls(workspaceId)).find(
-        (c) => c.agentId === userId,
-      );
-      deps.notifier.agentUpdated(workspaceId, {
+      const view = await deps.repos.boardFigures.agentView(
+        workspaceId,
         userId,
-        name: presence.name,
-        status: presence.status,
-        since: presence.since.toISOString(),
-        ...(current ? { currentCallId: current.id } : {}),
-      });
+        startOfDay(deps.clock()),
+      );
+      if (view) deps.notifier.agentUpdated(workspaceId, view);
     },
   };
 }

@@ -1,12 +1,24 @@
+import type { CallOfferedEvent } from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
 import type { Notifier } from '../sockets/notifier';
-import type { Feed } from './call-service';
+import type { FollowUp } from './call-engine';
+import type { EffectContext, Feed } from './call-service';
 import type { CallTimers } from './call-timers';
 import { toCallView, toRingingPayload } from './call-views';
 import { ringTimeoutMsFor } from './ring-deadline';
+
+/** a new call's first offer, decided before its commit so it is saved with it */
+export interface FirstOffer {
+  /** every agent available when the call came in, longest idle first */
+  readonly available: readonly string[];
+  /** the caller's calls before this one, read with the agents (the ring shows it) */
+  readonly earlierCalls: number;
+  /** adds the offer to the call's own commit, when the call rings */
+  readonly followUp: FollowUp;
+}
 
 export const ringTimerKey = (callId: string) => `ring:${callId}`;
 export const agentTimerKey = (callId: string, userId: string) => `agent:${callId}:${userId}`;
@@ -16,7 +28,8 @@ export const agentTimerKey = (callId: string, userId: string) => `agent:${callId
  * `longest-idle`: one agent at a time, longest idle first, each for the channel's per-agent
  * timeout, then the next. Nobody available: the call keeps ringing (or is rejected, if the
  * channel says so) until the ring timeout. A disabled channel, or a call whose ring time is
- * already over when it arrives, rings nobody and is rejected at once (missed).
+ * already over when it arrives, rings nobody and is rejected at once (missed). Whatever the
+ * result, supervisors get the call's `call:updated` (or its `call:ended`).
  */
 export function createRingRouter(deps: {
   repos: Repos;
@@ -51,11 +64,51 @@ export function createRingRouter(deps: {
     );
   }
 
-  /** offers a ringing call to the next agents, skipping those in `exclude` */
+  /**
+   * Before a new call's first commit: who it can be offered to at once, so the offer is saved
+   * with the call itself (one commit, not two). Undefined when the ring must be decided after
+   * the commit (a disabled channel, a connect whose ring time is already over).
+   */
+  async function planFirstOffer(
+    channel: ChannelRecord,
+    event: CallOfferedEvent,
+  ): Promise<FirstOffer | undefined> {
+    const now = deps.clock().getTime();
+    if (!channel.enabled || event.occurredAt + channel.ringTimeoutSec * 1000 - now <= 0) {
+      return undefined;
+    }
+    const { agentIds: available, earlierCalls } = await deps.repos.ringPlan.firstRing(
+      channel.workspaceId,
+      channel.id,
+      event.caller.id,
+      new Date(event.occurredAt),
+    );
+    const chosen = channel.ringStrategy === 'all' ? available : available.slice(0, 1);
+    return {
+      available,
+      earlierCalls,
+      followUp: (call) =>
+        call.state === 'ringing' && call.agentsOffered.length === 0 && chosen.length > 0
+          ? {
+              kind: 'ring.offered',
+              callId: call.id,
+              agentIds: chosen,
+              strategy: channel.ringStrategy,
+              occurredAt: now,
+            }
+          : undefined,
+    };
+  }
+
+  /**
+   * Offers a ringing call to the next agents, skipping those in `exclude`. `first`: the plan of
+   * a new call's first offer, whose agents the stored call may already list as offered.
+   */
   async function ring(
     channel: ChannelRecord,
     row: CallRow,
     exclude: readonly string[],
+    first?: EffectContext['firstOffer'],
   ): Promise<void> {
     const model = row.model;
     if (model.state === 'ringing' && (!channel.enabled || ringLeftMs(channel, row) <= 0)) {
@@ -70,44 +123,69 @@ export function createRingRouter(deps: {
     }
     armRingTimeout(channel, row);
     if (model.state !== 'ringing') return;
+    if (first?.offered) {
+      // offered in the call's own commit: tell the agents
+      await announce(channel, row, model.agentsOffered, first.earlierCalls);
+      return;
+    }
+    // ids only, longest idle first: a thousand-agent workspace rings without a row per agent
+    const skip = new Set([...exclude, ...model.agentsDeclined]);
     const available = (
-      await deps.repos.presence.availableAgents(channel.workspaceId, channel.id)
-    ).filter(
-      (agent) => !exclude.includes(agent.userId) && !model.agentsDeclined.includes(agent.userId),
-    );
+      first?.available ??
+      (await deps.repos.presence.availableAgentIds(channel.workspaceId, channel.id))
+    ).filter((userId) => !skip.has(userId));
     if (available.length === 0) {
       deps.logger.info(
         { callId: row.id, policy: channel.whenNobodyAvailable },
         'no agent available for a ringing call',
       );
       if (channel.whenNobodyAvailable === 'reject' && model.agentsOffered.length === 0) {
+        // ends the call: the board hears it through call:ended
         await ringTimeout(channel, row);
+        return;
       }
+      // ringing for nobody yet: the board still shows the caller waiting
+      deps.notifier.callUpdated(channel.workspaceId, [], toCallView(row));
       return;
     }
     const chosen = channel.ringStrategy === 'all' ? available : available.slice(0, 1);
     const applied = await deps.feed(channel, {
       kind: 'ring.offered',
       callId: row.metaCallId,
-      agentIds: chosen.map((a) => a.userId),
+      agentIds: chosen,
       strategy: channel.ringStrategy,
       occurredAt: deps.clock().getTime(),
     });
-    if (!applied.changed || !applied.row) return;
-    const before = model.agentsOffered;
-    const fresh = chosen.map((a) => a.userId).filter((id) => !before.includes(id));
-    const earlier = row.callerId
-      ? await deps.repos.calls.countEarlierCalls(channel.workspaceId, row.callerId, row.offeredAt)
-      : 0;
+    if (!applied.changed || !applied.row) {
+      // offered to nobody new (the model kept its state): the board sees where the call stands
+      if (applied.row) deps.notifier.callUpdated(channel.workspaceId, [], toCallView(applied.row));
+      return;
+    }
+    const before = new Set(model.agentsOffered);
+    await announce(
+      channel,
+      applied.row,
+      chosen.filter((id) => !before.has(id)),
+    );
+  }
+
+  /** the agents just offered the call hear it ring; the board sees it; their turns start */
+  async function announce(
+    channel: ChannelRecord,
+    row: CallRow,
+    fresh: readonly string[],
+    earlierCalls?: number,
+  ): Promise<void> {
+    const earlier =
+      earlierCalls ??
+      (row.callerId
+        ? await deps.repos.calls.countEarlierCalls(channel.workspaceId, row.callerId, row.offeredAt)
+        : 0);
     deps.notifier.ringing(
       fresh,
-      toRingingPayload(
-        applied.row,
-        earlier,
-        ringTimeoutMsFor(channel, applied.row, deps.clock().getTime()),
-      ),
+      toRingingPayload(row, earlier, ringTimeoutMsFor(channel, row, deps.clock().getTime())),
     );
-    deps.notifier.callUpdated(channel.workspaceId, [], toCallView(applied.row));
+    deps.notifier.callUpdated(channel.workspaceId, [], toCallView(row));
     if (channel.ringStrategy === 'longest-idle') {
       for (const userId of fresh) {
         deps.timers.set(
@@ -147,5 +225,5 @@ export function createRingRouter(deps: {
     }
   }
 
-  return { ring, ringWaitingCalls, recoverTimers };
+  return { ring, planFirstOffer, ringWaitingCalls, recoverTimers };
 }

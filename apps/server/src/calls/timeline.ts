@@ -1,8 +1,12 @@
 import type { CallEvent, TransitionResult } from '@ringside/calls';
 
+/** a ring offered to more agents than this records how many, not who (longest-idle offers one) */
+export const TIMELINE_MAX_AGENT_IDS = 25;
+
 /**
  * What a call's timeline records for an event: a dotted kind and the facts worth showing later.
- * SDPs and tokens never go in (they are large and carry ICE credentials).
+ * SDPs and tokens never go in (they are large and carry ICE credentials), nor the ids of a ring
+ * offered to more than {@link TIMELINE_MAX_AGENT_IDS} agents at once (only their count).
  */
 export function timelineEntry(
   event: CallEvent,
@@ -31,7 +35,9 @@ export function timelineEntry(
       data['agentId'] = event.agentId;
       break;
     case 'ring.offered':
-      data['agentIds'] = event.agentIds;
+      // a thousand-agent ring-all would write every id again (the model already lists them)
+      data['agentCount'] = event.agentIds.length;
+      if (event.agentIds.length <= TIMELINE_MAX_AGENT_IDS) data['agentIds'] = event.agentIds;
       break;
     case 'graph.failed':
       Object.assign(data, { action: event.action, code: event.code });

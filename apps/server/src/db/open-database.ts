@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock';
 import { guardTransactions } from './pglite-guard';
+import { startPgliteUpkeep } from './pglite-upkeep';
 import { IN_MEMORY, type Database, type Db } from './database';
 import * as schema from './schema';
 
@@ -30,6 +31,8 @@ export interface OpenDatabaseOptions {
   maxConnections?: number;
   /** an idle pooled PostgreSQL connection failed (server restart, network); default: stderr */
   onConnectionError?: (error: Error) => void;
+  /** PGlite's periodic vacuum/analyze failed (it is retried); default: stderr */
+  onUpkeepError?: (error: unknown) => void;
 }
 
 /**
@@ -44,10 +47,16 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, options)
-    : openPglite(options.dataDir);
+    : openPglite(options.dataDir, options.onUpkeepError);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(
+  dataDir: string,
+  onUpkeepError: (error: unknown) => void = (error) =>
+    console.error(
+      `pglite upkeep failed: ${error instanceof Error ? error.message : String(error)}`,
+    ),
+): Promise<Database> {
   const inMemory = dataDir === IN_MEMORY;
   const lock = inMemory ? undefined : acquireDataDirLock(dataDir);
   let client: PGlite | undefined;
@@ -58,7 +67,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     const opened = client;
+    // no autovacuum in pglite: keep the routing tables' statistics fresh ourselves
+    const upkeep = startPgliteUpkeep(opened, onUpkeepError);
     return handle(db, 'pglite', async () => {
+      await upkeep.stop();
       await opened.close();
       lock?.release();
     });

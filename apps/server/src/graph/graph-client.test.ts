@@ -70,6 +70,21 @@ describe('graph client', () => {
     expect(results.map((r) => r.httpStatus)).toEqual([500, 503, 200]);
   });
 
+  it('reports a 5xx or 4xx without Meta’s error body by its HTTP status', async () => {
+    const { graph, results } = await setup([
+      { status: 502, body: 'Bad Gateway' },
+      { status: 404, body: {} },
+    ]);
+    const error = (await graph.whatsapp
+      .terminate(creds, 'wacid.1')
+      .catch((e: unknown) => e)) as GraphApiError;
+    expect(error).toMatchObject({ kind: 'meta', httpStatus: 404, retryable: false });
+    expect(results.map((r) => [r.httpStatus, r.error])).toEqual([
+      [502, 'http-502'],
+      [404, 'http-404'],
+    ]);
+  });
+
   it('retries 138004 (connection error) but not 138006 (no permission)', async () => {
     const transient = await setup([metaError(400, 138004), ok]);
     await transient.graph.whatsapp.terminate(creds, 'wacid.1');

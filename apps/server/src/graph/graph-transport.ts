@@ -24,8 +24,11 @@ export interface GraphRequestResult {
   /** a stable label for metrics, e.g. `whatsapp.accept` */
   operation: string;
   httpStatus: number | undefined;
-  /** Meta's error code, or the failure kind, when it failed */
-  error: number | 'network' | 'timeout' | 'bad-reply' | undefined;
+  /**
+   * Meta's error code, or the failure kind, when it failed; `http-<status>` when Meta's answer
+   * carried no error envelope (a bare 5xx from a proxy, a 404 page)
+   */
+  error: number | 'network' | 'timeout' | 'bad-reply' | `http-${number}` | undefined;
   durationMs: number;
   attempt: number;
 }
@@ -132,7 +135,7 @@ export function createGraphTransport(options: GraphTransportOptions) {
         return value;
       } catch (error) {
         if (!(error instanceof GraphApiError)) throw error;
-        report(request, attempt, started, error.httpStatus, error.code ?? error.kind);
+        report(request, attempt, started, error.httpStatus, failureLabel(error));
         if (!error.retryable || attempt >= options.maxAttempts) throw error;
         await sleep(backoffDelay(attempt, options.backoff, random));
       }
@@ -144,12 +147,12 @@ export function createGraphTransport(options: GraphTransportOptions) {
     attempt: number,
     started: number,
     httpStatus: number | undefined,
-    error: GraphRequestResult['error'] | 'meta',
+    error: GraphRequestResult['error'],
   ): void {
     options.onResult?.({
       operation: request.operation,
       httpStatus,
-      error: error === 'meta' ? undefined : error,
+      error,
       durationMs: performance.now() - started,
       attempt,
     });
@@ -159,6 +162,13 @@ export function createGraphTransport(options: GraphTransportOptions) {
 }
 
 export type GraphTransport = ReturnType<typeof createGraphTransport>;
+
+// what a failure counts as: Meta's code when it sent one, else the HTTP status, else the kind
+function failureLabel(error: GraphApiError): NonNullable<GraphRequestResult['error']> {
+  if (error.code !== undefined) return error.code;
+  if (error.kind !== 'meta') return error.kind;
+  return `http-${error.httpStatus ?? 0}`;
+}
 
 function parseJson(text: string): unknown {
   try {

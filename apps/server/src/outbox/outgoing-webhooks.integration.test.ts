@@ -45,8 +45,17 @@ function acceptedEvents(): OutgoingEvent[] {
   return receiver.accepted().map(({ body }) => outgoingEventSchema.parse(JSON.parse(body)));
 }
 
+// a call's life: it rings, may be answered, is missed or not, and ends (one of each at most)
+const LIFE_ORDER = ['call.ringing', 'call.answered', 'call.missed', 'call.ended'];
+
+/**
+ * a call's accepted events in the order of its life: each is retried on its own jittered
+ * schedule, so two events a few ms apart can arrive either way round (delivery is unordered)
+ */
 function eventsOf(callId: string): OutgoingEvent[] {
-  return acceptedEvents().filter((e) => 'callId' in e.data && e.data.callId === callId);
+  return acceptedEvents()
+    .filter((e) => 'callId' in e.data && e.data.callId === callId)
+    .sort((a, b) => LIFE_ORDER.indexOf(a.event) - LIFE_ORDER.indexOf(b.event));
 }
 
 /** every key the receiver accepted, accepted once */

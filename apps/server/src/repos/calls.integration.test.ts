@@ -13,7 +13,8 @@ describe.each(ENGINES)('calls on %s', (engine) => {
   const database = useTestDatabase(engine);
 
   it('lets exactly one of 10 concurrent claims see the call ringing', async () => {
-    const repos = testRepos(database().db);
+    // as the app runs on this engine: PGlite's one-at-a-time transactions stand for the lock
+    const repos = testRepos(database().db, engine);
     const seeded = await seedWorkspace(repos, Array<'agent'>(10).fill('agent'));
     const agentIds = seeded.users.map((user) => user.id);
     const ringing = ringingCall({ agentsOffered: agentIds });
@@ -59,7 +60,7 @@ describe.each(ENGINES)('calls on %s', (engine) => {
   });
 
   it('serializes the first save of a call too: concurrent connects create it once', async () => {
-    const repos = testRepos(database().db);
+    const repos = testRepos(database().db, engine);
     const seeded = await seedWorkspace(repos);
     const model = ringingCall();
     const created = await Promise.all(
@@ -255,6 +256,101 @@ describe.each(ENGINES)('calls on %s', (engine) => {
     expect(
       await repos.calls.countEarlierCalls(mine.workspaceId, '0000', new Date(T0 + 999_999)),
     ).toBe(0);
+  });
+
+  it('tells whether an agent is talking on a call now', async () => {
+    const repos = testRepos(database().db);
+    const seeded = await seedWorkspace(repos, ['agent', 'agent']);
+    const [asha, ben] = seeded.users;
+    const ringing = ringingCall({ agentsOffered: [asha!.id, ben!.id] });
+    await storeCall(repos, seeded, ringing);
+    expect(await repos.calls.hasActiveCall(seeded.workspaceId, asha!.id)).toBe(false);
+    await storeCall(repos, seeded, {
+      ...ringing,
+      state: 'active',
+      agentId: asha!.id,
+      answeredAt: T0 + 5_000,
+    });
+    expect(await repos.calls.hasActiveCall(seeded.workspaceId, asha!.id)).toBe(true);
+    expect(await repos.calls.hasActiveCall(seeded.workspaceId, ben!.id)).toBe(false);
+    const other = await seedWorkspace(repos);
+    expect(await repos.calls.hasActiveCall(other.workspaceId, asha!.id)).toBe(false);
+    expect(await repos.calls.hasActiveCall(seeded.workspaceId, 'nope')).toBe(false);
+  });
+
+  it('marks the webhook event processed with the timeline entries it caused, or not at all', async () => {
+    const repos = testRepos(database().db);
+    const seeded = await seedWorkspace(repos);
+    const key = `whatsapp:connect:${T0}:${Math.random()}`;
+    await repos.webhookReceipts.storeReceipt({
+      object: 'whatsapp_business_account',
+      raw: '{}',
+      outcome: 'stored',
+      events: [{ idempotencyKey: key, metaCallId: null, kind: 'call.offered', payload: {} }],
+    });
+    const model = ringingCall();
+    const id = await storeCall(repos, seeded, model);
+    const entries = (kind: string, offset: number) => ({
+      callId: id,
+      workspaceId: seeded.workspaceId,
+      kind,
+      data: { offset },
+      occurredAt: new Date(T0 + offset),
+    });
+    const pending = async () =>
+      (await repos.webhookReceipts.unprocessedEvents(1_000)).map((e) => e.idempotencyKey);
+
+    await expect(
+      repos.calls.withCallLock(model.id, async (_current, tx) => {
+        await repos.calls.appendCallEvent(tx, [entries('webhook.offered', 0)], key);
+        throw new Error('saving the call failed');
+      }),
+    ).rejects.toThrow('saving the call failed');
+    expect(await pending()).toContain(key);
+
+    await repos.calls.withCallLock(model.id, (_current, tx) =>
+      repos.calls.appendCallEvent(
+        tx,
+        [entries('webhook.offered', 0), entries('ring.offered', 1_000)],
+        key,
+      ),
+    );
+    expect(await pending()).not.toContain(key);
+    const detail = await repos.calls.getCall(seeded.workspaceId, id);
+    expect(detail?.events.map((e) => [e.kind, e.data])).toEqual([
+      ['webhook.offered', { offset: 0 }],
+      ['ring.offered', { offset: 1_000 }],
+    ]);
+  });
+
+  it('reads who can take a new call and how often its caller called before, in one go', async () => {
+    const repos = testRepos(database().db);
+    const seeded = await seedWorkspace(repos, ['agent', 'agent']);
+    const [asha, ben] = seeded.users;
+    const ws = seeded.workspaceId;
+    await repos.presence.setPresence(ben!.id, ws, 'available', new Date(T0 - 60_000));
+    await repos.presence.setPresence(asha!.id, ws, 'available', new Date(T0 - 30_000));
+    const caller = { id: '447700900999', name: 'Kim' };
+    await storeCall(repos, seeded, ringingCall({ caller, offeredAt: T0 - 3_600_000 }));
+    expect(await repos.ringPlan.firstRing(ws, seeded.channel.id, caller.id, new Date(T0))).toEqual({
+      agentIds: [ben!.id, asha!.id],
+      earlierCalls: 1,
+    });
+    expect(await repos.ringPlan.firstRing(ws, seeded.channel.id, undefined, new Date(T0))).toEqual({
+      agentIds: [ben!.id, asha!.id],
+      earlierCalls: 0,
+    });
+    const other = await seedWorkspace(repos);
+    expect(await repos.ringPlan.firstRing(ws, other.channel.id, caller.id, new Date(T0))).toEqual({
+      agentIds: [],
+      earlierCalls: 1,
+    });
+    expect(
+      await repos.ringPlan.firstRing('nope', seeded.channel.id, caller.id, new Date(T0)),
+    ).toEqual({
+      agentIds: [],
+      earlierCalls: 0,
+    });
   });
 
   it('lets only the call’s agent save the wrap-up', async () => {

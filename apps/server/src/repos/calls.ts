@@ -1,9 +1,9 @@
 import type { Call } from '@ringside/calls';
 import type { CallQuality } from '@ringside/contracts';
-import { and, asc, count, eq, inArray, lt, ne, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/database';
+import { and, asc, count, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { Database, Db, Tx } from '../db/database';
 import { LIVE_CALL_STATES } from '../db/enums';
-import { callEvents, calls, channels, users } from '../db/schema';
+import { callEvents, calls, channels, users, webhookEvents } from '../db/schema';
 import { callModelColumns } from './call-columns';
 import { createCallListing, type CallSummaryRow } from './call-list';
 import { isUuid } from './ids';
@@ -40,6 +40,14 @@ export interface CallDetail {
   readonly events: CallEventRow[];
 }
 
+const { model: _model, ...rowColumnsButModel } = getTableColumns(calls);
+
+// the channel's label, or null (and so a not-null violation) if it is not in that workspace
+const calledLabelOf = (workspaceId: string, channelId: string) =>
+  sql`(select coalesce(${channels.displayNumber}, ${channels.name})
+    from ${channels}
+    where ${channels.id} = ${channelId} and ${channels.workspaceId} = ${workspaceId})`;
+
 // first key of the two-key advisory lock: keeps call locks apart from any other use
 const CALL_LOCK_NAMESPACE = 7_246_310;
 
@@ -56,22 +64,32 @@ const CALL_LOCK_NAMESPACE = 7_246_310;
  *   return true;
  * });
  */
-export function createCallsRepo(db: Db) {
+export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | undefined } = {}) {
+  // pglite runs one transaction at a time: the transaction itself is the lock
+  const oneAtATime = options.engine === 'pglite';
   return {
     /**
      * Runs `fn` in a transaction holding the call's lock (and its row `FOR UPDATE`): of several
      * concurrent sections on one call, each sees what the previous one saved. `current` is
-     * undefined before the call's first save; creation is serialized too.
+     * undefined before the call's first save; creation is serialized too. `ifNew`, when given,
+     * runs first under the same lock and may create the call (one read fewer for a new call);
+     * when it answers undefined the call exists, and `fn` runs as usual.
      */
     async withCallLock<T>(
       metaCallId: string,
       fn: (current: LockedCall | undefined, tx: Tx) => Promise<T>,
+      ifNew?: (tx: Tx) => Promise<T | undefined>,
     ): Promise<T> {
       return db.transaction(async (tx) => {
         // the row may not exist yet: an advisory lock covers the first insert as well
-        await tx.execute(
-          sql`select pg_advisory_xact_lock(${CALL_LOCK_NAMESPACE}, hashtext(${metaCallId}))`,
-        );
+        if (!oneAtATime) {
+          await tx.execute(
+            sql`select pg_advisory_xact_lock(${CALL_LOCK_NAMESPACE}, hashtext(${metaCallId}))`,
+          );
+        }
+        // `ifNew` may create the call itself (see createCall); undefined: it exists, read it
+        const created = ifNew ? await ifNew(tx) : undefined;
+        if (created !== undefined) return created;
         const [row] = await tx
           .select()
           .from(calls)
@@ -95,10 +113,7 @@ export function createCallsRepo(db: Db) {
           workspaceId: input.workspaceId,
           channelId: input.channelId,
           model: input.model,
-          // null (and so a not-null violation) if the channel is not in that workspace
-          calledLabel: sql`(select coalesce(${channels.displayNumber}, ${channels.name})
-            from ${channels}
-            where ${channels.id} = ${input.channelId} and ${channels.workspaceId} = ${input.workspaceId})`,
+          calledLabel: calledLabelOf(input.workspaceId, input.channelId),
         })
         .onConflictDoUpdate({
           target: calls.metaCallId,
@@ -109,18 +124,60 @@ export function createCallsRepo(db: Db) {
             updatedAt: sql`now()`,
           },
         })
-        .returning();
+        // the model is ours already: not read back (it can list a thousand agents, or an SDP)
+        .returning(rowColumnsButModel);
       if (!row) throw new Error('saving a call returned no row');
-      return row;
+      return { ...row, model: input.model };
     },
 
-    async appendCallEvent(tx: Db, event: NewCallEvent): Promise<CallEventRow> {
+    /**
+     * Adds timeline entries, in order. With `webhookKey`, the stored webhook event that caused
+     * them is marked processed by the same statement (one round trip fewer per event).
+     */
+    /**
+     * Inserts a call that does not exist yet (under its lock, see withCallLock's `ifNew`);
+     * undefined, and nothing written, when one with this Meta call id exists.
+     */
+    async createCall(tx: Db, input: SaveCallInput): Promise<CallRow | undefined> {
       const [row] = await tx
-        .insert(callEvents)
-        .values({ ...event, data: event.data ?? {} })
-        .returning();
-      if (!row) throw new Error('appending a call event returned no row');
-      return row;
+        .insert(calls)
+        .values({
+          ...callModelColumns(input.model),
+          workspaceId: input.workspaceId,
+          channelId: input.channelId,
+          model: input.model,
+          calledLabel: calledLabelOf(input.workspaceId, input.channelId),
+        })
+        .onConflictDoNothing({ target: calls.metaCallId })
+        .returning(rowColumnsButModel);
+      return row ? { ...row, model: input.model } : undefined;
+    },
+
+    async appendCallEvent(
+      tx: Db,
+      event: NewCallEvent | readonly NewCallEvent[],
+      webhookKey?: string,
+    ): Promise<void> {
+      const entries = (Array.isArray(event) ? event : [event]).map((e: NewCallEvent) => ({
+        ...e,
+        data: e.data ?? {},
+      }));
+      if (entries.length === 0) return;
+      if (webhookKey === undefined) {
+        await tx.insert(callEvents).values(entries);
+        return;
+      }
+      const rows = entries.map(
+        (e) => sql`(${e.callId}::uuid, ${e.workspaceId}::uuid, ${e.kind},
+          ${JSON.stringify(e.data)}::jsonb, ${e.occurredAt.toISOString()}::timestamptz)`,
+      );
+      await tx.execute(sql`with processed as (
+          update ${webhookEvents} set processed_at = now()
+          where ${webhookEvents.idempotencyKey} = ${webhookKey}
+            and ${webhookEvents.processedAt} is null
+        )
+        insert into ${callEvents} (call_id, workspace_id, kind, data, occurred_at)
+        values ${sql.join(rows, sql`, `)}`);
     },
 
     async getCall(workspaceId: string, callId: string): Promise<CallDetail | undefined> {
@@ -159,6 +216,23 @@ export function createCallsRepo(db: Db) {
         .from(calls)
         .where(and(eq(calls.workspaceId, workspaceId), inArray(calls.state, [...LIVE_CALL_STATES])))
         .orderBy(asc(calls.offeredAt), asc(calls.id));
+    },
+
+    /** whether the agent is talking on a call of the workspace now (state `active`) */
+    async hasActiveCall(workspaceId: string, agentId: string): Promise<boolean> {
+      if (!isUuid(workspaceId) || !isUuid(agentId)) return false;
+      const [row] = await db
+        .select({ id: calls.id })
+        .from(calls)
+        .where(
+          and(
+            eq(calls.workspaceId, workspaceId),
+            eq(calls.agentId, agentId),
+            eq(calls.state, 'active'),
+          ),
+        )
+        .limit(1);
+      return row !== undefined;
     },
 
     /** how many calls this customer placed or received before `before` ("called 3 times") */

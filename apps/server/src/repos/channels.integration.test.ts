@@ -5,6 +5,7 @@ import { SecretBoxError } from '../db/secret-box';
 import { ENGINES, useTestDatabase } from '../db/test-databases';
 import { createChannelsRepo } from './channels';
 import { metaId, seedWorkspace, testRepos, testSecretBox } from './test-seed';
+import { createUnitOfWork } from './unit-of-work';
 
 const TOKEN = 'EAAGsecret-whatsapp-token-0123456789';
 
@@ -197,5 +198,50 @@ describe.each(ENGINES)('channels on %s', (engine) => {
     expect(await repos.channels.unassignAgent(seeded.channel.id, asha!.id)).toBe(true);
     expect(await repos.channels.unassignAgent(seeded.channel.id, asha!.id)).toBe(false);
     expect(await repos.channels.channelAgents(seeded.channel.id)).toEqual([ben!.id]);
+  });
+});
+
+describe.each(ENGINES)('webhook routing reads of channels on %s', (engine) => {
+  const database = useTestDatabase(engine);
+
+  it('sees a change made in a unit of work at once, though routing reads are cached', async () => {
+    const repos = testRepos(database().db, engine);
+    const seeded = await seedWorkspace(repos);
+    const { kind, externalId } = seeded.channel;
+    expect(await repos.channels.findChannelByExternalId(kind, externalId)).toMatchObject({
+      enabled: true,
+      ringStrategy: 'all',
+    });
+    const unitOfWork = createUnitOfWork(database().db, testSecretBox(), repos.shared);
+    await unitOfWork((inTx) =>
+      inTx.channels.updateChannel(seeded.workspaceId, seeded.channel.id, {
+        enabled: false,
+        ringStrategy: 'longest-idle',
+      }),
+    );
+    expect(await repos.channels.findChannelByExternalId(kind, externalId)).toMatchObject({
+      enabled: false,
+      ringStrategy: 'longest-idle',
+    });
+  });
+
+  it('never remembers a number as unknown: one connected later is found at once', async () => {
+    const repos = testRepos(database().db, engine);
+    const workspace = await repos.workspaces.createWorkspace('Later');
+    const phoneNumberId = metaId();
+    expect(await repos.channels.findChannelByExternalId('whatsapp', phoneNumberId)).toBeUndefined();
+    // connected by another process (the CLI, another node): this cache was never told
+    const elsewhere = testRepos(database().db, engine);
+    const created = await elsewhere.channels.createWhatsAppChannel({
+      workspaceId: workspace.id,
+      phoneNumberId,
+      wabaId: metaId(),
+      displayNumber: '+15550100002',
+      accessToken: TOKEN,
+    });
+    expect(created.ok).toBe(true);
+    expect(await repos.channels.findChannelByExternalId('whatsapp', phoneNumberId)).toMatchObject({
+      workspaceId: workspace.id,
+    });
   });
 });

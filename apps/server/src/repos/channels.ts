@@ -11,6 +11,7 @@ import {
   type ChannelListing,
   type ChannelRecord,
 } from './channel-rows';
+import type { TtlCache } from './ttl-cache';
 import { isUuid } from './ids';
 import { constraintViolation } from './pg-errors';
 
@@ -67,9 +68,10 @@ export type AssignAgentResult =
  * const channel = await repo.findChannelByExternalId('whatsapp', '115017831530658');
  * const credentials = await repo.getChannelCredentials(channel!.id); // { nodeId, accessToken }
  */
-export function createChannelsRepo(db: Db, box: SecretBox) {
+export function createChannelsRepo(db: Db, box: SecretBox, cache?: TtlCache<ChannelRecord>) {
   async function insert(values: typeof channels.$inferInsert): Promise<CreateChannelResult> {
     if (!isUuid(values.workspaceId)) return workspaceNotFound(values.workspaceId);
+    cache?.clear();
     try {
       const [row] = await db
         .insert(channels)
@@ -122,16 +124,23 @@ export function createChannelsRepo(db: Db, box: SecretBox) {
       });
     },
 
-    /** webhook routing: which channel (and so workspace) a phone-number id or Page id is */
+    /**
+     * webhook routing: which channel (and so workspace) a phone-number id or Page id is; read
+     * through the shared cache when the repositories have one
+     */
     async findChannelByExternalId(
       kind: Channel,
       externalId: string,
     ): Promise<ChannelRecord | undefined> {
+      const key = `${kind}:${externalId}`;
+      const cached = cache?.get(key);
+      if (cached) return cached;
       const [row] = await db
         .select(channelColumns)
         .from(channels)
         .where(and(eq(channels.kind, kind), eq(channels.externalId, externalId)));
-      return row;
+      // found channels only: a number connected elsewhere a moment ago must not read as unknown
+      return row && cache ? cache.set(key, row) : row;
     },
 
     async getChannel(workspaceId: string, channelId: string): Promise<ChannelListing | undefined> {
@@ -181,6 +190,7 @@ export function createChannelsRepo(db: Db, box: SecretBox) {
       patch: ChannelPatch,
     ): Promise<ChannelListing | undefined> {
       if (!isUuid(workspaceId) || !isUuid(channelId)) return undefined;
+      cache?.clear();
       const { accessToken, ...fields } = patch;
       const [row] = await db
         .update(channels)

@@ -61,6 +61,104 @@ describe.each(ENGINES)('webhook receipts on %s', (engine) => {
     });
   });
 
+  it('stores several deliveries with one statement, each with its own receipt and new events', async () => {
+    const repos = testRepos(database().db);
+    const a = event('connect');
+    const b = event('terminate', a.metaCallId);
+    const c = event('connect');
+    const stored = await repos.webhookReceipts.storeReceipts([
+      { object: 'page', raw: '{"n":1}', events: [a, b], outcome: 'stored' },
+      { object: 'page', raw: '{"n":2}', events: [], outcome: 'invalid', detail: 'not understood' },
+      // the same key twice in one group (Meta retrying quickly): stored once, for the first
+      { object: 'page', raw: '{"n":3}', events: [c, a], outcome: 'stored' },
+      { object: 'page', raw: '{"n":4}', events: [c], outcome: 'stored' },
+    ]);
+    expect(stored.map((s) => s.newEvents.map((e) => e.idempotencyKey))).toEqual([
+      [a.idempotencyKey, b.idempotencyKey],
+      [],
+      [c.idempotencyKey],
+      [],
+    ]);
+    const ids = stored.map((s) => s.receiptId);
+    expect(new Set(ids).size).toBe(4);
+    expect([...ids].sort((x, y) => x - y)).toEqual(ids);
+    const rows = await database()
+      .db.select()
+      .from(webhookReceipts)
+      .where(eq(webhookReceipts.id, ids[1]!));
+    expect(rows[0]).toMatchObject({ raw: '{"n":2}', outcome: 'invalid', detail: 'not understood' });
+    // what the processor is handed is what was stored
+    const pending = await repos.webhookReceipts.unprocessedEvents(1_000);
+    const byKey = new Map(pending.map((e) => [e.idempotencyKey, e]));
+    for (const fresh of stored.flatMap((s) => s.newEvents)) {
+      expect(byKey.get(fresh.idempotencyKey)).toMatchObject({
+        receiptId: fresh.receiptId,
+        position: fresh.position,
+        kind: fresh.kind,
+        payload: fresh.payload,
+      });
+    }
+  });
+
+  it('stores none of a group when one of its deliveries cannot be stored', async () => {
+    const repos = testRepos(database().db);
+    const before = (await database().db.select().from(webhookReceipts)).length;
+    const good = event('connect');
+    await expect(
+      repos.webhookReceipts.storeReceipts([
+        { object: 'page', raw: '{"good":true}', events: [good], outcome: 'stored' },
+        {
+          object: 'page',
+          raw: '{"bad":true}',
+          events: [{ ...event('broken'), payload: undefined }],
+          outcome: 'stored',
+        },
+      ]),
+    ).rejects.toThrow();
+    expect((await database().db.select().from(webhookReceipts)).length).toBe(before);
+    const [alone] = await repos.webhookReceipts.storeReceipts([
+      { object: 'page', raw: '{"good":true}', events: [good], outcome: 'stored' },
+    ]);
+    expect(alone?.newEvents.map((e) => e.idempotencyKey)).toEqual([good.idempotencyKey]);
+  });
+
+  it('marks several events processed at once, or inside the caller’s transaction', async () => {
+    const repos = testRepos(database().db);
+    const [x, y, z] = [event('connect'), event('connect'), event('connect')];
+    await repos.webhookReceipts.storeReceipt({
+      object: 'page',
+      raw: 'xyz',
+      events: [x, y, z],
+      outcome: 'stored',
+    });
+    await repos.webhookReceipts.markProcessed([x.idempotencyKey, y.idempotencyKey]);
+    await expect(
+      database().db.transaction(async (tx) => {
+        await repos.webhookReceipts.markProcessed(z.idempotencyKey, new Date(), tx);
+        throw new Error('the call did not save');
+      }),
+    ).rejects.toThrow('the call did not save');
+    const pending = (await repos.webhookReceipts.unprocessedEvents(1_000)).map(
+      (e) => e.idempotencyKey,
+    );
+    expect(pending).toContain(z.idempotencyKey);
+    expect(pending).not.toContain(x.idempotencyKey);
+    expect(pending).not.toContain(y.idempotencyKey);
+  });
+
+  it('finds events left pending by receipts received before a time', async () => {
+    const repos = testRepos(database().db);
+    const old = event('connect');
+    const recent = event('connect');
+    await repos.webhookReceipts.storeReceipts([
+      { object: 'page', raw: 'old', events: [old], outcome: 'stored', receivedAt: at(-60_000) },
+      { object: 'page', raw: 'new', events: [recent], outcome: 'stored', receivedAt: at(0) },
+    ]);
+    const left = await repos.webhookReceipts.unprocessedEvents(1_000, at(-30_000));
+    expect(left.map((e) => e.idempotencyKey)).toContain(old.idempotencyKey);
+    expect(left.map((e) => e.idempotencyKey)).not.toContain(recent.idempotencyKey);
+  });
+
   it('stores a receipt that carries no events', async () => {
     const repos = testRepos(database().db);
     const stored = await repos.webhookReceipts.storeReceipt({

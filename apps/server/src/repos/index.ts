@@ -1,12 +1,15 @@
 import type { Db } from '../db/database';
 import type { SecretBox } from '../db/secret-box';
 import { createAuditLogRepo } from './audit-log';
+import { createBoardFiguresRepo } from './board-figures';
 import { createCallsRepo } from './calls';
 import { createChannelsRepo } from './channels';
 import { createMetaAppSettingsRepo } from './meta-app-settings';
 import { createOutboxRepo } from './outbox';
 import { createOutgoingEventsRepo } from './outgoing-events';
 import { createPresenceRepo } from './presence';
+import { createRepoShared, type RepoShared } from './repo-shared';
+import { createRingPlanRepo } from './ring-plan';
 import { createSessionsRepo } from './sessions';
 import { createUsersRepo } from './users';
 import { createWebhookDeliveriesRepo } from './webhook-deliveries';
@@ -16,26 +19,31 @@ import { createWorkspaceSettingsRepo } from './workspace-settings';
 import { createWorkspacesRepo } from './workspaces';
 
 /**
- * Every repository over one database; the composition root builds this once.
+ * Every repository over one database; the composition root builds this once. `shared` (the
+ * engine, the channel cache) is passed on to repositories a unit of work builds over a
+ * transaction, so they clear the same cache.
  *
  * @example
  * const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
- * const repos = createRepos(database.db, createSecretBox(secretsKey));
+ * const repos = createRepos(database.db, createSecretBox(secretsKey), createRepoShared({ engine: database.kind }));
  * const channel = await repos.channels.findChannelByExternalId('whatsapp', phoneNumberId);
  */
-export function createRepos(db: Db, secretBox: SecretBox) {
+export function createRepos(db: Db, secretBox: SecretBox, shared: RepoShared = createRepoShared()) {
   const outbox = createOutboxRepo(db);
   return {
+    shared,
     workspaces: createWorkspacesRepo(db),
     users: createUsersRepo(db),
     sessions: createSessionsRepo(db),
-    channels: createChannelsRepo(db, secretBox),
-    calls: createCallsRepo(db),
+    channels: createChannelsRepo(db, secretBox, shared.channels),
+    calls: createCallsRepo(db, { engine: shared.engine }),
     webhookReceipts: createWebhookReceiptsRepo(db),
     presence: createPresenceRepo(db),
+    boardFigures: createBoardFiguresRepo(db),
+    ringPlan: createRingPlanRepo(db),
     outbox,
     outgoingEvents: createOutgoingEventsRepo(db, outbox),
-    webhookSubscriptions: createWebhookSubscriptionsRepo(db, secretBox),
+    webhookSubscriptions: createWebhookSubscriptionsRepo(db, secretBox, shared.wantedEvents),
     webhookDeliveries: createWebhookDeliveriesRepo(db),
     auditLog: createAuditLogRepo(db),
     metaAppSettings: createMetaAppSettingsRepo(db, secretBox),
@@ -90,4 +98,5 @@ export type {
   StoredWebhookEvent,
 } from './webhook-receipts';
 export { callModelColumns } from './call-columns';
+export { createRepoShared, type RepoShared } from './repo-shared';
 export { normalizeEmail } from './users';

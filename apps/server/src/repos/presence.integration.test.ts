@@ -62,6 +62,44 @@ describe.each(ENGINES)('presence on %s', (engine) => {
     await repos.channels.assignAgent(seeded.channel.id, ben!.id);
     const assigned = await repos.presence.availableAgents(seeded.workspaceId, seeded.channel.id);
     expect(assigned.map((a) => a.userId)).toEqual([ben!.id]);
+    expect(await repos.presence.availableAgentIds(seeded.workspaceId, seeded.channel.id)).toEqual([
+      ben!.id,
+    ]);
+  });
+
+  it('lists the available agents’ ids alone, in the same longest-idle order', async () => {
+    const repos = testRepos(database().db);
+    const seeded = await seedWorkspace(repos, ['agent', 'agent', 'agent', 'agent']);
+    const ws = seeded.workspaceId;
+    const [asha, ben, chen, dev] = seeded.users;
+    await repos.presence.setPresence(chen!.id, ws, 'available', at(1));
+    await repos.presence.setPresence(asha!.id, ws, 'available', at(2));
+    await repos.presence.setPresence(ben!.id, ws, 'available', at(3));
+    await repos.presence.setPresence(dev!.id, ws, 'away', at(0));
+    await repos.presence.recordCallEnded(chen!.id, at(10));
+    const ids = await repos.presence.availableAgentIds(ws, seeded.channel.id);
+    expect(ids).toEqual([asha!.id, ben!.id, chen!.id]);
+    expect(ids).toEqual(
+      (await repos.presence.availableAgents(ws, seeded.channel.id)).map((a) => a.userId),
+    );
+    expect(await repos.presence.availableAgentIds('not-a-uuid')).toEqual([]);
+    expect(await repos.presence.availableAgentIds(ws, 'not-a-uuid')).toEqual([]);
+  });
+
+  it('reads one agent’s presence by id, and only in their own workspace', async () => {
+    const repos = testRepos(database().db);
+    const mine = await seedWorkspace(repos, ['agent']);
+    const theirs = await seedWorkspace(repos, ['agent']);
+    const user = mine.users[0]!;
+    await repos.presence.setPresence(user.id, mine.workspaceId, 'away', at(4));
+    expect(await repos.presence.getPresence(mine.workspaceId, user.id)).toMatchObject({
+      userId: user.id,
+      status: 'away',
+      since: at(4),
+    });
+    expect(await repos.presence.getPresence(theirs.workspaceId, user.id)).toBeUndefined();
+    expect(await repos.presence.getPresence(mine.workspaceId, theirs.users[0]!.id)).toBeUndefined();
+    expect(await repos.presence.getPresence(mine.workspaceId, 'nope')).toBeUndefined();
   });
 
   it('never offers another workspace’s agents, or deactivated ones', async () => {

@@ -2,9 +2,9 @@
 import type { Call, RingingCall } from '@ringside/calls';
 import type { Role } from '@ringside/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Db } from '../db/database';
+import type { Database, Db } from '../db/database';
 import { createSecretBox } from '../db/secret-box';
-import { createRepos, type Repos } from './index';
+import { createRepoShared, createRepos, type Repos } from './index';
 import type { ChannelListing } from './channel-rows';
 import type { User } from './users';
 
@@ -13,9 +13,12 @@ export function testSecretBox() {
   return createSecretBox(randomBytes(32).toString('base64'));
 }
 
-/** Repositories over `db` with a throw-away key. */
-export function testRepos(db: Db): Repos {
-  return createRepos(db, testSecretBox());
+/**
+ * Repositories over `db` with a throw-away key; with `engine`, they behave as the app's do on
+ * it (on PGlite, call locks rely on its one-transaction-at-a-time).
+ */
+export function testRepos(db: Db, engine?: Database['kind']): Repos {
+  return createRepos(db, testSecretBox(), createRepoShared({ engine }));
 }
 
 /** Digits that look like a Meta id and differ every time (ids are unique per channel kind). */

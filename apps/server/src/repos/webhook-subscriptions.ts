@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { webhookSubscriptions } from '../db/schema';
 import type { SecretBox } from '../db/secret-box';
 import { isUuid } from './ids';
+import type { TtlCache } from './ttl-cache';
 
 /** A subscription as readers see it: never the secret (every subscription has one). */
 export interface WebhookSubscription {
@@ -64,12 +65,17 @@ const columns = {
  *   events: ['call.ended'], secret: 'at least sixteen chars', active: true });
  * await repo.wantedEvents(workspaceId); // Set { 'call.ended' }
  */
-export function createWebhookSubscriptionsRepo(db: Db, box: SecretBox) {
+export function createWebhookSubscriptionsRepo(
+  db: Db,
+  box: SecretBox,
+  wantedCache?: TtlCache<ReadonlySet<SubscriptionEvent>>,
+) {
   const inWorkspace = (workspaceId: string, id: string) =>
     and(eq(webhookSubscriptions.workspaceId, workspaceId), eq(webhookSubscriptions.id, id));
 
   return {
     async createSubscription(input: NewWebhookSubscription): Promise<WebhookSubscription> {
+      wantedCache?.clear();
       const { secret, description, ...rest } = input;
       const [row] = await db
         .insert(webhookSubscriptions)
@@ -107,6 +113,7 @@ export function createWebhookSubscriptionsRepo(db: Db, box: SecretBox) {
       patch: WebhookSubscriptionPatch,
     ): Promise<WebhookSubscription | undefined> {
       if (!isUuid(workspaceId) || !isUuid(id)) return undefined;
+      wantedCache?.clear();
       const { secret, ...fields } = patch;
       const [row] = await db
         .update(webhookSubscriptions)
@@ -123,6 +130,7 @@ export function createWebhookSubscriptionsRepo(db: Db, box: SecretBox) {
     /** deletes the subscription and its delivery log; false when there was none */
     async deleteSubscription(workspaceId: string, id: string): Promise<boolean> {
       if (!isUuid(workspaceId) || !isUuid(id)) return false;
+      wantedCache?.clear();
       const deleted = await db
         .delete(webhookSubscriptions)
         .where(inWorkspace(workspaceId, id))
@@ -130,8 +138,13 @@ export function createWebhookSubscriptionsRepo(db: Db, box: SecretBox) {
       return deleted.length > 0;
     },
 
-    /** the events some active subscription of the workspace wants (`*` stands for all) */
-    async wantedEvents(workspaceId: string, tx: Db = db): Promise<Set<SubscriptionEvent>> {
+    /**
+     * the events some active subscription of the workspace wants (`*` stands for all); read
+     * through the shared cache when the repositories have one (asked on every call change)
+     */
+    async wantedEvents(workspaceId: string, tx: Db = db): Promise<ReadonlySet<SubscriptionEvent>> {
+      const cached = wantedCache?.get(workspaceId);
+      if (cached) return cached;
       const rows = await tx
         .select({ events: webhookSubscriptions.events })
         .from(webhookSubscriptions)
@@ -141,7 +154,8 @@ export function createWebhookSubscriptionsRepo(db: Db, box: SecretBox) {
             eq(webhookSubscriptions.active, true),
           ),
         );
-      return new Set(rows.flatMap((row) => row.events));
+      const wanted = new Set(rows.flatMap((row) => row.events));
+      return wantedCache ? wantedCache.set(workspaceId, wanted) : wanted;
     },
 
     /** active subscriptions of the workspace that receive `event` */

@@ -1,5 +1,6 @@
 import type {
   AgentView,
+  BoardCountersPayload,
   CallClaimedPayload,
   CallEndedPayload,
   CallRemoteSdpPayload,
@@ -11,12 +12,13 @@ import type { RingsideServer } from './socket-types';
 
 /**
  * Everything the server tells consoles, addressed to rooms only: an agent's own sockets or the
- * workspace's supervisors. There is no broadcast to everyone.
+ * workspace's supervisors. There is no broadcast to everyone. `clustered`: other nodes share
+ * the rooms (Redis adapter), so this node cannot see who listens there.
  *
  * @example
  * notifier.ringing(['u1', 'u2'], payload);
  */
-export function createNotifier(io: RingsideServer) {
+export function createNotifier(io: RingsideServer, options: { clustered?: boolean } = {}) {
   return {
     ringing(userIds: readonly string[], payload: CallRingingPayload): void {
       if (userIds.length > 0) io.to(userIds.map(agentRoom)).emit('call:ringing', payload);
@@ -35,6 +37,14 @@ export function createNotifier(io: RingsideServer) {
     },
     agentUpdated(workspaceId: string, view: AgentView): void {
       io.to([agentRoom(view.userId), supervisorsRoom(workspaceId)]).emit('agent:updated', view);
+    },
+    boardCounters(workspaceId: string, counters: BoardCountersPayload): void {
+      io.to(supervisorsRoom(workspaceId)).emit('board:counters', counters);
+    },
+    /** false only when surely no supervisor of the workspace is connected (saves the work) */
+    supervisorsMayListen(workspaceId: string): boolean {
+      if (options.clustered) return true;
+      return (io.of('/').adapter.rooms.get(supervisorsRoom(workspaceId))?.size ?? 0) > 0;
     },
   };
 }

@@ -55,6 +55,6 @@ export async function setAgentAway(
   };
 }
 
-async function presenceOf(repos: Repos, workspaceId: string, userId: string) {
-  return (await repos.presence.listPresence(workspaceId)).find((p) => p.userId === userId);
+function presenceOf(repos: Repos, workspaceId: string, userId: string) {
+  return repos.presence.getPresence(workspaceId, userId);
 }

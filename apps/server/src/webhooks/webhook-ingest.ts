@@ -1,28 +1,31 @@
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
-import type { WebhookReceiptsRepo } from '../repos/webhook-receipts';
-import type { WebhookIngest } from './meta-webhook-router';
+import type { StoredReceipt, NewReceipt, StoredWebhookEvent } from '../repos/webhook-receipts';
 import { readDelivery } from './read-delivery';
+import type { WebhookIngest } from './webhook-post';
 
-/** what the ingest needs from storage: one transaction for the receipt and its new events */
-export type ReceiptStore = Pick<WebhookReceiptsRepo, 'storeReceipt'>;
+/** what the ingest needs from storage: the receipt and its new events committed together */
+export interface ReceiptStore {
+  storeReceipt(receipt: NewReceipt): Promise<StoredReceipt>;
+}
 
 /**
- * Turns a verified delivery into stored events: the raw receipt and every normalized event go
- * into one transaction (duplicates by idempotency key dropped), then `onStored` is told so
- * processing can start. Items Ringside cannot read are set aside without losing the events
- * beside them; a payload with nothing readable is still stored, with what was wrong, and
- * acknowledged: Meta retrying it would not make it parse.
+ * Turns a verified delivery into stored events: the raw receipt and every normalized event are
+ * committed together (duplicates by idempotency key dropped), then the new events are handed to
+ * `onStored`, so processing starts without reading them back. Items Ringside cannot read are set
+ * aside without losing the events beside them; a payload with nothing readable is still stored,
+ * with what was wrong, and acknowledged: Meta retrying it would not make it parse.
  *
  * @example
- * const ingest = createWebhookIngest({ receipts, metrics, logger, onStored: () => processor.kick() });
+ * const commit = createGroupCommit((r) => repos.webhookReceipts.storeReceipts(r));
+ * const ingest = createWebhookIngest({ receipts: { storeReceipt: commit.store }, metrics, logger, onStored: processor.enqueue });
  * await ingest({ raw, json: JSON.parse(raw) }); // throws only when storage fails (→ 503)
  */
 export function createWebhookIngest(deps: {
   receipts: ReceiptStore;
   metrics: Metrics;
   logger: Logger;
-  onStored: (newEvents: number) => void;
+  onStored: (newEvents: readonly StoredWebhookEvent[]) => void;
 }): WebhookIngest {
   return async ({ raw, json }) => {
     const reading = readDelivery(json);
@@ -69,6 +72,6 @@ export function createWebhookIngest(deps: {
       deps.logger.info({ path: item.path, reason: item.reason, object }, 'webhook item ignored');
     }
     deps.metrics.webhooks.inc({ object, result: 'stored' });
-    if (fresh.length > 0) deps.onStored(fresh.length);
+    if (fresh.length > 0) deps.onStored(fresh);
   };
 }

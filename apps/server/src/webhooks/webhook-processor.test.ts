@@ -1,0 +1,203 @@
+import type { NormalizedEvent } from '@ringside/calls';
+import { describe, expect, it } from 'vitest';
+import type { Logger } from '../ops/logger';
+import type { StoredWebhookEvent } from '../repos/webhook-receipts';
+import {
+  createWebhookProcessor,
+  LEFT_BEHIND_MS,
+  MAX_PROCESSING_ATTEMPTS,
+  type ForegroundWork,
+} from './webhook-processor';
+
+const quiet = { info() {}, warn() {}, error() {} } as unknown as Logger;
+
+function stored(key: string, receiptId = 1, position = 0): StoredWebhookEvent {
+  return {
+    idempotencyKey: key,
+    receiptId,
+    position,
+    metaCallId: `wacid.${key}`,
+    kind: 'call.offered',
+    payload: { key } as unknown,
+    processedAt: null,
+    attempts: 0,
+    lastError: null,
+  };
+}
+
+/** a table of stored events, as much of the receipts repository as the processor uses */
+function table(pending: StoredWebhookEvent[] = []) {
+  const marked: string[] = [];
+  const failed: string[] = [];
+  let scans = 0;
+  return {
+    marked,
+    failed,
+    scans: () => scans,
+    receipts: {
+      async unprocessedEvents(limit: number, receivedBefore?: Date) {
+        scans += 1;
+        void receivedBefore;
+        return pending.filter((e) => !marked.includes(e.idempotencyKey)).slice(0, limit);
+      },
+      async markProcessed(key: string | readonly string[]) {
+        marked.push(...(typeof key === 'string' ? [key] : key));
+      },
+      async markFailed(key: string) {
+        failed.push(key);
+      },
+    },
+  };
+}
+
+const keyOf = (event: NormalizedEvent) => (event as unknown as { key: string }).key;
+
+describe('webhook processor', () => {
+  it('applies handed-over events in arrival order and marks those the apply did not', async () => {
+    const db = table();
+    const applied: string[] = [];
+    const processor = createWebhookProcessor({
+      receipts: db.receipts,
+      logger: quiet,
+      apply: async (event) => {
+        applied.push(keyOf(event));
+        // the call's own commit marks 'a' and 'c'; 'b' (e.g. an unowned number) is left to us
+        return { marked: keyOf(event) !== 'b' };
+      },
+    });
+    processor.enqueue([stored('a'), stored('b'), stored('c')]);
+    processor.enqueue([stored('a')]); // a repeat while it is queued is taken once
+    await processor.idle();
+    expect(applied).toEqual(['a', 'b', 'c']);
+    expect(db.marked).toEqual(['b']);
+    expect(db.scans()).toBe(0);
+  });
+
+  it('at start-up, takes in what an earlier process stored, before anything newer', async () => {
+    const db = table([stored('old-1', 1, 0), stored('old-2', 1, 1)]);
+    const applied: string[] = [];
+    const processor = createWebhookProcessor({
+      receipts: db.receipts,
+      logger: quiet,
+      apply: async (event) => (applied.push(keyOf(event)), { marked: false }),
+    });
+    processor.kick();
+    processor.enqueue([stored('new', 2)]);
+    await processor.idle();
+    await processor.stop();
+    expect(applied).toEqual(['old-1', 'old-2', 'new']);
+  });
+
+  it('retries a failing event later, and sets it aside after the last attempt', async () => {
+    const db = table();
+    let calls = 0;
+    const processor = createWebhookProcessor({
+      receipts: db.receipts,
+      logger: quiet,
+      retryDelayMs: 1,
+      apply: async () => {
+        calls += 1;
+        throw new Error('graph unreachable');
+      },
+    });
+    processor.enqueue([stored('stubborn')]);
+    const deadline = Date.now() + 5_000;
+    while (db.marked.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await processor.stop();
+    expect(calls).toBe(MAX_PROCESSING_ATTEMPTS);
+    expect(db.failed).toHaveLength(MAX_PROCESSING_ATTEMPTS);
+    expect(db.marked).toEqual(['stubborn']);
+  });
+
+  it('applies nothing while the acknowledgements it gives way to are busy', async () => {
+    const db = table();
+    let busy = true;
+    let release: () => void = () => undefined;
+    const idle = new Promise<void>((resolve) => (release = resolve));
+    const foreground: ForegroundWork = {
+      busy: () => busy,
+      idle: () => idle,
+      arrivalsWithin: () => 0,
+    };
+    const applied: string[] = [];
+    const processor = createWebhookProcessor({
+      receipts: db.receipts,
+      logger: quiet,
+      foreground,
+      apply: async (event) => (applied.push(keyOf(event)), { marked: true }),
+    });
+    processor.enqueue([stored('a')]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(applied).toEqual([]);
+    busy = false;
+    release();
+    await processor.idle();
+    expect(applied).toEqual(['a']);
+  });
+
+  it('still applies events while deliveries stream in, a little later', async () => {
+    const db = table();
+    const applied: string[] = [];
+    const processor = createWebhookProcessor({
+      receipts: db.receipts,
+      logger: quiet,
+      foreground: { busy: () => false, idle: async () => undefined, arrivalsWithin: () => 50 },
+      apply: async (event) => (applied.push(keyOf(event)), { marked: true }),
+    });
+    const started = performance.now();
+    processor.enqueue([stored('a')]);
+    await processor.idle();
+    expect(applied).toEqual(['a']);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(10);
+  });
+
+  it('now and then picks up events another node left behind (received a while ago)', async () => {
+    const now = new Date('2025-07-01T10:00:00Z');
+    const asked: (Date | undefined)[] = [];
+    const db = table();
+    let orphan: StoredWebhookEvent[] = [];
+    const applied: string[] = [];
+    const processor = createWebhookProcessor({
+      receipts: {
+        ...db.receipts,
+        async unprocessedEvents(_limit, receivedBefore) {
+          asked.push(receivedBefore);
+          return orphan.filter((e) => !db.marked.includes(e.idempotencyKey));
+        },
+      },
+      logger: quiet,
+      sweepMs: 5,
+      clock: () => now,
+      apply: async (event) => (applied.push(keyOf(event)), { marked: false }),
+    });
+    processor.kick();
+    await processor.idle();
+    orphan = [stored('orphan')];
+    const deadline = Date.now() + 2_000;
+    while (applied.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await processor.stop();
+    expect(applied).toEqual(['orphan']);
+    // start-up reads everything; the sweeps only what is older than LEFT_BEHIND_MS
+    expect(asked[0]).toBeUndefined();
+    expect(asked.at(-1)).toEqual(new Date(now.getTime() - LEFT_BEHIND_MS));
+  });
+
+  it('takes nothing in once stopped', async () => {
+    const db = table([stored('left')]);
+    const applied: string[] = [];
+    const processor = createWebhookProcessor({
+      receipts: db.receipts,
+      logger: quiet,
+      apply: async (event) => (applied.push(keyOf(event)), { marked: true }),
+    });
+    await processor.stop();
+    processor.enqueue([stored('late')]);
+    processor.kick();
+    await processor.idle();
+    expect(applied).toEqual([]);
+  });
+});
