@@ -29,10 +29,12 @@ const readCall = readWith(callDetailReplySchema);
  * readCallLogDetail({ ...detail, quality: { level: 'good', rttMs: 80, jitterMs: 4, lossPct: 0, mos: 4.3 } });
  */
 export const readCallLogDetail: ReadReply<CallLogDetail> = (body) => {
-  const call = readCall(body);
+  // quality is read on its own, so a malformed one does not cost the whole detail
+  const { quality: rawQuality, ...rest } = isRecord(body) ? body : { quality: undefined };
+  const call = readCall(isRecord(body) ? rest : body);
   if (!call) return undefined;
-  const quality = isRecord(body) ? callQualitySchema.safeParse(body['quality']) : undefined;
-  return quality?.success ? { call, quality: quality.data } : { call };
+  const quality = callQualitySchema.safeParse(rawQuality);
+  return quality.success ? { call, quality: quality.data } : { call };
 };
 
 /** most pages the "today" figures read: 2,000 calls, plenty for a small contact centre */
