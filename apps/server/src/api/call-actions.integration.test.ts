@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { businessAnswerFor } from '../testing/business-sdp';
-import { command, nextEvent, ORIGIN, PASSWORD, useStack } from '../testing/test-stack';
+import { command, nextEvent, ORIGIN, useStack } from '../testing/test-stack';
 
 const stack = useStack();
 
-async function cookieFor(email: string): Promise<string> {
-  const res = await fetch(`${stack().url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  return res.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-}
+const cookieFor = (email: string) => stack().signIn(email);
 
 async function activeCall() {
   const ws = await stack().workspace();

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { command, nextEvent, ORIGIN, PASSWORD, useStack } from '../testing/test-stack';
+import { command, nextEvent, ORIGIN, useStack } from '../testing/test-stack';
 
 const stack = useStack();
 
-async function cookieFor(email: string): Promise<string> {
-  const res = await fetch(`${stack().url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  return res.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-}
+const cookieFor = (email: string) => stack().signIn(email);
 
 describe('simulator drawer API', () => {
   it('places a simulated call to the signed-in agent’s own number, which rings them', async () => {
