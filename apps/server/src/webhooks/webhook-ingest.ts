@@ -3,6 +3,7 @@ import type { Metrics } from '../ops/metrics';
 import type { StoredReceipt, NewReceipt, StoredWebhookEvent } from '../repos/webhook-receipts';
 import { readDelivery } from './read-delivery';
 import type { WebhookIngest } from './webhook-post';
+import { withoutNul } from './without-nul';
 
 /** what the ingest needs from storage: the receipt and its new events committed together */
 export interface ReceiptStore {
@@ -14,7 +15,9 @@ export interface ReceiptStore {
  * committed together (duplicates by idempotency key dropped), then the new events are handed to
  * `onStored`, so processing starts without reading them back. Items Ringside cannot read are set
  * aside without losing the events beside them; a payload with nothing readable is still stored,
- * with what was wrong, and acknowledged: Meta retrying it would not make it parse.
+ * with what was wrong, and acknowledged: Meta retrying it would not make it parse. NUL characters
+ * (which PostgreSQL cannot store) are replaced with U+FFFD in the events; the raw body keeps
+ * Meta's `\u0000` escapes.
  *
  * @example
  * const commit = createGroupCommit((r) => repos.webhookReceipts.storeReceipts(r));
@@ -28,7 +31,8 @@ export function createWebhookIngest(deps: {
   onStored: (newEvents: readonly StoredWebhookEvent[]) => void;
 }): WebhookIngest {
   return async ({ raw, json }) => {
-    const reading = readDelivery(json);
+    // postgresql text cannot hold U+0000: what Meta escaped as \u0000 is stored as U+FFFD
+    const reading = readDelivery(withoutNul(json, raw));
     if (!reading.ok) {
       const { object } = reading;
       await deps.receipts.storeReceipt({
