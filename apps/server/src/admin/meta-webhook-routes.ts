@@ -1,6 +1,7 @@
 import { metaWebhookSettingsBodySchema, type MetaWebhookSettingsView } from '@ringside/contracts';
 import express, { Router } from 'express';
 import { sessionUserOf } from '../auth/require-session';
+import { AppError } from '../http/app-error';
 import { parseBody } from '../http/parse-body';
 import type { UnitOfWork } from '../repos/unit-of-work';
 import { actorOf, adminGuards, type GuardDeps } from './admin-guards';
@@ -10,7 +11,10 @@ import type { MetaSecretsCache } from './meta-secrets';
  * `/api/admin/meta-webhook`: what to paste into Meta's app dashboard (callback URL and verify
  * token, shown), and the app secret (write-only, stored sealed, preferred over
  * `META_APP_SECRET` by the webhook endpoint from the moment it is saved). One Meta app serves
- * the installation, so this is the same for every workspace.
+ * the installation, so this is the same for every workspace — which is why only the admin of a
+ * single-workspace installation may change it here: where several workspaces share the server,
+ * one workspace's admin choosing the secret could sign webhooks for another's numbers, so the
+ * secret is the operator's (`META_APP_SECRET`) and a change is refused (403).
  */
 export function createMetaWebhookRoutes(
   deps: GuardDeps & { unitOfWork: UnitOfWork; secrets: MetaSecretsCache },
@@ -39,6 +43,7 @@ export function createMetaWebhookRoutes(
     const me = sessionUserOf(res);
     const { appSecret } = parseBody(metaWebhookSettingsBodySchema, req.body);
     await deps.unitOfWork(async (repos) => {
+      if ((await repos.workspaces.listWorkspaces()).length > 1) throw sharedServerError();
       await repos.metaAppSettings.setAppSecret(appSecret, me.userId);
       await repos.auditLog.record({
         workspaceId: me.workspaceId,
@@ -54,4 +59,13 @@ export function createMetaWebhookRoutes(
   });
 
   return router;
+}
+
+function sharedServerError(): AppError {
+  return new AppError(
+    'forbidden',
+    403,
+    'This server hosts several workspaces, so its Meta app secret is set by whoever runs the ' +
+      'server (META_APP_SECRET), not from a workspace.',
+  );
 }

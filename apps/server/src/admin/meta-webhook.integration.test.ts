@@ -15,12 +15,17 @@ const put = (cookie: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
+// this server hosts one workspace (only then may its admin set the installation's app secret)
+let only: { admin: string; supervisor: string } | undefined;
 async function cookies() {
-  const ws = await stack().workspace();
-  return {
-    admin: await stack().signIn((await ws.addUser('admin')).email),
-    supervisor: await stack().signIn((await ws.addUser('supervisor')).email),
-  };
+  if (!only) {
+    const ws = await stack().workspace();
+    only = {
+      admin: await stack().signIn((await ws.addUser('admin')).email),
+      supervisor: await stack().signIn((await ws.addUser('supervisor')).email),
+    };
+  }
+  return only;
 }
 
 describe('the webhook settings to paste into Meta’s dashboard', () => {
