@@ -14,13 +14,21 @@ describe('loadEnv', () => {
       PUBLIC_ORIGIN: ['http://localhost:3000'],
       GRAPH_API_BASE_URL: 'https://graph.facebook.com',
       LOG_LEVEL: 'info',
+      OUTGOING_WEBHOOKS_PRIVATE: 'allow',
     });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
-  it('turns the simulator off when Meta credentials are given', () => {
+  it('turns the simulator off when Meta credentials are given, and keeps webhooks off private networks', () => {
     const env = loadEnv({ META_APP_SECRET: 's3cret', META_VERIFY_TOKEN: 'verify' });
     expect(env.SIMULATOR).toBe('off');
+    expect(env.OUTGOING_WEBHOOKS_PRIVATE).toBe('refuse');
+    const lifted = loadEnv({
+      META_APP_SECRET: 's3cret',
+      META_VERIFY_TOKEN: 'verify',
+      OUTGOING_WEBHOOKS_PRIVATE: 'allow',
+    });
+    expect(lifted.OUTGOING_WEBHOOKS_PRIVATE).toBe('allow');
   });
 
   it('names the missing variable and never echoes a value', () => {

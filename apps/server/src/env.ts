@@ -67,6 +67,7 @@ const envSchema = z
     ),
     PUBLIC_ORIGIN: origins,
     SIMULATOR: z.enum(['on', 'off']).optional(),
+    OUTGOING_WEBHOOKS_PRIVATE: z.enum(['allow', 'refuse']).optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -94,6 +95,10 @@ const envSchema = z
   .transform((env) => ({
     ...env,
     SIMULATOR: env.SIMULATOR ?? (env.META_APP_SECRET ? 'off' : 'on'),
+    // a demo on one machine posts to receivers beside it; a real installation only to the internet
+    OUTGOING_WEBHOOKS_PRIVATE:
+      env.OUTGOING_WEBHOOKS_PRIVATE ??
+      ((env.SIMULATOR ?? (env.META_APP_SECRET ? 'off' : 'on')) === 'on' ? 'allow' : 'refuse'),
   }));
 
 /** the server's configuration, validated once at start-up */

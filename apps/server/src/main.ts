@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     graphApi,
     ...(sim ? { simulator: sim } : {}),
     ...(redis ? { socketAdapter: redis.adapter } : {}),
+    outgoingWebhooks: { allowPrivateNetwork: env.OUTGOING_WEBHOOKS_PRIVATE === 'allow' },
   });
   const url = await app.listen(env.PORT, env.HOST);
   logger.info(

@@ -19,6 +19,11 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** how long a receiver may take to answer; default 10 s */
   requestTimeoutMs?: number;
+  /**
+   * deliver to receivers on this machine or a private network too; default false: only public
+   * addresses, so an admin cannot point webhooks at services inside the server's network
+   */
+  allowPrivateNetwork?: boolean;
   retry?: RetryPolicy;
   random?: () => number;
   /** the HTTP sender (tests may wrap it) */
@@ -30,6 +35,7 @@ const DEFAULTS = {
   batchSize: 20,
   leaseMs: 60_000,
   requestTimeoutMs: 10_000,
+  allowPrivateNetwork: false,
 };
 
 /**
@@ -140,6 +146,7 @@ export function createDispatcher(deps: {
       eventId: row.eventId,
       event: row.event,
       timeoutMs: options.requestTimeoutMs,
+      allowPrivateNetwork: options.allowPrivateNetwork,
     });
     if (result.ok) {
       await repos.webhookDeliveries.markDelivered(row.id, result.statusCode, deps.clock());

@@ -86,7 +86,8 @@ export async function startOutgoingStack(
       publicOrigins: [ORIGIN],
       meta: { appSecret: APP_SECRET, verifyToken: 'verify-me' },
       graphApi: { baseUrl: simUrl, version: sim.graphVersion },
-      outgoingWebhooks: options,
+      // the tests' receivers listen on 127.0.0.1
+      outgoingWebhooks: { allowPrivateNetwork: true, ...options },
     });
     url = await app.listen(0);
     sim.setWebhookUrl(`${url}/webhooks/meta`);

@@ -11,13 +11,14 @@ const body = JSON.stringify({
   createdAt: '2025-07-21T16:27:13.000Z',
   data: {},
 });
-const request = (url: string, timeoutMs = 2_000) => ({
+const request = (url: string, timeoutMs = 2_000, allowPrivateNetwork = true) => ({
   url,
   secret: SECRET,
   body,
   eventId: 'evt_1',
   event: 'call.ended',
   timeoutMs,
+  allowPrivateNetwork,
 });
 
 const closers: (() => Promise<void>)[] = [];
@@ -95,6 +96,46 @@ describe('postEvent', () => {
     expect(await postEvent(request(url))).toEqual({
       ok: false,
       error: 'The receiver refused the connection.',
+    });
+  });
+
+  describe('where private networks are refused (a real installation)', () => {
+    it.each([
+      [
+        'an address on this machine',
+        (port: string) => `http://127.0.0.1:${port}/hook`,
+        '127.0.0.1',
+      ],
+      [
+        'a name that resolves to this machine',
+        (port: string) => `http://localhost:${port}/hook`,
+        '',
+      ],
+      ['an IPv6 loopback', (port: string) => `http://[::1]:${port}/hook`, '::1'],
+      [
+        'the cloud metadata service',
+        () => 'http://169.254.169.254/latest/meta-data',
+        '169.254.169.254',
+      ],
+    ])('does not connect to %s, and says why', async (_what, target, address) => {
+      const crm = await receiver();
+      const port = new URL(crm.url).port;
+      const result = await postEvent(request(target(port), 2_000, false));
+      expect(result.ok).toBe(false);
+      expect(result).not.toHaveProperty('statusCode');
+      if (!result.ok) {
+        expect(result.error).toContain('is not on the public internet');
+        if (address) expect(result.error).toContain(address);
+      }
+      expect(crm.requests).toHaveLength(0);
+    });
+
+    it('still says plainly when a public name cannot be resolved', async () => {
+      const result = await postEvent(request('http://receiver.invalid/hook', 2_000, false));
+      expect(result).toEqual({
+        ok: false,
+        error: 'The receiver’s host name could not be resolved.',
+      });
     });
   });
 });

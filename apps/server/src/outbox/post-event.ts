@@ -1,4 +1,9 @@
 import { signRingsidePayload } from '@ringside/contracts/signature';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import { isPublicAddress, privateAddressMessage } from './receiver-address';
 
 /** What the receiver made of one attempt. */
 export type PostResult =
@@ -13,6 +18,12 @@ export interface PostRequest {
   eventId: string;
   event: string;
   timeoutMs: number;
+  /**
+   * whether the receiver may be on this machine or a private network (tests, a CRM beside the
+   * server); otherwise only public addresses are connected to, checked on the very address the
+   * connection uses, so a host name cannot be re-pointed inside between check and connect
+   */
+  allowPrivateNetwork: boolean;
 }
 
 /** the headers every outgoing event carries; tests and receivers may rely on these names */
@@ -33,28 +44,23 @@ export const OUTGOING_HEADERS = {
  * if (!result.ok) console.log(result.error); // 'The receiver answered HTTP 500.'
  */
 export async function postEvent(request: PostRequest): Promise<PostResult> {
-  let response: Response;
+  let url: URL;
   try {
-    response = await fetch(request.url, {
-      method: 'POST',
-      body: request.body,
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Ringside-Webhooks/1.0',
-        [OUTGOING_HEADERS.signature]: signRingsidePayload(request.body, request.secret),
-        [OUTGOING_HEADERS.idempotencyKey]: request.eventId,
-        [OUTGOING_HEADERS.event]: request.event,
-      },
-      // a redirect could carry the signed body somewhere the admin did not choose
-      redirect: 'manual',
-      signal: AbortSignal.timeout(request.timeoutMs),
-    });
+    url = new URL(request.url);
+  } catch {
+    return { ok: false, error: 'The receiver’s URL is not valid.' };
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!request.allowPrivateNetwork && isIP(host) !== 0 && !isPublicAddress(host)) {
+    return { ok: false, error: privateAddressMessage(host) };
+  }
+  let statusCode: number;
+  try {
+    statusCode = await send(url, request);
   } catch (error) {
+    if (error instanceof PrivateAddressError) return { ok: false, error: error.message };
     return { ok: false, error: describeFailure(error, request.timeoutMs) };
   }
-  // the body is not needed: release the connection
-  await response.body?.cancel().catch(() => undefined);
-  const statusCode = response.status;
   if (statusCode >= 200 && statusCode < 300) return { ok: true, statusCode };
   if (statusCode >= 300 && statusCode < 400) {
     return {
@@ -64,6 +70,57 @@ export async function postEvent(request: PostRequest): Promise<PostResult> {
     };
   }
   return { ok: false, statusCode, error: `The receiver answered HTTP ${statusCode}.` };
+}
+
+class PrivateAddressError extends Error {
+  override readonly name = 'PrivateAddressError';
+}
+
+// resolves the receiver's name, and refuses the connection if any address it has is private
+const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    if (error) return callback(error, '', 0);
+    const refused = addresses.find((entry) => !isPublicAddress(entry.address));
+    if (refused)
+      return callback(new PrivateAddressError(privateAddressMessage(refused.address)), '', 0);
+    const first = addresses[0];
+    if (!first)
+      return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 0);
+    if (options.all)
+      return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+    return callback(null, first.address, first.family);
+  });
+};
+
+// one POST, redirects not followed (a redirect could carry the signed body somewhere the admin
+// did not choose); the receiver's body is read and dropped, never kept
+function send(url: URL, request: PostRequest): Promise<number> {
+  const options: RequestOptions = {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(request.body),
+      'user-agent': 'Ringside-Webhooks/1.0',
+      [OUTGOING_HEADERS.signature]: signRingsidePayload(request.body, request.secret),
+      [OUTGOING_HEADERS.idempotencyKey]: request.eventId,
+      [OUTGOING_HEADERS.event]: request.event,
+    },
+    signal: AbortSignal.timeout(request.timeoutMs),
+    ...(request.allowPrivateNetwork ? {} : { lookup: publicOnlyLookup }),
+  };
+  return new Promise((resolve, reject) => {
+    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+      url,
+      options,
+      (res: IncomingMessage) => {
+        res.resume();
+        res.on('error', () => undefined);
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.end(request.body);
+  });
 }
 
 function describeFailure(error: unknown, timeoutMs: number): string {

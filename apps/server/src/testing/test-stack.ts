@@ -129,6 +129,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     graphApi: { baseUrl: options.graphBaseUrl ?? simUrl, version: sim.graphVersion },
     ...(options.graph ? { graph: options.graph } : {}),
     simulator: sim,
+    // the tests' receivers listen on 127.0.0.1
+    outgoingWebhooks: { allowPrivateNetwork: true },
   });
   const url = await app.listen(0);
   sim.setWebhookUrl(`${url}/webhooks/meta`);
