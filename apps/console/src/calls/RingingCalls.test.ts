@@ -91,6 +91,33 @@ describe('RingingCalls', () => {
     expect(store.getState().ringing['c1']?.notice).toEqual({ kind: 'timed-out' });
   });
 
+  it('stops ringing by itself when this agent’s turn passes (longest-idle sends no event)', () => {
+    // offered 5 s into the ring with a 15 s turn: the card is due to go 10 s from now
+    const { store, signaling } = setup(T0 + 5_000);
+    signaling.emit('call:ringing', { ...RINGING, ringTimeoutMs: 15_000 });
+    vi.advanceTimersByTime(10_000 + 499);
+    expect(store.getState().ringing['c1']?.notice).toBeUndefined();
+    vi.advanceTimersByTime(1);
+    expect(store.getState().ringing['c1']?.notice).toEqual({
+      kind: 'ended',
+      text: 'Not answered in time',
+    });
+    vi.advanceTimersByTime(900);
+    expect(store.getState().ringing).toEqual({});
+  });
+
+  it('keeps the server’s reason when it comes before the card’s own deadline', () => {
+    const { store, signaling } = setup(T0 + 5_000);
+    signaling.emit('call:ringing', { ...RINGING, ringTimeoutMs: 15_000 });
+    signaling.emit('call:claimed', { callId: 'c1', by: { userId: 'u_bo', name: 'Bo Agent' } });
+    vi.advanceTimersByTime(900);
+    expect(store.getState().ringing).toEqual({});
+    signaling.emit('call:ringing', { ...RINGING, callId: 'c2', ringTimeoutMs: 15_000 });
+    vi.advanceTimersByTime(20_000);
+    expect(store.getState().ringing['c2']).toBeUndefined();
+    expect(store.getState().ringing['c1']).toBeUndefined();
+  });
+
   it('declines: the card goes at once and the server is told', async () => {
     const { store, signaling, ringing } = setup();
     signaling.emit('call:ringing', RINGING);

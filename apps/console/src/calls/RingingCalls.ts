@@ -5,11 +5,19 @@ import type { AppStore } from '../state/store';
 import type { RingNotice } from '../state/types';
 import { ringEndNotice } from './end-words';
 
+// the least a card rings here before it may go by itself
+const MIN_RING_MS = 3_000;
+
 export interface RingingCallsOptions {
   store: AppStore;
   signaling: Pick<SignalingClient, 'on' | 'send' | 'onConnected'>;
   /** how long "Answered by …" / "Caller hung up" stays before the card goes (under a second) */
   noticeMs?: number;
+  /**
+   * how long past its `ringTimeoutMs` a card waits for the server's word before it goes by
+   * itself (a longest-idle turn that passed gets no event: the call rings on for someone else)
+   */
+  expirySlackMs?: number;
   now?: () => number;
   log?: Logger;
 }
@@ -30,13 +38,16 @@ export class RingingCalls {
   readonly #now: () => number;
   readonly #log: Logger;
   readonly #offers = new Map<string, string>();
+  readonly #expirySlackMs: number;
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #expiries = new Map<string, ReturnType<typeof setTimeout>>();
   #unsubscribe: (() => void)[] = [];
 
   constructor(options: RingingCallsOptions) {
     this.#store = options.store;
     this.#signaling = options.signaling;
     this.#noticeMs = options.noticeMs ?? 900;
+    this.#expirySlackMs = options.expirySlackMs ?? 500;
     this.#now = options.now ?? (() => Date.now());
     this.#log = options.log ?? silentLogger;
   }
@@ -62,8 +73,9 @@ export class RingingCalls {
 
   /** forgets every card (sign-out, or a reconnect: the server re-announces what still rings) */
   clear(): void {
-    for (const timer of this.#timers.values()) clearTimeout(timer);
+    for (const timer of [...this.#timers.values(), ...this.#expiries.values()]) clearTimeout(timer);
     this.#timers.clear();
+    this.#expiries.clear();
     this.#offers.clear();
     this.#store.getState().ringingCleared();
   }
@@ -103,6 +115,27 @@ export class RingingCalls {
       ringingSince: Number.isFinite(since) ? since : this.#now(),
       ringTimeoutMs: payload.ringTimeoutMs,
     });
+    this.#expireAt(
+      payload.callId,
+      (Number.isFinite(since) ? since : this.#now()) + payload.ringTimeoutMs,
+    );
+  }
+
+  // past its deadline the card stops ringing even if no word came (this agent's turn passed);
+  // the deadline is on the server's clock, so a card always gets a few seconds here, in case
+  // this computer's clock runs ahead
+  #expireAt(callId: string, deadline: number): void {
+    clearTimeout(this.#expiries.get(callId));
+    const now = this.#now();
+    const delay = Math.max(deadline, now + MIN_RING_MS) + this.#expirySlackMs - now;
+    this.#expiries.set(
+      callId,
+      setTimeout(() => {
+        this.#expiries.delete(callId);
+        if (this.#store.getState().ringing[callId]?.notice) return;
+        this.#notice(callId, { kind: 'ended', text: 'Not answered in time' });
+      }, delay),
+    );
   }
 
   #claimed(payload: CallClaimedPayload): void {
@@ -135,6 +168,8 @@ export class RingingCalls {
   #forget(callId: string): void {
     clearTimeout(this.#timers.get(callId));
     this.#timers.delete(callId);
+    clearTimeout(this.#expiries.get(callId));
+    this.#expiries.delete(callId);
     this.#offers.delete(callId);
     this.#store.getState().ringingRemoved(callId);
   }
