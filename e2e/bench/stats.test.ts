@@ -48,4 +48,31 @@ describe('benchLine', () => {
     );
     expect(zero.ratio).toBeNull();
   });
+
+  it('says which goal the figure is held to and whether it met it', () => {
+    const ratio = (value: number) =>
+      JSON.parse(
+        benchLine({
+          bench: 'accept-to-audio',
+          metric: 'p95',
+          value,
+          unit: 'ms',
+          baseline: 100,
+          goal: { ratioAtMost: 1.3 },
+        }),
+      );
+    expect(ratio(130)).toMatchObject({ ratio: 1.3, goal: 'ratio <= 1.3', met: true });
+    expect(ratio(131)).toMatchObject({ ratio: 1.31, goal: 'ratio <= 1.3', met: false });
+    const budget = JSON.parse(
+      benchLine({
+        bench: 'console-initial-js',
+        metric: 'gzip',
+        value: 151,
+        unit: 'KB',
+        baseline: 150,
+        goal: { valueAtMost: 150 },
+      }),
+    );
+    expect(budget).toMatchObject({ goal: 'value <= 150 KB', met: false });
+  });
 });

@@ -23,7 +23,13 @@ export interface BenchLine {
   baseline: number | null;
   /** value / baseline, or null without a baseline */
   ratio: number | null;
+  /** the issue's target, e.g. `ratio <= 1.3`, and whether this run met it */
+  goal?: string;
+  met?: boolean;
 }
+
+/** a target a figure is held to: its ratio to the baseline, or its value */
+export type BenchGoal = { ratioAtMost: number } | { valueAtMost: number };
 
 /**
  * A figure as one JSON line, rounded for reading (0.1 for values, 0.01 for the ratio).
@@ -31,8 +37,11 @@ export interface BenchLine {
  * @example
  * benchLine({ bench: 'accept-to-audio', metric: 'p50', value: 212.34, unit: 'ms', baseline: 160 });
  * // '{"bench":"accept-to-audio","metric":"p50","value":212.3,"unit":"ms","baseline":160,"ratio":1.33}'
+ * benchLine({ …, goal: { ratioAtMost: 1.3 } }); // … "ratio":1.33,"goal":"ratio <= 1.3","met":false}
  */
-export function benchLine(figure: Omit<BenchLine, 'ratio'>): string {
+export function benchLine(
+  figure: Omit<BenchLine, 'ratio' | 'goal' | 'met'> & { goal?: BenchGoal },
+): string {
   const round = (n: number, step: number) => Math.round(n / step) * step;
   const ratio =
     figure.baseline === null || figure.baseline === 0 ? null : figure.value / figure.baseline;
@@ -44,5 +53,13 @@ export function benchLine(figure: Omit<BenchLine, 'ratio'>): string {
     baseline: figure.baseline === null ? null : Number(round(figure.baseline, 0.1).toFixed(1)),
     ratio: ratio === null ? null : Number(ratio.toFixed(2)),
   };
+  const { goal } = figure;
+  if (goal && 'ratioAtMost' in goal) {
+    line.goal = `ratio <= ${goal.ratioAtMost}`;
+    line.met = ratio !== null && ratio <= goal.ratioAtMost;
+  } else if (goal) {
+    line.goal = `value <= ${goal.valueAtMost} ${figure.unit}`;
+    line.met = figure.value <= goal.valueAtMost;
+  }
   return JSON.stringify(line);
 }
