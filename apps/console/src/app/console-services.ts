@@ -17,6 +17,7 @@ import { DeviceManager } from '../rtc/DeviceManager';
 import { createHoldMusic } from '../rtc/hold-music';
 import { MessengerCallSession } from '../rtc/MessengerCallSession';
 import { RemoteAudio } from '../rtc/RemoteAudio';
+import { followSpeakerChoice } from '../rtc/speaker-follow';
 import { WhatsAppCallSession } from '../rtc/WhatsAppCallSession';
 import { SignalingClient } from '../signaling/SignalingClient';
 import { createSocketIoTransport, type SignalingTransport } from '../signaling/transport';
@@ -123,6 +124,7 @@ export class ConsoleServices {
       }
     });
     this.store.getState().setCanChooseSpeaker(this.#audio.canChooseSpeaker);
+    followSpeakerChoice(this.store, this.#audio);
   }
 
   /** finds out whether the browser is signed in; idempotent */
