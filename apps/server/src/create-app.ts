@@ -9,6 +9,8 @@ import { createSocketAuth } from './auth/socket-auth';
 import { createAgentCommands } from './calls/agent-commands';
 import { createCallService } from './calls/call-service';
 import { createCallTimers } from './calls/call-timers';
+import { createCallPermission } from './calls/dial/call-permission';
+import { createDialService } from './calls/dial/dial-service';
 import { createPresenceAnnouncer } from './calls/presence-announcer';
 import type { Database } from './db/database';
 import type { SecretBox } from './db/secret-box';
@@ -55,6 +57,8 @@ export interface AppOptions {
   simulator?: MetaSim;
   /** outgoing event webhook delivery tuning (poll, retries); defaults suit production */
   outgoingWebhooks?: DispatcherOptions;
+  /** how long an outbound call may ring unanswered before it ends `no-answer` (tests shorten it) */
+  noPickupMs?: number;
 }
 
 /**
@@ -115,10 +119,24 @@ export function createApp(options: AppOptions) {
     metrics,
     announcePresence: presence.announce,
     boardCounters,
+    ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
+  });
+  const dialer = createDialService({
+    repos,
+    calls,
+    graph,
+    notifier,
+    permission: createCallPermission({ graph, logger }),
+    clock,
+    logger,
+    announcePresence: presence.announce,
+    // meta's webhooks for the call may have come first: they wait in the processor until now
+    callStored: (metaCallId) => processor.retry(metaCallId),
   });
   const commands = createAgentCommands({
     repos,
     calls,
+    dialer,
     notifier,
     clock,
     announcePresence: presence.announce,
@@ -143,7 +161,10 @@ export function createApp(options: AppOptions) {
   );
   const processor = createWebhookProcessor({
     receipts: repos.webhookReceipts,
-    apply: (event, key) => calls.applyWebhookEvent(event, key),
+    apply: async (event, key, { mayDefer }) => {
+      const applied = await calls.applyWebhookEvent(event, key, { mayDefer });
+      return { marked: applied.marked, deferred: applied.outcome === 'deferred' };
+    },
     logger,
     foreground: groupCommit,
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from './call-outcome';
+import { channelSchema, roleSchema } from './call-outcome';
 import { readableIssueSchema } from './rest-common';
 
 /**
@@ -16,10 +16,24 @@ export const loginBodySchema = z.object({
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
 /**
- * `GET /api/me`: who is signed in.
+ * A channel the signed-in user answers, and so may call customers from (`call:dial`).
  *
  * @example
- * meReplySchema.parse({ id: 'u_1', email: 'asha@example.com', name: 'Asha', role: 'agent', workspaceId: 'w_1', workspaceName: 'Acme' });
+ * dialableChannelSchema.parse({ id: 'ch_1', channel: 'whatsapp', label: '+1 555 010 0001' });
+ */
+export const dialableChannelSchema = z.object({
+  id: z.string().min(1),
+  channel: channelSchema,
+  /** the display number or the Page's name */
+  label: z.string().min(1),
+});
+export type DialableChannel = z.infer<typeof dialableChannelSchema>;
+
+/**
+ * `GET /api/me`: who is signed in, and the enabled channels they answer (where they may dial from).
+ *
+ * @example
+ * meReplySchema.parse({ id: 'u_1', email: 'asha@example.com', name: 'Asha', role: 'agent', workspaceId: 'w_1', workspaceName: 'Acme', channels: [] });
  */
 export const meReplySchema = z.object({
   id: z.string().min(1),
@@ -28,6 +42,7 @@ export const meReplySchema = z.object({
   role: roleSchema,
   workspaceId: z.string().min(1),
   workspaceName: z.string(),
+  channels: z.array(dialableChannelSchema),
 });
 export type MeReply = z.infer<typeof meReplySchema>;
 

@@ -40,6 +40,8 @@ export const errorCodeSchema = z.enum([
   'invalid_state',
   'agent_unavailable',
   'meta_error',
+  /** outbound: the customer has not allowed calls yet; a permission request was sent to them */
+  'permission_requested',
   'rate_limited',
   'timeout',
   'internal',

@@ -57,6 +57,7 @@ describe('RingAlerts', () => {
     store.getState().callStarted({
       callId: 'mine',
       channel: 'whatsapp',
+      direction: 'inbound',
       caller: {},
       called: { channelId: 'x', label: 'x' },
       phase: 'active',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMe } from './auth-api';
+import { readDialableChannels, readMe } from './auth-api';
 
 const me = {
   id: 'u1',
@@ -8,6 +8,7 @@ const me = {
   role: 'agent',
   workspaceId: 'w1',
   workspaceName: 'Ringside Demo',
+  channels: [{ id: 'ch1', channel: 'whatsapp', label: '+1 555 010 0001' }],
 };
 
 describe('readMe', () => {
@@ -22,5 +23,27 @@ describe('readMe', () => {
     expect(readMe(partial)).toBeUndefined();
     expect(readMe(null)).toBeUndefined();
     expect(readMe([me])).toBeUndefined();
+  });
+});
+
+describe('readDialableChannels', () => {
+  it('keeps the channels it can read and drops the rest, so sign-in never depends on them', () => {
+    expect(
+      readDialableChannels([
+        { id: 'ch1', channel: 'whatsapp', label: '+1 555 010 0001', extra: 1 },
+        { id: 'ch2', channel: 'messenger', label: 'Acme Support' },
+        { id: 'ch3', channel: 'sms', label: 'Text' },
+        { id: '', channel: 'whatsapp', label: 'x' },
+        'ch4',
+      ]),
+    ).toEqual([
+      { id: 'ch1', channel: 'whatsapp', label: '+1 555 010 0001' },
+      { id: 'ch2', channel: 'messenger', label: 'Acme Support' },
+    ]);
+  });
+
+  it('reads a reply from a server without the list as no channels to call from', () => {
+    const { channels: _dropped, ...older } = me;
+    expect(readMe(older)).toEqual({ ...me, channels: [] });
   });
 });

@@ -1,19 +1,39 @@
-import type { Role } from '@ringside/contracts';
+import type { DialableChannel, Role } from '@ringside/contracts';
 import type { Me } from '../state/types';
 import { isRecord, readNothing, type ApiResult, type HttpClient } from './http';
 
 const ROLES: readonly Role[] = ['agent', 'supervisor', 'admin'];
 
 /**
+ * The channels the user may call customers from. Only placing calls needs them, so a reply
+ * without the list (a server from before outbound calls) or with an entry this page cannot
+ * read costs that entry, never the sign-in.
+ *
+ * @example
+ * readDialableChannels([{ id: 'ch1', channel: 'whatsapp', label: '+1 555 010 0001' }, { id: 7 }]);
+ * // [{ id: 'ch1', channel: 'whatsapp', label: '+1 555 010 0001' }]
+ */
+export function readDialableChannels(value: unknown): DialableChannel[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    if (!isRecord(item)) return [];
+    const { id, channel, label } = item;
+    if (typeof id !== 'string' || id === '' || typeof label !== 'string' || label === '') return [];
+    if (channel !== 'whatsapp' && channel !== 'messenger') return [];
+    return [{ id, channel, label }];
+  });
+}
+
+/**
  * Reads a `GET /api/me` (or login) reply; `undefined` when a field is missing or wrong.
  * Hand-written rather than the contracts' zod schema so the first page load stays small.
  *
  * @example
- * readMe({ id: 'u1', email: 'a@b.c', name: 'Alex', role: 'agent', workspaceId: 'w1', workspaceName: 'Demo' });
+ * readMe({ id: 'u1', email: 'a@b.c', name: 'Alex', role: 'agent', workspaceId: 'w1', workspaceName: 'Demo', channels: [] });
  */
 export function readMe(body: unknown): Me | undefined {
   if (!isRecord(body)) return undefined;
-  const { id, email, name, role, workspaceId, workspaceName } = body;
+  const { id, email, name, role, workspaceId, workspaceName, channels } = body;
   if (
     typeof id !== 'string' ||
     id === '' ||
@@ -26,7 +46,15 @@ export function readMe(body: unknown): Me | undefined {
   ) {
     return undefined;
   }
-  return { id, email, name, role: role as Role, workspaceId, workspaceName };
+  return {
+    id,
+    email,
+    name,
+    role: role as Role,
+    workspaceId,
+    workspaceName,
+    channels: readDialableChannels(channels),
+  };
 }
 
 /**

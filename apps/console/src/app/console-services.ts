@@ -8,14 +8,20 @@ import { RingAlerts } from '../alerts/RingAlerts';
 import { Ringtone } from '../alerts/Ringtone';
 import { TitleFlasher } from '../alerts/TitleFlasher';
 import { AgentPresence } from '../calls/AgentPresence';
-import { CallController, type SessionFactory } from '../calls/CallController';
+import {
+  CallController,
+  type OutboundSessionFactory,
+  type SessionFactory,
+} from '../calls/CallController';
 import { RingingCalls } from '../calls/RingingCalls';
 import type { ConsoleEnv } from '../env';
-import { createLogger } from '../log';
+import { createLogger, type Logger } from '../log';
 import { AudioEngine } from '../rtc/audio-engine';
 import { DeviceManager } from '../rtc/DeviceManager';
 import { createHoldMusic } from '../rtc/hold-music';
 import { MessengerCallSession } from '../rtc/MessengerCallSession';
+import { OutboundCallSession } from '../rtc/OutboundCallSession';
+import type { SessionMicrophone } from '../rtc/LocalAudio';
 import { RemoteAudio } from '../rtc/RemoteAudio';
 import { followSpeakerChoice } from '../rtc/speaker-follow';
 import { WhatsAppCallSession } from '../rtc/WhatsAppCallSession';
@@ -91,6 +97,7 @@ export class ConsoleServices {
       store: this.store,
       signaling: this.signaling,
       createSession: this.#sessionFactory(log('call')),
+      createOutboundSession: this.#outboundFactory(log('call')),
       microphoneForCall: () => this.#microphoneForCall(),
       takeOffer: (callId) => this.ringing.takeOffer(callId),
       hangUpOverHttp: (callId) => this.callActions.hangUpOnUnload(callId),
@@ -265,17 +272,32 @@ export class ConsoleServices {
     if (!switched.ok) this.store.getState().problemShown(switched.message);
   }
 
-  #sessionFactory(log: ReturnType<typeof createLogger>): SessionFactory {
+  /** what every session gets: the socket, the speaker, hold music when audio is unlocked */
+  #sessionParts(callId: string, microphone: SessionMicrophone, log: Logger) {
+    const context = this.#engine.context();
+    return {
+      callId,
+      microphone,
+      signaling: this.signaling,
+      audio: this.#audio,
+      ...(context ? { createHoldMusic: () => createHoldMusic(context) } : {}),
+      log,
+    };
+  }
+
+  #outboundFactory(log: Logger): OutboundSessionFactory {
+    return ({ callId, from, to }, microphone) =>
+      new OutboundCallSession({
+        ...this.#sessionParts(callId, microphone, log),
+        channel: from.channel,
+        channelId: from.id,
+        to,
+      });
+  }
+
+  #sessionFactory(log: Logger): SessionFactory {
     return (card, microphone, offer) => {
-      const context = this.#engine.context();
-      const common = {
-        callId: card.callId,
-        microphone,
-        signaling: this.signaling,
-        audio: this.#audio,
-        ...(context ? { createHoldMusic: () => createHoldMusic(context) } : {}),
-        log,
-      };
+      const common = this.#sessionParts(card.callId, microphone, log);
       if (card.channel === 'messenger') return new MessengerCallSession(common);
       if (!offer)
         return {

@@ -1,25 +1,28 @@
-import type { CallEndedPayload, CallView } from '@ringside/contracts';
+import type { CallEndedPayload, CallRemoteSdpPayload, CallView } from '@ringside/contracts';
 import { silentLogger, type Logger } from '../log';
 import type { CallSession, SessionEvent, SessionFailure } from '../rtc/CallSession';
 import type { SessionMicrophone } from '../rtc/LocalAudio';
+import type { OutboundCallSession } from '../rtc/OutboundCallSession';
 import type { SessionPhase } from '../rtc/session-phase';
 import type { SignalingClient } from '../signaling/SignalingClient';
 import type { AppStore } from '../state/store';
-import type { CallPhase, RingingCall } from '../state/types';
-import { startedCall, wrapUpFor } from './call-records';
+import type { CallPhase, CurrentCall } from '../state/types';
+import { acceptCall, type SessionFactory } from './accept-call';
+import { wrapUpFor } from './call-records';
+import type { CallStart } from './call-start';
+import { dialCall, type OutboundSessionFactory } from './dial-call';
+import { EarlyCallEvents } from './EarlyCallEvents';
 import { callEndMessage } from './end-words';
+import { orphanedCall, outboundProgress } from './server-view';
 
-/** builds the session for a call's channel (WhatsApp gets Meta's offer) */
-export type SessionFactory = (
-  card: RingingCall,
-  microphone: SessionMicrophone,
-  offer: string | undefined,
-) => CallSession | { error: string };
+export type { SessionFactory } from './accept-call';
+export type { OutboundRequest, OutboundSessionFactory } from './dial-call';
 
 export interface CallControllerOptions {
   store: AppStore;
   signaling: Pick<SignalingClient, 'on' | 'send' | 'onConnected'>;
   createSession: SessionFactory;
+  createOutboundSession: OutboundSessionFactory;
   /** a clone of the warm microphone, opening it first if needed */
   microphoneForCall: () => Promise<SessionMicrophone | { error: string }>;
   /** WhatsApp's offer for a ringing call (taken once) */
@@ -32,7 +35,7 @@ export interface CallControllerOptions {
   log?: Logger;
 }
 
-// failures before our SDP left the browser: nothing reached Meta, so give the call back
+// failures before our SDP left the browser: nothing reached Meta, so give an inbound call back
 const BEFORE_SENDING: ReadonlySet<SessionFailure['reason']> = new Set([
   'bad-offer',
   'sdp-invalid',
@@ -48,15 +51,16 @@ const PHASES: Record<SessionPhase, CallPhase | null> = {
 };
 
 /**
- * The agent's own call, from Accept to wrap-up: claims it while the session prepares its SDP
- * (nothing is sent to Meta before the claim succeeds and the SDP passed its check), mirrors the
- * session's phase and quality into the store, and ends the call properly whoever ends it —
- * the agent, the caller, Meta, or a failure the session detected.
+ * The agent's own call, from Accept (or Call) to wrap-up. Starting it is
+ * {@link acceptCall}'s and {@link dialCall}'s job; from then on this mirrors the session's phase
+ * and quality (and an outbound call's progress from the server) into the store, and ends the
+ * call properly whoever ends it — the agent, the customer, Meta, or a failure the session
+ * detected.
  *
  * @example
- * const calls = new CallController({ store, signaling, createSession, microphoneForCall, takeOffer, hangUpOverHttp });
+ * const calls = new CallController({ store, signaling, createSession, createOutboundSession, microphoneForCall, takeOffer, hangUpOverHttp });
  * calls.start();
- * await calls.accept(callId);
+ * await calls.accept(callId); // or: await calls.dial(channelId, '+44 7700 900123')
  * calls.toggleMute();
  * await calls.hangUp();
  */
@@ -65,7 +69,15 @@ export class CallController {
   readonly #store: AppStore;
   readonly #log: Logger;
   readonly #now: () => number;
+  readonly #host: CallStart;
   #session: CallSession | null = null;
+  /** the same session while the call is one the agent placed */
+  #outbound: OutboundCallSession | null = null;
+  /** events about calls not known here yet, while an outbound call waits for its id */
+  readonly #early = new EarlyCallEvents();
+  /** a `call:dial` awaits its acknowledgement */
+  #dialing = false;
+  #localIds = 0;
   #endedByAgent = false;
   #seenSinceReconnect = true;
   #resyncTimer: ReturnType<typeof setTimeout> | undefined;
@@ -76,6 +88,7 @@ export class CallController {
     this.#store = options.store;
     this.#log = options.log ?? silentLogger;
     this.#now = options.now ?? (() => Date.now());
+    this.#host = this.#createHost();
   }
 
   /** the session of the call in progress, for device switching */
@@ -89,9 +102,7 @@ export class CallController {
     this.#unsubscribe = [
       signaling.on('call:ended', (p) => this.#ended(p)),
       signaling.on('call:updated', (view) => this.#updated(view)),
-      signaling.on('call:remote-sdp', (p) => {
-        if (this.#session?.callId === p.callId) void this.#session.applyRemoteSdp(p);
-      }),
+      signaling.on('call:remote-sdp', (p) => this.#remoteSdp(p)),
       signaling.onConnected((reconnected) => this.#reconnected(reconnected)),
     ];
   }
@@ -103,47 +114,13 @@ export class CallController {
   }
 
   /** Accept: claim the call while the session builds and checks its SDP, then send it */
-  async accept(callId: string): Promise<void> {
-    const state = this.#store.getState();
-    const card = state.ringing[callId];
-    if (!card || card.notice || state.current) return;
-    const microphone = await this.#options.microphoneForCall();
-    if ('error' in microphone) {
-      state.problemShown(microphone.error);
-      return;
-    }
-    const session = this.#options.createSession(card, microphone, this.#options.takeOffer(callId));
-    if ('error' in session) {
-      microphone.track.stop();
-      state.problemShown(session.error);
-      void this.#options.signaling.send('call:decline', { callId });
-      return;
-    }
-    this.#endedByAgent = false;
-    this.#session = session;
-    session.onEvent((event) => this.#sessionEvent(session, event));
-    this.#store.getState().callStarted(startedCall(card, this.#now()));
+  accept(callId: string): Promise<void> {
+    return acceptCall(this.#host, callId, this.#options.createSession, this.#options.takeOffer);
+  }
 
-    const preparing = session.prepare();
-    const claim = await this.#options.signaling.send('call:accept', { callId });
-    const stillOurs = this.#session === session;
-    if (!claim.ok) {
-      session.close();
-      if (stillOurs) {
-        this.#drop(callId);
-        this.#store.getState().problemShown(claim.error.message);
-      }
-      return;
-    }
-    // hung up while the claim was in flight: that hang-up may have reached the server before
-    // the claim, so end the call now (a failed session has released it already)
-    if (!stillOurs) {
-      if (this.#endedByAgent) await this.#sendHangup(callId);
-      return;
-    }
-    // a failed prepare has already ended the call through the session's failed event
-    if (!(await preparing).ok) return;
-    await session.deliver();
+  /** Call: place a call to `typed` (a number or PSID as the agent typed it) from a channel */
+  dial(channelId: string, typed: string): Promise<void> {
+    return dialCall(this.#host, channelId, typed, this.#options.createOutboundSession);
   }
 
   async hangUp(): Promise<void> {
@@ -152,7 +129,8 @@ export class CallController {
     this.#endedByAgent = true;
     this.#store.getState().callPatched(current.callId, { phase: 'ending' });
     this.#session?.close();
-    await this.#sendHangup(current.callId);
+    // a call still being placed has no id on the server yet: dialCall ends it when the ack comes
+    if (current.phase !== 'placing') await this.#sendHangup(current.callId);
     // call:ended normally arrives first; this covers a server that already forgot the call
     this.#finish(current.callId, { callId: current.callId, outcome: 'completed' });
   }
@@ -188,6 +166,41 @@ export class CallController {
     if (current) await this.hangUp();
   }
 
+  #createHost(): CallStart {
+    return {
+      store: this.#store,
+      signaling: this.#options.signaling,
+      now: () => this.#now(),
+      localId: () => `local-${++this.#localIds}`,
+      microphone: () => this.#options.microphoneForCall(),
+      begin: (session, call, outbound) => {
+        this.#endedByAgent = false;
+        this.#session = session;
+        this.#outbound = outbound ?? null;
+        this.#dialing = outbound !== undefined;
+        this.#early.clear();
+        session.onEvent((event) => this.#sessionEvent(session, event));
+        this.#store.getState().callStarted(call);
+      },
+      owns: (session) => this.#session === session,
+      endedByAgent: () => this.#endedByAgent,
+      drop: (callId) => this.#drop(callId),
+      sendHangup: (callId) => this.#sendHangup(callId),
+      dialed: (localId, callId) => {
+        this.#dialing = false;
+        if (callId === null) this.#early.clear();
+        else this.#store.getState().callPlaced(localId, callId);
+      },
+      replayEarly: (callId) => {
+        // the newest state first (it may say the customer picked up), then Meta's answer, the end
+        const early = this.#early.take(callId);
+        if (early.view) this.#updated(early.view);
+        for (const payload of early.remoteSdp) this.#remoteSdp(payload);
+        if (early.ended) this.#ended(early.ended);
+      },
+    };
+  }
+
   #sessionEvent(session: CallSession, event: SessionEvent): void {
     if (this.#session !== session) return;
     const { callId } = session;
@@ -195,9 +208,10 @@ export class CallController {
       case 'phase': {
         const phase = PHASES[event.phase];
         const current = this.#store.getState().current;
-        if (phase && current?.callId === callId && current.phase !== 'ending') {
-          this.#store.getState().callPatched(callId, { phase });
-        }
+        if (!phase || current?.callId !== callId || current.phase === 'ending') return;
+        // an outbound call's progress until it is live comes from the server (dialing, ringing)
+        if (current.direction === 'outbound' && phase !== 'active') return;
+        this.#store.getState().callPatched(callId, { phase });
         return;
       }
       case 'quality':
@@ -215,20 +229,30 @@ export class CallController {
     if (current?.callId !== callId) return;
     const talked = current.phase === 'active';
     this.#store.getState().callPatched(callId, { phase: 'ending' });
-    if (BEFORE_SENDING.has(failure.reason)) {
+    if (current.direction === 'outbound') {
+      // while placing, the server has no id for it yet: dialCall ends it if the ack brings one
+      if (current.phase !== 'placing') await this.#sendHangup(callId);
+    } else if (BEFORE_SENDING.has(failure.reason)) {
       // nothing reached meta: decline so the call is not left claimed by a browser that cannot take it
       await this.#options.signaling.send('call:decline', { callId });
     } else {
       await this.#sendHangup(callId);
     }
     this.#session = null;
+    this.#outbound = null;
     this.#store
       .getState()
       .callFinished(
         callId,
         talked ? wrapUpFor(current, 'failed', failure.message, this.#now()) : null,
       );
-    if (!talked) this.#store.getState().problemShown(failure.message);
+    if (!talked) this.#tell(current.direction, failure.message);
+  }
+
+  /** a call that ended before anyone talked: the problem banner, or the dial notice for ours */
+  #tell(direction: CurrentCall['direction'], message: string): void {
+    if (direction === 'outbound') this.#store.getState().dialNoticed('ended', message);
+    else this.#store.getState().problemShown(message);
   }
 
   async #sendHangup(callId: string): Promise<void> {
@@ -236,28 +260,34 @@ export class CallController {
     if (!result.ok && result.error.code === 'offline') this.#options.hangUpOverHttp(callId);
   }
 
-  #ended(payload: CallEndedPayload): void {
-    this.#finish(payload.callId, payload);
+  /** an outbound call waits for its id: events about unknown calls may be about it */
+  #placing(): boolean {
+    return this.#dialing;
   }
 
-  #finish(
-    callId: string,
-    ended: CallEndedPayload,
-    message = callEndMessage(ended, this.#endedByAgent),
-  ): void {
+  #ended(payload: CallEndedPayload): void {
+    if (this.#placing()) this.#early.ended(payload);
+    else this.#finish(payload.callId, payload);
+  }
+
+  #remoteSdp(payload: CallRemoteSdpPayload): void {
+    if (this.#session?.callId === payload.callId) void this.#session.applyRemoteSdp(payload);
+    else if (this.#placing()) this.#early.remoteSdp(payload);
+  }
+
+  #finish(callId: string, ended: CallEndedPayload, message?: string): void {
     const current = this.#store.getState().current;
     if (current?.callId !== callId) return;
     this.#session?.close();
     this.#session = null;
+    this.#outbound = null;
+    const words = message ?? callEndMessage(ended, this.#endedByAgent, current.direction);
     const talked = current.answeredAt !== undefined || current.phase === 'active';
     this.#log.info(`call ${callId} ended: ${ended.outcome}`);
     this.#store
       .getState()
-      .callFinished(
-        callId,
-        talked ? wrapUpFor(current, ended.outcome, message, this.#now()) : null,
-      );
-    if (!talked && !this.#endedByAgent) this.#store.getState().problemShown(message);
+      .callFinished(callId, talked ? wrapUpFor(current, ended.outcome, words, this.#now()) : null);
+    if (!talked && !this.#endedByAgent) this.#tell(current.direction, words);
   }
 
   #updated(view: CallView): void {
@@ -269,18 +299,26 @@ export class CallController {
       if (Number.isFinite(answeredAt) && state.current.answeredAt !== answeredAt) {
         state.callPatched(view.id, { answeredAt });
       }
+      if (state.current.direction === 'outbound') this.#outboundProgress(view);
+      return;
+    }
+    if (this.#placing()) {
+      this.#early.view(view);
       return;
     }
     // the server has us on a call this tab has no audio for (a reload mid-call): offer to end it
-    if (
-      !state.current &&
-      (view.state === 'claimed' || view.state === 'connecting' || view.state === 'active')
-    ) {
-      state.callStarted({
-        ...startedCall({ ...view, callId: view.id }, this.#now()),
-        phase: 'orphaned',
-      });
-    }
+    const orphan = state.current ? null : orphanedCall(view, this.#now());
+    if (orphan) state.callStarted(orphan);
+  }
+
+  /** the customer's phone rings, then they pick up: the server's states drive the card */
+  #outboundProgress(view: CallView): void {
+    const current = this.#store.getState().current;
+    const step = current && outboundProgress(current, view, this.#now());
+    if (!step) return;
+    this.#store.getState().callPatched(view.id, step.patch);
+    // may make the session active at once (its audio is up already): that phase comes last
+    if (step.pickedUp) this.#outbound?.calleeAnswered();
   }
 
   #reconnected(reconnected: boolean): void {
@@ -302,6 +340,7 @@ export class CallController {
 
   #drop(callId: string): void {
     this.#session = null;
+    this.#outbound = null;
     this.#store.getState().callFinished(callId, null);
   }
 }

@@ -1,4 +1,4 @@
-import type { CallOutcome } from '@ringside/contracts';
+import type { CallOutcome, DialableChannel } from '@ringside/contracts';
 import type { CurrentCall, RingingCall, WrapUp } from '../state/types';
 
 /**
@@ -14,9 +14,36 @@ export function startedCall(
   return {
     callId: card.callId,
     channel: card.channel,
+    direction: 'inbound',
     caller: card.caller,
     called: card.called,
     phase: 'claiming',
+    acceptedAt: now,
+    muted: false,
+    held: false,
+    dtmfSent: '',
+  };
+}
+
+/**
+ * The call the agent is placing, before the server has named it (`localId` until then).
+ *
+ * @example
+ * store.getState().callStarted(placedCall('local-1', channel, '+447700900123', Date.now()));
+ */
+export function placedCall(
+  localId: string,
+  from: DialableChannel,
+  to: string,
+  now: number,
+): CurrentCall {
+  return {
+    callId: localId,
+    channel: from.channel,
+    direction: 'outbound',
+    caller: from.channel === 'whatsapp' ? { number: to } : { psid: to },
+    called: { channelId: from.id, label: from.label },
+    phase: 'placing',
     acceptedAt: now,
     muted: false,
     held: false,

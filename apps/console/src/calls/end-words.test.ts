@@ -56,3 +56,17 @@ describe('callEndMessage', () => {
     ).toBe('The call ended with an error from Meta: Media receive timeout');
   });
 });
+
+describe('callEndMessage, outbound', () => {
+  it('speaks of the customer, who was called', () => {
+    const end = (outcome: 'completed' | 'rejected' | 'no-answer' | 'failed') =>
+      callEndMessage({ callId: 'c1', outcome }, false, 'outbound');
+    expect(end('completed')).toBe('The customer hung up.');
+    expect(end('rejected')).toBe('The customer declined the call.');
+    expect(end('no-answer')).toBe('The customer did not answer.');
+    expect(end('failed')).toBe('The call could not be connected.');
+    expect(callEndMessage({ callId: 'c1', outcome: 'completed' }, true, 'outbound')).toBe(
+      'You hung up.',
+    );
+  });
+});

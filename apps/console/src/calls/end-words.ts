@@ -1,4 +1,4 @@
-import type { CallEndedPayload } from '@ringside/contracts';
+import type { CallDirection, CallEndedPayload } from '@ringside/contracts';
 import type { RingNotice, RingingCall } from '../state/types';
 
 // a ring that ends this close to its timeout ended because nobody answered, not the caller
@@ -51,10 +51,16 @@ export function ringNoticeText(notice: RingNotice): string {
  *
  * @example
  * callEndMessage({ callId, outcome: 'completed' }, false); // 'The caller hung up.'
+ * callEndMessage({ callId, outcome: 'no-answer' }, false, 'outbound'); // 'The customer did not answer.'
  */
-export function callEndMessage(ended: CallEndedPayload, endedByAgent: boolean): string {
+export function callEndMessage(
+  ended: CallEndedPayload,
+  endedByAgent: boolean,
+  direction: CallDirection = 'inbound',
+): string {
   if (ended.metaError) return `The call ended with an error from Meta: ${ended.metaError.meaning}`;
   if (endedByAgent) return 'You hung up.';
+  if (direction === 'outbound') return outboundEndMessage(ended);
   switch (ended.outcome) {
     case 'completed':
       return 'The caller hung up.';
@@ -67,5 +73,20 @@ export function callEndMessage(ended: CallEndedPayload, endedByAgent: boolean): 
     case 'rejected':
     case 'no-answer':
       return 'The customer did not take the call.';
+  }
+}
+
+function outboundEndMessage(ended: CallEndedPayload): string {
+  switch (ended.outcome) {
+    case 'completed':
+      return 'The customer hung up.';
+    case 'rejected':
+      return 'The customer declined the call.';
+    case 'no-answer':
+    case 'missed':
+      return 'The customer did not answer.';
+    case 'declined':
+    case 'failed':
+      return 'The call could not be connected.';
   }
 }

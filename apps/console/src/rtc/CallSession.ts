@@ -1,9 +1,11 @@
-import type { CallAnswerAck, CallRemoteSdpPayload } from '@ringside/contracts';
+import type { CallRemoteSdpPayload } from '@ringside/contracts';
+import { validateLocalOffer } from '@ringside/sdp';
 import { silentLogger, type Logger } from '../log';
-import type { CommandResult, SignalingClient } from '../signaling/SignalingClient';
+import type { SignalingClient } from '../signaling/SignalingClient';
 import type { QualityState } from '../state/types';
 import { describe } from './errors';
 import type { HoldMusic } from './hold-music';
+import { waitForIceGathering } from './ice-gathering';
 import { LocalAudio, type Outcome, type SessionMicrophone } from './LocalAudio';
 import { derivePhase, type SessionPhase, type SessionStep } from './session-phase';
 import { StatsMonitor } from './StatsMonitor';
@@ -53,6 +55,7 @@ export const DEFAULT_TIMING: SessionTiming = {
 };
 
 export interface CallSessionOptions {
+  /** the server's call id; an outbound call starts with a local one until the server names it */
   callId: string;
   microphone: SessionMicrophone;
   signaling: Pick<SignalingClient, 'send'>;
@@ -72,8 +75,9 @@ const RTC_CONFIG: RTCConfiguration = {
 
 /**
  * One call's WebRTC side: the peer connection, the microphone sender, remote audio, mute,
- * hold, DTMF, quality and the failure watchdogs. A subclass supplies each channel's SDP flow
- * ({@link WhatsAppCallSession}, {@link MessengerCallSession}). Phases come from
+ * hold, DTMF, quality and the failure watchdogs. A subclass supplies the SDP flow: the
+ * customer's calls ({@link InboundCallSession}: {@link WhatsAppCallSession},
+ * {@link MessengerCallSession}) and ours ({@link OutboundCallSession}). Phases come from
  * {@link derivePhase} over our signaling step and the connection's own state, changed in one
  * place that logs `from -> to` and emits only real changes.
  *
@@ -83,12 +87,14 @@ const RTC_CONFIG: RTCConfiguration = {
  * if ((await session.prepare()).ok) await session.deliver();
  */
 export abstract class CallSession {
-  readonly callId: string;
   protected readonly pc: RTCPeerConnection;
   protected readonly log: Logger;
   protected readonly timing: SessionTiming;
+  /** who is at the other end, in the agent's words ("the caller", "the customer") */
+  protected readonly farEnd: string = 'the caller';
   readonly #options: CallSessionOptions;
   readonly #local: LocalAudio;
+  #callId: string;
   #step: SessionStep = 'new';
   #phase: SessionPhase = 'preparing';
   #localSdp: string | null = null;
@@ -98,7 +104,7 @@ export abstract class CallSession {
   readonly #listeners = new Set<(event: SessionEvent) => void>();
 
   constructor(options: CallSessionOptions) {
-    this.callId = options.callId;
+    this.#callId = options.callId;
     this.#options = options;
     this.#local = new LocalAudio(options.microphone, options.createHoldMusic);
     this.log = options.log ?? silentLogger;
@@ -124,11 +130,12 @@ export abstract class CallSession {
   /** builds our SDP for this channel, with the microphone track, ICE candidates, checked */
   protected abstract buildLocalSdp(): Promise<LocalSdpResult>;
 
-  /** applies what the server's `call:answer` acknowledgement carries (Meta's SDP, Messenger) */
-  protected abstract applyAnswerReply(reply: CallAnswerAck): Promise<Outcome>;
-
   /** SDP that reaches us after setup (`call:remote-sdp`); channels that take none ignore it */
   abstract applyRemoteSdp(payload: CallRemoteSdpPayload): Promise<void>;
+
+  get callId(): string {
+    return this.#callId;
+  }
 
   get phase(): SessionPhase {
     return this.#phase;
@@ -149,7 +156,7 @@ export abstract class CallSession {
 
   /**
    * Builds and checks our SDP. Safe to run while the claim is in flight: nothing leaves the
-   * browser until {@link deliver}.
+   * browser until the subclass sends it.
    */
   async prepare(): Promise<Outcome> {
     if (this.#step !== 'new') return { ok: false, message: 'This call is already being set up.' };
@@ -170,33 +177,6 @@ export abstract class CallSession {
     if (!result.ok) return this.fail(result.failure);
     this.#localSdp = result.sdp;
     this.#setStep('prepared');
-    return { ok: true };
-  }
-
-  /** sends the prepared SDP with `call:answer` and applies Meta's reply */
-  async deliver(): Promise<Outcome> {
-    const sdp = this.#localSdp;
-    if (this.#step !== 'prepared' || sdp === null) {
-      return { ok: false, message: 'This call has no checked SDP to send.' };
-    }
-    this.#setStep('sent');
-    this.#monitor.start();
-    const reply: CommandResult<'call:answer'> = await this.#options.signaling.send('call:answer', {
-      callId: this.callId,
-      sdp,
-    });
-    if (this.#ended()) return { ok: false, message: 'The call was closed.' };
-    if (!reply.ok) return this.fail({ reason: 'answer-refused', message: reply.error.message });
-    let applied: Outcome;
-    try {
-      applied = await this.applyAnswerReply(reply);
-    } catch (error) {
-      applied = { ok: false, message: `Meta's reply could not be applied: ${describe(error)}` };
-    }
-    if (this.#ended()) return { ok: false, message: 'The call was closed.' };
-    if (!applied.ok) return this.fail({ reason: 'bad-reply', message: applied.message });
-    this.#setStep('accepted');
-    this.#armNoAudioWatchdog();
     return { ok: true };
   }
 
@@ -225,6 +205,74 @@ export abstract class CallSession {
     if (this.#step === 'closed') return;
     this.#release();
     this.#setStep('closed');
+  }
+
+  /** how far our side of the signaling has come */
+  protected get step(): SessionStep {
+    return this.#step;
+  }
+
+  protected get signaling(): CallSessionOptions['signaling'] {
+    return this.#options.signaling;
+  }
+
+  /** the checked SDP {@link prepare} built; null before */
+  protected get localSdp(): string | null {
+    return this.#localSdp;
+  }
+
+  /** the server now knows the call by this id (an outbound call's id arrives with the dial's ack) */
+  protected identify(callId: string): void {
+    if (callId === this.#callId) return;
+    this.log.info(`call ${this.#callId} is now ${callId}`);
+    this.#callId = callId;
+  }
+
+  /** our SDP is on its way to Meta: from here on quality is measured and reported */
+  protected markSent(): void {
+    this.#setStep('sent');
+    this.#monitor.start();
+  }
+
+  /**
+   * Meta took our SDP and the other side is there: audio must now arrive, or the call is ended
+   * after `noAudioMs`.
+   */
+  protected markAccepted(): void {
+    if (this.#step !== 'sent') return;
+    this.#setStep('accepted');
+    this.#armNoAudioWatchdog();
+  }
+
+  protected isEnded(): boolean {
+    return this.#ended();
+  }
+
+  /**
+   * Our offer (Messenger, and every call we place): the microphone added first, ICE gathered
+   * (bounded), then checked with `validateLocalOffer` so a recvonly or broken offer never
+   * leaves the browser.
+   */
+  protected async createCheckedOffer(): Promise<LocalSdpResult> {
+    this.attachMicrophone();
+    const offer = await this.pc.createOffer();
+    await this.pc.setLocalDescription(offer);
+    const gathering = await waitForIceGathering(this.pc, this.timing.iceGatheringMs);
+    if (gathering === 'timed-out')
+      this.log.info(`call ${this.callId}: sending the offer with the candidates gathered so far`);
+    const checked = validateLocalOffer(this.pc.localDescription?.sdp, {
+      expectTrack: this.expectedTrack(),
+    });
+    if (!checked.ok) {
+      return {
+        ok: false,
+        failure: {
+          reason: 'sdp-invalid',
+          message: `Our offer failed its check (${checked.error.message}), so it was not sent.`,
+        },
+      };
+    }
+    return { ok: true, sdp: checked.summary.sdp };
   }
 
   /** adds the microphone to the connection; subclasses call this before creating SDP */
@@ -267,8 +315,7 @@ export abstract class CallSession {
     if (this.pc.connectionState === 'failed') {
       this.fail({
         reason: 'ice-failed',
-        message:
-          'The audio connection to the caller failed (the network may block it). The call was ended.',
+        message: `The audio connection to ${this.farEnd} failed (the network may block it). The call was ended.`,
       });
       return;
     }
@@ -282,7 +329,7 @@ export abstract class CallSession {
         const seconds = Math.round(this.timing.noAudioMs / 1000);
         this.fail({
           reason: 'no-audio',
-          message: `No audio arrived from the caller within ${seconds} seconds, so the call was ended.`,
+          message: `No audio arrived from ${this.farEnd} within ${seconds} seconds, so the call was ended.`,
         });
       });
     }, this.timing.noAudioMs);

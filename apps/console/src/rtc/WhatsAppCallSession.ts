@@ -1,6 +1,7 @@
 import type { CallAnswerAck, CallRemoteSdpPayload } from '@ringside/contracts';
 import { validateLocalAnswer, validateMetaOffer } from '@ringside/sdp';
-import { CallSession, type CallSessionOptions, type LocalSdpResult } from './CallSession';
+import type { CallSessionOptions, LocalSdpResult } from './CallSession';
+import { InboundCallSession } from './InboundCallSession';
 import type { Outcome } from './LocalAudio';
 import { waitForIceGathering } from './ice-gathering';
 
@@ -16,7 +17,7 @@ import { waitForIceGathering } from './ice-gathering';
  * const ready = await session.prepare(); // runs alongside the claim
  * if (ready.ok) await session.deliver();
  */
-export class WhatsAppCallSession extends CallSession {
+export class WhatsAppCallSession extends InboundCallSession {
   readonly #offer: string;
 
   constructor(options: CallSessionOptions & { offer: string }) {

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './store';
-import type { CurrentCall, Problem, RingNotice, RingingCall, WrapUp } from './types';
+import type { CurrentCall, DialNotice, Problem, RingNotice, RingingCall, WrapUp } from './types';
 
 /** what may change on the agent's own call after it started */
 export type CallPatch = Partial<
@@ -15,6 +15,8 @@ export interface CallsSlice {
   wrapUp: WrapUp | null;
   problem: Problem | null;
   problemSeq: number;
+  /** what became of the last call the agent tried to place */
+  dialNotice: DialNotice | null;
   ringingAdded(call: RingingCall): void;
   /** a card says why it goes away (answered elsewhere, caller hung up) before it is removed */
   ringingNoticed(callId: string, notice: RingNotice): void;
@@ -23,6 +25,8 @@ export interface CallsSlice {
   /** the agent accepted: the call leaves the ringing list and becomes theirs */
   callStarted(call: CurrentCall): void;
   callPatched(callId: string, patch: CallPatch): void;
+  /** the server named the call the agent is placing: its local id gives way, and it dials */
+  callPlaced(localId: string, callId: string): void;
   dtmfSent(callId: string, digits: string): void;
   /** the agent's call is over; a call they talked on gets a wrap-up */
   callFinished(callId: string, wrapUp: WrapUp | null): void;
@@ -31,6 +35,8 @@ export interface CallsSlice {
   wrapUpClosed(callId: string): void;
   problemShown(message: string): void;
   problemDismissed(id: number): void;
+  dialNoticed(kind: DialNotice['kind'], message: string): void;
+  dialNoticeDismissed(id: number): void;
 }
 
 export const initialCalls = {
@@ -39,6 +45,7 @@ export const initialCalls = {
   wrapUp: null,
   problem: null,
   problemSeq: 0,
+  dialNotice: null,
 } satisfies Partial<CallsSlice>;
 
 export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set) => ({
@@ -72,6 +79,18 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
     set((state) =>
       state.current?.callId === callId ? { current: { ...state.current, ...patch } } : state,
     ),
+  callPlaced: (localId, callId) =>
+    set((state) =>
+      state.current?.callId === localId
+        ? {
+            current: {
+              ...state.current,
+              callId,
+              phase: state.current.phase === 'placing' ? 'dialing' : state.current.phase,
+            },
+          }
+        : state,
+    ),
   dtmfSent: (callId, digits) =>
     set((state) =>
       state.current?.callId === callId
@@ -103,4 +122,12 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
       problemSeq: state.problemSeq + 1,
     })),
   problemDismissed: (id) => set((state) => (state.problem?.id === id ? { problem: null } : state)),
+  // problems and dial notices share one sequence: each new one is a new alert
+  dialNoticed: (kind, message) =>
+    set((state) => ({
+      dialNotice: { id: state.problemSeq + 1, kind, message },
+      problemSeq: state.problemSeq + 1,
+    })),
+  dialNoticeDismissed: (id) =>
+    set((state) => (state.dialNotice?.id === id ? { dialNotice: null } : state)),
 });

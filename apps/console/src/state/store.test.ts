@@ -6,6 +6,7 @@ import type { CurrentCall } from './types';
 const current = (callId: string): CurrentCall => ({
   callId,
   channel: 'whatsapp',
+  direction: 'inbound',
   caller: { name: 'Rahul' },
   called: { channelId: 'ch1', label: '+1' },
   phase: 'claiming',

@@ -8,6 +8,10 @@ export const ME: Me = {
   role: 'agent',
   workspaceId: 'w1',
   workspaceName: 'Ringside Demo',
+  channels: [
+    { id: 'ch1', channel: 'whatsapp', label: '+91 91299 50000' },
+    { id: 'ch2', channel: 'messenger', label: 'Acme Support' },
+  ],
 };
 
 export function ringingCard(callId: string, overrides: Partial<RingingCall> = {}): RingingCall {

@@ -1,5 +1,6 @@
 import type {
   AgentStatus,
+  CallDirection,
   CallOutcome,
   Called,
   Caller,
@@ -52,12 +53,16 @@ export interface RingingCall {
 }
 
 /**
- * The agent's own call, from the click on Accept to the end.
- * `claiming`: accept sent, SDP being prepared; `connecting`: our SDP went to Meta, audio not up
- * yet; `active`: talking; `ending`: hang-up sent; `orphaned`: the server says we are on a call
- * this tab has no audio for (e.g. after a reload).
+ * The agent's own call, from the click on Accept (or Call) to the end.
+ * `claiming`: accept sent, SDP being prepared; `placing`: our outbound offer is being built and
+ * sent, and the server has not named the call yet (its `callId` is a local one); `dialing`:
+ * the server asked Meta to call the customer; `ringing`: the customer's phone rings;
+ * `connecting`: Meta has our SDP (or the customer picked up), audio not up yet; `active`:
+ * talking; `ending`: hang-up sent; `orphaned`: the server says we are on a call this tab has no
+ * audio for (e.g. after a reload).
  */
-export type CallPhase = 'claiming' | 'connecting' | 'active' | 'ending' | 'orphaned';
+export type CallPhase =
+  'claiming' | 'placing' | 'dialing' | 'ringing' | 'connecting' | 'active' | 'ending' | 'orphaned';
 
 /** a warning shown during a call, Twilio-style */
 export type QualityWarning =
@@ -82,12 +87,16 @@ export interface QualityState {
 export interface CurrentCall {
   callId: string;
   channel: Channel;
+  /** `outbound` when the agent called the customer */
+  direction: CallDirection;
+  /** the customer, whoever called whom */
   caller: Caller;
+  /** our channel: the number or Page called, or called from */
   called: Called;
   phase: CallPhase;
-  /** epoch ms of the click on Accept */
+  /** epoch ms of the click on Accept (or Call) */
   acceptedAt: number;
-  /** epoch ms Meta accepted (the timer counts from here) */
+  /** epoch ms Meta accepted, or the customer picked up (the timer counts from here) */
   answeredAt?: number;
   muted: boolean;
   held: boolean;
@@ -112,6 +121,18 @@ export interface WrapUp {
 /** something the agent must read: a call that could not be answered, a failed command */
 export interface Problem {
   id: number;
+  message: string;
+}
+
+/**
+ * What became of the agent's last attempt to call someone, shown by the New call form:
+ * `invalid` (the number or PSID cannot be called as typed), `permission-requested` (the
+ * customer was asked to allow calls), `refused` (Ringside or Meta would not place it, or it
+ * failed before it rang), `ended` (it ended before anyone talked: declined, not answered).
+ */
+export interface DialNotice {
+  id: number;
+  kind: 'invalid' | 'permission-requested' | 'refused' | 'ended';
   message: string;
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { callerAddress, callerName, calledLine, earlierCallsText, formatDuration } from './format';
+import {
+  callerAddress,
+  callerName,
+  calledLine,
+  dialedParty,
+  directionName,
+  earlierCallsText,
+  formatDuration,
+} from './format';
 
 describe('formatDuration', () => {
   it('shows m:ss, then h:mm:ss', () => {
@@ -33,6 +41,15 @@ describe('caller words', () => {
     expect(calledLine('messenger', { channelId: 'c', label: 'Acme Support' })).toBe(
       'to Page Acme Support',
     );
+  });
+
+  it('says where an outbound call comes from, and whom it calls in full', () => {
+    expect(calledLine('messenger', { channelId: 'c', label: 'Acme Support' }, 'outbound')).toBe(
+      'from Page Acme Support',
+    );
+    expect(dialedParty({ psid: '6124509938127745' })).toBe('6124509938127745');
+    expect(dialedParty({ number: '+447700900123' })).toBe('+447700900123');
+    expect(directionName('outbound')).toBe('Outbound');
   });
 
   it('counts earlier calls', () => {

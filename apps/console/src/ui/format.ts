@@ -1,4 +1,4 @@
-import type { CallOutcome, Called, Caller, Channel } from '@ringside/contracts';
+import type { CallDirection, CallOutcome, Called, Caller, Channel } from '@ringside/contracts';
 
 /**
  * A duration as a call timer shows it: `m:ss`, or `h:mm:ss` past an hour. Negative is 0:00.
@@ -55,14 +55,42 @@ export function callerAddress(caller: Caller): string {
 }
 
 /**
- * What the customer called: our WhatsApp number, or our Facebook Page.
+ * Our side of the call: the WhatsApp number or Facebook Page the customer called, or that the
+ * agent called from.
  *
  * @example
  * calledLine('whatsapp', { channelId: 'c1', label: '+91 91299 50000' }); // 'to +91 91299 50000'
  * calledLine('messenger', { channelId: 'c2', label: 'Acme Support' }); // 'to Page Acme Support'
+ * calledLine('whatsapp', { channelId: 'c1', label: '+91 91299 50000' }, 'outbound'); // 'from +91 91299 50000'
  */
-export function calledLine(channel: Channel, called: Called): string {
-  return channel === 'whatsapp' ? `to ${called.label}` : `to Page ${called.label}`;
+export function calledLine(
+  channel: Channel,
+  called: Called,
+  direction: CallDirection = 'inbound',
+): string {
+  const word = direction === 'outbound' ? 'from' : 'to';
+  return channel === 'whatsapp' ? `${word} ${called.label}` : `${word} Page ${called.label}`;
+}
+
+/**
+ * Whom the agent called, in full: the number, or the PSID they typed.
+ *
+ * @example
+ * dialedParty({ number: '+447700900123' }); // '+447700900123'
+ * dialedParty({ psid: '6124509938127745' }); // '6124509938127745'
+ */
+export function dialedParty(caller: Caller): string {
+  return caller.number ?? caller.psid ?? callerName(caller);
+}
+
+/**
+ * Which way a call went, for lists.
+ *
+ * @example
+ * directionName('outbound'); // 'Outbound'
+ */
+export function directionName(direction: CallDirection): string {
+  return direction === 'outbound' ? 'Outbound' : 'Inbound';
 }
 
 const OUTCOMES: Record<CallOutcome, string> = {

@@ -17,6 +17,7 @@ function setup(phase?: CallPhase) {
     store.getState().callStarted({
       callId: 'c1',
       channel: 'whatsapp',
+      direction: 'inbound',
       caller: {},
       called: { channelId: 'x', label: 'x' },
       phase,
@@ -65,6 +66,13 @@ describe('UnloadGuard', () => {
   it('leaves a call alone that is already being hung up', () => {
     const { target, hangUp, beforeUnload } = setup('ending');
     expect(beforeUnload().defaultPrevented).toBe(false);
+    target.dispatchEvent(new Event('pagehide'));
+    expect(hangUp).not.toHaveBeenCalled();
+  });
+
+  it('asks before closing while a call is being placed, but has no server id to end yet', () => {
+    const { target, hangUp, beforeUnload } = setup('placing');
+    expect(beforeUnload().defaultPrevented).toBe(true);
     target.dispatchEvent(new Event('pagehide'));
     expect(hangUp).not.toHaveBeenCalled();
   });

@@ -21,7 +21,7 @@ export class UnloadGuard {
   #sentFor: string | undefined;
 
   readonly #beforeUnload = (event: BeforeUnloadEvent) => {
-    if (!callToEnd(this.#options.store)) return;
+    if (!callInProgress(this.#options.store)) return;
     // browsers show their own wording; both are needed across browsers
     event.preventDefault();
     event.returnValue = '';
@@ -49,9 +49,18 @@ export class UnloadGuard {
   }
 }
 
-/** the call a closing tab must end: the agent's own, once claimed and until it has ended */
+/** whether closing the tab would drop a call: the agent's own, until it is being hung up */
+function callInProgress(store: AppStore): boolean {
+  const current = store.getState().current;
+  return current !== null && current.phase !== 'ending';
+}
+
+/**
+ * The call a closing tab must end: the agent's own, once claimed and until it has ended. A call
+ * still being placed has no server id in this tab yet, so there is nothing to name.
+ */
 function callToEnd(store: AppStore): string | undefined {
   const current = store.getState().current;
-  if (!current || current.phase === 'ending') return undefined;
+  if (!current || current.phase === 'ending' || current.phase === 'placing') return undefined;
   return current.callId;
 }

@@ -17,6 +17,7 @@ const STATUS: Record<CommandError['code'], number> = {
   invalid_state: 409,
   agent_unavailable: 409,
   meta_error: 502,
+  permission_requested: 409,
   rate_limited: 429,
   timeout: 504,
   internal: 500,

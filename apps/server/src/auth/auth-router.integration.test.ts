@@ -40,6 +40,7 @@ describe('POST /api/auth/login', () => {
       role: 'supervisor',
       workspaceId,
       workspaceName: 'Acme Support',
+      channels: [],
     });
     const [setCookie] = response.headers.getSetCookie();
     expect(setCookie).toMatch(/^ringside_session=[A-Za-z0-9_-]{43};/);

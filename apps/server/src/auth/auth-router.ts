@@ -1,6 +1,7 @@
 import { loginBodySchema, type MeReply } from '@ringside/contracts';
 import express, { Router, type Request, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
+import { dialableChannels } from '../calls/dial/dial-channels';
 import { AppError } from '../http/app-error';
 import { parseBody } from '../http/parse-body';
 import type { Logger } from '../ops/logger';
@@ -17,11 +18,11 @@ import {
   setSessionCookie,
 } from './session-cookie';
 
-/** `GET /api/me` and the login reply: the contracts' me reply plus the workspace's name. */
+/** `GET /api/me` and the login reply: the contracts' me reply (workspace name, dialable channels). */
 export type MeDto = MeReply;
 
 export interface AuthRouterOptions {
-  repos: Pick<Repos, 'users' | 'sessions' | 'workspaces'>;
+  repos: Pick<Repos, 'users' | 'sessions' | 'workspaces' | 'channels'>;
   clock: () => Date;
   logger: Logger;
   /** `PUBLIC_ORIGIN`: where the console is served */
@@ -130,8 +131,12 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
   return router;
 }
 
-async function meOf(repos: Pick<Repos, 'workspaces'>, user: SessionUser): Promise<MeDto> {
+async function meOf(
+  repos: Pick<Repos, 'workspaces' | 'channels'>,
+  user: SessionUser,
+): Promise<MeDto> {
   const workspace = await repos.workspaces.getWorkspace(user.workspaceId);
+  const channels = await repos.channels.listChannels(user.workspaceId);
   return {
     id: user.userId,
     email: user.email,
@@ -139,6 +144,8 @@ async function meOf(repos: Pick<Repos, 'workspaces'>, user: SessionUser): Promis
     role: user.role,
     workspaceId: user.workspaceId,
     workspaceName: workspace?.name ?? '',
+    // where they may call customers from: the enabled channels they answer
+    channels: dialableChannels(channels, user.userId),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { QualityMetrics, SocketData } from '@ringside/contracts';
+import type { CallDialAck, CallDialCommand, QualityMetrics, SocketData } from '@ringside/contracts';
 import { validateLocalAnswer, validateLocalOffer } from '@ringside/sdp';
 import type { Repos } from '../repos';
 import type { ChannelRecord } from '../repos/channel-rows';
@@ -8,6 +8,7 @@ import type { CallService, EffectContext } from './call-service';
 import { toCallView } from './call-views';
 import { CommandError } from './command-error';
 import { keepBusyOnCall } from './busy-status';
+import type { DialService } from './dial/dial-service';
 import { AnswerFailedError } from './effect-runner';
 import { gradeQuality } from './quality';
 
@@ -16,12 +17,14 @@ export type Actor = SocketData;
 
 /**
  * What agents do to calls from the console: claim, answer, decline, hang up, report quality,
- * change status. Each is checked against the call's stored state by the call model; refusals
+ * change status, call a customer. Each is checked against the call's stored state by the call model; refusals
  * come back as {@link CommandError} with a message the agent can read.
  */
 export function createAgentCommands(deps: {
   repos: Repos;
   calls: CallService;
+  /** outbound calls (`call:dial`) */
+  dialer: Pick<DialService, 'dial'>;
   notifier: Notifier;
   clock: () => Date;
   announcePresence: (workspaceId: string, userId: string) => Promise<void>;
@@ -132,6 +135,11 @@ export function createAgentCommands(deps: {
       const updated = await deps.repos.calls.getCall(actor.workspaceId, callId);
       if (updated)
         deps.notifier.callUpdated(actor.workspaceId, [], toCallView(updated.call, actor.name));
+    },
+
+    /** places a business-initiated call; see {@link DialService} */
+    dial(actor: Actor, command: CallDialCommand): Promise<CallDialAck> {
+      return deps.dialer.dial(actor, command);
     },
 
     async setStatus(actor: Actor, status: 'available' | 'away'): Promise<void> {

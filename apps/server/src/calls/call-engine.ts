@@ -24,6 +24,29 @@ export interface Applied {
   readonly changed: boolean;
   /** the follow-up event applied in the same commit, if there was one (see `apply`) */
   readonly followedBy?: CallEvent;
+  /**
+   * the event names a call not stored yet that it may still belong to (an outbound call whose
+   * dial has not finished); with `deferUnknown` it was left unmarked, to be applied again
+   */
+  readonly deferred?: boolean;
+}
+
+/** How {@link CallEngine.apply} treats one event besides applying it. */
+export interface ApplyOptions {
+  /** the stored webhook event this applies, marked processed in the same commit */
+  readonly webhookKey?: string;
+  /**
+   * an event to apply on top when the first one changed the call, saved with it (one commit
+   * instead of two); its effects follow the first event's
+   */
+  readonly followUp?: FollowUp;
+  /** facts for the event's timeline entry that the event does not carry */
+  readonly note?: Readonly<Record<string, unknown>>;
+  /**
+   * a webhook event for a call not stored yet that may belong to an outbound call being dialed
+   * ({@link awaitsItsDial}) is not marked processed: the caller keeps it and tries again
+   */
+  readonly deferUnknown?: boolean;
 }
 
 /**
@@ -42,17 +65,12 @@ export type FollowUp = (call: Call) => CallEvent | undefined;
  * const { result, row } = await engine.apply(channel, { kind: 'agent.claim', callId, agentId, occurredAt: now });
  */
 export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
-  /**
-   * `webhookKey`: the stored webhook event this applies, marked processed in the same commit.
-   * `followUp`: an event to apply on top when the first one changed the call, saved with it
-   * (one commit instead of two); its effects follow the first event's.
-   */
   async function apply(
     channel: ChannelRecord,
     event: CallEvent,
-    webhookKey?: string,
-    followUp?: FollowUp,
+    options: ApplyOptions = {},
   ): Promise<Applied> {
+    const { webhookKey, followUp, note } = options;
     // what the event (and its follow-up) make of the call as it stands
     function outcome(current: Call | undefined) {
       const first = transition(current, event);
@@ -82,7 +100,8 @@ export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
         workspaceId: channel.workspaceId,
         ...timelineEntry(e, r),
       });
-      const entries = [entry(event, made.first)];
+      const first = entry(event, made.first);
+      const entries = [note ? { ...first, data: { ...first.data, ...note } } : first];
       if (made.next && made.second) entries.push(entry(made.next, made.second));
       await deps.repos.calls.appendCallEvent(tx, entries, webhookKey);
       await enqueueCallEvents(deps.repos, tx, { channel, event, before: current, row });
@@ -101,6 +120,16 @@ export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
       event.callId,
       async (current, tx) => {
         const made = outcome(current?.model);
+        if (!made.model && current === undefined && options.deferUnknown && awaitsItsDial(event)) {
+          // stays pending: the dial that stores this call may not have finished yet
+          return {
+            result: made.first,
+            before: undefined,
+            row: undefined,
+            changed: false,
+            deferred: true,
+          };
+        }
         if (!made.model) {
           if (webhookKey !== undefined) {
             await deps.repos.webhookReceipts.markProcessed(webhookKey, new Date(), tx);
@@ -128,6 +157,13 @@ export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
           }
         : undefined,
     );
+    if (applied.deferred) {
+      deps.logger.debug(
+        { callId: event.callId, event: event.kind },
+        'call event waits for its dial',
+      );
+      return applied;
+    }
     for (const change of applied.result.transitions) {
       deps.logger.info(
         { callId: event.callId, event: event.kind, from: change.from, to: change.to },
@@ -154,6 +190,18 @@ export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
 }
 
 export type CallEngine = ReturnType<typeof createCallEngine>;
+
+/**
+ * Whether an event for a call not stored yet may belong to an outbound call whose dial is still
+ * under way: Meta can send a business-initiated call's connect, statuses and media updates
+ * before its reply to our `connect` (which names the call) has been stored.
+ *
+ * @example
+ * awaitsItsDial({ kind: 'call.outbound-progress', progress: 'connected', … }); // true
+ */
+export function awaitsItsDial(event: CallEvent): boolean {
+  return event.kind === 'call.outbound-progress' || event.kind === 'call.media-offer';
+}
 
 /** effects other than logging, which the engine already did */
 export function actionable(effects: readonly Effect[]): Effect[] {

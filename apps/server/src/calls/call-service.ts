@@ -1,4 +1,9 @@
-import type { CallEvent, Effect, NormalizedEvent } from '@ringside/calls';
+import {
+  NO_PICKUP_TIMEOUT_MS,
+  type CallEvent,
+  type Effect,
+  type NormalizedEvent,
+} from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import { enqueuePermissionEvent } from '../outbox/enqueue-events';
@@ -10,6 +15,7 @@ import type { Notifier } from '../sockets/notifier';
 import { actionable, createCallEngine, type Applied } from './call-engine';
 import type { CallTimers } from './call-timers';
 import { createEffectRunner } from './effect-runner';
+import { createNoPickupTimer } from './dial/no-pickup-timer';
 import { createRingRouter } from './ring-router';
 
 export interface CallServiceDeps {
@@ -23,6 +29,8 @@ export interface CallServiceDeps {
   announcePresence: (workspaceId: string, userId: string) => Promise<void>;
   /** told after a call rang, was answered or ended, so supervisors get fresh counters */
   boardCounters: Pick<BoardCountersPublisher, 'changed'>;
+  /** how long an outbound call may go unanswered; {@link NO_PICKUP_TIMEOUT_MS} by default */
+  noPickupMs?: number;
 }
 
 /**
@@ -39,6 +47,11 @@ export function createCallService(deps: CallServiceDeps) {
   const engine = createCallEngine(deps);
   const router = createRingRouter({ ...deps, feed });
   const effects = createEffectRunner({ ...deps, feed, ring: router.ring });
+  const noPickup = createNoPickupTimer({
+    ...deps,
+    feed,
+    timeoutMs: deps.noPickupMs ?? NO_PICKUP_TIMEOUT_MS,
+  });
 
   /**
    * applies one event to its call and performs what follows from it; `webhookKey` marks the
@@ -49,13 +62,19 @@ export function createCallService(deps: CallServiceDeps) {
     event: CallEvent,
     context: EffectContext = {},
     webhookKey?: string,
+    deferUnknown = false,
   ): Promise<Applied> {
     // a new call: decide its first offer now, so it is saved (and rings) with the call's commit
     const plan =
       event.kind === 'call.offered' ? await router.planFirstOffer(channel, event) : undefined;
     // pglite runs queries on this thread: let waiting requests in between the two halves
     if (plan) await new Promise<void>((resolve) => setImmediate(resolve));
-    const applied = await engine.apply(channel, event, webhookKey, plan?.followUp);
+    const applied = await engine.apply(channel, event, {
+      ...(webhookKey === undefined ? {} : { webhookKey }),
+      ...(plan ? { followUp: plan.followUp } : {}),
+      ...(context.timelineNote ? { note: context.timelineNote } : {}),
+      ...(deferUnknown ? { deferUnknown } : {}),
+    });
     if (plan) {
       context.firstOffer = {
         available: plan.available,
@@ -71,6 +90,10 @@ export function createCallService(deps: CallServiceDeps) {
         actionable(applied.result.effects),
         context,
       );
+      // the model has no effect for "the customer's phone rings": consoles still see it
+      if (applied.before?.state === 'dialing' && applied.row.model.state === 'outbound-ringing') {
+        await effects.announceOutboundRinging(channel, applied.row);
+      }
     }
     return applied;
   }
@@ -78,12 +101,14 @@ export function createCallService(deps: CallServiceDeps) {
   /**
    * A stored, normalized webhook event: find who owns it, then feed it. With its idempotency
    * key, an event that reaches a call is marked processed in the call's own transaction
-   * (`marked`); the caller marks the others.
+   * (`marked`); the caller marks the others. `mayDefer`: an event for an outbound call not
+   * stored yet comes back `deferred` and unmarked, for the caller to try again shortly.
    */
   async function applyWebhookEvent(
     event: NormalizedEvent,
     idempotencyKey?: string,
-  ): Promise<{ outcome: 'applied' | 'unowned'; marked: boolean }> {
+    options: { mayDefer?: boolean } = {},
+  ): Promise<{ outcome: 'applied' | 'unowned' | 'deferred'; marked: boolean }> {
     const channel = await deps.repos.channels.findChannelByExternalId(
       event.channel,
       event.endpointId,
@@ -104,7 +129,8 @@ export function createCallService(deps: CallServiceDeps) {
       await enqueuePermissionEvent(deps.repos, channel, event);
       return { outcome: 'applied', marked: false };
     }
-    await feed(channel, event, {}, idempotencyKey);
+    const applied = await feed(channel, event, {}, idempotencyKey, options.mayDefer === true);
+    if (applied.deferred) return { outcome: 'deferred', marked: false };
     return { outcome: 'applied', marked: idempotencyKey !== undefined };
   }
 
@@ -112,7 +138,10 @@ export function createCallService(deps: CallServiceDeps) {
     feed,
     applyWebhookEvent,
     ringWaitingCalls: router.ringWaitingCalls,
-    recoverTimers: router.recoverTimers,
+    /** after a restart: ring timers of ringing calls, no-pickup timers of outbound ones */
+    recoverTimers: () => router.recoverTimers(noPickup.arm),
+    /** starts a dialed call's no-pickup timer */
+    armNoPickup: noPickup.arm,
   };
 }
 
@@ -125,6 +154,8 @@ export interface EffectContext {
   firstOffer?: { available: readonly string[]; earlierCalls: number; offered: boolean };
   /** filled by the runner: Meta's reply to a Messenger accept */
   reply?: { sdpResponse?: string; sdpRenegotiation?: string };
+  /** facts for the event's timeline entry it does not carry (the dialing agent's status before) */
+  timelineNote?: Readonly<Record<string, unknown>>;
 }
 
 export type Feed = (

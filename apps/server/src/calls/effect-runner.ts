@@ -1,5 +1,6 @@
 import type { Call, Effect, GraphAction } from '@ringside/calls';
 import { describeMetaError } from '@ringside/contracts';
+import { fixActpassInRemoteAnswer } from '@ringside/sdp';
 import { GraphApiError } from '../graph/graph-api-error';
 import type { GraphClient } from '../graph/graph-client';
 import type { GraphCredentials } from '../graph/graph-credentials';
@@ -162,10 +163,13 @@ export function createEffectRunner(deps: {
       case 'notify-answered': {
         deps.timers.cancel(ringTimerKey(row.id));
         await deps.repos.presence.setPresence(effect.agentId, ws, 'busy', deps.clock());
-        deps.metrics.timeToAnswer.observe(
-          { channel: channel.kind },
-          (now() - row.offeredAt.getTime()) / 1000,
-        );
+        // how long callers wait for an agent: a customer picking up our call is not that
+        if (row.direction !== 'outbound') {
+          deps.metrics.timeToAnswer.observe(
+            { channel: channel.kind },
+            (now() - row.offeredAt.getTime()) / 1000,
+          );
+        }
         deps.notifier.callUpdated(
           ws,
           [effect.agentId],
@@ -192,10 +196,11 @@ export function createEffectRunner(deps: {
         return;
       }
       case 'apply-answer':
+        // meta has answered with a=setup:actpass, which a browser refuses in an answer
         deps.notifier.remoteSdp(effect.agentId, {
           callId: row.id,
           sdpType: 'answer',
-          sdp: effect.sdp,
+          sdp: fixActpassInRemoteAnswer(effect.sdp),
         });
         return;
       case 'apply-media-offer':
@@ -214,7 +219,12 @@ export function createEffectRunner(deps: {
           const presence = await deps.repos.presence.getPresence(ws, effect.agentId);
           await deps.repos.presence.recordCallEnded(effect.agentId, deps.clock());
           if (presence?.status === 'busy') {
-            await deps.repos.presence.setPresence(effect.agentId, ws, 'available', deps.clock());
+            // an agent who called out while away goes back to away, not to taking calls
+            const after =
+              row.direction === 'outbound'
+                ? ((await deps.repos.calls.statusBeforeDial(ws, row.id)) ?? 'available')
+                : 'available';
+            await deps.repos.presence.setPresence(effect.agentId, ws, after, deps.clock());
             await deps.announcePresence(ws, effect.agentId);
           }
         }
@@ -246,6 +256,12 @@ export function createEffectRunner(deps: {
   }
 
   return {
+    /** an outbound call rings on the customer's phone: its agent and the board see it */
+    async announceOutboundRinging(channel: ChannelRecord, row: CallRow): Promise<void> {
+      const ws = channel.workspaceId;
+      const owner = row.agentId ? [row.agentId] : [];
+      deps.notifier.callUpdated(ws, owner, toCallView(row, await agentName(ws, row.agentId)));
+    },
     async run(
       channel: ChannelRecord,
       row: CallRow,

@@ -214,13 +214,22 @@ export function createRingRouter(deps: {
     }
   }
 
-  /** after a restart: ring timers for calls that were ringing when the last process stopped */
-  async function recoverTimers(): Promise<void> {
+  /**
+   * after a restart: ring timers for calls that were ringing when the last process stopped, and
+   * (through `armOutbound`) the no-pickup timers of outbound calls not picked up yet
+   */
+  async function recoverTimers(
+    armOutbound?: (channel: ChannelRecord, row: CallRow) => void,
+  ): Promise<void> {
     for (const workspace of await deps.repos.workspaces.listWorkspaces()) {
       for (const row of await deps.repos.calls.liveCalls(workspace.id)) {
-        if (row.model.state !== 'ringing') continue;
+        const state = row.model.state;
+        const outbound = state === 'dialing' || state === 'outbound-ringing';
+        if (state !== 'ringing' && !(outbound && armOutbound)) continue;
         const channel = await deps.repos.channels.getChannel(workspace.id, row.channelId);
-        if (channel) armRingTimeout(channel, row);
+        if (!channel) continue;
+        if (outbound) armOutbound?.(channel, row);
+        else armRingTimeout(channel, row);
       }
     }
   }

@@ -32,6 +32,7 @@ export function timelineEntry(
     case 'agent.answer-sent':
     case 'agent.decline':
     case 'agent.hangup':
+    case 'agent.dial':
       data['agentId'] = event.agentId;
       break;
     case 'ring.offered':

@@ -44,6 +44,11 @@ export interface GraphRequest<T> {
   body?: unknown;
   query?: Record<string, string>;
   reply: z.ZodType<T>;
+  /**
+   * at most this many attempts, when fewer than the transport's: 1 for requests that must not
+   * be repeated blindly (a `connect` that timed out may have placed the call all the same)
+   */
+  maxAttempts?: number;
 }
 
 // graph node ids are numeric in life; anything else must not reshape the path
@@ -127,6 +132,7 @@ export function createGraphTransport(options: GraphTransportOptions) {
     for (const [key, value] of Object.entries(request.query ?? {}))
       url.searchParams.set(key, value);
 
+    const attempts = Math.min(options.maxAttempts, request.maxAttempts ?? options.maxAttempts);
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       try {
@@ -136,7 +142,7 @@ export function createGraphTransport(options: GraphTransportOptions) {
       } catch (error) {
         if (!(error instanceof GraphApiError)) throw error;
         report(request, attempt, started, error.httpStatus, failureLabel(error));
-        if (!error.retryable || attempt >= options.maxAttempts) throw error;
+        if (!error.retryable || attempt >= attempts) throw error;
         await sleep(backoffDelay(attempt, options.backoff, random));
       }
     }

@@ -12,6 +12,11 @@ import {
 import type { z } from 'zod';
 import type { GraphCredentials } from './graph-credentials';
 import type { GraphTransport } from './graph-transport';
+import {
+  messengerPermissionRequestBody,
+  msgrPermissionRequestReplySchema,
+  type MsgrPermissionRequestReply,
+} from './messenger-permission-request';
 
 /** one track's state in a `media_update` */
 export interface MsgrTrack {
@@ -33,6 +38,7 @@ export function messengerGraph(transport: GraphTransport) {
     operation: string,
     body: object,
     reply: z.ZodType<T>,
+    maxAttempts?: number,
   ) =>
     transport.send({
       operation: `messenger.${operation}`,
@@ -42,6 +48,7 @@ export function messengerGraph(transport: GraphTransport) {
       accessToken: creds.accessToken,
       body: { platform: 'messenger', ...body },
       reply,
+      ...(maxAttempts === undefined ? {} : { maxAttempts }),
     });
 
   return {
@@ -62,6 +69,8 @@ export function messengerGraph(transport: GraphTransport) {
         'connect',
         { action: 'connect', to: psid, session: { sdp_type: 'offer', sdp: offerSdp } },
         msgrConnectReplySchema,
+        // never repeated: one that timed out may have placed the call all the same
+        1,
       ),
     mediaUpdate: (
       creds: GraphCredentials,
@@ -96,6 +105,22 @@ export function messengerGraph(transport: GraphTransport) {
         accessToken: creds.accessToken,
         query: { psid },
         reply: msgrCallPermissionsReplySchema,
+      }),
+    /** asks the user to allow calls (the request's shape is unconfirmed: see its module) */
+    requestPermission: (
+      creds: GraphCredentials,
+      psid: string,
+    ): Promise<MsgrPermissionRequestReply> =>
+      transport.send({
+        operation: 'messenger.permission_request',
+        method: 'POST',
+        node: creds.nodeId,
+        edge: 'messages',
+        accessToken: creds.accessToken,
+        body: messengerPermissionRequestBody(psid),
+        reply: msgrPermissionRequestReplySchema,
+        // a repeat would be a second message to the customer
+        maxAttempts: 1,
       }),
   };
 }

@@ -29,6 +29,7 @@ export function whatsappGraph(transport: GraphTransport) {
     operation: string,
     body: object,
     reply: z.ZodType<T>,
+    maxAttempts?: number,
   ) =>
     transport.send({
       operation: `whatsapp.${operation}`,
@@ -38,6 +39,7 @@ export function whatsappGraph(transport: GraphTransport) {
       accessToken: creds.accessToken,
       body: { ...product, ...body },
       reply,
+      ...(maxAttempts === undefined ? {} : { maxAttempts }),
     });
 
   return {
@@ -89,6 +91,8 @@ export function whatsappGraph(transport: GraphTransport) {
             : { biz_opaque_callback_data: bizOpaqueCallbackData }),
         },
         waConnectReplySchema,
+        // never repeated: one that timed out may have placed the call all the same
+        1,
       ),
     callPermissions: (creds: GraphCredentials, userWaId: string): Promise<WaCallPermissionsReply> =>
       transport.send({
@@ -123,6 +127,8 @@ export function whatsappGraph(transport: GraphTransport) {
           },
         },
         reply: waMessageSentReplySchema,
+        // a repeat would be a second message to the customer (and counts against Meta's limit)
+        maxAttempts: 1,
       }),
     getSettings: (creds: GraphCredentials) =>
       transport.send({

@@ -96,6 +96,37 @@ describe.each(ENGINES)('board figures on %s', (engine) => {
     expect(Object.fromEntries(byAgent)).toEqual({ [asha!.id]: 2, [ben!.id]: 1 });
   });
 
+  it('leaves calls to customers (outbound) out of the answering figures', async () => {
+    const repos = testRepos(database().db);
+    const seeded = await seedWorkspace(repos, ['agent']);
+    const [asha] = seeded.users;
+    const ws = seeded.workspaceId;
+    await call(repos, seeded, at(9), answered(asha!.id, 4, 120));
+    const customer = { id: '447700900123' };
+    await storeCall(repos, seeded, {
+      state: 'ended',
+      id: `wacid.out-${Math.random()}`,
+      channel: 'whatsapp',
+      direction: 'outbound',
+      endpointId: '115017831530658',
+      caller: { id: '919129950000' },
+      called: customer,
+      mediaVersion: 0,
+      appliedKeys: [],
+      outcome: 'completed',
+      agentId: asha!.id,
+      answeredAt: at(10, 50),
+      endedAt: at(10, 60 + 50),
+      durationSec: 60,
+    });
+
+    const counters = await repos.boardFigures.counters(ws, TODAY);
+    expect(counters).toMatchObject({ answered: 1, averageAnswerMs: 4_000, averageCallMs: 120_000 });
+    expect(Object.fromEntries(await repos.boardFigures.answeredToday(ws, TODAY))).toEqual({
+      [asha!.id]: 1,
+    });
+  });
+
   it('gives null averages and zero counts to a quiet day, and nothing for a bad id', async () => {
     const repos = testRepos(database().db);
     const seeded = await seedWorkspace(repos, ['agent']);

@@ -38,6 +38,8 @@ export function createBoardFiguresRepo(db: Db) {
      * Calls ringing now, and of the calls that started since `since` and have ended: how many
      * were answered and missed, the average wait for an answer, the share answered within 20 s
      * and the average talk time (answer to end). Averages are null before any answered call.
+     * These measure how customers who call are answered: calls to customers (outbound) are
+     * left out.
      */
     async counters(workspaceId: string, since: Date): Promise<BoardCounters> {
       if (!isUuid(workspaceId)) return NO_COUNTERS;
@@ -66,7 +68,8 @@ export function createBoardFiguresRepo(db: Db) {
         where ${calls.workspaceId} = ${workspaceId}
           and ${calls.offeredAt} >= ${since.toISOString()}::timestamptz
           and ${calls.endedAt} is not null
-          and ${calls.state} <> 'tombstone'`,
+          and ${calls.state} <> 'tombstone'
+          and ${calls.direction} = 'inbound'`,
       );
       if (!row) return NO_COUNTERS;
       return {
@@ -79,7 +82,7 @@ export function createBoardFiguresRepo(db: Db) {
       };
     },
 
-    /** how many calls each agent of the workspace answered since `since` (absent: none) */
+    /** how many inbound calls each agent of the workspace answered since `since` (absent: none) */
     async answeredToday(workspaceId: string, since: Date): Promise<Map<string, number>> {
       if (!isUuid(workspaceId)) return new Map();
       const rows = await queryRows<{ agent_id: string; answered: number }>(
@@ -141,10 +144,11 @@ export function createBoardFiguresRepo(db: Db) {
 
 export type BoardFiguresRepo = ReturnType<typeof createBoardFiguresRepo>;
 
-// answered since `since`; the start bound lets the (workspace, offered_at) index do the work
+// inbound calls answered since `since`; the start bound lets the (workspace, offered_at) index do the work
 function answeredSince(workspaceId: string, since: Date) {
   const from = sql`${since.toISOString()}::timestamptz`;
   return sql`${calls.workspaceId} = ${workspaceId}
+    and ${calls.direction} = 'inbound'
     and ${calls.agentId} is not null
     and ${calls.answeredAt} >= ${from}
     and ${calls.offeredAt} >= ${from} - ${LONGEST_RING}`;

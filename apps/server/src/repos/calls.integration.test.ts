@@ -258,7 +258,7 @@ describe.each(ENGINES)('calls on %s', (engine) => {
     ).toBe(0);
   });
 
-  it('tells whether an agent is talking on a call now', async () => {
+  it('tells whether an agent is on a call now: talking, or calling out', async () => {
     const repos = testRepos(database().db);
     const seeded = await seedWorkspace(repos, ['agent', 'agent']);
     const [asha, ben] = seeded.users;
@@ -273,6 +273,21 @@ describe.each(ENGINES)('calls on %s', (engine) => {
     });
     expect(await repos.calls.hasActiveCall(seeded.workspaceId, asha!.id)).toBe(true);
     expect(await repos.calls.hasActiveCall(seeded.workspaceId, ben!.id)).toBe(false);
+    // calling a customer who has not picked up yet keeps an agent on a call as well
+    await storeCall(repos, seeded, {
+      state: 'dialing',
+      id: `wacid.out-${Math.random()}`,
+      channel: 'whatsapp',
+      direction: 'outbound',
+      endpointId: ringing.endpointId,
+      caller: ringing.called,
+      called: { id: '447700900123' },
+      mediaVersion: 0,
+      appliedKeys: [],
+      agentId: ben!.id,
+      dialedAt: T0,
+    });
+    expect(await repos.calls.hasActiveCall(seeded.workspaceId, ben!.id)).toBe(true);
     const other = await seedWorkspace(repos);
     expect(await repos.calls.hasActiveCall(other.workspaceId, asha!.id)).toBe(false);
     expect(await repos.calls.hasActiveCall(seeded.workspaceId, 'nope')).toBe(false);

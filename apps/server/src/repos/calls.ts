@@ -218,7 +218,10 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
         .orderBy(asc(calls.offeredAt), asc(calls.id));
     },
 
-    /** whether the agent is talking on a call of the workspace now (state `active`) */
+    /**
+     * whether the agent is on a call of the workspace now: talking (`active`), or calling a
+     * customer who has not picked up yet (`dialing`, `outbound-ringing`)
+     */
     async hasActiveCall(workspaceId: string, agentId: string): Promise<boolean> {
       if (!isUuid(workspaceId) || !isUuid(agentId)) return false;
       const [row] = await db
@@ -228,11 +231,50 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
           and(
             eq(calls.workspaceId, workspaceId),
             eq(calls.agentId, agentId),
-            eq(calls.state, 'active'),
+            inArray(calls.state, ['active', 'dialing', 'outbound-ringing']),
           ),
         )
         .limit(1);
       return row !== undefined;
+    },
+
+    /** the agent's own live call (one they took or placed), oldest first; undefined: none */
+    async liveCallOf(workspaceId: string, agentId: string): Promise<CallRow | undefined> {
+      if (!isUuid(workspaceId) || !isUuid(agentId)) return undefined;
+      const [row] = await db
+        .select()
+        .from(calls)
+        .where(
+          and(
+            eq(calls.workspaceId, workspaceId),
+            eq(calls.agentId, agentId),
+            inArray(calls.state, ['claimed', 'dialing', 'outbound-ringing', 'active']),
+          ),
+        )
+        .orderBy(asc(calls.offeredAt), asc(calls.id))
+        .limit(1);
+      return row;
+    },
+
+    /** the status a dialing agent had before their outbound call, from its `agent.dial` entry */
+    async statusBeforeDial(
+      workspaceId: string,
+      callId: string,
+    ): Promise<'available' | 'away' | undefined> {
+      if (!isUuid(workspaceId) || !isUuid(callId)) return undefined;
+      const [row] = await db
+        .select({ data: callEvents.data })
+        .from(callEvents)
+        .where(
+          and(
+            eq(callEvents.callId, callId),
+            eq(callEvents.workspaceId, workspaceId),
+            eq(callEvents.kind, 'agent.dial'),
+          ),
+        )
+        .limit(1);
+      const status = row?.data['agentStatus'];
+      return status === 'available' || status === 'away' ? status : undefined;
     },
 
     /** how many calls this customer placed or received before `before` ("called 3 times") */

@@ -101,11 +101,6 @@ export function registerCommandHandlers(
   );
   on(
     'call:dial',
-    handle('call:dial', async () => {
-      throw new CommandError(
-        'invalid_state',
-        'Calling customers back from Ringside is not available yet.',
-      );
-    }),
+    handle('call:dial', (p) => commands.dial(actor(), p)),
   );
 }

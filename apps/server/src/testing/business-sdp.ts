@@ -60,3 +60,8 @@ export function recvonlyAnswerFor(offer: string): string {
 export function businessOffer(): string {
   return businessAnswerFor('a=mid:0').replace('a=setup:active', 'a=setup:actpass');
 }
+
+/** an offer made before the mic track was added: recvonly, no msid or ssrc (Meta gets no audio) */
+export function recvonlyOffer(): string {
+  return recvonlyAnswerFor('a=mid:0').replace('a=setup:active', 'a=setup:actpass');
+}

@@ -97,3 +97,53 @@ export function messengerConnect(target: {
   if (target.from) call['from'] = target.from;
   return body;
 }
+
+export interface WhatsAppOutboundTarget {
+  phoneNumberId: string;
+  callId: string;
+  /** the customer called (wa_id) */
+  to: string;
+  /** epoch ms; now when left out */
+  at?: number;
+}
+
+/**
+ * The fixture `whatsapp/connect-business-initiated.json`: Meta's answer to our outbound offer,
+ * for a test number and call (`sdp` replaces the fixture's answer when given).
+ *
+ * @example
+ * whatsappOutboundConnect({ phoneNumberId, callId, to: '447700900123' });
+ */
+export function whatsappOutboundConnect(target: WhatsAppOutboundTarget & { sdp?: string }): Json {
+  const body = fixture('whatsapp/connect-business-initiated.json');
+  const value = body['entry'][0]['changes'][0]['value'];
+  value['metadata']['phone_number_id'] = target.phoneNumberId;
+  value['contacts'][0]['wa_id'] = target.to;
+  const call = value['calls'][0];
+  call['id'] = target.callId;
+  call['to'] = target.to;
+  call['timestamp'] = String(unixSeconds(target.at ?? Date.now()));
+  if (target.sdp) call['session']['sdp'] = target.sdp;
+  return body;
+}
+
+/**
+ * The fixture `whatsapp/status-ringing.json` as RINGING, ACCEPTED or REJECTED for an outbound
+ * test call.
+ *
+ * @example
+ * whatsappOutboundStatus({ phoneNumberId, callId, to, status: 'ACCEPTED' });
+ */
+export function whatsappOutboundStatus(
+  target: WhatsAppOutboundTarget & { status: 'RINGING' | 'ACCEPTED' | 'REJECTED' },
+): Json {
+  const body = fixture('whatsapp/status-ringing.json');
+  const value = body['entry'][0]['changes'][0]['value'];
+  value['metadata']['phone_number_id'] = target.phoneNumberId;
+  const status = value['statuses'][0];
+  status['id'] = target.callId;
+  status['status'] = target.status;
+  status['recipient_id'] = target.to;
+  status['timestamp'] = String(unixSeconds(target.at ?? Date.now()));
+  return body;
+}

@@ -27,20 +27,29 @@ export async function startScriptedHttp(replies: ScriptedReply[]) {
   let script = replies;
   // replies are counted from the latest script, so tests sharing one server stay apart
   let scriptedFrom = 0;
+  let before: ((request: RecordedRequest) => Promise<void> | void) | undefined;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      requests.push({
+      const request = {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
-      });
+      };
+      requests.push(request);
       const index = Math.min(requests.length - 1 - scriptedFrom, script.length - 1);
       const reply = script[index] ?? { status: 500, body: {} };
-      res.writeHead(reply.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(reply.body));
+      const send = () => {
+        res.writeHead(reply.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(reply.body));
+      };
+      if (!before) return send();
+      Promise.resolve(before(request)).then(send, (error: unknown) => {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ hookFailed: String(error) }));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,6 +61,13 @@ export async function startScriptedHttp(replies: ScriptedReply[]) {
     script(next: ScriptedReply[]): void {
       script = next;
       scriptedFrom = requests.length;
+    },
+    /**
+     * runs `hook` on each request before its reply goes out (undefined: none), e.g. to deliver
+     * Meta's webhooks while our request still waits for its answer
+     */
+    beforeReply(hook: ((request: RecordedRequest) => Promise<void> | void) | undefined): void {
+      before = hook;
     },
     close: () =>
       new Promise<void>((resolve) => {

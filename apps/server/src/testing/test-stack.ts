@@ -45,6 +45,8 @@ export interface StackOptions {
   /** Graph API base URL override (a scripted Meta); the simulator's otherwise */
   graphBaseUrl?: string;
   graph?: AppOptions['graph'];
+  /** how long an outbound call may ring unanswered (the app's default otherwise) */
+  noPickupMs?: number;
 }
 
 export interface Stack {
@@ -128,6 +130,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     meta: { appSecret: APP_SECRET, verifyToken: 'verify-me' },
     graphApi: { baseUrl: options.graphBaseUrl ?? simUrl, version: sim.graphVersion },
     ...(options.graph ? { graph: options.graph } : {}),
+    ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
     simulator: sim,
     // the tests' receivers listen on 127.0.0.1
     outgoingWebhooks: { allowPrivateNetwork: true },

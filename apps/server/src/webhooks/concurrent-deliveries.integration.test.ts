@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { newWhatsAppCallId, whatsappConnect } from '../testing/meta-payloads';
 import { recordEvents, useStack, waitUntil } from '../testing/test-stack';
 
@@ -34,12 +35,14 @@ describe('deliveries that arrive at the same moment', () => {
     const bodies = good.map((callId, i) =>
       JSON.stringify(whatsappConnect({ phoneNumberId: ws.phoneNumberId, callId, name: `Ok${i}` })),
     );
-    // a NUL character in a name: PostgreSQL's jsonb cannot hold it, so this one cannot be stored
+    // the database itself refuses this one (a trigger stands in for whatever a real one might
+    // refuse: every character Meta can send is stored, see unstorable-characters)
+    await refuseReceiptsContaining('refuse-me');
     const refused = JSON.stringify(
       whatsappConnect({
         phoneNumberId: ws.phoneNumberId,
         callId: newWhatsAppCallId(),
-        name: 'bad\u0000name',
+        name: 'refuse-me',
       }),
     );
     bodies.splice(2, 0, refused);
@@ -52,3 +55,21 @@ describe('deliveries that arrive at the same moment', () => {
     expect(page.ok && page.items.map((c) => c.metaCallId).sort()).toEqual([...good].sort());
   });
 });
+
+async function refuseReceiptsContaining(marker: string): Promise<void> {
+  const { db } = stack().database;
+  await db.execute(
+    sql.raw(`create or replace function refuse_marked_receipt() returns trigger as $$
+      begin
+        if new.raw like '%${marker}%' then raise exception 'refused for the test'; end if;
+        return new;
+      end $$ language plpgsql`),
+  );
+  await db.execute(
+    sql.raw(`create or replace trigger refuse_marked_receipt before insert on webhook_receipts
+      for each row execute function refuse_marked_receipt()`),
+  );
+  onTestFinished(async () => {
+    await db.execute(sql.raw('drop trigger refuse_marked_receipt on webhook_receipts'));
+  });
+}

@@ -3,7 +3,7 @@ import type { Metrics } from '../ops/metrics';
 import type { StoredReceipt, NewReceipt, StoredWebhookEvent } from '../repos/webhook-receipts';
 import { readDelivery } from './read-delivery';
 import type { WebhookIngest } from './webhook-post';
-import { withoutNul } from './without-nul';
+import { storableJson } from './storable-json';
 
 /** what the ingest needs from storage: the receipt and its new events committed together */
 export interface ReceiptStore {
@@ -15,9 +15,9 @@ export interface ReceiptStore {
  * committed together (duplicates by idempotency key dropped), then the new events are handed to
  * `onStored`, so processing starts without reading them back. Items Ringside cannot read are set
  * aside without losing the events beside them; a payload with nothing readable is still stored,
- * with what was wrong, and acknowledged: Meta retrying it would not make it parse. NUL characters
- * (which PostgreSQL cannot store) are replaced with U+FFFD in the events; the raw body keeps
- * Meta's `\u0000` escapes.
+ * with what was wrong, and acknowledged: Meta retrying it would not make it parse. Characters
+ * PostgreSQL cannot store (NUL, half a surrogate pair) become U+FFFD in the events; the raw
+ * body keeps Meta's `\u` escapes.
  *
  * @example
  * const commit = createGroupCommit((r) => repos.webhookReceipts.storeReceipts(r));
@@ -31,8 +31,8 @@ export function createWebhookIngest(deps: {
   onStored: (newEvents: readonly StoredWebhookEvent[]) => void;
 }): WebhookIngest {
   return async ({ raw, json }) => {
-    // postgresql text cannot hold U+0000: what Meta escaped as \u0000 is stored as U+FFFD
-    const reading = readDelivery(withoutNul(json, raw));
+    // postgresql cannot hold U+0000 or half a surrogate pair: those are stored as U+FFFD
+    const reading = readDelivery(storableJson(json, raw));
     if (!reading.ok) {
       const { object } = reading;
       await deps.receipts.storeReceipt({

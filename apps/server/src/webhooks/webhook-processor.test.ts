@@ -200,4 +200,109 @@ describe('webhook processor', () => {
     await processor.idle();
     expect(applied).toEqual([]);
   });
+
+  describe('events Meta sent before our dial stored their call', () => {
+    /** an event of the outbound call `callId` */
+    const ofCall = (key: string, callId: string) => ({ ...stored(key), metaCallId: callId });
+
+    /** a call service in miniature: events of calls not stored yet are deferred when allowed */
+    function calls() {
+      const storedCalls = new Set<string>();
+      const applied: string[] = [];
+      const tries: string[] = [];
+      return {
+        storedCalls,
+        applied,
+        tries,
+        apply: async (event: NormalizedEvent, key: string, { mayDefer }: { mayDefer: boolean }) => {
+          tries.push(keyOf(event));
+          const callId = key.split(':')[0] ?? '';
+          if (mayDefer && callId.startsWith('out') && !storedCalls.has(callId)) {
+            return { marked: false, deferred: true };
+          }
+          applied.push(keyOf(event));
+          return { marked: true };
+        },
+      };
+    }
+
+    async function until(check: () => boolean): Promise<void> {
+      const deadline = Date.now() + 2_000;
+      while (!check() && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    }
+
+    it('keeps them pending, lets other calls’ events pass, and applies them in order once the dial says so', async () => {
+      const db = table();
+      const service = calls();
+      const processor = createWebhookProcessor({
+        receipts: db.receipts,
+        logger: quiet,
+        apply: service.apply,
+        // no timed retries within this test: only the dial's word moves them
+        dialRetryMs: 60_000,
+      });
+      processor.enqueue([
+        ofCall('out1:connect', 'out1'),
+        ofCall('in1:offered', 'in1'),
+        ofCall('out1:ringing', 'out1'),
+      ]);
+      await processor.idle();
+      expect(service.applied).toEqual(['in1:offered']);
+      // nothing of the outbound call was marked: it stays stored as pending
+      expect(db.marked).toEqual([]);
+
+      service.storedCalls.add('out1');
+      processor.retry('out1');
+      await until(() => service.applied.length === 3);
+      await processor.idle();
+      expect(service.applied).toEqual(['in1:offered', 'out1:connect', 'out1:ringing']);
+      await processor.stop();
+    });
+
+    it('tries them again by itself, less and less often, and sets them aside when no dial comes', async () => {
+      const db = table();
+      const service = calls();
+      // real time, with a jump ahead later
+      let skew = 0;
+      const processor = createWebhookProcessor({
+        receipts: db.receipts,
+        logger: quiet,
+        apply: service.apply,
+        clock: () => new Date(Date.now() + skew),
+        dialRetryMs: 1,
+        dialWaitMs: 10_000,
+      });
+      processor.enqueue([ofCall('out2:connect', 'out2')]);
+      await until(() => service.tries.length >= 4);
+      expect(service.applied).toEqual([]);
+      expect(db.marked).toEqual([]);
+
+      // past the wait: applied as it stands (the model ignores it) and marked done
+      skew += 10_000;
+      await until(() => service.applied.length === 1);
+      await processor.idle();
+      expect(service.applied).toEqual(['out2:connect']);
+      expect(service.tries.filter((t) => t === 'out2:connect').length).toBeGreaterThan(4);
+      await processor.stop();
+    });
+
+    it('a dial that comes while they wait for their next try applies them at once', async () => {
+      const db = table();
+      const service = calls();
+      const processor = createWebhookProcessor({
+        receipts: db.receipts,
+        logger: quiet,
+        apply: service.apply,
+        dialRetryMs: 1,
+      });
+      processor.enqueue([ofCall('out3:connect', 'out3')]);
+      await until(() => service.tries.length >= 2);
+      service.storedCalls.add('out3');
+      await until(() => service.applied.length === 1);
+      expect(service.applied).toEqual(['out3:connect']);
+      await processor.stop();
+    });
+  });
 });

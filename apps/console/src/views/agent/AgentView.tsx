@@ -3,6 +3,7 @@ import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
 import { ConnectionBanner, MicBanner, ProblemBanner, TabBanner } from './Banners';
 import { IncomingCalls } from './IncomingCalls';
 import { InCallPanel } from './InCallPanel';
+import { NewCallPanel } from './NewCallPanel';
 import { StatusControl } from './StatusControl';
 import { WrapUpForm } from './WrapUpForm';
 
@@ -20,6 +21,7 @@ export function AgentView() {
       <InCallPanel />
       <WrapUpForm />
       <Waiting />
+      <NewCallPanel />
     </div>
   );
 }

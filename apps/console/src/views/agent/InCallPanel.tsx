@@ -3,7 +3,13 @@ import { useAppState, useServices } from '../../app/ConsoleProvider';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
 import type { CallPhase, CurrentCall } from '../../state/types';
 import { Button, ChannelBadge } from '../../ui/controls';
-import { callerAddress, callerName, calledLine, formatDuration } from '../../ui/format';
+import {
+  callerAddress,
+  callerName,
+  calledLine,
+  dialedParty,
+  formatDuration,
+} from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 import { DevicePicker } from './DevicePicker';
 import { Keypad } from './Keypad';
@@ -11,13 +17,19 @@ import { QualityIndicator } from './QualityIndicator';
 
 const PHASE_TEXT: Record<CallPhase, string> = {
   claiming: 'Answering…',
+  placing: 'Calling…',
+  dialing: 'Calling…',
+  ringing: 'Ringing…',
   connecting: 'Connecting audio…',
   active: 'Connected',
   ending: 'Hanging up…',
   orphaned: 'Open from an earlier page',
 };
 
-/** the agent's call: timer, Mute, Hold, Keypad, Hang up, devices and quality */
+/**
+ * The agent's call, answered or placed: who, its state (Calling… / Ringing… / a timer once
+ * connected), Mute, Hold, Keypad, Hang up, devices and quality.
+ */
 export function InCallPanel() {
   const current = useAppState((s) => s.current);
   if (!current) return null;
@@ -30,10 +42,14 @@ function LiveCall({ call }: { call: CurrentCall }) {
   const [keypadOpen, setKeypadOpen] = useState(false);
   const titleId = useId();
   const keypadId = useId();
-  const name = callerName(call.caller);
-  const address = callerAddress(call.caller);
+  const outbound = call.direction === 'outbound';
+  // a placed call shows whom the agent called, exactly as sent
+  const name = outbound ? dialedParty(call.caller) : callerName(call.caller);
+  const address = outbound ? name : callerAddress(call.caller);
   const ending = call.phase === 'ending';
   const talking = call.phase === 'active';
+  // a placed call has no timer until the customer picks up
+  const timerSince = outbound ? call.answeredAt : (call.answeredAt ?? call.acceptedAt);
 
   return (
     <section
@@ -53,10 +69,11 @@ function LiveCall({ call }: { call: CurrentCall }) {
             <p className="text-base text-slate-700 dark:text-slate-200">{address}</p>
           ) : null}
           <p className="text-sm text-slate-600 dark:text-slate-300">
-            {calledLine(call.channel, call.called)}
+            {outbound ? 'Outgoing call ' : ''}
+            {calledLine(call.channel, call.called, call.direction)}
           </p>
         </div>
-        <CallTimer since={call.answeredAt ?? call.acceptedAt} />
+        {timerSince !== undefined ? <CallTimer since={timerSince} /> : null}
       </div>
 
       {call.muted || call.held ? (
@@ -134,8 +151,10 @@ function OrphanedCall({ call }: { call: CurrentCall }) {
     <section className="space-y-3 rounded-xl border-2 border-amber-500 bg-white p-4 dark:bg-slate-900">
       <h2 className="text-lg font-semibold">A call is still open</h2>
       <p className="text-sm">
-        Ringside has you on a call with {callerName(call.caller)} that this page has no audio for
-        (the page was reloaded or closed during the call). End it so the caller is not left waiting.
+        Ringside has you on a call with{' '}
+        {call.direction === 'outbound' ? dialedParty(call.caller) : callerName(call.caller)} that
+        this page has no audio for (the page was reloaded or closed during the call). End it so the
+        caller is not left waiting.
       </p>
       <Button tone="danger" onClick={() => void services.calls.hangUp()}>
         Hang up

@@ -6,6 +6,7 @@ import {
   callerAddress,
   callerName,
   calledLine,
+  directionName,
   formatDuration,
   outcomeName,
 } from '../../ui/format';
@@ -74,11 +75,16 @@ function Detail({ call }: { call: CallDetailReply }) {
   return (
     <div className="mt-3 space-y-4 text-sm">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt className="text-slate-600 dark:text-slate-400">Caller</dt>
+        <dt className="text-slate-600 dark:text-slate-400">
+          {call.direction === 'outbound' ? 'Called' : 'Caller'}
+        </dt>
         <dd>{callerAddress(call.caller)}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">Direction</dt>
+        <dd>{directionName(call.direction)}</dd>
         <dt className="text-slate-600 dark:text-slate-400">Channel</dt>
         <dd className="flex items-center gap-2">
-          <ChannelBadge channel={call.channel} /> {calledLine(call.channel, call.called)}
+          <ChannelBadge channel={call.channel} />{' '}
+          {calledLine(call.channel, call.called, call.direction)}
         </dd>
         <dt className="text-slate-600 dark:text-slate-400">Outcome</dt>
         <dd>

@@ -3,7 +3,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useServices } from '../../app/ConsoleProvider';
 import { Button, ChannelBadge } from '../../ui/controls';
-import { callerAddress, callerName, formatDuration, outcomeName } from '../../ui/format';
+import {
+  callerAddress,
+  callerName,
+  directionName,
+  formatDuration,
+  outcomeName,
+} from '../../ui/format';
 import { CallDetailPanel } from './CallDetailPanel';
 import { listCalls } from './history-api';
 import { filtersFromParams, filtersToParams, type HistoryFilters } from './history-query';
@@ -133,6 +139,9 @@ function CallList({
                 {callerAddress(call.caller)} · {new Date(call.startedAt).toLocaleString()}
               </span>
               <span className="flex items-center justify-end gap-2">
+                <span className="text-xs text-slate-600 dark:text-slate-400">
+                  {directionName(call.direction)}
+                </span>
                 <ChannelBadge channel={call.channel} />
                 {call.durationSec !== undefined ? (
                   <span className="font-mono text-xs tabular-nums">

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { activeRinging } from '../../alerts/RingAlerts';
 import { useAppState } from '../../app/ConsoleProvider';
-import { callerName } from '../../ui/format';
+import { callerName, dialedParty } from '../../ui/format';
+import type { CurrentCall } from '../../state/types';
 
 /** off the agent view: a ringing call or the call in progress stays one click away */
 export function CallStrip() {
@@ -9,9 +10,7 @@ export function CallStrip() {
   const ringing = useAppState((s) => s.ringing);
   const first = activeRinging(ringing)[0];
   if (!current && !first) return null;
-  const text = current
-    ? `On a call with ${callerName(current.caller)}`
-    : `${callerName(first?.caller ?? {})} is calling`;
+  const text = current ? ownCallText(current) : `${callerName(first?.caller ?? {})} is calling`;
   return (
     <div
       role="status"
@@ -25,4 +24,10 @@ export function CallStrip() {
       </div>
     </div>
   );
+}
+
+function ownCallText(call: CurrentCall): string {
+  if (call.direction === 'inbound') return `On a call with ${callerName(call.caller)}`;
+  const whom = dialedParty(call.caller);
+  return call.phase === 'active' ? `On a call with ${whom}` : `Calling ${whom}…`;
 }

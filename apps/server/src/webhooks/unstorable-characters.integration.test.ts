@@ -6,14 +6,15 @@ import { useStack } from '../testing/test-stack';
 
 const stack = useStack();
 
-describe('a webhook carrying NUL characters (which PostgreSQL text cannot hold)', () => {
+describe('a webhook carrying characters PostgreSQL cannot hold (NUL, half a surrogate pair)', () => {
   it('is stored and acknowledged, the call still rings, and the raw body keeps the escape', async () => {
     const ws = await stack().workspace();
     const callId = newWhatsAppCallId();
     const body = JSON.stringify(
-      whatsappConnect({ phoneNumberId: ws.phoneNumberId, callId, name: 'Ra\u0000hul' }),
+      whatsappConnect({ phoneNumberId: ws.phoneNumberId, callId, name: 'Ra\u0000h\ud800ul' }),
     );
     expect(body).toContain('\\u0000');
+    expect(body).toContain('\\ud800');
 
     const res = await stack().postWebhook(body);
     expect(res.status).toBe(200);
@@ -29,6 +30,6 @@ describe('a webhook carrying NUL characters (which PostgreSQL text cannot hold)'
       .from(calls)
       .where(eq(calls.metaCallId, callId));
     expect(call?.state).toBe('ringing');
-    expect(call?.callerName).toBe('Ra\uFFFDhul');
+    expect(call?.callerName).toBe('Ra\uFFFDh\uFFFDul');
   });
 });

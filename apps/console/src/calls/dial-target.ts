@@ -1,0 +1,55 @@
+import type { Channel } from '@ringside/contracts';
+
+/** whom to call, as `call:dial` takes it, or what is wrong with what was typed */
+export type DialTarget = { ok: true; to: string } | { ok: false; message: string };
+
+// the same rule as the contracts' e164Schema: a plus, no leading zero, 7 to 15 digits
+const E164 = /^\+[1-9]\d{6,14}$/;
+// what people type between digits: spaces (also non-breaking), dashes, dots, brackets
+const SEPARATORS = /[\s\u00a0\-.()/]/g;
+const PSID = /^\d{5,32}$/;
+
+/**
+ * Reads what the agent typed into the New call field: a phone number with its country code on
+ * WhatsApp (spaces, dashes and brackets allowed, `00` read as `+`), a page-scoped user id
+ * (digits) on Messenger. A refusal says how to fix it.
+ *
+ * @example
+ * readDialTarget('whatsapp', '+44 7700 900123'); // { ok: true, to: '+447700900123' }
+ * readDialTarget('whatsapp', '07700 900123').ok; // false: no country code
+ * readDialTarget('messenger', ' 6124509938127745 '); // { ok: true, to: '6124509938127745' }
+ */
+export function readDialTarget(channel: Channel, input: string): DialTarget {
+  const typed = input.trim();
+  if (channel === 'messenger') {
+    if (typed === '') return { ok: false, message: 'Type the Messenger user id (PSID) to call.' };
+    if (!PSID.test(typed)) {
+      return {
+        ok: false,
+        message:
+          'A Messenger user id (PSID) is a number of 5 to 32 digits, such as 6124509938127745.',
+      };
+    }
+    return { ok: true, to: typed };
+  }
+  if (typed === '') return { ok: false, message: 'Type the phone number to call.' };
+  const compact = typed.replace(SEPARATORS, '');
+  const number = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+  if (!number.startsWith('+')) {
+    return {
+      ok: false,
+      message:
+        'Type the number with its country code, starting with + (for example +44 7700 900123).',
+    };
+  }
+  if (!/^\+\d+$/.test(number)) {
+    return { ok: false, message: 'A phone number has only digits after the +.' };
+  }
+  if (!E164.test(number)) {
+    return {
+      ok: false,
+      message: `${typed} is not a complete international number: after the +, 7 to 15 digits, not starting with 0.`,
+    };
+  }
+  return { ok: true, to: number };
+}

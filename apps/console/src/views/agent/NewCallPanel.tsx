@@ -1,0 +1,153 @@
+import type { DialableChannel } from '@ringside/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { dialBlockedReason } from '../../calls/dial-availability';
+import { dialNoticeTitle } from '../../calls/dial-words';
+import type { DialNotice } from '../../state/types';
+import { Button } from '../../ui/controls';
+import { channelName } from '../../ui/format';
+
+const FIELD =
+  'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-800';
+
+const NOTICE_STYLE: Record<DialNotice['kind'], string> = {
+  invalid:
+    'border-rose-300 bg-rose-50 text-rose-950 dark:border-rose-800 dark:bg-rose-950/60 dark:text-rose-100',
+  refused:
+    'border-rose-300 bg-rose-50 text-rose-950 dark:border-rose-800 dark:bg-rose-950/60 dark:text-rose-100',
+  ended:
+    'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100',
+  'permission-requested':
+    'border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-sky-950/60 dark:text-sky-100',
+};
+
+/** the channel as the agent picks it: "WhatsApp · +1 555 010 0001", "Messenger · Acme Support" */
+function channelOption(channel: DialableChannel): string {
+  return `${channelName(channel.channel)} · ${channel.label}`;
+}
+
+/**
+ * New call: the channel to call from (a choice only when there are several), the customer's
+ * number (WhatsApp) or PSID (Messenger), and Call — disabled, with the reason beside it, when a
+ * call cannot be placed now. What became of the last attempt shows below, as an alert.
+ */
+export function NewCallPanel() {
+  const services = useServices();
+  const channels = useAppState((s) => s.me?.channels);
+  const blocked = useAppState(dialBlockedReason);
+  const notice = useAppState((s) => s.dialNotice);
+  const dismiss = useAppState((s) => s.dialNoticeDismissed);
+  const [chosenId, setChosenId] = useState('');
+  const [typed, setTyped] = useState('');
+  const titleId = useId();
+  const channelFieldId = useId();
+  const fieldId = useId();
+  const hintId = useId();
+  const reasonId = useId();
+  const noticeId = useId();
+  if (!channels) return null;
+  const from = channels.find((c) => c.id === chosenId) ?? channels[0];
+  const invalid = notice?.kind === 'invalid';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!from || blocked) return;
+    void services.calls.dial(from.id, typed);
+  };
+
+  return (
+    <section
+      aria-labelledby={titleId}
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <h2 id={titleId} className="text-base font-semibold">
+        New call
+      </h2>
+      {!from ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+          You have no WhatsApp number or Facebook Page to call from. An admin can assign you one.
+        </p>
+      ) : (
+        <form className="mt-3 space-y-3" onSubmit={submit} noValidate>
+          {channels.length > 1 ? (
+            <div>
+              {/* a label beside, not around, the select: its name stays "Call from" alone */}
+              <label htmlFor={channelFieldId} className="block text-sm font-medium">
+                Call from
+              </label>
+              <select
+                id={channelFieldId}
+                className={FIELD}
+                value={from.id}
+                onChange={(e) => setChosenId(e.target.value)}
+              >
+                {channels.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {channelOption(c)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : (
+            <p className="text-sm text-slate-700 dark:text-slate-200">
+              Calling from {channelOption(from)}
+            </p>
+          )}
+          <div>
+            <label htmlFor={fieldId} className="block text-sm font-medium">
+              {from.channel === 'whatsapp' ? 'Phone number' : 'Messenger user (PSID)'}
+            </label>
+            <input
+              id={fieldId}
+              className={FIELD}
+              type={from.channel === 'whatsapp' ? 'tel' : 'text'}
+              inputMode={from.channel === 'whatsapp' ? 'tel' : 'numeric'}
+              autoComplete={from.channel === 'whatsapp' ? 'tel' : 'off'}
+              spellCheck={false}
+              maxLength={64}
+              value={typed}
+              aria-invalid={invalid || undefined}
+              aria-describedby={invalid ? `${hintId} ${noticeId}` : hintId}
+              onChange={(e) => setTyped(e.target.value)}
+            />
+            <p id={hintId} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              {from.channel === 'whatsapp'
+                ? 'With the country code, e.g. +44 7700 900123.'
+                : 'The customer’s page-scoped id: a long number.'}
+            </p>
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <Button
+              tone="accept"
+              type="submit"
+              disabled={blocked !== null}
+              aria-describedby={blocked ? reasonId : undefined}
+            >
+              Call
+            </Button>
+            {blocked ? (
+              <p id={reasonId} className="text-sm text-slate-600 dark:text-slate-300">
+                {blocked}
+              </p>
+            ) : null}
+          </div>
+        </form>
+      )}
+      {notice ? (
+        <div
+          id={noticeId}
+          role="alert"
+          className={`mt-3 flex flex-wrap items-start gap-3 rounded-lg border p-3 text-sm ${NOTICE_STYLE[notice.kind]}`}
+        >
+          <div className="min-w-0 flex-1">
+            <p className="font-semibold">{dialNoticeTitle(notice.kind)}</p>
+            <p className="mt-1">{notice.message}</p>
+          </div>
+          <Button tone="ghost" onClick={() => dismiss(notice.id)}>
+            Dismiss
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
