@@ -1,23 +1,18 @@
-import { readAudioSession, readAudioTransport, summarize } from './audio-session';
-import type { AudioSdpSummary } from './audio-session';
-import { requireSetup } from './dtls';
 import type { SdpCheck } from './sdp-error';
-import { readSendingTrack } from './track';
-import type { ExpectedTrack, SdpTrack } from './track';
-
-/** Options for checking one of our own descriptions. */
-export interface LocalSdpOptions {
-  /** the microphone track that must be the one sent */
-  expectTrack?: ExpectedTrack;
-}
+import { validateLocalSdp } from './validate-local-sdp';
+import type { LocalSdpKind, LocalSdpOptions, LocalSdpSummary } from './validate-local-sdp';
 
 /** What an accepted local answer holds. */
-export interface LocalAnswerSummary extends AudioSdpSummary {
-  setup: 'active';
-  direction: 'sendrecv' | 'sendonly';
-  track: SdpTrack;
-  ssrc: number;
-}
+export type LocalAnswerSummary = LocalSdpSummary<'active'>;
+
+const ANSWER: LocalSdpKind<'active'> = {
+  kind: 'answer',
+  setup: ['active'],
+  explainSetup: (role) =>
+    role === 'actpass'
+      ? 'our answer says a=setup:actpass, which only an offer may say; it must say a=setup:active'
+      : `our answer says a=setup:${role}; it must say a=setup:active (we are the DTLS client)`,
+};
 
 /**
  * Checks our WhatsApp answer before it leaves the browser. Above all it refuses the classic
@@ -40,30 +35,5 @@ export function validateLocalAnswer(
   text: unknown,
   options: LocalSdpOptions = {},
 ): SdpCheck<LocalAnswerSummary> {
-  const session = readAudioSession(text);
-  if (!session.ok) return session;
-  // the missing microphone is the failure that matters most, so it is reported first
-  const sending = readSendingTrack(
-    session.value.audio,
-    session.value.direction,
-    'answer',
-    options.expectTrack,
-  );
-  if (!sending.ok) return sending;
-  const transport = readAudioTransport(session.value);
-  if (!transport.ok) return transport;
-  const setup = requireSetup(transport.value.setup, ['active'], (role) =>
-    role === 'actpass'
-      ? 'our answer says a=setup:actpass, which only an offer may say; it must say a=setup:active'
-      : `our answer says a=setup:${role}; it must say a=setup:active (we are the DTLS client)`,
-  );
-  if (!setup.ok) return setup;
-  return {
-    ok: true,
-    summary: {
-      ...summarize(session.value, transport.value),
-      ...sending.value,
-      setup: setup.value,
-    },
-  };
+  return validateLocalSdp(text, options, ANSWER);
 }

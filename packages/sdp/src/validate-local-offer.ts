@@ -1,18 +1,15 @@
-import { readAudioSession, readAudioTransport, summarize } from './audio-session';
-import type { AudioSdpSummary } from './audio-session';
-import { requireSetup } from './dtls';
 import type { SdpCheck } from './sdp-error';
-import { readSendingTrack } from './track';
-import type { SdpTrack } from './track';
-import type { LocalSdpOptions } from './validate-local-answer';
+import { validateLocalSdp } from './validate-local-sdp';
+import type { LocalSdpKind, LocalSdpOptions, LocalSdpSummary } from './validate-local-sdp';
 
 /** What an accepted local offer holds. */
-export interface LocalOfferSummary extends AudioSdpSummary {
-  setup: 'actpass';
-  direction: 'sendrecv' | 'sendonly';
-  track: SdpTrack;
-  ssrc: number;
-}
+export type LocalOfferSummary = LocalSdpSummary<'actpass'>;
+
+const OFFER: LocalSdpKind<'actpass'> = {
+  kind: 'offer',
+  setup: ['actpass'],
+  explainSetup: (role) => `our offer says a=setup:${role}; an offer must say a=setup:actpass`,
+};
 
 /**
  * Checks our own offer (Messenger accept, business-initiated WhatsApp or Messenger `connect`)
@@ -32,29 +29,5 @@ export function validateLocalOffer(
   text: unknown,
   options: LocalSdpOptions = {},
 ): SdpCheck<LocalOfferSummary> {
-  const session = readAudioSession(text);
-  if (!session.ok) return session;
-  const sending = readSendingTrack(
-    session.value.audio,
-    session.value.direction,
-    'offer',
-    options.expectTrack,
-  );
-  if (!sending.ok) return sending;
-  const transport = readAudioTransport(session.value);
-  if (!transport.ok) return transport;
-  const setup = requireSetup(
-    transport.value.setup,
-    ['actpass'],
-    (role) => `our offer says a=setup:${role}; an offer must say a=setup:actpass`,
-  );
-  if (!setup.ok) return setup;
-  return {
-    ok: true,
-    summary: {
-      ...summarize(session.value, transport.value),
-      ...sending.value,
-      setup: setup.value,
-    },
-  };
+  return validateLocalSdp(text, options, OFFER);
 }

@@ -2,9 +2,11 @@ import type { AdminChannelView, ChannelTestResult, UserView } from '@ringside/co
 import { useState } from 'react';
 import type { ChannelsApi } from '../../api/channels-api';
 import { Button, ChannelBadge } from '../../ui/controls';
+import { AdminCard, Tag } from './AdminCard';
 import { ChannelForm } from './ChannelForm';
 import { channelIds, ringSummary, whoAnswers } from './channel-words';
 import { Outcome, type OutcomeMessage } from './fields';
+import { useCardEdit } from './useCardEdit';
 
 /** one channel: its ids, token state, who answers and how it rings; admins edit and test it */
 export function ChannelCard({
@@ -20,11 +22,10 @@ export function ChannelCard({
   canChange: boolean;
   onChanged: (channel: AdminChannelView) => void;
 }) {
-  const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState<'test' | 'toggle' | null>(null);
   const [test, setTest] = useState<ChannelTestResult | null>(null);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
-  const titleId = `channel-${channel.id}`;
+  const edit = useCardEdit(onChanged, setOutcome);
 
   const runTest = async () => {
     setBusy('test');
@@ -53,21 +54,16 @@ export function ChannelCard({
   };
 
   return (
-    <li
-      aria-labelledby={titleId}
-      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    <AdminCard
+      title={channel.label}
+      titleClassName="truncate text-base"
+      tags={
+        <>
+          <ChannelBadge channel={channel.channel} />
+          {channel.enabled ? null : <Tag tone="off">Disabled</Tag>}
+        </>
+      }
     >
-      <div className="flex flex-wrap items-center gap-2">
-        <h3 id={titleId} className="min-w-0 truncate text-base font-semibold">
-          {channel.label}
-        </h3>
-        <ChannelBadge channel={channel.channel} />
-        {channel.enabled ? null : (
-          <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800 dark:bg-slate-700 dark:text-slate-100">
-            Disabled
-          </span>
-        )}
-      </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600 dark:text-slate-400">Meta ids</dt>
         <dd className="break-words">{channelIds(channel)}</dd>
@@ -84,9 +80,9 @@ export function ChannelCard({
         <dt className="text-slate-600 dark:text-slate-400">Ringing</dt>
         <dd className="break-words">{ringSummary(channel)}</dd>
       </dl>
-      {canChange && !editing ? (
+      {canChange && !edit.editing ? (
         <div className="flex flex-wrap items-center gap-2">
-          <Button tone="neutral" className="min-h-9 px-3" onClick={() => setEditing(true)}>
+          <Button tone="neutral" className="min-h-9 px-3" onClick={edit.open}>
             Edit
           </Button>
           <Button
@@ -109,20 +105,16 @@ export function ChannelCard({
       ) : null}
       {test ? <TestResult result={test} /> : null}
       <Outcome outcome={outcome} />
-      {editing ? (
+      {edit.editing ? (
         <ChannelForm
           api={api}
           users={users}
           editing={channel}
-          onSaved={(saved) => {
-            setEditing(false);
-            onChanged(saved);
-            setOutcome({ kind: 'done', text: 'Saved.' });
-          }}
-          onCancel={() => setEditing(false)}
+          onSaved={edit.saved}
+          onCancel={edit.close}
         />
       ) : null}
-    </li>
+    </AdminCard>
   );
 }
 

@@ -1,8 +1,6 @@
 import type { AdminChannelView, Channel, UserView } from '@ringside/contracts';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import type { ChannelsApi } from '../../api/channels-api';
-import type { ApiResult } from '../../api/http';
-import { Button } from '../../ui/controls';
 import {
   channelDraft,
   createChannelBody,
@@ -11,9 +9,10 @@ import {
   type ChannelDraft,
 } from './channel-form';
 import { channelIds, RING_STRATEGY_WORDS, WHEN_NOBODY_WORDS } from './channel-words';
-import { Outcome, SelectField, TextField, type OutcomeMessage } from './fields';
-import type { Problems } from './form-check';
+import { SelectField, TextField } from './fields';
+import { FormActions } from './FormActions';
 import { UserPicker } from './UserPicker';
+import { useSaveForm, type SavePlan } from './useSaveForm';
 
 /** the draft's free-text fields */
 type TextKey = {
@@ -38,11 +37,18 @@ export function ChannelForm({
   const [draft, setDraft] = useState<ChannelDraft>(() =>
     editing ? channelDraft(editing) : newChannelDraft('whatsapp'),
   );
-  const [problems, setProblems] = useState<Problems>({});
-  const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof ChannelDraft>(key: K, value: ChannelDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
+  // the checked form as a request to send, or what to fix
+  const form = useSaveForm((): SavePlan<AdminChannelView> => {
+    if (editing) {
+      const checked = updateChannelBody(editing, draft);
+      return checked.ok ? () => api.update(editing.id, checked.body) : checked.problems;
+    }
+    const checked = createChannelBody(draft);
+    return checked.ok ? () => api.create(checked.body) : checked.problems;
+  }, onSaved);
+  const { problems } = form;
   const text = (key: TextKey) => ({
     value: draft[key],
     onChange: (e: ChangeEvent<HTMLInputElement>) => set(key, e.target.value),
@@ -50,39 +56,11 @@ export function ChannelForm({
     error: problems[key] ?? (key === 'name' ? problems['label'] : undefined),
   });
 
-  // the checked form as a request to send, or what to fix
-  const plan = (): Problems | (() => Promise<ApiResult<AdminChannelView>>) => {
-    if (editing) {
-      const checked = updateChannelBody(editing, draft);
-      return checked.ok ? () => api.update(editing.id, checked.body) : checked.problems;
-    }
-    const checked = createChannelBody(draft);
-    return checked.ok ? () => api.create(checked.body) : checked.problems;
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const request = plan();
-    if (typeof request !== 'function') {
-      setProblems(request);
-      setOutcome({ kind: 'error', text: request['form'] ?? 'Check the fields marked.' });
-      return;
-    }
-    setProblems({});
-    setOutcome(null);
-    setBusy(true);
-    const saved = await request();
-    setBusy(false);
-    if (!saved.ok) setOutcome({ kind: 'error', text: saved.error.message });
-    else onSaved(saved.data);
-  };
-
   const whatsapp = draft.kind === 'whatsapp';
   return (
     <form
       aria-label={editing ? `Edit ${editing.label}` : 'New channel'}
-      onSubmit={(e) => void submit(e)}
+      onSubmit={form.onSubmit}
       noValidate
       className="space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
     >
@@ -178,15 +156,11 @@ export function ChannelForm({
           ))}
         </SelectField>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button tone="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : editing ? 'Save changes' : 'Add channel'}
-        </Button>
-        <Button tone="ghost" onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-        <Outcome outcome={outcome} />
-      </div>
+      <FormActions
+        form={form}
+        label={editing ? 'Save changes' : 'Add channel'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,8 +1,10 @@
 import type { WebhookDeliveryView } from '@ringside/contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../ui/controls';
 import { deliveryEventWords, deliveryLine, deliveryStatusWords } from './delivery-words';
+import { LoadState } from './fields';
 import { useAdmin } from './useAdmin';
+import { useCursorPages } from './useCursorPages';
 
 const STATUS_STYLE: Record<WebhookDeliveryView['status'], string> = {
   delivered: 'text-emerald-800 dark:text-emerald-200',
@@ -11,68 +13,19 @@ const STATUS_STYLE: Record<WebhookDeliveryView['status'], string> = {
   cancelled: 'text-slate-600 dark:text-slate-400',
 };
 
-type LogState =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; items: WebhookDeliveryView[]; nextCursor: string | null; more: boolean };
-
 /** a subscription's deliveries, newest first: status, attempts, the receiver's last answer */
 export function DeliveryLog({ subscriptionId, round }: { subscriptionId: string; round: number }) {
   const { apis } = useAdmin();
-  const [log, setLog] = useState<LogState>({ state: 'loading' });
   const [refresh, setRefresh] = useState(0);
+  // a new round (a test event sent) and Refresh both read the first page again
+  const [log, loadMore] = useCursorPages(
+    (cursor) => apis.webhooks.deliveries(subscriptionId, cursor),
+    subscriptionId,
+    round + refresh,
+  );
 
-  useEffect(() => {
-    let live = true;
-    void apis.webhooks.deliveries(subscriptionId).then((page) => {
-      if (!live) return;
-      setLog(
-        page.ok
-          ? {
-              state: 'ready',
-              items: page.data.items,
-              nextCursor: page.data.nextCursor,
-              more: false,
-            }
-          : { state: 'error', message: page.error.message },
-      );
-    });
-    return () => {
-      live = false;
-    };
-  }, [apis, subscriptionId, round, refresh]);
-
-  const loadMore = async () => {
-    if (log.state !== 'ready' || !log.nextCursor || log.more) return;
-    setLog({ ...log, more: true });
-    const page = await apis.webhooks.deliveries(subscriptionId, log.nextCursor);
-    setLog((current) =>
-      current.state !== 'ready'
-        ? current
-        : page.ok
-          ? {
-              state: 'ready',
-              items: [...current.items, ...page.data.items],
-              nextCursor: page.data.nextCursor,
-              more: false,
-            }
-          : { ...current, more: false },
-    );
-  };
-
-  if (log.state === 'loading') {
-    return (
-      <p role="status" className="text-sm">
-        Loading deliveries…
-      </p>
-    );
-  }
-  if (log.state === 'error') {
-    return (
-      <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-        The delivery log could not be loaded: {log.message}
-      </p>
-    );
+  if (log.state !== 'ready') {
+    return <LoadState loaded={log} what="delivery log" loading="deliveries" />;
   }
   return (
     <div className="space-y-2">
@@ -121,12 +74,7 @@ export function DeliveryLog({ subscriptionId, round }: { subscriptionId: string;
         </ol>
       )}
       {log.nextCursor ? (
-        <Button
-          tone="neutral"
-          className="min-h-9 px-3"
-          disabled={log.more}
-          onClick={() => void loadMore()}
-        >
+        <Button tone="neutral" className="min-h-9 px-3" disabled={log.more} onClick={loadMore}>
           {log.more ? 'Loading…' : 'Load more'}
         </Button>
       ) : null}

@@ -1,11 +1,12 @@
 import type { UserView } from '@ringside/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '../../ui/controls';
 import { LoadState, Outcome, SelectField, TextField, type OutcomeMessage } from './fields';
-import type { Problems } from './form-check';
+import { FormActions } from './FormActions';
 import { upsert } from './upsert';
 import { useAdmin } from './useAdmin';
 import { useLoaded } from './useLoaded';
+import { useSaveForm, type SavePlan } from './useSaveForm';
 import { NEW_USER, newUserBody, type UserDraft } from './user-form';
 import { roleDuty, roleName, ROLES } from './user-words';
 import { UserRow } from './UserRow';
@@ -66,35 +67,19 @@ function NewUserForm({
 }) {
   const { apis } = useAdmin();
   const [draft, setDraft] = useState<UserDraft>(NEW_USER);
-  const [problems, setProblems] = useState<Problems>({});
-  const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof UserDraft>(key: K, value: UserDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
+  const form = useSaveForm((): SavePlan<UserView> => {
     const checked = newUserBody(draft);
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      setOutcome({ kind: 'error', text: 'Check the fields marked.' });
-      return;
-    }
-    setProblems({});
-    setOutcome(null);
-    setBusy(true);
-    const created = await apis.users.create(checked.body);
-    setBusy(false);
-    if (created.ok) onSaved(created.data);
-    else setOutcome({ kind: 'error', text: created.error.message });
-  };
+    return checked.ok ? () => apis.users.create(checked.body) : checked.problems;
+  }, onSaved);
+  const { problems } = form;
 
   return (
     <form
       aria-label="New user"
       noValidate
-      onSubmit={(e) => void submit(e)}
+      onSubmit={form.onSubmit}
       className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
     >
       <div className="grid gap-3 sm:grid-cols-2">
@@ -136,15 +121,7 @@ function NewUserForm({
           ))}
         </SelectField>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button tone="primary" type="submit" disabled={busy}>
-          {busy ? 'Adding…' : 'Add user'}
-        </Button>
-        <Button tone="ghost" onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-        <Outcome outcome={outcome} />
-      </div>
+      <FormActions form={form} label="Add user" busyLabel="Adding…" onCancel={onCancel} />
     </form>
   );
 }

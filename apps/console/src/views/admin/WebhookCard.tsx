@@ -1,10 +1,12 @@
 import type { WebhookDeliveryView, WebhookSubscriptionView } from '@ringside/contracts';
 import { useState } from 'react';
 import { Button } from '../../ui/controls';
+import { AdminCard, Tag } from './AdminCard';
 import { DeliveryLog } from './DeliveryLog';
 import { deliveryLine, subscriptionEventsWords } from './delivery-words';
 import { Outcome, type OutcomeMessage } from './fields';
 import { useAdmin } from './useAdmin';
+import { useCardEdit } from './useCardEdit';
 import { WebhookForm } from './WebhookForm';
 
 /** one outgoing webhook: where, which events, its delivery log; admins edit, test and delete it */
@@ -18,13 +20,12 @@ export function WebhookCard({
   onDeleted: (id: string) => void;
 }) {
   const { apis, canChange } = useAdmin();
-  const [editing, setEditing] = useState(false);
   const [showLog, setShowLog] = useState(false);
   const [logRound, setLogRound] = useState(0);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
-  const titleId = `webhook-${webhook.id}`;
+  const edit = useCardEdit(onChanged, setOutcome);
 
   const sendTest = async () => {
     setBusy(true);
@@ -48,24 +49,11 @@ export function WebhookCard({
   };
 
   return (
-    <li
-      aria-labelledby={titleId}
-      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    <AdminCard
+      title={webhook.url}
+      titleClassName="font-mono text-sm break-all"
+      tags={<Tag tone={webhook.active ? 'on' : 'off'}>{webhook.active ? 'Active' : 'Paused'}</Tag>}
     >
-      <div className="flex flex-wrap items-center gap-2">
-        <h3 id={titleId} className="min-w-0 font-mono text-sm font-semibold break-all">
-          {webhook.url}
-        </h3>
-        <span
-          className={`rounded-full px-2 py-0.5 text-xs font-semibold ${
-            webhook.active
-              ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100'
-              : 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100'
-          }`}
-        >
-          {webhook.active ? 'Active' : 'Paused'}
-        </span>
-      </div>
       {webhook.description ? <p className="text-sm">{webhook.description}</p> : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600 dark:text-slate-400">Events</dt>
@@ -93,7 +81,7 @@ export function WebhookCard({
             >
               Send test event
             </Button>
-            <Button tone="neutral" className="min-h-9 px-3" onClick={() => setEditing(true)}>
+            <Button tone="neutral" className="min-h-9 px-3" onClick={edit.open}>
               Edit
             </Button>
             {confirmDelete ? (
@@ -123,19 +111,11 @@ export function WebhookCard({
         ) : null}
       </div>
       <Outcome outcome={outcome} />
-      {editing ? (
-        <WebhookForm
-          editing={webhook}
-          onSaved={(saved) => {
-            setEditing(false);
-            onChanged(saved);
-            setOutcome({ kind: 'done', text: 'Saved.' });
-          }}
-          onCancel={() => setEditing(false)}
-        />
+      {edit.editing ? (
+        <WebhookForm editing={webhook} onSaved={edit.saved} onCancel={edit.close} />
       ) : null}
       {showLog ? <DeliveryLog subscriptionId={webhook.id} round={logRound} /> : null}
-    </li>
+    </AdminCard>
   );
 }
 

@@ -3,12 +3,11 @@ import {
   type WebhookSubscriptionCreatedReply,
   type WebhookSubscriptionView,
 } from '@ringside/contracts';
-import { useState, type FormEvent } from 'react';
-import type { ApiResult } from '../../api/http';
-import { Button } from '../../ui/controls';
-import { Outcome, TextField, type OutcomeMessage } from './fields';
-import type { Problems } from './form-check';
+import { useState } from 'react';
+import { TextField } from './fields';
+import { FormActions } from './FormActions';
 import { useAdmin } from './useAdmin';
+import { useSaveForm, type SavePlan } from './useSaveForm';
 import {
   NEW_WEBHOOK,
   newWebhookBody,
@@ -32,45 +31,25 @@ export function WebhookForm({
   const [draft, setDraft] = useState<WebhookDraft>(() =>
     editing ? webhookDraft(editing) : NEW_WEBHOOK,
   );
-  const [problems, setProblems] = useState<Problems>({});
-  const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof WebhookDraft>(key: K, value: WebhookDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 
-  const plan = (): Problems | (() => Promise<ApiResult<WebhookSubscriptionCreatedReply>>) => {
+  const form = useSaveForm((): SavePlan<WebhookSubscriptionCreatedReply> => {
     if (editing) {
       const checked = updateWebhookBody(editing, draft);
       return checked.ok ? () => apis.webhooks.update(editing.id, checked.body) : checked.problems;
     }
     const checked = newWebhookBody(draft);
     return checked.ok ? () => apis.webhooks.create(checked.body) : checked.problems;
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const request = plan();
-    if (typeof request !== 'function') {
-      setProblems(request);
-      setOutcome({ kind: 'error', text: request['form'] ?? 'Check the fields marked.' });
-      return;
-    }
-    setProblems({});
-    setOutcome(null);
-    setBusy(true);
-    const saved = await request();
-    setBusy(false);
-    if (saved.ok) onSaved(saved.data);
-    else setOutcome({ kind: 'error', text: saved.error.message });
-  };
+  }, onSaved);
+  const { problems } = form;
 
   const all = draft.events.includes('*');
   return (
     <form
       aria-label={editing ? `Edit webhook ${editing.url}` : 'New webhook'}
       noValidate
-      onSubmit={(e) => void submit(e)}
+      onSubmit={form.onSubmit}
       className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
     >
       <TextField
@@ -141,15 +120,11 @@ export function WebhookForm({
         />
         Active: send events to it
       </label>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button tone="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : editing ? 'Save changes' : 'Add webhook'}
-        </Button>
-        <Button tone="ghost" onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-        <Outcome outcome={outcome} />
-      </div>
+      <FormActions
+        form={form}
+        label={editing ? 'Save changes' : 'Add webhook'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

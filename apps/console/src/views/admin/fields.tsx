@@ -115,7 +115,8 @@ export function Outcome({ outcome }: { outcome: OutcomeMessage | null }) {
 export type OutcomeMessage = { kind: 'error' | 'done'; text: string };
 
 /**
- * Loading and error lines for a section's data.
+ * Loading and error lines for a section's data; `loading` names what loads when the error line
+ * names it otherwise ("Loading calls…", "The call log could not be loaded: …").
  *
  * @example
  * if (users.state !== 'ready') return <LoadState loaded={users} what="users" />;
@@ -123,13 +124,15 @@ export type OutcomeMessage = { kind: 'error' | 'done'; text: string };
 export function LoadState({
   loaded,
   what,
+  loading = what,
 }: {
   loaded: { state: 'loading' } | { state: 'error'; message: string };
   what: string;
+  loading?: string;
 }) {
   return loaded.state === 'loading' ? (
     <p role="status" className="text-sm">
-      Loading {what}…
+      Loading {loading}…
     </p>
   ) : (
     <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">

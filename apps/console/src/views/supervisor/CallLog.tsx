@@ -1,10 +1,10 @@
-import type { CallSummary } from '@ringside/contracts';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CallLogApi } from '../../api/call-log-api';
-import { Button, ChannelBadge } from '../../ui/controls';
-import { callerAddress, callerName, formatDuration, outcomeName } from '../../ui/format';
+import { Button } from '../../ui/controls';
+import { LoadState } from '../admin/fields';
 import { useLoaded } from '../admin/useLoaded';
+import { CallRows } from '../history/CallRows';
 import { CallLogDetail } from './CallLogDetail';
 import { CallLogFiltersForm, type AgentOption } from './CallLogFiltersForm';
 import {
@@ -88,16 +88,17 @@ export function CallLog({
       <CallLogFiltersForm value={filters} agents={agents} onApply={apply} />
       <div className={`grid gap-4 ${selected ? 'lg:grid-cols-2' : ''}`}>
         <div className="min-w-0 space-y-2">
-          {page.state === 'loading' ? (
-            <p role="status" className="text-sm">
-              Loading calls…
-            </p>
-          ) : page.state === 'error' ? (
-            <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-              The call log could not be loaded: {page.message}
-            </p>
+          {page.state !== 'ready' ? (
+            <LoadState loaded={page} what="call log" loading="calls" />
           ) : (
-            <LogRows items={page.data.items} selected={selected} onSelect={select} />
+            <CallRows
+              items={page.data.items}
+              selected={selected}
+              onSelect={select}
+              label="Calls"
+              nested
+              showAgent
+            />
           )}
           <nav aria-label="Call log pages" className="flex flex-wrap items-center gap-2">
             <Button
@@ -128,55 +129,5 @@ export function CallLog({
         ) : null}
       </div>
     </section>
-  );
-}
-
-function LogRows({
-  items,
-  selected,
-  onSelect,
-}: {
-  items: CallSummary[];
-  selected: string | null;
-  onSelect: (callId: string) => void;
-}) {
-  if (items.length === 0) {
-    return <p className="text-sm text-slate-600 dark:text-slate-300">No calls match.</p>;
-  }
-  return (
-    <ul
-      aria-label="Calls"
-      className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800"
-    >
-      {items.map((call) => (
-        <li key={call.id}>
-          <button
-            type="button"
-            aria-current={selected === call.id ? 'true' : undefined}
-            onClick={() => onSelect(call.id)}
-            className={`grid w-full grid-cols-[1fr_auto] gap-x-3 gap-y-1 px-3 py-2 text-left hover:bg-slate-50 dark:hover:bg-slate-800 ${
-              selected === call.id ? 'bg-sky-50 dark:bg-sky-950/50' : ''
-            }`}
-          >
-            <span className="truncate font-semibold">{callerName(call.caller)}</span>
-            <span className="text-right text-sm">
-              {call.outcome ? outcomeName(call.outcome) : call.state}
-            </span>
-            <span className="truncate text-xs text-slate-600 dark:text-slate-400">
-              {callerAddress(call.caller)} · {new Date(call.startedAt).toLocaleString()}
-              {call.agent ? ` · ${call.agent.name}` : ''}
-            </span>
-            <span className="flex items-center justify-end gap-2">
-              <ChannelBadge channel={call.channel} />
-              {call.durationSec !== undefined ? (
-                <span className="font-mono text-xs tabular-nums">
-                  {formatDuration(call.durationSec * 1000)}
-                </span>
-              ) : null}
-            </span>
-          </button>
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -1,0 +1,34 @@
+import { Button } from '../../ui/controls';
+import { Outcome } from './fields';
+import type { SaveForm } from './useSaveForm';
+
+/**
+ * An admin form's buttons: Save (saying `busyLabel` while the request is on its way), Cancel,
+ * and what the last save said.
+ *
+ * @example
+ * <FormActions form={form} label={editing ? 'Save changes' : 'Add webhook'} onCancel={onCancel} />
+ */
+export function FormActions({
+  form: { busy, outcome },
+  label,
+  busyLabel = 'Saving…',
+  onCancel,
+}: {
+  form: SaveForm;
+  label: string;
+  busyLabel?: string;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button tone="primary" type="submit" disabled={busy}>
+        {busy ? busyLabel : label}
+      </Button>
+      <Button tone="ghost" onClick={onCancel} disabled={busy}>
+        Cancel
+      </Button>
+      <Outcome outcome={outcome} />
+    </div>
+  );
+}
