@@ -98,6 +98,7 @@ export function CallLog({
               label="Calls"
               nested
               showAgent
+              showDirection
             />
           )}
           <nav aria-label="Call log pages" className="flex flex-wrap items-center gap-2">

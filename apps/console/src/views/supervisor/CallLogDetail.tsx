@@ -6,6 +6,7 @@ import {
   calledLine,
   callerAddress,
   callerName,
+  directionName,
   formatDuration,
   outcomeName,
 } from '../../ui/format';
@@ -52,11 +53,13 @@ export function CallLogDetail({
 function Facts({ call, quality }: { call: CallDetailReply; quality: CallQuality | undefined }) {
   return (
     <>
-      <Fact term="Caller" className="break-words">
+      <Fact term={call.direction === 'outbound' ? 'Called' : 'Caller'} className="break-words">
         {callerAddress(call.caller)}
       </Fact>
+      <Fact term="Direction">{directionName(call.direction)}</Fact>
       <Fact term="Channel" className="flex flex-wrap items-center gap-2">
-        <ChannelBadge channel={call.channel} /> {calledLine(call.channel, call.called)}
+        <ChannelBadge channel={call.channel} />{' '}
+        {calledLine(call.channel, call.called, call.direction)}
       </Fact>
       <Fact term="Outcome">{call.outcome ? outcomeName(call.outcome) : call.state}</Fact>
       <Fact term="Started">{new Date(call.startedAt).toLocaleString()}</Fact>
