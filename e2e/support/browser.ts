@@ -1,5 +1,9 @@
 import { existsSync } from 'node:fs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@ringside/meta-sim/testing';
+import {
+  AUTOPLAY_WITHOUT_GESTURE_FLAG,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+} from '@ringside/meta-sim/testing';
 import { chromium, type Browser } from 'playwright-core';
 
 /**
@@ -11,36 +15,60 @@ import { chromium, type Browser } from 'playwright-core';
  */
 export type MicrophoneSetup = 'beep' | { wav: string } | 'denied';
 
+/**
+ * When pages may play sound:
+ * - `anytime` (default): before any user gesture, so specs need not think about it
+ * - `after-gesture`: Chromium's real policy, as agents' browsers have it: only once the user
+ *   clicked or typed in the page
+ */
+export type AutoplaySetup = 'anytime' | 'after-gesture';
+
+export interface BrowserSetup {
+  autoplay?: AutoplaySetup;
+}
+
 // the flag that answers permission prompts with "allow"; without it the prompt is refused
 const GRANT_FLAG = '--use-fake-ui-for-media-stream';
 
 /**
  * Launches Debian's Chromium through playwright-core with the simulator harness's flags
- * (headless, fake media devices, autoplay allowed) and the microphone asked for.
+ * (headless, fake media devices, autoplay allowed unless asked otherwise) and the microphone
+ * asked for.
  *
  * @example
  * const browser = await launchBrowser('beep');
- * const context = await browser.newContext();
+ * const strict = await launchBrowser('beep', { autoplay: 'after-gesture' });
  * await browser.close();
  */
-export async function launchBrowser(microphone: MicrophoneSetup = 'beep'): Promise<Browser> {
+export async function launchBrowser(
+  microphone: MicrophoneSetup = 'beep',
+  setup: BrowserSetup = {},
+): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium)`,
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs(microphone) });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: chromiumArgs(microphone, setup),
+  });
 }
 
 /**
- * The command-line flags for a microphone setup.
+ * The command-line flags for a microphone and autoplay setup.
  *
  * @example
  * chromiumArgs('denied').includes('--use-fake-ui-for-media-stream'); // false
+ * chromiumArgs('beep', { autoplay: 'after-gesture' }); // no --autoplay-policy flag
  */
-export function chromiumArgs(microphone: MicrophoneSetup): string[] {
-  if (microphone === 'beep') return [...CHROMIUM_ARGS];
-  if (microphone === 'denied') return CHROMIUM_ARGS.filter((flag) => flag !== GRANT_FLAG);
+export function chromiumArgs(microphone: MicrophoneSetup, setup: BrowserSetup = {}): string[] {
+  const base =
+    setup.autoplay === 'after-gesture'
+      ? CHROMIUM_ARGS.filter((flag) => flag !== AUTOPLAY_WITHOUT_GESTURE_FLAG)
+      : [...CHROMIUM_ARGS];
+  if (microphone === 'beep') return base;
+  if (microphone === 'denied') return base.filter((flag) => flag !== GRANT_FLAG);
   if (!existsSync(microphone.wav)) throw new Error(`no microphone WAV at ${microphone.wav}`);
-  return [...CHROMIUM_ARGS, `--use-file-for-fake-audio-capture=${microphone.wav}`];
+  return [...base, `--use-file-for-fake-audio-capture=${microphone.wav}`];
 }

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { AgentConsole } from './agent-console';
 import { screenshots } from './artifacts';
-import { launchBrowser, type MicrophoneSetup } from './browser';
+import { launchBrowser, type AutoplaySetup, type MicrophoneSetup } from './browser';
 import { startStack, type E2eStack, type StackOptions } from './stack';
 import { LOUD_VOICE, writeMicWav } from './wav';
 
@@ -14,6 +14,8 @@ export interface SuiteOptions extends StackOptions {
    * tell the microphone (loud) from hold music (soft) from silence (muted)
    */
   microphone?: MicrophoneSetup | 'voice';
+  /** when pages may play sound; default `anytime` (see {@link AutoplaySetup}) */
+  autoplay?: AutoplaySetup;
 }
 
 /** what a spec file works with: the product, a browser, agents' consoles */
@@ -52,7 +54,7 @@ export function useE2e(options: SuiteOptions = {}): () => E2eWorld {
         ? { wav: writeMicWav(join(tmpdir(), 'ringside-e2e-voice.wav'), LOUD_VOICE) }
         : options.microphone;
     stack = await startStack(options);
-    browser = await launchBrowser(microphone);
+    browser = await launchBrowser(microphone, { autoplay: options.autoplay ?? 'anytime' });
     const started = { stack, browser };
     const openConsole = async (index = 0) => {
       const agent = started.stack.agents[index];

@@ -14,6 +14,7 @@ import type { Database } from '../../apps/server/src/db/database';
 import { IN_MEMORY, openDatabase } from '../../apps/server/src/db/open-database';
 import { createSecretBox } from '../../apps/server/src/db/secret-box';
 import { createLogger } from '../../apps/server/src/ops/logger';
+import type { RingSettings } from '../../apps/server/src/repos/channels';
 import { CONSOLE_DIST } from './paths';
 
 const APP_SECRET = 'e2e-app-secret-51c0';
@@ -48,6 +49,8 @@ export interface StackOptions {
   unownedPages?: readonly SimMessengerPage[];
   /** simulator options (timeouts, caller media) on top of the stack's own */
   sim?: Pick<MetaSimOptions, 'timeouts' | 'callerMedia'>;
+  /** how the WhatsApp number rings (strategy, per-agent turn, ring timeout); the server's defaults otherwise */
+  whatsappRing?: RingSettings;
 }
 
 /** the whole product on 127.0.0.1: server with the built console, simulator, database */
@@ -115,7 +118,11 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
     });
     const url = await app.listen(port, '127.0.0.1');
     sim.setWebhookUrl(`${url}/webhooks/meta`);
-    const { workspaceId, agents } = await seed(app, options.agents ?? ['Alex Agent']);
+    const { workspaceId, agents } = await seed(
+      app,
+      options.agents ?? ['Alex Agent'],
+      options.whatsappRing ?? {},
+    );
     const started = { app, database };
     return {
       url,
@@ -153,6 +160,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
 async function seed(
   app: RingsideApp,
   names: readonly string[],
+  whatsappRing: RingSettings,
 ): Promise<{ workspaceId: string; agents: SeededAgent[] }> {
   const { repos } = app;
   const workspace = await repos.workspaces.createWorkspace('E2E Workspace');
@@ -163,6 +171,7 @@ async function seed(
     displayNumber: `+${NUMBER.displayPhoneNumber}`,
     name: 'E2E WhatsApp line',
     accessToken: NUMBER.accessToken,
+    ...whatsappRing,
   });
   if (!whatsapp.ok) throw new Error(`seeding the WhatsApp number: ${whatsapp.error.message}`);
   const page = await repos.channels.createMessengerChannel({

@@ -7,6 +7,16 @@ import { servePeerPage, type PeerPageServer } from './peer-page';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /**
+ * Lets pages play sound before any user gesture. Leave it out (filter it from
+ * {@link CHROMIUM_ARGS}) to test under Chromium's real policy, where a page plays sound only
+ * after the user clicked or typed in it.
+ *
+ * @example
+ * const args = CHROMIUM_ARGS.filter((flag) => flag !== AUTOPLAY_WITHOUT_GESTURE_FLAG);
+ */
+export const AUTOPLAY_WITHOUT_GESTURE_FLAG = '--autoplay-policy=no-user-gesture-required';
+
+/**
  * Headless, sandbox-less (containers), with the fake microphone (a beep) granted without a
  * prompt, autoplay allowed so received audio plays out, and nothing that phones home.
  */
@@ -16,7 +26,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-gpu',
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
-  '--autoplay-policy=no-user-gesture-required',
+  AUTOPLAY_WITHOUT_GESTURE_FLAG,
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',

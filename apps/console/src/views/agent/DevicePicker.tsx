@@ -1,9 +1,14 @@
+import { useId } from 'react';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
 
 const SELECT =
   'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm dark:border-slate-600 dark:bg-slate-800';
 
-/** microphone and speaker, switchable during a call */
+/**
+ * Microphone and speaker, switchable during a call. Each select is named by its own label
+ * ("Microphone", "Speaker") through `htmlFor`: a label wrapped around a select would add the
+ * chosen option's text to the name screen readers announce.
+ */
 export function DevicePicker() {
   const services = useServices();
   const inputs = useAppState((s) => s.inputs);
@@ -11,11 +16,16 @@ export function DevicePicker() {
   const inputId = useAppState((s) => s.inputId);
   const outputId = useAppState((s) => s.outputId);
   const canChooseSpeaker = useAppState((s) => s.canChooseSpeaker);
+  const microphoneField = useId();
+  const speakerField = useId();
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <label className="block text-sm font-medium">
-        Microphone
+      <div>
+        <label htmlFor={microphoneField} className="block text-sm font-medium">
+          Microphone
+        </label>
         <select
+          id={microphoneField}
           className={SELECT}
           value={inputId}
           onChange={(e) => void services.chooseInput(e.target.value)}
@@ -27,11 +37,14 @@ export function DevicePicker() {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {canChooseSpeaker ? (
-        <label className="block text-sm font-medium">
-          Speaker
+        <div>
+          <label htmlFor={speakerField} className="block text-sm font-medium">
+            Speaker
+          </label>
           <select
+            id={speakerField}
             className={SELECT}
             value={outputId}
             onChange={(e) => void services.chooseOutput(e.target.value)}
@@ -43,7 +56,7 @@ export function DevicePicker() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : null}
     </div>
   );

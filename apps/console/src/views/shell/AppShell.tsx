@@ -1,14 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
 import { useKeyboardShortcuts } from '../../keyboard/useKeyboardShortcuts';
 import { ThemeToggle } from '../../theme/ThemeToggle';
 import { Button } from '../../ui/controls';
+import { SimulatorLauncher } from '../sim/SimulatorLauncher';
 import { CallStrip } from './CallStrip';
-
-const SimulatorDrawer = lazy(() =>
-  import('../sim/SimulatorDrawer').then((m) => ({ default: m.SimulatorDrawer })),
-);
 
 const NAV_LINK = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${
@@ -21,9 +17,7 @@ const NAV_LINK = ({ isActive }: { isActive: boolean }) =>
 export function AppShell() {
   const services = useServices();
   const me = useAppState((s) => s.me);
-  const simulator = useAppState((s) => s.simulator);
   const location = useLocation();
-  const [simOpen, setSimOpen] = useState(false);
   useKeyboardShortcuts();
   if (!me) return null;
   const seesBoard = me.role === 'supervisor' || me.role === 'admin';
@@ -56,7 +50,8 @@ export function AppShell() {
               </NavLink>
             ) : null}
           </nav>
-          <div className="flex items-center gap-1">
+          <div className="flex flex-wrap items-center justify-end gap-1">
+            <SimulatorLauncher />
             <ThemeToggle />
             <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300">
               {me.name}
@@ -72,27 +67,9 @@ export function AppShell() {
         </div>
       </header>
       {location.pathname === '/' ? null : <CallStrip />}
-      {/* room below the content for the floating simulator button */}
-      <main className={simulator === 'on' ? 'pb-20' : ''}>
+      <main>
         <Outlet />
       </main>
-      {simulator === 'on' ? (
-        <>
-          <Button
-            tone="primary"
-            className="fixed right-4 bottom-4 shadow-lg"
-            aria-expanded={simOpen}
-            onClick={() => setSimOpen((open) => !open)}
-          >
-            Simulator
-          </Button>
-          {simOpen ? (
-            <Suspense fallback={null}>
-              <SimulatorDrawer onClose={() => setSimOpen(false)} />
-            </Suspense>
-          ) : null}
-        </>
-      ) : null}
     </div>
   );
 }

@@ -42,7 +42,11 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
       placed.ok
         ? {
             ok: true,
-            text: `${caller} is calling on ${channel === 'whatsapp' ? 'WhatsApp' : 'Messenger'}.`,
+            // Meta's Messenger webhooks carry no caller name: say what the card will show
+            text:
+              channel === 'whatsapp'
+                ? `${caller} is calling on WhatsApp.`
+                : `${caller} is calling on Messenger. Messenger passes on no name: the card says “Messenger user”.`,
           }
         : { ok: false, text: placed.error.message },
     );
@@ -52,7 +56,7 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
     <aside
       role="dialog"
       aria-labelledby={titleId}
-      className="fixed inset-x-0 bottom-0 z-20 max-h-[80vh] overflow-y-auto rounded-t-2xl border border-slate-200 bg-white p-4 shadow-2xl sm:inset-x-auto sm:right-4 sm:bottom-20 sm:w-96 sm:rounded-2xl dark:border-slate-700 dark:bg-slate-900"
+      className="fixed inset-x-0 bottom-0 z-20 max-h-[80vh] overflow-y-auto rounded-t-2xl border border-slate-200 bg-white p-4 shadow-2xl sm:inset-x-auto sm:right-4 sm:bottom-4 sm:w-96 sm:rounded-2xl dark:border-slate-700 dark:bg-slate-900"
     >
       <div className="flex items-center justify-between">
         <h2 id={titleId} className="text-lg font-semibold">
