@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { buttonClasses } from './button-classes';
 
 type Tone = 'primary' | 'accept' | 'danger' | 'neutral' | 'ghost';
 
@@ -24,13 +25,7 @@ export function Button({
   type = 'button',
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { tone?: Tone }) {
-  return (
-    <button
-      type={type}
-      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed ${TONES[tone]} ${className}`}
-      {...props}
-    />
-  );
+  return <button type={type} className={buttonClasses(TONES[tone], className)} {...props} />;
 }
 
 const BANNERS = {
