@@ -1,76 +1,24 @@
 import type { AuditEntryView } from '@ringside/contracts';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Button } from '../../ui/controls';
 import { auditActionWords, auditChangesWords, auditSecretsWords } from './audit-words';
+import { LoadState } from './fields';
 import { useAdmin } from './useAdmin';
+import { useCursorPages } from './useCursorPages';
 import { useLoaded } from './useLoaded';
-
-type Page =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; items: AuditEntryView[]; nextCursor: string | null; more: boolean };
 
 /** `/admin/audit`: who changed what, when (never secret values) */
 export function AuditSection() {
   const { apis } = useAdmin();
-  const [page, setPage] = useState<Page>({ state: 'loading' });
+  const [page, loadMore] = useCursorPages((cursor) => apis.audit.page(cursor), 'audit');
   const [users] = useLoaded(() => apis.users.list(), 'users');
   const names = useMemo(
     () => new Map(users.state === 'ready' ? users.data.map((u) => [u.id, u.name]) : []),
     [users],
   );
 
-  useEffect(() => {
-    let live = true;
-    void apis.audit.page().then((first) => {
-      if (!live) return;
-      setPage(
-        first.ok
-          ? {
-              state: 'ready',
-              items: first.data.items,
-              nextCursor: first.data.nextCursor,
-              more: false,
-            }
-          : { state: 'error', message: first.error.message },
-      );
-    });
-    return () => {
-      live = false;
-    };
-  }, [apis]);
-
-  const loadMore = async () => {
-    if (page.state !== 'ready' || !page.nextCursor || page.more) return;
-    setPage({ ...page, more: true });
-    const next = await apis.audit.page(page.nextCursor);
-    setPage((current) =>
-      current.state !== 'ready'
-        ? current
-        : next.ok
-          ? {
-              state: 'ready',
-              items: [...current.items, ...next.data.items],
-              nextCursor: next.data.nextCursor,
-              more: false,
-            }
-          : { ...current, more: false },
-    );
-  };
-
-  if (page.state === 'loading') {
-    return (
-      <p role="status" className="text-sm">
-        Loading the audit log…
-      </p>
-    );
-  }
-  if (page.state === 'error') {
-    return (
-      <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-        The audit log could not be loaded: {page.message}
-      </p>
-    );
+  if (page.state !== 'ready') {
+    return <LoadState loaded={page} what="audit log" loading="the audit log" />;
   }
   return (
     <div className="space-y-3">
@@ -87,7 +35,7 @@ export function AuditSection() {
         </ol>
       )}
       {page.nextCursor ? (
-        <Button tone="neutral" disabled={page.more} onClick={() => void loadMore()}>
+        <Button tone="neutral" disabled={page.more} onClick={loadMore}>
           {page.more ? 'Loading…' : 'Load more'}
         </Button>
       ) : null}
