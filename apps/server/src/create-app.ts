@@ -27,6 +27,7 @@ import { createMetrics } from './ops/metrics';
 import { createConsoleStatic } from './ops/console-static';
 import { createOpsRouter } from './ops/ops-router';
 import { createRepoShared, createRepos } from './repos';
+import { createUnitOfWork } from './repos/unit-of-work';
 import { handleConnections } from './sockets/connection-lifecycle';
 import { createBoardCountersPublisher } from './sockets/board-counters';
 import { createNotifier } from './sockets/notifier';
@@ -225,6 +226,8 @@ export function createApp(options: AppOptions) {
     httpServer,
     io,
     repos,
+    /** repositories bound to one transaction: all of `work` commits, or none (the demo seed) */
+    unitOfWork: createUnitOfWork(options.database.db, options.secretBox, repos.shared),
     calls,
     processor,
     metrics,

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 
   if (sim) {
     sim.setWebhookUrl(`${url}/webhooks/meta`);
-    const seeded = await seedDemo(app.repos, {
+    const seeded = await seedDemo(app.unitOfWork, {
       number: DEMO_WHATSAPP_NUMBER,
       page: DEMO_MESSENGER_PAGE,
     });

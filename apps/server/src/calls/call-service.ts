@@ -138,7 +138,10 @@ export function createCallService(deps: CallServiceDeps) {
     feed,
     applyWebhookEvent,
     ringWaitingCalls: router.ringWaitingCalls,
-    /** after a restart: ring timers of ringing calls, no-pickup timers of outbound ones */
+    /**
+     * after a restart: ring timers (and longest-idle turns) of ringing calls, no-pickup timers
+     * of outbound ones
+     */
     recoverTimers: () => router.recoverTimers(noPickup.arm),
     /** starts a dialed call's no-pickup timer */
     armNoPickup: noPickup.arm,

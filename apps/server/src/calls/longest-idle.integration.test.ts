@@ -96,3 +96,70 @@ describe('longest-idle routing', () => {
     expect(detail?.call.outcome).toBe('missed');
   });
 });
+
+describe('longest-idle turns across a restart', () => {
+  /** A and B available, A idle longest; a call rings A, whose turn is `turnSec` long */
+  async function ringingForA(turnSec: number) {
+    const ws = await stack().workspace();
+    await ws.setRing('whatsapp', {
+      ringStrategy: 'longest-idle',
+      agentTimeoutSec: turnSec,
+      ringTimeoutSec: 30,
+    });
+    const a = await ws.agent('A');
+    await settle(20);
+    const b = await ws.agent('B');
+    const ringing = nextEvent(a.socket, 'call:ringing');
+    await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
+    const toA = await ringing;
+    return { ws, a, b, toA, offeredAt: Date.now() };
+  }
+
+  /** an agent's console back after the restart (it reconnects in life), set available */
+  async function backAvailable(email: string) {
+    const seen: { events?: ReturnType<typeof recordEvents> } = {};
+    const socket = await stack().connect(email, {
+      beforeConnect: (s) => (seen.events = recordEvents(s)),
+    });
+    expect(await command(socket, 'agent:set-status', { status: 'available' })).toEqual({
+      ok: true,
+    });
+    const rings = () => seen.events?.of('call:ringing') ?? [];
+    return { socket, rings };
+  }
+
+  it('a turn under way when the server restarts still ends on time: the call moves on to B', async () => {
+    const { ws, a, b, toA, offeredAt } = await ringingForA(2);
+    // A's turn timer dies with the old process; the call's ring timeout (30 s) is far off
+    await stack().restart();
+    const aBack = await backAvailable(a.email);
+    const bBack = await backAvailable(b.email);
+
+    await waitUntil('B rings after A’s turn', () => bBack.rings().length > 0, 6_000);
+    // A's whole turn, counted from A's offer: not cut short by the restart
+    expect(Date.now() - offeredAt).toBeGreaterThanOrEqual(1_500);
+    expect(bBack.rings().map((r) => r.callId)).toEqual([toA.callId]);
+    expect(await command(aBack.socket, 'call:accept', { callId: toA.callId })).toEqual({
+      ok: false,
+      error: { code: 'invalid_state', message: 'This call is no longer ringing for you.' },
+    });
+    expect(await command(bBack.socket, 'call:accept', { callId: toA.callId })).toEqual({
+      ok: true,
+    });
+    const detail = await stack().app.repos.calls.getCall(ws.id, toA.callId);
+    expect(detail?.call).toMatchObject({ state: 'claimed', agentId: b.id });
+  });
+
+  it('a turn that ended while the server was down moves the call on as soon as it is back', async () => {
+    const { b, toA } = await ringingForA(2);
+    // down for longer than A's turn
+    await stack().restart(() => settle(2_500));
+    const restartedAt = Date.now();
+    const bBack = await backAvailable(b.email);
+
+    await waitUntil('B rings', () => bBack.rings().length > 0, 6_000);
+    // at once, not a whole turn after the restart
+    expect(Date.now() - restartedAt).toBeLessThan(1_500);
+    expect(bBack.rings().map((r) => r.callId)).toEqual([toA.callId]);
+  });
+});

@@ -188,19 +188,42 @@ export function createRingRouter(deps: {
     deps.notifier.callUpdated(channel.workspaceId, [], toCallView(row));
     if (channel.ringStrategy === 'longest-idle') {
       for (const userId of fresh) {
-        deps.timers.set(
-          agentTimerKey(row.id, userId),
-          channel.agentTimeoutSec * 1000,
-          later('agent timeout', () =>
-            deps.feed(channel, {
-              kind: 'agent.decline',
-              callId: row.metaCallId,
-              agentId: userId,
-              occurredAt: deps.clock().getTime(),
-            }),
-          ),
-        );
+        armAgentTurn(channel, row, userId, channel.agentTimeoutSec * 1000);
       }
+    }
+  }
+
+  /** ends one agent's longest-idle turn in `dueMs` (at once if not positive): the call moves on */
+  function armAgentTurn(channel: ChannelRecord, row: CallRow, userId: string, dueMs: number) {
+    deps.timers.set(
+      agentTimerKey(row.id, userId),
+      dueMs,
+      later('agent timeout', () =>
+        deps.feed(channel, {
+          kind: 'agent.decline',
+          callId: row.metaCallId,
+          agentId: userId,
+          occurredAt: deps.clock().getTime(),
+        }),
+      ),
+    );
+  }
+
+  /**
+   * after a restart: the turns of the agents a longest-idle call was ringing for, each ending a
+   * per-agent timeout after that agent was offered the call (its timeline says when; the call's
+   * start if it does not), at once when that is already past. Without them the call would stay
+   * with its agent until the ring timeout: nothing else moves a longest-idle call that has one.
+   */
+  async function recoverAgentTurns(channel: ChannelRecord, row: CallRow): Promise<void> {
+    const model = row.model;
+    if (model.state !== 'ringing' || model.strategy !== 'longest-idle') return;
+    for (const userId of model.agentsOffered) {
+      const offeredAt =
+        (await deps.repos.calls.lastOfferedTo(channel.workspaceId, row.id, userId)) ??
+        row.offeredAt;
+      const turnEnds = offeredAt.getTime() + channel.agentTimeoutSec * 1000;
+      armAgentTurn(channel, row, userId, turnEnds - deps.clock().getTime());
     }
   }
 
@@ -215,8 +238,9 @@ export function createRingRouter(deps: {
   }
 
   /**
-   * after a restart: ring timers for calls that were ringing when the last process stopped, and
-   * (through `armOutbound`) the no-pickup timers of outbound calls not picked up yet
+   * after a restart: ring timers (and longest-idle agents' turns) of calls that were ringing
+   * when the last process stopped, and (through `armOutbound`) the no-pickup timers of outbound
+   * calls not picked up yet
    */
   async function recoverTimers(
     armOutbound?: (channel: ChannelRecord, row: CallRow) => void,
@@ -228,8 +252,12 @@ export function createRingRouter(deps: {
         if (state !== 'ringing' && !(outbound && armOutbound)) continue;
         const channel = await deps.repos.channels.getChannel(workspace.id, row.channelId);
         if (!channel) continue;
-        if (outbound) armOutbound?.(channel, row);
-        else armRingTimeout(channel, row);
+        if (outbound) {
+          armOutbound?.(channel, row);
+          continue;
+        }
+        armRingTimeout(channel, row);
+        await recoverAgentTurns(channel, row);
       }
     }
   }

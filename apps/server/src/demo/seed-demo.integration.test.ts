@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { io as connectSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channels, users, workspaces } from '../db/schema';
+import type { UnitOfWork } from '../repos/unit-of-work';
 import {
   command,
   nextEvent,
@@ -65,9 +66,56 @@ async function demoConsole(email: string): Promise<ConsoleSocket> {
 
 // the tests build on each other, as successive `pnpm start`s of one data directory do
 describe('the demo workspace', () => {
+  it('is not left half-made by a first start that stops partway: nothing of it is kept', async () => {
+    const before = await rowCounts();
+    const madeBeforeTheStop: string[] = [];
+    // the process dies as the Page is about to be added: the workspace, users and number are in
+    const stopsAtThePage: UnitOfWork = (work) =>
+      stack().app.unitOfWork((repos, tx) =>
+        work(
+          {
+            ...repos,
+            users: {
+              ...repos.users,
+              createUser: async (user) => {
+                const created = await repos.users.createUser(user);
+                if (created.ok) madeBeforeTheStop.push(user.email);
+                return created;
+              },
+            },
+            channels: {
+              ...repos.channels,
+              createWhatsAppChannel: async (number) => {
+                const created = await repos.channels.createWhatsAppChannel(number);
+                if (created.ok) madeBeforeTheStop.push(number.phoneNumberId);
+                return created;
+              },
+              createMessengerChannel: () => Promise.reject(new Error('the process stopped')),
+            },
+          },
+          tx,
+        ),
+      );
+    await expect(seedDemo(stopsAtThePage, demoChannels)).rejects.toThrow('the process stopped');
+    expect(madeBeforeTheStop).toEqual([
+      ...DEMO_USERS.map((u) => u.email),
+      DEMO_WHATSAPP_NUMBER.phoneNumberId,
+    ]);
+
+    expect(await rowCounts()).toEqual(before);
+    expect(await stack().app.repos.users.findUserByEmail(DEMO_USERS[0]!.email)).toBeUndefined();
+    expect(
+      await stack().app.repos.channels.findChannelByExternalId(
+        'whatsapp',
+        DEMO_WHATSAPP_NUMBER.phoneNumberId,
+      ),
+    ).toBeUndefined();
+  });
+
+  // the next start: it was not "already seeded", so it is seeded whole
   it('is seeded with an admin, a supervisor, two agents, the WhatsApp number and the Page', async () => {
     const before = await rowCounts();
-    const seeded = await seedDemo(stack().app.repos, demoChannels);
+    const seeded = await seedDemo(stack().app.unitOfWork, demoChannels);
     expect(seeded.created).toBe(true);
 
     const people = await stack().app.repos.users.listUsers(seeded.workspaceId);
@@ -99,7 +147,7 @@ describe('the demo workspace', () => {
   it('seeding again (the next start) finds it and creates nothing', async () => {
     const before = await rowCounts();
     const first = await stack().app.repos.users.findUserByEmail('admin@demo.ringside.test');
-    const again = await seedDemo(stack().app.repos, demoChannels);
+    const again = await seedDemo(stack().app.unitOfWork, demoChannels);
     expect(again).toEqual({ workspaceId: first?.workspaceId, created: false });
     expect(await rowCounts()).toEqual(before);
   });

@@ -1,7 +1,7 @@
 import type { Role } from '@ringside/contracts';
 import type { SimMessengerPage, SimWhatsAppNumber } from '@ringside/meta-sim';
 import { hashPassword } from '../auth/passwords';
-import type { Repos } from '../repos';
+import type { UnitOfWork } from '../repos/unit-of-work';
 
 /** the demo sign-ins `pnpm start` prints; the password is public, like the workspace */
 export const DEMO_PASSWORD = 'ringside-demo';
@@ -12,42 +12,56 @@ export const DEMO_USERS: readonly { email: string; name: string; role: Role }[] 
   { email: 'agent2@demo.ringside.test', name: 'Bo Agent', role: 'agent' },
 ];
 
+const ADMIN_EMAIL = DEMO_USERS[0]?.email ?? '';
+
 /**
  * The demo workspace of the embedded default: an admin, a supervisor, two agents, the
- * simulator's WhatsApp number and Page. Idempotent: a second start finds it and changes nothing.
+ * simulator's WhatsApp number and Page, made in one transaction: a start that stops halfway
+ * leaves nothing, and the next one makes it all. Idempotent: once the demo admin exists, a
+ * start finds it and changes nothing (what an admin later removes stays removed).
+ *
+ * @example
+ * const { workspaceId, created } = await seedDemo(app.unitOfWork, { number, page });
  */
 export async function seedDemo(
-  repos: Repos,
+  unitOfWork: UnitOfWork,
   simulator: { number: SimWhatsAppNumber; page: SimMessengerPage },
 ): Promise<{ workspaceId: string; created: boolean }> {
-  const existing = await repos.users.findUserByEmail(DEMO_USERS[0]?.email ?? '');
-  if (existing) return { workspaceId: existing.workspaceId, created: false };
-
-  const workspace = await repos.workspaces.createWorkspace('Ringside Demo');
+  const seeded = await unitOfWork((repos) => repos.users.findUserByEmail(ADMIN_EMAIL));
+  if (seeded) return { workspaceId: seeded.workspaceId, created: false };
+  // slow on purpose (scrypt): worked out before the transaction, not while it holds the database
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const user of DEMO_USERS) {
-    const created = await repos.users.createUser({
+
+  return unitOfWork(async (repos) => {
+    // another start may have seeded it meanwhile
+    const existing = await repos.users.findUserByEmail(ADMIN_EMAIL);
+    if (existing) return { workspaceId: existing.workspaceId, created: false };
+
+    const workspace = await repos.workspaces.createWorkspace('Ringside Demo');
+    for (const user of DEMO_USERS) {
+      const created = await repos.users.createUser({
+        workspaceId: workspace.id,
+        passwordHash,
+        ...user,
+      });
+      if (!created.ok) throw new Error(`demo user ${user.email}: ${created.error.message}`);
+    }
+    const whatsapp = await repos.channels.createWhatsAppChannel({
       workspaceId: workspace.id,
-      passwordHash,
-      ...user,
+      phoneNumberId: simulator.number.phoneNumberId,
+      wabaId: simulator.number.wabaId,
+      displayNumber: `+${simulator.number.displayPhoneNumber.replace(/^\+/, '')}`,
+      name: 'Demo WhatsApp line',
+      accessToken: simulator.number.accessToken,
     });
-    if (!created.ok) throw new Error(`demo user ${user.email}: ${created.error.message}`);
-  }
-  const whatsapp = await repos.channels.createWhatsAppChannel({
-    workspaceId: workspace.id,
-    phoneNumberId: simulator.number.phoneNumberId,
-    wabaId: simulator.number.wabaId,
-    displayNumber: `+${simulator.number.displayPhoneNumber.replace(/^\+/, '')}`,
-    name: 'Demo WhatsApp line',
-    accessToken: simulator.number.accessToken,
+    if (!whatsapp.ok) throw new Error(`demo WhatsApp number: ${whatsapp.error.message}`);
+    const messenger = await repos.channels.createMessengerChannel({
+      workspaceId: workspace.id,
+      pageId: simulator.page.pageId,
+      name: simulator.page.name,
+      accessToken: simulator.page.accessToken,
+    });
+    if (!messenger.ok) throw new Error(`demo Page: ${messenger.error.message}`);
+    return { workspaceId: workspace.id, created: true };
   });
-  if (!whatsapp.ok) throw new Error(`demo WhatsApp number: ${whatsapp.error.message}`);
-  const messenger = await repos.channels.createMessengerChannel({
-    workspaceId: workspace.id,
-    pageId: simulator.page.pageId,
-    name: simulator.page.name,
-    accessToken: simulator.page.accessToken,
-  });
-  if (!messenger.ok) throw new Error(`demo Page: ${messenger.error.message}`);
-  return { workspaceId: workspace.id, created: true };
 }

@@ -25,7 +25,7 @@ afterEach(async () => {
   closers = [];
 });
 
-async function setup(replies: ScriptedReply[]) {
+async function setup(replies: ScriptedReply[], options: { timeoutMs?: number } = {}) {
   const meta = await startScriptedHttp(replies);
   closers.push(meta.close);
   const results: GraphRequestResult[] = [];
@@ -36,6 +36,7 @@ async function setup(replies: ScriptedReply[]) {
     sleep: async (ms) => void sleeps.push(ms),
     random: () => 0.5,
     onResult: (r) => results.push(r),
+    ...options,
   });
   return { meta, graph, results, sleeps };
 }
@@ -102,6 +103,90 @@ describe('graph client', () => {
       fbtraceId: 'AbCdTrace',
       httpStatus: 400,
     });
+  });
+
+  it('a reply slower than the per-request timeout fails as a timeout, is retried, and the retry succeeds', async () => {
+    const { meta, graph, results } = await setup([{ ...ok, delayMs: 2_000 }, ok], {
+      timeoutMs: 150,
+    });
+    const started = performance.now();
+    await expect(graph.whatsapp.accept(creds, 'wacid.1', 'v=0\r\n')).resolves.toMatchObject({
+      success: true,
+    });
+    // it gave up on the slow answer at its timeout instead of waiting it out
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(meta.requests).toHaveLength(2);
+    expect(results.map((r) => [r.attempt, r.error, r.httpStatus])).toEqual([
+      [1, 'timeout', undefined],
+      [2, undefined, 200],
+    ]);
+    expect(results[0]?.durationMs).toBeGreaterThanOrEqual(140);
+  });
+
+  it('times out a reply whose body stalls after its headers, like one that never starts', async () => {
+    const { meta, graph, results } = await setup([{ ...ok, bodyDelayMs: 2_000 }, ok], {
+      timeoutMs: 150,
+    });
+    await graph.whatsapp.terminate(creds, 'wacid.1');
+    expect(meta.requests).toHaveLength(2);
+    expect(results.map((r) => r.error)).toEqual(['timeout', undefined]);
+  });
+
+  it('does not repeat a connect that timed out (it may have placed the call) and says so', async () => {
+    const { meta, graph, results } = await setup([{ ...ok, delayMs: 2_000 }], { timeoutMs: 150 });
+    const error = await graph.whatsapp
+      .connect(creds, '+15550001', 'v=0\r\n')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphApiError);
+    expect(error).toMatchObject({
+      kind: 'timeout',
+      retryable: true,
+      message: 'Meta did not answer within 150 ms.',
+    });
+    expect(meta.requests).toHaveLength(1);
+    expect(results.map((r) => r.error)).toEqual(['timeout']);
+  });
+
+  it('retries rate limits: a bare HTTP 429 and the call rate limit 138005', async () => {
+    const { meta, graph, results, sleeps } = await setup([
+      { status: 429, body: 'Too Many Requests' },
+      metaError(400, 138005),
+      ok,
+    ]);
+    await expect(graph.whatsapp.reject(creds, 'wacid.1')).resolves.toMatchObject({
+      success: true,
+    });
+    expect(meta.requests).toHaveLength(3);
+    expect(results.map((r) => [r.httpStatus, r.error])).toEqual([
+      [429, 'http-429'],
+      [400, 138005],
+      [200, undefined],
+    ]);
+    expect(sleeps).toEqual([125, 250]);
+  });
+
+  it('gives up on a rate limit that lasts, with what to do in plain words', async () => {
+    const { meta, graph } = await setup([metaError(400, 138005)]);
+    const error = (await graph.whatsapp
+      .terminate(creds, 'wacid.1')
+      .catch((e: unknown) => e)) as GraphApiError;
+    expect(meta.requests).toHaveLength(3);
+    expect(error).toMatchObject({ code: 138005, retryable: true });
+    expect(error.meaning).toBe(
+      'Too many calls were placed in a short time. Wait a little and try again.',
+    );
+  });
+
+  it('does not retry a request Meta refused as invalid (code 100)', async () => {
+    const { meta, graph, results, sleeps } = await setup([metaError(400, 100), ok]);
+    const error = await graph.whatsapp
+      .preAccept(creds, 'wacid.1', 'v=0\r\n')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphApiError);
+    expect(error).toMatchObject({ code: 100, httpStatus: 400, retryable: false });
+    expect(meta.requests).toHaveLength(1);
+    expect(results.map((r) => r.error)).toEqual([100]);
+    expect(sleeps).toEqual([]);
   });
 
   it('gives up after the last attempt with Meta’s meaning in plain words', async () => {

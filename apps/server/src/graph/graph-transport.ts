@@ -70,6 +70,7 @@ export function createGraphTransport(options: GraphTransportOptions) {
     url: URL,
   ): Promise<{ value: T; status: number }> {
     let response: Response;
+    let text: string;
     try {
       response = await doFetch(url, {
         method: request.method,
@@ -80,6 +81,8 @@ export function createGraphTransport(options: GraphTransportOptions) {
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
         signal: AbortSignal.timeout(options.timeoutMs),
       });
+      // the timeout covers the body too: a reply that stalls halfway fails here as well
+      text = await response.text();
     } catch (cause) {
       const timedOut = cause instanceof DOMException && cause.name === 'TimeoutError';
       throw new GraphApiError({
@@ -91,7 +94,6 @@ export function createGraphTransport(options: GraphTransportOptions) {
         cause,
       });
     }
-    const text = await response.text();
     const json = parseJson(text);
     if (!response.ok) {
       const envelope = metaErrorEnvelopeSchema.safeParse(json);

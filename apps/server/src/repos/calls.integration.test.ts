@@ -218,6 +218,39 @@ describe.each(ENGINES)('calls on %s', (engine) => {
     expect(await repos.calls.getCall(mine.workspaceId, 'not-a-uuid')).toBeUndefined();
   });
 
+  it('tells when a call was last offered to an agent, from the ring entries naming them', async () => {
+    const repos = testRepos(database().db);
+    const mine = await seedWorkspace(repos, ['agent', 'agent']);
+    const other = await seedWorkspace(repos);
+    const [a = '', b = ''] = mine.users.map((user) => user.id);
+    const model = ringingCall();
+    const id = await storeCall(repos, mine, model);
+    await repos.calls.withCallLock(model.id, (_current, tx) =>
+      repos.calls.appendCallEvent(
+        tx,
+        [
+          { kind: 'ring.offered', agentIds: [a], offset: 1_000 },
+          // only ring entries count
+          { kind: 'agent.decline', agentIds: [b], offset: 3_500 },
+          { kind: 'ring.offered', agentIds: [b], offset: 3_000 },
+          // a ring-all to more agents than the timeline lists names nobody
+          { kind: 'ring.offered', agentIds: undefined, offset: 4_000 },
+          { kind: 'ring.offered', agentIds: [a], offset: 5_000 },
+        ].map(({ kind, agentIds, offset }) => ({
+          callId: id,
+          workspaceId: mine.workspaceId,
+          kind,
+          data: agentIds ? { agentIds, agentCount: agentIds.length } : { agentCount: 40 },
+          occurredAt: new Date(T0 + offset),
+        })),
+      ),
+    );
+    expect(await repos.calls.lastOfferedTo(mine.workspaceId, id, a)).toEqual(new Date(T0 + 5_000));
+    expect(await repos.calls.lastOfferedTo(mine.workspaceId, id, b)).toEqual(new Date(T0 + 3_000));
+    expect(await repos.calls.lastOfferedTo(mine.workspaceId, id, 'nobody')).toBeUndefined();
+    expect(await repos.calls.lastOfferedTo(other.workspaceId, id, a)).toBeUndefined();
+  });
+
   it('lists live calls of the workspace only, oldest first', async () => {
     const repos = testRepos(database().db);
     const mine = await seedWorkspace(repos, ['agent']);

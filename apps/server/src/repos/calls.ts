@@ -1,6 +1,6 @@
 import type { Call } from '@ringside/calls';
 import type { CallQuality } from '@ringside/contracts';
-import { and, asc, count, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../db/database';
 import { LIVE_CALL_STATES } from '../db/enums';
 import { callEvents, calls, channels, users, webhookEvents } from '../db/schema';
@@ -131,10 +131,6 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
     },
 
     /**
-     * Adds timeline entries, in order. With `webhookKey`, the stored webhook event that caused
-     * them is marked processed by the same statement (one round trip fewer per event).
-     */
-    /**
      * Inserts a call that does not exist yet (under its lock, see withCallLock's `ifNew`);
      * undefined, and nothing written, when one with this Meta call id exists.
      */
@@ -153,6 +149,10 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
       return row ? { ...row, model: input.model } : undefined;
     },
 
+    /**
+     * Adds timeline entries, in order. With `webhookKey`, the stored webhook event that caused
+     * them is marked processed by the same statement (one round trip fewer per event).
+     */
     async appendCallEvent(
       tx: Db,
       event: NewCallEvent | readonly NewCallEvent[],
@@ -254,6 +254,33 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
         .orderBy(asc(calls.offeredAt), asc(calls.id))
         .limit(1);
       return row;
+    },
+
+    /**
+     * When the call was last offered to this agent: the latest `ring.offered` entry of its
+     * timeline that names them (undefined when none does, e.g. a ring-all to more agents than
+     * the timeline lists). A longest-idle agent's turn is counted from it.
+     */
+    async lastOfferedTo(
+      workspaceId: string,
+      callId: string,
+      agentId: string,
+    ): Promise<Date | undefined> {
+      if (!isUuid(workspaceId) || !isUuid(callId)) return undefined;
+      const [row] = await db
+        .select({ occurredAt: callEvents.occurredAt })
+        .from(callEvents)
+        .where(
+          and(
+            eq(callEvents.callId, callId),
+            eq(callEvents.workspaceId, workspaceId),
+            eq(callEvents.kind, 'ring.offered'),
+            sql`${callEvents.data} -> 'agentIds' @> ${JSON.stringify([agentId])}::jsonb`,
+          ),
+        )
+        .orderBy(desc(callEvents.occurredAt), desc(callEvents.id))
+        .limit(1);
+      return row?.occurredAt;
     },
 
     /** the status a dialing agent had before their outbound call, from its `agent.dial` entry */

@@ -3,7 +3,6 @@ import { toCallView, toRingingPayload } from '../calls/call-views';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import type { Repos } from '../repos';
-import type { CallRow } from '../repos/calls';
 import { keepBusyOnCall } from '../calls/busy-status';
 import { ringTimeoutMsFor } from '../calls/ring-deadline';
 import { buildBoardSnapshot } from './board-snapshot';
@@ -64,18 +63,6 @@ export function handleConnections(
   });
 }
 
-/** when the call was last offered to this agent, from its timeline (its start if not found) */
-async function offeredToAgentAt(repos: Repos, row: CallRow, userId: string): Promise<number> {
-  const detail = await repos.calls.getCall(row.workspaceId, row.id);
-  const offers = (detail?.events ?? []).filter(
-    (e) =>
-      e.kind === 'ring.offered' &&
-      Array.isArray(e.data['agentIds']) &&
-      e.data['agentIds'].includes(userId),
-  );
-  return (offers.at(-1)?.occurredAt ?? row.offeredAt).getTime();
-}
-
 /** a reconnecting console catches up without a reload: calls ringing for it and its own calls */
 async function sendMissedState(socket: RingsideSocket, repos: Repos): Promise<void> {
   const { userId, workspaceId } = socket.data;
@@ -87,7 +74,10 @@ async function sendMissedState(socket: RingsideSocket, repos: Repos): Promise<vo
       const earlier = row.callerId
         ? await repos.calls.countEarlierCalls(workspaceId, row.callerId, row.offeredAt)
         : 0;
-      const offeredAt = await offeredToAgentAt(repos, row, userId);
+      // under longest-idle the re-sent ring ends with the agent's turn, counted from their offer
+      const offeredAt = (
+        (await repos.calls.lastOfferedTo(workspaceId, row.id, userId)) ?? row.offeredAt
+      ).getTime();
       socket.emit(
         'call:ringing',
         toRingingPayload(row, earlier, ringTimeoutMsFor(channel, row, offeredAt)),

@@ -81,6 +81,12 @@ export interface Stack {
   disconnectAll(): void;
   /** posts a body to the webhook endpoint, signed unless told otherwise */
   postWebhook(body: string, signature?: string | null): Promise<Response>;
+  /**
+   * stops the server as a process exit would (consoles dropped, timers gone, nothing kept in
+   * memory), runs `between` while it is down, then starts a new one on the same database; `app`
+   * and `url` name the new one after
+   */
+  restart(between?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -122,21 +128,27 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const simUrl = await sim.listen(0);
   const { logger, lines } = capturedLogger();
-  const app = createApp({
-    database,
-    secretBox: createSecretBox(Buffer.alloc(32, 9).toString('base64')),
-    logger,
-    publicOrigins: [ORIGIN],
-    meta: { appSecret: APP_SECRET, verifyToken: 'verify-me' },
-    graphApi: { baseUrl: options.graphBaseUrl ?? simUrl, version: sim.graphVersion },
-    ...(options.graph ? { graph: options.graph } : {}),
-    ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
-    simulator: sim,
-    // the tests' receivers listen on 127.0.0.1
-    outgoingWebhooks: { allowPrivateNetwork: true },
-  });
-  const url = await app.listen(0);
-  sim.setWebhookUrl(`${url}/webhooks/meta`);
+  const secretBox = createSecretBox(Buffer.alloc(32, 9).toString('base64'));
+  // a restart makes a new app on the same database, as the next process would
+  const boot = async () => {
+    const started = createApp({
+      database,
+      secretBox,
+      logger,
+      publicOrigins: [ORIGIN],
+      meta: { appSecret: APP_SECRET, verifyToken: 'verify-me' },
+      graphApi: { baseUrl: options.graphBaseUrl ?? simUrl, version: sim.graphVersion },
+      ...(options.graph ? { graph: options.graph } : {}),
+      ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
+      simulator: sim,
+      // the tests' receivers listen on 127.0.0.1
+      outgoingWebhooks: { allowPrivateNetwork: true },
+    });
+    const listening = await started.listen(0);
+    sim.setWebhookUrl(`${listening}/webhooks/meta`);
+    return { started, listening };
+  };
+  let { started: app, listening: url } = await boot();
   const sockets: ConsoleSocket[] = [];
   let workspaces = 0;
 
@@ -174,10 +186,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
 
   return {
-    app,
+    get app() {
+      return app;
+    },
     sim,
     database,
-    url,
+    get url() {
+      return url;
+    },
     logs: lines,
     signIn,
     request(cookie, path, init = {}) {
@@ -262,6 +278,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const sig = signature === undefined ? signMetaPayload(body, APP_SECRET) : signature;
       if (sig !== null) headers['x-hub-signature-256'] = sig;
       return fetch(`${url}/webhooks/meta`, { method: 'POST', headers, body });
+    },
+    async restart(between) {
+      for (const socket of sockets.splice(0)) socket.disconnect();
+      await app.close();
+      await between?.();
+      ({ started: app, listening: url } = await boot());
     },
     async close() {
       for (const socket of sockets) socket.disconnect();
