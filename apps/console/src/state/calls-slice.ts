@@ -1,6 +1,14 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './store';
-import type { CurrentCall, DialNotice, Problem, RingNotice, RingingCall, WrapUp } from './types';
+import type {
+  CurrentCall,
+  DialDraft,
+  DialNotice,
+  Problem,
+  RingNotice,
+  RingingCall,
+  WrapUp,
+} from './types';
 
 /** what may change on the agent's own call after it started */
 export type CallPatch = Partial<
@@ -17,6 +25,8 @@ export interface CallsSlice {
   problemSeq: number;
   /** what became of the last call the agent tried to place */
   dialNotice: DialNotice | null;
+  /** a call to fill into the New call form, until the form takes it */
+  dialDraft: DialDraft | null;
   ringingAdded(call: RingingCall): void;
   /** a card says why it goes away (answered elsewhere, caller hung up) before it is removed */
   ringingNoticed(callId: string, notice: RingNotice): void;
@@ -37,6 +47,10 @@ export interface CallsSlice {
   problemDismissed(id: number): void;
   dialNoticed(kind: DialNotice['kind'], message: string): void;
   dialNoticeDismissed(id: number): void;
+  /** fill the New call form with this channel and number (Call back); nothing is dialled */
+  dialDrafted(draft: DialDraft): void;
+  /** the form filled itself from this draft: it is not applied again */
+  dialDraftTaken(draft: DialDraft): void;
 }
 
 export const initialCalls = {
@@ -46,6 +60,7 @@ export const initialCalls = {
   problem: null,
   problemSeq: 0,
   dialNotice: null,
+  dialDraft: null,
 } satisfies Partial<CallsSlice>;
 
 export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set) => ({
@@ -130,4 +145,9 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
     })),
   dialNoticeDismissed: (id) =>
     set((state) => (state.dialNotice?.id === id ? { dialNotice: null } : state)),
+  // a copy: each Call back is its own draft, even for the same customer twice; the last
+  // attempt's notice is about another call, so it goes
+  dialDrafted: (draft) => set({ dialDraft: { ...draft }, dialNotice: null }),
+  dialDraftTaken: (draft) =>
+    set((state) => (state.dialDraft === draft ? { dialDraft: null } : state)),
 });

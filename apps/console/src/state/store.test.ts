@@ -100,6 +100,25 @@ describe('calls slice', () => {
     store.getState().problemDismissed(first);
     expect(store.getState().problem?.message).toBe('second');
   });
+
+  it('holds a Call back for the New call form until the form takes it, and only that one', () => {
+    const store = createAppStore();
+    store.getState().dialNoticed('ended', 'The customer declined.');
+    store.getState().dialDrafted({ channelId: 'ch1', to: '+447700900654' });
+    const first = store.getState().dialDraft;
+    expect(first).toEqual({ channelId: 'ch1', to: '+447700900654' });
+    // the last attempt's notice was about another call
+    expect(store.getState().dialNotice).toBeNull();
+    // the same customer again is a new draft: the form fills in again
+    store.getState().dialDrafted({ channelId: 'ch1', to: '+447700900654' });
+    const second = store.getState().dialDraft;
+    expect(second).not.toBe(first);
+    if (!first || !second) throw new Error('drafts expected');
+    store.getState().dialDraftTaken(first);
+    expect(store.getState().dialDraft).toBe(second);
+    store.getState().dialDraftTaken(second);
+    expect(store.getState().dialDraft).toBeNull();
+  });
 });
 
 describe('agent slice', () => {
@@ -143,12 +162,14 @@ describe('session slice and reset', () => {
     store.getState().signedIn(ME);
     store.getState().ringingAdded(ringingCard('c1'));
     store.getState().micChanged('ready');
+    store.getState().dialDrafted({ channelId: 'ch1', to: '+447700900654' });
     resetAgentData(store);
     store.getState().signedOut();
     expect(store.getState()).toMatchObject({
       auth: 'signed-out',
       me: null,
       ringing: {},
+      dialDraft: null,
       mic: 'idle',
       tab: 'checking',
     });

@@ -136,5 +136,15 @@ export interface DialNotice {
   message: string;
 }
 
+/**
+ * A call the agent asked to place from elsewhere (History's **Call back**): the New call form
+ * fills in this channel and number or PSID, and the agent presses Call to place it.
+ */
+export interface DialDraft {
+  channelId: string;
+  /** an E.164 number (WhatsApp) or a PSID (Messenger), as the form's field takes it */
+  to: string;
+}
+
 /** the agent's own presence, as the server last told it */
 export type AgentPresence = AgentStatus;

@@ -36,10 +36,11 @@ async function listIds(cookie: string, query = ''): Promise<string[]> {
 }
 
 describe('who sees which calls', () => {
-  it('an agent sees only their own calls, in the list, the export and the detail', async () => {
+  it('an agent sees their own calls and their line’s missed ones, in the list, the export and the detail', async () => {
     const { asha, calls, cookies } = await callCentre('Acme');
-    expect(await listIds(cookies.asha)).toEqual([calls.asha]);
-    // asking for themselves is fine
+    // nobody is assigned to the number: it rings every agent, so its missed calls are everyone's
+    expect(await listIds(cookies.asha)).toEqual([calls.missed, calls.asha]);
+    // asking for themselves is fine, and is just what they took
     expect(await listIds(cookies.asha, `?agent=${asha.id}`)).toEqual([calls.asha]);
 
     const csv = await stack().request(cookies.asha, '/api/calls/export.csv');
@@ -47,10 +48,12 @@ describe('who sees which calls', () => {
       parseCsv(await csv.text())
         .slice(1)
         .map((row) => row[0]),
-    ).toEqual([calls.asha]);
+    ).toEqual([calls.missed, calls.asha]);
 
-    expect((await stack().request(cookies.asha, `/api/calls/${calls.asha}`)).status).toBe(200);
-    for (const other of [calls.ben, calls.missed]) {
+    for (const mine of [calls.asha, calls.missed]) {
+      expect((await stack().request(cookies.asha, `/api/calls/${mine}`)).status).toBe(200);
+    }
+    for (const other of [calls.ben]) {
       const res = await stack().request(cookies.asha, `/api/calls/${other}`);
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No such call.' } });

@@ -10,19 +10,21 @@ import { requireSession, sessionUserOf, type SessionUser } from '../auth/require
 import { AppError } from '../http/app-error';
 import { parseBody } from '../http/parse-body';
 import type { CallListFilters, Repos } from '../repos';
+import { agentScope, maySeeCall } from './call-log-access';
 import { agentsNamedIn, toCallDetail, toCallSummary } from './call-summary';
 import { csvHeader, csvLine } from './calls-csv';
 
 export interface CallLogRouterOptions {
-  repos: Pick<Repos, 'calls' | 'sessions' | 'users'>;
+  repos: Pick<Repos, 'calls' | 'channels' | 'sessions' | 'users'>;
   clock: () => Date;
 }
 
 /**
  * The call log, mounted at `/api`: `GET /calls` (filtered, newest first, cursor-paged),
  * `GET /calls/export.csv` (the same filters, every matching call, one row each) and
- * `GET /calls/:id` (with its timeline). Agents see their own calls only; supervisors and admins
- * see the workspace's. Another workspace's call is a 404, never a 403.
+ * `GET /calls/:id` (with its timeline). Agents see their own calls and the missed calls of the
+ * channels they answer (so they can call those customers back); supervisors and admins see the
+ * workspace's. Another workspace's call is a 404, never a 403.
  *
  * @example
  * app.use('/api', createCallLogRouter({ repos, clock }));
@@ -37,7 +39,7 @@ export function createCallLogRouter(options: CallLogRouterOptions): Router {
     const user = sessionUserOf(res);
     const query = parseQuery(req);
     const page = await repos.calls.listCalls(user.workspaceId, {
-      ...filtersFor(user, query),
+      ...(await filtersFor(repos, user, query)),
       limit: query.limit,
       cursor: query.cursor,
     });
@@ -51,7 +53,7 @@ export function createCallLogRouter(options: CallLogRouterOptions): Router {
 
   router.get('/calls/export.csv', signedIn, async (req, res) => {
     const user = sessionUserOf(res);
-    const filters = filtersFor(user, parseQuery(req));
+    const filters = await filtersFor(repos, user, parseQuery(req));
     const stamp = options.clock().toISOString().slice(0, 10);
     res.status(200);
     res.set({
@@ -76,7 +78,7 @@ export function createCallLogRouter(options: CallLogRouterOptions): Router {
     const detail =
       typeof id === 'string' ? await repos.calls.getCall(user.workspaceId, id) : undefined;
     // an agent asking for a colleague's call learns no more than for a call that does not exist
-    if (!detail || (user.role === 'agent' && detail.call.agentId !== user.userId)) {
+    if (!detail || !(await maySeeCall(repos, user, detail.call))) {
       throw new AppError('not_found', 404, 'No such call.');
     }
     const names = new Map<string, string>();
@@ -104,7 +106,11 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 /** the query's filters, narrowed to what the signed-in user may see */
-function filtersFor(user: SessionUser, query: CallsListQuery): CallListFilters {
+async function filtersFor(
+  repos: Pick<Repos, 'channels'>,
+  user: SessionUser,
+  query: CallsListQuery,
+): Promise<CallListFilters> {
   const filters: CallListFilters = {
     channel: query.channel,
     outcome: query.outcome,
@@ -115,9 +121,11 @@ function filtersFor(user: SessionUser, query: CallsListQuery): CallListFilters {
   };
   if (user.role !== 'agent') return filters;
   if (query.agent !== undefined && query.agent !== user.userId) {
-    throw new AppError('forbidden', 403, 'Agents can only see their own calls.');
+    throw new AppError('forbidden', 403, 'Agents cannot see a colleague’s calls.');
   }
-  return { ...filters, agent: user.userId };
+  // asking for their own calls by name gets just those; otherwise the missed calls of their lines too
+  if (query.agent !== undefined) return filters;
+  return { ...filters, seenBy: await agentScope(repos, user) };
 }
 
 function badCursor(): AppError {

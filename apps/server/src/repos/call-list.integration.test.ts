@@ -129,6 +129,34 @@ describe.each(ENGINES)('listCalls on %s', (engine) => {
     expect((await list({ agent: 'not-a-uuid' })).items).toEqual([]);
   });
 
+  it('scopes to an agent: their calls, and the missed calls of the channels they answer', async () => {
+    const asha = acme.users[0]!;
+    const answering = { agentId: asha.id, answeredChannelIds: [acme.channel.id] };
+    expect(names((await list({ seenBy: answering })).items)).toEqual([
+      'm11',
+      'm9',
+      'm8',
+      'm7',
+      'm5',
+      'm4',
+      'm3',
+      'm1',
+      'm0',
+    ]);
+    expect(names((await list({ seenBy: answering, outcome: 'missed' })).items)).toEqual([
+      'm8',
+      'm4',
+      'm0',
+    ]);
+    // answering no channel, or another workspace's: their own calls only
+    const own = ['m11', 'm9', 'm7', 'm5', 'm3', 'm1'];
+    const none = { agentId: asha.id, answeredChannelIds: [] };
+    expect(names((await list({ seenBy: none })).items)).toEqual(own);
+    const elsewhere = { agentId: asha.id, answeredChannelIds: [other.channel.id, 'not-a-uuid'] };
+    expect(names((await list({ seenBy: elsewhere })).items)).toEqual(own);
+    expect((await list({ seenBy: { ...answering, agentId: 'not-a-uuid' } })).items).toEqual([]);
+  });
+
   it('filters by time, both ends inclusive', async () => {
     const page = await list({ from: new Date(T0 + 3 * MINUTE), to: new Date(T0 + 5 * MINUTE) });
     expect(names(page.items)).toEqual(['m5', 'm4', 'm3']);

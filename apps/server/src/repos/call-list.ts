@@ -4,7 +4,7 @@ import {
   type CallOutcome,
   type Channel,
 } from '@ringside/contracts';
-import { and, desc, eq, gte, ilike, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getTableColumns } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { calls, users } from '../db/schema';
@@ -25,6 +25,11 @@ export interface CallListFilters {
   outcome?: CallOutcome | undefined;
   /** the agent's user id */
   agent?: string | undefined;
+  /**
+   * what an agent may see: the calls they took, plus the calls nobody took (`missed`) on the
+   * channels they answer, so any agent of a line can call the customer back
+   */
+  seenBy?: AgentScope | undefined;
   /** part of the customer's name or number, any case; spaces, dashes and `+` are ignored */
   q?: string | undefined;
   /** calls that started at or after this instant */
@@ -35,6 +40,12 @@ export interface CallListFilters {
   limit?: number | undefined;
   /** `nextCursor` of the previous page */
   cursor?: string | undefined;
+}
+
+/** An agent and the channels they answer (the ringing rule), for {@link CallListFilters.seenBy}. */
+export interface AgentScope {
+  agentId: string;
+  answeredChannelIds: readonly string[];
 }
 
 export type CallListResult =
@@ -90,16 +101,26 @@ function filterConditions(workspaceId: string, filters: CallListFilters): SQL[] 
   if (!isUuid(workspaceId)) return undefined;
   if (filters.agent !== undefined && !isUuid(filters.agent)) return undefined;
   if (filters.channelId !== undefined && !isUuid(filters.channelId)) return undefined;
+  if (filters.seenBy !== undefined && !isUuid(filters.seenBy.agentId)) return undefined;
   const conditions: SQL[] = [eq(calls.workspaceId, workspaceId), ne(calls.state, 'tombstone')];
   if (filters.channel) conditions.push(eq(calls.channelKind, filters.channel));
   if (filters.channelId) conditions.push(eq(calls.channelId, filters.channelId));
   if (filters.outcome) conditions.push(eq(calls.outcome, filters.outcome));
   if (filters.agent) conditions.push(eq(calls.agentId, filters.agent));
+  if (filters.seenBy) conditions.push(seenBy(filters.seenBy));
   if (filters.from) conditions.push(gte(calls.offeredAt, filters.from));
   if (filters.to) conditions.push(lte(calls.offeredAt, filters.to));
   const text = filters.q?.trim();
   if (text) conditions.push(matchesText(text));
   return conditions;
+}
+
+function seenBy(scope: AgentScope): SQL {
+  const own = eq(calls.agentId, scope.agentId);
+  const channelIds = scope.answeredChannelIds.filter(isUuid);
+  if (channelIds.length === 0) return own;
+  const missedOnTheirLines = and(eq(calls.outcome, 'missed'), inArray(calls.channelId, channelIds));
+  return or(own, missedOnTheirLines) ?? own;
 }
 
 function matchesText(text: string): SQL {

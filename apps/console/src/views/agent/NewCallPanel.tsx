@@ -1,5 +1,5 @@
 import type { DialableChannel } from '@ringside/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
 import { dialBlockedReason } from '../../calls/dial-availability';
 import { dialNoticeTitle } from '../../calls/dial-words';
@@ -29,7 +29,9 @@ function channelOption(channel: DialableChannel): string {
 /**
  * New call: the channel to call from (a choice only when there are several), the customer's
  * number (WhatsApp) or PSID (Messenger), and Call — disabled, with the reason beside it, when a
- * call cannot be placed now. What became of the last attempt shows below, as an alert.
+ * call cannot be placed now. What became of the last attempt shows below, as an alert. A
+ * Call back from History arrives as a draft: the form fills in its line and number, takes the
+ * focus to its heading, and waits for the agent to press Call.
  */
 export function NewCallPanel() {
   const services = useServices();
@@ -37,8 +39,24 @@ export function NewCallPanel() {
   const blocked = useAppState(dialBlockedReason);
   const notice = useAppState((s) => s.dialNotice);
   const dismiss = useAppState((s) => s.dialNoticeDismissed);
-  const [chosenId, setChosenId] = useState('');
-  const [typed, setTyped] = useState('');
+  const draft = useAppState((s) => s.dialDraft);
+  const takeDraft = useAppState((s) => s.dialDraftTaken);
+  const [chosenId, setChosenId] = useState(draft?.channelId ?? '');
+  const [typed, setTyped] = useState(draft?.to ?? '');
+  const [filledFrom, setFilledFrom] = useState(draft);
+  // a draft that comes while the form shows fills it too, once (state adjusted while rendering)
+  if (draft && draft !== filledFrom) {
+    setFilledFrom(draft);
+    setChosenId(draft.channelId);
+    setTyped(draft.to);
+  }
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!draft) return;
+    takeDraft(draft);
+    // the form sits low on the page: bring it into view, announced by its name
+    heading.current?.focus();
+  }, [draft, takeDraft]);
   const titleId = useId();
   const channelFieldId = useId();
   const fieldId = useId();
@@ -60,7 +78,7 @@ export function NewCallPanel() {
       aria-labelledby={titleId}
       className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
-      <h2 id={titleId} className="text-base font-semibold">
+      <h2 id={titleId} ref={heading} tabIndex={-1} className="text-base font-semibold">
         New call
       </h2>
       {!from ? (

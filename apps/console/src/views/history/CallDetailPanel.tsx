@@ -11,23 +11,27 @@ import {
   outcomeName,
 } from '../../ui/format';
 import { useLoaded } from '../admin/useLoaded';
+import { CallBackButton } from './CallBackButton';
 import { CallDetailFrame } from './CallDetailFrame';
 import { CallRecord, Fact } from './CallRecord';
 import { getCall } from './history-api';
 import { describeEventDetail } from './timeline-words';
 
-/** one call: who, how it ended, notes, and its timeline */
+/** one call: who, how it ended, Call back when the customer can be called, notes, and its timeline */
 export function CallDetailPanel({ callId, onClose }: { callId: string; onClose: () => void }) {
   const { http } = useServices();
   const [loaded] = useLoaded(() => getCall(http, callId), callId);
   return (
     <CallDetailFrame loaded={loaded} title={(call) => callerName(call.caller)} onClose={onClose}>
       {(call) => (
-        <CallRecord
-          call={call}
-          facts={<Facts call={call} />}
-          describeDetail={describeEventDetail}
-        />
+        <>
+          <CallBackButton call={call} />
+          <CallRecord
+            call={call}
+            facts={<Facts call={call} />}
+            describeDetail={describeEventDetail}
+          />
+        </>
       )}
     </CallDetailFrame>
   );
