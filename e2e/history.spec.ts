@@ -26,11 +26,23 @@ async function rows(agent: AgentConsole): Promise<string[]> {
   return calls.allInnerTexts();
 }
 
+/**
+ * does what applies the filters, and waits for the list's answer: until then the old rows may
+ * still be on screen (or just leaving it), and reading them would race the new list
+ */
+async function applied(agent: AgentConsole, act: () => Promise<void>): Promise<void> {
+  const answered = agent.page.waitForResponse(
+    (res) => new URL(res.url()).pathname === '/api/calls' && res.request().method() === 'GET',
+  );
+  await act();
+  await answered;
+}
+
 /** types into the history's search and applies it, as the agent would */
 async function search(agent: AgentConsole, text: string): Promise<string[]> {
   const form = agent.page.getByRole('search', { name: 'Call history' });
   await form.getByLabel('Search', { exact: true }).fill(text);
-  await form.getByRole('button', { name: 'Search', exact: true }).click();
+  await applied(agent, () => form.getByRole('button', { name: 'Search', exact: true }).click());
   await agent.page.waitForURL((url) => url.searchParams.get('q') === text);
   return rows(agent);
 }
@@ -42,7 +54,7 @@ async function filterOutcome(
 ): Promise<string[]> {
   const form = agent.page.getByRole('search', { name: 'Call history' });
   await form.getByRole('combobox', { name: 'Outcome', exact: true }).selectOption(outcome);
-  await form.getByRole('button', { name: 'Search', exact: true }).click();
+  await applied(agent, () => form.getByRole('button', { name: 'Search', exact: true }).click());
   await agent.page.waitForURL((url) => (url.searchParams.get('outcome') ?? '') === outcome);
   return rows(agent);
 }
