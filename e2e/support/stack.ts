@@ -47,8 +47,8 @@ export interface StackOptions {
   agents?: readonly string[];
   /** Pages the simulator serves that no workspace owns yet (a spec connects them as an admin) */
   unownedPages?: readonly SimMessengerPage[];
-  /** simulator options (timeouts, caller media) on top of the stack's own */
-  sim?: Pick<MetaSimOptions, 'timeouts' | 'callerMedia'>;
+  /** simulator options (timeouts, caller media, permission replies) on top of the stack's own */
+  sim?: Pick<MetaSimOptions, 'timeouts' | 'callerMedia' | 'permissionReply'>;
   /** how the WhatsApp number rings (strategy, per-agent turn, ring timeout); the server's defaults otherwise */
   whatsappRing?: RingSettings;
 }

@@ -97,6 +97,8 @@ export interface PermissionUpdatedEvent extends NormalizedBase {
   readonly kind: 'permission.updated';
   /** whatsapp id or messenger PSID of the customer */
   readonly user: string;
+  /** whatsapp: the customer's profile name, from the webhook's `contacts` */
+  readonly userName?: string;
   readonly response: 'granted' | 'denied';
   readonly permanent?: boolean;
   /** epoch ms */

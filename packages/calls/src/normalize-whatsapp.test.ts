@@ -176,6 +176,7 @@ describe('WhatsApp call permission reply', () => {
       kind: 'permission.updated',
       channel: 'whatsapp',
       user: '918097530000',
+      userName: 'Rahul',
       response: 'granted',
       permanent: false,
       expiresAt: 1753720700000,

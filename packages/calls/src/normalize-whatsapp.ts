@@ -165,6 +165,7 @@ function fromPermissionReply(
     endpointId: ctx.endpointId,
     idempotencyKey: keyFor(ctx, message.from, 'call_permission_reply', occurredAt, response),
     user: message.from,
+    userName: ctx.value.contacts?.find((contact) => contact.wa_id === message.from)?.profile?.name,
     response,
     permanent: reply.is_permanent,
     expiresAt: unixSecondsToMs(reply.expiration_timestamp),

@@ -12,6 +12,7 @@ import {
   boardCountersPayloadSchema,
   boardSnapshotPayloadSchema,
   callEndedPayloadSchema,
+  callPermissionPayloadSchema,
   callRingingPayloadSchema,
   socketDataSchema,
 } from './socket-events';
@@ -187,6 +188,35 @@ describe('server payloads', () => {
     );
     expect(agentViewSchema.safeParse({ ...agent, answeredToday: 1.5 }).success).toBe(false);
     expect(agentViewSchema.safeParse({ ...agent, answeredToday: -1 }).success).toBe(false);
+  });
+
+  it('reads a customer’s permission reply: a granted WhatsApp one, a refused Messenger one', () => {
+    const granted = {
+      channelId: 'ch_1',
+      channel: 'whatsapp',
+      customer: { name: 'Rahul', number: '+918097530000' },
+      granted: true,
+      expiresAt: now,
+      permanent: false,
+    };
+    expect(callPermissionPayloadSchema.parse(granted)).toEqual(granted);
+    const refused = {
+      channelId: 'ch_2',
+      channel: 'messenger',
+      customer: { psid: '5275811702471834' },
+      granted: false,
+    };
+    expect(callPermissionPayloadSchema.parse(refused)).toEqual(refused);
+    // whom it is about and whether they allowed it are required; the expiry is an instant
+    expect(
+      callPermissionPayloadSchema.safeParse({ ...granted, customer: { name: 'Rahul' } }).success,
+    ).toBe(false);
+    expect(callPermissionPayloadSchema.safeParse({ ...refused, granted: 'no' }).success).toBe(
+      false,
+    );
+    expect(
+      callPermissionPayloadSchema.safeParse({ ...granted, expiresAt: 1753720700 }).success,
+    ).toBe(false);
   });
 
   it('types socket data roles', () => {

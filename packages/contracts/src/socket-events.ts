@@ -153,6 +153,26 @@ export const callRemoteSdpPayloadSchema = z.object({
 });
 export type CallRemoteSdpPayload = z.infer<typeof callRemoteSdpPayloadSchema>;
 
+/**
+ * `call:permission`: a customer answered our call-permission request. `granted` says whether
+ * they now allow calls from the channel: until `expiresAt`, or for good when `permanent`.
+ * Sent to the users who may call from that channel (`GET /api/me`'s `channels`), so whoever
+ * asked can call them back at once, and nobody asks again after a refusal.
+ *
+ * @example
+ * socket.on('call:permission', ({ channelId, customer, granted }) =>
+ *   granted && offerCallNow(channelId, customer.number ?? customer.psid));
+ */
+export const callPermissionPayloadSchema = z.object({
+  channelId: z.string().min(1),
+  channel: channelSchema,
+  customer: callerSchema,
+  granted: z.boolean(),
+  expiresAt: isoDateTimeSchema.optional(),
+  permanent: z.boolean().optional(),
+});
+export type CallPermissionPayload = z.infer<typeof callPermissionPayloadSchema>;
+
 type Ack<T extends object = Record<never, never>> = (result: AckResult<T>) => void;
 
 /**
@@ -183,6 +203,7 @@ export interface ServerToClientEvents {
   'call:updated': (payload: CallView) => void;
   'call:ended': (payload: CallEndedPayload) => void;
   'call:remote-sdp': (payload: CallRemoteSdpPayload) => void;
+  'call:permission': (payload: CallPermissionPayload) => void;
   'agent:updated': (payload: AgentView) => void;
   'board:snapshot': (payload: BoardSnapshotPayload) => void;
   'board:counters': (payload: BoardCountersPayload) => void;

@@ -13,6 +13,7 @@ import {
   type OutboundSessionFactory,
   type SessionFactory,
 } from '../calls/CallController';
+import { PermissionReplies } from '../calls/PermissionReplies';
 import { RingingCalls } from '../calls/RingingCalls';
 import type { ConsoleEnv } from '../env';
 import { createLogger, type Logger } from '../log';
@@ -58,6 +59,7 @@ export class ConsoleServices {
   readonly ringing: RingingCalls;
   readonly calls: CallController;
   readonly presence: AgentPresence;
+  readonly permissions: PermissionReplies;
   readonly #win: Window;
   readonly #env: ConsoleEnv;
   readonly #audio: RemoteAudio;
@@ -103,6 +105,7 @@ export class ConsoleServices {
       hangUpOverHttp: (callId) => this.callActions.hangUpOnUnload(callId),
       log: log('call'),
     });
+    this.permissions = new PermissionReplies({ store: this.store, signaling: this.signaling });
     this.presence = new AgentPresence({
       store: this.store,
       signaling: this.signaling,
@@ -218,6 +221,7 @@ export class ConsoleServices {
     this.ringing.start();
     this.calls.start();
     this.presence.start();
+    this.permissions.start();
     this.signaling.connect();
   }
 
@@ -229,6 +233,7 @@ export class ConsoleServices {
     this.ringing.stop();
     this.calls.stop();
     this.presence.stop();
+    this.permissions.stop();
     this.store.getState().presenceUpdated('offline');
   }
 

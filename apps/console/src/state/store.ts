@@ -2,10 +2,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAgentSlice, initialAgent, type AgentSlice } from './agent-slice';
 import { createCallsSlice, initialCalls, type CallsSlice } from './calls-slice';
 import { createDevicesSlice, initialDevices, type DevicesSlice } from './devices-slice';
+import {
+  createPermissionsSlice,
+  initialPermissions,
+  type PermissionsSlice,
+} from './permissions-slice';
 import { createSessionSlice, initialSession, type SessionSlice } from './session-slice';
 
-/** the console's one store: session, agent, calls and devices slices */
-export type AppState = SessionSlice & AgentSlice & CallsSlice & DevicesSlice;
+/** the console's one store: session, agent, calls, permissions and devices slices */
+export type AppState = SessionSlice & AgentSlice & CallsSlice & PermissionsSlice & DevicesSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -23,6 +28,7 @@ export function createAppStore(): AppStore {
     ...createSessionSlice(...args),
     ...createAgentSlice(...args),
     ...createCallsSlice(...args),
+    ...createPermissionsSlice(...args),
     ...createDevicesSlice(...args),
   }));
 }
@@ -34,5 +40,11 @@ export function createAppStore(): AppStore {
  * resetAgentData(store); // then store.getState().signedOut()
  */
 export function resetAgentData(store: AppStore): void {
-  store.setState({ ...initialSession, ...initialAgent, ...initialCalls, ...initialDevices });
+  store.setState({
+    ...initialSession,
+    ...initialAgent,
+    ...initialCalls,
+    ...initialPermissions,
+    ...initialDevices,
+  });
 }

@@ -146,5 +146,21 @@ export interface DialDraft {
   to: string;
 }
 
+/**
+ * A customer's answer to a call-permission request (`call:permission`), as the agent view's
+ * notice shows it: they allowed calls from a channel (`granted`), or refused.
+ */
+export interface PermissionNotice {
+  id: number;
+  channelId: string;
+  channel: Channel;
+  /** their WhatsApp number (and profile name) or Messenger PSID */
+  customer: Caller;
+  granted: boolean;
+  /** epoch ms the permission lapses; absent when refused or permanent */
+  expiresAt?: number;
+  permanent?: boolean;
+}
+
 /** the agent's own presence, as the server last told it */
 export type AgentPresence = AgentStatus;

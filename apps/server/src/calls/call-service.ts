@@ -6,7 +6,6 @@ import {
 } from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
-import { enqueuePermissionEvent } from '../outbox/enqueue-events';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { Repos } from '../repos';
 import type { GraphClient } from '../graph/graph-client';
@@ -16,6 +15,7 @@ import { actionable, createCallEngine, type Applied } from './call-engine';
 import type { CallTimers } from './call-timers';
 import { createEffectRunner } from './effect-runner';
 import { createNoPickupTimer } from './dial/no-pickup-timer';
+import { createPermissionReplies } from './dial/permission-reply';
 import { createRingRouter } from './ring-router';
 
 export interface CallServiceDeps {
@@ -52,6 +52,7 @@ export function createCallService(deps: CallServiceDeps) {
     feed,
     timeoutMs: deps.noPickupMs ?? NO_PICKUP_TIMEOUT_MS,
   });
+  const permissionReplies = createPermissionReplies(deps);
 
   /**
    * applies one event to its call and performs what follows from it; `webhookKey` marks the
@@ -122,11 +123,7 @@ export function createCallService(deps: CallServiceDeps) {
       return { outcome: 'unowned', marked: false };
     }
     if (event.kind === 'permission.updated') {
-      deps.logger.info(
-        { channel: event.channel, response: event.response },
-        'call permission updated',
-      );
-      await enqueuePermissionEvent(deps.repos, channel, event);
+      await permissionReplies.handle(channel, event);
       return { outcome: 'applied', marked: false };
     }
     const applied = await feed(channel, event, {}, idempotencyKey, options.mayDefer === true);

@@ -3,11 +3,12 @@ import type {
   BoardCountersPayload,
   CallClaimedPayload,
   CallEndedPayload,
+  CallPermissionPayload,
   CallRemoteSdpPayload,
   CallRingingPayload,
   CallView,
 } from '@ringside/contracts';
-import { agentRoom, supervisorsRoom } from './rooms';
+import { agentRoom, supervisorsRoom, workspaceRoom } from './rooms';
 import type { RingsideServer } from './socket-types';
 
 /**
@@ -34,6 +35,19 @@ export function createNotifier(io: RingsideServer, options: { clustered?: boolea
     },
     remoteSdp(userId: string, payload: CallRemoteSdpPayload): void {
       io.to(agentRoom(userId)).emit('call:remote-sdp', payload);
+    },
+    /**
+     * a customer's permission reply, to whoever may call from its channel: the users assigned
+     * to it, or the whole workspace when nobody is (the rule `GET /api/me`'s channels follow)
+     */
+    permission(
+      workspaceId: string,
+      assignedUserIds: readonly string[],
+      payload: CallPermissionPayload,
+    ): void {
+      const rooms =
+        assignedUserIds.length > 0 ? assignedUserIds.map(agentRoom) : [workspaceRoom(workspaceId)];
+      io.to(rooms).emit('call:permission', payload);
     },
     agentUpdated(workspaceId: string, view: AgentView): void {
       io.to([agentRoom(view.userId), supervisorsRoom(workspaceId)]).emit('agent:updated', view);

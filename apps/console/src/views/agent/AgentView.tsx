@@ -4,6 +4,7 @@ import { ConnectionBanner, MicBanner, ProblemBanner, TabBanner } from './Banners
 import { IncomingCalls } from './IncomingCalls';
 import { InCallPanel } from './InCallPanel';
 import { NewCallPanel } from './NewCallPanel';
+import { PermissionNotices } from './PermissionNotices';
 import { StatusControl } from './StatusControl';
 import { WrapUpForm } from './WrapUpForm';
 
@@ -21,6 +22,7 @@ export function AgentView() {
       <InCallPanel />
       <WrapUpForm />
       <Waiting />
+      <PermissionNotices />
       <NewCallPanel />
     </div>
   );
