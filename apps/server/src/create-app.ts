@@ -12,10 +12,12 @@ import { createCallTimers } from './calls/call-timers';
 import { createCallPermission } from './calls/dial/call-permission';
 import { createDialService } from './calls/dial/dial-service';
 import { createPresenceAnnouncer } from './calls/presence-announcer';
+import { createTimerSweep, type TimerSweepOptions } from './calls/timer-sweep';
 import type { Database } from './db/database';
 import type { SecretBox } from './db/secret-box';
 import { createGraphClient, type GraphClient } from './graph/graph-client';
 import { errorHandler } from './http/app-error';
+import { NO_PICKUP_TIMEOUT_MS } from '@ringside/calls';
 import type { MetaSim } from '@ringside/meta-sim';
 import type { DispatcherOptions } from './outbox/dispatcher';
 import { createCallActionsRouter } from './api/call-actions-routes';
@@ -60,6 +62,12 @@ export interface AppOptions {
   outgoingWebhooks?: DispatcherOptions;
   /** how long an outbound call may ring unanswered before it ends `no-answer` (tests shorten it) */
   noPickupMs?: number;
+  /**
+   * the sweep that finds calls whose in-memory timer was lost with its node (ringing past the
+   * ring timeout, a longest-idle turn over, an outbound call past no-pickup) and acts on them:
+   * every 5 s by default (tests shorten it)
+   */
+  timerSweep?: TimerSweepOptions;
 }
 
 /**
@@ -122,6 +130,16 @@ export function createApp(options: AppOptions) {
     boardCounters,
     ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
   });
+  const timerSweep = createTimerSweep(
+    {
+      repos,
+      feed: calls.feed,
+      clock,
+      logger,
+      noPickupMs: options.noPickupMs ?? NO_PICKUP_TIMEOUT_MS,
+    },
+    options.timerSweep,
+  );
   const dialer = createDialService({
     repos,
     calls,
@@ -231,6 +249,13 @@ export function createApp(options: AppOptions) {
     calls,
     processor,
     metrics,
+    /**
+     * this node's in-memory call timers (ring timeouts, longest-idle turns, no-pickup); tests
+     * clear them to play a node that died with them
+     */
+    timers,
+    /** the safety net for timers lost with their node: `runOnce()` sweeps now */
+    timerSweep,
     /** outgoing event webhooks: the dispatcher delivering them from the database */
     outgoing: adminArea.dispatcher,
     /** listens, then picks up work left by an earlier process (stored events, ring timers) */
@@ -246,10 +271,12 @@ export function createApp(options: AppOptions) {
       processor.kick();
       await adminArea.start();
       await calls.recoverTimers();
+      timerSweep.start();
       const { port: bound } = httpServer.address() as AddressInfo;
       return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
     },
     async close(): Promise<void> {
+      await timerSweep.stop();
       await processor.stop();
       await adminArea.stop();
       timers.clear();

@@ -1,4 +1,4 @@
-import type { CallOfferedEvent } from '@ringside/calls';
+import type { AgentDeclineCommand, CallOfferedEvent, RingTimeoutCommand } from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
@@ -22,6 +22,32 @@ export interface FirstOffer {
 
 export const ringTimerKey = (callId: string) => `ring:${callId}`;
 export const agentTimerKey = (callId: string, userId: string) => `agent:${callId}:${userId}`;
+
+/**
+ * What a ring timer (or an outbound call's no-pickup timer) feeds when it fires; the timer sweep
+ * feeds the same when a timer was lost, and the model ignores it once the call has moved on.
+ *
+ * @example
+ * await feed(channel, ringTimeoutEvent(row.metaCallId, Date.now()));
+ */
+export function ringTimeoutEvent(metaCallId: string, now: number): RingTimeoutCommand {
+  return { kind: 'ring.timeout', callId: metaCallId, occurredAt: now };
+}
+
+/**
+ * What ends a longest-idle agent's turn: their decline, so the call moves on to the next agent
+ * (a second one for the same turn is a duplicate the model ignores).
+ *
+ * @example
+ * await feed(channel, turnOverEvent(row.metaCallId, agentId, Date.now()));
+ */
+export function turnOverEvent(
+  metaCallId: string,
+  agentId: string,
+  now: number,
+): AgentDeclineCommand {
+  return { kind: 'agent.decline', callId: metaCallId, agentId, occurredAt: now };
+}
 
 /**
  * Who a ringing call is offered to. `all`: every available agent of the channel at once;
@@ -49,11 +75,7 @@ export function createRingRouter(deps: {
   }
 
   const ringTimeout = (channel: ChannelRecord, row: CallRow) =>
-    deps.feed(channel, {
-      kind: 'ring.timeout',
-      callId: row.metaCallId,
-      occurredAt: deps.clock().getTime(),
-    });
+    deps.feed(channel, ringTimeoutEvent(row.metaCallId, deps.clock().getTime()));
 
   function armRingTimeout(channel: ChannelRecord, row: CallRow): void {
     const due = ringLeftMs(channel, row);
@@ -199,12 +221,7 @@ export function createRingRouter(deps: {
       agentTimerKey(row.id, userId),
       dueMs,
       later('agent timeout', () =>
-        deps.feed(channel, {
-          kind: 'agent.decline',
-          callId: row.metaCallId,
-          agentId: userId,
-          occurredAt: deps.clock().getTime(),
-        }),
+        deps.feed(channel, turnOverEvent(row.metaCallId, userId, deps.clock().getTime())),
       ),
     );
   }

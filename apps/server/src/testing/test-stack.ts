@@ -47,6 +47,8 @@ export interface StackOptions {
   graph?: AppOptions['graph'];
   /** how long an outbound call may ring unanswered (the app's default otherwise) */
   noPickupMs?: number;
+  /** the timer sweep's period and grace (the app's defaults otherwise) */
+  timerSweep?: AppOptions['timerSweep'];
 }
 
 export interface Stack {
@@ -140,6 +142,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       graphApi: { baseUrl: options.graphBaseUrl ?? simUrl, version: sim.graphVersion },
       ...(options.graph ? { graph: options.graph } : {}),
       ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
+      ...(options.timerSweep ? { timerSweep: options.timerSweep } : {}),
       simulator: sim,
       // the tests' receivers listen on 127.0.0.1
       outgoingWebhooks: { allowPrivateNetwork: true },

@@ -3,7 +3,7 @@ import type { ChannelRecord } from '../../repos/channel-rows';
 import type { CallRow } from '../../repos/calls';
 import type { Feed } from '../call-service';
 import type { CallTimers } from '../call-timers';
-import { ringTimerKey } from '../ring-router';
+import { ringTimeoutEvent, ringTimerKey } from '../ring-router';
 
 /**
  * The no-pickup timer of an outbound call: when the customer has not picked up `timeoutMs`
@@ -27,11 +27,7 @@ export function createNoPickupTimer(deps: {
       const due = row.offeredAt.getTime() + deps.timeoutMs - deps.clock().getTime();
       deps.timers.set(ringTimerKey(row.id), due, () => {
         deps
-          .feed(channel, {
-            kind: 'ring.timeout',
-            callId: row.metaCallId,
-            occurredAt: deps.clock().getTime(),
-          })
+          .feed(channel, ringTimeoutEvent(row.metaCallId, deps.clock().getTime()))
           .catch((error: unknown) =>
             deps.logger.error({ err: error, what: 'no-pickup timeout' }, 'call timer failed'),
           );
