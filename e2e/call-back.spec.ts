@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshots } from './support/artifacts';
 import { dialedCall } from './support/dialing';
 import { useE2e } from './support/e2e-suite';
-import { eventually } from './support/poll';
+import { expectAudioBothWays } from './support/calls';
 
 const world = useE2e();
 const shots = screenshots('call-back');
@@ -82,22 +82,8 @@ describe('call back a missed caller', () => {
     expect(stack.sim.requests({ edge: 'messages' })).toEqual([]);
     await call.waitFor('accepted', { timeoutMs: 15_000 });
 
-    // the customer hears the agent: packets and a real level at the simulator's end
-    const heard = await eventually(
-      () => call.stats(),
-      (s) => s.packetsReceived > 100 && s.peakAudioLevel > 0.05,
-    );
-    expect(heard.packetsReceived).toBeGreaterThan(100);
-    expect(heard.peakAudioLevel).toBeGreaterThan(0.05);
-
-    // the agent hears the customer: inbound packets that play out with energy
-    const received = await eventually(
-      () => alex.audio(),
-      (a) => a.packetsReceived > 100 && a.totalAudioEnergy > 0,
-    );
-    expect(received.connectionState).toBe('connected');
-    expect(received.packetsReceived).toBeGreaterThan(100);
-    expect(received.totalAudioEnergy).toBeGreaterThan(0);
+    // audio both ways, measured at each far end
+    await expectAudioBothWays(call, alex);
     await page.getByRole('timer', { name: 'Call duration' }).waitFor();
     await shots.take(page, 'connected');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshots } from './support/artifacts';
 import { dialedCall, dialFromConsole } from './support/dialing';
 import { useE2e } from './support/e2e-suite';
-import { eventually } from './support/poll';
+import { expectAudioBothWays } from './support/calls';
 
 // the customer taps "allow" about a second after the permission request reaches them
 const world = useE2e({ sim: { permissionReply: { response: 'accept', delayMs: 1_000 } } });
@@ -47,18 +47,7 @@ describe('a customer allows calls after the agent asked', () => {
     await alex.button('Hang up').waitFor();
 
     // the customer hears the agent, and the agent hears the customer
-    const heard = await eventually(
-      () => call.stats(),
-      (s) => s.packetsReceived > 100 && s.peakAudioLevel > 0.05,
-    );
-    expect(heard.packetsReceived).toBeGreaterThan(100);
-    expect(heard.peakAudioLevel).toBeGreaterThan(0.05);
-    const received = await eventually(
-      () => alex.audio(),
-      (a) => a.packetsReceived > 100 && a.totalAudioEnergy > 0,
-    );
-    expect(received.connectionState).toBe('connected');
-    expect(received.totalAudioEnergy).toBeGreaterThan(0);
+    await expectAudioBothWays(call, alex);
     await alex.page.getByText('Connected', { exact: true }).waitFor();
     await shots.take(alex.page, 'connected');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publishReadmeScreenshot, screenshots } from './support/artifacts';
 import { useE2e } from './support/e2e-suite';
-import { eventually } from './support/poll';
+import { expectAudioBothWays } from './support/calls';
 
 const world = useE2e();
 const shots = screenshots('whatsapp-inbound-accept');
@@ -24,22 +24,8 @@ describe('WhatsApp inbound call, accepted', () => {
     await alex.acceptCallFrom('Rahul Mehta');
     await call.waitFor('accepted', { timeoutMs: 15_000 });
 
-    // the caller hears the agent: packets and a real level at the simulator's end
-    const heard = await eventually(
-      () => call.stats(),
-      (s) => s.packetsReceived > 100 && s.peakAudioLevel > 0.05,
-    );
-    expect(heard.packetsReceived).toBeGreaterThan(100);
-    expect(heard.peakAudioLevel).toBeGreaterThan(0.05);
-
-    // the agent hears the caller: inbound packets that play out with energy
-    const received = await eventually(
-      () => alex.audio(),
-      (a) => a.packetsReceived > 100 && a.totalAudioEnergy > 0,
-    );
-    expect(received.connectionState).toBe('connected');
-    expect(received.packetsReceived).toBeGreaterThan(100);
-    expect(received.totalAudioEnergy).toBeGreaterThan(0);
+    // audio both ways, measured at each far end
+    await expectAudioBothWays(call, alex);
 
     await alex.page.getByRole('timer', { name: 'Call duration' }).waitFor();
     publishReadmeScreenshot(await shots.take(alex.page, 'in-call'));

@@ -1,4 +1,5 @@
 import type { CallHandle } from '@ringside/meta-sim';
+import { expect } from 'vitest';
 import type { AgentConsole } from './agent-console';
 import { eventually } from './poll';
 import type { E2eStack } from './stack';
@@ -40,4 +41,30 @@ export async function answeredCall(
     throw new Error(`the caller received ${stats.packetsReceived} audio packets after accept`);
   }
   return call;
+}
+
+/**
+ * Audio flows both ways on a live call, measured at each far end: the simulated customer receives
+ * packets with a real level (they hear the agent), and the agent's browser receives packets that
+ * play out with energy (the agent hears them) over a connected peer connection.
+ *
+ * @example
+ * await call.waitFor('accepted', { timeoutMs: 15_000 });
+ * await expectAudioBothWays(call, alex);
+ */
+export async function expectAudioBothWays(call: CallHandle, agent: AgentConsole): Promise<void> {
+  const heard = await eventually(
+    () => call.stats(),
+    (s) => s.packetsReceived > 100 && s.peakAudioLevel > 0.05,
+  );
+  expect(heard.packetsReceived).toBeGreaterThan(100);
+  expect(heard.peakAudioLevel).toBeGreaterThan(0.05);
+
+  const received = await eventually(
+    () => agent.audio(),
+    (a) => a.packetsReceived > 100 && a.totalAudioEnergy > 0,
+  );
+  expect(received.connectionState).toBe('connected');
+  expect(received.packetsReceived).toBeGreaterThan(100);
+  expect(received.totalAudioEnergy).toBeGreaterThan(0);
 }

@@ -1,5 +1,5 @@
 import type { CallRemoteSdpPayload } from '@ringside/contracts';
-import { validateLocalOffer } from '@ringside/sdp';
+import { validateLocalAnswer, validateLocalOffer } from '@ringside/sdp';
 import { silentLogger, type Logger } from '../log';
 import type { SignalingClient } from '../signaling/SignalingClient';
 import type { QualityState } from '../state/types';
@@ -257,18 +257,26 @@ export abstract class CallSession {
     this.attachMicrophone();
     const offer = await this.pc.createOffer();
     await this.pc.setLocalDescription(offer);
+    return this.gatheredAndChecked('offer');
+  }
+
+  /**
+   * Our local description once ICE gathering is done (or its bound passed: we send what was
+   * gathered), checked with `validateLocalOffer` / `validateLocalAnswer` for our microphone
+   * track: a recvonly or broken description is refused here and never leaves the browser.
+   */
+  protected async gatheredAndChecked(kind: 'offer' | 'answer'): Promise<LocalSdpResult> {
     const gathering = await waitForIceGathering(this.pc, this.timing.iceGatheringMs);
     if (gathering === 'timed-out')
-      this.log.info(`call ${this.callId}: sending the offer with the candidates gathered so far`);
-    const checked = validateLocalOffer(this.pc.localDescription?.sdp, {
-      expectTrack: this.expectedTrack(),
-    });
+      this.log.info(`call ${this.callId}: sending the ${kind} with the candidates gathered so far`);
+    const validate = kind === 'offer' ? validateLocalOffer : validateLocalAnswer;
+    const checked = validate(this.pc.localDescription?.sdp, { expectTrack: this.expectedTrack() });
     if (!checked.ok) {
       return {
         ok: false,
         failure: {
           reason: 'sdp-invalid',
-          message: `Our offer failed its check (${checked.error.message}), so it was not sent.`,
+          message: `Our ${kind} failed its check (${checked.error.message}), so it was not sent.`,
         },
       };
     }

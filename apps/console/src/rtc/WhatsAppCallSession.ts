@@ -1,9 +1,8 @@
 import type { CallAnswerAck, CallRemoteSdpPayload } from '@ringside/contracts';
-import { validateLocalAnswer, validateMetaOffer } from '@ringside/sdp';
+import { validateMetaOffer } from '@ringside/sdp';
 import type { CallSessionOptions, LocalSdpResult } from './CallSession';
 import { InboundCallSession } from './InboundCallSession';
 import type { Outcome } from './LocalAudio';
-import { waitForIceGathering } from './ice-gathering';
 
 /**
  * A WhatsApp call the customer placed: Meta's offer came with the ring. We apply it, add the
@@ -41,22 +40,7 @@ export class WhatsAppCallSession extends InboundCallSession {
     this.attachMicrophone();
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
-    const gathering = await waitForIceGathering(this.pc, this.timing.iceGatheringMs);
-    if (gathering === 'timed-out')
-      this.log.info(`call ${this.callId}: sending the answer with the candidates gathered so far`);
-    const checked = validateLocalAnswer(this.pc.localDescription?.sdp, {
-      expectTrack: this.expectedTrack(),
-    });
-    if (!checked.ok) {
-      return {
-        ok: false,
-        failure: {
-          reason: 'sdp-invalid',
-          message: `Our answer failed its check (${checked.error.message}), so it was not sent.`,
-        },
-      };
-    }
-    return { ok: true, sdp: checked.summary.sdp };
+    return this.gatheredAndChecked('answer');
   }
 
   protected async applyAnswerReply(_reply: CallAnswerAck): Promise<Outcome> {
