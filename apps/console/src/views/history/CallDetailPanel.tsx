@@ -1,21 +1,14 @@
 import type { CallDetailReply } from '@ringside/contracts';
 import { useServices } from '../../app/ConsoleProvider';
-import { ChannelBadge } from '../../ui/controls';
 import { dispositionLabel } from '../../ui/dispositions';
-import {
-  callerAddress,
-  callerName,
-  calledLine,
-  directionName,
-  formatDuration,
-  outcomeName,
-} from '../../ui/format';
+import { callerName, formatDuration, outcomeName } from '../../ui/format';
 import { useLoaded } from '../admin/useLoaded';
 import { CallBackButton } from './CallBackButton';
 import { CallDetailFrame } from './CallDetailFrame';
 import { CallRecord, Fact } from './CallRecord';
 import { getCall } from './history-api';
 import { describeEventDetail } from './timeline-words';
+import { PartyFacts } from './PartyFacts';
 
 /** one call: who, how it ended, Call back when the customer can be called, notes, and its timeline */
 export function CallDetailPanel({ callId, onClose }: { callId: string; onClose: () => void }) {
@@ -40,14 +33,7 @@ export function CallDetailPanel({ callId, onClose }: { callId: string; onClose: 
 function Facts({ call }: { call: CallDetailReply }) {
   return (
     <>
-      <Fact term={call.direction === 'outbound' ? 'Called' : 'Caller'}>
-        {callerAddress(call.caller)}
-      </Fact>
-      <Fact term="Direction">{directionName(call.direction)}</Fact>
-      <Fact term="Channel" className="flex items-center gap-2">
-        <ChannelBadge channel={call.channel} />{' '}
-        {calledLine(call.channel, call.called, call.direction)}
-      </Fact>
+      <PartyFacts call={call} />
       <Fact term="Outcome">
         {call.outcome ? outcomeName(call.outcome) : call.state}
         {call.metaError ? ` (Meta error ${call.metaError.code}: ${call.metaError.meaning})` : ''}

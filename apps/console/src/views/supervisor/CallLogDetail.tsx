@@ -1,21 +1,14 @@
 import type { CallDetailReply, CallQuality } from '@ringside/contracts';
 import type { CallLogApi } from '../../api/call-log-api';
-import { ChannelBadge } from '../../ui/controls';
 import { dispositionLabel } from '../../ui/dispositions';
-import {
-  calledLine,
-  callerAddress,
-  callerName,
-  directionName,
-  formatDuration,
-  outcomeName,
-} from '../../ui/format';
+import { callerName, formatDuration, outcomeName } from '../../ui/format';
 import { useLoaded } from '../admin/useLoaded';
 import { CallDetailFrame } from '../history/CallDetailFrame';
 import { CallRecord, Fact } from '../history/CallRecord';
 import { qualityFigures, qualityWords } from './board-words';
 import { formatWait } from './counter-words';
 import { metaErrorsOf, timelineDetail } from './meta-errors';
+import { PartyFacts } from '../history/PartyFacts';
 
 const TERM = 'text-slate-600 dark:text-slate-400';
 
@@ -53,14 +46,7 @@ export function CallLogDetail({
 function Facts({ call, quality }: { call: CallDetailReply; quality: CallQuality | undefined }) {
   return (
     <>
-      <Fact term={call.direction === 'outbound' ? 'Called' : 'Caller'} className="break-words">
-        {callerAddress(call.caller)}
-      </Fact>
-      <Fact term="Direction">{directionName(call.direction)}</Fact>
-      <Fact term="Channel" className="flex flex-wrap items-center gap-2">
-        <ChannelBadge channel={call.channel} />{' '}
-        {calledLine(call.channel, call.called, call.direction)}
-      </Fact>
+      <PartyFacts call={call} />
       <Fact term="Outcome">{call.outcome ? outcomeName(call.outcome) : call.state}</Fact>
       <Fact term="Started">{new Date(call.startedAt).toLocaleString()}</Fact>
       {call.answeredAt ? (
