@@ -36,6 +36,7 @@ class FakeSession {
     if (!this.prepared.ok) this.fail({ reason: 'sdp-invalid', message: this.prepared.message });
     return this.prepared;
   }
+  claimed() {}
   async deliver() {
     this.phase('connecting');
     return this.delivered;

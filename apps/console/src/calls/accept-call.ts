@@ -58,6 +58,8 @@ export async function acceptCall(
     if (host.endedByAgent()) await host.sendHangup(callId);
     return;
   }
+  // ours: Meta's candidates go to the connection now, while the SDP may still be in the making
+  session.claimed();
   // a failed prepare has already ended the call through the session's failed event
   if (!(await preparing).ok) return;
   await session.deliver();

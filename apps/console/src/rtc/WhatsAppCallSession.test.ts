@@ -46,6 +46,30 @@ describe('WhatsAppCallSession', () => {
     ]);
   });
 
+  it('holds Meta’s ICE candidates back until the claim is won, then adds them before answering', async () => {
+    const { pc, session, signaling } = setup();
+    await session.prepare();
+    // while the claim is in flight: the browser has Meta's offer but nowhere to send a check
+    expect(String(pc.remoteDescription?.sdp)).not.toContain('a=candidate');
+    expect(pc.calls).not.toContain('addIceCandidate');
+    expect(signaling.sentOf('call:answer')).toHaveLength(0);
+
+    expect((await session.deliver()).ok).toBe(true);
+    expect(pc.candidates.length).toBeGreaterThan(0);
+    expect(pc.candidates.every((c) => c.candidate?.startsWith('candidate:'))).toBe(true);
+    expect(pc.calls.indexOf('addIceCandidate')).toBeGreaterThan(
+      pc.calls.indexOf('setLocalDescription:answer'),
+    );
+    expect(signaling.sentOf('call:answer')).toHaveLength(1);
+  });
+
+  it('a lost claim never hands Meta’s candidates to the connection', async () => {
+    const { pc, session } = setup();
+    await session.prepare();
+    session.close();
+    expect(pc.calls).not.toContain('addIceCandidate');
+  });
+
   it('sends an answer that carries our microphone stream, sendrecv', async () => {
     const { session, signaling, stream } = setup();
     await session.prepare();

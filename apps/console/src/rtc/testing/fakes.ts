@@ -99,6 +99,14 @@ export class FakePeerConnection extends EventTarget {
     return { type: 'offer', sdp: chromiumSdp('offer', this.stream?.id) };
   }
 
+  readonly candidates: RTCIceCandidateInit[] = [];
+
+  async addIceCandidate(candidate: RTCIceCandidateInit): Promise<void> {
+    this.calls.push('addIceCandidate');
+    this.#maybeFail('addIceCandidate');
+    this.candidates.push(candidate);
+  }
+
   async setLocalDescription(description: Description): Promise<void> {
     this.calls.push(`setLocalDescription:${description.type}`);
     this.localDescription = description;
