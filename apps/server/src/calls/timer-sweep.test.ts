@@ -2,7 +2,7 @@ import type { CallEvent } from '@ringside/calls';
 import { describe, expect, it, vi } from 'vitest';
 import { capturedLogger } from '../auth/test-auth-server';
 import type { ChannelListing } from '../repos/channel-rows';
-import type { OverdueCall, OverdueQuery } from '../repos/calls';
+import type { OverdueCall, OverdueQuery } from '../repos/overdue-calls';
 import type { Applied } from './call-engine';
 import { createTimerSweep, type TimerSweepOptions } from './timer-sweep';
 

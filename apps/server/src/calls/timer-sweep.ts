@@ -1,6 +1,6 @@
 import type { Logger } from '../ops/logger';
 import type { Repos } from '../repos';
-import type { OverdueCall } from '../repos/calls';
+import type { OverdueCall } from '../repos/overdue-calls';
 import type { Feed } from './call-service';
 import { ringTimeoutEvent, turnOverEvent } from './ring-router';
 

@@ -2,12 +2,12 @@ import type { Call } from '@ringside/calls';
 import type { CallQuality } from '@ringside/contracts';
 import { and, asc, count, desc, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../db/database';
-import { queryRows } from '../db/query-rows';
 import { LIVE_CALL_STATES } from '../db/enums';
 import { callEvents, calls, channels, users, webhookEvents } from '../db/schema';
 import { callModelColumns } from './call-columns';
 import { createCallListing, type CallSummaryRow } from './call-list';
 import { isUuid } from './ids';
+import { findOverdueCalls, type OverdueCall, type OverdueQuery } from './overdue-calls';
 
 /** A `calls` row, model included. */
 export type CallRow = typeof calls.$inferSelect;
@@ -40,33 +40,6 @@ export interface CallDetail {
   readonly call: CallRow & { agentName: string | null };
   readonly events: CallEventRow[];
 }
-
-/**
- * A live call whose timer should have acted by now: `ring-timeout`, a call ringing past its
- * channel's ring timeout; `agent-turn`, a longest-idle call whose agents in `agentIds` had their
- * whole turn; `no-pickup`, an outbound call not picked up within the no-pickup time.
- */
-export interface OverdueCall {
-  readonly id: string;
-  readonly workspaceId: string;
-  readonly channelId: string;
-  readonly metaCallId: string;
-  readonly overdue: 'ring-timeout' | 'agent-turn' | 'no-pickup';
-  /** `agent-turn`: the agents still offered the call whose turn is over; empty otherwise */
-  readonly agentIds: readonly string[];
-}
-
-/** What {@link CallsRepo.overdueCalls} looks for. */
-export interface OverdueQuery {
-  /** the moment deadlines are compared with (already less the sweep's grace) */
-  readonly before: Date;
-  /** how long an outbound call may go unanswered */
-  readonly noPickupMs: number;
-  readonly limit: number;
-}
-
-// literal, not bound: the planner can only match the partial `calls_live_idx` to constants
-const TIMED_STATES = sql.raw(`'ringing', 'dialing', 'outbound-ringing'`);
 
 const { model: _model, ...rowColumnsButModel } = getTableColumns(calls);
 
@@ -246,75 +219,8 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
         .orderBy(asc(calls.offeredAt), asc(calls.id));
     },
 
-    /**
-     * Live calls, of every workspace, whose timer should have acted before `before`, oldest
-     * first, at most `limit`: what a node's lost in-memory timers left undone. One query over
-     * the live calls' partial index; nothing comes back when nothing is overdue. A call past its
-     * ring timeout comes back as `ring-timeout` even when an agent's turn is over too.
-     */
-    async overdueCalls(query: OverdueQuery): Promise<OverdueCall[]> {
-      if (!Number.isInteger(query.limit) || query.limit < 1) {
-        throw new Error(`overdueCalls: limit must be a positive whole number, not ${query.limit}`);
-      }
-      if (!Number.isFinite(query.noPickupMs) || query.noPickupMs < 0) {
-        throw new Error(
-          `overdueCalls: noPickupMs must be a duration in ms, not ${query.noPickupMs}`,
-        );
-      }
-      const before = sql`${query.before.toISOString()}::timestamptz`;
-      const pickupBy = sql`${new Date(query.before.getTime() - query.noPickupMs).toISOString()}::timestamptz`;
-      const rows = await queryRows<{
-        id: string;
-        workspace_id: string;
-        channel_id: string;
-        meta_call_id: string;
-        overdue: OverdueCall['overdue'];
-        agent_ids: string[] | null;
-      }>(
-        db,
-        sql`select c.id, c.workspace_id, c.channel_id, c.meta_call_id,
-            case
-              when c.state <> 'ringing' then 'no-pickup'
-              when c.offered_at + ch.ring_timeout_sec * interval '1 second' <= ${before}
-                then 'ring-timeout'
-              else 'agent-turn'
-            end as overdue,
-            turns.agent_ids
-          from ${calls} c
-          join ${channels} ch on ch.id = c.channel_id
-          left join lateral (
-            -- each agent's turn runs from their latest offer (the call's start if none names them)
-            select array_agg(offered.agent_id) as agent_ids
-            from jsonb_array_elements_text(c.model -> 'agentsOffered') as offered(agent_id)
-            where c.state = 'ringing'
-              and c.model ->> 'strategy' = 'longest-idle'
-              and c.offered_at + ch.agent_timeout_sec * interval '1 second' <= ${before}
-              and coalesce(
-                (select max(e.occurred_at) from ${callEvents} e
-                  where e.call_id = c.id and e.kind = 'ring.offered'
-                    and e.data -> 'agentIds' @> jsonb_build_array(offered.agent_id)),
-                c.offered_at
-              ) + ch.agent_timeout_sec * interval '1 second' <= ${before}
-          ) turns on true
-          where c.state in (${TIMED_STATES})
-            and (
-              (c.state = 'ringing'
-                and c.offered_at + ch.ring_timeout_sec * interval '1 second' <= ${before})
-              or (c.state <> 'ringing' and c.offered_at <= ${pickupBy})
-              or turns.agent_ids is not null
-            )
-          order by c.offered_at, c.id
-          limit ${query.limit}`,
-      );
-      return rows.map((row) => ({
-        id: row.id,
-        workspaceId: row.workspace_id,
-        channelId: row.channel_id,
-        metaCallId: row.meta_call_id,
-        overdue: row.overdue,
-        agentIds: row.overdue === 'agent-turn' ? (row.agent_ids ?? []) : [],
-      }));
-    },
+    /** live calls whose timer should have acted by now ({@link findOverdueCalls}) */
+    overdueCalls: (query: OverdueQuery): Promise<OverdueCall[]> => findOverdueCalls(db, query),
 
     /**
      * whether the agent is on a call of the workspace now: talking (`active`), or calling a

@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { queryRows } from '../db/query-rows';
 import { ENGINES, useTestDatabase } from '../db/test-databases';
-import type { OverdueQuery } from './calls';
+import type { OverdueQuery } from './overdue-calls';
 import { ringingCall, seedWorkspace, storeCall, testRepos } from './test-seed';
 
 const T0 = Date.parse('2025-07-01T10:00:00Z');

@@ -17,20 +17,13 @@ export function TextField({
   className = '',
   ...input
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string }) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  const { id, control } = useFieldWiring(hint, error);
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        className={FIELD_CLASS}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described.length > 0 ? described.join(' ') : undefined}
-        {...input}
-      />
+      <input {...control} {...input} />
       <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
@@ -55,25 +48,33 @@ export function SelectField({
   error?: string;
   children: ReactNode;
 }) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  const { id, control } = useFieldWiring(hint, error);
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <select
-        id={id}
-        className={FIELD_CLASS}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described.length > 0 ? described.join(' ') : undefined}
-        {...select}
-      >
+      <select {...control} {...select}>
         {children}
       </select>
       <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
+}
+
+// the control's id, look, and the hint and error it is described by
+function useFieldWiring(hint: string | undefined, error: string | undefined) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return {
+    id,
+    control: {
+      id,
+      className: FIELD_CLASS,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': described.length > 0 ? described.join(' ') : undefined,
+    },
+  };
 }
 
 function FieldNotes({ id, hint, error }: { id: string; hint?: string; error?: string }) {
