@@ -104,7 +104,8 @@ export class RingingCalls {
 
   #ringing(payload: CallRingingPayload): void {
     if (typeof payload.callId !== 'string') return;
-    const since = Date.parse(payload.ringingSince);
+    const parsed = Date.parse(payload.ringingSince);
+    const since = Number.isFinite(parsed) ? parsed : this.#now();
     if (payload.sdpOffer) this.#offers.set(payload.callId, payload.sdpOffer);
     this.#store.getState().ringingAdded({
       callId: payload.callId,
@@ -112,13 +113,10 @@ export class RingingCalls {
       caller: payload.caller,
       called: payload.called,
       earlierCalls: payload.earlierCalls,
-      ringingSince: Number.isFinite(since) ? since : this.#now(),
+      ringingSince: since,
       ringTimeoutMs: payload.ringTimeoutMs,
     });
-    this.#expireAt(
-      payload.callId,
-      (Number.isFinite(since) ? since : this.#now()) + payload.ringTimeoutMs,
-    );
+    this.#expireAt(payload.callId, since + payload.ringTimeoutMs);
   }
 
   // past its deadline the card stops ringing even if no word came (this agent's turn passed);
