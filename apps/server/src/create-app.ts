@@ -12,6 +12,7 @@ import { createCallTimers } from './calls/call-timers';
 import { createCallPermission } from './calls/dial/call-permission';
 import { createDialService } from './calls/dial/dial-service';
 import { createPresenceAnnouncer } from './calls/presence-announcer';
+import { noRacePoints, type RacePoints } from './calls/race-points';
 import { createTimerSweep, type TimerSweepOptions } from './calls/timer-sweep';
 import type { Database } from './db/database';
 import type { SecretBox } from './db/secret-box';
@@ -68,6 +69,8 @@ export interface AppOptions {
    * every 5 s by default (tests shorten it)
    */
   timerSweep?: TimerSweepOptions;
+  /** tests: where a call's arrival or an agent's status change can be held (nothing waits by default) */
+  racePoints?: RacePoints;
 }
 
 /**
@@ -129,6 +132,7 @@ export function createApp(options: AppOptions) {
     announcePresence: presence.announce,
     boardCounters,
     ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
+    points: options.racePoints ?? noRacePoints,
   });
   const timerSweep = createTimerSweep(
     {

@@ -9,7 +9,10 @@ import type { Effect } from './effects';
 import type { Call, ClaimedCall, RingingCall } from './state';
 import { applied, baseOf, compact, endCall, ignored, type Step } from './step';
 
-/** The server rang more agents; those who declined stay out. */
+/**
+ * The server rang more agents; those who declined stay out. Longest-idle rings one agent at a
+ * time: more agents while one is ringing is ignored (two flows raced to offer the call).
+ */
 export function onRingOffered(call: Call | undefined, event: RingOfferedCommand): Step {
   if (call === undefined) return ignored('out-of-order');
   if (call.state === 'tombstone') return ignored('already-ended');
@@ -20,6 +23,10 @@ export function onRingOffered(call: Call | undefined, event: RingOfferedCommand)
     (id) => !call.agentsOffered.includes(id) && !call.agentsDeclined.includes(id),
   );
   if (added.length === 0 && event.strategy === call.strategy) return ignored('duplicate');
+  // one agent at a time: a second offer while another agent's turn is under way is a race lost
+  if (event.strategy === 'longest-idle' && call.agentsOffered.length > 0 && added.length > 0) {
+    return ignored('conflict');
+  }
   return applied({
     ...call,
     agentsOffered: [...call.agentsOffered, ...new Set(added)],

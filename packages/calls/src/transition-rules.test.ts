@@ -127,6 +127,19 @@ describe('agents racing and declining', () => {
     expect(reoffered.call).toMatchObject({ agentsOffered: ['a3'], agentsDeclined: ['a1'] });
   });
 
+  it('ringing one agent at a time, a second agent is not offered the call during a turn', () => {
+    // two flows raced to offer the call (a turn ending, an agent becoming available)
+    const result = transition(
+      ringingWith(['a1'], 'longest-idle'),
+      cmd.rang(T, ['a2'], 'longest-idle'),
+    );
+    expect(result.call).toMatchObject({ agentsOffered: ['a1'] });
+    expect(effectTypes(result.effects)).toEqual(['log-ignored:conflict']);
+    // ringing everyone at once, a later agent joins the ring
+    const all = transition(ringingWith(['a1']), cmd.rang(T, ['a2']));
+    expect(all.call).toMatchObject({ agentsOffered: ['a1', 'a2'] });
+  });
+
   it('a claimant who backs out releases the call to ring the others, not to Meta', () => {
     const result = run([cmd.claim(T, 'a1'), cmd.decline(T + 1, 'a1')], ringingWith(['a1', 'a2']));
     expect(result.call).toMatchObject({

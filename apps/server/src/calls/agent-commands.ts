@@ -156,7 +156,8 @@ export function createAgentCommands(deps: {
       }
       await deps.repos.presence.setPresence(actor.userId, actor.workspaceId, status, deps.clock());
       await deps.announcePresence(actor.workspaceId, actor.userId);
-      if (status === 'available') await deps.calls.ringWaitingCalls(actor.workspaceId);
+      if (status === 'available')
+        await deps.calls.ringWaitingCalls(actor.workspaceId, actor.userId);
     },
   };
 }

@@ -16,6 +16,7 @@ import type { CallTimers } from './call-timers';
 import { createEffectRunner } from './effect-runner';
 import { createNoPickupTimer } from './dial/no-pickup-timer';
 import { createPermissionReplies } from './dial/permission-reply';
+import type { RacePoints } from './race-points';
 import { createRingRouter } from './ring-router';
 
 export interface CallServiceDeps {
@@ -31,6 +32,8 @@ export interface CallServiceDeps {
   boardCounters: Pick<BoardCountersPublisher, 'changed'>;
   /** how long an outbound call may go unanswered; {@link NO_PICKUP_TIMEOUT_MS} by default */
   noPickupMs?: number;
+  /** where tests hold a call's arrival or an agent's status change ({@link RacePoints}) */
+  points: RacePoints;
 }
 
 /**
@@ -68,8 +71,11 @@ export function createCallService(deps: CallServiceDeps) {
     // a new call: decide its first offer now, so it is saved (and rings) with the call's commit
     const plan =
       event.kind === 'call.offered' ? await router.planFirstOffer(channel, event) : undefined;
-    // pglite runs queries on this thread: let waiting requests in between the two halves
-    if (plan) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (plan) {
+      // pglite runs queries on this thread: let waiting requests in between the two halves
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await deps.points.reached('arrival:planned', event.callId);
+    }
     const applied = await engine.apply(channel, event, {
       ...(webhookKey === undefined ? {} : { webhookKey }),
       ...(plan ? { followUp: plan.followUp } : {}),
@@ -78,7 +84,6 @@ export function createCallService(deps: CallServiceDeps) {
     });
     if (plan) {
       context.firstOffer = {
-        available: plan.available,
         earlierCalls: plan.earlierCalls,
         offered: applied.followedBy !== undefined,
       };
@@ -150,8 +155,8 @@ export type CallService = ReturnType<typeof createCallService>;
 /** what a command brings along that the model does not store: the agent's SDP */
 export interface EffectContext {
   sdp?: string;
-  /** a new call's first offer, made in the call's own commit (or who was available for it) */
-  firstOffer?: { available: readonly string[]; earlierCalls: number; offered: boolean };
+  /** a new call's first offer: whether its own commit made it, and the caller's earlier calls */
+  firstOffer?: { earlierCalls: number; offered: boolean };
   /** filled by the runner: Meta's reply to a Messenger accept */
   reply?: { sdpResponse?: string; sdpRenegotiation?: string };
   /** facts for the event's timeline entry it does not carry (the dialing agent's status before) */

@@ -8,12 +8,12 @@ import type { FollowUp } from './call-engine';
 import type { EffectContext, Feed } from './call-service';
 import type { CallTimers } from './call-timers';
 import { toCallView, toRingingPayload } from './call-views';
+import { ringAgainPayload } from './ring-again';
 import { ringTimeoutMsFor } from './ring-deadline';
+import type { RacePoints } from './race-points';
 
 /** a new call's first offer, decided before its commit so it is saved with it */
 export interface FirstOffer {
-  /** every agent available when the call came in, longest idle first */
-  readonly available: readonly string[];
   /** the caller's calls before this one, read with the agents (the ring shows it) */
   readonly earlierCalls: number;
   /** adds the offer to the call's own commit, when the call rings */
@@ -64,6 +64,7 @@ export function createRingRouter(deps: {
   clock: () => Date;
   logger: Logger;
   feed: Feed;
+  points: RacePoints;
 }) {
   const later = (what: string, run: () => Promise<unknown>) => () => {
     run().catch((error: unknown) => deps.logger.error({ err: error, what }, 'call timer failed'));
@@ -107,7 +108,6 @@ export function createRingRouter(deps: {
     );
     const chosen = channel.ringStrategy === 'all' ? available : available.slice(0, 1);
     return {
-      available,
       earlierCalls,
       followUp: (call) =>
         call.state === 'ringing' && call.agentsOffered.length === 0 && chosen.length > 0
@@ -123,8 +123,11 @@ export function createRingRouter(deps: {
   }
 
   /**
-   * Offers a ringing call to the next agents, skipping those in `exclude`. `first`: the plan of
-   * a new call's first offer, whose agents the stored call may already list as offered.
+   * Offers a ringing call to the agents available now, skipping those in `exclude`. `first`: a
+   * new call's first offer, which its own commit may already have made (they hear it here).
+   * Who is available is read only after the call's state was stored (and after any first offer
+   * was announced): an agent who became available since sees the stored call when their status
+   * change looks for waiting calls, or is seen here; whatever the interleaving, nobody is missed.
    */
   async function ring(
     channel: ChannelRecord,
@@ -145,23 +148,39 @@ export function createRingRouter(deps: {
     }
     armRingTimeout(channel, row);
     if (model.state !== 'ringing') return;
-    if (first?.offered) {
-      // offered in the call's own commit: tell the agents
-      await announce(channel, row, model.agentsOffered, first.earlierCalls);
-      return;
-    }
+    // offered in the call's own commit: tell the agents
+    if (first?.offered) await announce(channel, row, model.agentsOffered, first.earlierCalls);
+    await deps.points.reached('ring:read', row.metaCallId);
+    await offerToAvailable(channel, row, exclude);
+  }
+
+  /** reads who is available now and offers the call to those it has not been offered to */
+  async function offerToAvailable(
+    channel: ChannelRecord,
+    row: CallRow,
+    exclude: readonly string[],
+  ): Promise<void> {
+    const model = row.model;
+    if (model.state !== 'ringing') return;
     // ids only, longest idle first: a thousand-agent workspace rings without a row per agent
-    const skip = new Set([...exclude, ...model.agentsDeclined]);
+    const skip = new Set([...exclude, ...model.agentsDeclined, ...model.agentsOffered]);
     const available = (
-      first?.available ??
-      (await deps.repos.presence.availableAgentIds(channel.workspaceId, channel.id))
+      await deps.repos.presence.availableAgentIds(channel.workspaceId, channel.id)
     ).filter((userId) => !skip.has(userId));
-    if (available.length === 0) {
+    // longest-idle: one agent's turn at a time; ring-all: everyone not rung yet
+    const turnUnderWay = channel.ringStrategy === 'longest-idle' && model.agentsOffered.length > 0;
+    const chosen = turnUnderWay
+      ? []
+      : channel.ringStrategy === 'all'
+        ? available
+        : available.slice(0, 1);
+    if (chosen.length === 0) {
+      if (model.agentsOffered.length > 0) return;
       deps.logger.info(
         { callId: row.id, policy: channel.whenNobodyAvailable },
         'no agent available for a ringing call',
       );
-      if (channel.whenNobodyAvailable === 'reject' && model.agentsOffered.length === 0) {
+      if (channel.whenNobodyAvailable === 'reject') {
         // ends the call: the board hears it through call:ended
         await ringTimeout(channel, row);
         return;
@@ -170,7 +189,6 @@ export function createRingRouter(deps: {
       deps.notifier.callUpdated(channel.workspaceId, [], toCallView(row));
       return;
     }
-    const chosen = channel.ringStrategy === 'all' ? available : available.slice(0, 1);
     const applied = await deps.feed(channel, {
       kind: 'ring.offered',
       callId: row.metaCallId,
@@ -178,16 +196,19 @@ export function createRingRouter(deps: {
       strategy: channel.ringStrategy,
       occurredAt: deps.clock().getTime(),
     });
-    if (!applied.changed || !applied.row) {
-      // offered to nobody new (the model kept its state): the board sees where the call stands
+    const after = applied.row?.model;
+    if (!applied.changed || !applied.row || after?.state !== 'ringing') {
+      // the call moved on meanwhile (claimed, ended, offered by another flow, which announced
+      // it): the board sees where the call stands
       if (applied.row) deps.notifier.callUpdated(channel.workspaceId, [], toCallView(applied.row));
       return;
     }
-    const before = new Set(model.agentsOffered);
+    // offered by this event, not by another flow that got there first (that one announced)
+    const was = new Set(applied.before?.state === 'ringing' ? applied.before.agentsOffered : []);
     await announce(
       channel,
       applied.row,
-      chosen.filter((id) => !before.has(id)),
+      after.agentsOffered.filter((id) => !was.has(id)),
     );
   }
 
@@ -244,13 +265,24 @@ export function createRingRouter(deps: {
     }
   }
 
-  /** an agent just became available: offer them the calls already ringing for their channels */
-  async function ringWaitingCalls(workspaceId: string): Promise<void> {
+  /**
+   * An agent just became available (their status is stored): the calls already ringing for their
+   * channels are offered to them, and those already offered to them ring on their console again
+   * (an offer counts only once their console was sent it; it may have been made while it was not
+   * listening). A call in another agent's longest-idle turn waits for that turn to end.
+   */
+  async function ringWaitingCalls(workspaceId: string, userId: string): Promise<void> {
+    await deps.points.reached('status:stored', userId);
     for (const row of await deps.repos.calls.liveCalls(workspaceId)) {
-      if (row.model.state !== 'ringing') continue;
-      if (row.model.strategy === 'longest-idle' && row.model.agentsOffered.length > 0) continue;
+      const model = row.model;
+      if (model.state !== 'ringing') continue;
       const channel = await deps.repos.channels.getChannel(workspaceId, row.channelId);
-      if (channel?.enabled) await ring(channel, row, []);
+      if (!channel?.enabled) continue;
+      if (model.agentsOffered.includes(userId)) {
+        deps.notifier.ringing([userId], await ringAgainPayload(deps.repos, channel, row, userId));
+        continue;
+      }
+      await ring(channel, row, []);
     }
   }
 

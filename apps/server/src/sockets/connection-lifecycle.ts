@@ -1,10 +1,10 @@
 import type { AgentCommands } from '../calls/agent-commands';
-import { toCallView, toRingingPayload } from '../calls/call-views';
+import { toCallView } from '../calls/call-views';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import type { Repos } from '../repos';
 import { keepBusyOnCall } from '../calls/busy-status';
-import { ringTimeoutMsFor } from '../calls/ring-deadline';
+import { ringAgainPayload } from '../calls/ring-again';
 import { buildBoardSnapshot } from './board-snapshot';
 import { registerCommandHandlers } from './command-handlers';
 import { agentRoom, supervisorsRoom, workspaceRoom } from './rooms';
@@ -70,18 +70,7 @@ async function sendMissedState(socket: RingsideSocket, repos: Repos): Promise<vo
     const model = row.model;
     if (model.state === 'ringing' && model.agentsOffered.includes(userId)) {
       const channel = await repos.channels.getChannel(workspaceId, row.channelId);
-      if (!channel) continue;
-      const earlier = row.callerId
-        ? await repos.calls.countEarlierCalls(workspaceId, row.callerId, row.offeredAt)
-        : 0;
-      // under longest-idle the re-sent ring ends with the agent's turn, counted from their offer
-      const offeredAt = (
-        (await repos.calls.lastOfferedTo(workspaceId, row.id, userId)) ?? row.offeredAt
-      ).getTime();
-      socket.emit(
-        'call:ringing',
-        toRingingPayload(row, earlier, ringTimeoutMsFor(channel, row, offeredAt)),
-      );
+      if (channel) socket.emit('call:ringing', await ringAgainPayload(repos, channel, row, userId));
     } else if (row.agentId === userId) {
       socket.emit('call:updated', toCallView(row, socket.data.name));
     }

@@ -49,6 +49,8 @@ export interface StackOptions {
   noPickupMs?: number;
   /** the timer sweep's period and grace (the app's defaults otherwise) */
   timerSweep?: AppOptions['timerSweep'];
+  /** where a call's arrival or an agent's status change can be held (race-gates.ts) */
+  racePoints?: AppOptions['racePoints'];
 }
 
 export interface Stack {
@@ -143,6 +145,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...(options.graph ? { graph: options.graph } : {}),
       ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
       ...(options.timerSweep ? { timerSweep: options.timerSweep } : {}),
+      ...(options.racePoints ? { racePoints: options.racePoints } : {}),
       simulator: sim,
       // the tests' receivers listen on 127.0.0.1
       outgoingWebhooks: { allowPrivateNetwork: true },
