@@ -170,7 +170,7 @@ function fromPermissionReply(
     permanent: reply.is_permanent,
     expiresAt: unixSecondsToMs(reply.expiration_timestamp),
     source: reply.response_source,
-    contextId: message.context.id,
+    contextId: message.context?.id,
   });
 }
 

@@ -108,14 +108,17 @@ export type WaCallStatus = z.infer<typeof waCallStatusSchema>;
 
 /**
  * The customer's answer to our call permission request, an item of `messages[]` on the
- * `messages` field. `context.id` is the request message's id (or a call id).
+ * `messages` field. `context.id` is the request message's id, or the wacid of the customer's
+ * call for a callback permission; automatic revokes (after 4 missed or rejected business calls
+ * in a row: `response:"reject", response_source:"automatic"`) and permanent grants from the
+ * business profile answer no request and carry no `context` (*Obtain user call permissions*).
  *
  * @example
  * const reply = waPermissionReplyMessageSchema.parse(value.messages[0]);
  * reply.interactive.call_permission_reply.response; // 'accept' | 'reject'
  */
 export const waPermissionReplyMessageSchema = z.looseObject({
-  context: z.looseObject({ id: z.string().min(1), from: z.string().optional() }),
+  context: z.looseObject({ id: z.string().min(1), from: z.string().optional() }).optional(),
   from: z.string().min(1),
   id: z.string().min(1),
   timestamp: unixSecondsStringSchema,

@@ -1,112 +1,157 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../db/test-databases';
-import { newWhatsAppCallId, whatsappConnect } from '../testing/meta-payloads';
-import { createRaceGates, type Gate } from '../testing/race-gates';
+import { interleave, schedules } from '../testing/interleave';
+import { createRaceGates } from '../testing/race-gates';
+import { arrivalFlow, availableFlow, turnOverFlow } from '../testing/ring-flows';
 import {
   command,
+  nextEvent,
   recordEvents,
+  settle,
   useStack,
   waitUntil,
-  type ConsoleSocket,
   type Stack,
   type TestWorkspace,
 } from '../testing/test-stack';
 
-/**
- * Two flows, each cut into steps at its race points; a schedule says which flow takes its next
- * step. Every schedule of the two is run, so each order of their reads and writes is forced.
- */
-interface Flow {
-  readonly name: string;
-  /** starts the flow; it runs until its first held point (or to its end) */
-  start(): void;
-  /** the points it passes, in order, each held until the schedule lets the flow on */
-  readonly gates: readonly Gate[];
-  /** resolves when the flow has finished */
-  done(): Promise<unknown>;
-}
-
-/** every order of `a` steps of one flow and `b` of the other, as strings of 'a' and 'b' */
-function schedules(a: number, b: number): string[] {
-  if (a === 0) return ['b'.repeat(b)];
-  if (b === 0) return ['a'.repeat(a)];
-  return [...schedules(a - 1, b).map((s) => `a${s}`), ...schedules(a, b - 1).map((s) => `b${s}`)];
-}
-
-/** runs two flows step by step in the order `schedule` gives */
-async function interleave(schedule: string, a: Flow, b: Flow): Promise<void> {
-  const step = { a: 0, b: 0 };
-  const flows = { a, b };
-  for (const who of schedule as Iterable<'a' | 'b'>) {
-    const flow = flows[who];
-    const n = step[who]++;
-    if (n === 0) flow.start();
-    else flow.gates[n - 1]?.release();
-    const next = flow.gates[n];
-    await (next ? next.reached : flow.done());
-  }
-}
-
 const gates = createRaceGates();
 
+/** an agent whose console is connected but who is not taking calls */
 async function awayAgent(stack: Stack, ws: TestWorkspace, name: string) {
   const user = await ws.addUser('agent', name);
   const socket = await stack.connect(user.email);
   const seen = recordEvents(socket);
   // a console connects as away
-  expect(await stack.app.repos.presence.getPresence(ws.id, user.id)).toMatchObject({
-    status: 'away',
+  await waitUntil('the agent is away', async () => {
+    const presence = await stack.app.repos.presence.getPresence(ws.id, user.id);
+    return presence?.status === 'away';
   });
   return { ...user, socket, seen };
 }
 
-/** the arrival of a WhatsApp call: read who is available, store the call, read again, offer */
-function arrival(stack: Stack, ws: TestWorkspace): Flow & { callId: string } {
-  const callId = newWhatsAppCallId();
-  return {
-    name: 'a call arrives',
-    callId,
-    gates: [gates.hold('arrival:planned', callId), gates.hold('ring:read', callId)],
-    start() {
-      const body = JSON.stringify(whatsappConnect({ phoneNumberId: ws.phoneNumberId, callId }));
-      void stack.postWebhook(body).then((res) => expect(res.status).toBe(200));
-    },
-    done: () => stack.app.processor.idle(),
-  };
-}
-
-/** an agent clicks Available: store the status, then look for calls already ringing */
-function becomesAvailable(agent: { id: string; socket: ConsoleSocket }): Flow {
-  let ack: Promise<unknown> = Promise.resolve();
-  return {
-    name: 'the agent becomes available',
-    gates: [gates.hold('status:stored', agent.id)],
-    start() {
-      ack = command(agent.socket, 'agent:set-status', { status: 'available' }).then((r) =>
-        expect(r).toEqual({ ok: true }),
-      );
-    },
-    done: () => ack,
-  };
-}
-
-describe.each(ENGINES)('a call arriving as an agent becomes available (%s)', (engine) => {
+describe.each(ENGINES)('ringing whatever the interleaving (%s)', (engine) => {
   const stack = useStack({ engine, racePoints: gates });
+  const server = (ws: TestWorkspace) => ({
+    phoneNumberId: ws.phoneNumberId,
+    postWebhook: (body: string) => stack().postWebhook(body),
+    idle: () => stack().app.processor.idle(),
+  });
 
-  // a: planned → stored, read → offered; b: stored → read ringing calls
-  it.each(schedules(3, 2))('rings the agent whatever the order: %s', async (schedule) => {
+  // the call: planned | stored, read | offered; the agent: stored | read ringing calls
+  it.each(schedules(3, 2))(
+    'a call arriving as the agent becomes available rings them: %s',
+    async (schedule) => {
+      const ws = await stack().workspace();
+      const agent = await awayAgent(stack(), ws, 'Asha');
+      const call = arrivalFlow(gates, server(ws));
+      try {
+        await interleave(schedule, call, availableFlow(gates, agent));
+      } finally {
+        gates.releaseAll();
+      }
+      // within the usual fan-out time, and recorded as offered to them
+      await waitUntil('the agent rings', () => agent.seen.of('call:ringing').length > 0, 2_000);
+      const stored = await stack().app.repos.calls.getCallByMetaId(ws.id, call.callId);
+      expect(agent.seen.of('call:ringing').map((r) => r.callId)).toContain(stored?.id);
+      expect(stored?.model).toMatchObject({ state: 'ringing', agentsOffered: [agent.id] });
+    },
+  );
+
+  // the turn: stored without A | read, offered; B: stored | read ringing calls
+  it.each(schedules(2, 2))(
+    'a longest-idle turn ending as another agent becomes available hands them the call: %s',
+    async (schedule) => {
+      const ws = await stack().workspace();
+      await ws.setRing('whatsapp', { ringStrategy: 'longest-idle', agentTimeoutSec: 30 });
+      const first = await ws.agent('First');
+      const next = await awayAgent(stack(), ws, 'Next');
+      const rang = nextEvent(first.socket, 'call:ringing');
+      const call = arrivalFlow(gates, server(ws));
+      gates.releaseAll(); // this arrival races with nothing
+      call.start();
+      const { callId } = await rang;
+      const row = await stack().app.repos.calls.getCallByMetaId(ws.id, call.callId);
+      const turn = turnOverFlow(gates, first, { id: callId, metaCallId: call.callId });
+      try {
+        await interleave(schedule, turn, availableFlow(gates, next));
+      } finally {
+        gates.releaseAll();
+      }
+      await waitUntil('the next agent rings', () => next.seen.of('call:ringing').length > 0, 2_000);
+      // rung once or twice (its offer, and again as the agent's status change finds it offered)
+      expect(new Set(next.seen.of('call:ringing').map((r) => r.callId))).toEqual(
+        new Set([row?.id]),
+      );
+      const after = await stack().app.repos.calls.getCallByMetaId(ws.id, call.callId);
+      expect(after?.model).toMatchObject({
+        state: 'ringing',
+        agentsOffered: [next.id],
+        agentsDeclined: [first.id],
+      });
+    },
+  );
+});
+
+describe('a console that reconnects while a call waits', () => {
+  const stack = useStack({ racePoints: gates });
+
+  it('rings the agent once they are back and available', async () => {
     const ws = await stack().workspace();
-    const agent = await awayAgent(stack(), ws, 'Asha');
-    const call = arrival(stack(), ws);
-    try {
-      await interleave(schedule, call, becomesAvailable(agent));
-    } finally {
-      gates.releaseAll();
-    }
-    // within the usual fan-out time, and recorded as offered to them
-    await waitUntil('the agent rings', () => agent.seen.of('call:ringing').length > 0, 2_000);
+    const agent = await ws.agent('Returning');
+    agent.socket.disconnect();
+    await waitUntil('the agent is offline', async () => {
+      const presence = await stack().app.repos.presence.getPresence(ws.id, agent.id);
+      return presence?.status === 'offline';
+    });
+    const call = arrivalFlow(gates, {
+      phoneNumberId: ws.phoneNumberId,
+      postWebhook: (body) => stack().postWebhook(body),
+      idle: () => stack().app.processor.idle(),
+    });
+    gates.releaseAll();
+    call.start();
+    await call.done();
+
+    const socket = await stack().connect(agent.email);
+    const seen = recordEvents(socket);
+    expect(await command(socket, 'agent:set-status', { status: 'available' })).toEqual({
+      ok: true,
+    });
+    await waitUntil('the agent rings', () => seen.of('call:ringing').length > 0, 2_000);
     const stored = await stack().app.repos.calls.getCallByMetaId(ws.id, call.callId);
-    expect(agent.seen.of('call:ringing').map((r) => r.callId)).toContain(stored?.id);
+    expect(stored?.model).toMatchObject({ agentsOffered: [agent.id] });
+  });
+
+  it('a call offered while the agent’s console was not listening rings it when it is back', async () => {
+    const ws = await stack().workspace();
+    const agent = await ws.agent('Dropped');
+    const call = arrivalFlow(gates, {
+      phoneNumberId: ws.phoneNumberId,
+      postWebhook: (body) => stack().postWebhook(body),
+      idle: () => stack().app.processor.idle(),
+    });
+    const [planned] = call.gates;
+    call.start();
+    // the call's first offer goes to the agent, seen available; then their console drops
+    await planned?.reached;
+    agent.socket.disconnect();
+    await settle(100);
+    gates.releaseAll();
+    await call.done();
+    const stored = await stack().app.repos.calls.getCallByMetaId(ws.id, call.callId);
     expect(stored?.model).toMatchObject({ state: 'ringing', agentsOffered: [agent.id] });
+
+    // back: the console hears the call ring (and again once the agent says available)
+    const socket = await stack().connect(agent.email, {
+      beforeConnect: (s) => void recordEvents(s),
+    });
+    const seen = recordEvents(socket);
+    const ringing = nextEvent(socket, 'call:ringing');
+    expect(await command(socket, 'agent:set-status', { status: 'available' })).toEqual({
+      ok: true,
+    });
+    expect((await ringing).callId).toBe(stored?.id);
+    await settle(100);
+    expect(seen.of('call:ringing').every((r) => r.callId === stored?.id)).toBe(true);
   });
 });

@@ -103,7 +103,7 @@ export function createRingRouter(deps: {
     const { agentIds: available, earlierCalls } = await deps.repos.ringPlan.firstRing(
       channel.workspaceId,
       channel.id,
-      event.caller.id,
+      event.caller,
       new Date(event.occurredAt),
     );
     const chosen = channel.ringStrategy === 'all' ? available : available.slice(0, 1);
@@ -280,9 +280,9 @@ export function createRingRouter(deps: {
       if (!channel?.enabled) continue;
       if (model.agentsOffered.includes(userId)) {
         deps.notifier.ringing([userId], await ringAgainPayload(deps.repos, channel, row, userId));
-        continue;
+      } else if (model.strategy !== 'longest-idle' || model.agentsOffered.length === 0) {
+        await ring(channel, row, []);
       }
-      await ring(channel, row, []);
     }
   }
 
