@@ -185,6 +185,18 @@ describe('WhatsApp call permission reply', () => {
     });
   });
 
+  it('reads an automatic revoke, which answers no request: denied, automatic, no context', () => {
+    const event = only(normalizeFixture('whatsapp/permission-reply-automatic-revoke.json').events);
+    expect(event).toMatchObject({
+      kind: 'permission.updated',
+      user: '918327530000',
+      response: 'denied',
+      source: 'automatic',
+    });
+    expect(event).not.toHaveProperty('contextId');
+    expect(event).not.toHaveProperty('expiresAt');
+  });
+
   it('reads a reject as denied', () => {
     const json = fixture('permission-reply-accept');
     value(json).messages[0].interactive.call_permission_reply.response = 'reject';

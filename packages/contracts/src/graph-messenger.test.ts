@@ -10,6 +10,7 @@ import {
   msgrMediaUpdateReplySchema,
   msgrSuccessReplySchema,
 } from './graph-messenger';
+import { loadFixture } from './test-fixtures';
 
 const sdp = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n';
 const offer = { sdp_type: 'offer', sdp };
@@ -116,6 +117,46 @@ describe('Graph replies', () => {
     expect(msgrCallPermissionsReplySchema.safeParse({ data: [] }).success).toBe(false);
     expect(
       msgrCallPermissionsReplySchema.safeParse({ permission: { status: 'maybe' } }).success,
+    ).toBe(false);
+  });
+
+  it('reads the fixture’s can_perform_action / max_allowed_per_user as can_perform / max_allowed', () => {
+    const reply = msgrCallPermissionsReplySchema.parse(
+      loadFixture('messenger/call-permissions-reply.json'),
+    );
+    expect(reply.permission).toMatchObject({
+      status: 'has_permission',
+      expiration_time: 1745343479,
+    });
+    expect(reply.actions).toEqual([
+      expect.objectContaining({
+        action_name: 'send_call_permission_request',
+        can_perform: false,
+        limits: [
+          expect.objectContaining({ time_period: 'PT24H', max_allowed: 2, current_usage: 1 }),
+        ],
+      }),
+      expect.objectContaining({ action_name: 'start_call', can_perform: true }),
+    ]);
+  });
+
+  it('reads Meta’s example (can_perform, max_allowed) as it is, and refuses an action without a verdict', () => {
+    const reply = msgrCallPermissionsReplySchema.parse({
+      permission: { status: 'no_permission' },
+      actions: [
+        {
+          action_name: 'send_call_permission_request',
+          can_perform: true,
+          limits: [{ time_period: 'PT24H', max_allowed: 2, current_usage: 0 }],
+        },
+      ],
+    });
+    expect(reply.actions?.[0]?.limits?.[0]?.max_allowed).toBe(2);
+    expect(
+      msgrCallPermissionsReplySchema.safeParse({
+        permission: { status: 'no_permission' },
+        actions: [{ action_name: 'start_call' }],
+      }).success,
     ).toBe(false);
   });
 });

@@ -155,6 +155,32 @@ export const msgrMediaUpdateReplySchema = z.looseObject({
 });
 export type MsgrMediaUpdateReply = z.infer<typeof msgrMediaUpdateReplySchema>;
 
+// meta's example says can_perform / max_allowed; the same page's earlier text (and our fixture
+// messenger/call-permissions-reply.json) can_perform_action / max_allowed_per_user: read both
+const permissionLimitSchema = z.preprocess(
+  (limit) => renamed(limit, 'max_allowed_per_user', 'max_allowed'),
+  z.looseObject({
+    time_period: z.string(),
+    max_allowed: z.number().int(),
+    current_usage: z.number().int(),
+  }),
+);
+
+const permissionActionSchema = z.preprocess(
+  (action) => renamed(action, 'can_perform_action', 'can_perform'),
+  z.looseObject({
+    action_name: z.string().min(1),
+    can_perform: z.boolean(),
+    limits: z.array(permissionLimitSchema).optional(),
+  }),
+);
+
+/** copies `from` to `to` when only `from` is there */
+function renamed(value: unknown, from: string, to: string): unknown {
+  if (typeof value !== 'object' || value === null || to in value || !(from in value)) return value;
+  return { ...value, [to]: (value as Record<string, unknown>)[from] };
+}
+
 const permissionBody = z.looseObject({
   permission: z.looseObject({
     // documented both as has_permission and HAS_PERMISSION
@@ -164,23 +190,7 @@ const permissionBody = z.looseObject({
       .pipe(z.enum(['has_permission', 'no_permission'])),
     expiration_time: z.number().int().optional(),
   }),
-  actions: z
-    .array(
-      z.looseObject({
-        action_name: z.string().min(1),
-        can_perform: z.boolean(),
-        limits: z
-          .array(
-            z.looseObject({
-              time_period: z.string(),
-              max_allowed: z.number().int(),
-              current_usage: z.number().int(),
-            }),
-          )
-          .optional(),
-      }),
-    )
-    .optional(),
+  actions: z.array(permissionActionSchema).optional(),
 });
 
 // one page shows a bare object, the reference shows a Graph edge ({ data: [ … ] })
@@ -191,8 +201,9 @@ function unwrapEdge(json: unknown): unknown {
 }
 
 /**
- * `GET /{page-id}/messenger_call_permissions?psid=`. Accepts the bare and the `{data:[…]}` forms
- * and lower-cases the status.
+ * `GET /{page-id}/messenger_call_permissions?psid=`. Accepts the bare and the `{data:[…]}` forms,
+ * lower-cases the status, and reads `can_perform_action` / `max_allowed_per_user` as
+ * `can_perform` / `max_allowed`.
  *
  * @example
  * msgrCallPermissionsReplySchema.parse({ data: [{ permission: { status: 'HAS_PERMISSION' } }] }).permission.status;

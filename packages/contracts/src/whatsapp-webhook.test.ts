@@ -177,7 +177,17 @@ describe('WhatsApp permission reply', () => {
     const reply = value.messages?.filter(isWaPermissionReply)[0];
     expect(reply?.interactive.call_permission_reply.response).toBe('accept');
     expect(reply?.interactive.call_permission_reply.expiration_timestamp).toBe(1753720700);
-    expect(reply?.context.id).toMatch(/^wamid\./);
+    expect(reply?.context?.id).toMatch(/^wamid\./);
+  });
+
+  it('reads an automatic revoke, which carries no context (Meta’s user call permissions page)', () => {
+    const value = firstValue(fixture('permission-reply-automatic-revoke'));
+    const reply = value.messages?.filter(isWaPermissionReply)[0];
+    expect(reply?.context).toBeUndefined();
+    expect(reply?.interactive.call_permission_reply).toEqual({
+      response: 'reject',
+      response_source: 'automatic',
+    });
   });
 
   it('lets ordinary text messages through untouched', () => {

@@ -6,8 +6,9 @@ import { createCallHandle, type CallHandle } from './engine/call-handle';
 import { CallingSettingsBook } from './engine/calling-settings';
 import { CallStore } from './engine/call-store';
 import { resolveConfig, type CalleeBehaviour, type MetaSimOptions } from './engine/config';
-import type { EngineContext } from './engine/context';
+import { calleeBehaviour, type EngineContext } from './engine/context';
 import { endCall } from './engine/end-call';
+import { grantFromProfile } from './engine/permission-changes';
 import { PermissionBook, type PermissionStatus } from './engine/permissions';
 import { placeCall, type PlaceCallOptions } from './engine/place-call';
 import { isLive, snapshot, type Channel, type SimCallSnapshot } from './engine/sim-call';
@@ -49,6 +50,11 @@ export interface MetaSim {
   /** webhook deliveries, each with its attempts */
   deliveries(filter?: DeliveryFilter): WebhookDelivery[];
   setPermission(grant: PermissionGrant): void;
+  /**
+   * a WhatsApp user allows calls for good from the business profile: a permanent permission
+   * and a `call_permission_reply` webhook without `context`
+   */
+  grantFromProfile(grant: { userId: string; businessId?: string; name?: string }): void;
   /** how one user answers business-initiated calls */
   setCallee(userId: string, behaviour: Partial<CalleeBehaviour>): void;
   /** where later webhooks go; null records them without sending */
@@ -149,6 +155,10 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
         userId: grant.userId,
         status: grant.status,
       });
+    },
+    grantFromProfile({ userId, businessId, name }) {
+      const id = businessFor('whatsapp', businessId);
+      grantFromProfile(ctx, id, userId, name ?? calleeBehaviour(ctx, userId).name ?? 'Sim Callee');
     },
     setCallee(userId, behaviour) {
       ctx.callees.set(userId, { ...ctx.callees.get(userId), ...behaviour });

@@ -1,6 +1,7 @@
 import { msgrTerminate } from '../webhooks/messenger-events';
 import { waTerminate } from '../webhooks/whatsapp-events';
 import { findNumber, type EngineContext } from './context';
+import { grantImplicitMessengerPermission, reportAutomaticRevoke } from './permission-changes';
 import { acceptedAt, type CallFailure, type EndReason, type SimCall } from './sim-call';
 
 /**
@@ -29,9 +30,7 @@ export async function endCall(
   for (const cleanup of ctx.cleanups.get(call.id) ?? []) cleanup();
   ctx.cleanups.delete(call.id);
   if (reason !== 'sim-closed') sendTerminate(ctx, call, now);
-  if (call.direction === 'business_initiated' && reason === 'not-answered') {
-    countUnanswered(ctx, call);
-  }
+  updatePermissions(ctx, call, reason);
   const media = call.media;
   if (media) {
     await media.close().catch((error: unknown) => {
@@ -52,17 +51,26 @@ function sendTerminate(ctx: EngineContext, call: SimCall, now: number): void {
   if (number) ctx.send(waTerminate(number, call, now, ctx.config.quirks));
 }
 
-function countUnanswered(ctx: EngineContext, call: SimCall): void {
-  const result = ctx.permissions.recordUnanswered(call.channel, call.businessId, call.userId);
-  if (result === 'revoked') {
-    ctx.config.emit({
-      type: 'permission',
-      channel: call.channel,
-      businessId: call.businessId,
-      userId: call.userId,
-      status: 'no_permission',
-    });
+/**
+ * What the end of a call does to call permissions: a connected inbound call resets the request
+ * limits (the outbound ones counted at pickup); an outbound call not answered or rejected
+ * counts towards the automatic revoke; a Messenger customer's connected or missed call grants
+ * permission implicitly.
+ */
+function updatePermissions(ctx: EngineContext, call: SimCall, reason: EndReason): void {
+  const connected = acceptedAt(call.phase) !== null;
+  if (call.direction === 'user_initiated') {
+    if (connected) {
+      ctx.permissions.recordConnected(call.channel, call.businessId, call.userId, call.direction);
+    }
+    if (call.channel === 'messenger' && (connected || reason === 'not-answered')) {
+      grantImplicitMessengerPermission(ctx, call);
+    }
+    return;
   }
+  if (reason !== 'not-answered' && reason !== 'user-rejected') return;
+  const result = ctx.permissions.recordMissed(call.channel, call.businessId, call.userId);
+  if (result === 'revoked') reportAutomaticRevoke(ctx, call);
 }
 
 /** Meta's failure when no media reaches it (meta-calling.md §2.2, §2.6) */

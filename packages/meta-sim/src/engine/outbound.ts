@@ -153,7 +153,7 @@ function ring(
         return;
       }
       ctx.store.move(call, { state: 'accepted', acceptedAt: ctx.config.now() });
-      ctx.permissions.recordConnected(call.channel, call.businessId, call.userId);
+      ctx.permissions.recordConnected(call.channel, call.businessId, call.userId, call.direction);
       report.pickUp();
       call.media?.startAudio();
       watchMedia(ctx, call);

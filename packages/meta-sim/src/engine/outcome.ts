@@ -1,3 +1,5 @@
+import { httpStatusFor } from './http-status';
+
 /**
  * A refusal as Meta's Graph API gives it: the HTTP status, Meta's error code and the
  * `error_data.details` text. The Graph layer wraps it in Meta's envelope.
@@ -17,17 +19,18 @@ export interface MetaFailure {
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: MetaFailure };
 
 /**
- * A refusal with HTTP 400 unless told otherwise.
+ * A refusal with the HTTP status Meta gives its code ({@link httpStatusFor}: 401 for 138006,
+ * 429 for 138005, 400 for most) unless told otherwise.
  *
  * @example
- * return refuse(138006, 'the user has not granted call permission');
+ * return refuse(138006, 'the user has not granted call permission'); // HTTP 401
  */
 export function refuse(
   code: number,
   details: string,
   extra: Partial<Omit<MetaFailure, 'code' | 'details'>> = {},
 ): { ok: false; error: MetaFailure } {
-  return { ok: false, error: { httpStatus: 400, code, details, ...extra } };
+  return { ok: false, error: { httpStatus: httpStatusFor(code), code, details, ...extra } };
 }
 
 export function succeed<T>(value: T): { ok: true; value: T } {

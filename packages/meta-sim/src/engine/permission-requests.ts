@@ -55,6 +55,7 @@ export function requestWhatsAppPermission(
             response,
             isPermanent: response === 'accept' && behaviour.permanent,
             expiresAt,
+            source: 'user_action',
           },
           now,
         ),
@@ -69,8 +70,9 @@ export function requestWhatsAppPermission(
 }
 
 /**
- * A Messenger calling opt-in request: the same limits as WhatsApp (unconfirmed for Messenger),
- * then an automatic `call_permission_reply` (approve or reject) under `messaging[]`.
+ * A Messenger calling opt-in request (`calling_optin`): at most 2 per thread a day, then the
+ * user approves or rejects as configured with a `call_permission_reply` webhook. An approval
+ * lasts 7 days: Messenger has no permanent permission.
  *
  * @example
  * const outcome = requestMessengerPermission(ctx, page, '5275811702471834');
@@ -80,27 +82,25 @@ export function requestMessengerPermission(
   ctx: EngineContext,
   page: SimMessengerPage,
   psid: string,
-): Outcome<{ recipient_id: string; message_id: string }> {
-  const refusal = ctx.permissions.refuseRequest('messenger', page.pageId, psid);
-  if (refusal === 138017)
-    return refuse(138017, `user ${psid} has already granted permanent permission`);
-  if (refusal !== null) return refuse(refusal, `permission request limit reached for user ${psid}`);
+): Outcome<{ recipient: { id: string }; message_id: string }> {
+  if (ctx.permissions.refuseRequest('messenger', page.pageId, psid) !== null) {
+    return refuse(138009, `user ${psid} was already asked twice in the last 24 hours`);
+  }
   ctx.permissions.recordRequest('messenger', page.pageId, psid);
   const behaviour = ctx.config.permissionReply;
   if (behaviour.response !== 'none') {
     const approve = behaviour.response === 'accept';
     ctx.timers.after(behaviour.delayMs, () => {
       const now = ctx.config.now();
-      const expiresAt = approve && !behaviour.permanent ? now + TEMPORARY_PERMISSION_MS : null;
+      const expiresAt = approve ? now + TEMPORARY_PERMISSION_MS : null;
       if (approve) {
-        const status = behaviour.permanent ? 'permanent' : 'temporary';
-        ctx.permissions.set('messenger', page.pageId, psid, status, expiresAt);
+        ctx.permissions.set('messenger', page.pageId, psid, 'temporary', expiresAt);
         ctx.config.emit({
           type: 'permission',
           channel: 'messenger',
           businessId: page.pageId,
           userId: psid,
-          status,
+          status: 'temporary',
         });
       }
       ctx.send(
@@ -108,5 +108,9 @@ export function requestMessengerPermission(
       );
     });
   }
-  return succeed({ recipient_id: psid, message_id: `m_${randomBytes(24).toString('base64url')}` });
+  // the calling pages' confirmation: { recipient: { id }, message_id }
+  return succeed({
+    recipient: { id: psid },
+    message_id: `m_${randomBytes(24).toString('base64url')}`,
+  });
 }

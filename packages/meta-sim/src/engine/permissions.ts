@@ -1,4 +1,4 @@
-import type { Channel } from './sim-call';
+import type { Channel, Direction } from './sim-call';
 
 export type PermissionStatus = 'no_permission' | 'temporary' | 'permanent';
 
@@ -7,14 +7,34 @@ const DAY = 24 * HOUR;
 /** a temporary permission lasts 7 days */
 export const TEMPORARY_PERMISSION_MS = 7 * DAY;
 
-/** Meta's limits per business–user pair (meta-calling.md §2.8) */
+/**
+ * Meta's limits per business–user pair. WhatsApp (*Obtain user call permissions*): 1 request a
+ * day and 2 a week, 100 connected business-initiated calls a day, 2 unanswered or rejected
+ * calls in a row prompt the user and 4 revoke the permission. Messenger (*Check and obtain call
+ * permissions*): 2 requests per thread a day; its connected-call quota has no published figure,
+ * so WhatsApp's is used.
+ */
 export const PERMISSION_LIMITS = {
-  requestsPerDay: 1,
-  requestsPerWeek: 2,
   connectedCallsPerDay: 100,
-  unansweredBeforePrompt: 2,
-  unansweredBeforeRevoke: 4,
+  missedBeforePrompt: 2,
+  missedBeforeRevoke: 4,
 } as const;
+
+/** how many permission requests each channel allows in each period */
+export const REQUEST_LIMITS: Readonly<
+  Record<Channel, ReadonlyArray<{ period: PermissionLimit['time_period']; max: number }>>
+> = {
+  whatsapp: [
+    { period: 'PT24H', max: 1 },
+    { period: 'P7D', max: 2 },
+  ],
+  messenger: [{ period: 'PT24H', max: 2 }],
+};
+
+const PERIOD_MS: Readonly<Record<PermissionLimit['time_period'], number>> = {
+  PT24H: DAY,
+  P7D: 7 * DAY,
+};
 
 // type aliases, not interfaces, so they fit the contracts' loose (index-signed) reply types
 export type PermissionLimit = {
@@ -46,7 +66,7 @@ interface PermissionRecord {
   expiresAt: number | null;
   requests: number[];
   connectedCalls: number[];
-  unansweredInRow: number;
+  missedInRow: number;
 }
 
 /**
@@ -77,7 +97,7 @@ export class PermissionBook {
     record.status = status;
     record.expiresAt =
       status === 'temporary' ? (expiresAt ?? this.#now() + TEMPORARY_PERMISSION_MS) : null;
-    if (status !== 'no_permission') record.unansweredInRow = 0;
+    if (status !== 'no_permission') record.missedInRow = 0;
   }
 
   status(channel: Channel, businessId: string, userId: string): PermissionStatus {
@@ -87,8 +107,6 @@ export class PermissionBook {
   view(channel: Channel, businessId: string, userId: string): PermissionView {
     const record = this.#record(channel, businessId, userId);
     const now = this.#now();
-    const day = within(record.requests, now, DAY);
-    const week = within(record.requests, now, 7 * DAY);
     const calls = within(record.connectedCalls, now, DAY);
     return {
       status: record.status,
@@ -97,10 +115,9 @@ export class PermissionBook {
         {
           action_name: 'send_call_permission_request',
           can_perform_action: this.refuseRequest(channel, businessId, userId) === null,
-          limits: [
-            limit('PT24H', PERMISSION_LIMITS.requestsPerDay, day, DAY),
-            limit('P7D', PERMISSION_LIMITS.requestsPerWeek, week, 7 * DAY),
-          ],
+          limits: REQUEST_LIMITS[channel].map(({ period, max }) =>
+            limit(period, max, within(record.requests, now, PERIOD_MS[period]), PERIOD_MS[period]),
+          ),
         },
         {
           action_name: 'start_call',
@@ -114,13 +131,13 @@ export class PermissionBook {
   /** null when a permission request may be sent now */
   refuseRequest(channel: Channel, businessId: string, userId: string): PermissionRefusal | null {
     const record = this.#record(channel, businessId, userId);
-    if (record.status === 'permanent') return 138017;
+    // messenger has no permanent permission to refuse on (it knows has_permission only)
+    if (channel === 'whatsapp' && record.status === 'permanent') return 138017;
     const now = this.#now();
-    if (within(record.requests, now, DAY).length >= PERMISSION_LIMITS.requestsPerDay) return 138009;
-    if (within(record.requests, now, 7 * DAY).length >= PERMISSION_LIMITS.requestsPerWeek) {
-      return 138009;
-    }
-    return null;
+    const over = REQUEST_LIMITS[channel].some(
+      ({ period, max }) => within(record.requests, now, PERIOD_MS[period]).length >= max,
+    );
+    return over ? 138009 : null;
   }
 
   /** null when a business-initiated call may start now */
@@ -140,29 +157,41 @@ export class PermissionBook {
     this.#record(channel, businessId, userId).requests.push(this.#now());
   }
 
-  /** a connected business-initiated call resets the request limits */
-  recordConnected(channel: Channel, businessId: string, userId: string): void {
+  /**
+   * A connected call, in either direction, resets the request limits and the missed-call run;
+   * a business-initiated one also counts towards the daily connected-call limit.
+   */
+  recordConnected(
+    channel: Channel,
+    businessId: string,
+    userId: string,
+    direction: Direction,
+  ): void {
     const record = this.#record(channel, businessId, userId);
-    record.connectedCalls.push(this.#now());
+    if (direction === 'business_initiated') record.connectedCalls.push(this.#now());
     record.requests = [];
-    record.unansweredInRow = 0;
+    record.missedInRow = 0;
   }
 
-  /** counts an unanswered business-initiated call; the fourth in a row revokes permission */
-  recordUnanswered(
+  /**
+   * Counts a business-initiated call the user did not answer or rejected; the fourth in a row
+   * revokes the permission (Meta then sends an automatic `reject` permission reply).
+   */
+  recordMissed(
     channel: Channel,
     businessId: string,
     userId: string,
   ): 'prompted' | 'revoked' | null {
     const record = this.#record(channel, businessId, userId);
-    record.unansweredInRow += 1;
-    if (record.unansweredInRow >= PERMISSION_LIMITS.unansweredBeforeRevoke) {
+    record.missedInRow += 1;
+    if (record.missedInRow >= PERMISSION_LIMITS.missedBeforeRevoke) {
+      const had = record.status !== 'no_permission';
       record.status = 'no_permission';
       record.expiresAt = null;
-      record.unansweredInRow = 0;
-      return 'revoked';
+      record.missedInRow = 0;
+      return had ? 'revoked' : null;
     }
-    return record.unansweredInRow === PERMISSION_LIMITS.unansweredBeforePrompt ? 'prompted' : null;
+    return record.missedInRow === PERMISSION_LIMITS.missedBeforePrompt ? 'prompted' : null;
   }
 
   #record(channel: Channel, businessId: string, userId: string): PermissionRecord {
@@ -174,7 +203,7 @@ export class PermissionBook {
         expiresAt: null,
         requests: [],
         connectedCalls: [],
-        unansweredInRow: 0,
+        missedInRow: 0,
       };
       this.#records.set(key, record);
     }

@@ -5,6 +5,7 @@ import { createCallHandle, type CallHandle } from './call-handle';
 import { findNumber, findPage, type EngineContext } from './context';
 import { newCallerNumber, newMessengerCallId, newPsid, newWhatsAppCallId } from './ids';
 import { newCall } from './new-call';
+import { grantCallbackPermission } from './permission-changes';
 import { startRingTimer } from './ring-timer';
 
 /** a call the user places to the business */
@@ -71,13 +72,11 @@ async function placeWhatsAppCall(
     mediaOptions,
   });
   ctx.store.add(call);
-  if (ctx.settings.callbackPermissionEnabled(id)) {
-    // a user who calls grants call-back permission when the number asks for it
-    ctx.permissions.set('whatsapp', id, userId, 'temporary');
-  }
   ctx.send(
     waConnect(number, call, { sdp_type: 'offer', sdp: media.localDescription }, ctx.config.now()),
   );
+  // a user who calls grants call-back permission when the number asks for it
+  if (ctx.settings.callbackPermissionEnabled(id)) grantCallbackPermission(ctx, call);
   startRingTimer(ctx, call);
   return createCallHandle(ctx, call);
 }

@@ -154,8 +154,10 @@ describe('business-initiated Messenger call', () => {
       session: offer(),
     });
 
-  it('refuses without permission: 138006', async () => {
-    expect(codeOf((await connect()).body)).toBe(138006);
+  it('refuses without permission: 138006, HTTP 401 as Meta answers it', async () => {
+    const res = await connect();
+    expect(res.status).toBe(401);
+    expect(codeOf(res.body)).toBe(138006);
   });
 
   it('replies with the callee’s answer, then connect, call_status ringing and accepted', async () => {
@@ -192,15 +194,14 @@ describe('business-initiated Messenger call', () => {
     const request = {
       recipient: { id: PSID },
       message: {
-        attachment: { type: 'template', payload: { template_type: 'call_permission_request' } },
+        attachment: { type: 'template', payload: { template_type: 'calling_optin' } },
       },
     };
     const res = await graph.post(PAGE, 'messages', request);
-    expect(res.body).toMatchObject({
-      recipient_id: PSID,
+    expect(res.body).toEqual({
+      recipient: { id: PSID },
       message_id: expect.stringMatching(/^m_/),
     });
-    expect(codeOf((await graph.post(PAGE, 'messages', request)).body)).toBe(138009);
 
     const deadline = Date.now() + 3_000;
     while (sim.deliveries({ kind: 'permission_reply' }).length === 0 && Date.now() < deadline) {

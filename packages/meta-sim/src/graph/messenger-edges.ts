@@ -5,6 +5,7 @@ import type { EngineContext } from '../engine/context';
 import { messengerCallAction } from '../engine/messenger-actions';
 import { refuse, succeed, type Outcome } from '../engine/outcome';
 import { requestMessengerPermission } from '../engine/permission-requests';
+import type { PermissionAction } from '../engine/permissions';
 import { msgrPermissionRequestBodySchema } from './messenger-permission-request';
 import { parseBody } from './parse-body';
 
@@ -25,10 +26,13 @@ export async function postMessengerCalls(
 }
 
 /**
- * `GET /{page-id}/messenger_call_permissions?psid=`.
+ * `GET /{page-id}/messenger_call_permissions?psid=`, in the shape of Meta's example
+ * (*Check and obtain call permissions*): `has_permission|no_permission` with `expiration_time`
+ * while granted, and both actions with `can_perform`; the request action carries its limit
+ * (`PT24H`, `max_allowed` 2, `current_usage`).
  *
  * @example
- * getMessengerCallPermissions(ctx, page, req).value; // { permission: { status: 'no_permission' }, … }
+ * getMessengerCallPermissions(ctx, page, req).value; // { permission: { status: 'no_permission' }, actions: [...] }
  */
 export function getMessengerCallPermissions(
   ctx: EngineContext,
@@ -40,7 +44,9 @@ export function getMessengerCallPermissions(
     return refuse(100, 'psid is required: the page-scoped id (digits) of the user');
   }
   const view = ctx.permissions.view('messenger', page.pageId, psid);
-  const start = view.actions.find((a) => a.action_name === 'start_call');
+  const action = (name: PermissionAction['action_name']) =>
+    view.actions.find((a) => a.action_name === name);
+  const request = action('send_call_permission_request');
   return succeed({
     permission: {
       status: view.status === 'no_permission' ? 'no_permission' : 'has_permission',
@@ -48,10 +54,15 @@ export function getMessengerCallPermissions(
     },
     actions: [
       {
-        action_name: 'start_call',
-        can_perform: start?.can_perform_action ?? false,
-        limits: start?.limits ?? [],
+        action_name: 'send_call_permission_request',
+        can_perform: request?.can_perform_action ?? false,
+        limits: (request?.limits ?? []).map(({ time_period, max_allowed, current_usage }) => ({
+          time_period,
+          max_allowed,
+          current_usage,
+        })),
       },
+      { action_name: 'start_call', can_perform: action('start_call')?.can_perform_action ?? false },
     ],
   });
 }

@@ -1,16 +1,13 @@
 import { z } from 'zod';
 
-// meta documents the messenger opt-in request sparsely ("a calling_optin template"); this
-// reading is unconfirmed, so it lives here alone. Move it to @ringside/contracts once settled.
-
 /**
  * `POST /{page-id}/messages` asking a user for permission to call: a template attachment whose
- * `template_type` is `call_permission_request` or `calling_optin`.
+ * `template_type` "must be calling_optin" (*Check and obtain call permissions*).
  *
  * @example
  * msgrPermissionRequestBodySchema.parse({
  *   recipient: { id: '5275811702471834' },
- *   message: { attachment: { type: 'template', payload: { template_type: 'call_permission_request' } } },
+ *   message: { attachment: { type: 'template', payload: { template_type: 'calling_optin' } } },
  * });
  */
 export const msgrPermissionRequestBodySchema = z.looseObject({
@@ -19,7 +16,9 @@ export const msgrPermissionRequestBodySchema = z.looseObject({
     attachment: z.looseObject({
       type: z.literal('template'),
       payload: z.looseObject({
-        template_type: z.enum(['call_permission_request', 'calling_optin']),
+        template_type: z.literal('calling_optin', {
+          error: 'template_type must be calling_optin to ask for call permission',
+        }),
       }),
     }),
   }),

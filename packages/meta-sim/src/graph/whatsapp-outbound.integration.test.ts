@@ -51,7 +51,7 @@ describe('business-initiated WhatsApp call (connect)', () => {
   it('refuses without the user’s permission: 138006', async () => {
     await start();
     const res = await connect();
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(401);
     expect(codeOf(res.body)).toBe(138006);
     expect(sim.calls()).toHaveLength(0);
   });

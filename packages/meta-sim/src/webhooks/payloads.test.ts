@@ -121,6 +121,7 @@ describe('WhatsApp webhook payloads parse with the shared schemas', () => {
         response: 'accept',
         isPermanent: false,
         expiresAt: T0 + 1000,
+        source: 'user_action',
       },
       T0,
     );
@@ -128,6 +129,34 @@ describe('WhatsApp webhook payloads parse with the shared schemas', () => {
       context: { id: 'wamid.req' },
       interactive: { call_permission_reply: { response: 'accept' } },
     });
+  });
+
+  it('an automatic revoke carries no context, no permanence and no expiry', () => {
+    const revoke = waPermissionReply(
+      DEMO_WHATSAPP_NUMBER,
+      {
+        userId: '918097530000',
+        userName: 'Rahul',
+        contextId: null,
+        messageId: 'wamid.rev',
+        response: 'reject',
+        isPermanent: null,
+        expiresAt: null,
+        source: 'automatic',
+      },
+      T0,
+    );
+    const item = waItem(revoke);
+    expect(item).not.toHaveProperty('context');
+    expect(item).toMatchObject({
+      interactive: {
+        call_permission_reply: { response: 'reject', response_source: 'automatic' },
+      },
+    });
+    expect(
+      (item as { interactive: { call_permission_reply: object } }).interactive
+        .call_permission_reply,
+    ).toEqual({ response: 'reject', response_source: 'automatic' });
   });
 });
 

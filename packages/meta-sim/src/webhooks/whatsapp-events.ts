@@ -113,17 +113,25 @@ export function waStatus(
 export interface PermissionReply {
   userId: string;
   userName: string;
-  /** id of the request message the user answers */
-  contextId: string;
+  /**
+   * what the reply answers: the request message's id, or the wacid of the user's call for a
+   * callback permission; null for automatic revokes and grants from the business profile,
+   * which answer nothing (*Obtain user call permissions*)
+   */
+  contextId: string | null;
   messageId: string;
   response: 'accept' | 'reject';
-  isPermanent: boolean;
+  /** left out when null (an automatic revoke says only `response` and `response_source`) */
+  isPermanent: boolean | null;
   /** epoch ms, when accepted temporarily */
   expiresAt: number | null;
+  source: 'user_action' | 'automatic';
 }
 
 /**
- * The user's answer to a call permission request (`messages` field, interactive reply).
+ * The user's answer to a call permission request (`messages` field, interactive reply), or a
+ * change Meta reports the same way: a callback permission, a grant from the business profile,
+ * an automatic revoke after 4 missed calls.
  *
  * @example
  * sender.enqueue(waPermissionReply(number, reply, Date.now()));
@@ -138,7 +146,9 @@ export function waPermissionReply(
     contacts: [{ profile: { name: reply.userName }, wa_id: reply.userId }],
     messages: [
       {
-        context: { from: number.displayPhoneNumber, id: reply.contextId },
+        ...(reply.contextId === null
+          ? {}
+          : { context: { from: number.displayPhoneNumber, id: reply.contextId } }),
         from: reply.userId,
         id: reply.messageId,
         timestamp: waSeconds(now),
@@ -147,11 +157,11 @@ export function waPermissionReply(
           type: 'call_permission_reply',
           call_permission_reply: {
             response: reply.response,
-            is_permanent: reply.isPermanent,
+            ...(reply.isPermanent === null ? {} : { is_permanent: reply.isPermanent }),
             ...(reply.expiresAt === null
               ? {}
               : { expiration_timestamp: Math.floor(reply.expiresAt / 1000) }),
-            response_source: 'user_action',
+            response_source: reply.source,
           },
         },
       },

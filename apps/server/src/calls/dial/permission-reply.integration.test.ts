@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { businessOffer } from '../../testing/business-sdp';
 import {
@@ -6,6 +7,7 @@ import {
   recordEvents,
   settle,
   useStack,
+  waitUntil,
   type ConsoleSocket,
   type TestWorkspace,
 } from '../../testing/test-stack';
@@ -127,5 +129,61 @@ describe('a customer who refuses calls', () => {
     });
     // nothing was placed on the strength of it
     expect(stack().sim.requests({ objectId: ws.phoneNumberId, action: 'connect' })).toEqual([]);
+  });
+});
+
+describe('permission changes Meta reports without a request of ours', () => {
+  const stack = useStack();
+
+  it('an automatic revoke (no context, response_source automatic) tells the line the customer may not be called', async () => {
+    const ws = await stack().workspace();
+    const asha = await ws.agent('Asha');
+    const fixture = readFileSync(
+      new URL(
+        '../../../../../../shared/fixtures/whatsapp/permission-reply-automatic-revoke.json',
+        import.meta.url,
+      ),
+      'utf8',
+    );
+    const body = fixture
+      .replaceAll('115017831530658', ws.phoneNumberId)
+      .replace('"1753115999"', `"${Math.floor(Date.now() / 1000)}"`);
+
+    const told = nextEvent(asha.socket, 'call:permission');
+    expect((await stack().postWebhook(body)).status).toBe(200);
+    expect(await told).toEqual({
+      channelId: ws.whatsappChannelId,
+      channel: 'whatsapp',
+      customer: { number: '+918327530000', name: 'Rahul' },
+      granted: false,
+    });
+  });
+
+  it('the simulator’s revoke after 4 rejected calls in a row reaches the agents the same way', async () => {
+    const ws = await stack().workspace();
+    const asha = await ws.agent('Asha');
+    const user = '447700900126';
+    stack().sim.setPermission({ businessId: ws.phoneNumberId, userId: user, status: 'permanent' });
+    stack().sim.setCallee(user, { answer: 'reject', pickupDelayMs: 50 });
+    const saw = recordEvents(asha.socket);
+    for (let i = 0; i < 4; i += 1) {
+      const ack = await command(asha.socket, 'call:dial', {
+        channelId: ws.whatsappChannelId,
+        to: `+${user}`,
+        sdp: businessOffer(),
+      });
+      expect(ack, `dial ${i + 1}`).toEqual({ ok: true, callId: expect.any(String) });
+      const ended = () =>
+        stack()
+          .sim.calls()
+          .filter((c) => c.userId === user && c.reason === 'user-rejected').length;
+      await waitUntil(`rejected call ${i + 1} ends`, () => ended() === i + 1);
+      // the server has heard the terminate, so the agent is free for the next dial
+      await stack().settled();
+    }
+    const [seen] = await permissionsSeen(stack, saw);
+    expect(seen).toEqual([expect.objectContaining({ granted: false })]);
+    // and meta now refuses a fifth call: the server asks for permission instead
+    await dialWithoutPermission(asha.socket, ws.whatsappChannelId, `+${user}`);
   });
 });

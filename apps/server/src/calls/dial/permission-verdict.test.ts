@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { msgrCallPermissionsReplySchema, waCallPermissionsReplySchema } from '@ringside/contracts';
 import { describe, expect, it } from 'vitest';
 import { permissionVerdict } from './permission-verdict';
@@ -50,5 +51,28 @@ describe('reading Meta’s call permission', () => {
       actions: [{ action_name: 'start_call', can_perform: false }],
     });
     expect(permissionVerdict('messenger', limited)).toEqual({ kind: 'call-limit' });
+  });
+
+  it('Messenger: reads the fixture’s shape (can_perform_action, max_allowed_per_user)', () => {
+    const fixture = JSON.parse(
+      readFileSync(
+        new URL(
+          '../../../../../../shared/fixtures/messenger/call-permissions-reply.json',
+          import.meta.url,
+        ),
+        'utf8',
+      ),
+    ) as { permission: { status: string }; actions: Array<Record<string, unknown>> };
+    expect(permissionVerdict('messenger', msgrCallPermissionsReplySchema.parse(fixture))).toEqual({
+      kind: 'may-call',
+    });
+    // the same shape without permission, once both of today's requests are used up
+    const asked = {
+      permission: { status: 'no_permission' },
+      actions: fixture.actions.filter((a) => a.action_name === 'send_call_permission_request'),
+    };
+    expect(permissionVerdict('messenger', msgrCallPermissionsReplySchema.parse(asked))).toEqual({
+      kind: 'asked-already',
+    });
   });
 });
