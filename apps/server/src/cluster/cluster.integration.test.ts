@@ -1,23 +1,19 @@
 import { createMetaSim, type MetaSim } from '@ringside/meta-sim';
-import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../auth/passwords';
-import { capturedLogger } from '../auth/test-auth-server';
-import { createApp, type RingsideApp } from '../create-app';
-import type { Database } from '../db/database';
-import { IN_MEMORY, openDatabase } from '../db/open-database';
-import { createSecretBox } from '../db/secret-box';
 import { testPostgresAdminUrl } from '../db/test-databases';
 import { businessAnswerFor } from '../testing/business-sdp';
+import {
+  clusterAgent,
+  startClusterNode,
+  stopClusterNode,
+  type ClusterNode,
+} from '../testing/cluster-node';
 import { createTestDatabase } from '../testing/postgres';
 import { startTestRedis, type TestRedis } from '../testing/redis';
 import { command, nextEvent, recordEvents, settle, waitUntil } from '../testing/socket-helpers';
 import type { ConsoleSocket } from '../testing/test-stack';
-import { connectRedisAdapter } from './redis-adapter';
 
-const ORIGIN = 'http://localhost:3000';
 const SECRET = 'cluster-app-secret';
-const PASSWORD = 'cluster password 1';
 const NUMBER = {
   phoneNumberId: '990000000001',
   wabaId: '990000000002',
@@ -28,13 +24,7 @@ const NUMBER = {
 // every node sweeps for calls whose timer died with another node; short here, so tests are quick
 const SWEEP = { periodMs: 200, graceMs: 500 };
 
-interface Node {
-  app: RingsideApp;
-  url: string;
-  database: Database;
-  closeRedis: () => Promise<void>;
-  logs: string[];
-}
+type Node = ClusterNode;
 
 let redis: TestRedis;
 let sim: MetaSim;
@@ -44,50 +34,17 @@ let workspaceId = '';
 let channelId = '';
 
 async function startNode(databaseUrl: string, graphUrl: string): Promise<Node> {
-  const database = await openDatabase({ databaseUrl, dataDir: IN_MEMORY });
-  const adapter = await connectRedisAdapter(redis.url, capturedLogger().logger);
-  const { logger, lines } = capturedLogger();
-  const app = createApp({
-    database,
-    secretBox: createSecretBox(Buffer.alloc(32, 3).toString('base64')),
-    logger,
-    publicOrigins: [ORIGIN],
-    meta: { appSecret: SECRET, verifyToken: 'v' },
-    graphApi: { baseUrl: graphUrl, version: sim.graphVersion },
-    socketAdapter: adapter.adapter,
+  return startClusterNode({
+    redisUrl: redis.url,
+    databaseUrl,
+    graph: { baseUrl: graphUrl, version: sim.graphVersion },
+    appSecret: SECRET,
     timerSweep: SWEEP,
   });
-  return { app, url: await app.listen(0), database, closeRedis: adapter.close, logs: lines };
 }
 
 async function agentOn(node: Node, name: string): Promise<ConsoleSocket> {
-  const email = `${name.toLowerCase()}@cluster.test`;
-  const created = await node.app.repos.users.createUser({
-    workspaceId,
-    email,
-    name,
-    passwordHash: await hashPassword(PASSWORD),
-    role: 'agent',
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  const login = await fetch(`${node.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-  const socket: ConsoleSocket = connectSocket(node.url, {
-    transports: ['websocket'],
-    extraHeaders: { cookie, origin: ORIGIN },
-    reconnection: false,
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  expect(await command(socket, 'agent:set-status', { status: 'available' })).toEqual({ ok: true });
-  return socket;
+  return (await clusterAgent(node, workspaceId, name, sockets)).socket;
 }
 
 beforeAll(async () => {
@@ -115,11 +72,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
   await sim?.close();
-  for (const node of nodes) {
-    await node.app.close();
-    await node.closeRedis();
-    await node.database.close();
-  }
+  for (const node of nodes) await stopClusterNode(node);
   await redis?.stop();
 });
 
@@ -242,9 +195,7 @@ describe('call timers in a cluster (every node sweeps for the others’ lost tim
 
     // A dies: its timers, sockets and listener go, nothing is handed over
     nodes.splice(nodes.indexOf(a), 1);
-    await a.app.close();
-    await a.closeRedis();
-    await a.database.close();
+    await stopClusterNode(a);
     expect(Date.now()).toBeLessThan(deadline);
     // the load balancer sends Meta's webhooks to the node still up
     sim.setWebhookUrl(`${b.url}/webhooks/meta`);

@@ -1,0 +1,99 @@
+// test-only: server nodes of a cluster (one PostgreSQL, one Redis) and consoles signed in to them
+import { io as connectSocket } from 'socket.io-client';
+import { expect } from 'vitest';
+import { hashPassword } from '../auth/passwords';
+import { capturedLogger } from '../auth/test-auth-server';
+import { createApp, type AppOptions, type RingsideApp } from '../create-app';
+import type { Database } from '../db/database';
+import { IN_MEMORY, openDatabase } from '../db/open-database';
+import { createSecretBox } from '../db/secret-box';
+import { connectRedisAdapter } from '../cluster/redis-adapter';
+import { command, type ConsoleSocket } from './socket-helpers';
+
+export const CLUSTER_ORIGIN = 'http://localhost:3000';
+const PASSWORD = 'cluster password 1';
+
+export interface ClusterNode {
+  app: RingsideApp;
+  url: string;
+  database: Database;
+  closeRedis: () => Promise<void>;
+  logs: string[];
+}
+
+/** one node: its own database pool and Redis adapter, on the shared PostgreSQL and Redis */
+export async function startClusterNode(options: {
+  redisUrl: string;
+  databaseUrl: string;
+  graph: { baseUrl: string; version: string };
+  appSecret: string;
+  timerSweep?: AppOptions['timerSweep'];
+  racePoints?: AppOptions['racePoints'];
+}): Promise<ClusterNode> {
+  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: IN_MEMORY });
+  const adapter = await connectRedisAdapter(options.redisUrl, capturedLogger().logger);
+  const { logger, lines } = capturedLogger();
+  const app = createApp({
+    database,
+    secretBox: createSecretBox(Buffer.alloc(32, 3).toString('base64')),
+    logger,
+    publicOrigins: [CLUSTER_ORIGIN],
+    meta: { appSecret: options.appSecret, verifyToken: 'v' },
+    graphApi: options.graph,
+    socketAdapter: adapter.adapter,
+    ...(options.timerSweep ? { timerSweep: options.timerSweep } : {}),
+    ...(options.racePoints ? { racePoints: options.racePoints } : {}),
+  });
+  return { app, url: await app.listen(0), database, closeRedis: adapter.close, logs: lines };
+}
+
+/** stops a node as a process exit would: timers, sockets and listener go */
+export async function stopClusterNode(node: ClusterNode): Promise<void> {
+  await node.app.close();
+  await node.closeRedis();
+  await node.database.close();
+}
+
+/**
+ * An agent of the workspace with a console connected to `node`; set available unless told
+ * `away` (a console connects as away).
+ */
+export async function clusterAgent(
+  node: ClusterNode,
+  workspaceId: string,
+  name: string,
+  sockets: ConsoleSocket[],
+  status: 'available' | 'away' = 'available',
+): Promise<{ id: string; socket: ConsoleSocket }> {
+  const email = `${name.toLowerCase()}.${Math.random().toString(36).slice(2, 8)}@cluster.test`;
+  const created = await node.app.repos.users.createUser({
+    workspaceId,
+    email,
+    name,
+    passwordHash: await hashPassword(PASSWORD),
+    role: 'agent',
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const login = await fetch(`${node.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: CLUSTER_ORIGIN },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+  const socket: ConsoleSocket = connectSocket(node.url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie, origin: CLUSTER_ORIGIN },
+    reconnection: false,
+  });
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  if (status === 'available') {
+    expect(await command(socket, 'agent:set-status', { status: 'available' })).toEqual({
+      ok: true,
+    });
+  }
+  return { id: created.user.id, socket };
+}
