@@ -123,6 +123,56 @@ describe('WhatsApp terminate', () => {
     ]);
   });
 
+  it('reads the no-media drop as Meta shows it: FAILED with times, 138021 with a title inside and beside calls', () => {
+    const json = fixture('terminate-failed-no-media');
+    const call = value(json).calls[0];
+    const error = {
+      code: 138021,
+      title: 'Media receive timeout',
+      message: 'Media receive timeout',
+      error_data: { details: 'No media received from the business within 20 seconds' },
+    };
+    Object.assign(call, {
+      status: 'FAILED',
+      start_time: '1753115242',
+      end_time: '1753115262',
+      duration: 20,
+      errors: [error],
+    });
+    value(json).errors = [error];
+    expect(only(normalizeJson(json).events)).toMatchObject({
+      status: 'failed',
+      startedAt: 1753115242000,
+      endedAt: 1753115262000,
+      durationSec: 20,
+      errors: [{ code: 138021, message: 'Media receive timeout' }],
+    });
+    // a title alone is read as the message
+    value(json).errors = [{ code: 138021, title: 'Media receive timeout' }];
+    call.errors = undefined;
+    expect(only(normalizeJson(json).events)).toMatchObject({
+      errors: [{ code: 138021, message: 'Media receive timeout' }],
+    });
+  });
+
+  it('reads the same drop reported COMPLETED with no error (a field report) as a completed call', () => {
+    const json = fixture('terminate-failed-no-media');
+    const call = value(json).calls[0];
+    Object.assign(call, {
+      status: 'COMPLETED',
+      start_time: 1753115242,
+      end_time: 1753115262,
+      duration: '20',
+    });
+    delete call.errors;
+    expect(only(normalizeJson(json).events)).toMatchObject({
+      status: 'completed',
+      startedAt: 1753115242000,
+      durationSec: 20,
+      errors: [],
+    });
+  });
+
   it('drops an unreadable start time rather than guessing', () => {
     const json = fixture('terminate-completed');
     value(json).calls[0].start_time = 'yesterday';

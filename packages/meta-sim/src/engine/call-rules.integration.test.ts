@@ -93,6 +93,50 @@ describe('Meta’s call rules', () => {
     expect(waTerminateOf(call.id).errors?.[0]?.error_data?.details).toContain('for 0.15 seconds');
   });
 
+  it('RTCP alone keeps a call up mid-call; when it stops too, the call fails at the idle limit', async () => {
+    await start({ timeouts: { mediaStartMs: 100, mediaIdleMs: 150, mediaPollMs: 20 } });
+    const call = await sim.placeCall({ channel: 'whatsapp' });
+    await accept(call.id, 'sendrecv');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    media.made[0]?.rtcpOnly(40);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(call.state).toBe('accepted');
+
+    media.made[0]?.silenceBusiness();
+    await call.waitFor('ended', { timeoutMs: 2_000 });
+    expect(call.snapshot()).toMatchObject({ reason: 'media-idle', failure: { code: 138021 } });
+  });
+
+  it('the no-media drop as Meta reports it: FAILED, 138021 with a title inside and beside calls, times present', async () => {
+    await start({ timeouts: { mediaStartMs: 100, mediaPollMs: 20 } });
+    const call = await sim.placeCall({ channel: 'whatsapp' });
+    await accept(call.id, 'recvonly');
+    await call.waitFor('ended', { timeoutMs: 2_000 });
+    const [delivery] = sim.deliveries({ callId: call.id, kind: 'terminate' });
+    const value = waWebhookSchema.parse(delivery?.payload).entry[0]?.changes[0]?.value;
+    const inside = value?.calls?.[0];
+    expect(inside).toMatchObject({ status: 'FAILED', start_time: expect.any(String) });
+    expect(inside).toHaveProperty('end_time');
+    const error = { code: 138021, title: 'Media receive timeout' };
+    expect(inside?.errors).toEqual([expect.objectContaining(error)]);
+    expect(value?.errors).toEqual([expect.objectContaining(error)]);
+  });
+
+  it('with the noMediaDropCompleted quirk the same drop is COMPLETED with no error', async () => {
+    await start({
+      timeouts: { mediaStartMs: 100, mediaPollMs: 20 },
+      quirks: { noMediaDropCompleted: true },
+    });
+    const call = await sim.placeCall({ channel: 'whatsapp' });
+    await accept(call.id, 'recvonly');
+    await call.waitFor('ended', { timeoutMs: 2_000 });
+    expect(call.snapshot().failure).toMatchObject({ code: 138021 });
+    expect(waTerminateOf(call.id)).toMatchObject({ status: 'COMPLETED' });
+    expect(
+      JSON.stringify(sim.deliveries({ callId: call.id, kind: 'terminate' })[0]?.payload),
+    ).not.toContain('errors');
+  });
+
   it('the caller hangs up: COMPLETED with start, end and duration once picked up, none before', async () => {
     await start();
     const answered = await sim.placeCall({ channel: 'whatsapp' });

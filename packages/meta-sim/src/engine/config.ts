@@ -72,6 +72,11 @@ export interface SimQuirks {
   actpassInAnswer: boolean;
   /** WhatsApp terminate `status` casing: COMPLETED (upper) or Completed (title) */
   whatsappStatusCase: 'upper' | 'title';
+  /**
+   * a call dropped for no media ends `COMPLETED` with no error (one field report) instead of
+   * Meta's `FAILED` with 138021 inside and beside `calls`
+   */
+  noMediaDropCompleted: boolean;
 }
 
 /** everything `createMetaSim` accepts; every field is optional */
@@ -192,7 +197,12 @@ export function resolveConfig(options: MetaSimOptions = {}): SimConfig {
       delayMs: 1_000,
       ...options.permissionReply,
     },
-    quirks: { actpassInAnswer: false, whatsappStatusCase: 'upper', ...options.quirks },
+    quirks: {
+      actpassInAnswer: false,
+      whatsappStatusCase: 'upper',
+      noMediaDropCompleted: false,
+      ...options.quirks,
+    },
     callerMedia: options.callerMedia ?? {},
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,

@@ -5,6 +5,7 @@ import type {
   MediaStats,
 } from '../media/media-endpoint';
 import { fakeSdp, sdpDirection, sdpMid, sdpOpusPayloadType } from './fake-sdp';
+import type { RtcpStats } from './media-watch';
 
 /** the fake caller's extra controls, for tests */
 export interface FakeCallerMedia extends CallerMedia {
@@ -14,6 +15,8 @@ export interface FakeCallerMedia extends CallerMedia {
   readonly closed: boolean;
   /** the business stops sending (a dead peer), as if its packets stopped arriving */
   silenceBusiness(): void;
+  /** the business stops sending RTP but keeps sending RTCP (by default a report a second) */
+  rtcpOnly(intervalMs?: number): void;
   /** DTMF the business "sent", appended to `stats().dtmf` */
   receiveDtmf(digits: string): void;
 }
@@ -24,6 +27,7 @@ export interface FakeMediaFactory extends CallerMediaFactory {
 }
 
 const PACKET_MS = 20;
+const RTCP_MS = 1_000;
 
 /**
  * A caller endpoint without WebRTC, for tests of Meta's rules: it produces valid SDP, and once
@@ -63,6 +67,12 @@ export function createFakeMediaFactory(): FakeMediaFactory {
   };
 }
 
+/** when the latest report of a steady RTCP stream arrived */
+function lastRtcp(stream: { since: number; everyMs: number }, now: number): number {
+  if (!Number.isFinite(stream.everyMs)) return stream.since;
+  return stream.since + Math.floor((now - stream.since) / stream.everyMs) * stream.everyMs;
+}
+
 function fakeMedia(
   localDescription: string,
   remote: string | null,
@@ -73,6 +83,7 @@ function fakeMedia(
   let audioStartedAt: number | null = null;
   let audioStoppedAt: number | null = null;
   let silencedAt: number | null = null;
+  let rtcp: { since: number; everyMs: number } | null = null;
   let closed = false;
   let dtmf = '';
   const businessSends = () => {
@@ -116,13 +127,21 @@ function fakeMedia(
     },
     silenceBusiness() {
       silencedAt ??= Date.now();
+      // nothing at all from now on: the last RTCP report stays the last
+      if (rtcp) rtcp = { since: lastRtcp(rtcp, Date.now()), everyMs: Infinity };
+    },
+    rtcpOnly(intervalMs = RTCP_MS) {
+      silencedAt ??= Date.now();
+      rtcp ??= { since: silencedAt, everyMs: intervalMs };
     },
     receiveDtmf(digits) {
       dtmf += digits;
     },
-    stats(): MediaStats {
+    stats(): MediaStats & RtcpStats {
       const r = received();
+      const now = Date.now();
       return {
+        lastRtcpAt: rtcp === null || closed ? null : lastRtcp(rtcp, now),
         connected: connectedAt !== null && !closed,
         packetsReceived: r.count,
         bytesReceived: r.count * 80,

@@ -1,12 +1,24 @@
+import type { MediaStats } from '../media/media-endpoint';
 import type { EngineContext } from './context';
 import { onEnd } from './context';
 import { endCall, mediaTimeoutFailure } from './end-call';
 import type { SimCall } from './sim-call';
 
 /**
+ * What a caller endpoint may report beyond {@link MediaStats}: when the business's latest RTCP
+ * packet arrived. An endpoint that does not report it counts RTP alone.
+ */
+export interface RtcpStats {
+  /** epoch ms of the latest RTCP packet from the business, null before any */
+  lastRtcpAt?: number | null;
+}
+
+/**
  * Watches the caller's incoming audio once a call is accepted, like the WhatsApp client:
  * nothing from the business within `mediaStartMs` of accept, or a gap of `mediaIdleMs` mid-call,
- * ends the call FAILED with 138021.
+ * ends the call FAILED with 138021. Mid-call, RTCP counts as media (meta-calling.md section 0:
+ * a silent or muted business keeps the call up with RTCP); the first packet must be audio, so
+ * a recvonly answer, which sends RTCP only, still fails at `mediaStartMs`.
  *
  * @example
  * ctx.store.move(call, { state: 'accepted', acceptedAt: now });
@@ -20,9 +32,11 @@ export function watchMedia(ctx: EngineContext, call: SimCall): void {
   const stop = ctx.timers.every(mediaPollMs, () => {
     const media = call.media;
     if (ending || !media || call.phase.state !== 'accepted') return;
-    const stats = media.stats();
+    const stats: MediaStats & RtcpStats = media.stats();
     const now = Date.now();
-    const silentSince = stats.lastPacketAt ?? acceptedWall;
+    const lastRtp = stats.lastPacketAt;
+    const silentSince =
+      lastRtp === null ? acceptedWall : Math.max(lastRtp, stats.lastRtcpAt ?? lastRtp);
     const limit = stats.lastPacketAt === null ? mediaStartMs : mediaIdleMs;
     if (now - silentSince < limit) return;
     ending = true;

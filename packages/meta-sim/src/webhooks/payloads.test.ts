@@ -75,21 +75,40 @@ describe('WhatsApp webhook payloads parse with the shared schemas', () => {
     });
   });
 
-  it('terminate of a picked-up call has times and duration; a failure has Meta’s error', () => {
+  it('the no-media drop: FAILED with times, and 138021 with its title inside the call and beside calls', () => {
     const failure = { code: 138021, message: 'Media receive timeout', details: 'none' };
     const event = waTerminate(
       DEMO_WHATSAPP_NUMBER,
-      call('whatsapp', 'user_initiated', endedAfter(180, failure)),
-      T0 + 180_000,
-      { whatsappStatusCase: 'upper' },
+      call('whatsapp', 'user_initiated', endedAfter(20, failure)),
+      T0 + 20_000,
+      { whatsappStatusCase: 'upper', noMediaDropCompleted: false },
     );
+    const error = {
+      code: 138021,
+      title: 'Media receive timeout',
+      message: 'Media receive timeout',
+      error_data: { details: 'none' },
+    };
     expect(waItem(event)).toMatchObject({
       status: 'FAILED',
       start_time: '1753115233',
-      end_time: '1753115413',
-      duration: 180,
-      errors: [{ code: 138021, error_data: { details: 'none' } }],
+      end_time: '1753115253',
+      duration: 20,
+      errors: [error],
     });
+    expect(waWebhookSchema.parse(event.body).entry[0]?.changes[0]?.value.errors).toEqual([error]);
+  });
+
+  it('the no-media drop as one field report shows it, when asked: COMPLETED, no error anywhere', () => {
+    const failure = { code: 138021, message: 'Media receive timeout', details: 'none' };
+    const event = waTerminate(
+      DEMO_WHATSAPP_NUMBER,
+      call('whatsapp', 'user_initiated', endedAfter(20, failure)),
+      T0 + 20_000,
+      { whatsappStatusCase: 'upper', noMediaDropCompleted: true },
+    );
+    expect(waItem(event)).toMatchObject({ status: 'COMPLETED', duration: 20 });
+    expect(JSON.stringify(event.body)).not.toContain('errors');
   });
 
   it('writes the status in title case when asked (Meta’s pages show both)', () => {
@@ -97,7 +116,7 @@ describe('WhatsApp webhook payloads parse with the shared schemas', () => {
       DEMO_WHATSAPP_NUMBER,
       call('whatsapp', 'user_initiated', endedAfter(1)),
       T0,
-      { whatsappStatusCase: 'title' },
+      { whatsappStatusCase: 'title', noMediaDropCompleted: false },
     );
     expect(JSON.stringify(event.body)).toContain('"status":"Completed"');
   });

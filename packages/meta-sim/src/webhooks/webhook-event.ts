@@ -15,6 +15,8 @@ export interface WaChangeValue {
   calls?: MetaItem[];
   statuses?: MetaItem[];
   messages?: MetaItem[];
+  /** Meta's errors beside `calls` (a failed terminate carries them here and inside the call) */
+  errors?: MetaItem[];
 }
 
 export interface WaEntry {

@@ -29,8 +29,10 @@ export function waConnect(
 }
 
 /**
- * The `terminate` webhook. Times and duration only when the call was picked up; Meta's error
- * object when it failed.
+ * The `terminate` webhook. Times and duration only when the call was picked up. A failed call
+ * (the no-media drop: 138021) is `FAILED` with Meta's error, with `title`, both inside the call
+ * and beside `calls` (meta-calling.md section 0); with the `noMediaDropCompleted` quirk it is
+ * `COMPLETED` with no error instead, as one field report shows it.
  *
  * @example
  * sender.enqueue(waTerminate(number, call, Date.now(), quirks));
@@ -39,39 +41,47 @@ export function waTerminate(
   number: Number_,
   call: SimCall,
   now: number,
-  quirks: Pick<SimQuirks, 'whatsappStatusCase'>,
+  quirks: Pick<SimQuirks, 'whatsappStatusCase' | 'noMediaDropCompleted'>,
 ): WebhookEvent {
   const { phase } = call;
-  const failure = phase.state === 'ended' ? phase.failure : null;
+  const reported = phase.state === 'ended' ? phase.failure : null;
+  const failure = reported && quirks.noMediaDropCompleted ? null : reported;
   const start = acceptedAt(phase);
   const end = phase.state === 'ended' ? phase.endedAt : now;
   const status = failure ? 'FAILED' : 'COMPLETED';
-  return callsEvent(number, call, 'terminate', false, {
-    ...parties(number, call),
-    event: 'terminate',
-    direction: direction(call),
-    timestamp: waSeconds(now),
-    status: quirks.whatsappStatusCase === 'upper' ? status : titleCase(status),
-    ...(start === null
-      ? {}
-      : {
-          start_time: waSeconds(start),
-          end_time: waSeconds(end),
-          duration: Math.max(0, Math.round((end - start) / 1000)),
-        }),
-    ...opaque(call),
-    ...(failure
-      ? {
-          errors: [
-            {
-              code: failure.code,
-              message: failure.message,
-              error_data: { details: failure.details },
-            },
-          ],
-        }
-      : {}),
-  });
+  const errors = failure
+    ? [
+        {
+          code: failure.code,
+          title: failure.message,
+          message: failure.message,
+          error_data: { details: failure.details },
+        },
+      ]
+    : null;
+  return callsEvent(
+    number,
+    call,
+    'terminate',
+    false,
+    {
+      ...parties(number, call),
+      event: 'terminate',
+      direction: direction(call),
+      timestamp: waSeconds(now),
+      status: quirks.whatsappStatusCase === 'upper' ? status : titleCase(status),
+      ...(start === null
+        ? {}
+        : {
+            start_time: waSeconds(start),
+            end_time: waSeconds(end),
+            duration: Math.max(0, Math.round((end - start) / 1000)),
+          }),
+      ...opaque(call),
+      ...(errors ? { errors } : {}),
+    },
+    errors ? { errors } : {},
+  );
 }
 
 /**
@@ -184,9 +194,11 @@ function callsEvent(
   kind: string,
   withContact: boolean,
   item: MetaItem,
+  beside: Pick<WaChangeValue, 'errors'> = {},
 ): WebhookEvent {
   const value: WaChangeValue = {
     ...base(number),
+    ...beside,
     ...(withContact
       ? { contacts: [{ profile: { name: call.userName }, wa_id: call.userId }] }
       : {}),
