@@ -106,6 +106,40 @@ describe('WhatsApp inbound, Chromium as the business', () => {
     await agent.close();
   }, 60_000);
 
+  it('an answer without candidates (m=audio 9, c=IN IP4 0.0.0.0) is taken and audio flows both ways', async () => {
+    await start();
+    const agent = await chromium.newPeer();
+    const call = await sim.placeCall({ channel: 'whatsapp', name: 'Rahul' });
+    const offer = ((await waitForCallEvent(receiver, 'connect')).session as { sdp: string }).sdp;
+
+    const full = await agent.answerOffer(offer, { addMicFirst: true });
+    // meta's sample answer: the browser's checks tell Meta (ICE-lite) where it is
+    const answer = full
+      .split('\r\n')
+      .filter((line) => !line.startsWith('a=candidate:') && line !== 'a=end-of-candidates')
+      .map((line) =>
+        line.replace(/^m=audio \d+ /, 'm=audio 9 ').replace(/^c=IN IP4 .*/, 'c=IN IP4 0.0.0.0'),
+      )
+      .join('\r\n');
+    expect(answer).not.toContain('a=candidate:');
+    await post('pre_accept', call.id, answer);
+    await post('accept', call.id, answer);
+    expect(await agent.waitForConnection()).toBe('connected');
+
+    const heard = await eventually(
+      () => call.stats(),
+      (s) => s.packetsReceived > 50 && s.peakAudioLevel > 0.01,
+    );
+    expect(heard.peakAudioLevel).toBeGreaterThan(0.01);
+    const browser = await eventually(
+      () => agent.inboundStats(),
+      (s) => s.packetsReceived > 50 && s.totalAudioEnergy > 0,
+    );
+    expect(browser.totalAudioEnergy).toBeGreaterThan(0);
+    await post('terminate', call.id);
+    await agent.close();
+  }, 60_000);
+
   it('the classic bug: an answer made before the mic connects but carries no audio, and ends FAILED 138021', async () => {
     await start({ mediaStartMs: 3_000 });
     const agent = await chromium.newPeer();
