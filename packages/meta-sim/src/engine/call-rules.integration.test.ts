@@ -177,6 +177,21 @@ describe('Meta’s call rules', () => {
     expect(item).toMatchObject({ event: 'terminate', start_time: expect.any(Number) });
   });
 
+  it('a Messenger user’s call waits messengerAcceptMs (60 s by default) for the business, not ringMs', async () => {
+    await start({ timeouts: { ringMs: 60, messengerAcceptMs: 300 } });
+    const placed = Date.now();
+    const call = await sim.placeCall({ channel: 'messenger' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(call.state).toBe('ringing');
+    await call.waitFor('ended', { timeoutMs: 2_000 });
+    expect(Date.now() - placed).toBeGreaterThanOrEqual(290);
+    expect(call.snapshot().reason).toBe('not-answered');
+    const item = msgrWebhookSchema.parse(
+      sim.deliveries({ callId: call.id, kind: 'terminate' })[0]?.payload,
+    ).entry[0]?.calls?.[0];
+    expect(item).toMatchObject({ event: 'terminate', status: 'COMPLETED' });
+  });
+
   it('waitFor says where the call is when it times out', async () => {
     await start();
     const call = await sim.placeCall({ channel: 'whatsapp' });

@@ -6,6 +6,7 @@ describe('resolveConfig', () => {
     const config = resolveConfig();
     expect(config.timeouts).toMatchObject({
       ringMs: 45_000,
+      messengerAcceptMs: 60_000,
       mediaStartMs: 20_000,
       mediaIdleMs: 30_000,
     });

@@ -19,8 +19,13 @@ export interface SimMessengerPage {
 
 /** Meta's clocks; every value in milliseconds */
 export interface SimTimeouts {
-  /** an inbound call nobody accepts ends "not answered" after this; also the callee's ring time */
+  /**
+   * a WhatsApp call nobody accepts ends "not answered" after this (Meta: roughly 30 to 60 s);
+   * also how long the callee's phone rings on a business-initiated call, either channel
+   */
   ringMs: number;
+  /** the business has this long to accept a Messenger user's call (*Consumer to Business Calling*: 60 s) */
+  messengerAcceptMs: number;
   /** no media from the business this long after accept ends the call FAILED 138021 */
   mediaStartMs: number;
   /** this long without a packet mid-call ends the call FAILED 138021 */
@@ -144,6 +149,7 @@ export const DEFAULT_GRAPH_VERSION = 'v24.0';
 
 export const DEFAULT_TIMEOUTS: SimTimeouts = {
   ringMs: 45_000,
+  messengerAcceptMs: 60_000,
   mediaStartMs: 20_000,
   mediaIdleMs: 30_000,
   mediaPollMs: 250,

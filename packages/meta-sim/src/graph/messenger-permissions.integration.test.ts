@@ -20,7 +20,7 @@ beforeEach(async () => {
     media: createFakeMediaFactory(),
     webhookUrl: null,
     permissionReply: { response: 'none' },
-    timeouts: { ringMs: 80 },
+    timeouts: { messengerAcceptMs: 80 },
   });
   graph = testGraphClient(`${await sim.listen(0)}/v24.0`, DEMO_MESSENGER_PAGE.accessToken);
 });
