@@ -13,7 +13,8 @@ const row = (name: string, meaning: string, retryable = false): MetaErrorCodeInf
 
 /**
  * Graph API and calling-webhook error codes we map to clear messages (meta-calling.md §2.2,
- * §2.5). Transient per Meta: 138004 and 138005 here, plus HTTP 5xx and 429 whatever the code
+ * §2.5). Transient per Meta: 138004 and 138005 here, and 613 (the call-permission look-up
+ * limit, HTTP 429 on Meta's *Troubleshooting* page), plus HTTP 5xx and 429 whatever the code
  * (see `describeMetaError`).
  *
  * @example
@@ -23,6 +24,11 @@ export const META_ERROR_CODES: Readonly<Record<number, MetaErrorCodeInfo>> = Obj
   100: row(
     'invalid_parameter',
     'Meta rejected a value in the request; for calls this is usually the audio setup (SDP). The details say which.',
+  ),
+  613: row(
+    'permission_lookup_rate_limit',
+    'Call permissions were looked up too often for now. Wait a little and try again.',
+    true,
   ),
   190: row(
     'access_token_invalid',

@@ -4,7 +4,7 @@ import { describeMetaError, META_ERROR_CODES, metaErrorEnvelopeSchema } from './
 describe('META_ERROR_CODES', () => {
   it('covers every code the spec lists, each with a plain meaning', () => {
     const listed = [
-      100, 190, 131009, 131030, 131044, 131055, 138000, 138001, 138002, 138003, 138004, 138005,
+      100, 190, 613, 131009, 131030, 131044, 131055, 138000, 138001, 138002, 138003, 138004, 138005,
       138006, 138007, 138009, 138012, 138013, 138014, 138015, 138017, 138018, 138019, 138020,
       138021, 138022, 138023,
     ];
