@@ -13,6 +13,7 @@ import { PermissionBook, type PermissionStatus } from './engine/permissions';
 import { placeCall, type PlaceCallOptions } from './engine/place-call';
 import { isLive, snapshot, type Channel, type SimCallSnapshot } from './engine/sim-call';
 import { TimerSet } from './engine/timers';
+import { GraphFaults, type GraphFault } from './graph/faults';
 import { createGraphRouter } from './graph/router';
 import { RequestLog, type RecordedRequest, type RequestFilter } from './graph/request-log';
 import { lazyWeriftMediaFactory } from './engine/lazy-media';
@@ -55,6 +56,11 @@ export interface MetaSim {
    * and a `call_permission_reply` webhook without `context`
    */
   grantFromProfile(grant: { userId: string; businessId?: string; name?: string }): void;
+  /**
+   * the next Graph request(s) matching `edge`/`action` are refused with Meta's `code` at the
+   * HTTP status Meta gives it (138007 → 500, 613 → 429): for testing a client's error handling
+   */
+  failNextRequest(fault: GraphFault): void;
   /** how one user answers business-initiated calls */
   setCallee(userId: string, behaviour: Partial<CalleeBehaviour>): void;
   /** where later webhooks go; null records them without sending */
@@ -99,7 +105,8 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
     callees: new Map(),
   };
   const log = new RequestLog();
-  const router = createGraphRouter(ctx, log);
+  const faults = new GraphFaults();
+  const router = createGraphRouter(ctx, log, faults);
   let server: Server | null = null;
   let closed = false;
 
@@ -160,6 +167,7 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
       const id = businessFor('whatsapp', businessId);
       grantFromProfile(ctx, id, userId, name ?? calleeBehaviour(ctx, userId).name ?? 'Sim Callee');
     },
+    failNextRequest: (fault) => faults.add(fault),
     setCallee(userId, behaviour) {
       ctx.callees.set(userId, { ...ctx.callees.get(userId), ...behaviour });
     },

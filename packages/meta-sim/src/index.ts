@@ -38,6 +38,7 @@ export { fakeSdp } from './engine/fake-sdp';
 export type { FakeSdpOptions } from './engine/fake-sdp';
 
 export type { RecordedRequest, RequestFilter } from './graph/request-log';
+export type { GraphFault } from './graph/faults';
 export type {
   DeliveryAttempt,
   DeliveryFilter,

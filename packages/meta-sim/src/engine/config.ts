@@ -82,6 +82,12 @@ export interface SimQuirks {
    * Meta's `FAILED` with 138021 inside and beside `calls`
    */
   noMediaDropCompleted: boolean;
+  /**
+   * WhatsApp `pre_accept`/`accept`/`reject`/`terminate` answer a bare `{"success":true}`, as
+   * Meta's call-flow examples show, instead of the reference tables' reply with
+   * `messaging_product`
+   */
+  bareSuccess: boolean;
 }
 
 /** everything `createMetaSim` accepts; every field is optional */
@@ -207,6 +213,7 @@ export function resolveConfig(options: MetaSimOptions = {}): SimConfig {
       actpassInAnswer: false,
       whatsappStatusCase: 'upper',
       noMediaDropCompleted: false,
+      bareSuccess: false,
       ...options.quirks,
     },
     callerMedia: options.callerMedia ?? {},

@@ -16,6 +16,11 @@ import { unknownCall, wrongDirection, wrongState } from './state-errors';
 
 const SUCCESS: WaSuccessReply = { messaging_product: 'whatsapp', success: true };
 
+/** meta's reply to a call action: the reference tables' shape, or the bare one when asked */
+function success(ctx: EngineContext): Outcome<object> {
+  return succeed(ctx.config.quirks.bareSuccess ? { success: true } : SUCCESS);
+}
+
 /**
  * `POST /{phone-number-id}/calls` with a body already validated: Meta's rules for each action.
  *
@@ -49,11 +54,11 @@ export async function whatsappCallAction(
           return wrongState(call, 'reject');
         }
         await endCall(ctx, call, 'business-rejected');
-        return succeed(SUCCESS);
+        return success(ctx);
       case 'terminate':
         if (call.phase.state === 'ended') return wrongState(call, 'terminate');
         await endCall(ctx, call, 'business-terminated');
-        return succeed(SUCCESS);
+        return success(ctx);
     }
   });
 }
@@ -67,7 +72,7 @@ async function preAccept(
   const sdp = body.session.sdp;
   if (call.phase.state === 'pre-accepted') {
     // the same pre_accept again changes nothing; another answer cannot replace the first
-    if (call.phase.answerSdp === sdp) return succeed(SUCCESS);
+    if (call.phase.answerSdp === sdp) return success(ctx);
     return refuse(
       100,
       'the call is already pre-accepted with another answer; WhatsApp cannot renegotiate',
@@ -77,7 +82,7 @@ async function preAccept(
   const applied = await applyAnswer(call, sdp);
   if (!applied.ok) return applied;
   ctx.store.move(call, { state: 'pre-accepted', answerSdp: sdp });
-  return succeed(SUCCESS);
+  return success(ctx);
 }
 
 async function accept(
@@ -108,7 +113,7 @@ async function accept(
   // media flows once accept returns: the caller starts talking
   call.media?.startAudio();
   watchMedia(ctx, call);
-  return succeed(SUCCESS);
+  return success(ctx);
 }
 
 /** checks the business's answer against the caller's offer, then applies it */

@@ -7,6 +7,7 @@ const TITLES: Readonly<Record<number, string>> = {
   2: 'An unexpected error has occurred. Please retry your request later.',
   100: 'Invalid parameter',
   190: 'Invalid OAuth access token - Cannot parse access token',
+  613: 'Fetch Call Permission For Consumer Phone Number API Limit Hit',
   131055: 'Method not allowed',
   138000: 'Calling not enabled',
   138003: 'Duplicate call',

@@ -5,6 +5,7 @@ import { newTraceId } from '../engine/ids';
 import { refuse, type MetaFailure, type Outcome } from '../engine/outcome';
 import { authorize, unsupported, type GraphObject } from './auth';
 import { errorEnvelope } from './envelope';
+import { GraphFaults } from './faults';
 import {
   getMessengerCallPermissions,
   postMessengerCalls,
@@ -33,7 +34,11 @@ const BODY_LIMIT = '3mb';
  * @example
  * app.use('/graph', createGraphRouter(ctx, log)); // GRAPH_API_BASE_URL=http://localhost:3000/graph
  */
-export function createGraphRouter(ctx: EngineContext, log: RequestLog): Router {
+export function createGraphRouter(
+  ctx: EngineContext,
+  log: RequestLog,
+  faults: GraphFaults = new GraphFaults(),
+): Router {
   const router = Router();
   const edges: Array<[method: 'get' | 'post', edge: string, handle: Edge]> = [
     [
@@ -82,11 +87,24 @@ export function createGraphRouter(ctx: EngineContext, log: RequestLog): Router {
     ],
   ];
   for (const [method, edge, handle] of edges) {
-    router[method](`/:version/:id/${edge}`, versionOnly, parseJson, endpoint(ctx, log, handle));
+    router[method](
+      `/:version/:id/${edge}`,
+      versionOnly,
+      parseJson,
+      endpoint(ctx, log, injected(faults, edge, handle)),
+    );
   }
   // anything else under a version is an edge Meta does not serve here
   router.all('/:version/:id/*rest', versionOnly, parseJson, endpoint(ctx, log, unsupportedFor));
   return router;
+}
+
+/** a queued fault, if one matches, answers before Meta's rules do */
+function injected(faults: GraphFaults, edge: string, handle: Edge): Edge {
+  return (target, req) => {
+    const failure = faults.take(edge, readString(req.body, 'action'));
+    return failure ? { ok: false, error: failure } : handle(target, req);
+  };
 }
 
 /** leaves paths that do not start with a Graph version to the rest of the app */
