@@ -38,6 +38,7 @@ import type { RingsideServer } from './sockets/socket-types';
 import { createMetaWebhookRouter } from './webhooks/meta-webhook-router';
 import { createGroupCommit } from './webhooks/group-commit';
 import { createWebhookIngest } from './webhooks/webhook-ingest';
+import { createClockSkew } from './webhooks/clock-skew';
 import { createWebhookPostHandler, isWebhookPost } from './webhooks/webhook-post';
 import { createWebhookProcessor } from './webhooks/webhook-processor';
 
@@ -198,6 +199,7 @@ export function createApp(options: AppOptions) {
       metrics,
       logger,
       onStored: processor.enqueue,
+      skew: createClockSkew(() => clock().getTime()),
     }),
     metrics,
     logger,

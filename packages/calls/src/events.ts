@@ -21,7 +21,10 @@ interface NormalizedBase {
 export interface CallOfferedEvent extends NormalizedBase {
   readonly kind: 'call.offered';
   readonly callId: string;
-  /** whatsapp number (Meta's form, no plus) or messenger PSID, with the profile name when known */
+  /**
+   * whatsapp number (Meta's form, no plus) or, for a username user Meta sent no number for, the
+   * BSUID (`userId`, with `username`); or messenger PSID; with the profile name when known
+   */
   readonly caller: Party;
   /** the business number called (whatsapp) or the Page id (messenger) */
   readonly called: Party;
@@ -95,8 +98,10 @@ export interface CallTerminatedEvent extends NormalizedBase {
  */
 export interface PermissionUpdatedEvent extends NormalizedBase {
   readonly kind: 'permission.updated';
-  /** whatsapp id or messenger PSID of the customer */
+  /** whatsapp phone (or the BSUID when Meta sent no phone) or messenger PSID of the customer */
   readonly user: string;
+  /** whatsapp business-scoped user id, when Meta sent one */
+  readonly userId?: string;
   /** whatsapp: the customer's profile name, from the webhook's `contacts` */
   readonly userName?: string;
   readonly response: 'granted' | 'denied';

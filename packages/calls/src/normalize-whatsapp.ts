@@ -10,6 +10,7 @@ import {
   type WaWebhook,
 } from '@ringside/contracts';
 import type { NormalizedEvent, NormalizeResult, OutboundProgress } from './events';
+import type { Party } from './state';
 import { idempotencyKey } from './idempotency';
 import { toMetaErrors } from './meta-error';
 import { unixSecondsToMs } from './meta-time';
@@ -82,11 +83,14 @@ function fromConnect(call: WaCallConnect, ctx: ChangeContext): NormalizedEvent |
   if (call.direction === 'USER_INITIATED') {
     if (call.session.sdp_type !== 'offer')
       return { skip: 'user-initiated connect without an offer' };
+    const caller = customerParty(ctx.value, call.from, call.from_user_id);
+    if (!caller)
+      return { skip: 'user-initiated connect names no caller (no from, no from_user_id)' };
     return compact({
       ...common,
       kind: 'call.offered',
-      caller: compact({ id: call.from, name: callerName(ctx.value, call.from) }),
-      called: { id: call.to },
+      caller,
+      called: { id: call.to ?? ctx.value.metadata.display_phone_number },
       sdpOffer: call.session.sdp,
       deeplinkPayload: call.deeplink_payload,
       ctaPayload: call.cta_payload,
@@ -99,7 +103,7 @@ function fromConnect(call: WaCallConnect, ctx: ChangeContext): NormalizedEvent |
     ...common,
     kind: 'call.outbound-progress',
     progress: 'connected',
-    callee: call.to,
+    callee: call.to ?? call.to_user_id,
     sdpAnswer: call.session.sdp,
     bizOpaqueCallbackData: call.biz_opaque_callback_data,
   });
@@ -145,7 +149,7 @@ function fromStatus(status: WaCallStatus, ctx: ChangeContext): NormalizedEvent |
     endpointId: ctx.endpointId,
     idempotencyKey: keyFor(ctx, status.id, 'status', occurredAt, progress),
     progress,
-    callee: status.recipient_id,
+    callee: status.recipient_id ?? status.recipient_user_id,
     bizOpaqueCallbackData: status.biz_opaque_callback_data,
   });
 }
@@ -158,14 +162,17 @@ function fromPermissionReply(
   if (occurredAt === undefined) return { skip: 'unreadable timestamp' };
   const reply = message.interactive.call_permission_reply;
   const response = reply.response === 'accept' ? 'granted' : 'denied';
+  const user = customerParty(ctx.value, message.from, message.from_user_id);
+  if (!user) return { skip: 'permission reply names no customer (no from, no from_user_id)' };
   return compact({
     kind: 'permission.updated',
     channel: 'whatsapp',
     occurredAt,
     endpointId: ctx.endpointId,
-    idempotencyKey: keyFor(ctx, message.from, 'call_permission_reply', occurredAt, response),
-    user: message.from,
-    userName: ctx.value.contacts?.find((contact) => contact.wa_id === message.from)?.profile?.name,
+    idempotencyKey: keyFor(ctx, user.id, 'call_permission_reply', occurredAt, response),
+    user: user.id,
+    userId: user.userId,
+    userName: user.name,
     response,
     permanent: reply.is_permanent,
     expiresAt: unixSecondsToMs(reply.expiration_timestamp),
@@ -175,19 +182,50 @@ function fromPermissionReply(
 }
 
 /**
- * The caller's profile name from `contacts`, matched by wa_id. Meta's wa_id can be written
- * differently from `from` (some countries' numbers are rewritten), so when the change has one
- * contact and every connect in it comes from one number, that contact is the caller.
+ * The customer as Meta names them (*Business-scoped user IDs*): a phone number, a BSUID, or both.
+ * `id` is the phone when sent, else the BSUID; name and `@username` come from `contacts`, matched
+ * by wa_id or user_id. Meta's wa_id can be written differently from `from` (some countries'
+ * numbers are rewritten), so when the change has one contact and every connect in it comes from
+ * one customer, that contact is theirs.
  */
-function callerName(value: WaChangeValue, from: string): string | undefined {
+function customerParty(
+  value: WaChangeValue,
+  phone: string | undefined,
+  userId: string | undefined,
+): Party | undefined {
+  const contact = contactOf(value, phone, userId);
+  const bsuid = userId ?? contact?.user_id;
+  const id = phone ?? bsuid;
+  if (id === undefined) return undefined;
+  return compact({
+    id,
+    name: contact?.profile?.name,
+    userId: bsuid,
+    username: contact?.profile?.username,
+  });
+}
+
+type WaContact = NonNullable<WaChangeValue['contacts']>[number];
+
+function contactOf(
+  value: WaChangeValue,
+  phone: string | undefined,
+  userId: string | undefined,
+): WaContact | undefined {
   const contacts = value.contacts ?? [];
-  const exact = contacts.find((contact) => contact.wa_id === from);
-  if (exact) return exact.profile?.name;
+  const exact = contacts.find(
+    (contact) =>
+      (phone !== undefined && contact.wa_id === phone) ||
+      (userId !== undefined && contact.user_id === userId),
+  );
+  if (exact) return exact;
   const only = contacts.length === 1 ? contacts[0] : undefined;
   const callers = new Set(
-    (value.calls ?? []).filter((call) => call.event === 'connect').map((call) => call.from),
+    (value.calls ?? [])
+      .filter((call) => call.event === 'connect')
+      .map((call) => call.from ?? call.from_user_id),
   );
-  return only && callers.size === 1 ? only.profile?.name : undefined;
+  return only && callers.size === 1 ? only : undefined;
 }
 
 function keyFor(

@@ -8,8 +8,13 @@ import type { CallDirection, CallOutcome, Channel, RingStrategy } from '@ringsid
  * const caller: Party = { id: '918097530000', name: 'Rahul' };
  */
 export interface Party {
+  /** how Meta reaches them: a phone number when Meta sent one, else the BSUID, or a PSID */
   readonly id: string;
   readonly name?: string;
+  /** whatsapp business-scoped user id (`US.1349…`), when Meta sent one */
+  readonly userId?: string;
+  /** whatsapp `@username`, when the customer set one */
+  readonly username?: string;
 }
 
 /**

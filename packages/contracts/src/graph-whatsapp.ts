@@ -69,14 +69,23 @@ export type WaTerminateBody = z.infer<typeof waTerminateBodySchema>;
  *
  * @example
  * waConnectBodySchema.parse({ messaging_product: 'whatsapp', action: 'connect', to: '918097530000', session: { sdp_type: 'offer', sdp } });
+ * waConnectBodySchema.parse({ messaging_product: 'whatsapp', action: 'connect', recipient: 'US.13491208655302741918', session: { sdp_type: 'offer', sdp } });
  */
-export const waConnectBodySchema = z.looseObject({
-  messaging_product: messagingProduct,
-  action: z.literal('connect'),
-  to: z.string().min(1),
-  session: sdpOfferSessionSchema,
-  biz_opaque_callback_data: bizOpaqueCallbackData.optional(),
-});
+export const waConnectBodySchema = z
+  .looseObject({
+    messaging_product: messagingProduct,
+    action: z.literal('connect'),
+    /** the customer's phone number */
+    to: z.string().min(1).optional(),
+    /** or their business-scoped user id, when no phone is known (*Business-scoped user IDs*) */
+    recipient: z.string().min(1).optional(),
+    session: sdpOfferSessionSchema,
+    biz_opaque_callback_data: bizOpaqueCallbackData.optional(),
+  })
+  .refine((body) => body.to !== undefined || body.recipient !== undefined, {
+    message: 'connect needs `to` (a phone number) or `recipient` (a business-scoped user id)',
+    path: ['to'],
+  });
 export type WaConnectBody = z.infer<typeof waConnectBodySchema>;
 
 /**
@@ -96,13 +105,16 @@ export const waCallActionBodySchema = z.discriminatedUnion('action', [
 export type WaCallActionBody = z.infer<typeof waCallActionBodySchema>;
 
 /**
- * Meta's reply to `pre_accept`, `accept`, `reject` and `terminate`.
+ * Meta's reply to `pre_accept`, `accept`, `reject` and `terminate`. The reference tables show
+ * `messaging_product` beside `success`, the call-flow examples a bare `{"success": true}`:
+ * both are accepted, `success: true` is what counts.
  *
  * @example
  * waSuccessReplySchema.parse({ messaging_product: 'whatsapp', success: true });
+ * waSuccessReplySchema.parse({ success: true });
  */
 export const waSuccessReplySchema = z.looseObject({
-  messaging_product: messagingProduct,
+  messaging_product: messagingProduct.optional(),
   success: z.literal(true),
 });
 export type WaSuccessReply = z.infer<typeof waSuccessReplySchema>;
@@ -114,7 +126,7 @@ export type WaSuccessReply = z.infer<typeof waSuccessReplySchema>;
  * waConnectReplySchema.parse({ messaging_product: 'whatsapp', calls: [{ id: 'wacid.…' }] }).calls[0].id;
  */
 export const waConnectReplySchema = z.looseObject({
-  messaging_product: messagingProduct,
+  messaging_product: messagingProduct.optional(),
   calls: z.tuple([z.looseObject({ id: z.string().min(1) })], z.looseObject({ id: z.string() })),
 });
 export type WaConnectReply = z.infer<typeof waConnectReplySchema>;
@@ -131,7 +143,9 @@ export type WaConnectReply = z.infer<typeof waConnectReplySchema>;
 export const waPermissionRequestMessageSchema = z.looseObject({
   messaging_product: messagingProduct,
   recipient_type: z.literal('individual').optional(),
-  to: z.string().min(1),
+  // a phone number, or `recipient` with a business-scoped user id (`to` wins when both are sent)
+  to: z.string().min(1).optional(),
+  recipient: z.string().min(1).optional(),
   type: z.literal('interactive'),
   interactive: z.looseObject({
     type: z.literal('call_permission_request'),
@@ -150,7 +164,14 @@ export type WaPermissionRequestMessage = z.infer<typeof waPermissionRequestMessa
  */
 export const waMessageSentReplySchema = z.looseObject({
   messaging_product: messagingProduct,
-  contacts: z.array(z.looseObject({ input: z.string(), wa_id: z.string() })),
+  // wa_id for a send by phone number, user_id for one by business-scoped user id
+  contacts: z.array(
+    z.looseObject({
+      input: z.string(),
+      wa_id: z.string().optional(),
+      user_id: z.string().optional(),
+    }),
+  ),
   messages: z.tuple([z.looseObject({ id: z.string().min(1) })], z.looseObject({ id: z.string() })),
 });
 export type WaMessageSentReply = z.infer<typeof waMessageSentReplySchema>;

@@ -36,6 +36,14 @@ describe('describeMetaError', () => {
     expect(describeMetaError(138006).meaning).toMatch(/permission/);
   });
 
+  it('never retries 138007 (our SDP was not applied in time), even at the HTTP 500 Meta sends it with', () => {
+    expect(describeMetaError(138007, 500)).toMatchObject({ code: 138007, retryable: false });
+    // other codes at 500 or 429 still are
+    expect(describeMetaError(138002, 429).retryable).toBe(true);
+    expect(describeMetaError(613, 429).retryable).toBe(true);
+    expect(describeMetaError(1, 500).retryable).toBe(true);
+  });
+
   it('explains a media timeout from a terminate webhook', () => {
     expect(describeMetaError(138021).meaning).toMatch(/audio/i);
   });

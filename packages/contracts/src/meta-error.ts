@@ -28,6 +28,9 @@ export const metaErrorEnvelopeSchema = z.looseObject({
 });
 export type MetaErrorEnvelope = z.infer<typeof metaErrorEnvelopeSchema>;
 
+/** codes that a transient HTTP status must not make retryable */
+const NEVER_RETRIED: ReadonlySet<number> = new Set([138007]);
+
 /** What an agent or an admin is told about a Meta error, and whether retrying can help. */
 export type MetaErrorDescription = {
   code: number;
@@ -50,6 +53,9 @@ export function describeMetaError(code: number, httpStatus?: number): MetaErrorD
   const known = Object.hasOwn(META_ERROR_CODES, code) ? META_ERROR_CODES[code] : undefined;
   const transientStatus =
     httpStatus !== undefined && (httpStatus === 429 || (httpStatus >= 500 && httpStatus <= 599));
+  // 138007 comes as HTTP 500 but means our SDP was not applied in time (*Troubleshooting*):
+  // the same request again cannot help, whatever the status says
+  if (known && NEVER_RETRIED.has(code)) return { code, ...known, retryable: false };
   if (known) return { code, ...known, retryable: known.retryable || transientStatus };
   return {
     code,

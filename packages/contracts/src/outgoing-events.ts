@@ -31,7 +31,8 @@ export const OUTGOING_EVENT_NAMES = [
 export const outgoingEventNameSchema = z.enum(OUTGOING_EVENT_NAMES);
 export type OutgoingEventName = z.infer<typeof outgoingEventNameSchema>;
 
-// the customer as on a ringing call: E.164 number (WhatsApp) or PSID (Messenger)
+// the customer as on a ringing call: E.164 number and/or business-scoped userId with username
+// (WhatsApp; the number only when Meta sent it), or PSID (Messenger)
 const customerSchema = callerSchema;
 
 /** Our side: the channel, and its E.164 number (WhatsApp) or Page id (Messenger). */
@@ -44,6 +45,8 @@ const businessSchema = z.object({
 
 const callData = z.object({
   callId: z.string().min(1),
+  /** meta's own id for the call (WhatsApp `wacid.…`, Messenger `c_…`) */
+  metaCallId: z.string().min(1).optional(),
   channel: channelSchema,
   direction: callDirectionSchema,
   customer: customerSchema,

@@ -47,6 +47,8 @@ export type CallsListQuery = z.infer<typeof callsListQuerySchema>;
  */
 export const callSummarySchema = z.object({
   id: idSchema,
+  /** meta's own id for the call (WhatsApp `wacid.…`, Messenger `c_…`), for support requests */
+  metaCallId: z.string().min(1).optional(),
   channel: channelSchema,
   direction: callDirectionSchema,
   state: callStateSchema,

@@ -64,15 +64,17 @@ export const callQualityCommandSchema = qualityMetricsSchema.extend({ callId });
 export type CallQualityCommand = z.infer<typeof callQualityCommandSchema>;
 
 /**
- * `call:dial`: place an outbound call on a channel. `to` is an E.164 number for WhatsApp or a
- * PSID for Messenger; `sdp` is the browser's offer for Meta's `connect`.
+ * `call:dial`: place an outbound call on a channel. `to` is an E.164 number or a business-scoped
+ * user id (`US.1349…`, for a customer known by username only) for WhatsApp, a PSID for
+ * Messenger; `sdp` is the browser's offer for Meta's `connect`.
  *
  * @example
  * socket.emit('call:dial', { channelId, to: '+918097530000', sdp: offer.sdp }, ack);
  */
 export const callDialCommandSchema = z.object({
   channelId: z.string().min(1),
-  to: z.string().trim().min(1).max(64),
+  // a BSUID is a country code, a period and up to 128 letters and digits
+  to: z.string().trim().min(1).max(140),
   sdp: sdp.optional(),
 });
 export type CallDialCommand = z.infer<typeof callDialCommandSchema>;

@@ -9,24 +9,32 @@ import {
   isoDateTimeSchema,
   qualityLevelSchema,
 } from './call-outcome';
+import { bsuidSchema } from './customer-id';
 
 const id = z.string().min(1);
 
 /**
- * The customer on a call: a WhatsApp profile name and E.164 number, or a Messenger PSID.
+ * The customer on a call: on WhatsApp a profile name with an E.164 number, a business-scoped
+ * user id (`userId`, with `username` when they set one), or both (Meta may leave the number
+ * out for a username user); on Messenger a PSID.
  *
  * @example
  * callerSchema.parse({ name: 'Rahul', number: '+918097530000' });
+ * callerSchema.parse({ name: 'Priya', userId: 'IN.13491208655302741918', username: '@priya.k' });
  */
 export const callerSchema = z
   .object({
     name: z.string().optional(),
     number: e164Schema.optional(),
+    userId: bsuidSchema.optional(),
+    username: z.string().min(1).optional(),
     psid: z.string().min(1).optional(),
   })
-  .refine((caller) => caller.number !== undefined || caller.psid !== undefined, {
-    message: 'a caller needs a number (WhatsApp) or a psid (Messenger)',
-  });
+  .refine(
+    (caller) =>
+      caller.number !== undefined || caller.userId !== undefined || caller.psid !== undefined,
+    { message: 'a caller needs a number or a user id (WhatsApp) or a psid (Messenger)' },
+  );
 export type Caller = z.infer<typeof callerSchema>;
 
 /**

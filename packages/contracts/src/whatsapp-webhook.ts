@@ -25,6 +25,11 @@ export type MetaErrorItem = z.infer<typeof metaErrorItemSchema>;
 
 const waDirectionSchema = z.enum(['USER_INITIATED', 'BUSINESS_INITIATED']);
 
+// *Business-scoped user IDs*: the customer's phone may be left out and a BSUID
+// (`US.13491208655302741918`) sent instead, so every customer field is optional here and the
+// normalizer takes whichever is present
+const optionalId = z.string().min(1).optional();
+
 // start/end times come as strings in some payloads and numbers in others
 const waTimeSchema = z.union([z.string(), z.number()]);
 
@@ -38,8 +43,12 @@ const waTimeSchema = z.union([z.string(), z.number()]);
  */
 export const waCallConnectSchema = z.looseObject({
   id: z.string().min(1),
-  from: z.string().min(1),
-  to: z.string().min(1),
+  /** the customer's phone (user-initiated) or the business number; may be omitted for a username user */
+  from: optionalId,
+  /** the business number (user-initiated) or the customer's phone; may be omitted likewise */
+  to: optionalId,
+  from_user_id: optionalId,
+  to_user_id: optionalId,
   event: z.literal('connect'),
   timestamp: unixSecondsStringSchema,
   direction: waDirectionSchema,
@@ -64,6 +73,8 @@ export const waCallTerminateSchema = z.looseObject({
   id: z.string().min(1),
   from: z.string().optional(),
   to: z.string().optional(),
+  from_user_id: optionalId,
+  to_user_id: optionalId,
   event: z.literal('terminate'),
   timestamp: unixSecondsStringSchema,
   direction: waDirectionSchema.optional(),
@@ -94,13 +105,15 @@ export type WaCall = z.infer<typeof waCallSchema>;
  *
  * @example
  * waCallStatusSchema.parse({ id, timestamp: '1753116000', type: 'call', status: 'RINGING', recipient_id: '918097530000' });
+ * waCallStatusSchema.parse({ id, timestamp: '1753116000', type: 'call', status: 'RINGING', recipient_user_id: 'US.13491208655302741918' });
  */
 export const waCallStatusSchema = z.looseObject({
   id: z.string().min(1),
   timestamp: unixSecondsStringSchema,
   type: z.literal('call'),
   status: z.enum(['RINGING', 'ACCEPTED', 'REJECTED']),
-  recipient_id: z.string().min(1),
+  recipient_id: optionalId,
+  recipient_user_id: optionalId,
   biz_opaque_callback_data: z.string().optional(),
   errors: z.array(metaErrorItemSchema).optional(),
 });
@@ -119,7 +132,8 @@ export type WaCallStatus = z.infer<typeof waCallStatusSchema>;
  */
 export const waPermissionReplyMessageSchema = z.looseObject({
   context: z.looseObject({ id: z.string().min(1), from: z.string().optional() }).optional(),
-  from: z.string().min(1),
+  from: optionalId,
+  from_user_id: optionalId,
   id: z.string().min(1),
   timestamp: unixSecondsStringSchema,
   type: z.literal('interactive'),
@@ -193,8 +207,12 @@ export const waChangeValueSchema = z.looseObject({
     .array(
       z.looseObject({
         // a missing profile must not cost us the call: the number still identifies the caller
-        profile: z.looseObject({ name: z.string().optional() }).optional(),
-        wa_id: z.string().min(1),
+        profile: z
+          .looseObject({ name: z.string().optional(), username: z.string().optional() })
+          .optional(),
+        wa_id: optionalId,
+        user_id: optionalId,
+        parent_user_id: optionalId,
       }),
     )
     .optional(),

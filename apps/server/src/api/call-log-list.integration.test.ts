@@ -80,6 +80,8 @@ describe('GET /api/calls', () => {
     expect(page.nextCursor).toBeNull();
     expect(page.items.find((c) => c.id === ids['rahul'])).toEqual({
       id: ids['rahul'],
+      // meta's own id, which support and Meta's logs know the call by
+      metaCallId: expect.stringMatching(/^wacid\./),
       channel: 'whatsapp',
       direction: 'inbound',
       state: 'ended',

@@ -22,6 +22,8 @@ export function toCallSummary(row: CallSummaryRow): CallSummary {
   const endedAt = iso(row.endedAt);
   return {
     id: row.id,
+    // a tombstone's id is ours until Meta's connect arrives; it is Meta's id either way
+    metaCallId: row.metaCallId,
     channel: row.channelKind,
     direction: row.direction ?? 'inbound',
     state: viewStateOf(row.state),

@@ -57,7 +57,16 @@ describe('csvHeader and csvLine', () => {
   });
 
   it('writes one call as one line a CSV reader gets back field for field', () => {
-    const tricky = { ...call, caller: { name: 'Sharma, "Raj"\nJr', number: '+918097530000' } };
+    const tricky = {
+      ...call,
+      metaCallId: 'wacid.HBgLMTIz',
+      caller: {
+        name: 'Sharma, "Raj"\nJr',
+        number: '+918097530000',
+        userId: 'IN.13491208655302741918',
+        username: '@raj',
+      },
+    };
     const [fields] = parseCsv(csvLine(tricky));
     const row = Object.fromEntries(CSV_COLUMNS.map((name, i) => [name, fields?.[i]]));
     expect(row).toEqual({
@@ -70,6 +79,9 @@ describe('csvHeader and csvLine', () => {
       caller_name: 'Sharma, "Raj"\nJr',
       caller_number: '+918097530000',
       caller_psid: '',
+      caller_user_id: 'IN.13491208655302741918',
+      // '@' starts a formula in some spreadsheets: defused like any other
+      caller_username: "'@raj",
       called: '+91 91299 50000',
       agent: 'Asha',
       answered_at: '2026-07-01T10:00:05.000Z',
@@ -78,6 +90,7 @@ describe('csvHeader and csvLine', () => {
       disposition: 'resolved',
       meta_error_code: '138021',
       meta_error: 'No audio reached Meta, so the call was dropped.',
+      meta_call_id: 'wacid.HBgLMTIz',
     });
     expect(csvLine(call).endsWith('\r\n')).toBe(true);
   });

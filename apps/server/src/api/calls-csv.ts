@@ -13,6 +13,9 @@ const COLUMNS: ReadonlyArray<
   ['caller_name', (c) => c.caller.name],
   ['caller_number', (c) => c.caller.number],
   ['caller_psid', (c) => c.caller.psid],
+  // a WhatsApp customer known by username may have no number: their business-scoped id
+  ['caller_user_id', (c) => c.caller.userId],
+  ['caller_username', (c) => c.caller.username],
   ['called', (c) => c.called.label],
   ['agent', (c) => c.agent?.name],
   ['answered_at', (c) => c.answeredAt],
@@ -21,6 +24,7 @@ const COLUMNS: ReadonlyArray<
   ['disposition', (c) => c.disposition],
   ['meta_error_code', (c) => c.metaError?.code],
   ['meta_error', (c) => c.metaError?.meaning],
+  ['meta_call_id', (c) => c.metaCallId],
 ];
 
 /** the export's column names */

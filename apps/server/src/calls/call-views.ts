@@ -1,5 +1,6 @@
 import type { Call, CallStateName } from '@ringside/calls';
 import {
+  isBsuid,
   toE164,
   type Caller,
   type CallRingingPayload,
@@ -25,14 +26,28 @@ export function viewStateOf(state: CallStateName): CallState {
   }
 }
 
-/** the customer in a call, as agents see them: an E.164 number on WhatsApp, a PSID on Messenger */
-export function customerOf(row: Pick<CallRow, 'callerId' | 'callerName' | 'channelKind'>): Caller {
-  const name = row.callerName ?? undefined;
+/**
+ * The customer in a call, as agents see them: on WhatsApp an E.164 number, a business-scoped
+ * user id with @username, or both (the number only when Meta sent it); a PSID on Messenger.
+ */
+export function customerOf(
+  row: Pick<CallRow, 'callerId' | 'callerName' | 'callerUserId' | 'callerUsername' | 'channelKind'>,
+): Caller {
+  const name = row.callerName ? { name: row.callerName } : {};
   const id = row.callerId ?? 'unknown';
-  const number = row.channelKind === 'whatsapp' ? toE164(id) : undefined;
+  if (row.channelKind !== 'whatsapp') return { ...name, psid: id };
+  const userId = [row.callerUserId, id].find((v): v is string => v !== null && isBsuid(v));
+  const known = {
+    ...name,
+    ...(userId ? { userId } : {}),
+    ...(userId && row.callerUsername ? { username: row.callerUsername } : {}),
+  };
+  const number = toE164(id);
+  if (number) return { ...known, number };
+  // a customer known by BSUID only
+  if (userId) return known;
   // a number Meta sent that is not E.164 still identifies the caller
-  if (number) return { ...(name ? { name } : {}), number };
-  return { ...(name ? { name } : {}), psid: id };
+  return { ...known, psid: id };
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : undefined);

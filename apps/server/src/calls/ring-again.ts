@@ -21,7 +21,7 @@ export async function ringAgainPayload(
 ): Promise<CallRingingPayload> {
   const ws = channel.workspaceId;
   const earlier = row.callerId
-    ? await repos.calls.countEarlierCalls(ws, row.callerId, row.offeredAt)
+    ? await repos.calls.countEarlierCalls(ws, row.callerId, row.offeredAt, row.callerUserId)
     : 0;
   const offeredAt = (
     (await repos.calls.lastOfferedTo(ws, row.id, userId)) ?? row.offeredAt

@@ -42,9 +42,13 @@ export const calls = pgTable(
     channelKind: text('channel_kind').$type<Channel>().notNull(),
     direction: text('direction').$type<CallDirection>(),
     state: text('state').$type<CallStateName>().notNull(),
-    /** the customer's WhatsApp id or PSID, whichever side placed the call */
+    /** the customer's WhatsApp number (else their BSUID, when Meta sent no number) or PSID */
     callerId: text('caller_id'),
     callerName: text('caller_name'),
+    /** whatsapp business-scoped user id (`US.1349…`), when Meta sent one */
+    callerUserId: text('caller_user_id'),
+    /** whatsapp `@username`, when the customer set one */
+    callerUsername: text('caller_username'),
     /** the business side as shown: display number or Page name, copied from the channel */
     calledLabel: text('called_label').notNull(),
     agentId: uuid('agent_id').references(() => users.id, { onDelete: 'set null' }),
@@ -70,6 +74,7 @@ export const calls = pgTable(
     index('calls_outcome_idx').on(t.workspaceId, t.outcome, t.offeredAt),
     index('calls_agent_idx').on(t.workspaceId, t.agentId, t.offeredAt),
     index('calls_caller_idx').on(t.workspaceId, t.callerId, t.offeredAt),
+    index('calls_caller_user_idx').on(t.workspaceId, t.callerUserId, t.offeredAt),
     index('calls_live_idx')
       .on(t.workspaceId, t.offeredAt)
       .where(sql.raw(`state in (${LIVE_CALL_STATES.map((s) => `'${s}'`).join(', ')})`)),

@@ -165,6 +165,63 @@ describe('graph client', () => {
     expect(sleeps).toEqual([125, 250]);
   });
 
+  it('accepts a bare {"success":true} (Meta’s call-flow examples) as well as the reference shape', async () => {
+    const { graph } = await setup([{ status: 200, body: { success: true } }, ok]);
+    await expect(graph.whatsapp.accept(creds, 'wacid.1', 'v=0\r\n')).resolves.toMatchObject({
+      success: true,
+    });
+    await expect(graph.whatsapp.terminate(creds, 'wacid.1')).resolves.toMatchObject({
+      success: true,
+    });
+  });
+
+  it('does not retry 138007 (our SDP was not applied in time) although it comes as HTTP 500', async () => {
+    const { meta, graph, sleeps } = await setup([metaError(500, 138007), ok]);
+    const error = (await graph.whatsapp
+      .accept(creds, 'wacid.1', 'v=0\r\n')
+      .catch((e: unknown) => e)) as GraphApiError;
+    expect(error).toMatchObject({ code: 138007, httpStatus: 500, retryable: false });
+    expect(meta.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('retries Meta’s 429s with backoff whatever the code (138002 concurrent calls, 613 look-ups)', async () => {
+    const { meta, graph, sleeps } = await setup([metaError(429, 138002), metaError(429, 613), ok]);
+    await expect(graph.whatsapp.reject(creds, 'wacid.1')).resolves.toMatchObject({
+      success: true,
+    });
+    expect(meta.requests).toHaveLength(3);
+    expect(sleeps).toEqual([125, 250]);
+  });
+
+  it('names a customer known only by BSUID as `recipient`, a phone as `to`', async () => {
+    const { meta, graph } = await setup([
+      { status: 200, body: { calls: [{ id: 'wacid.9' }] } },
+      {
+        status: 200,
+        body: {
+          permission: { status: 'temporary' },
+          actions: [{ action_name: 'start_call', can_perform_action: true }],
+        },
+      },
+      { status: 200, body: { messaging_product: 'whatsapp', calls: [{ id: 'wacid.10' }] } },
+    ]);
+    await graph.whatsapp.connect(creds, 'US.13491208655302741918', 'v=0\r\n');
+    await graph.whatsapp.callPermissions(creds, 'US.13491208655302741918');
+    await graph.whatsapp.connect(creds, '918097530000', 'v=0\r\n');
+    const [byBsuid, lookUp, byPhone] = meta.requests;
+    expect(JSON.parse(byBsuid?.body ?? '')).toMatchObject({
+      action: 'connect',
+      recipient: 'US.13491208655302741918',
+    });
+    expect(JSON.parse(byBsuid?.body ?? '')).not.toHaveProperty('to');
+    expect(lookUp?.url).toBe(
+      '/v24.0/115017831530658/call_permissions?recipient=US.13491208655302741918',
+    );
+    expect(JSON.parse(byPhone?.body ?? '')).toMatchObject({ to: '918097530000' });
+    expect(JSON.parse(byPhone?.body ?? '')).not.toHaveProperty('recipient');
+  });
+
   it('gives up on a rate limit that lasts, with what to do in plain words', async () => {
     const { meta, graph } = await setup([metaError(400, 138005)]);
     const error = (await graph.whatsapp

@@ -1,4 +1,5 @@
 import {
+  isBsuid,
   waCallPermissionsReplySchema,
   waConnectReplySchema,
   waMessageSentReplySchema,
@@ -9,6 +10,7 @@ import {
   type WaMessageSentReply,
 } from '@ringside/contracts';
 import { z } from 'zod';
+import { customerAddress } from './customer-address';
 import type { GraphCredentials } from './graph-credentials';
 import type { GraphTransport } from './graph-transport';
 
@@ -84,7 +86,7 @@ export function whatsappGraph(transport: GraphTransport) {
         'connect',
         {
           action: 'connect',
-          to,
+          ...customerAddress(to),
           session: { sdp_type: 'offer', sdp },
           ...(bizOpaqueCallbackData === undefined
             ? {}
@@ -101,7 +103,7 @@ export function whatsappGraph(transport: GraphTransport) {
         node: creds.nodeId,
         edge: 'call_permissions',
         accessToken: creds.accessToken,
-        query: { user_wa_id: userWaId },
+        query: isBsuid(userWaId) ? { recipient: userWaId } : { user_wa_id: userWaId },
         reply: waCallPermissionsReplySchema,
       }),
     requestPermission: (
@@ -118,7 +120,7 @@ export function whatsappGraph(transport: GraphTransport) {
         body: {
           ...product,
           recipient_type: 'individual',
-          to,
+          ...customerAddress(to),
           type: 'interactive',
           interactive: {
             type: 'call_permission_request',

@@ -57,6 +57,16 @@ export function createMetrics() {
       buckets: [1, 2, 5, 10, 15, 20, 30, 45, 60],
       registers: [registry],
     }),
+    metaClockSkew: new Gauge({
+      name: 'ringside_meta_clock_skew_seconds',
+      help: 'How far our clock runs ahead of Meta event times (negative: behind), as corrected; 0 while untrusted',
+      registers: [registry],
+    }),
+    skewCorrectedEvents: new Counter({
+      name: 'ringside_webhook_skew_corrected_events_total',
+      help: 'Webhook events whose Meta time was moved onto our clock',
+      registers: [registry],
+    }),
     sockets: new Gauge({
       name: 'ringside_sockets',
       help: 'Connected console sockets',

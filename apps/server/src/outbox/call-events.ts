@@ -65,6 +65,7 @@ export function buildCallEvent(
   const iso = (date: Date | null) => (date ?? row.updatedAt).toISOString();
   const base = {
     callId: row.id,
+    metaCallId: row.metaCallId,
     channel: row.channelKind,
     direction: row.direction ?? 'inbound',
     customer: customerOf(row),

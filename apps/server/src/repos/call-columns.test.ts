@@ -90,6 +90,30 @@ describe('callModelColumns', () => {
     });
   });
 
+  it('keeps a WhatsApp customer’s BSUID and @username beside the number, or as the id alone', () => {
+    const both = ringingCall({
+      caller: {
+        id: '918097530000',
+        name: 'Priya',
+        userId: 'IN.13491208655302741918',
+        username: '@priya.k',
+      },
+    });
+    expect(callModelColumns(both)).toMatchObject({
+      callerId: '918097530000',
+      callerUserId: 'IN.13491208655302741918',
+      callerUsername: '@priya.k',
+    });
+    const bsuidOnly = ringingCall({
+      caller: { id: 'IN.13491208655302741918', userId: 'IN.13491208655302741918' },
+    });
+    expect(callModelColumns(bsuidOnly)).toMatchObject({
+      callerId: 'IN.13491208655302741918',
+      callerUserId: 'IN.13491208655302741918',
+      callerUsername: null,
+    });
+  });
+
   it('keeps a tombstone out of the log columns it cannot know', () => {
     const tombstone: TombstoneCall = {
       state: 'tombstone',
@@ -109,6 +133,8 @@ describe('callModelColumns', () => {
       direction: null,
       callerId: null,
       callerName: null,
+      callerUserId: null,
+      callerUsername: null,
       agentId: null,
       outcome: null,
       offeredAt: new Date(T0),

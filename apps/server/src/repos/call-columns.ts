@@ -1,5 +1,5 @@
 import type { Call, Party } from '@ringside/calls';
-import type { CallDirection, CallOutcome, Channel } from '@ringside/contracts';
+import { isBsuid, type CallDirection, type CallOutcome, type Channel } from '@ringside/contracts';
 import type { CallStateName } from '@ringside/calls';
 
 /**
@@ -11,9 +11,12 @@ export interface CallModelColumns {
   channelKind: Channel;
   direction: CallDirection | null;
   state: CallStateName;
-  /** the customer's WhatsApp id or PSID, whichever side placed the call */
+  /** the customer's WhatsApp number (their BSUID when Meta sent none) or PSID */
   callerId: string | null;
   callerName: string | null;
+  /** whatsapp business-scoped user id and @username, when Meta sent them */
+  callerUserId: string | null;
+  callerUsername: string | null;
   agentId: string | null;
   outcome: CallOutcome | null;
   /** the earliest moment the model knows of; see {@link callModelColumns} */
@@ -53,6 +56,9 @@ export function callModelColumns(model: Call): CallModelColumns {
     direction: model.direction,
     callerId: customer.id,
     callerName: customer.name ?? null,
+    // a customer called back by BSUID alone has it as their id
+    callerUserId: customer.userId ?? (isBsuid(customer.id) ? customer.id : null),
+    callerUsername: customer.username ?? null,
   };
   switch (model.state) {
     case 'ringing':
@@ -102,6 +108,8 @@ function nothingKnown(
     direction: null,
     callerId: null,
     callerName: null,
+    callerUserId: null,
+    callerUsername: null,
     agentId: null,
     outcome: null,
     answeredAt: null,

@@ -124,7 +124,15 @@ function seenBy(scope: AgentScope): SQL {
 }
 
 function matchesText(text: string): SQL {
-  const options = [ilike(calls.callerName, contains(text)), ilike(calls.callerId, contains(text))];
+  // a customer is found by name, number, business-scoped user id or @username; a call by
+  // Meta's call id (wacid.… / c_…), as support quotes it
+  const options = [
+    ilike(calls.callerName, contains(text)),
+    ilike(calls.callerId, contains(text)),
+    ilike(calls.callerUserId, contains(text)),
+    ilike(calls.callerUsername, contains(text)),
+    eq(calls.metaCallId, text),
+  ];
   // numbers are stored as Meta writes them (digits only): '+91 80975-30000' must match too
   const digits = text.replace(/[\s\-().+]/g, '');
   if (/^\d+$/.test(digits) && digits !== text)

@@ -5,6 +5,7 @@ import type { Database, Db, Tx } from '../db/database';
 import { LIVE_CALL_STATES } from '../db/enums';
 import { callEvents, calls, channels, users, webhookEvents } from '../db/schema';
 import { callModelColumns } from './call-columns';
+import { sameCustomerSql } from './same-customer';
 import { createCallListing, type CallSummaryRow } from './call-list';
 import { isUuid } from './ids';
 import { findOverdueCalls, type OverdueCall, type OverdueQuery } from './overdue-calls';
@@ -308,8 +309,16 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
       return status === 'available' || status === 'away' ? status : undefined;
     },
 
-    /** how many calls this customer placed or received before `before` ("called 3 times") */
-    async countEarlierCalls(workspaceId: string, callerId: string, before: Date): Promise<number> {
+    /**
+     * how many calls this customer placed or received before `before` ("called 3 times"), by
+     * phone or business-scoped user id (`userId`), linked as same-customer.ts says
+     */
+    async countEarlierCalls(
+      workspaceId: string,
+      callerId: string,
+      before: Date,
+      userId?: string | null,
+    ): Promise<number> {
       if (!isUuid(workspaceId)) return 0;
       const [row] = await db
         .select({ n: count() })
@@ -317,7 +326,7 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
         .where(
           and(
             eq(calls.workspaceId, workspaceId),
-            eq(calls.callerId, callerId),
+            sameCustomerSql(workspaceId, { id: callerId, userId: userId ?? undefined }),
             lt(calls.offeredAt, before),
             ne(calls.state, 'tombstone'),
           ),

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { queryRows } from '../db/query-rows';
 import { calls } from '../db/schema';
 import { availableIdsSql, splitIds } from './presence';
+import { sameCustomerSql, type CustomerIds } from './same-customer';
 
 /** what a new call's first ring needs to know, read in one round trip */
 export interface RingPlan {
@@ -17,7 +18,7 @@ export interface RingPlan {
  * before: the two things a ring needs besides the call, on the path every ring takes.
  *
  * @example
- * const plan = await createRingPlanRepo(db).firstRing(workspaceId, channelId, '918097530000', offeredAt);
+ * const plan = await createRingPlanRepo(db).firstRing(workspaceId, channelId, { id: '918097530000', userId: 'IN.1349' }, offeredAt);
  * plan.agentIds; // ['u1', 'u2'], longest idle first
  */
 export function createRingPlanRepo(db: Db) {
@@ -25,17 +26,20 @@ export function createRingPlanRepo(db: Db) {
     async firstRing(
       workspaceId: string,
       channelId: string,
-      callerId: string | undefined,
+      caller: string | CustomerIds | undefined,
       before: Date,
     ): Promise<RingPlan> {
       const available = availableIdsSql(workspaceId, channelId);
       if (!available) return { agentIds: [], earlierCalls: 0 };
       // one static statement: on the path of every ring, building queries costs as much as running them
+      const customer = typeof caller === 'string' ? { id: caller } : caller;
+      // every call of this customer, by phone or business-scoped user id (same-customer.ts)
       const earlier =
-        callerId === undefined
+        customer === undefined
           ? sql`0`
           : sql`(select count(*) from ${calls}
-              where ${calls.workspaceId} = ${workspaceId} and ${calls.callerId} = ${callerId}
+              where ${calls.workspaceId} = ${workspaceId}
+                and ${sameCustomerSql(workspaceId, customer)}
                 and ${calls.offeredAt} < ${before.toISOString()}::timestamptz
                 and ${calls.state} <> 'tombstone')`;
       const [row] = await queryRows<{ ids: string | null; earlier: number }>(

@@ -1,6 +1,8 @@
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import type { StoredReceipt, NewReceipt, StoredWebhookEvent } from '../repos/webhook-receipts';
+import type { NormalizedEvent } from '@ringside/calls';
+import type { ClockSkew } from './clock-skew';
 import { readDelivery } from './read-delivery';
 import type { WebhookIngest } from './webhook-post';
 import { storableJson } from './storable-json';
@@ -29,7 +31,10 @@ export function createWebhookIngest(deps: {
   metrics: Metrics;
   logger: Logger;
   onStored: (newEvents: readonly StoredWebhookEvent[]) => void;
+  /** reads Meta's event times on our clock (clock-skew.ts); none: Meta's times as sent */
+  skew?: ClockSkew;
 }): WebhookIngest {
+  let loggedOffsetMs = 0;
   return async ({ raw, json }) => {
     // postgresql cannot hold U+0000 or half a surrogate pair: those are stored as U+FFFD
     const reading = readDelivery(storableJson(json, raw));
@@ -49,7 +54,8 @@ export function createWebhookIngest(deps: {
       );
       return;
     }
-    const { object, events, setAside } = reading;
+    const { object, setAside } = reading;
+    const events = onOurClock(reading.events);
     const { newEvents: fresh } = await deps.receipts.storeReceipt({
       object,
       raw,
@@ -78,4 +84,22 @@ export function createWebhookIngest(deps: {
     deps.metrics.webhooks.inc({ object, result: 'stored' });
     if (fresh.length > 0) deps.onStored(fresh);
   };
+
+  function onOurClock(events: readonly NormalizedEvent[]): readonly NormalizedEvent[] {
+    if (!deps.skew) return events;
+    const { events: corrected, reading } = deps.skew.correct(events);
+    deps.metrics.metaClockSkew.set(reading.offsetMs / 1000);
+    if (reading.offsetMs !== 0) deps.metrics.skewCorrectedEvents.inc(corrected.length);
+    // said once per change of a second or more, not per delivery
+    if (Math.abs(reading.offsetMs - loggedOffsetMs) >= 1000) {
+      deps.logger.warn(
+        { offsetMs: reading.offsetMs, lagMs: reading.lagMs },
+        reading.offsetMs === 0
+          ? 'our clock and Meta event times agree again'
+          : 'our clock differs from Meta event times: webhook times are corrected by offsetMs',
+      );
+      loggedOffsetMs = reading.offsetMs;
+    }
+    return corrected;
+  }
 }

@@ -39,15 +39,18 @@ export async function connectWhatsApp(
   if (!ctx.settings.callingEnabled(businessId)) {
     return refuse(138000, `calling is not enabled for phone number ${businessId}`);
   }
-  const ready = await prepare(ctx, 'whatsapp', businessId, body.to, body.session.sdp);
+  // a phone number in `to` (it wins), or a business-scoped user id in `recipient`
+  const userId = body.to ?? body.recipient;
+  if (userId === undefined) return refuse(100, 'to or recipient is required');
+  const ready = await prepare(ctx, 'whatsapp', businessId, userId, body.session.sdp);
   if (!ready.ok) return ready;
   const call = newCall({
     id: newWhatsAppCallId(),
     channel: 'whatsapp',
     direction: 'business_initiated',
     businessId,
-    userId: body.to,
-    userName: calleeBehaviour(ctx, body.to).name ?? DEFAULT_CALLEE_NAME,
+    userId,
+    userName: calleeBehaviour(ctx, userId).name ?? DEFAULT_CALLEE_NAME,
     createdAt: ctx.config.now(),
     media: ready.value,
     mediaOptions: ctx.config.callerMedia,

@@ -1,4 +1,8 @@
-import type { WaMessageSentReply, WaPermissionRequestMessage } from '@ringside/contracts';
+import {
+  isBsuid,
+  type WaMessageSentReply,
+  type WaPermissionRequestMessage,
+} from '@ringside/contracts';
 import { randomBytes } from 'node:crypto';
 import { msgrPermissionReply } from '../webhooks/messenger-events';
 import { waPermissionReply } from '../webhooks/whatsapp-events';
@@ -24,7 +28,12 @@ export function requestWhatsAppPermission(
   body: WaPermissionRequestMessage,
 ): Outcome<WaMessageSentReply> {
   const businessId = number.phoneNumberId;
-  const userId = body.to;
+  // a phone number in `to` (it wins when both are sent), or a business-scoped user id in
+  // `recipient` (*Business-scoped user IDs*)
+  const userId = body.to ?? body.recipient;
+  if (userId === undefined) {
+    return refuse(100, 'to or recipient is required: the user’s phone number or BSUID');
+  }
   const refusal = ctx.permissions.refuseRequest('whatsapp', businessId, userId);
   if (refusal === 138017)
     return refuse(138017, `user ${userId} has already granted permanent permission`);
@@ -64,7 +73,9 @@ export function requestWhatsAppPermission(
   }
   return succeed({
     messaging_product: 'whatsapp',
-    contacts: [{ input: userId, wa_id: userId }],
+    contacts: [
+      isBsuid(userId) ? { input: userId, user_id: userId } : { input: userId, wa_id: userId },
+    ],
     messages: [{ id: requestId }],
   });
 }

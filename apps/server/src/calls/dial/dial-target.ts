@@ -1,8 +1,11 @@
-import { toE164, type Channel } from '@ringside/contracts';
+import { isBsuid, toE164, type Channel } from '@ringside/contracts';
 
 /** Who an outbound call goes to, in Meta's form and as people read it. */
 export interface DialTarget {
-  /** what Meta's `to` takes: WhatsApp digits without the plus, or a Messenger PSID */
+  /**
+   * what Meta's `to` takes: WhatsApp digits without the plus, or a Messenger PSID; or a WhatsApp
+   * business-scoped user id, which Meta takes as `recipient` (*Business-scoped user IDs*)
+   */
   readonly id: string;
   /** how agents read it: `+447700900123`, or the PSID */
   readonly shown: string;
@@ -26,6 +29,8 @@ export function readDialTarget(
 ): { ok: true; target: DialTarget } | { ok: false; message: string } {
   const typed = to.trim();
   if (channel === 'whatsapp') {
+    // a customer known by username only: Meta sent no number, the BSUID reaches them
+    if (isBsuid(typed)) return { ok: true, target: { id: typed, shown: typed } };
     const number = toE164(typed);
     if (!number) {
       return {
