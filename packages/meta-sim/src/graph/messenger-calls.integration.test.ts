@@ -190,7 +190,7 @@ describe('business-initiated Messenger call', () => {
     expect(codeOf((await graph.get(PAGE, 'messenger_call_permissions')).body)).toBe(100);
   });
 
-  it('an opt-in request gets an automatic approve reply under messaging[], then calls may start', async () => {
+  it('an opt-in request gets an automatic approve reply, an entry of its own as Meta shows it, then calls may start', async () => {
     const request = {
       recipient: { id: PSID },
       message: {
@@ -208,6 +208,12 @@ describe('business-initiated Messenger call', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const [delivery] = sim.deliveries({ kind: 'permission_reply' });
+    expect((delivery?.payload as { entry: unknown[] }).entry[0]).toEqual({
+      sender: { id: PSID },
+      recipient: { id: PAGE },
+      timestamp: expect.any(Number),
+      call_permission_reply: { response: 'approve', expiration_timestamp: expect.any(Number) },
+    });
     const reply = msgrWebhookSchema.parse(delivery?.payload).entry[0]?.messaging?.[0];
     expect(reply).toMatchObject({
       sender: { id: PSID },

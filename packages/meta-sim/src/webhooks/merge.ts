@@ -1,4 +1,10 @@
-import type { MsgrEntry, WaEntry, WebhookBody, WebhookEvent } from './webhook-event';
+import type {
+  MsgrEntry,
+  MsgrPermissionReplyEntry,
+  WaEntry,
+  WebhookBody,
+  WebhookEvent,
+} from './webhook-event';
 
 /**
  * Batches events into as few bodies as possible, the way Meta batches: one body per `object`;
@@ -11,7 +17,7 @@ import type { MsgrEntry, WaEntry, WebhookBody, WebhookEvent } from './webhook-ev
  */
 export function mergeEvents(events: WebhookEvent[]): WebhookBody[] {
   const wa: WaEntry[] = [];
-  const msgr: MsgrEntry[] = [];
+  const msgr: Array<MsgrEntry | MsgrPermissionReplyEntry> = [];
   const waByKey = new Map<string, WaEntry>();
   const msgrByKey = new Map<string, MsgrEntry>();
   for (const event of events) {
@@ -68,11 +74,16 @@ function mergeWaEntry(
 }
 
 function mergeMsgrEntry(
-  out: MsgrEntry[],
+  out: Array<MsgrEntry | MsgrPermissionReplyEntry>,
   byKey: Map<string, MsgrEntry>,
   callKey: string,
-  entry: MsgrEntry,
+  entry: MsgrEntry | MsgrPermissionReplyEntry,
 ) {
+  // a permission reply is an entry of its own, never merged into a Page's entry
+  if (!('id' in entry)) {
+    out.push(structuredClone(entry));
+    return;
+  }
   const key = `${entry.id}|${callKey}`;
   const target = byKey.get(key);
   if (!target) {

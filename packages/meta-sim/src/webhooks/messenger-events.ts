@@ -83,8 +83,9 @@ export function msgrTerminate(call: SimCall, now: number): WebhookEvent {
 }
 
 /**
- * The user's answer to a calling opt-in request, under `messaging[]` (our reading of sparse
- * documentation; see the fixture README).
+ * The user's answer to a calling opt-in request, as Meta's *Business-initiated call flow* page
+ * shows it: an entry of its own (`sender`, `recipient`, `timestamp`, `call_permission_reply`),
+ * with `expiration_timestamp` only when approved.
  *
  * @example
  * sender.enqueue(msgrPermissionReply(pageId, psid, 'approve', expiresAt, Date.now()));
@@ -104,19 +105,13 @@ export function msgrPermissionReply(
       object: 'page',
       entry: [
         {
-          id: pageId,
-          time: msgrSeconds(now),
-          messaging: [
-            {
-              sender: { id: psid },
-              recipient: { id: pageId },
-              timestamp: msgrSeconds(now),
-              call_permission_reply: {
-                response,
-                ...(expiresAt === null ? {} : { expiration_timestamp: msgrSeconds(expiresAt) }),
-              },
-            },
-          ],
+          sender: { id: psid },
+          recipient: { id: pageId },
+          timestamp: msgrSeconds(now),
+          call_permission_reply: {
+            response,
+            ...(expiresAt === null ? {} : { expiration_timestamp: msgrSeconds(expiresAt) }),
+          },
         },
       ],
     },

@@ -225,6 +225,27 @@ describe('mergeEvents', () => {
       ['c_B:connect'],
     ]);
   });
+
+  it('keeps a Messenger permission reply an entry of its own beside the call entries', () => {
+    const a = call('messenger', 'user_initiated');
+    const [body] = mergeEvents([
+      msgrConnect(a, T0),
+      msgrPermissionReply('106378625516323', '5275811702471834', 'reject', null, T0),
+      msgrTerminate(a, T0),
+    ]);
+    expect(body?.entry).toHaveLength(2);
+    expect(body?.entry[1]).toEqual({
+      sender: { id: '5275811702471834' },
+      recipient: { id: '106378625516323' },
+      timestamp: 1753115233,
+      call_permission_reply: { response: 'reject' },
+    });
+    const page = msgrWebhookSchema.parse(body);
+    expect(page.entry[0]?.calls?.map((c) => c.event)).toEqual(['connect', 'terminate']);
+    expect(page.entry[1]?.messaging?.[0]).toMatchObject({
+      call_permission_reply: { response: 'reject' },
+    });
+  });
 });
 
 describe('encodeLikeMeta', () => {

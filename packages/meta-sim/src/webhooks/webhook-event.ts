@@ -3,9 +3,11 @@ import type { Channel } from '../engine/sim-call';
 /** an item of `calls[]`, `statuses[]`, `messages[]` or `messaging[]` as Meta writes it */
 export type MetaItem = Record<string, unknown>;
 
+/** a user in `contacts[]`: by phone (`wa_id`), or by BSUID (`user_id`, with the username) */
 export interface WaContact {
-  profile: { name: string };
-  wa_id: string;
+  profile: { name: string; username?: string };
+  wa_id?: string;
+  user_id?: string;
 }
 
 export interface WaChangeValue {
@@ -31,10 +33,21 @@ export interface MsgrEntry {
   messaging?: MetaItem[];
 }
 
+/**
+ * A Messenger `call_permission_reply` as Meta's *Business-initiated call flow* page shows it:
+ * an entry of its own, `{sender, recipient, timestamp, call_permission_reply}`, with no `id`.
+ */
+export interface MsgrPermissionReplyEntry {
+  sender: { id: string };
+  recipient: { id: string };
+  timestamp: number;
+  call_permission_reply: { response: 'approve' | 'reject'; expiration_timestamp?: number };
+}
+
 /** a webhook body as Meta sends it */
 export type WebhookBody =
   | { object: 'whatsapp_business_account'; entry: WaEntry[] }
-  | { object: 'page'; entry: MsgrEntry[] };
+  | { object: 'page'; entry: Array<MsgrEntry | MsgrPermissionReplyEntry> };
 
 /**
  * One thing Meta reports, wrapped in its own single-entry body. The dispatcher may send it
