@@ -28,6 +28,8 @@ describe('validateLocalAnswer accepts', () => {
         setup: 'active',
         track: { msid: MIC_STREAM_ID, trackId: MIC_TRACK_ID },
         ssrc: 1938475621,
+        mid: 'audio',
+        sections: [{ mid: 'audio', kind: 'audio', direction: 'sendrecv', declined: false }],
       },
     });
   });

@@ -22,6 +22,8 @@ describe('validateLocalOffer', () => {
         setup: 'actpass',
         track: { msid: MIC_STREAM_ID, trackId: MIC_TRACK_ID },
         ssrc: 2894436513,
+        mid: '0',
+        sections: [{ mid: '0', kind: 'audio', direction: 'sendrecv', declined: false }],
       },
     });
   });

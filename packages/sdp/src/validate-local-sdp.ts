@@ -2,6 +2,7 @@ import { readAudioSession, readAudioTransport, summarize } from './audio-session
 import type { AudioSdpSummary } from './audio-session';
 import { requireSetup } from './dtls';
 import type { SetupRole } from './dtls';
+import { refuse } from './sdp-error';
 import type { SdpCheck } from './sdp-error';
 import { readSendingTrack } from './track';
 import type { ExpectedTrack, SdpTrack } from './track';
@@ -31,7 +32,9 @@ export interface LocalSdpKind<Setup extends SetupRole> {
 }
 
 /**
- * Checks a description the browser made before it leaves: the audio with opus, the microphone
+ * Checks a description the browser made before it leaves: the audio with opus (when there are
+ * several audio sections, the one that sends is checked: our answer to Messenger's
+ * renegotiation sends on mid 0 and receives on mid 1), video declined in an answer, the microphone
  * track sent (reported first, being the failure that matters most: ICE and DTLS would connect
  * and no audio would reach Meta), ICE credentials, a fingerprint, candidates, and a DTLS role
  * `rules` allows. `validateLocalAnswer` and `validateLocalOffer` are this with their rules.
@@ -50,8 +53,19 @@ export function validateLocalSdp<Setup extends SetupRole>(
   options: LocalSdpOptions,
   rules: LocalSdpKind<Setup>,
 ): SdpCheck<LocalSdpSummary<Setup>> {
-  const session = readAudioSession(text);
+  const session = readAudioSession(text, 'local-sending');
   if (!session.ok) return session;
+  if (rules.kind === 'answer') {
+    const video = session.value.sections.find(
+      (section) => section.kind === 'video' && !section.declined,
+    );
+    if (video !== undefined) {
+      return refuse(
+        'video-accepted',
+        `our answer accepts video on mid ${video.mid ?? '(none)'}; the console has no video and must decline it (port 0)`,
+      );
+    }
+  }
   const sending = readSendingTrack(
     session.value.audio,
     session.value.direction,

@@ -30,21 +30,28 @@ describe('validateMetaOffer on Meta fixtures', () => {
         setup: 'actpass',
         candidateCount: 2,
         direction: 'sendrecv',
+        mid: expect.any(String) as string,
+        sections: [
+          {
+            mid: expect.any(String) as string,
+            kind: 'audio',
+            direction: 'sendrecv',
+            declined: false,
+          },
+        ],
       },
     });
   });
 
-  it('accepts both Messenger media_update offers, reporting the muted one as recvonly', () => {
+  it('accepts a one-section media_update offer and refuses one where Meta sends nothing', () => {
     const v1 = validateMetaOffer(messengerMediaUpdateSdp('media-update-v1'));
     const v2 = validateMetaOffer(messengerMediaUpdateSdp('media-update-v2'));
     expect(v1).toMatchObject({
       ok: true,
       summary: { opusPayloadType: 111, direction: 'sendrecv' },
     });
-    expect(v2).toMatchObject({
-      ok: true,
-      summary: { opusPayloadType: 111, direction: 'recvonly' },
-    });
+    // recvonly: the customer's voice would come on no section at all
+    expect(v2).toMatchObject({ ok: false, error: { code: 'nothing-sent' } });
     // these offers list no telephone-event, so no DTMF payload type is claimed
     if (v1.ok) expect(v1.summary.dtmfPayloadType).toBeUndefined();
     if (v1.ok) expect(v1.summary.candidateCount).toBe(1);
@@ -87,9 +94,10 @@ describe('validateMetaOffer refusals', () => {
     expect(refusal(replaceLine(offer, mLine, mLine.replace('3484', '0')))).toBe('no-audio');
   });
 
-  it('refuses two audio m-lines', () => {
+  it('accepts two identical audio m-lines and reads the first', () => {
     const media = sdpLines(offer).slice(sdpLines(offer).indexOf(lineStartingWith(offer, 'm=')));
-    expect(refusal(withLines(offer, ...media))).toBe('multiple-audio');
+    const result = validateMetaOffer(withLines(offer, ...media));
+    expect(result.ok && result.summary.sections.length).toBe(2);
   });
 
   it('refuses plain RTP without DTLS-SRTP', () => {

@@ -11,9 +11,11 @@ export interface MetaOfferSummary extends AudioSdpSummary {
 
 /**
  * Checks an offer from Meta (WhatsApp user-initiated `connect`, Messenger `sdp_renegotiation`)
- * before a browser applies it: one DTLS-SRTP audio m-line with opus, ICE credentials, a
- * fingerprint, a DTLS role and at least one candidate. Any direction passes (Messenger
- * re-offers `recvonly` on mute); the summary reports it.
+ * before a browser applies it: DTLS-SRTP audio m-lines with opus, at least one of them sending
+ * towards us, ICE credentials, a fingerprint, a DTLS role and at least one candidate. Several
+ * audio sections pass: Messenger's renegotiation has mid 0 `recvonly` (Meta receives our voice)
+ * and mid 1 `sendonly` (the customer's voice); `summary.mid` names the first section Meta sends
+ * on and `summary.sections` lists them all. Video sections are left to the answerer to decline.
  *
  * @example
  * ```ts
@@ -23,7 +25,7 @@ export interface MetaOfferSummary extends AudioSdpSummary {
  * ```
  */
 export function validateMetaOffer(text: unknown): SdpCheck<MetaOfferSummary> {
-  const session = readAudioSession(text);
+  const session = readAudioSession(text, 'remote-sending');
   if (!session.ok) return session;
   const transport = readAudioTransport(session.value);
   if (!transport.ok) return transport;

@@ -15,7 +15,7 @@ export interface RemoteAnswerSummary extends AudioSdpSummary {
 
 /**
  * Checks Meta's answer to our offer (business-initiated WhatsApp `connect`, Messenger
- * `sdp_response`): one DTLS-SRTP audio m-line with opus, ICE credentials, a fingerprint, a DTLS
+ * `sdp_response`): DTLS-SRTP audio m-lines with opus, ICE credentials, a fingerprint, a DTLS
  * role and candidates (Meta is ICE-lite, so we can only reach the candidates it lists).
  * `a=setup:actpass` is accepted, since Meta has been seen sending it, and flagged in the
  * summary. The direction is reported, not judged: Meta's side decides what it sends.
@@ -31,7 +31,7 @@ export interface RemoteAnswerSummary extends AudioSdpSummary {
  * ```
  */
 export function validateRemoteAnswer(text: unknown): SdpCheck<RemoteAnswerSummary> {
-  const session = readAudioSession(text);
+  const session = readAudioSession(text, 'first-sending');
   if (!session.ok) return session;
   const transport = readAudioTransport(session.value);
   if (!transport.ok) return transport;

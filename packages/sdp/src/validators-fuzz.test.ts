@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseSdp } from './parse-sdp';
 import { SDP_ERROR_CODES } from './sdp-error';
 import { CHROMIUM_ANSWER, CHROMIUM_OFFER } from './testing/chromium-sdp';
-import { messengerMediaUpdateSdp, whatsappConnectSdp } from './testing/meta-fixtures';
+import {
+  messengerAcceptReplySdp,
+  messengerMediaUpdateSdp,
+  whatsappConnectSdp,
+} from './testing/meta-fixtures';
 import { joinSdp, sdpLines } from './testing/sdp-lines';
 import { validateLocalAnswer } from './validate-local-answer';
 import { validateLocalOffer } from './validate-local-offer';
@@ -23,6 +27,8 @@ const samples = [
   whatsappConnectSdp('connect-user-initiated'),
   whatsappConnectSdp('connect-business-initiated'),
   messengerMediaUpdateSdp('media-update-v1'),
+  messengerAcceptReplySdp('sdp_response'),
+  messengerAcceptReplySdp('sdp_renegotiation'),
   CHROMIUM_ANSWER,
   CHROMIUM_OFFER,
 ];

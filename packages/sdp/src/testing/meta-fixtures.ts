@@ -19,6 +19,16 @@ export function messengerMediaUpdateSdp(name: 'media-update-v1' | 'media-update-
   return asString(at(at(at(call, 'session'), 'sdp_renegotiation'), 'sdp'));
 }
 
+/**
+ * The SDP of Meta's reply to a Messenger accept (`messenger/accept-reply-with-renegotiation.json`):
+ * `sdp_response` (the answer, one section) or `sdp_renegotiation` (the offer: mid 0 recvonly,
+ * mid 1 sendonly)
+ */
+export function messengerAcceptReplySdp(part: 'sdp_response' | 'sdp_renegotiation'): string {
+  const payload = readFixture('messenger/accept-reply-with-renegotiation.json');
+  return asString(at(at(at(payload, 'session'), part), 'sdp'));
+}
+
 function readFixture(path: string): unknown {
   return JSON.parse(readFileSync(new URL(path, FIXTURES), 'utf8'));
 }
