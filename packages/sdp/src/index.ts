@@ -6,6 +6,7 @@ export { SDP_ERROR_CODES } from './sdp-error';
 export type { SdpCheck, SdpError, SdpErrorCode } from './sdp-error';
 export { MAX_SDP_BYTES } from './size-limit';
 export type { AudioSdpSummary } from './audio-session';
+export type { SdpSection } from './audio-section';
 export type { SetupRole } from './dtls';
 export type { ExpectedTrack, SdpDirection, SdpTrack } from './track';
 export { validateLocalAnswer } from './validate-local-answer';

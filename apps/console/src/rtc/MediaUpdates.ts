@@ -1,18 +1,26 @@
-import { validateMetaOffer } from '@ringside/sdp';
+import { validateLocalAnswer, validateMetaOffer } from '@ringside/sdp';
+import type { ExpectedTrack, SdpSection } from '@ringside/sdp';
 import type { Logger } from '../log';
 import { describe } from './errors';
 import type { Outcome } from './LocalAudio';
 
 type Negotiator = Pick<
   RTCPeerConnection,
-  'setRemoteDescription' | 'createAnswer' | 'setLocalDescription'
->;
+  'setRemoteDescription' | 'createAnswer' | 'setLocalDescription' | 'localDescription'
+> & {
+  getTransceivers(): Pick<RTCRtpTransceiver, 'mid' | 'stop' | 'currentDirection'>[];
+};
 
 /**
  * Messenger's later offers (an `sdp_renegotiation` in Meta's reply, `media_update` webhooks):
- * applied one at a time in arrival order, by highest version only, and answered locally — the
- * microphone stays on its sender, so nothing about our audio changes. Other remote SDP steps
- * join the same queue, so an answer and a later offer can never interleave.
+ * applied one at a time in arrival order, by highest version only, and answered locally; Meta's
+ * samples send nothing back. Meta's offers have two audio sections: mid 0 `recvonly`, which our
+ * existing transceiver answers `sendonly` (the microphone stays on its sender, so mute, hold
+ * music, DTMF and device switching go on acting on it), and mid 1 `sendonly`, a new transceiver
+ * the browser creates and whose track (the customer's voice) arrives through `ontrack`. Video
+ * sections are declined (their transceivers stopped: port 0), and our answer is checked to still
+ * send the microphone. Other remote SDP steps join the same queue, so an answer and a later
+ * offer can never interleave.
  *
  * @example
  * const updates = new MediaUpdates(pc, log, () => callId);
@@ -26,6 +34,7 @@ export class MediaUpdates {
     private readonly pc: Negotiator,
     private readonly log: Logger,
     private readonly callId: () => string,
+    private readonly expectTrack: () => ExpectedTrack = () => ({}),
   ) {}
 
   /** runs `step` after every earlier one; an error is logged, never thrown */
@@ -61,7 +70,36 @@ export class MediaUpdates {
     if (!offer.ok)
       return { ok: false, message: `Messenger's new offer cannot be used: ${offer.error.message}` };
     await this.pc.setRemoteDescription({ type: 'offer', sdp: offer.summary.sdp });
+    this.#declineVideo(offer.summary.sections);
     await this.pc.setLocalDescription(await this.pc.createAnswer());
+    const answer = validateLocalAnswer(this.pc.localDescription?.sdp, {
+      expectTrack: this.expectTrack(),
+    });
+    if (!answer.ok) {
+      return {
+        ok: false,
+        message: `Our answer to Messenger's new offer failed its check: ${answer.error.message}`,
+      };
+    }
+    this.log.info(
+      `call ${this.callId()}: the customer is heard on mid ${offer.summary.mid ?? '?'}, ` +
+        `our microphone is sent on mid ${answer.summary.mid ?? '?'}`,
+    );
     return { ok: true };
+  }
+
+  // the console has no video: a video section's transceiver is stopped, so the answer says port 0
+  #declineVideo(sections: readonly SdpSection[]): void {
+    const videoMids = new Set(
+      sections.flatMap((section) =>
+        section.kind === 'video' && section.mid !== null ? [section.mid] : [],
+      ),
+    );
+    if (videoMids.size === 0) return;
+    for (const transceiver of this.pc.getTransceivers()) {
+      if (transceiver.mid !== null && videoMids.has(transceiver.mid)) {
+        if (transceiver.currentDirection !== 'stopped') transceiver.stop();
+      }
+    }
   }
 }

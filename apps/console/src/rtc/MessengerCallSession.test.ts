@@ -4,12 +4,13 @@ import type { SessionMicrophone } from './LocalAudio';
 import { MessengerCallSession } from './MessengerCallSession';
 import { FakePeerConnection, FakeStream, FakeTrack } from './testing/fakes';
 import { fakeSignaling } from './testing/fake-signaling';
-import { META_OFFER, metaAnswer } from './testing/sdp-samples';
+import { META_OFFER, chromiumSdp, metaAnswer, metaRenegotiation } from './testing/sdp-samples';
 
 function setup() {
   const pc = new FakePeerConnection();
   const track = new FakeTrack();
   const stream = new FakeStream([track]);
+  const music = new FakeTrack();
   const signaling = fakeSignaling();
   signaling.replies['call:answer'] = { ok: true, sdpResponse: metaAnswer() };
   const session = new MessengerCallSession({
@@ -17,13 +18,14 @@ function setup() {
     microphone: { track, stream } as unknown as SessionMicrophone,
     signaling: signaling.client,
     audio: { attach: vi.fn(), detach: vi.fn() },
+    createHoldMusic: () => ({ track: music as unknown as MediaStreamTrack, stop: vi.fn() }),
     createPeerConnection: () => pc as unknown as RTCPeerConnection,
     timing: { iceGatheringMs: 20, noAudioMs: 60_000, statsIntervalMs: 60_000 },
   });
   const events: SessionEvent[] = [];
   session.onEvent((event) => events.push(event));
   const failures = () => events.flatMap((e) => (e.type === 'failed' ? [e.failure] : []));
-  return { pc, stream, signaling, session, failures };
+  return { pc, stream, track, music, signaling, session, failures };
 }
 
 describe('MessengerCallSession', () => {
@@ -72,6 +74,68 @@ describe('MessengerCallSession', () => {
       'setLocalDescription:answer',
     ]);
     session.close();
+  });
+
+  it("answers Meta's two-section renegotiation with the microphone kept on its one sender", async () => {
+    const { pc, session, signaling, track, music } = setup();
+    signaling.replies['call:answer'] = {
+      ok: true,
+      sdpResponse: metaAnswer(),
+      sdpRenegotiation: metaRenegotiation(),
+    };
+    await session.prepare();
+    expect((await session.deliver()).ok).toBe(true);
+    expect(pc.remoteDescription?.sdp).toContain('a=mid:1');
+    expect(pc.signalingState).toBe('stable');
+    // nothing goes back to Meta after the reply: only the accept was sent
+    expect(signaling.sentOf('call:answer')).toHaveLength(1);
+    expect(pc.senders).toHaveLength(1);
+    expect(pc.senders[0]?.track).toBe(track);
+    // hold music replaces the track on that sender (mid 0, the one Meta receives), and back
+    expect((await session.setHeld(true)).ok).toBe(true);
+    expect(pc.senders[0]?.track).toBe(music);
+    expect((await session.setHeld(false)).ok).toBe(true);
+    expect(pc.senders[0]?.track).toBe(track);
+    session.close();
+  });
+
+  it('declines the video sections of a video renegotiation and keeps both audio ones', async () => {
+    const { pc, session, signaling } = setup();
+    signaling.replies['call:answer'] = {
+      ok: true,
+      sdpResponse: metaAnswer(),
+      sdpRenegotiation: metaRenegotiation(true),
+    };
+    await session.prepare();
+    expect((await session.deliver()).ok).toBe(true);
+    const stopped = pc.transceivers.filter((t) => t.stopped).map((t) => t.mid);
+    expect(stopped).toEqual(['2', '3']);
+    session.close();
+  });
+
+  it('fails the call when our answer to the renegotiation stops sending the microphone', async () => {
+    const { pc, session, signaling, failures } = setup();
+    signaling.replies['call:answer'] = {
+      ok: true,
+      sdpResponse: metaAnswer(),
+      sdpRenegotiation: metaRenegotiation(),
+    };
+    await session.prepare();
+    pc.nextAnswerSdp = chromiumSdp('answer');
+    expect((await session.deliver()).ok).toBe(false);
+    expect(failures()[0]?.message).toContain('microphone track missing from the answer');
+  });
+
+  it('fails the call when the renegotiation sends the customer on no section', async () => {
+    const { session, signaling, failures } = setup();
+    signaling.replies['call:answer'] = {
+      ok: true,
+      sdpResponse: metaAnswer(),
+      sdpRenegotiation: metaRenegotiation().replace('a=sendonly', 'a=inactive'),
+    };
+    await session.prepare();
+    expect((await session.deliver()).ok).toBe(false);
+    expect(failures()[0]?.message).toContain('no audio m-line sends towards us');
   });
 
   it('fails clearly when Meta accepted without an answer', async () => {

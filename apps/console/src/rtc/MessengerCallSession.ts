@@ -23,7 +23,12 @@ export class MessengerCallSession extends InboundCallSession {
 
   constructor(options: CallSessionOptions) {
     super(options);
-    this.#updates = new MediaUpdates(this.pc, this.log, () => this.callId);
+    this.#updates = new MediaUpdates(
+      this.pc,
+      this.log,
+      () => this.callId,
+      () => this.expectedTrack(),
+    );
   }
 
   protected buildLocalSdp(): Promise<LocalSdpResult> {

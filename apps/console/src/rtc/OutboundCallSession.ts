@@ -48,7 +48,12 @@ export class OutboundCallSession extends CallSession {
     this.channel = options.channel;
     this.#channelId = options.channelId;
     this.#to = options.to;
-    this.#updates = new MediaUpdates(this.pc, this.log, () => this.callId);
+    this.#updates = new MediaUpdates(
+      this.pc,
+      this.log,
+      () => this.callId,
+      () => this.expectedTrack(),
+    );
   }
 
   protected buildLocalSdp(): Promise<LocalSdpResult> {

@@ -33,6 +33,40 @@ describe('readStatsSample', () => {
     });
   });
 
+  it("follows the stream that carries audio when Messenger's renegotiation gives two", () => {
+    const report = new Map<string, unknown>([
+      // mid 1, the customer's voice, listed first; mid 0 received a few packets, then nothing
+      [
+        'in-1',
+        {
+          type: 'inbound-rtp',
+          kind: 'audio',
+          packetsReceived: 500,
+          bytesReceived: 40_000,
+          jitter: 0.004,
+          totalAudioEnergy: 1.5,
+        },
+      ],
+      [
+        'in-0',
+        {
+          type: 'inbound-rtp',
+          kind: 'audio',
+          packetsReceived: 3,
+          bytesReceived: 240,
+          jitter: 0.09,
+          totalAudioEnergy: 0,
+        },
+      ],
+    ]);
+    expect(readStatsSample(report, 0)).toMatchObject({
+      packetsReceived: 503,
+      bytesReceived: 40_240,
+      jitterSec: 0.004,
+      totalAudioEnergy: 1.5,
+    });
+  });
+
   it('falls back to the nominated candidate pair for round-trip time', () => {
     const report = new Map<string, unknown>([
       [

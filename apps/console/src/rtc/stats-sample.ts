@@ -22,8 +22,11 @@ export interface StatsSample {
 type StatsEntry = { type?: unknown; kind?: unknown; [key: string]: unknown };
 
 /**
- * Reads a `getStats()` report into a {@link StatsSample}. Sums over audio streams (there is one
- * in practice) and takes RTT from RTCP receiver reports, else from the nominated ICE pair.
+ * Reads a `getStats()` report into a {@link StatsSample}. Sums counters and audio energy over
+ * the audio streams (Messenger's renegotiation gives two inbound ones: mid 0, on which Meta
+ * sends nothing, and mid 1, the customer's voice), takes jitter from the stream that received
+ * the most packets (the one that really carries audio), and RTT from RTCP receiver reports,
+ * else from the nominated ICE pair.
  *
  * @example
  * const sample = readStatsSample(await pc.getStats(), performance.now());
@@ -39,6 +42,7 @@ export function readStatsSample(report: { values(): Iterable<unknown> }, at: num
     bytesSent: 0,
   };
   let pairRtt: number | undefined;
+  let busiest = -1;
   // RTCStatsReport is map-like: its values are the stats objects
   for (const value of report.values()) {
     if (typeof value !== 'object' || value === null) continue;
@@ -47,13 +51,21 @@ export function readStatsSample(report: { values(): Iterable<unknown> }, at: num
     switch (entry.type) {
       case 'inbound-rtp':
         if (!audio) break;
-        sample.packetsReceived += num(entry['packetsReceived']);
-        // packetsLost can go negative with duplicates (rfc 3550); never count that as gain
-        sample.packetsLost += Math.max(0, num(entry['packetsLost']));
-        sample.bytesReceived += num(entry['bytesReceived']);
-        sample.jitterSec = optional(entry['jitter']) ?? sample.jitterSec;
-        sample.totalAudioEnergy = optional(entry['totalAudioEnergy']) ?? sample.totalAudioEnergy;
-        break;
+        {
+          const packets = num(entry['packetsReceived']);
+          sample.packetsReceived += packets;
+          // packetsLost can go negative with duplicates (rfc 3550); never count that as gain
+          sample.packetsLost += Math.max(0, num(entry['packetsLost']));
+          sample.bytesReceived += num(entry['bytesReceived']);
+          if (packets > busiest) {
+            busiest = packets;
+            sample.jitterSec = optional(entry['jitter']) ?? sample.jitterSec;
+          }
+          const energy = optional(entry['totalAudioEnergy']);
+          if (energy !== undefined)
+            sample.totalAudioEnergy = (sample.totalAudioEnergy ?? 0) + energy;
+          break;
+        }
       case 'outbound-rtp':
         if (!audio) break;
         sample.packetsSent += num(entry['packetsSent']);

@@ -51,6 +51,17 @@ export class FakeSender {
 
 type Description = { type: 'offer' | 'answer'; sdp: string };
 
+/** a transceiver as the console sees it: its mid, and whether it was stopped */
+export class FakeTransceiver {
+  stopped = false;
+  currentDirection: RTCRtpTransceiverDirection | null = null;
+  constructor(readonly mid: string | null) {}
+  stop(): void {
+    this.stopped = true;
+    this.currentDirection = 'stopped';
+  }
+}
+
 /**
  * A peer connection that records what was called in which order and, like a browser, makes a
  * recvonly answer or offer when no track was added before it was created.
@@ -65,6 +76,10 @@ export class FakePeerConnection extends EventTarget {
   /** what setLocalDescription leaves the gathering state at */
   gatheringAfterLocal: RTCIceGatheringState = 'complete';
   senders: FakeSender[] = [];
+  /** one per m-section a remote offer brought (by mid), like the browser's */
+  transceivers: FakeTransceiver[] = [];
+  /** what the next createAnswer returns instead of Chromium's one-section answer */
+  nextAnswerSdp: string | undefined;
   stream: FakeStream | undefined;
   closed = false;
   stats: () => Map<string, unknown> = () => new Map();
@@ -79,6 +94,15 @@ export class FakePeerConnection extends EventTarget {
     this.#maybeFail('setRemoteDescription');
     this.remoteDescription = description;
     this.signalingState = description.type === 'offer' ? 'have-remote-offer' : 'stable';
+    for (const [, mid] of description.sdp.matchAll(/^a=mid:(\S+)\r?$/gm)) {
+      if (mid !== undefined && !this.transceivers.some((t) => t.mid === mid)) {
+        this.transceivers.push(new FakeTransceiver(mid));
+      }
+    }
+  }
+
+  getTransceivers(): FakeTransceiver[] {
+    return this.transceivers;
   }
 
   addTrack(track: FakeTrack, stream: FakeStream): FakeSender {
@@ -91,7 +115,9 @@ export class FakePeerConnection extends EventTarget {
 
   async createAnswer(): Promise<Description> {
     this.calls.push('createAnswer');
-    return { type: 'answer', sdp: chromiumSdp('answer', this.stream?.id) };
+    const sdp = this.nextAnswerSdp ?? chromiumSdp('answer', this.stream?.id);
+    this.nextAnswerSdp = undefined;
+    return { type: 'answer', sdp };
   }
 
   async createOffer(): Promise<Description> {

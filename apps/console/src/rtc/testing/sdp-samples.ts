@@ -30,6 +30,65 @@ export const META_OFFER = join([
   'a=ssrc:3435760938 cname:WhatsAppAudioStream1',
 ]);
 
+/** one section of Meta's Messenger renegotiation offer (Appendix): opus only, setup:passive */
+function renegotiationSection(
+  kind: 'audio' | 'video',
+  mid: string,
+  direction: 'recvonly' | 'sendonly',
+): string[] {
+  const payload = kind === 'audio' ? '111' : '96';
+  return [
+    `m=${kind} 40007 UDP/TLS/RTP/SAVPF ${payload}`,
+    'c=IN IP4 157.240.22.131',
+    'a=rtcp:9 IN IP4 0.0.0.0',
+    'a=candidate:716810591 1 udp 2122262784 2a03:2880:f231:d2:face:b00c:0:8c2 40007 typ host generation 1',
+    'a=candidate:2958823651 1 udp 2122260224 157.240.22.131 40007 typ host generation 1',
+    'a=candidate:4276087827 1 tcp 1518280448 157.240.22.131 3478 typ host tcptype passive generation 1',
+    'a=ice-ufrag:EbT4cXksCyVKQMC//103',
+    'a=ice-pwd:74O3IvX6AV9ulmb9udAmimux',
+    'a=fingerprint:sha-256 4F:6E:0A:C8:9B:A5:E5:1B:25:C2:30:2C:F0:93:E3:99:5D:00:56:C3:1D:4E:45:26:38:00:88:87:CF:91:3B:57',
+    'a=setup:passive',
+    `a=mid:${mid}`,
+    `a=${direction}`,
+    ...(direction === 'sendonly'
+      ? ['a=msid:499556708:yxYSY4D3OsewsKgu:DEFAULT 1116955618675631925']
+      : ['a=msid:- 9d4611fa-fe03-4cad-81f1-63e4f764f358']),
+    'a=rtcp-mux',
+    'a=x-google-flag:conference',
+    ...(kind === 'audio'
+      ? [
+          'a=rtpmap:111 opus/48000/2',
+          'a=fmtp:111 maxaveragebitrate=20000;maxplaybackrate=16000;minptime=10;usedtx=1;useinbandfec=1',
+        ]
+      : ['a=rtpmap:96 VP8/90000']),
+    ...(direction === 'sendonly' ? ['a=ssrc:1379106125 cname:499556708:yxYSY4D3OsewsKgu'] : []),
+  ];
+}
+
+/**
+ * Meta's Messenger `sdp_renegotiation` offer (Appendix): mid 0 recvonly (Meta hears us), mid 1
+ * sendonly (the customer's voice); `withVideo` adds the two video sections of a video call.
+ */
+export function metaRenegotiation(withVideo = false): string {
+  return join([
+    'v=0',
+    'o=- 8436422327585670287 3 IN IP4 127.0.0.1',
+    's=-',
+    't=0 0',
+    `a=group:BUNDLE 0 1${withVideo ? ' 2 3' : ''}`,
+    'a=msid-semantic: WMS 499556708:yxYSY4D3OsewsKgu:DEFAULT',
+    'a=ice-lite',
+    ...renegotiationSection('audio', '0', 'recvonly'),
+    ...renegotiationSection('audio', '1', 'sendonly'),
+    ...(withVideo
+      ? [
+          ...renegotiationSection('video', '2', 'recvonly'),
+          ...renegotiationSection('video', '3', 'sendonly'),
+        ]
+      : []),
+  ]);
+}
+
 /** Meta's answer to our offer; `setup` lets a test send the actpass Meta has been seen sending */
 export function metaAnswer(setup: 'active' | 'actpass' = 'active'): string {
   return join([
