@@ -71,6 +71,16 @@ describe('POST /{phone-number-id}/calls: user-initiated call', () => {
     expect(media.made[0]?.audioStarted).toBe(true);
   });
 
+  it('a repeated pre_accept with the same SDP succeeds; another SDP is 100 (not documented by Meta)', async () => {
+    const call = await sim.placeCall({ channel: 'whatsapp' });
+    const sdp = answer();
+    expect((await graph.post(PNID, 'calls', withSdp('pre_accept', call.id, sdp))).status).toBe(200);
+    expect((await graph.post(PNID, 'calls', withSdp('pre_accept', call.id, sdp))).status).toBe(200);
+    const other = await graph.post(PNID, 'calls', withSdp('pre_accept', call.id, answer()));
+    expect(refusal(other.body)).toMatchObject({ code: 100 });
+    expect(call.state).toBe('pre-accepted');
+  });
+
   it('accepts without a pre_accept', async () => {
     const call = await sim.placeCall({ channel: 'whatsapp' });
     const res = await graph.post(PNID, 'calls', withSdp('accept', call.id, answer()));
