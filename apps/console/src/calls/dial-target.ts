@@ -1,4 +1,4 @@
-import type { Channel } from '@ringside/contracts';
+import { isBsuid, type Channel } from '@ringside/contracts';
 
 /** whom to call, as `call:dial` takes it, or what is wrong with what was typed */
 export type DialTarget = { ok: true; to: string } | { ok: false; message: string };
@@ -18,9 +18,12 @@ const PSID = /^\d{5,32}$/;
  * readDialTarget('whatsapp', '+44 7700 900123'); // { ok: true, to: '+447700900123' }
  * readDialTarget('whatsapp', '07700 900123').ok; // false: no country code
  * readDialTarget('messenger', ' 6124509938127745 '); // { ok: true, to: '6124509938127745' }
+ * readDialTarget('whatsapp', 'US.13491208655302741918'); // { ok: true, to: 'US.13491208655302741918' }
  */
 export function readDialTarget(channel: Channel, input: string): DialTarget {
   const typed = input.trim();
+  // a customer known by username only, called back by the business-scoped id Meta sent
+  if (channel === 'whatsapp' && isBsuid(typed)) return { ok: true, to: typed };
   if (channel === 'messenger') {
     if (typed === '') return { ok: false, message: 'Type the Messenger user id (PSID) to call.' };
     if (!PSID.test(typed)) {

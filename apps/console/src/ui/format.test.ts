@@ -29,6 +29,17 @@ describe('caller words', () => {
     expect(callerName({ psid: '24519283746152' })).toBe('Messenger user');
   });
 
+  it('shows a WhatsApp customer by number, @username or both, as Meta sent them', () => {
+    const priya = { name: 'Priya', userId: 'IN.13491208655302741918', username: '@priya.k' };
+    expect(callerName(priya)).toBe('Priya');
+    expect(callerAddress(priya)).toBe('@priya.k');
+    expect(callerAddress({ ...priya, number: '+918097530000' })).toBe('+918097530000 · @priya.k');
+    expect(callerName({ userId: priya.userId, username: '@priya.k' })).toBe('@priya.k');
+    expect(callerName({ userId: priya.userId })).toBe('WhatsApp user');
+    expect(callerAddress({ userId: priya.userId })).toBe('WhatsApp ID …1918');
+    expect(dialedParty({ userId: priya.userId })).toBe(priya.userId);
+  });
+
   it('shows the number, or a short Messenger id', () => {
     expect(callerAddress({ number: '+918097530000' })).toBe('+918097530000');
     expect(callerAddress({ psid: '24519283746152' })).toBe('Messenger ID …6152');

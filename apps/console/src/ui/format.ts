@@ -28,28 +28,37 @@ export function channelName(channel: Channel): string {
 }
 
 /**
- * Who is calling, in one line: the profile name, else the number, else "Messenger user".
+ * Who is calling, in one line: the profile name, else the number, else the WhatsApp @username,
+ * else "WhatsApp user" (known by business-scoped id alone) or "Messenger user".
  *
  * @example
  * callerName({ name: 'Rahul', number: '+918097530000' }); // 'Rahul'
+ * callerName({ userId: 'IN.1349', username: '@priya.k' }); // '@priya.k'
  * callerName({ psid: '6124' }); // 'Messenger user'
  */
 export function callerName(caller: Caller): string {
   const name = caller.name?.trim();
   if (name) return name;
   if (caller.number) return caller.number;
-  return 'Messenger user';
+  if (caller.username) return caller.username;
+  return caller.userId ? 'WhatsApp user' : 'Messenger user';
 }
 
 /**
- * How to reach the caller: the number on WhatsApp, a short Messenger id otherwise.
+ * How to reach the caller: on WhatsApp the number and the @username, whichever Meta sent (a
+ * user with a username may hide their number), or a short business-scoped id; a short Messenger
+ * id otherwise.
  *
  * @example
  * callerAddress({ number: '+918097530000' }); // '+918097530000'
+ * callerAddress({ number: '+918097530000', userId: 'IN.1349', username: '@priya.k' }); // '+918097530000 · @priya.k'
+ * callerAddress({ userId: 'IN.13491208655302741918' }); // 'WhatsApp ID …1918'
  * callerAddress({ psid: '24519283746152' }); // 'Messenger ID …6152'
  */
 export function callerAddress(caller: Caller): string {
-  if (caller.number) return caller.number;
+  const whatsapp = [caller.number, caller.username].filter(Boolean).join(' · ');
+  if (whatsapp) return whatsapp;
+  if (caller.userId) return `WhatsApp ID …${caller.userId.slice(-4)}`;
   if (caller.psid) return `Messenger ID …${caller.psid.slice(-4)}`;
   return 'unknown';
 }
@@ -78,9 +87,10 @@ export function calledLine(
  * @example
  * dialedParty({ number: '+447700900123' }); // '+447700900123'
  * dialedParty({ psid: '6124509938127745' }); // '6124509938127745'
+ * dialedParty({ userId: 'US.13491208655302741918', username: '@priya.k' }); // '@priya.k'
  */
 export function dialedParty(caller: Caller): string {
-  return caller.number ?? caller.psid ?? callerName(caller);
+  return caller.number ?? caller.username ?? caller.userId ?? caller.psid ?? callerName(caller);
 }
 
 /**

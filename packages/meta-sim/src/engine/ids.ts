@@ -27,6 +27,16 @@ export function newCallerNumber(): string {
   return `1555010${String(randomInt(0, 10_000)).padStart(4, '0')}`;
 }
 
+/**
+ * A business-scoped user id as Meta writes it: the user's country code, a period, 20 digits
+ * (*Business-scoped user IDs*: `US.13491208655302741918`).
+ */
+export function newBsuid(country = 'US'): string {
+  const high = String(randomInt(1e9, 1e10));
+  const low = String(randomInt(0, 1e10)).padStart(10, '0');
+  return `${country}.${high}${low}`;
+}
+
 /** a page-scoped user id: 16 digits */
 export function newPsid(): string {
   // randomInt's range is capped at 2^48, so build the digits in two halves

@@ -8,6 +8,8 @@ export interface NewCall {
   businessId: string;
   userId: string;
   userName: string;
+  /** whatsapp `@username`, for a user known by BSUID */
+  username?: string | null;
   createdAt: number;
   media: CallerMedia | null;
   mediaOptions: CallerMediaOptions;
@@ -18,6 +20,7 @@ export interface NewCall {
 export function newCall(fields: NewCall): SimCall {
   return {
     ...fields,
+    username: fields.username ?? null,
     bizOpaqueCallbackData: fields.bizOpaqueCallbackData ?? null,
     phase: { state: 'ringing' },
     history: ['ringing'],

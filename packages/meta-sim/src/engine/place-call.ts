@@ -3,7 +3,8 @@ import { msgrConnect } from '../webhooks/messenger-events';
 import { waConnect } from '../webhooks/whatsapp-events';
 import { createCallHandle, type CallHandle } from './call-handle';
 import { findNumber, findPage, type EngineContext } from './context';
-import { newCallerNumber, newMessengerCallId, newPsid, newWhatsAppCallId } from './ids';
+import { isBsuid } from '@ringside/contracts';
+import { newBsuid, newCallerNumber, newMessengerCallId, newPsid, newWhatsAppCallId } from './ids';
 import { newCall } from './new-call';
 import { grantCallbackPermission } from './permission-changes';
 import { startRingTimer } from './ring-timer';
@@ -15,6 +16,16 @@ export interface PlaceCallOptions {
   from?: string;
   /** the caller's WhatsApp profile name (Messenger webhooks carry no name) */
   name?: string;
+  /**
+   * WhatsApp: `username` for a caller who set a username and whose number Meta leaves out of
+   * the webhooks (*Business-scoped user IDs*): the connect carries `from_user_id` and
+   * `contacts[].user_id` with `profile.username`, no `from` and no `wa_id`; `from` is then
+   * their BSUID (random when left out). Off by default: Meta still sends the number for most
+   * businesses today (contact book, 30-day window).
+   */
+  knownBy?: 'phone' | 'username';
+  /** the caller's `@username`, with `knownBy: 'username'`; `@sim.caller` when left out */
+  username?: string;
   /** the phone number id (or display number) or page id called; the first configured one when left out */
   to?: string;
   /** overrides the simulator's caller media defaults for this call */
@@ -22,6 +33,7 @@ export interface PlaceCallOptions {
 }
 
 export const DEFAULT_CALLER_NAME = 'Sim Caller';
+export const DEFAULT_CALLER_USERNAME = '@sim.caller';
 
 /**
  * A user calls the business. WhatsApp: the caller makes its offer, the connect webhook carries
@@ -55,9 +67,15 @@ async function placeWhatsAppCall(
       `calling over the Graph API is not enabled for ${id}; see its calling settings`,
     );
   }
-  const userId = options.from ?? newCallerNumber();
-  if (!/^\d{6,15}$/.test(userId))
-    throw new Error(`"from" must be a wa_id (6 to 15 digits), got "${userId}"`);
+  const byUsername = options.knownBy === 'username';
+  const userId = options.from ?? (byUsername ? newBsuid() : newCallerNumber());
+  if (byUsername ? !isBsuid(userId) : !/^\d{6,15}$/.test(userId)) {
+    throw new Error(
+      byUsername
+        ? `"from" must be a BSUID (e.g. US.13491208655302741918), got "${userId}"`
+        : `"from" must be a wa_id (6 to 15 digits), got "${userId}"`,
+    );
+  }
   const mediaOptions = { ...ctx.config.callerMedia, ...options.media };
   const media = await ctx.media.offer(mediaOptions);
   const call = newCall({
@@ -67,6 +85,7 @@ async function placeWhatsAppCall(
     businessId: id,
     userId,
     userName: options.name ?? DEFAULT_CALLER_NAME,
+    username: byUsername ? (options.username ?? DEFAULT_CALLER_USERNAME) : null,
     createdAt: ctx.config.now(),
     media,
     mediaOptions,

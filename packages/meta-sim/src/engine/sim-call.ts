@@ -50,9 +50,11 @@ export interface SimCall {
   readonly direction: Direction;
   /** phone number id or page id */
   readonly businessId: string;
-  /** wa_id or PSID */
+  /** wa_id or PSID; a WhatsApp user known by username only is held by their BSUID */
   readonly userId: string;
   readonly userName: string;
+  /** the WhatsApp `@username` sent with a BSUID, when the user set one */
+  readonly username: string | null;
   readonly createdAt: number;
   /** echoed in later webhooks; `accept` may set it */
   bizOpaqueCallbackData: string | null;

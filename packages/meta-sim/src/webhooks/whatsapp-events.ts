@@ -1,6 +1,7 @@
 import type { SimWhatsAppNumber, SimQuirks } from '../engine/config';
 import { acceptedAt, type SimCall } from '../engine/sim-call';
 import { waSeconds, type MetaItem, type WaChangeValue, type WebhookEvent } from './webhook-event';
+import { waContact, waUserField } from './wa-customer';
 
 type Number_ = Pick<SimWhatsAppNumber, 'wabaId' | 'phoneNumberId' | 'displayPhoneNumber'>;
 
@@ -104,7 +105,7 @@ export function waStatus(
         timestamp: waSeconds(now),
         type: 'call',
         status,
-        recipient_id: call.userId,
+        ...waUserField('recipient', call.userId),
         ...opaque(call),
       },
     ],
@@ -153,13 +154,13 @@ export function waPermissionReply(
 ): WebhookEvent {
   const value: WaChangeValue = {
     ...base(number),
-    contacts: [{ profile: { name: reply.userName }, wa_id: reply.userId }],
+    contacts: [waContact(reply.userId, reply.userName, null)],
     messages: [
       {
         ...(reply.contextId === null
           ? {}
           : { context: { from: number.displayPhoneNumber, id: reply.contextId } }),
-        from: reply.userId,
+        ...waUserField('from', reply.userId),
         id: reply.messageId,
         timestamp: waSeconds(now),
         type: 'interactive',
@@ -199,9 +200,7 @@ function callsEvent(
   const value: WaChangeValue = {
     ...base(number),
     ...beside,
-    ...(withContact
-      ? { contacts: [{ profile: { name: call.userName }, wa_id: call.userId }] }
-      : {}),
+    ...(withContact ? { contacts: [waContact(call.userId, call.userName, call.username)] } : {}),
     calls: [{ id: call.id, ...item }],
   };
   return {
@@ -225,10 +224,10 @@ function base(number: Number_): Pick<WaChangeValue, 'messaging_product' | 'metad
   };
 }
 
-function parties(number: Number_, call: SimCall): { from: string; to: string } {
+function parties(number: Number_, call: SimCall): Record<string, string> {
   return call.direction === 'user_initiated'
-    ? { from: call.userId, to: number.displayPhoneNumber }
-    : { from: number.displayPhoneNumber, to: call.userId };
+    ? { ...waUserField('from', call.userId), to: number.displayPhoneNumber }
+    : { from: number.displayPhoneNumber, ...waUserField('to', call.userId) };
 }
 
 function direction(call: SimCall): 'USER_INITIATED' | 'BUSINESS_INITIATED' {

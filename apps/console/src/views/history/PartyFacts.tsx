@@ -5,7 +5,8 @@ import { Fact } from './CallRecord';
 
 /**
  * Who a call was with and on which line: the customer (called, on an outbound call), the
- * direction, and the channel with the number or Page — the first facts of a call's detail.
+ * direction, the channel with the number or Page, and Meta's own call id (what Meta support
+ * asks for) — the first facts of a call's detail.
  *
  * @example
  * <dl><PartyFacts call={call} /><Fact term="Outcome">Completed</Fact></dl>
@@ -21,6 +22,11 @@ export function PartyFacts({ call }: { call: CallDetailReply }) {
         <ChannelBadge channel={call.channel} />{' '}
         {calledLine(call.channel, call.called, call.direction)}
       </Fact>
+      {call.metaCallId ? (
+        <Fact term="Meta call ID" className="font-mono text-sm break-all">
+          {call.metaCallId}
+        </Fact>
+      ) : null}
     </>
   );
 }

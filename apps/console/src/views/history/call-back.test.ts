@@ -31,6 +31,22 @@ describe('callBackOf', () => {
     });
   });
 
+  it('calls a customer Meta sent no number for back on their business-scoped user id', () => {
+    const bsuid = 'US.13491208655302741918';
+    const back = callBackOf(
+      call({ caller: { name: 'Priya', userId: bsuid, username: '@priya.k' } }),
+      ME.channels,
+    );
+    expect(back).toEqual({ draft: { channelId: 'ch1', to: bsuid }, from: WHATSAPP });
+    expect(readDialTarget('whatsapp', bsuid)).toEqual({ ok: true, to: bsuid });
+    // the number wins when Meta sent both
+    const both = callBackOf(
+      call({ caller: { number: '+447700900654', userId: bsuid } }),
+      ME.channels,
+    );
+    expect(both?.draft.to).toBe('+447700900654');
+  });
+
   it('calls a Messenger customer back on their PSID, from the Page they called', () => {
     const back = callBackOf(
       call({

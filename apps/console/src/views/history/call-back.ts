@@ -10,7 +10,7 @@ export interface CallBack {
 /**
  * Whether the agent can call this call's customer back, and how: on the line the call came in
  * on (or went out from), when the agent may dial from it (`me.channels`), to the customer's
- * WhatsApp number or Messenger PSID. A PSID only means something to its own Page, and Meta's
+ * WhatsApp number (else their business-scoped user id) or Messenger PSID. A PSID only means something to its own Page, and Meta's
  * call permission belongs to the number that was called, so another line is never used. A
  * call still going on is not one to call back; `null` then, and when it cannot be dialled.
  *
@@ -23,7 +23,9 @@ export function callBackOf(
   channels: readonly DialableChannel[] | undefined,
 ): CallBack | null {
   if (call.state !== 'ended') return null;
-  const to = call.channel === 'whatsapp' ? call.caller.number : call.caller.psid;
+  // a WhatsApp customer known by username only is called back by their business-scoped id
+  const to =
+    call.channel === 'whatsapp' ? (call.caller.number ?? call.caller.userId) : call.caller.psid;
   if (to === undefined) return null;
   const from = channels?.find((c) => c.id === call.called.channelId && c.channel === call.channel);
   if (!from) return null;

@@ -16,6 +16,15 @@ describe('reading who to call', () => {
     }
   });
 
+  it('takes a WhatsApp business-scoped user id as it stands (Meta gets it as `recipient`)', () => {
+    expect(readDialTarget('whatsapp', ' US.13491208655302741918 ')).toEqual({
+      ok: true,
+      target: { id: 'US.13491208655302741918', shown: 'US.13491208655302741918' },
+    });
+    // not on Messenger, where a customer is a PSID
+    expect(readDialTarget('messenger', 'US.13491208655302741918').ok).toBe(false);
+  });
+
   it('refuses a WhatsApp “number” that is not one, saying how to type it', () => {
     for (const typed of ['Rahul', '12', '+0 123 456', '5275811702471834999999']) {
       const read = readDialTarget('whatsapp', typed);
