@@ -159,6 +159,24 @@ describe('permission changes Meta reports without a request of ours', () => {
     });
   });
 
+  it('a permanent grant from the business profile (no context) tells the line the customer may be called for good', async () => {
+    const ws = await stack().workspace();
+    const asha = await ws.agent('Asha');
+    const told = nextEvent(asha.socket, 'call:permission');
+    stack().sim.grantFromProfile({
+      businessId: ws.phoneNumberId,
+      userId: '447700900127',
+      name: 'Priya',
+    });
+    expect(await told).toEqual({
+      channelId: ws.whatsappChannelId,
+      channel: 'whatsapp',
+      customer: { number: '+447700900127', name: 'Priya' },
+      granted: true,
+      permanent: true,
+    });
+  });
+
   it('the simulator’s revoke after 4 rejected calls in a row reaches the agents the same way', async () => {
     const ws = await stack().workspace();
     const asha = await ws.agent('Asha');
