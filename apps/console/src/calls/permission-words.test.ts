@@ -76,6 +76,15 @@ describe('permissionDraft', () => {
     ).toEqual({ channelId: 'ch2', to: '5275811702471834' });
   });
 
+  it('fills the business-scoped user id for a customer Meta sent no number for', () => {
+    const bsuid = 'US.13491208655302741918';
+    const notice = { ...granted, customer: { name: 'Priya', userId: bsuid } };
+    expect(permissionDraft(notice, ME.channels)).toEqual({ channelId: 'ch1', to: bsuid });
+    expect(permissionNoticeWords(notice, ME.channels, isoDate).title).toBe(
+      'Priya (WhatsApp ID …1918) allowed calls from WhatsApp · +91 91299 50000',
+    );
+  });
+
   it('offers nothing after a refusal, or for a line the agent may not call from', () => {
     expect(permissionDraft({ ...granted, granted: false }, ME.channels)).toBeNull();
     expect(permissionDraft({ ...granted, channelId: 'elsewhere' }, ME.channels)).toBeNull();

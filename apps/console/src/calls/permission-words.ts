@@ -57,7 +57,11 @@ export function permissionDraft(
 ): DialDraft | null {
   if (!notice.granted) return null;
   const from = channels?.find((c) => c.id === notice.channelId && c.channel === notice.channel);
-  const to = notice.channel === 'whatsapp' ? notice.customer.number : notice.customer.psid;
+  // a customer known by username only is called by their business-scoped user id
+  const to =
+    notice.channel === 'whatsapp'
+      ? (notice.customer.number ?? notice.customer.userId)
+      : notice.customer.psid;
   if (!from || to === undefined) return null;
   return { channelId: from.id, to };
 }

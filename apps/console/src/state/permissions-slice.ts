@@ -65,6 +65,7 @@ function toNotice(id: number, reply: CallPermissionPayload): PermissionNotice {
 function sameCustomer(a: PermissionNotice, b: PermissionNotice): boolean {
   return (
     a.channelId === b.channelId &&
-    (a.customer.number ?? a.customer.psid) === (b.customer.number ?? b.customer.psid)
+    (a.customer.number ?? a.customer.userId ?? a.customer.psid) ===
+      (b.customer.number ?? b.customer.userId ?? b.customer.psid)
   );
 }

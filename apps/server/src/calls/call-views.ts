@@ -6,6 +6,7 @@ import {
   type CallRingingPayload,
   type CallState,
   type CallView,
+  type Channel,
 } from '@ringside/contracts';
 import type { CallRow } from '../repos/calls';
 
@@ -48,6 +49,28 @@ export function customerOf(
   if (userId) return known;
   // a number Meta sent that is not E.164 still identifies the caller
   return { ...known, psid: id };
+}
+
+/**
+ * A customer Meta named in an event (a permission reply): the E.164 number, else the BSUID as
+ * `userId`, on WhatsApp; the PSID on Messenger.
+ *
+ * @example
+ * customerNamed('whatsapp', 'IN.13491208655302741918'); // { userId: 'IN.13491208655302741918' }
+ */
+export function customerNamed(
+  channel: Channel,
+  id: string,
+  userId?: string,
+  name?: string,
+): Caller {
+  return customerOf({
+    channelKind: channel,
+    callerId: id,
+    callerName: name ?? null,
+    callerUserId: userId ?? null,
+    callerUsername: null,
+  });
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : undefined);

@@ -3,12 +3,11 @@ import {
   describeMetaError,
   toE164,
   type CallMissedData,
-  type Caller,
   type OutgoingEvent,
   type OutgoingEventName,
 } from '@ringside/contracts';
 import { createHash } from 'node:crypto';
-import { customerOf } from '../calls/call-views';
+import { customerNamed, customerOf } from '../calls/call-views';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 
@@ -140,8 +139,7 @@ export function buildPermissionEvent(
   channel: ChannelRecord,
   event: PermissionUpdatedEvent,
 ): OutgoingEvent {
-  const number = event.channel === 'whatsapp' ? toE164(event.user) : undefined;
-  const customer: Caller = number ? { number } : { psid: event.user };
+  const customer = customerNamed(event.channel, event.user, event.userId);
   return {
     event: 'call.permission_updated',
     id: eventId(`permission:${event.idempotencyKey}`),

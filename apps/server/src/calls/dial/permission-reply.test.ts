@@ -33,6 +33,13 @@ describe('permissionPayload', () => {
     expect(callPermissionPayloadSchema.parse(payload)).toEqual(payload);
   });
 
+  it('names a customer Meta sent no number for by their business-scoped user id', () => {
+    const bsuid = 'IN.13491208655302741918';
+    const payload = permissionPayload({ id: 'ch_1' }, { ...granted, user: bsuid, userId: bsuid });
+    expect(payload.customer).toEqual({ userId: bsuid, name: 'Olivia Ode' });
+    expect(callPermissionPayloadSchema.parse(payload)).toEqual(payload);
+  });
+
   it('says a refusal plainly, with no expiry or permanence to misread', () => {
     const payload = permissionPayload({ id: 'ch_1' }, { ...granted, response: 'denied' });
     expect(payload).toEqual({

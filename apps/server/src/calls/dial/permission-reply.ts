@@ -1,5 +1,6 @@
 import type { PermissionUpdatedEvent } from '@ringside/calls';
-import { toE164, type Caller, type CallPermissionPayload } from '@ringside/contracts';
+import type { CallPermissionPayload } from '@ringside/contracts';
+import { customerNamed } from '../call-views';
 import type { Logger } from '../../ops/logger';
 import { enqueuePermissionEvent } from '../../outbox/enqueue-events';
 import type { Repos } from '../../repos';
@@ -65,11 +66,8 @@ export function permissionPayload(
   channel: Pick<ChannelRecord, 'id'>,
   event: PermissionUpdatedEvent,
 ): CallPermissionPayload {
-  const number = event.channel === 'whatsapp' ? toE164(event.user) : undefined;
-  const customer: Caller = {
-    ...(number ? { number } : { psid: event.user }),
-    ...(event.userName ? { name: event.userName } : {}),
-  };
+  // a username customer is named by BSUID alone (*Business-scoped user IDs*)
+  const customer = customerNamed(event.channel, event.user, event.userId, event.userName);
   const granted = event.response === 'granted';
   return {
     channelId: channel.id,
