@@ -15,6 +15,6 @@ export { validateLocalOffer } from './validate-local-offer';
 export type { LocalOfferSummary } from './validate-local-offer';
 export type { LocalSdpOptions } from './validate-local-sdp';
 export { validateMetaOffer } from './validate-meta-offer';
-export type { MetaOfferSummary } from './validate-meta-offer';
+export type { MetaOfferOptions, MetaOfferSummary } from './validate-meta-offer';
 export { validateRemoteAnswer } from './validate-remote-answer';
 export type { RemoteAnswerSummary } from './validate-remote-answer';

@@ -3,6 +3,16 @@ import type { AudioSdpSummary } from './audio-session';
 import { requireSetup } from './dtls';
 import type { SdpCheck } from './sdp-error';
 
+/** How strict the check is about direction. */
+export interface MetaOfferOptions {
+  /**
+   * accept an offer in which no audio section sends towards the checker (Meta's side, checking
+   * a business's recvonly offer, which Meta accepts); default false: such an offer is refused
+   * with `nothing-sent`, since the customer could not be heard
+   */
+  anyDirection?: boolean;
+}
+
 /** What an accepted Meta offer holds. */
 export interface MetaOfferSummary extends AudioSdpSummary {
   /** `actpass` in every offer seen; an offer can also pick a role outright */
@@ -24,8 +34,12 @@ export interface MetaOfferSummary extends AudioSdpSummary {
  * console.log(offer.summary.opusPayloadType, offer.summary.dtmfPayloadType); // 111 126
  * ```
  */
-export function validateMetaOffer(text: unknown): SdpCheck<MetaOfferSummary> {
-  const session = readAudioSession(text, 'remote-sending');
+export function validateMetaOffer(
+  text: unknown,
+  options: MetaOfferOptions = {},
+): SdpCheck<MetaOfferSummary> {
+  const choice = options.anyDirection === true ? 'first-sending' : 'remote-sending';
+  const session = readAudioSession(text, choice);
   if (!session.ok) return session;
   const transport = readAudioTransport(session.value);
   if (!transport.ok) return transport;

@@ -70,6 +70,8 @@ describe("Meta's Messenger accept reply (Appendix)", () => {
     const result = validateMetaOffer(silent);
     expect(result).toMatchObject({ ok: false, error: { code: 'nothing-sent' } });
     expect(!result.ok && result.error.message).toContain('mid 0 recvonly, mid 1 inactive');
+    // Meta's side checking a business's offer accepts any direction
+    expect(validateMetaOffer(silent, { anyDirection: true }).ok).toBe(true);
   });
 
   it('refuses a renegotiation whose customer section lacks opus', () => {

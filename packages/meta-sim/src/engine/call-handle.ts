@@ -1,7 +1,7 @@
 import type { CallerMedia, MediaStats } from '../media/media-endpoint';
-import { msgrMediaUpdate } from '../webhooks/messenger-events';
 import { NO_MEDIA_STATS, type EngineContext } from './context';
 import { endCall } from './end-call';
+import { sendMediaUpdate } from './messenger-renegotiation';
 import {
   snapshot,
   type CallState,
@@ -66,9 +66,5 @@ async function reoffer(ctx: EngineContext, call: SimCall): Promise<number> {
   if (call.phase.state !== 'accepted' || !call.media) {
     throw new Error(`call ${call.id} is ${call.phase.state}; a re-offer needs an accepted call`);
   }
-  const sdp = await call.media.createReoffer();
-  call.version += 1;
-  call.pendingReoffer = sdp;
-  ctx.send(msgrMediaUpdate(call, call.version, sdp, ctx.config.now()));
-  return call.version;
+  return sendMediaUpdate(ctx, call);
 }

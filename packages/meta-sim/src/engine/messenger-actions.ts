@@ -10,6 +10,7 @@ import type { EngineContext } from './context';
 import { endCall } from './end-call';
 import { watchMedia } from './media-watch';
 import { refuse, succeed, type Outcome } from './outcome';
+import { renegotiate } from './messenger-renegotiation';
 import { connectMessenger } from './outbound';
 import { checkBusinessAnswer, checkBusinessOffer } from './sdp-checks';
 import type { SimCall } from './sim-call';
@@ -53,7 +54,10 @@ export async function messengerCallAction(
   });
 }
 
-/** the business's offer; the caller answers it and starts talking */
+/**
+ * the business's offer; the caller answers it, and Meta's reply carries the answer and the
+ * renegotiation offer (two audio sections, the caller's voice on mid 1), then the caller talks
+ */
 async function accept(
   ctx: EngineContext,
   call: SimCall,
@@ -65,17 +69,22 @@ async function accept(
   const check = checkBusinessOffer(offer);
   if (!check.ok) return check;
   try {
-    call.media = await ctx.media.answer(offer, call.mediaOptions);
+    call.media = await ctx.media.answer(offer, { ...call.mediaOptions, channel: 'messenger' });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return refuse(100, `invalid SDP: the caller could not answer the offer: ${why}`);
   }
+  const answer = call.media.localDescription;
+  const renegotiation = await renegotiate(call);
   ctx.store.move(call, { state: 'accepted', acceptedAt: ctx.config.now() });
   call.media.startAudio();
   watchMedia(ctx, call);
   return succeed({
     success: true,
-    session: { sdp_response: { sdp_type: 'answer', sdp: call.media.localDescription } },
+    session: {
+      sdp_response: { sdp_type: 'answer', sdp: answer },
+      sdp_renegotiation: { sdp_type: 'offer', sdp: renegotiation },
+    },
   });
 }
 

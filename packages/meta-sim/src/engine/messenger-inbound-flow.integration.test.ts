@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('Messenger inbound, Chromium as the business', () => {
-  it('connect webhook → the browser’s offer in accept → sdp_response applied → audio both ways → user hangs up', async () => {
+  it('connect webhook → the browser’s offer in accept → sdp_response, then the renegotiation answered locally → the caller heard on mid 1, the agent on mid 0 → user hangs up', async () => {
     const receiver = await startTestReceiver();
     const sim = createMetaSim({ webhookUrl: receiver.url, media: createWeriftMediaFactory() });
     try {
@@ -42,7 +42,11 @@ describe('Messenger inbound, Chromium as the business', () => {
         session: { sdp_type: 'offer', sdp: offer },
       });
       expect(res.status).toBe(200);
-      await agent.applyAnswer(msgrAcceptReplySchema.parse(res.body).session.sdp_response.sdp);
+      const { session } = msgrAcceptReplySchema.parse(res.body);
+      expect(session.sdp_renegotiation?.sdp).toContain('a=group:BUNDLE 0 1');
+      await agent.applyAnswer(session.sdp_response.sdp);
+      // Meta's samples: apply the renegotiation as a new remote offer, answer it, send nothing
+      await agent.answerOffer(session.sdp_renegotiation?.sdp ?? '', { addMicFirst: true });
       expect(await agent.waitForConnection()).toBe('connected');
 
       const heard = await eventually(
@@ -52,10 +56,14 @@ describe('Messenger inbound, Chromium as the business', () => {
       expect(heard.packetsReceived).toBeGreaterThan(50);
       expect(heard.peakAudioLevel).toBeGreaterThan(0.01);
       const browser = await eventually(
-        () => agent.inboundStats(),
-        (s) => s.packetsReceived > 50 && s.totalAudioEnergy > 0,
+        () => agent.stats(),
+        (s) =>
+          (s.receivedByMid['1']?.packetsReceived ?? 0) > 50 &&
+          (s.receivedByMid['1']?.totalAudioEnergy ?? 0) > 0,
       );
-      expect(browser.totalAudioEnergy).toBeGreaterThan(0);
+      expect(browser.receivedByMid['1']?.totalAudioEnergy).toBeGreaterThan(0);
+      // the customer's audio flows on mid 1 only
+      expect(browser.receivedByMid['0']?.packetsReceived ?? 0).toBe(0);
 
       await call.hangUp();
       const terminate = await waitForCallEvent(receiver, 'terminate');

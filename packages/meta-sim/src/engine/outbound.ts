@@ -6,6 +6,7 @@ import type {
 } from '@ringside/contracts';
 import type { CallerMedia } from '../media/media-endpoint';
 import { msgrCallStatus, msgrConnect } from '../webhooks/messenger-events';
+import { pickUpMessenger } from './messenger-renegotiation';
 import { waConnect, waStatus } from '../webhooks/whatsapp-events';
 import type { SimMessengerPage, SimWhatsAppNumber } from './config';
 import { calleeBehaviour, onEnd, type EngineContext } from './context';
@@ -99,7 +100,8 @@ export async function connectMessenger(
   ctx.send(msgrConnect(call, ctx.config.now()));
   ctx.send(msgrCallStatus(call, 'ringing', ctx.config.now()));
   ring(ctx, call, {
-    pickUp: () => ctx.send(msgrCallStatus(call, 'accepted', ctx.config.now())),
+    // call_status accepted, then media_update v1 with Meta's renegotiation (voice on mid 1)
+    pickUp: () => void pickUpMessenger(ctx, call),
     // messenger has no rejected status: the terminate (Completed) says it all
     decline: () => {},
   });
@@ -131,7 +133,7 @@ async function prepare(
   const check = checkBusinessOffer(offer);
   if (!check.ok) return check;
   try {
-    return succeed(await ctx.media.answer(offer, ctx.config.callerMedia));
+    return succeed(await ctx.media.answer(offer, { ...ctx.config.callerMedia, channel }));
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return refuse(100, `invalid SDP: the callee could not answer the offer: ${why}`);

@@ -21,7 +21,7 @@ export function checkBusinessAnswer(answer: string, callerOffer: string): Outcom
   if (checked.summary.setup === 'actpass') {
     return invalidSdp('the answer says a=setup:actpass; an answer must say active or passive');
   }
-  const offered = validateMetaOffer(callerOffer);
+  const offered = validateMetaOffer(callerOffer, { anyDirection: true });
   if (offered.ok && offered.summary.opusPayloadType !== checked.summary.opusPayloadType) {
     return invalidSdp(
       `the answer uses opus payload type ${checked.summary.opusPayloadType}, ` +
@@ -40,7 +40,7 @@ export function checkBusinessAnswer(answer: string, callerOffer: string): Outcom
  * if (!check.ok) return check;
  */
 export function checkBusinessOffer(offer: string): Outcome<void> {
-  const checked = validateMetaOffer(offer);
+  const checked = validateMetaOffer(offer, { anyDirection: true });
   return checked.ok ? succeed(undefined) : invalidSdp(checked.error.message);
 }
 

@@ -8,7 +8,25 @@ export interface LocalSdpShape {
   host: string;
   /** we are an ICE-lite agent: say so once, at session level */
   iceLite: boolean;
+  /**
+   * Meta's answers list an IPv6 host candidate before the IPv4 one, with a higher priority
+   * (Messenger Appendix, both channels' samples): this address is added so, on the same port.
+   * It is never reachable here (2001:db8::/32 is for documentation), so the business's ICE must
+   * cope with a candidate that fails. Leave it out for none.
+   */
+  ipv6Host?: string;
+  /**
+   * Messenger's answers also list TCP passive host candidates on port 3478 (IPv4 and IPv6);
+   * nothing listens there in the simulator, as a TCP check to Meta is not what carries our
+   * calls. Leave it out for none.
+   */
+  tcpPassivePort?: number;
 }
+
+/** the IPv6 address the simulator's extra candidate names: documentation space, never routed */
+export const UNREACHABLE_IPV6 = '2001:db8:f231:d2:face:b00c:0:8c2';
+/** where Messenger's TCP passive candidates point (Meta's samples) */
+export const MESSENGER_TCP_PORT = 3478;
 
 /**
  * werift writes `a=ice-lite` inside the m-section, while RFC 8839 §5.3 and Meta's offers put
@@ -30,6 +48,7 @@ export function shapeLocalSdp(sdp: string, shape: LocalSdpShape): string {
   const firstMedia = lines.findIndex((line) => line.startsWith('m='));
   if (shape.iceLite && firstMedia >= 0) lines.splice(firstMedia, 0, 'a=ice-lite');
   const port = firstCandidatePort(lines);
+  addMetaCandidates(lines, shape);
   const shaped = lines.map((line) => {
     if (port === null) return line;
     if (line.startsWith('m=audio ')) return line.replace(/^m=audio \d+ /, `m=audio ${port} `);
@@ -37,6 +56,32 @@ export function shapeLocalSdp(sdp: string, shape: LocalSdpShape): string {
     return line;
   });
   return `${shaped.join('\r\n')}\r\n`;
+}
+
+// Meta's order and priorities: UDP IPv6 (priority +2560), UDP IPv4, then TCP passive v4 and v6
+function addMetaCandidates(lines: string[], shape: LocalSdpShape): void {
+  const at = lines.findIndex((line) => line.startsWith('a=candidate:'));
+  const udp4 = lines[at];
+  if (udp4 === undefined) return;
+  const fields = udp4.slice('a=candidate:'.length).split(' ');
+  const [, component, , priority, , port] = fields;
+  const candidate = (foundation: string, transport: string, prio: number, ip: string, p: string) =>
+    `a=candidate:${foundation} ${component} ${transport} ${prio} ${ip} ${p} typ host` +
+    (transport === 'tcp' ? ' tcptype passive' : '') +
+    ' generation 0';
+  const udpPriority = Number(priority);
+  if (shape.ipv6Host !== undefined && port !== undefined) {
+    lines.splice(at, 0, candidate('716810591', 'udp', udpPriority + 2560, shape.ipv6Host, port));
+  }
+  if (shape.tcpPassivePort !== undefined) {
+    const last = lines.findLastIndex((line) => line.startsWith('a=candidate:'));
+    const tcpPort = String(shape.tcpPassivePort);
+    const tcp = [candidate('4276087827', 'tcp', 1518280448, shape.host, tcpPort)];
+    if (shape.ipv6Host !== undefined) {
+      tcp.push(candidate('1681544623', 'tcp', 1518283008, shape.ipv6Host, tcpPort));
+    }
+    lines.splice(last + 1, 0, ...tcp);
+  }
 }
 
 /**

@@ -13,6 +13,16 @@ export interface CallerMediaOptions {
   echo?: boolean | { delayMs: number };
   /** the only interface candidates are gathered on; default '127.0.0.1' */
   host?: string;
+  /**
+   * the channel whose SDP shape to write: Messenger's answers add TCP passive candidates on
+   * port 3478 (Meta's samples); default 'whatsapp'
+   */
+  channel?: 'whatsapp' | 'messenger';
+  /**
+   * list an (unreachable) IPv6 host candidate before the IPv4 one, as Meta's answers on both
+   * channels do; default true
+   */
+  ipv6Candidate?: boolean;
 }
 
 export interface MediaStats {
@@ -39,9 +49,14 @@ export interface CallerMedia {
   readonly localDescription: string;
   /** offerer only: apply the business's answer (WhatsApp pre_accept/accept) */
   setRemoteAnswer(sdp: string): Promise<void>;
-  /** a new offer on the same connection (Messenger media_update re-offer) */
+  /**
+   * Messenger's renegotiation offer (accept's `sdp_renegotiation`, `media_update` webhooks), in
+   * Meta's shape: `a=group:BUNDLE 0 1`, mid 0 `recvonly` (the business's voice keeps arriving
+   * there), mid 1 `sendonly`; from then on the caller's voice goes on mid 1 only. Meta's samples
+   * need no answer back: the media flows as offered.
+   */
   createReoffer(): Promise<string>;
-  /** apply an answer to our re-offer */
+  /** an answer to our re-offer, if the business sends one: checked, then kept (nothing changes) */
   setReofferAnswer(sdp: string): Promise<void>;
   /** start playing `source` (Meta lets media flow once the call is accepted) */
   startAudio(): void;

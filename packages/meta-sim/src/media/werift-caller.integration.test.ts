@@ -206,33 +206,38 @@ describe('Chromium offers, the caller answers (Messenger)', () => {
   );
 
   it(
-    'renegotiates with a re-offer (media_update) on the same connection, audio still flowing',
+    "renegotiates in Meta's shape (BUNDLE 0 1): the caller is heard on mid 1 only, the agent on mid 0",
     async () => {
       const agent = await newAgent();
       const offer = await agent.createOffer();
-      const caller = await newCaller((m) => m.answer(offer, { source: 'tone' }));
-      await agent.applyAnswer(caller.localDescription);
+      const caller = await newCaller((m) =>
+        m.answer(offer, { source: 'tone', channel: 'messenger' }),
+      );
+      const answer = caller.localDescription;
+      const renegotiation = await caller.createReoffer();
+      // what the console checks Meta's sdp_renegotiation with: mid 1 is where Meta sends
+      expect(validateMetaOffer(renegotiation)).toMatchObject({
+        ok: true,
+        summary: { iceLite: true, mid: '1', direction: 'sendonly' },
+      });
+      await agent.applyAnswer(answer);
+      // answered locally, nothing goes back to the caller (Meta's samples)
+      await agent.answerOffer(renegotiation, { addMicFirst: true });
       caller.startAudio();
       expect(await agent.waitForConnection()).toBe('connected');
-      await pollUntil(() => caller.stats().packetsReceived > 10);
 
-      const reoffer = await caller.createReoffer();
-      // what the business's server checks a Meta re-offer (sdp_renegotiation) with
-      expect(validateMetaOffer(reoffer)).toMatchObject({ ok: true, summary: { iceLite: true } });
-      expect(caller.localDescription).toBe(reoffer);
-      const reanswer = await agent.answerOffer(reoffer, { addMicFirst: true });
-      await caller.setReofferAnswer(reanswer);
-
-      const receivedAfter = caller.stats().packetsReceived;
-      const browserAfter = (await agent.inboundStats()).packetsReceived;
       await pollUntil(
         async () =>
-          caller.stats().packetsReceived > receivedAfter + 50 &&
-          (await agent.inboundStats()).packetsReceived > browserAfter + 50,
+          caller.stats().peakAudioLevel > AUDIBLE &&
+          ((await agent.stats()).receivedByMid['1']?.packetsReceived ?? 0) > 50,
+        { timeoutMs: 15_000 },
       );
-      expect(caller.stats().packetsReceived).toBeGreaterThan(receivedAfter + 50);
-      expect((await agent.inboundStats()).packetsReceived).toBeGreaterThan(browserAfter + 50);
-      expect(await agent.waitForConnection()).toBe('connected');
+      const byMid = (await agent.stats()).receivedByMid;
+      expect(byMid['1']?.packetsReceived).toBeGreaterThan(50);
+      expect(byMid['1']?.totalAudioEnergy).toBeGreaterThan(0.01);
+      expect(byMid['0']?.packetsReceived ?? 0).toBe(0);
+      expect(caller.stats().peakAudioLevel).toBeGreaterThan(AUDIBLE);
+      expect(await agent.localDirection()).toBe('sendonly');
     },
     TEST_TIMEOUT_MS,
   );

@@ -1,6 +1,7 @@
 import { validateMetaOffer, validateRemoteAnswer } from '@ringside/sdp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallerMediaError, type CallerMediaErrorCode } from './caller-media-error';
+import { UNREACHABLE_IPV6 } from './local-sdp';
 import type { CallerMedia } from './media-endpoint';
 import { createWeriftMediaFactory } from './werift-caller';
 
@@ -86,16 +87,22 @@ describe('offer (WhatsApp user-initiated)', () => {
     });
   });
 
-  it('is complete with host candidates on 127.0.0.1 only, over UDP and IPv4', async () => {
+  it("is complete with Meta's host candidates: unreachable IPv6 first, then 127.0.0.1, UDP only", async () => {
     const caller = await keep(media.offer());
     const candidates = caller.localDescription
       .split('\r\n')
       .filter((line) => line.startsWith('a=candidate:'));
-    expect(candidates.length).toBeGreaterThan(0);
-    for (const candidate of candidates) {
-      expect(candidate).toMatch(/^a=candidate:\S+ 1 udp \d+ 127\.0\.0\.1 \d+ typ host/);
-    }
+    expect(candidates).toHaveLength(2);
+    expect(candidates[0]).toMatch(
+      new RegExp(`^a=candidate:\\S+ 1 udp \\d+ ${UNREACHABLE_IPV6} \\d+ typ host`),
+    );
+    expect(candidates[1]).toMatch(/^a=candidate:\S+ 1 udp \d+ 127\.0\.0\.1 \d+ typ host/);
     expect(caller.localDescription).toContain('a=end-of-candidates');
+  });
+
+  it('leaves the IPv6 candidate out when told', async () => {
+    const caller = await keep(media.offer({ ipv6Candidate: false }));
+    expect(caller.localDescription).not.toContain(UNREACHABLE_IPV6);
   });
 
   it('reports nothing connected, sent or received before the business answers', async () => {
@@ -153,7 +160,9 @@ describe('answer (Messenger, WhatsApp business-initiated)', () => {
     expect(lines.some((line) => /^a=setup:(active|passive)$/.test(line))).toBe(true);
     const candidates = lines.filter((line) => line.startsWith('a=candidate:'));
     expect(candidates.length).toBeGreaterThan(0);
-    for (const candidate of candidates) expect(candidate).toContain(' 127.0.0.1 ');
+    for (const candidate of candidates) expect(candidate).toMatch(/ (127\.0\.0\.1|2001:db8:\S+) /);
+    // WhatsApp: no TCP candidates (those are Messenger's)
+    expect(candidates.some((candidate) => candidate.includes(' tcp '))).toBe(false);
 
     const checked = validateRemoteAnswer(caller.localDescription);
     if (!checked.ok) throw new Error(checked.error.message);
@@ -163,6 +172,34 @@ describe('answer (Messenger, WhatsApp business-initiated)', () => {
       iceLite: true,
       needsActpassFix: false,
     });
+  });
+
+  it("adds Messenger's TCP passive candidates on 3478 (IPv4, IPv6) after the UDP ones", async () => {
+    const caller = await keep(media.answer(browserOffer({ dtmf: true }), { channel: 'messenger' }));
+    const candidates = caller.localDescription
+      .split('\r\n')
+      .filter((line) => line.startsWith('a=candidate:'));
+    expect(candidates.map((line) => line.split(' ').slice(2, 5).join(' '))).toEqual([
+      expect.stringMatching(new RegExp(`^udp \\d+ ${UNREACHABLE_IPV6}$`)) as string,
+      expect.stringMatching(/^udp \d+ 127\.0\.0\.1$/) as string,
+      'tcp 1518280448 127.0.0.1',
+      `tcp 1518283008 ${UNREACHABLE_IPV6}`,
+    ]);
+    expect(
+      candidates.slice(2).every((line) => line.includes(' 3478 typ host tcptype passive')),
+    ).toBe(true);
+  });
+
+  it("re-offers in Meta's two-section shape after answering, and refuses to from an offer", async () => {
+    const caller = await keep(media.answer(browserOffer({ dtmf: true }), { channel: 'messenger' }));
+    const reoffer = await caller.createReoffer();
+    expect(reoffer).toContain('a=group:BUNDLE 0 1');
+    expect(validateMetaOffer(reoffer)).toMatchObject({ ok: true, summary: { mid: '1' } });
+    // a later one (mute, video) keeps the caller's source
+    const ssrc = /a=ssrc:(\d+)/.exec(reoffer)?.[1];
+    expect(await caller.createReoffer()).toContain(`a=ssrc:${ssrc} `);
+    const offerer = await keep(media.offer());
+    expect(await rejection(offerer.createReoffer())).toBe('wrong_state');
   });
 
   it('leaves telephone-event out when the offer has none', async () => {

@@ -2,7 +2,14 @@ import { RtpHeader, RtpPacket, type RTCPeerConnection, type RTCRtpTransceiver } 
 import { CallerMediaError } from './caller-media-error';
 import { EchoLine } from './echo-line';
 import { InboundAudio } from './inbound-audio';
-import { checkRemoteSdp, findPayloadType } from './local-sdp';
+import { randomInt } from 'node:crypto';
+import {
+  checkRemoteSdp,
+  findPayloadType,
+  MESSENGER_TCP_PORT,
+  UNREACHABLE_IPV6,
+  type LocalSdpShape,
+} from './local-sdp';
 import type {
   CallerMedia,
   CallerMediaFactory,
@@ -11,6 +18,8 @@ import type {
 } from './media-endpoint';
 import { OpusCodec } from './opus-codec';
 import type { RtpSlot } from './rtp-sequencer';
+import { OPUS_PAYLOAD_TYPE } from './peer-config';
+import { metaRenegotiation } from './renegotiation-sdp';
 import { PacedRtpSender } from './rtp-sender';
 import { createSpeechSource } from './speech-source';
 import { createToneSource, type PcmFrameSource } from './tone-source';
@@ -22,8 +31,11 @@ const DEFAULT_ECHO_DELAY_MS = 300;
 /**
  * The simulated caller's real WebRTC endpoint: a werift peer playing Meta's media server.
  * It is ICE-lite (the business's browser is the full, controlling agent), offers or answers
- * opus/48000/2 (111) and telephone-event/8000 (126) with one host candidate on 127.0.0.1,
- * sends opus encoded in JS, and measures what it receives.
+ * opus/48000/2 (111) and telephone-event/8000 (126) with Meta's host candidates (an
+ * unreachable IPv6 one first, then the IPv4 one on 127.0.0.1 that really works; on Messenger also
+ * TCP passive ones on 3478), sends opus encoded in JS, and measures what it receives. On
+ * Messenger, `createReoffer` writes Meta's two-section renegotiation and moves the caller's voice
+ * to mid 1.
  *
  * @example
  * const media = createWeriftMediaFactory();
@@ -54,7 +66,12 @@ class WeriftCallerMedia implements CallerMedia {
   readonly #sender: PacedRtpSender;
   readonly #echo: EchoLine | null;
   readonly #source: PcmFrameSource | null;
+  readonly #candidates: Pick<LocalSdpShape, 'ipv6Host' | 'tcpPassivePort'>;
+  /** after a Messenger renegotiation: the caller's voice goes out as this source (mid 1) */
+  #voice: { ssrc: number; payloadType: number } | null = null;
   #localDescription = '';
+  /** our answer as first given, the base of every renegotiation */
+  #answerText = '';
   #closed = false;
 
   private constructor(options: CallerMediaOptions) {
@@ -62,6 +79,10 @@ class WeriftCallerMedia implements CallerMedia {
     this.#echo = echoLine(options.echo);
     this.#source = frameSource(options.source);
     this.#host = options.host ?? DEFAULT_HOST;
+    this.#candidates = {
+      ...(options.ipv6Candidate === false ? {} : { ipv6Host: UNREACHABLE_IPV6 }),
+      ...(options.channel === 'messenger' ? { tcpPassivePort: MESSENGER_TCP_PORT } : {}),
+    };
     this.#pc = createCallerPeer(this.#host);
     this.#transceiver = this.#pc.addTransceiver('audio', { direction: 'sendrecv' });
     this.#inbound = new InboundAudio(this.#codec, (payload, at) => this.#echo?.push(payload, at));
@@ -82,7 +103,12 @@ class WeriftCallerMedia implements CallerMedia {
     const media = new WeriftCallerMedia(options);
     try {
       const offer = await media.#pc.createOffer();
-      media.#localDescription = await setLocalAndGather(media.#pc, offer, media.#host);
+      media.#localDescription = await setLocalAndGather(
+        media.#pc,
+        offer,
+        media.#host,
+        media.#candidates,
+      );
       return media;
     } catch (error) {
       await media.close();
@@ -99,7 +125,12 @@ class WeriftCallerMedia implements CallerMedia {
     try {
       await applyRemote(media.#pc, { type: 'offer', sdp: remoteOffer });
       const answer = await media.#pc.createAnswer();
-      media.#localDescription = await setLocalAndGather(media.#pc, answer, media.#host);
+      media.#localDescription = await setLocalAndGather(
+        media.#pc,
+        answer,
+        media.#host,
+        media.#candidates,
+      );
       media.#learnPayloadTypes(media.#localDescription);
       return media;
     } catch (error) {
@@ -126,6 +157,12 @@ class WeriftCallerMedia implements CallerMedia {
     this.#learnPayloadTypes(sdp);
   }
 
+  /**
+   * Meta's renegotiation, written from our answer (same ICE, DTLS and candidates). werift's own
+   * negotiation stays as it was: mid 0 goes on receiving the business's packets, and the
+   * caller's voice leaves through the same DTLS-SRTP transport under the new section's SSRC,
+   * which the business's browser routes to mid 1. Later re-offers (mute, video) keep that SSRC.
+   */
   async createReoffer(): Promise<string> {
     this.#assertOpen();
     if (this.#pc.signalingState !== 'stable' || !this.#pc.remoteDescription) {
@@ -134,14 +171,32 @@ class WeriftCallerMedia implements CallerMedia {
         `a re-offer needs an established call (signaling state ${this.#pc.signalingState})`,
       );
     }
-    const offer = await this.#pc.createOffer();
-    this.#localDescription = await setLocalAndGather(this.#pc, offer, this.#host);
-    return this.#localDescription;
+    if (this.#pc.localDescription?.type !== 'answer') {
+      throw new CallerMediaError(
+        'wrong_state',
+        "Meta's renegotiation follows Meta's answer; this caller made the offer",
+      );
+    }
+    const answer = this.#voice === null ? this.#localDescription : this.#answerText;
+    this.#answerText = answer;
+    this.#voice ??= {
+      ssrc: randomInt(1, 2 ** 31),
+      payloadType: findPayloadType(answer, 'opus', 48000) ?? OPUS_PAYLOAD_TYPE,
+    };
+    const { sdp } = metaRenegotiation(answer, {
+      ssrc: this.#voice.ssrc,
+      cname: 'ringside-sim-caller',
+      streamId: 'ringside-sim:caller',
+      trackId: 'caller-voice',
+    });
+    this.#localDescription = sdp;
+    return sdp;
   }
 
   async setReofferAnswer(sdp: string): Promise<void> {
-    // the same step as the first answer: werift keeps ICE and DTLS and updates the media
-    await this.setRemoteAnswer(sdp);
+    this.#assertOpen();
+    // Meta's media server sends and receives as it offered: the answer is checked, not applied
+    assertUsableSdp(sdp, 'answer');
   }
 
   startAudio(): void {
@@ -184,6 +239,11 @@ class WeriftCallerMedia implements CallerMedia {
   }
 
   #canSend(): boolean {
+    if (this.#voice !== null) {
+      return (
+        this.#pc.connectionState === 'connected' && this.#transceiver.sender.codec !== undefined
+      );
+    }
     const direction = this.#transceiver.currentDirection;
     return (
       this.#pc.connectionState === 'connected' &&
@@ -198,6 +258,10 @@ class WeriftCallerMedia implements CallerMedia {
   }
 
   #send(slot: RtpSlot, payload: Buffer): void {
+    if (this.#voice !== null) {
+      this.#sendVoice(this.#voice, slot, payload);
+      return;
+    }
     // werift fills in our ssrc and the negotiated opus payload type
     const header = new RtpHeader({
       sequenceNumber: slot.sequenceNumber,
@@ -205,6 +269,20 @@ class WeriftCallerMedia implements CallerMedia {
       marker: slot.marker,
     });
     this.#transceiver.sender.sendRtp(new RtpPacket(header, payload)).catch(() => {
+      // the transport closed under a packet in flight: the call is ending anyway
+    });
+  }
+
+  // the new section's source: our own header, straight through the bundle's DTLS-SRTP transport
+  #sendVoice(voice: { ssrc: number; payloadType: number }, slot: RtpSlot, payload: Buffer): void {
+    const header = new RtpHeader({
+      sequenceNumber: slot.sequenceNumber,
+      timestamp: slot.timestamp,
+      marker: slot.marker,
+      payloadType: voice.payloadType,
+      ssrc: voice.ssrc,
+    });
+    this.#transceiver.sender.dtlsTransport.sendRtp(payload, header).catch(() => {
       // the transport closed under a packet in flight: the call is ending anyway
     });
   }

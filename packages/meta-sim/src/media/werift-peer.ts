@@ -2,6 +2,7 @@ import { isIPv4 } from 'node:net';
 import { RTCPeerConnection, type RTCSessionDescription } from 'werift';
 import { CallerMediaError } from './caller-media-error';
 import { shapeLocalSdp } from './local-sdp';
+import type { LocalSdpShape } from './local-sdp';
 import { callerPeerConfig } from './peer-config';
 
 /** how long to wait for host candidates; on loopback it takes milliseconds */
@@ -31,6 +32,7 @@ export async function setLocalAndGather(
   pc: RTCPeerConnection,
   description: RTCSessionDescription,
   host: string,
+  candidates: Pick<LocalSdpShape, 'ipv6Host' | 'tcpPassivePort'> = {},
 ): Promise<string> {
   await pc.setLocalDescription(description);
   await waitForGathering(pc);
@@ -41,7 +43,7 @@ export async function setLocalAndGather(
       `no ICE candidate could be gathered on ${host}`,
     );
   }
-  return shapeLocalSdp(sdp, { host, iceLite: true });
+  return shapeLocalSdp(sdp, { host, iceLite: true, ...candidates });
 }
 
 /**

@@ -18,6 +18,8 @@ export interface BrowserCallStats extends BrowserInboundStats {
   connectionState: string;
   /** outbound-rtp (audio): what the browser sent */
   packetsSent: number;
+  /** inbound-rtp (audio) by the m-section it arrived on (Messenger: the caller speaks on mid 1) */
+  receivedByMid: Record<string, { packetsReceived: number; totalAudioEnergy: number }>;
 }
 
 /** the page's `globalThis.ringsidePeer` (see peer-page.ts) */

@@ -117,9 +117,14 @@ globalThis.ringsidePeer = {
     const result = {
       connectionState: state.pc.connectionState,
       packetsReceived: 0, bytesReceived: 0, totalAudioEnergy: 0, audioLevel: 0, packetsSent: 0,
+      receivedByMid: {},
     };
     report.forEach((entry) => {
       if (entry.type === 'inbound-rtp' && entry.kind === 'audio') {
+        result.receivedByMid[entry.mid ?? '?'] = {
+          packetsReceived: entry.packetsReceived ?? 0,
+          totalAudioEnergy: entry.totalAudioEnergy ?? 0,
+        };
         result.packetsReceived += entry.packetsReceived ?? 0;
         result.bytesReceived += entry.bytesReceived ?? 0;
         result.totalAudioEnergy += entry.totalAudioEnergy ?? 0;
