@@ -34,8 +34,16 @@ describe('Messenger inbound call, answered', () => {
     await call.waitFor('accepted');
     const accepts = stack().sim.requests({ objectId: ws.pageId, action: 'accept', ok: true });
     expect(accepts).toHaveLength(1);
-    const reply = accepts[0]?.reply as { session: { sdp_response: { sdp: string } } };
-    expect(ack).toEqual({ ok: true, sdpResponse: reply.session.sdp_response.sdp });
+    const reply = accepts[0]?.reply as {
+      session: { sdp_response: { sdp: string }; sdp_renegotiation: { sdp: string } };
+    };
+    // Meta's reply carries the answer and the renegotiation offer; the agent's browser gets both
+    expect(ack).toEqual({
+      ok: true,
+      sdpResponse: reply.session.sdp_response.sdp,
+      sdpRenegotiation: reply.session.sdp_renegotiation.sdp,
+    });
+    expect(ack.ok && ack.sdpRenegotiation).toContain('a=group:BUNDLE 0 1');
     // the caller's real WebRTC stack answered: an answer to our offer, not an echo of it
     expect(ack.ok && ack.sdpResponse).toMatch(/^v=0/);
     expect(ack.ok && ack.sdpResponse).not.toBe(offer);
