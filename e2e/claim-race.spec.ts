@@ -15,6 +15,10 @@ describe('two agents race for one call', () => {
     await Promise.all([alex.waitForRinging('Rosa Race'), bo.waitForRinging('Rosa Race')]);
     await shots.take(bo.page, 'both-ringing');
 
+    // what each page ever shows from here on: the loser must never be offered "Hang up" for a
+    // call that was not theirs (while a claim is in flight the panel offers Cancel)
+    await Promise.all([alex, bo].map((a) => a.page.evaluate(watchForHangUp)));
+
     // both clicks land before either claim is answered: a real click waits for actionability,
     // long enough for the other agent's win to replace this card, so dispatch them at once
     const buttons = await Promise.all(
@@ -36,6 +40,8 @@ describe('two agents race for one call', () => {
     await shots.take(loser.page, 'answered-elsewhere');
     await loser.button('Accept').waitFor({ state: 'hidden', timeout: 3_000 });
     expect(await loser.button('Hang up').count()).toBe(0);
+    expect(await loser.page.evaluate(() => (window as WatchedWindow).sawHangUp)).toBe(false);
+    expect(await winner.page.evaluate(() => (window as WatchedWindow).sawHangUp)).toBe(true);
 
     // meta saw one answer, and the caller hears the winner
     await call.waitFor('accepted', { timeoutMs: 15_000 });
@@ -57,3 +63,22 @@ describe('two agents race for one call', () => {
     expect((await loser.audio()).packetsReceived).toBe(0);
   });
 });
+
+type WatchedWindow = Window & { sawHangUp?: boolean };
+
+/** runs in the page: notes whether a "Hang up" button is ever shown from now on */
+function watchForHangUp(): void {
+  const w = window as WatchedWindow;
+  const check = () => {
+    for (const button of document.querySelectorAll('button')) {
+      if (button.textContent?.trim() === 'Hang up') w.sawHangUp = true;
+    }
+  };
+  w.sawHangUp = false;
+  check();
+  new MutationObserver(check).observe(document.body, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+  });
+}

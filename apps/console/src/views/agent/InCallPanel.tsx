@@ -48,6 +48,8 @@ function LiveCall({ call }: { call: CurrentCall }) {
   const address = outbound ? name : callerAddress(call.caller);
   const ending = call.phase === 'ending';
   const talking = call.phase === 'active';
+  // not the agent's call until the server says their claim won: they can cancel, not hang up
+  const claiming = call.phase === 'claiming';
   // a placed call has no timer until the customer picks up
   const timerSince = outbound ? call.answeredAt : (call.answeredAt ?? call.acceptedAt);
 
@@ -116,7 +118,7 @@ function LiveCall({ call }: { call: CurrentCall }) {
           aria-keyshortcuts={SHORTCUT_KEYS.hangup}
           onClick={() => void services.calls.hangUp()}
         >
-          Hang up
+          {claiming ? 'Cancel' : 'Hang up'}
         </Button>
       </div>
 
