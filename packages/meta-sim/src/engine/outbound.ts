@@ -133,7 +133,10 @@ async function prepare(
   const check = checkBusinessOffer(offer);
   if (!check.ok) return check;
   try {
-    return succeed(await ctx.media.answer(offer, { ...ctx.config.callerMedia, channel }));
+    // with the actpass quirk the business reads Meta's actpass as active: the callee must be so
+    const answerSetup = ctx.config.quirks.actpassInAnswer ? 'active' : 'passive';
+    const options = { ...ctx.config.callerMedia, channel, answerSetup } as const;
+    return succeed(await ctx.media.answer(offer, options));
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return refuse(100, `invalid SDP: the callee could not answer the offer: ${why}`);

@@ -23,6 +23,12 @@ export interface CallerMediaOptions {
    * channels do; default true
    */
   ipv6Candidate?: boolean;
+  /**
+   * the DTLS role the caller takes when it answers: 'passive' (server), as Meta's answers say;
+   * 'active' goes with the actpassInAnswer quirk, where the business reads Meta's actpass as
+   * active
+   */
+  answerSetup?: 'passive' | 'active';
 }
 
 export interface MediaStats {

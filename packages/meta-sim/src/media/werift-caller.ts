@@ -1,4 +1,10 @@
-import { RtpHeader, RtpPacket, type RTCPeerConnection, type RTCRtpTransceiver } from 'werift';
+import {
+  RTCSessionDescription,
+  RtpHeader,
+  RtpPacket,
+  type RTCPeerConnection,
+  type RTCRtpTransceiver,
+} from 'werift';
 import { CallerMediaError } from './caller-media-error';
 import { EchoLine } from './echo-line';
 import { InboundAudio } from './inbound-audio';
@@ -124,7 +130,15 @@ class WeriftCallerMedia implements CallerMedia {
     const media = new WeriftCallerMedia(options);
     try {
       await applyRemote(media.#pc, { type: 'offer', sdp: remoteOffer });
-      const answer = await media.#pc.createAnswer();
+      // Meta's answers say a=setup:passive (Messenger Appendix, WhatsApp business-initiated
+      // connect): Meta's media server is the DTLS server, the business the client. werift would
+      // pick client; the role it takes is the one its local answer says
+      const created = await media.#pc.createAnswer();
+      const setup = options.answerSetup ?? 'passive';
+      const answer = new RTCSessionDescription(
+        created.sdp.replace(/^a=setup:(active|passive)(?=\r?$)/gm, `a=setup:${setup}`),
+        'answer',
+      );
       media.#localDescription = await setLocalAndGather(
         media.#pc,
         answer,
