@@ -33,6 +33,7 @@ import { createRepoShared, createRepos } from './repos';
 import { createUnitOfWork } from './repos/unit-of-work';
 import { handleConnections } from './sockets/connection-lifecycle';
 import { createBoardCountersPublisher } from './sockets/board-counters';
+import { createGhostSweep } from './sockets/ghost-consoles';
 import { createNotifier } from './sockets/notifier';
 import type { RingsideServer } from './sockets/socket-types';
 import { createMetaWebhookRouter } from './webhooks/meta-webhook-router';
@@ -70,6 +71,8 @@ export interface AppOptions {
    * every 5 s by default (tests shorten it)
    */
   timerSweep?: TimerSweepOptions;
+  /** how often this node corrects console counts left by a server that died (tests shorten it) */
+  ghostSweep?: { periodMs: number };
   /** tests: where a call's arrival or an agent's status change can be held (nothing waits by default) */
   racePoints?: RacePoints;
 }
@@ -244,6 +247,17 @@ export function createApp(options: AppOptions) {
     announcePresence: presence.announce,
   });
 
+  // consoles a crashed server left counted: corrected before this node listens, then kept so
+  const ghosts = createGhostSweep({
+    io,
+    presence: repos.presence,
+    clock,
+    logger,
+    announce: presence.announce,
+    clustered: options.socketAdapter !== undefined,
+    ...(options.ghostSweep ? { periodMs: options.ghostSweep.periodMs } : {}),
+  });
+
   let started = false;
   return {
     app,
@@ -266,6 +280,7 @@ export function createApp(options: AppOptions) {
     outgoing: adminArea.dispatcher,
     /** listens, then picks up work left by an earlier process (stored events, ring timers) */
     async listen(port: number, host = '127.0.0.1'): Promise<string> {
+      await ghosts.runOnce();
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -278,11 +293,13 @@ export function createApp(options: AppOptions) {
       await adminArea.start();
       await calls.recoverTimers();
       timerSweep.start();
+      ghosts.start();
       const { port: bound } = httpServer.address() as AddressInfo;
       return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
     },
     async close(): Promise<void> {
       await timerSweep.stop();
+      await ghosts.stop();
       await processor.stop();
       await adminArea.stop();
       timers.clear();

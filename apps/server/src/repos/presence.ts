@@ -147,6 +147,40 @@ export function createPresenceRepo(db: Db) {
       return row;
     },
 
+    /** agents the database counts as having a console connected (`connections` above 0) */
+    async connectedAgents(): Promise<
+      Pick<PresenceRow, 'userId' | 'workspaceId' | 'connections'>[]
+    > {
+      return db
+        .select({
+          userId: agentPresence.userId,
+          workspaceId: agentPresence.workspaceId,
+          connections: agentPresence.connections,
+        })
+        .from(agentPresence)
+        .where(sql`${agentPresence.connections} > 0`);
+    },
+
+    /**
+     * Sets the agent's console count to what is really connected, if the count is still the
+     * `counted` one read before (a console that connected or left since wins); none left makes
+     * them offline. Whether it changed the row.
+     */
+    async recount(userId: string, counted: number, live: number, now: Date): Promise<boolean> {
+      if (!isUuid(userId)) return false;
+      const rows = await db
+        .update(agentPresence)
+        .set({
+          connections: live,
+          status: sql`case when ${live} = 0 then 'offline' else ${agentPresence.status} end`,
+          since: sql`case when ${live} = 0 and ${agentPresence.status} <> 'offline'
+            then ${now.toISOString()}::timestamptz else ${agentPresence.since} end`,
+        })
+        .where(and(eq(agentPresence.userId, userId), eq(agentPresence.connections, counted)))
+        .returning({ userId: agentPresence.userId });
+      return rows.length > 0;
+    },
+
     /** every agent with a presence row in the workspace, by name */
     async listPresence(workspaceId: string): Promise<PresenceListing[]> {
       if (!isUuid(workspaceId)) return [];

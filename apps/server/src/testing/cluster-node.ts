@@ -29,6 +29,7 @@ export async function startClusterNode(options: {
   appSecret: string;
   timerSweep?: AppOptions['timerSweep'];
   racePoints?: AppOptions['racePoints'];
+  ghostSweep?: AppOptions['ghostSweep'];
 }): Promise<ClusterNode> {
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: IN_MEMORY });
   const adapter = await connectRedisAdapter(options.redisUrl, capturedLogger().logger);
@@ -43,6 +44,7 @@ export async function startClusterNode(options: {
     socketAdapter: adapter.adapter,
     ...(options.timerSweep ? { timerSweep: options.timerSweep } : {}),
     ...(options.racePoints ? { racePoints: options.racePoints } : {}),
+    ...(options.ghostSweep ? { ghostSweep: options.ghostSweep } : {}),
   });
   return { app, url: await app.listen(0), database, closeRedis: adapter.close, logs: lines };
 }

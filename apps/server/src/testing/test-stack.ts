@@ -49,6 +49,8 @@ export interface StackOptions {
   noPickupMs?: number;
   /** the timer sweep's period and grace (the app's defaults otherwise) */
   timerSweep?: AppOptions['timerSweep'];
+  /** how often the server corrects console counts left by a server that died */
+  ghostSweep?: AppOptions['ghostSweep'];
   /** where a call's arrival or an agent's status change can be held (race-gates.ts) */
   racePoints?: AppOptions['racePoints'];
 }
@@ -146,6 +148,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
       ...(options.timerSweep ? { timerSweep: options.timerSweep } : {}),
       ...(options.racePoints ? { racePoints: options.racePoints } : {}),
+      ...(options.ghostSweep ? { ghostSweep: options.ghostSweep } : {}),
       simulator: sim,
       // the tests' receivers listen on 127.0.0.1
       outgoingWebhooks: { allowPrivateNetwork: true },
