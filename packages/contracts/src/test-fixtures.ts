@@ -14,6 +14,17 @@ export function listFixtures(dir: string = FIXTURES_DIR): string[] {
   });
 }
 
+/**
+ * The fixtures that are webhook deliveries (an `object` envelope); the others are Graph API
+ * replies (accept's reply with its renegotiation, a permission look-up), tested by their schemas.
+ */
+export function listWebhookFixtures(dir: string = FIXTURES_DIR): string[] {
+  return listFixtures(dir).filter((name) => {
+    const json = loadFixture(name);
+    return typeof json === 'object' && json !== null && 'object' in json;
+  });
+}
+
 /** One fixture, JSON-parsed (a fresh copy each call, so tests may mutate it). */
 export function loadFixture(name: string): unknown {
   return JSON.parse(readFileSync(join(FIXTURES_DIR, name), 'utf8'));
