@@ -35,7 +35,10 @@ describe('call back a missed caller', () => {
     const missed = await stack.placeCall('whatsapp', CUSTOMER.name, { from: CUSTOMER.from });
     await alex.waitForRinging(CUSTOMER.name);
     await missed.hangUp();
-    await page.getByText(CUSTOMER.name).waitFor({ state: 'hidden', timeout: 5_000 });
+    // the ringing card goes (the notice that the customer now allows calls back may stay)
+    await page
+      .getByRole('heading', { name: CUSTOMER.name })
+      .waitFor({ state: 'hidden', timeout: 5_000 });
     // the call log is written as the terminate webhook is processed
     await stack.sim.webhooksSettled();
     await stack.app.processor.idle();
