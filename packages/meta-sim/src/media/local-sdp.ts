@@ -21,10 +21,15 @@ export interface LocalSdpShape {
    * calls. Leave it out for none.
    */
   tcpPassivePort?: number;
+  /** the opus `a=fmtp` parameters to announce instead of werift's (Messenger: Meta's own) */
+  opusFmtp?: string;
 }
 
 /** the IPv6 address the simulator's extra candidate names: documentation space, never routed */
 export const UNREACHABLE_IPV6 = '2001:db8:f231:d2:face:b00c:0:8c2';
+/** the opus parameters in Meta's Messenger answers and renegotiations (Appendix) */
+export const MESSENGER_OPUS_FMTP =
+  'maxaveragebitrate=20000;maxplaybackrate=16000;minptime=10;usedtx=1;useinbandfec=1';
 /** where Messenger's TCP passive candidates point (Meta's samples) */
 export const MESSENGER_TCP_PORT = 3478;
 
@@ -49,6 +54,7 @@ export function shapeLocalSdp(sdp: string, shape: LocalSdpShape): string {
   if (shape.iceLite && firstMedia >= 0) lines.splice(firstMedia, 0, 'a=ice-lite');
   const port = firstCandidatePort(lines);
   addMetaCandidates(lines, shape);
+  if (shape.opusFmtp !== undefined) setOpusFmtp(lines, shape.opusFmtp);
   const shaped = lines.map((line) => {
     if (port === null) return line;
     if (line.startsWith('m=audio ')) return line.replace(/^m=audio \d+ /, `m=audio ${port} `);
@@ -56,6 +62,17 @@ export function shapeLocalSdp(sdp: string, shape: LocalSdpShape): string {
     return line;
   });
   return `${shaped.join('\r\n')}\r\n`;
+}
+
+// one a=fmtp line for opus with `parameters`, after its rtpmap (replacing any werift wrote)
+function setOpusFmtp(lines: string[], parameters: string): void {
+  const rtpmap = lines.findIndex((line) => /^a=rtpmap:\d+ opus\/48000/i.test(line));
+  const payloadType = /^a=rtpmap:(\d+)/.exec(lines[rtpmap] ?? '')?.[1];
+  if (payloadType === undefined) return;
+  const existing = lines.findIndex((line) => line.startsWith(`a=fmtp:${payloadType} `));
+  const fmtp = `a=fmtp:${payloadType} ${parameters}`;
+  if (existing >= 0) lines[existing] = fmtp;
+  else lines.splice(rtpmap + 1, 0, fmtp);
 }
 
 // Meta's order and priorities: UDP IPv6 (priority +2560), UDP IPv4, then TCP passive v4 and v6

@@ -186,6 +186,10 @@ describe('answer (Messenger, WhatsApp business-initiated)', () => {
       'tcp 1518280448 127.0.0.1',
       `tcp 1518283008 ${UNREACHABLE_IPV6}`,
     ]);
+    // Meta's opus parameters, as in the Appendix's answer
+    expect(caller.localDescription).toContain(
+      'a=fmtp:111 maxaveragebitrate=20000;maxplaybackrate=16000;minptime=10;usedtx=1;useinbandfec=1\r\n',
+    );
     expect(
       candidates.slice(2).every((line) => line.includes(' 3478 typ host tcptype passive')),
     ).toBe(true);

@@ -12,6 +12,7 @@ import { randomInt } from 'node:crypto';
 import {
   checkRemoteSdp,
   findPayloadType,
+  MESSENGER_OPUS_FMTP,
   MESSENGER_TCP_PORT,
   UNREACHABLE_IPV6,
   type LocalSdpShape,
@@ -72,7 +73,7 @@ class WeriftCallerMedia implements CallerMedia {
   readonly #sender: PacedRtpSender;
   readonly #echo: EchoLine | null;
   readonly #source: PcmFrameSource | null;
-  readonly #candidates: Pick<LocalSdpShape, 'ipv6Host' | 'tcpPassivePort'>;
+  readonly #candidates: Pick<LocalSdpShape, 'ipv6Host' | 'tcpPassivePort' | 'opusFmtp'>;
   /** after a Messenger renegotiation: the caller's voice goes out as this source (mid 1) */
   #voice: { ssrc: number; payloadType: number } | null = null;
   #localDescription = '';
@@ -87,7 +88,9 @@ class WeriftCallerMedia implements CallerMedia {
     this.#host = options.host ?? DEFAULT_HOST;
     this.#candidates = {
       ...(options.ipv6Candidate === false ? {} : { ipv6Host: UNREACHABLE_IPV6 }),
-      ...(options.channel === 'messenger' ? { tcpPassivePort: MESSENGER_TCP_PORT } : {}),
+      ...(options.channel === 'messenger'
+        ? { tcpPassivePort: MESSENGER_TCP_PORT, opusFmtp: MESSENGER_OPUS_FMTP }
+        : {}),
     };
     this.#pc = createCallerPeer(this.#host);
     this.#transceiver = this.#pc.addTransceiver('audio', { direction: 'sendrecv' });

@@ -32,7 +32,7 @@ export async function setLocalAndGather(
   pc: RTCPeerConnection,
   description: RTCSessionDescription,
   host: string,
-  candidates: Pick<LocalSdpShape, 'ipv6Host' | 'tcpPassivePort'> = {},
+  candidates: Pick<LocalSdpShape, 'ipv6Host' | 'tcpPassivePort' | 'opusFmtp'> = {},
 ): Promise<string> {
   await pc.setLocalDescription(description);
   await waitForGathering(pc);
