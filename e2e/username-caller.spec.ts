@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screenshots } from './support/artifacts';
 import { expectAudioBothWays } from './support/calls';
+import { dialedCall } from './support/dialing';
 import { useE2e } from './support/e2e-suite';
 
 const world = useE2e();
@@ -15,10 +16,24 @@ const CUSTOMER = {
 } as const;
 
 describe('a WhatsApp caller known by username only', () => {
-  it('rings with name and @username, is answered with audio, is found in History by username, and offered a call back to the BSUID', async () => {
+  it('rings with name and @username, is answered with audio, is found in History by username, and called back through the BSUID', async () => {
     const { stack } = world();
     const alex = await world().availableAgent();
     const page = alex.page;
+    // the number asks callers for call-back permission: whoever calls may be called back
+    const { number } = stack.whatsapp;
+    const settings = await fetch(
+      `${stack.simUrl}/${stack.sim.graphVersion}/${number.phoneNumberId}/settings`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${number.accessToken}`,
+        },
+        body: JSON.stringify({ calling: { callback_permission_status: 'ENABLED' } }),
+      },
+    );
+    expect(settings.status).toBe(200);
 
     const call = await stack.sim.placeCall({
       channel: 'whatsapp',
@@ -79,5 +94,18 @@ describe('a WhatsApp caller known by username only', () => {
     expect(await page.getByLabel('Phone number', { exact: true }).inputValue()).toBe(
       CUSTOMER.bsuid,
     );
+
+    // Call: Meta is asked by BSUID (permission look-up and connect name it as recipient)
+    stack.sim.setCallee(CUSTOMER.bsuid, { answer: 'accept', pickupDelayMs: 1_500 });
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    const back = await dialedCall(stack, CUSTOMER.bsuid);
+    const [connect] = stack.sim.requests({ action: 'connect', ok: true });
+    expect(connect?.body).toMatchObject({ recipient: CUSTOMER.bsuid });
+    expect(connect?.body).not.toHaveProperty('to');
+    await back.waitFor('accepted', { timeoutMs: 15_000 });
+    await expectAudioBothWays(back, alex);
+    await shots.take(page, 'called-back');
+    await alex.button('Hang up').click();
+    await back.waitFor('ended', { timeoutMs: 10_000 });
   });
 });

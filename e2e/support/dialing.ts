@@ -60,6 +60,9 @@ export async function dialedCall(stack: E2eStack, userId: string): Promise<CallH
   return call;
 }
 
+/** the connect names the user: a phone number in `to`, a business-scoped user id in `recipient` */
 function isTo(body: unknown, userId: string): boolean {
-  return typeof body === 'object' && body !== null && (body as { to?: unknown }).to === userId;
+  if (typeof body !== 'object' || body === null) return false;
+  const { to, recipient } = body as { to?: unknown; recipient?: unknown };
+  return to === userId || recipient === userId;
 }

@@ -1,4 +1,5 @@
 import {
+  isBsuid,
   waCallActionBodySchema,
   waPermissionRequestMessageSchema,
   waSettingsBodySchema,
@@ -29,7 +30,8 @@ export async function postWhatsAppCalls(
 }
 
 /**
- * `GET /{phone-number-id}/call_permissions?user_wa_id=`.
+ * `GET /{phone-number-id}/call_permissions?user_wa_id=` (a phone number's digits), or
+ * `?recipient=` (a business-scoped user id, *Business-scoped user IDs*; `user_wa_id` wins).
  *
  * @example
  * const outcome = getWhatsAppCallPermissions(ctx, number, req);
@@ -39,9 +41,16 @@ export function getWhatsAppCallPermissions(
   number: SimWhatsAppNumber,
   req: Request,
 ): Outcome<WaCallPermissionsReply> {
-  const user = req.query.user_wa_id;
-  if (typeof user !== 'string' || !/^\d{6,15}$/.test(user)) {
-    return refuse(100, 'user_wa_id is required: the WhatsApp id (digits) of the user');
+  const phone = req.query.user_wa_id;
+  const recipient = req.query.recipient;
+  const user = phone ?? recipient;
+  const valid =
+    typeof user === 'string' && (phone === undefined ? isBsuid(user) : /^\d{6,15}$/.test(user));
+  if (!valid) {
+    return refuse(
+      100,
+      'user_wa_id (the WhatsApp id, digits) or recipient (a business-scoped user id) is required',
+    );
   }
   const view = ctx.permissions.view('whatsapp', number.phoneNumberId, user);
   return succeed({

@@ -144,6 +144,18 @@ describe('call permissions', () => {
     expect(codeOf(res.body)).toBe(100);
   });
 
+  it('looks a user up by business-scoped user id as recipient; a malformed one is 100', async () => {
+    await start();
+    const BSUID = 'US.13491208655302741918';
+    sim.setPermission({ userId: BSUID, status: 'temporary' });
+    const byId = waCallPermissionsReplySchema.parse(
+      (await graph.get(PNID, 'call_permissions', { recipient: BSUID })).body,
+    );
+    expect(byId.permission.status).toBe('temporary');
+    const bad = await graph.get(PNID, 'call_permissions', { recipient: 'not a user id' });
+    expect(codeOf(bad.body)).toBe(100);
+  });
+
   it('a permission request gets an automatic reply webhook naming the request, then calls may start', async () => {
     await start({ permissionReply: { response: 'accept', delayMs: 20 } });
     const res = await graph.post(PNID, 'messages', permissionRequest());
