@@ -81,6 +81,18 @@ describe('Graph replies', () => {
     expect(reneg.session.sdp_renegotiation?.sdp_type).toBe('offer');
   });
 
+  it('reads the bare-string SDPs of the Consumer-initiated call flow page as typed sessions', () => {
+    const reply = msgrAcceptReplySchema.parse({
+      success: true,
+      session: { sdp_response: sdp, sdp_renegotiation: sdp },
+    });
+    expect(reply.session.sdp_response).toEqual({ sdp_type: 'answer', sdp });
+    expect(reply.session.sdp_renegotiation).toEqual({ sdp_type: 'offer', sdp });
+    expect(
+      msgrAcceptReplySchema.safeParse({ success: true, session: { sdp_response: '' } }).success,
+    ).toBe(false);
+  });
+
   it('refuses an accept reply whose sdp_response is an offer', () => {
     expect(
       msgrAcceptReplySchema.safeParse({ success: true, session: { sdp_response: offer } }).success,

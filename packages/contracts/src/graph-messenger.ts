@@ -108,10 +108,16 @@ export type MsgrCallActionBody = z.infer<typeof msgrCallActionBodySchema>;
 export const msgrAcceptReplySchema = z.looseObject({
   success: z.literal(true),
   session: z.looseObject({
-    sdp_response: sdpAnswerSessionSchema,
-    sdp_renegotiation: sdpOfferSessionSchema.optional(),
+    sdp_response: z.preprocess(bareSdp('answer'), sdpAnswerSessionSchema),
+    sdp_renegotiation: z.preprocess(bareSdp('offer'), sdpOfferSessionSchema.optional()),
   }),
 });
+
+// Messenger's Consumer-initiated call flow page shows the reply's SDPs as bare strings, its
+// Appendix and JS Integration pages as {sdp_type, sdp}: a bare string is read as the latter
+function bareSdp(type: 'answer' | 'offer'): (value: unknown) => unknown {
+  return (value) => (typeof value === 'string' ? { sdp_type: type, sdp: value } : value);
+}
 export type MsgrAcceptReply = z.infer<typeof msgrAcceptReplySchema>;
 
 /**
