@@ -31,7 +31,12 @@ const MEDIA_LEVEL_ONLY = /^a=(sendrecv|sendonly|recvonly|inactive|mid:|msid:|ssr
  * const { sdp, sendMid } = metaRenegotiation(caller.localDescription, voice);
  * // sdp: a=group:BUNDLE 0 1, mid 0 recvonly, mid 1 sendonly with a=ssrc:<voice.ssrc>
  */
-export function metaRenegotiation(answer: string, voice: RenegotiationVoice): MetaRenegotiation {
+export function metaRenegotiation(
+  answer: string,
+  voice: RenegotiationVoice,
+  /** how many offers this is after the answer: the origin's version counts up by as many */
+  count = 1,
+): MetaRenegotiation {
   const lines = answer.split(/\r?\n/).filter((line) => line.length > 0);
   const firstMedia = lines.findIndex((line) => line.startsWith('m='));
   if (firstMedia < 0) throw new Error('the answer has no m-section to renegotiate');
@@ -57,7 +62,7 @@ export function metaRenegotiation(answer: string, voice: RenegotiationVoice): Me
   ];
   const sdpLines = [
     ...session.map((line) => {
-      if (line.startsWith('o=')) return bumpVersion(line);
+      if (line.startsWith('o=')) return bumpVersion(line, count);
       if (line.startsWith('a=group:BUNDLE')) return `a=group:BUNDLE ${receiveMid} ${sendMid}`;
       if (line.startsWith('a=msid-semantic')) return `a=msid-semantic: WMS ${voice.streamId}`;
       return line;
@@ -72,9 +77,9 @@ export function metaRenegotiation(answer: string, voice: RenegotiationVoice): Me
 }
 
 // o=<user> <session id> <version> …: a new offer on the same session counts the version up
-function bumpVersion(origin: string): string {
+function bumpVersion(origin: string, count: number): string {
   const parts = origin.split(' ');
   const version = Number(parts[2]);
-  if (parts.length >= 3 && Number.isSafeInteger(version)) parts[2] = String(version + 1);
+  if (parts.length >= 3 && Number.isSafeInteger(version)) parts[2] = String(version + count);
   return parts.join(' ');
 }

@@ -238,6 +238,16 @@ describe('Chromium offers, the caller answers (Messenger)', () => {
       expect(byMid['0']?.packetsReceived ?? 0).toBe(0);
       expect(caller.stats().peakAudioLevel).toBeGreaterThan(AUDIBLE);
       expect(await agent.localDirection()).toBe('sendonly');
+
+      // a later media_update (mute, video) of the same shape: the caller stays heard on mid 1
+      const again = await caller.createReoffer();
+      expect(again).not.toBe(renegotiation);
+      await agent.answerOffer(again, { addMicFirst: true });
+      const before = byMid['1']?.packetsReceived ?? 0;
+      await pollUntil(
+        async () => ((await agent.stats()).receivedByMid['1']?.packetsReceived ?? 0) > before + 50,
+      );
+      expect(await agent.waitForConnection()).toBe('connected');
     },
     TEST_TIMEOUT_MS,
   );

@@ -79,6 +79,7 @@ class WeriftCallerMedia implements CallerMedia {
   #localDescription = '';
   /** our answer as first given, the base of every renegotiation */
   #answerText = '';
+  #renegotiations = 0;
   #closed = false;
 
   private constructor(options: CallerMediaOptions) {
@@ -200,12 +201,14 @@ class WeriftCallerMedia implements CallerMedia {
       ssrc: randomInt(1, 2 ** 31),
       payloadType: findPayloadType(answer, 'opus', 48000) ?? OPUS_PAYLOAD_TYPE,
     };
-    const { sdp } = metaRenegotiation(answer, {
+    this.#renegotiations += 1;
+    const voice = {
       ssrc: this.#voice.ssrc,
       cname: 'ringside-sim-caller',
       streamId: 'ringside-sim:caller',
       trackId: 'caller-voice',
-    });
+    };
+    const { sdp } = metaRenegotiation(answer, voice, this.#renegotiations);
     this.#localDescription = sdp;
     return sdp;
   }
