@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screenshots } from './support/artifacts';
-import { dialedCall } from './support/dialing';
+import { allowCallBacks, dialedCall } from './support/dialing';
 import { useE2e } from './support/e2e-suite';
 import { expectAudioBothWays } from './support/calls';
 
@@ -17,19 +17,7 @@ describe('call back a missed caller', () => {
     const page = alex.page;
 
     // the number asks callers for call-back permission, so whoever calls may be called back
-    const { number } = stack.whatsapp;
-    const settings = await fetch(
-      `${stack.simUrl}/${stack.sim.graphVersion}/${number.phoneNumberId}/settings`,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${number.accessToken}`,
-        },
-        body: JSON.stringify({ calling: { callback_permission_status: 'ENABLED' } }),
-      },
-    );
-    expect(settings.status).toBe(200);
+    await allowCallBacks(stack);
 
     // the customer calls and gives up while it rings: nobody answered, a missed call
     const missed = await stack.placeCall('whatsapp', CUSTOMER.name, { from: CUSTOMER.from });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screenshots } from './support/artifacts';
 import { expectAudioBothWays } from './support/calls';
-import { dialedCall } from './support/dialing';
+import { allowCallBacks, dialedCall } from './support/dialing';
 import { useE2e } from './support/e2e-suite';
 
 const world = useE2e();
@@ -21,19 +21,7 @@ describe('a WhatsApp caller known by username only', () => {
     const alex = await world().availableAgent();
     const page = alex.page;
     // the number asks callers for call-back permission: whoever calls may be called back
-    const { number } = stack.whatsapp;
-    const settings = await fetch(
-      `${stack.simUrl}/${stack.sim.graphVersion}/${number.phoneNumberId}/settings`,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${number.accessToken}`,
-        },
-        body: JSON.stringify({ calling: { callback_permission_status: 'ENABLED' } }),
-      },
-    );
-    expect(settings.status).toBe(200);
+    await allowCallBacks(stack);
 
     const call = await stack.sim.placeCall({
       channel: 'whatsapp',

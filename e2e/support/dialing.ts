@@ -66,3 +66,26 @@ function isTo(body: unknown, userId: string): boolean {
   const { to, recipient } = body as { to?: unknown; recipient?: unknown };
   return to === userId || recipient === userId;
 }
+
+/**
+ * Turns on the simulated number's call-back permission (`callback_permission_status`), as an
+ * admin would in Meta's settings: whoever calls the number may then be called back.
+ *
+ * @example
+ * await allowCallBacks(stack);
+ */
+export async function allowCallBacks(stack: E2eStack): Promise<void> {
+  const { number } = stack.whatsapp;
+  const res = await fetch(
+    `${stack.simUrl}/${stack.sim.graphVersion}/${number.phoneNumberId}/settings`,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${number.accessToken}`,
+      },
+      body: JSON.stringify({ calling: { callback_permission_status: 'ENABLED' } }),
+    },
+  );
+  if (res.status !== 200) throw new Error(`the simulator refused the setting: ${res.status}`);
+}
