@@ -25,6 +25,7 @@ export type Outcome = { ok: true } | { ok: false; message: string };
 export class LocalAudio {
   #mic: SessionMicrophone;
   #sender: RTCRtpSender | null = null;
+  #sentStreamId: string | undefined;
   #music: HoldMusic | null = null;
   #muted = false;
   readonly #createHoldMusic: (() => HoldMusic) | undefined;
@@ -42,14 +43,20 @@ export class LocalAudio {
     return this.#music !== null;
   }
 
-  /** the stream our SDP announces in `a=msid` (each call has its own) */
+  /**
+   * the stream our SDP announces in `a=msid` (each call has its own): the one the sender was
+   * added with, which a later microphone switch (replaceTrack) does not change
+   */
   get streamId(): string {
-    return this.#mic.stream.id;
+    return this.#sentStreamId ?? this.#mic.stream.id;
   }
 
   /** adds the microphone to the connection, once */
   attach(pc: Pick<RTCPeerConnection, 'addTrack'>): RTCRtpSender {
-    this.#sender ??= pc.addTrack(this.#mic.track, this.#mic.stream);
+    if (!this.#sender) {
+      this.#sender = pc.addTrack(this.#mic.track, this.#mic.stream);
+      this.#sentStreamId = this.#mic.stream.id;
+    }
     return this.#sender;
   }
 

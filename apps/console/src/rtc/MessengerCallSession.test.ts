@@ -11,6 +11,7 @@ function setup() {
   const track = new FakeTrack();
   const stream = new FakeStream([track]);
   const music = new FakeTrack();
+  const log = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const signaling = fakeSignaling();
   signaling.replies['call:answer'] = { ok: true, sdpResponse: metaAnswer() };
   const session = new MessengerCallSession({
@@ -19,13 +20,14 @@ function setup() {
     signaling: signaling.client,
     audio: { attach: vi.fn(), detach: vi.fn() },
     createHoldMusic: () => ({ track: music as unknown as MediaStreamTrack, stop: vi.fn() }),
+    log,
     createPeerConnection: () => pc as unknown as RTCPeerConnection,
     timing: { iceGatheringMs: 20, noAudioMs: 60_000, statsIntervalMs: 60_000 },
   });
   const events: SessionEvent[] = [];
   session.onEvent((event) => events.push(event));
   const failures = () => events.flatMap((e) => (e.type === 'failed' ? [e.failure] : []));
-  return { pc, stream, track, music, signaling, session, failures };
+  return { pc, stream, track, music, log, signaling, session, failures };
 }
 
 describe('MessengerCallSession', () => {
@@ -96,6 +98,37 @@ describe('MessengerCallSession', () => {
     expect(pc.senders[0]?.track).toBe(music);
     expect((await session.setHeld(false)).ok).toBe(true);
     expect(pc.senders[0]?.track).toBe(track);
+    session.close();
+  });
+
+  it('after a microphone switch, a media_update is still answered and checked on the one sender', async () => {
+    const { pc, session, signaling, log } = setup();
+    signaling.replies['call:answer'] = {
+      ok: true,
+      sdpResponse: metaAnswer(),
+      sdpRenegotiation: metaRenegotiation(),
+    };
+    await session.prepare();
+    await session.deliver();
+    const next = new FakeTrack();
+    const switched = await session.replaceMicrophone({
+      track: next,
+      stream: new FakeStream([next]),
+    } as unknown as SessionMicrophone);
+    expect(switched.ok).toBe(true);
+    await session.applyRemoteSdp({
+      callId: 'call_m',
+      sdpType: 'offer',
+      sdp: metaRenegotiation(),
+      version: 1,
+    });
+    expect(pc.senders).toHaveLength(1);
+    expect(pc.senders[0]?.track).toBe(next);
+    expect(pc.calls.filter((c) => c === 'setLocalDescription:answer')).toHaveLength(2);
+    // the answer still announces the stream the sender was added with: no false alarm
+    expect(log.warn).not.toHaveBeenCalled();
+    expect(session.sendDtmf('1').ok).toBe(true);
+    expect(pc.senders[0]?.dtmf.inserted.at(-1)?.tones).toBe('1');
     session.close();
   });
 
