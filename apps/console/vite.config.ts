@@ -18,6 +18,7 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // maps for whoever debugs the build on the server; no file points to them, none is served
+    sourcemap: 'hidden',
   },
 });

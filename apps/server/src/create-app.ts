@@ -18,6 +18,7 @@ import type { Database } from './db/database';
 import type { SecretBox } from './db/secret-box';
 import { createGraphClient, type GraphClient } from './graph/graph-client';
 import { errorHandler } from './http/app-error';
+import { securityHeaders } from './http/security-headers';
 import { NO_PICKUP_TIMEOUT_MS } from '@ringside/calls';
 import type { MetaSim } from '@ringside/meta-sim';
 import type { DispatcherOptions } from './outbox/dispatcher';
@@ -71,6 +72,8 @@ export interface AppOptions {
    * every 5 s by default (tests shorten it)
    */
   timerSweep?: TimerSweepOptions;
+  /** `METRICS_TOKEN`: `/metrics` answers only to it (unset: open, for a private network) */
+  metricsToken?: string;
   /** how often this node corrects console counts left by a server that died (tests shorten it) */
   ghostSweep?: { periodMs: number };
   /** tests: where a call's arrival or an agent's status change can be held (nothing waits by default) */
@@ -208,7 +211,14 @@ export function createApp(options: AppOptions) {
     logger,
   });
 
-  app.use(createOpsRouter({ database: options.database, metrics }));
+  app.use(securityHeaders({ https: options.publicOrigins.some((o) => o.startsWith('https:')) }));
+  app.use(
+    createOpsRouter({
+      database: options.database,
+      metrics,
+      ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
+    }),
+  );
   app.use(
     '/webhooks/meta',
     createMetaWebhookRouter({ secrets: adminArea.metaSecrets, post: webhookPost, logger }),

@@ -48,6 +48,10 @@ describe('loadEnv', () => {
   it('refuses a secrets key of the wrong size, a bad port and a bad origin', () => {
     expect(() => loadEnv({ SECRETS_KEY: 'c2hvcnQ=' })).toThrow(/SECRETS_KEY must be 32 bytes/);
     expect(() => loadEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16/);
+    expect(loadEnv({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).METRICS_TOKEN).toBe(
+      'a-long-enough-metrics-token',
+    );
     expect(() => loadEnv({ PUBLIC_ORIGIN: 'localhost:3000' })).toThrow(/PUBLIC_ORIGIN/);
   });
 

@@ -68,6 +68,10 @@ const envSchema = z
     PUBLIC_ORIGIN: origins,
     SIMULATOR: z.enum(['on', 'off']).optional(),
     OUTGOING_WEBHOOKS_PRIVATE: z.enum(['allow', 'refuse']).optional(),
+    // /metrics answers only with `Authorization: Bearer <token>` when set
+    METRICS_TOKEN: optionalText.pipe(
+      z.string().min(16, 'must be at least 16 characters').optional(),
+    ),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     ...(sim ? { simulator: sim } : {}),
     ...(redis ? { socketAdapter: redis.adapter } : {}),
     outgoingWebhooks: { allowPrivateNetwork: env.OUTGOING_WEBHOOKS_PRIVATE === 'allow' },
+    ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
   });
   const url = await app.listen(env.PORT, env.HOST);
   logger.info(

@@ -6,12 +6,17 @@ import express, { Router } from 'express';
 const SERVER_PATHS = /^\/(api|socket\.io|webhooks|metrics|healthz|readyz)(\/|$)/;
 
 /**
- * Serves the built console: its files, and `index.html` for client-side routes (`/history`,
- * `/login`…) so a reload on any console URL works.
+ * Serves the built console: its files (never its source maps), and `index.html` for client-side
+ * routes (`/history`, `/login`…) so a reload on any console URL works.
  */
 export function createConsoleStatic(consoleDir: string): Router {
   const router = Router();
   const index = join(consoleDir, 'index.html');
+  // source maps stay on the server: the build keeps them for debugging, nobody downloads them
+  router.use((req, res, next) => {
+    if (req.path.endsWith('.map')) res.status(404).end();
+    else next();
+  });
   router.use(express.static(consoleDir, { index: false, maxAge: '1h', immutable: false }));
   router.use((req, res, next) => {
     if (
