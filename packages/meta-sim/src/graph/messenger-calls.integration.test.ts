@@ -11,6 +11,7 @@ import { createMetaSim, type MetaSim } from '../create-meta-sim';
 import { DEMO_MESSENGER_PAGE, DEMO_WHATSAPP_NUMBER } from '../engine/config';
 import { createFakeMediaFactory, type FakeMediaFactory } from '../engine/fake-media';
 import { fakeSdp } from '../engine/fake-sdp';
+import { pollUntil } from '../testing/poll';
 import { testGraphClient, type TestGraphClient } from './test-client';
 
 const PAGE = DEMO_MESSENGER_PAGE.pageId;
@@ -160,17 +161,22 @@ describe('business-initiated Messenger call', () => {
     expect(codeOf(res.body)).toBe(138006);
   });
 
-  it('replies with the callee’s answer, then connect, call_status ringing and accepted', async () => {
+  it('replies with the callee’s answer, then connect, call_status ringing and accepted, then media_update v1', async () => {
     sim.setPermission({ channel: 'messenger', userId: PSID, status: 'temporary' });
     const res = await connect();
     const reply = msgrConnectReplySchema.parse(res.body);
     expect(validateRemoteAnswer(reply.session.sdp_response.sdp).ok).toBe(true);
 
     await sim.call(reply.id)?.waitFor('accepted', { timeoutMs: 2_000 });
+    // the pickup's renegotiation follows the accepted status (Meta's business-initiated flow)
+    await pollUntil(() => eventsOf(reply.id).some((e) => e.event === 'media_update'), {
+      timeoutMs: 2_000,
+    });
     expect(eventsOf(reply.id).map((e) => e.call_status ?? e.event)).toEqual([
       'connect',
       'ringing',
       'accepted',
+      'media_update',
     ]);
     expect(eventsOf(reply.id)[0]).toMatchObject({
       from: PAGE,
