@@ -28,6 +28,8 @@ describe('calling a customer on Messenger', () => {
     const offer = businessOffer();
 
     const active = nextEvent(agent.socket, 'call:updated', (view) => view.state === 'active');
+    // pickup: Meta renegotiates (media_update v1, the customer's voice on its own section)
+    const pickup = nextEvent(agent.socket, 'call:remote-sdp', (p) => p.version === 1);
     const ack = await command(agent.socket, 'call:dial', {
       channelId: ws.messengerChannelId,
       to: psid,
@@ -52,11 +54,17 @@ describe('calling a customer on Messenger', () => {
       caller: { psid },
       agent: { userId: agent.id, name: 'Bea' },
     });
-    // messenger's answer came in the ack: no remote SDP by socket for it
-    expect(seen.of('call:remote-sdp')).toEqual([]);
+    expect(await pickup).toEqual({
+      callId,
+      sdpType: 'offer',
+      sdp: expect.stringMatching(/a=mid:1/),
+      version: 1,
+    });
+    // messenger's answer came in the ack: no remote answer by socket, offers only
+    expect(seen.of('call:remote-sdp').map((p) => p.sdpType)).toEqual(['offer']);
 
     const call = stack().sim.call(connect?.callId ?? '');
-    const remote = nextEvent(agent.socket, 'call:remote-sdp');
+    const remote = nextEvent(agent.socket, 'call:remote-sdp', (p) => (p.version ?? 0) > 1);
     const version = await call?.reoffer();
     expect(await remote).toEqual({
       callId,
