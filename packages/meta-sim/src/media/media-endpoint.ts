@@ -48,6 +48,11 @@ export interface MediaStats {
   packetsSent: number;
   /** DTMF digits received as RFC 4733 telephone-event, in order, e.g. "12#" */
   dtmf: string;
+  /**
+   * epoch ms of the business's latest RTCP packet, null before any; left out by an endpoint that
+   * does not see RTCP (then RTP alone keeps a call up)
+   */
+  lastRtcpAt?: number | null;
 }
 
 export interface CallerMedia {

@@ -118,6 +118,26 @@ describe('the caller offers, Chromium answers (WhatsApp user-initiated)', () => 
   );
 
   it(
+    'sees the browser’s RTCP after its audio stops, which is what keeps a silent call up',
+    async () => {
+      const { caller, agent } = await whatsappCall({ source: 'tone' });
+      expect(await agent.waitForConnection()).toBe('connected');
+      await pollUntil(() => caller.stats().packetsReceived > 50);
+
+      await agent.stopSending();
+      const stopped = Date.now();
+      // RTP stops; the browser's reports on the caller's audio go on arriving
+      await pollUntil(() => (caller.stats().lastRtcpAt ?? 0) > stopped + 2_000, {
+        timeoutMs: 15_000,
+      });
+      const stats = caller.stats();
+      expect(stats.lastRtcpAt).toBeGreaterThan(stopped + 2_000);
+      expect(stats.lastPacketAt ?? Infinity).toBeLessThan(stopped + 1_000);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'echoes the browser its own audio after the delay',
     async () => {
       const { caller, agent } = await whatsappCall({ source: 'silence', echo: { delayMs: 300 } });

@@ -81,6 +81,7 @@ class WeriftCallerMedia implements CallerMedia {
   #answerText = '';
   #renegotiations = 0;
   #closed = false;
+  #lastRtcpAt: number | null = null;
 
   private constructor(options: CallerMediaOptions) {
     // options first: a bad one must fail before any socket is opened
@@ -100,6 +101,10 @@ class WeriftCallerMedia implements CallerMedia {
       ready: () => this.#canSend(),
       nextPayload: (now) => this.#nextPayload(now),
       send: (slot, payload) => this.#send(slot, payload),
+    });
+    // the business's RTCP keeps a silent call up (media-watch.ts)
+    this.#transceiver.receiver.onRtcp.subscribe(() => {
+      this.#lastRtcpAt = Date.now();
     });
     this.#transceiver.onTrack.subscribe((track) => {
       track.onReceiveRtp.subscribe((rtp) => {
@@ -230,6 +235,7 @@ class WeriftCallerMedia implements CallerMedia {
   stats(): MediaStats {
     const now = Date.now();
     return {
+      lastRtcpAt: this.#lastRtcpAt,
       connected: !this.#closed && this.#pc.connectionState === 'connected',
       packetsReceived: this.#inbound.packets,
       bytesReceived: this.#inbound.bytes,

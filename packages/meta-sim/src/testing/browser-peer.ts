@@ -32,6 +32,7 @@ interface PageApi {
   stats(arg: Record<string, never>): BrowserCallStats;
   localDirection(arg: Record<string, never>): string | null;
   setMicEnabled(arg: { enabled: boolean }): void;
+  stopSending(arg: Record<string, never>): void;
   close(arg: Record<string, never>): void;
 }
 
@@ -131,6 +132,11 @@ export class BrowserPeer {
   /** mutes or unmutes as a console must: disabling the track, never removing it */
   setMicEnabled(enabled: boolean): Promise<void> {
     return this.#call('setMicEnabled', { enabled });
+  }
+
+  /** stops sending RTP (the sender's track is replaced by none); RTCP goes on */
+  stopSending(): Promise<void> {
+    return this.#call('stopSending', {});
   }
 
   async close(): Promise<void> {

@@ -146,6 +146,13 @@ globalThis.ringsidePeer = {
     for (const track of stream.getAudioTracks()) track.enabled = enabled;
   },
 
+  // sends no audio at all, as a browser with nothing to send does; RTCP goes on
+  async stopSending() {
+    for (const sender of state.pc?.getSenders() ?? []) {
+      if (sender.track?.kind === 'audio') await sender.replaceTrack(null);
+    }
+  },
+
   async close() {
     state.pc?.close();
     state.pc = null;
