@@ -4,14 +4,8 @@ import { onEnd } from './context';
 import { endCall, mediaTimeoutFailure } from './end-call';
 import type { SimCall } from './sim-call';
 
-/**
- * What a caller endpoint may report beyond {@link MediaStats}: when the business's latest RTCP
- * packet arrived. An endpoint that does not report it counts RTP alone.
- */
-export interface RtcpStats {
-  /** epoch ms of the latest RTCP packet from the business, null before any */
-  lastRtcpAt?: number | null;
-}
+/** what the watch reads of the business's RTCP (endpoints that see none leave it out) */
+export type RtcpStats = Pick<MediaStats, 'lastRtcpAt'>;
 
 /**
  * Watches the caller's incoming audio once a call is accepted, like the WhatsApp client:
@@ -32,7 +26,7 @@ export function watchMedia(ctx: EngineContext, call: SimCall): void {
   const stop = ctx.timers.every(mediaPollMs, () => {
     const media = call.media;
     if (ending || !media || call.phase.state !== 'accepted') return;
-    const stats: MediaStats & RtcpStats = media.stats();
+    const stats: MediaStats = media.stats();
     const now = Date.now();
     const lastRtp = stats.lastPacketAt;
     const silentSince =

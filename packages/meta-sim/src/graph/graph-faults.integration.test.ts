@@ -1,10 +1,9 @@
 import { metaErrorEnvelopeSchema, waSuccessReplySchema } from '@ringside/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMetaSim, type MetaSim } from '../create-meta-sim';
+import type { MetaSim } from '../create-meta-sim';
 import { DEMO_WHATSAPP_NUMBER, type MetaSimOptions } from '../engine/config';
-import { createFakeMediaFactory } from '../engine/fake-media';
 import { fakeSdp } from '../engine/fake-sdp';
-import { testGraphClient, type TestGraphClient } from './test-client';
+import { startWhatsAppSim, type TestGraphClient } from './test-client';
 
 const PNID = DEMO_WHATSAPP_NUMBER.phoneNumberId;
 const USER = '918097530000';
@@ -13,8 +12,7 @@ let sim: MetaSim;
 let graph: TestGraphClient;
 
 async function start(options: MetaSimOptions = {}): Promise<void> {
-  sim = createMetaSim({ media: createFakeMediaFactory(), webhookUrl: null, ...options });
-  graph = testGraphClient(`${await sim.listen(0)}/v24.0`, DEMO_WHATSAPP_NUMBER.accessToken);
+  ({ sim, graph } = await startWhatsAppSim(options));
 }
 
 afterEach(async () => {

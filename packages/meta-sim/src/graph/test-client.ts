@@ -1,4 +1,7 @@
 // test support: a tiny Graph client over real HTTP, as the server's client would call Meta
+import { createMetaSim, type MetaSim } from '../create-meta-sim';
+import { DEMO_WHATSAPP_NUMBER, type MetaSimOptions } from '../engine/config';
+import { createFakeMediaFactory } from '../engine/fake-media';
 
 export interface GraphResponse {
   status: number;
@@ -57,5 +60,23 @@ export function testGraphClient(graphBase: string, defaultToken: string): TestGr
         headers: auth(token),
       }),
     raw: (path, init) => send(path, init),
+  };
+}
+
+/**
+ * The simulator with fake media, listening, and a Graph client holding the demo WhatsApp
+ * number's token: what the WhatsApp Graph tests start from.
+ *
+ * @example
+ * ({ sim, graph } = await startWhatsAppSim({ quirks: { bareSuccess: true } }));
+ */
+export async function startWhatsAppSim(
+  options: MetaSimOptions = {},
+): Promise<{ sim: MetaSim; graph: TestGraphClient }> {
+  const sim = createMetaSim({ media: createFakeMediaFactory(), webhookUrl: null, ...options });
+  const url = await sim.listen(0);
+  return {
+    sim,
+    graph: testGraphClient(`${url}/${sim.graphVersion}`, DEMO_WHATSAPP_NUMBER.accessToken),
   };
 }

@@ -5,11 +5,10 @@ import {
   type WaPermissionReplyMessage,
 } from '@ringside/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMetaSim, type MetaSim } from '../create-meta-sim';
+import type { MetaSim } from '../create-meta-sim';
 import { DEMO_WHATSAPP_NUMBER, type MetaSimOptions } from '../engine/config';
-import { createFakeMediaFactory } from '../engine/fake-media';
 import { fakeSdp } from '../engine/fake-sdp';
-import { testGraphClient, type TestGraphClient } from './test-client';
+import { startWhatsAppSim, type TestGraphClient } from './test-client';
 
 // *Obtain user call permissions* (WhatsApp): permission changes the user makes without
 // answering a request of ours, and the limits a connected call resets
@@ -21,8 +20,7 @@ let sim: MetaSim;
 let graph: TestGraphClient;
 
 async function start(options: MetaSimOptions = {}): Promise<void> {
-  sim = createMetaSim({ media: createFakeMediaFactory(), webhookUrl: null, ...options });
-  graph = testGraphClient(`${await sim.listen(0)}/v24.0`, DEMO_WHATSAPP_NUMBER.accessToken);
+  ({ sim, graph } = await startWhatsAppSim(options));
 }
 
 afterEach(async () => {
