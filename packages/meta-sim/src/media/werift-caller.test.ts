@@ -118,6 +118,7 @@ describe('offer (WhatsApp user-initiated)', () => {
       audioLevel: 0,
       peakAudioLevel: 0,
       packetsSent: 0,
+      lastRtcpAt: null,
       dtmf: '',
     });
   });
