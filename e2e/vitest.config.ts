@@ -1,11 +1,13 @@
 import { defineProject } from 'vitest/config';
 
-// a real server, simulator and Chromium per file: one file at a time on a shared 2-core box
+// a real server, simulator and Chromium per file: one file at a time, after every other project
+// has finished (their parallel files would starve the audio timing of a 2-core box)
 export default defineProject({
   test: {
     name: '@ringside/e2e',
     include: ['*.spec.ts', 'support/**/*.test.ts', 'bench/**/*.test.ts'],
     fileParallelism: false,
+    sequence: { groupOrder: 1 },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     globalSetup: ['./support/build-console.ts'],
