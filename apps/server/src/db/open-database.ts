@@ -29,6 +29,8 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** pool size for PostgreSQL; default 10 */
   maxConnections?: number;
+  /** PostgreSQL's limits on a statement, a new connection and an idle open transaction */
+  timeouts?: Partial<PostgresTimeouts>;
   /** an idle pooled PostgreSQL connection failed (server restart, network); default: stderr */
   onConnectionError?: (error: Error) => void;
   /** PGlite's periodic vacuum/analyze failed (it is retried); default: stderr */
@@ -81,21 +83,56 @@ async function openPglite(
   }
 }
 
+/** Bounds on PostgreSQL work, so a stuck query or server cannot hold a request or a pool slot. */
+export interface PostgresTimeouts {
+  /** a statement running longer is cancelled (`statement_timeout`) */
+  statementMs: number;
+  /** a connection not ready by then fails (node-postgres `connectionTimeoutMillis`) */
+  connectMs: number;
+  /** a transaction idle this long is ended with its connection (`idle_in_transaction_session_timeout`) */
+  idleInTransactionMs: number;
+}
+
+/** far above anything the server does in normal use (its longest statement is a CSV export page) */
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = {
+  statementMs: 30_000,
+  connectMs: 10_000,
+  idleInTransactionMs: 60_000,
+};
+
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
-  pool.on(
-    'error',
+  const timeouts = { ...DEFAULT_POSTGRES_TIMEOUTS, ...options.timeouts };
+  const onError =
     options.onConnectionError ??
-      ((error) => console.error(`postgres connection error: ${error.message}`)),
-  );
+    ((error: Error) => console.error(`postgres connection error: ${error.message}`));
+  // migrations may build indexes on big tables: their own short-lived pool, with no statement limit
+  const migrationPool = new pg.Pool({
+    connectionString: url,
+    max: 2, // one holds the advisory lock while the other migrates
+    connectionTimeoutMillis: timeouts.connectMs,
+  });
+  migrationPool.on('error', onError);
   try {
-    const db = drizzleNodePg(pool, { schema });
-    await migrateSerialized(pool, () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER }));
-    return handle(db, 'postgres', () => pool.end());
-  } catch (error) {
-    await pool.end().catch(() => undefined);
-    throw error;
+    await migrateSerialized(migrationPool, () =>
+      migrateNodePg(drizzleNodePg(migrationPool, { schema }), {
+        migrationsFolder: MIGRATIONS_FOLDER,
+      }),
+    );
+  } finally {
+    await migrationPool.end().catch(() => undefined);
   }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+  });
+  pool.on('error', onError);
+  // the server may end a checked-out connection (idle in transaction, restart): its next query
+  // fails with that reason; without a listener the 'error' event would end the process
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return handle(drizzleNodePg(pool, { schema }), 'postgres', () => pool.end());
 }
 
 // several server nodes may start at once against one database: one migrates, the rest wait
