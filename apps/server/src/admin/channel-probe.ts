@@ -3,6 +3,7 @@ import { SecretBoxError } from '../db/secret-box';
 import { GraphApiError } from '../graph/graph-api-error';
 import type { GraphClient } from '../graph/graph-client';
 import type { GraphCredentials } from '../graph/graph-credentials';
+import { AppError } from '../http/app-error';
 import type { Logger } from '../ops/logger';
 import type { Repos } from '../repos';
 import type { ChannelListing } from '../repos/channel-rows';
@@ -88,4 +89,52 @@ function callingStatus(calling: unknown): boolean | undefined {
   if (calling.status === 'ENABLED') return true;
   if (calling.status === 'DISABLED') return false;
   return undefined;
+}
+
+/**
+ * Before a number or Page is connected: reads it from Meta with the token the admin gave, which
+ * Meta answers only for a token that may act for that very number or Page. A refusal (or no
+ * answer) throws a 422 (502) `AppError` in plain words, without the token; nothing is stored.
+ *
+ * @example
+ * await requireTokenFor(graph, { kind: 'messenger', nodeId: pageId, accessToken }, logger);
+ */
+export async function requireTokenFor(
+  graph: GraphClient,
+  target: GraphCredentials & { kind: 'whatsapp' | 'messenger' },
+  logger?: Logger,
+): Promise<void> {
+  const what =
+    target.kind === 'whatsapp' ? `phone number id ${target.nodeId}` : `Page ${target.nodeId}`;
+  try {
+    const node =
+      target.kind === 'whatsapp'
+        ? await graph.whatsapp.describeNumber(target)
+        : await graph.messenger.describePage(target);
+    if (node.id !== target.nodeId) {
+      throw new AppError(
+        'meta_error',
+        422,
+        `Meta answered for another object than ${what}; nothing was saved.`,
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof GraphApiError)) throw error;
+    logger?.info(
+      { nodeId: target.nodeId, code: error.code, kind: error.kind },
+      'channel connect refused by Meta',
+    );
+    if (error.retryable) {
+      throw new AppError(
+        'meta_error',
+        502,
+        `Could not check the access token with Meta (${error.meaning}) Nothing was saved; try again.`,
+      );
+    }
+    throw new AppError(
+      'meta_error',
+      422,
+      `Meta did not accept this access token for ${what}: ${error.meaning} Nothing was saved.`,
+    );
+  }
 }

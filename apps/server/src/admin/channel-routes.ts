@@ -9,12 +9,13 @@ import { auditedChanges } from '../audit/audit-changes';
 import type { GraphClient } from '../graph/graph-client';
 import { AppError } from '../http/app-error';
 import { parseBody } from '../http/parse-body';
+import type { Logger } from '../ops/logger';
 import type { Repos } from '../repos';
 import type { ChannelListing } from '../repos/channel-rows';
 import type { UnitOfWork } from '../repos/unit-of-work';
 import { actorOf, adminGuards, paramOf, type GuardDeps } from './admin-guards';
 import { toAdminChannelView } from './admin-views';
-import { probeChannel } from './channel-probe';
+import { probeChannel, requireTokenFor } from './channel-probe';
 
 const BODY_LIMIT = '32kb';
 const SECRET_FIELDS = ['accessToken'];
@@ -25,7 +26,7 @@ const SECRET_FIELDS = ['accessToken'];
  * to Meta (admins). Tokens are write-only: replies carry `tokenSet`.
  */
 export function createChannelRoutes(
-  deps: GuardDeps & { repos: Repos; unitOfWork: UnitOfWork; graph: GraphClient },
+  deps: GuardDeps & { repos: Repos; unitOfWork: UnitOfWork; graph: GraphClient; logger?: Logger },
 ): Router {
   const router = Router();
   const guard = adminGuards(deps);
@@ -47,6 +48,15 @@ export function createChannelRoutes(
     if (body.workspaceId !== undefined && body.workspaceId !== me.workspaceId) {
       throw new AppError('forbidden', 403, 'You can add channels to your own workspace only.');
     }
+    // only a token Meta accepts for this number or Page connects it; checked before the 409, so
+    // that answer tells nothing to someone who does not hold the number already
+    await requireTokenFor(
+      deps.graph,
+      body.channel === 'whatsapp'
+        ? { kind: 'whatsapp', nodeId: body.phoneNumberId, accessToken: body.accessToken }
+        : { kind: 'messenger', nodeId: body.pageId, accessToken: body.accessToken },
+      deps.logger,
+    );
     const channel = await deps.unitOfWork(async (repos) => {
       const created = await createChannel(repos, me.workspaceId, body);
       if (!created.ok) {

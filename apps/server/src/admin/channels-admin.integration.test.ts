@@ -8,9 +8,15 @@ const NEW_PAGE = {
   name: 'Acme Sales',
   accessToken: 'sim-token-page-acme-sales-5c1d0e9f',
 };
+// another one, connected only by the ownership test
+const SPARE_PAGE = {
+  pageId: '106378625519990',
+  name: 'Acme Returns',
+  accessToken: 'sim-token-page-acme-returns-0b7e21',
+};
 const WRONG_TOKEN = 'EAAG-wrong-but-well-formed-token-7731';
 
-const stack = useStack({ sim: { pages: [NEW_PAGE] } });
+const stack = useStack({ sim: { pages: [NEW_PAGE, SPARE_PAGE] } });
 
 const send = (cookie: string, method: string, path: string, body?: unknown) =>
   stack().request(cookie, path, {
@@ -129,12 +135,107 @@ describe('channels, as an admin manages them', () => {
       phoneNumberId: ws.phoneNumberId,
       wabaId: '114255454940862',
       displayNumber: '+15550100199',
-      accessToken: 'z'.repeat(32),
+      accessToken: ws.accessTokens[0],
     });
     expect(duplicate.status).toBe(409);
     expect(
       (await send(cookie, 'POST', '/api/admin/channels', { channel: 'telegram' })).status,
     ).toBe(400);
+  });
+
+  it('connects a number or Page only with a token Meta accepts for it, and stores nothing otherwise', async () => {
+    const { ws, cookie } = await adminOfNewWorkspace();
+    const page = {
+      channel: 'messenger',
+      pageId: SPARE_PAGE.pageId,
+      name: SPARE_PAGE.name,
+    } as const;
+    const tries = [
+      // a token Meta does not know at all
+      { ...page, accessToken: WRONG_TOKEN },
+      // a real token, but another Page's: it cannot act for this one
+      { ...page, accessToken: NEW_PAGE.accessToken },
+      // a Page token for a WhatsApp number the simulator serves to someone else
+      {
+        channel: 'whatsapp',
+        phoneNumberId: '115017831539977',
+        wabaId: '114255454940862',
+        displayNumber: '+15550100177',
+        accessToken: NEW_PAGE.accessToken,
+      },
+    ];
+    for (const body of tries) {
+      const res = await send(cookie, 'POST', '/api/admin/channels', body);
+      const text = await res.text();
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      const { error } = JSON.parse(text) as { error: { code: string; message: string } };
+      expect(error.code).toBe('meta_error');
+      expect(error.message).toMatch(/^Meta did not accept this access token for /);
+      expectNoTokens([text], [WRONG_TOKEN, NEW_PAGE.accessToken, SPARE_PAGE.accessToken]);
+    }
+    const listed = await stack().app.repos.channels.listChannels(ws.id);
+    expect(listed.map((c) => c.id).sort()).toEqual(
+      [ws.whatsappChannelId, ws.messengerChannelId].sort(),
+    );
+    const audit = await (await send(cookie, 'GET', '/api/admin/audit')).text();
+    expect(audit).not.toContain('channel.create');
+
+    const ok = await send(cookie, 'POST', '/api/admin/channels', {
+      ...page,
+      accessToken: SPARE_PAGE.accessToken,
+    });
+    expect(ok.status).toBe(201);
+    // the Page is this workspace's now; a second try is a plain 409
+    const again = await send(cookie, 'POST', '/api/admin/channels', {
+      ...page,
+      accessToken: SPARE_PAGE.accessToken,
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('answers a number of another workspace without telling anything about that workspace', async () => {
+    const theirs = await stack().workspace('Globex Confidential Ltd');
+    const theirAdmin = await theirs.addUser('admin', 'Hank Scorpio');
+    const theirWa = await stack().app.repos.channels.getChannel(
+      theirs.id,
+      theirs.whatsappChannelId,
+    );
+    const { cookie } = await adminOfNewWorkspace();
+    const body = {
+      channel: 'whatsapp',
+      phoneNumberId: theirs.phoneNumberId,
+      wabaId: '114255454940862',
+      displayNumber: '+15550100199',
+    };
+
+    // without their token, no one learns the number is connected anywhere: Meta's refusal
+    const guessed = await send(cookie, 'POST', '/api/admin/channels', {
+      ...body,
+      accessToken: WRONG_TOKEN,
+    });
+    expect(guessed.status).toBe(422);
+
+    // with it (Meta accepts it, so the caller has the number anyway): a bare 409
+    const taken = await send(cookie, 'POST', '/api/admin/channels', {
+      ...body,
+      accessToken: theirs.accessTokens[0],
+    });
+    expect(taken.status).toBe(409);
+    const text = await taken.text();
+    for (const secret of [
+      theirs.id,
+      theirs.whatsappChannelId,
+      'Globex',
+      theirAdmin.email,
+      theirAdmin.name,
+      theirWa?.name ?? 'unnamed',
+      ...theirs.accessTokens,
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'invalid_state', message: 'That number or Page is already connected.' },
+    });
   });
 
   it('disables a channel, and tells its token was replaced without showing it', async () => {

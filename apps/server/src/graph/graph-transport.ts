@@ -38,7 +38,7 @@ export interface GraphRequest<T> {
   method: 'GET' | 'POST';
   /** the Graph node id (phone-number id or page id) */
   node: string;
-  /** the edge under the node, e.g. `calls` */
+  /** the edge under the node, e.g. `calls`; `''` reads the node itself */
   edge: string;
   accessToken: string;
   body?: unknown;
@@ -130,7 +130,8 @@ export function createGraphTransport(options: GraphTransportOptions) {
         retryable: false,
       });
     }
-    const url = new URL(`${base}/${options.version}/${request.node}/${request.edge}`);
+    const path = request.edge === '' ? request.node : `${request.node}/${request.edge}`;
+    const url = new URL(`${base}/${options.version}/${path}`);
     for (const [key, value] of Object.entries(request.query ?? {}))
       url.searchParams.set(key, value);
 

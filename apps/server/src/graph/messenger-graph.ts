@@ -9,7 +9,7 @@ import {
   type MsgrConnectReply,
   type MsgrMediaUpdateReply,
 } from '@ringside/contracts';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { GraphCredentials } from './graph-credentials';
 import type { GraphTransport } from './graph-transport';
 import {
@@ -96,6 +96,17 @@ export function messengerGraph(transport: GraphTransport) {
         },
         msgrMediaUpdateReplySchema,
       ),
+    /** the Page itself, read with its token: Meta answers only a token that may act for it */
+    describePage: (creds: GraphCredentials) =>
+      transport.send({
+        operation: 'messenger.page_get',
+        method: 'GET',
+        node: creds.nodeId,
+        edge: '',
+        accessToken: creds.accessToken,
+        query: { fields: 'id,name' },
+        reply: z.looseObject({ id: z.string(), name: z.string().optional() }),
+      }),
     callPermissions: (creds: GraphCredentials, psid: string): Promise<MsgrCallPermissionsReply> =>
       transport.send({
         operation: 'messenger.call_permissions',

@@ -132,6 +132,17 @@ export function whatsappGraph(transport: GraphTransport) {
         // a repeat would be a second message to the customer (and counts against Meta's limit)
         maxAttempts: 1,
       }),
+    /** the number itself, read with its token: Meta answers only a token that may act for it */
+    describeNumber: (creds: GraphCredentials) =>
+      transport.send({
+        operation: 'whatsapp.number_get',
+        method: 'GET',
+        node: creds.nodeId,
+        edge: '',
+        accessToken: creds.accessToken,
+        query: { fields: 'id,display_phone_number' },
+        reply: z.looseObject({ id: z.string(), display_phone_number: z.string().optional() }),
+      }),
     getSettings: (creds: GraphCredentials) =>
       transport.send({
         operation: 'whatsapp.settings_get',

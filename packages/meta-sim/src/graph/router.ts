@@ -11,6 +11,7 @@ import {
   postMessengerCalls,
   postMessengerMessage,
 } from './messenger-edges';
+import { readNode } from './node-read';
 import { withoutToken, type RequestLog } from './request-log';
 import {
   getWhatsAppCallPermissions,
@@ -94,6 +95,8 @@ export function createGraphRouter(
       endpoint(ctx, log, injected(faults, edge, handle)),
     );
   }
+  // the number or Page itself: the read that proves a token may act for it
+  router.get('/:version/:id', versionOnly, parseJson, endpoint(ctx, log, readNode));
   // anything else under a version is an edge Meta does not serve here
   router.all('/:version/:id/*rest', versionOnly, parseJson, endpoint(ctx, log, unsupportedFor));
   return router;
