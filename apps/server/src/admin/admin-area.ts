@@ -53,6 +53,7 @@ export function createAdminArea(deps: AdminAreaDeps) {
   const unitOfWork = createUnitOfWork(deps.db, deps.secretBox, deps.repos.shared);
   const secrets = createMetaSecretsCache({
     repo: deps.repos.metaAppSettings,
+    workspaces: deps.repos.workspaces,
     configured: deps.meta,
     logger: deps.logger,
   });

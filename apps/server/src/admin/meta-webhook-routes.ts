@@ -9,12 +9,12 @@ import type { MetaSecretsCache } from './meta-secrets';
 
 /**
  * `/api/admin/meta-webhook`: what to paste into Meta's app dashboard (callback URL and verify
- * token, shown), and the app secret (write-only, stored sealed, preferred over
- * `META_APP_SECRET` by the webhook endpoint from the moment it is saved). One Meta app serves
- * the installation, so this is the same for every workspace — which is why only the admin of a
- * single-workspace installation may change it here: where several workspaces share the server,
- * one workspace's admin choosing the secret could sign webhooks for another's numbers, so the
- * secret is the operator's (`META_APP_SECRET`) and a change is refused (403).
+ * token, shown), and the app secret (write-only, stored sealed). One Meta app serves the
+ * installation, so this is the same for every workspace. A stored secret is in force only while
+ * the server hosts exactly one workspace (`decideAppSecret`), and only then may that admin change
+ * it here: where several workspaces share the server, one workspace's admin choosing the secret
+ * could sign webhooks for another's numbers, so the secret is the operator's (`META_APP_SECRET`)
+ * and a change is refused (403). The page says which secret is in force and why.
  */
 export function createMetaWebhookRoutes(
   deps: GuardDeps & { unitOfWork: UnitOfWork; secrets: MetaSecretsCache },
@@ -24,18 +24,22 @@ export function createMetaWebhookRoutes(
   const callbackUrl = `${deps.publicOrigins[0] ?? ''}/webhooks/meta`;
 
   const view = (): MetaWebhookSettingsView => {
-    const source = deps.secrets.source();
+    const inForce = deps.secrets.inForce();
     const updatedAt = deps.secrets.updatedAt();
     return {
       callbackUrl,
       verifyToken: deps.secrets.current().verifyToken,
-      appSecretSet: source !== 'none',
-      appSecretSource: source,
+      appSecretSet: inForce.source !== 'none',
+      appSecretSource: inForce.source,
+      appSecretReason: inForce.reason,
+      appSecretStored: inForce.stored,
       ...(updatedAt ? { updatedAt: updatedAt.toISOString() } : {}),
     };
   };
 
-  router.get('/meta-webhook', ...guard.read, (_req, res) => {
+  // read afresh: the page says what rules now (a workspace may have been added elsewhere)
+  router.get('/meta-webhook', ...guard.read, async (_req, res) => {
+    await deps.secrets.refresh();
     res.json(view());
   });
 

@@ -39,6 +39,8 @@ describe('the webhook settings to paste into Meta’s dashboard', () => {
         verifyToken: 'verify-me',
         appSecretSet: true,
         appSecretSource: 'environment',
+        appSecretReason: 'none-stored',
+        appSecretStored: false,
       });
       expect(text).not.toContain(APP_SECRET);
     }
@@ -52,7 +54,12 @@ describe('the webhook settings to paste into Meta’s dashboard', () => {
     expect(set.status).toBe(200);
     const text = await set.text();
     expect(text).not.toContain(NEW_SECRET);
-    expect(JSON.parse(text)).toMatchObject({ appSecretSet: true, appSecretSource: 'settings' });
+    expect(JSON.parse(text)).toMatchObject({
+      appSecretSet: true,
+      appSecretSource: 'settings',
+      appSecretReason: 'one-workspace',
+      appSecretStored: true,
+    });
 
     // signed with the old secret: refused; with the new one: stored
     expect((await stack().postWebhook(BODY)).status).toBe(401);

@@ -1,16 +1,11 @@
 import type { MetaWebhookSettingsView, WorkspaceView } from '@ringside/contracts';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/controls';
+import { appSecretInForceWords, canStoreAppSecret } from './app-secret-words';
 import { CopyField } from './CopyField';
 import { LoadState, Outcome, TextField, type OutcomeMessage } from './fields';
 import { useAdmin } from './useAdmin';
 import { useLoaded } from './useLoaded';
-
-const APP_SECRET_SOURCE: Record<MetaWebhookSettingsView['appSecretSource'], string> = {
-  settings: 'Set here',
-  environment: 'Set by the server’s META_APP_SECRET',
-  none: 'Not set: Meta’s webhooks cannot be verified',
-};
 
 /** `/admin/workspace`: the workspace's name and the webhook to paste into Meta's dashboard */
 export function WorkspaceSection() {
@@ -120,11 +115,15 @@ function MetaWebhook() {
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
         <dt className="text-slate-600 dark:text-slate-400">App secret</dt>
         <dd>
-          {APP_SECRET_SOURCE[view.appSecretSource]}
-          {view.updatedAt ? ` (changed ${new Date(view.updatedAt).toLocaleString()})` : ''}
+          {appSecretInForceWords(view)}
+          {view.appSecretStored && view.updatedAt
+            ? ` Stored ${new Date(view.updatedAt).toLocaleString()}.`
+            : ''}
         </dd>
       </dl>
-      {canChange ? <AppSecretForm view={view} onSaved={replace} /> : null}
+      {canChange && canStoreAppSecret(view) ? (
+        <AppSecretForm view={view} onSaved={replace} />
+      ) : null}
     </section>
   );
 }
@@ -186,7 +185,7 @@ function AppSecretForm({
         <Button tone="primary" type="submit" disabled={busy}>
           Save app secret
         </Button>
-        {view.appSecretSource === 'settings' ? (
+        {view.appSecretStored ? (
           <Button tone="ghost" disabled={busy} onClick={() => void store(null)}>
             Use the server’s secret
           </Button>
