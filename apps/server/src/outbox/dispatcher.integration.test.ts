@@ -167,6 +167,73 @@ describe.each(ENGINES)('the outgoing webhook dispatcher on %s', (engine) => {
     expect(keys.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `evt_race_${i}`).sort());
   });
 
+  it('delivers another workspace’s event while one receiver hangs with a backlog', async () => {
+    const repos = testRepos(database().db);
+    const slow = await seedWorkspace(repos, []);
+    const fast = await seedWorkspace(repos, []);
+    await subscribe(repos, slow.workspaceId, 'https://slow.example/hook', ['*']);
+    await subscribe(repos, fast.workspaceId, 'https://fast.example/hook', ['*']);
+    // what happened, in order: no clock involved, only who got there first
+    const seen: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let slowStarted!: () => void;
+    const started = new Promise<void>((resolve) => (slowStarted = resolve));
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const hanging = createDispatcher({
+      repos,
+      clock: () => new Date(Date.now() + 5_000),
+      logger: capturedLogger().logger,
+      options: {
+        pollMs: 10,
+        retry: RETRY,
+        post: async (request) => {
+          if (request.url.startsWith('https://fast.')) {
+            seen.push('fast delivered');
+            release();
+            return { ok: true, statusCode: 200 };
+          }
+          inFlight += 1;
+          mostInFlight = Math.max(mostInFlight, inFlight);
+          slowStarted();
+          // the receiver never answers until the fast one got its event, or it times out:
+          // the request timeout, shortened here, ends it otherwise
+          const timedOut = new Promise<string>((resolve) => {
+            const timer = setTimeout(() => resolve('timeout'), 3_000);
+            void released.then(() => clearTimeout(timer));
+          });
+          const how = await Promise.race([released.then(() => 'released'), timedOut]);
+          seen.push(`slow ${how}`);
+          inFlight -= 1;
+          return how === 'released'
+            ? { ok: true, statusCode: 200 }
+            : { ok: false, error: 'No answer within 3 s.' };
+        },
+      },
+    });
+    // a backlog for the slow receiver, larger than one round takes
+    for (let i = 0; i < 30; i += 1)
+      await repos.outgoingEvents.enqueue(slow.workspaceId, endedEvent(`evt_slow_${i}`));
+    hanging.start();
+    try {
+      await started;
+      await repos.outgoingEvents.enqueue(fast.workspaceId, endedEvent('evt_fast'));
+      hanging.kick();
+      await released;
+      expect(seen[0]).toBe('fast delivered');
+      // the slow receiver had only a few requests open at once, not the whole backlog
+      expect(mostInFlight).toBeGreaterThan(0);
+      expect(mostInFlight).toBeLessThanOrEqual(4);
+    } finally {
+      release();
+      await hanging.stop();
+    }
+    // the rest of the backlog goes through now the receiver answers, leaving nothing due behind
+    while ((await hanging.runOnce()) > 0);
+    expect(seen.filter((entry) => entry === 'slow released')).toHaveLength(30);
+  });
+
   it('parks an outbox message it has no consumer for instead of spinning on it', async () => {
     const repos = testRepos(database().db);
     const { workspaceId } = await seedWorkspace(repos, []);

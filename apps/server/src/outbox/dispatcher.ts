@@ -19,6 +19,14 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** how long a receiver may take to answer; default 10 s */
   requestTimeoutMs?: number;
+  /** requests in flight at once on this node, all receivers together; default 32 */
+  maxInFlight?: number;
+  /**
+   * requests in flight at once to one receiver (subscription); default 4. While any are open,
+   * that receiver gets no new ones, so a receiver that hangs holds at most this many slots and
+   * never holds up another's deliveries
+   */
+  perReceiver?: number;
   /**
    * deliver to receivers on this machine or a private network too; default false: only public
    * addresses, so an admin cannot point webhooks at services inside the server's network
@@ -35,6 +43,8 @@ const DEFAULTS = {
   batchSize: 20,
   leaseMs: 60_000,
   requestTimeoutMs: 10_000,
+  maxInFlight: 32,
+  perReceiver: 4,
   allowPrivateNetwork: false,
 };
 
@@ -169,35 +179,62 @@ export function createDispatcher(deps: {
     );
   }
 
-  async function deliverDue(): Promise<number> {
-    const rows = await repos.webhookDeliveries.claimDue(
-      deps.clock(),
-      options.batchSize,
-      options.leaseMs,
-    );
-    // one slow receiver must not hold up the others in the batch
-    await Promise.all(
-      rows.map((row) =>
-        attempt(row).catch((error: unknown) =>
-          logger.error({ err: error, deliveryId: row.id }, 'outgoing webhook delivery failed'),
-        ),
-      ),
-    );
-    return rows.length;
+  /** subscription id → deliveries to it in flight on this node */
+  const busy = new Map<string, number>();
+  const inFlight = new Set<Promise<void>>();
+
+  /**
+   * claims due deliveries for free slots (receivers already busy here skipped, a few rows per
+   * receiver at most) and starts them without waiting; resolves once they are started, with
+   * how many and a promise of their end
+   */
+  async function startDue(): Promise<{ started: number; finished: Promise<unknown> }> {
+    const free = Math.min(options.batchSize, options.maxInFlight - inFlight.size);
+    if (free <= 0) return { started: 0, finished: Promise.resolve() };
+    const rows = await repos.webhookDeliveries.claimDue(deps.clock(), free, options.leaseMs, {
+      perSubscription: options.perReceiver,
+      skip: [...busy.keys()],
+    });
+    const started = rows.map((row) => {
+      busy.set(row.subscriptionId, (busy.get(row.subscriptionId) ?? 0) + 1);
+      const one = attempt(row)
+        .then(
+          () => undefined,
+          (error: unknown) =>
+            logger.error({ err: error, deliveryId: row.id }, 'outgoing webhook delivery failed'),
+        )
+        .finally(() => {
+          const left = (busy.get(row.subscriptionId) ?? 1) - 1;
+          if (left === 0) busy.delete(row.subscriptionId);
+          else busy.set(row.subscriptionId, left);
+          inFlight.delete(one);
+          // a freed slot or receiver may have work waiting
+          wake?.();
+        });
+      inFlight.add(one);
+      return one;
+    });
+    return { started: rows.length, finished: Promise.all(started) };
   }
 
-  /** one round: fan out due events, then deliver due rows; returns how many rows it handled */
+  /**
+   * one round: fan out due events, then deliver due rows and wait for those requests; returns
+   * how many rows it handled
+   */
   async function runOnce(): Promise<number> {
     const fanned = await fanOutDue();
-    const delivered = await deliverDue();
-    return fanned + delivered;
+    const { started, finished } = await startDue();
+    await finished;
+    return fanned + started;
   }
 
+  // the background loop does not wait for requests: a receiver that hangs keeps its own slots
+  // busy until its timeout, while every other receiver's deliveries go on
   async function run(): Promise<void> {
     while (running) {
       let handled = 0;
       try {
-        handled = await runOnce();
+        handled = (await fanOutDue()) + (await startDue()).started;
       } catch (error) {
         logger.error({ err: error }, 'outgoing webhook round failed');
       }
@@ -229,12 +266,13 @@ export function createDispatcher(deps: {
     kick(): void {
       wake?.();
     },
-    /** stops the loop after the round in progress (its requests finish and are recorded) */
+    /** stops the loop after the round in progress; requests in flight finish and are recorded */
     async stop(): Promise<void> {
       running = false;
       wake?.();
       await loop;
       loop = undefined;
+      await Promise.all([...inFlight]);
     },
     runOnce,
     /**

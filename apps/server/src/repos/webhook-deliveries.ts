@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { webhookDeliveries } from '../db/schema';
 import { isUuid } from './ids';
@@ -93,16 +93,43 @@ export function createWebhookDeliveriesRepo(db: Db) {
 
     /**
      * Takes up to `limit` pending deliveries that are due, oldest first, counting the attempt
-     * and hiding them for `leaseMs`; concurrent claimers never get the same delivery.
+     * and hiding them for `leaseMs`; concurrent claimers never get the same delivery. `fair`
+     * keeps one receiver's backlog from filling the batch: at most `perSubscription` rows of any
+     * one subscription, none of the subscriptions in `skip` (those the caller is still busy with).
      */
-    async claimDue(now: Date, limit: number, leaseMs: number): Promise<DeliveryRow[]> {
+    async claimDue(
+      now: Date,
+      limit: number,
+      leaseMs: number,
+      fair?: { perSubscription: number; skip: readonly string[] },
+    ): Promise<DeliveryRow[]> {
       const nowText = now.toISOString();
+      const isDue = sql`${webhookDeliveries.status} = 'pending' and ${webhookDeliveries.nextAttemptAt} <= ${nowText}::timestamptz`;
+      const skip = fair?.skip.filter(isUuid) ?? [];
+      const ranked = db
+        .select({
+          id: webhookDeliveries.id,
+          rank: sql<number>`row_number() over (partition by ${webhookDeliveries.subscriptionId} order by ${webhookDeliveries.nextAttemptAt}, ${webhookDeliveries.id})`.as(
+            'rank',
+          ),
+        })
+        .from(webhookDeliveries)
+        .where(
+          skip.length === 0
+            ? isDue
+            : and(isDue, notInArray(webhookDeliveries.subscriptionId, skip)),
+        )
+        .as('ranked');
+      const eligible = db
+        .select({ id: ranked.id })
+        .from(ranked)
+        .where(sql`${ranked.rank} <= ${fair?.perSubscription ?? limit}`);
+      // the due test is repeated on the locked rows: a row another worker claimed meanwhile is
+      // no longer due in its newest version, so it is not taken twice
       const due = db
         .select({ id: webhookDeliveries.id })
         .from(webhookDeliveries)
-        .where(
-          sql`${webhookDeliveries.status} = 'pending' and ${webhookDeliveries.nextAttemptAt} <= ${nowText}::timestamptz`,
-        )
+        .where(fair ? and(isDue, inArray(webhookDeliveries.id, eligible)) : isDue)
         .orderBy(webhookDeliveries.nextAttemptAt, webhookDeliveries.id)
         .limit(limit)
         .for('update', { skipLocked: true });
