@@ -67,6 +67,8 @@ const envSchema = z
     ),
     PUBLIC_ORIGIN: origins,
     SIMULATOR: z.enum(['on', 'off']).optional(),
+    // with Meta credentials: removes the demo workspace a demo start left (demo/retire-demo.ts)
+    REMOVE_DEMO_WORKSPACE: z.enum(['yes', 'no']).optional(),
     OUTGOING_WEBHOOKS_PRIVATE: z.enum(['allow', 'refuse']).optional(),
     // /metrics answers only with `Authorization: Bearer <token>` when set
     METRICS_TOKEN: optionalText.pipe(

@@ -12,6 +12,7 @@ import { connectRedisAdapter } from './cluster/redis-adapter';
 import { createApp } from './create-app';
 import { openDatabase } from './db/open-database';
 import { createSecretBox, loadOrCreateSecretsKey } from './db/secret-box';
+import { retireDemoData } from './demo/retire-demo';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo/seed-demo';
 import { ConfigError, loadEnv } from './env';
 import { createLogger } from './ops/logger';
@@ -42,6 +43,17 @@ async function main(): Promise<void> {
       appSecret,
       verifyToken: env.META_VERIFY_TOKEN ?? randomBytes(12).toString('base64url'),
     };
+  }
+
+  if (sim) {
+    logger.warn(
+      { simulator: 'on' },
+      'demo mode: no Meta credentials (META_APP_SECRET), so calls come from the built-in Meta ' +
+        'simulator and the demo workspace signs in with a public password; not for real customers',
+    );
+  } else {
+    // before anyone can sign in: a public password must never open a real deployment
+    await retireDemoData(database.db, logger, { remove: env.REMOVE_DEMO_WORKSPACE === 'yes' });
   }
 
   const redis = env.REDIS_URL ? await connectRedisAdapter(env.REDIS_URL, logger) : undefined;

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from './seed-demo';
+
+// the real `pnpm start` (src/main.ts), as a process, on a data directory of its own
+const SERVER_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = join(SERVER_DIR, 'node_modules', '.bin', 'tsx');
+const dataDir = mkdtempSync(join(tmpdir(), 'ringside-demo-mode-'));
+const DEMO_ADMIN = DEMO_USERS[0]?.email ?? '';
+const META = {
+  META_APP_SECRET: 'a-real-meta-app-secret-4d2c9e',
+  META_VERIFY_TOKEN: 'a-real-verify-token',
+};
+
+interface Started {
+  url: string;
+  output: () => string;
+  stop: () => Promise<number | null>;
+}
+
+/** starts the server and resolves once it listens, or rejects with what it printed */
+function start(env: Record<string, string>): Promise<Started> {
+  const base = { ...process.env };
+  for (const key of [
+    'INIT_CWD',
+    'META_APP_SECRET',
+    'META_VERIFY_TOKEN',
+    'SIMULATOR',
+    'DATABASE_URL',
+  ])
+    delete base[key];
+  const child: ChildProcess = spawn(TSX, ['src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...base, PORT: '0', DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    return exited;
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`the server did not listen within 60 s:\n${text}`));
+    }, 60_000);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${String(code)}) before listening:\n${text}`));
+    });
+    child.stdout?.on('data', () => {
+      const listening = /"url":"(http:\/\/[^"]+)".*"msg":"ringside listening"/.exec(text);
+      if (!listening?.[1]) return;
+      clearTimeout(timer);
+      resolve({ url: listening[1], output: () => text, stop });
+    });
+  });
+}
+
+const signIn = (url: string, password: string) =>
+  fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
+    body: JSON.stringify({ email: DEMO_ADMIN, password }),
+  });
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the demo workspace never outlives the simulator', () => {
+  it('a start without Meta credentials says it runs in demo mode; one with them refuses the demo password', async () => {
+    const demo = await start({});
+    // the demo is seeded after the server listens: wait for the sign-ins it prints
+    for (let i = 0; i < 200 && !demo.output().includes(DEMO_ADMIN); i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(demo.output()).toMatch(/"msg":"demo mode: [^"]*simulator/);
+    expect((await signIn(demo.url, DEMO_PASSWORD)).status).toBe(200);
+    expect(await demo.stop()).toBe(0);
+
+    const real = await start(META);
+    try {
+      expect((await signIn(real.url, DEMO_PASSWORD)).status).toBe(401);
+      expect(real.output()).not.toMatch(/"msg":"demo mode/);
+      // the log says the demo users are disabled, and how to remove them
+      expect(real.output()).toMatch(/"msg":"[^"]*demo[^"]*disabled[^"]*REMOVE_DEMO_WORKSPACE/i);
+      expect(real.output()).not.toContain(META.META_APP_SECRET);
+    } finally {
+      await real.stop();
+    }
+
+    // removed when asked: the demo admin is gone, nothing else is touched
+    const removing = await start({ ...META, REMOVE_DEMO_WORKSPACE: 'yes' });
+    try {
+      expect(removing.output()).toMatch(/"msg":"[^"]*demo workspace removed/i);
+      expect(removing.output()).not.toMatch(/demo users disabled/);
+      expect((await signIn(removing.url, DEMO_PASSWORD)).status).toBe(401);
+    } finally {
+      await removing.stop();
+    }
+  }, 180_000);
+});
