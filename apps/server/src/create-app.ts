@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { Server } from 'socket.io';
 import { createAdminArea } from './admin/admin-area';
-import { createAuthRouter } from './auth/auth-router';
+import { createAuthRouter, type AppAuthOptions } from './auth/auth-router';
 import { disconnectSession } from './auth/socket-auth';
-import { createSocketAuth } from './auth/socket-auth';
+import { guardSocketSessions } from './sockets/session-bound';
 import { createAgentCommands } from './calls/agent-commands';
 import { createCallService } from './calls/call-service';
 import { createCallTimers } from './calls/call-timers';
@@ -78,6 +78,8 @@ export interface AppOptions {
   ghostSweep?: { periodMs: number };
   /** tests: where a call's arrival or an agent's status change can be held (nothing waits by default) */
   racePoints?: RacePoints;
+  /** session lifetime and sweep, the login throttle's store (Redis in a cluster), test-only cost */
+  auth?: AppAuthOptions;
 }
 
 /**
@@ -231,6 +233,7 @@ export function createApp(options: AppOptions) {
       logger,
       publicOrigins: options.publicOrigins,
       onSignedOut: ({ sessionId }) => disconnectSession(io, sessionId),
+      ...options.auth,
     }),
   );
   app.use(
@@ -247,7 +250,10 @@ export function createApp(options: AppOptions) {
   if (options.consoleDir) app.use(createConsoleStatic(options.consoleDir));
   app.use(errorHandler(logger));
 
-  io.use(createSocketAuth({ repos, clock, publicOrigins: options.publicOrigins, logger }));
+  const sessionGuard = guardSocketSessions(io, {
+    ...{ repos, clock, logger, publicOrigins: options.publicOrigins },
+    periodMs: options.auth?.sessionSweepMs,
+  });
   handleConnections(io, {
     repos,
     commands,
@@ -288,6 +294,8 @@ export function createApp(options: AppOptions) {
     timerSweep,
     /** outgoing event webhooks: the dispatcher delivering them from the database */
     outgoing: adminArea.dispatcher,
+    /** sockets stop acting when their session ends; `runOnce()` re-checks and purges now */
+    sessionGuard,
     /** listens, then picks up work left by an earlier process (stored events, ring timers) */
     async listen(port: number, host = '127.0.0.1'): Promise<string> {
       await ghosts.runOnce();
@@ -304,12 +312,14 @@ export function createApp(options: AppOptions) {
       await calls.recoverTimers();
       timerSweep.start();
       ghosts.start();
+      sessionGuard.start();
       const { port: bound } = httpServer.address() as AddressInfo;
       return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
     },
     async close(): Promise<void> {
       await timerSweep.stop();
       await ghosts.stop();
+      await sessionGuard.stop();
       await processor.stop();
       await adminArea.stop();
       timers.clear();

@@ -8,6 +8,7 @@ import {
   DEMO_WHATSAPP_NUMBER,
   type MetaSim,
 } from '@ringside/meta-sim';
+import { connectRedisAttemptStore } from './auth/login-attempts-redis';
 import { connectRedisAdapter } from './cluster/redis-adapter';
 import { createApp } from './create-app';
 import { openDatabase } from './db/open-database';
@@ -57,6 +58,10 @@ async function main(): Promise<void> {
   }
 
   const redis = env.REDIS_URL ? await connectRedisAdapter(env.REDIS_URL, logger) : undefined;
+  // the login throttle counts in Redis too, so every node sees every node's failures
+  const attempts = env.REDIS_URL
+    ? await connectRedisAttemptStore(env.REDIS_URL, logger)
+    : undefined;
   const consoleDir = fileURLToPath(new URL('../../console/dist', import.meta.url));
   if (!existsSync(consoleDir))
     logger.warn({ consoleDir }, 'console not built: serving the API only');
@@ -70,6 +75,7 @@ async function main(): Promise<void> {
     graphApi,
     ...(sim ? { simulator: sim } : {}),
     ...(redis ? { socketAdapter: redis.adapter } : {}),
+    ...(attempts ? { auth: { loginLimits: { store: attempts.store } } } : {}),
     outgoingWebhooks: { allowPrivateNetwork: env.OUTGOING_WEBHOOKS_PRIVATE === 'allow' },
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
   });
@@ -102,6 +108,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await app.close();
     await redis?.close();
+    await attempts?.close();
     await sim?.close();
     await database.close();
     process.exit(0);

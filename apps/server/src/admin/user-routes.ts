@@ -5,7 +5,7 @@ import {
 } from '@ringside/contracts';
 import express, { Router } from 'express';
 import { hashPassword } from '../auth/passwords';
-import { disconnectUser } from '../auth/socket-auth';
+import { disconnectUser, disconnectUserExceptSession } from '../auth/socket-auth';
 import { sessionUserOf } from '../auth/require-session';
 import { auditedChanges } from '../audit/audit-changes';
 import { AppError } from '../http/app-error';
@@ -23,7 +23,8 @@ const BODY_LIMIT = '16kb';
  * `/api/admin/users`: list and read (supervisors and admins); add with a password, rename,
  * change role, reset password, deactivate and reactivate (admins). Deactivating signs the user
  * out everywhere and drops their sockets at once; so does a role change (sockets carry the role
- * they connected with) and a password reset by someone else.
+ * they connected with) and a password reset by someone else. An admin who sets their own password
+ * stays signed in here and is signed out everywhere else.
  */
 export function createUserRoutes(
   deps: GuardDeps & { repos: Repos; unitOfWork: UnitOfWork; io: RingsideServer },
@@ -118,6 +119,12 @@ export function createUserRoutes(
       const others = target.id !== me.userId;
       if (passwordHash !== undefined && others)
         await deps.repos.sessions.deleteUserSessions(target.id);
+      const mySession = res.locals.sessionId;
+      if (passwordHash !== undefined && !others && mySession !== undefined) {
+        // a new password of one's own: every other sign-in of theirs ends, this one stays
+        await deps.repos.sessions.deleteUserSessions(target.id, { sessionId: mySession });
+        disconnectUserExceptSession(deps.io, target.id, mySession);
+      }
       // sockets keep the role and the sign-in they connected with: make them reconnect (or not)
       if (
         body.disabled === true ||

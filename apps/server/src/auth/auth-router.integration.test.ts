@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sessions } from '../db/schema';
 import type { Repos } from '../repos';
+import { SCRYPT_COST, TEST_ONLY_SCRYPT_COST, verifyPassword } from './passwords';
 import {
   createTestUser,
   getWithCookie,
@@ -136,6 +137,44 @@ describe('POST /api/auth/login', () => {
     const afterWindow = await attempt(asha.password);
     expect(afterWindow.status).toBe(200);
     expect(sessionCookieFrom(afterWindow)).toBeDefined();
+  });
+
+  it('lets the owner sign in from a fresh IP while their account is attacked from another', async () => {
+    const server = await start();
+    const asha = await createTestUser(repos, workspaceId);
+    const from = (ip: string, password: string) =>
+      postJson(
+        server,
+        '/api/auth/login',
+        { email: asha.email, password },
+        { 'x-forwarded-for': ip },
+      );
+    for (let i = 0; i < 5; i += 1) {
+      expect((await from('203.0.113.66', `guess-${i}`)).status).toBe(401);
+    }
+
+    const attacker = await from('203.0.113.66', asha.password);
+    const owner = await from('198.51.100.9', asha.password);
+
+    expect(attacker.status).toBe(429);
+    expect(attacker.headers.get('retry-after')).toBe('900');
+    expect(owner.status).toBe(200);
+    expect(sessionCookieFrom(owner)).toBeDefined();
+  });
+
+  it('rehashes a password stored at an older, cheaper cost at its next sign-in', async () => {
+    const server = await start({ testOnlyPasswordCost: SCRYPT_COST });
+    const asha = await createTestUser(repos, workspaceId);
+    const hashBefore = (await repos.users.findUserByEmail(asha.email))?.passwordHash ?? '';
+    expect(hashBefore.startsWith(`scrypt$${TEST_ONLY_SCRYPT_COST.N}$`)).toBe(true);
+
+    expect((await postJson(server, '/api/auth/login', asha)).status).toBe(200);
+
+    const hashAfter = (await repos.users.findUserByEmail(asha.email))?.passwordHash ?? '';
+    expect(hashAfter.startsWith('scrypt$131072$8$1$')).toBe(true);
+    expect(await verifyPassword(asha.password, hashAfter)).toBe(true);
+    const again = await postJson(server, '/api/auth/login', asha);
+    expect(again.status).toBe(200);
   });
 
   it('rate limits one IP across many emails', async () => {

@@ -8,7 +8,13 @@ import type { Logger } from '../ops/logger';
 import type { Repos } from '../repos';
 import { createLoginRateLimiter, type LoginRateLimitOptions } from './login-rate-limit';
 import { requestOrigin, requireSameOrigin } from './origin-check';
-import { hashPassword, verifyPassword } from './passwords';
+import {
+  hashPassword,
+  needsRehash,
+  SCRYPT_COST,
+  verifyPassword,
+  type ScryptCost,
+} from './passwords';
 import { requireSession, sessionUserOf, type SessionUser } from './require-session';
 import {
   clearSessionCookie,
@@ -29,11 +35,31 @@ export interface AuthRouterOptions {
   publicOrigins: readonly string[];
   /** how long a sign-in lasts; default 12 h */
   sessionTtlMs?: number;
-  /** sign-in limits (clock comes from `clock`); default 5 failures per email, 20 per IP, 15 min */
+  /**
+   * sign-in limits (clock comes from `clock`): default 5 failures per IP+account, 20 per IP
+   * (IPv6 by /64), 15 min, counted in memory unless `store` is shared (Redis in a cluster)
+   */
   loginLimits?: Omit<LoginRateLimitOptions, 'clock'>;
-  /** after a session ends by logout, e.g. to drop its sockets with `disconnectSession` */
+  /**
+   * after a session ends by logout or is replaced by a new sign-in in the same browser, e.g. to
+   * drop its sockets with `disconnectSession`
+   */
   onSignedOut?: (ended: { userId: string; sessionId: string }) => void;
+  /**
+   * test-only: the scrypt cost sign-ins rehash weaker hashes to (and the decoy's); production
+   * leaves it unset, which is {@link SCRYPT_COST}
+   */
+  testOnlyPasswordCost?: ScryptCost;
 }
+
+/** What the composition root passes on: session lifetime, throttle, and the sockets' sweep. */
+export type AppAuthOptions = Pick<
+  AuthRouterOptions,
+  'sessionTtlMs' | 'loginLimits' | 'testOnlyPasswordCost'
+> & {
+  /** how often each node re-checks its sockets' sessions and purges expired ones; default 1 min */
+  sessionSweepMs?: number;
+};
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
 const LOGIN_BODY_LIMIT = '16kb';
@@ -52,10 +78,11 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
   const { repos, clock, logger, publicOrigins } = options;
   const ttlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
   const limiter = createLoginRateLimiter({ ...options.loginLimits, clock });
+  const cost = options.testOnlyPasswordCost ?? SCRYPT_COST;
   const sameOrigin = requireSameOrigin(publicOrigins);
   // unknown emails still pay for one hash, so timing does not tell which emails exist
   let decoyHash: Promise<string> | undefined;
-  const decoy = () => (decoyHash ??= hashPassword(randomBytes(16).toString('hex')));
+  const decoy = () => (decoyHash ??= hashPassword(randomBytes(16).toString('hex'), cost));
   const cookieSettings = (req: Request) => ({
     secure: secureFor(req, publicOrigins),
     maxAgeMs: ttlMs,
@@ -70,7 +97,7 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
     async (req, res) => {
       const { email, password } = parseBody(loginBodySchema, req.body);
       const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-      const allowance = limiter.begin(email, ip);
+      const allowance = await limiter.begin(email, ip);
       if (!allowance.allowed) {
         logger.warn({ ip }, 'sign-in refused: too many failures');
         res.set('Retry-After', String(allowance.retryAfterSeconds));
@@ -81,16 +108,22 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
         const user = await repos.users.findUserByEmail(email);
         const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
         if (!user || !matches || !user.active) {
-          attempt.finish('failure');
+          await attempt.finish('failure');
           // never the typed email: people paste passwords into it
           const reason = !user ? 'unknown email' : !matches ? 'wrong password' : 'deactivated';
           logger.warn({ ip, userId: user?.id, reason }, 'sign-in refused');
           throw new AppError('unauthorized', 401, WRONG_CREDENTIALS);
         }
-        attempt.finish('success');
-        // a cookie from an earlier sign-in in this browser is replaced, so end its session
+        await attempt.finish('success');
+        if (needsRehash(user.passwordHash, cost)) {
+          // an older, cheaper hash: bring it to today's cost now that we know the password
+          const upgraded = await hashPassword(password, cost);
+          await repos.users.upgradePasswordHash(user.id, user.passwordHash, upgraded);
+        }
+        // a cookie from an earlier sign-in in this browser is replaced: end it and its sockets
         const previous = readSessionToken(req.headers.cookie);
-        if (previous) await repos.sessions.deleteSession(previous);
+        const replaced = previous ? await repos.sessions.deleteSession(previous) : undefined;
+        if (replaced) options.onSignedOut?.(replaced);
         const token = await repos.sessions.createSession(user.id, ttlMs, clock());
         setSessionCookie(res, token, cookieSettings(req));
         logger.info({ userId: user.id, workspaceId: user.workspaceId }, 'signed in');
@@ -105,7 +138,7 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
         );
       } finally {
         // a database error is neither a right nor a wrong password
-        attempt.finish('error');
+        await attempt.finish('error');
       }
     },
   );

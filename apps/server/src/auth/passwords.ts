@@ -1,25 +1,62 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// 2^15 × 8 × 128 B = 32 MiB per hash: slow for a guesser, still fine for sign-ins
-const COST = { N: 32_768, r: 8, p: 1 } as const;
+/** scrypt's work factors: CPU/memory cost N (a power of two), block size r, parallelism p. */
+export interface ScryptCost {
+  readonly N: number;
+  readonly r: number;
+  readonly p: number;
+}
+
+/**
+ * OWASP Password Storage Cheat Sheet's minimum for scrypt: N=2^17, r=8, p=1 (128 MiB, about a
+ * second on a busy 2-core machine). Every hash is written with it unless a test asks otherwise.
+ */
+export const SCRYPT_COST: ScryptCost = { N: 131_072, r: 8, p: 1 };
+
+/**
+ * Test-only: a cost a thousand times cheaper, so suites that create many users stay fast. Never
+ * the default anywhere; production code paths take {@link SCRYPT_COST}.
+ */
+export const TEST_ONLY_SCRYPT_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
+
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;
 // stored hashes are trusted only this far: a tampered row must not make sign-in burn memory
-const LIMITS = { memoryBytes: 64 * 1024 * 1024, r: 32, p: 16 } as const;
+// (twice today's cost, so a later raise still verifies)
+const LIMITS = { memoryBytes: 256 * 1024 * 1024, r: 32, p: 16 } as const;
 
 /**
- * Hashes a password with scrypt and a random salt, as `scrypt$N$r$p$<salt>$<hash>` (base64).
+ * Hashes a password with scrypt and a random salt, as `scrypt$N$r$p$<salt>$<hash>` (base64):
+ * the parameters travel with the hash, so a later raise of the cost still verifies old ones.
  *
  * @example
  * const stored = await hashPassword('correct horse battery staple');
- * stored.startsWith('scrypt$32768$8$1$'); // true
+ * stored.startsWith('scrypt$131072$8$1$'); // true
  */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost: ScryptCost = SCRYPT_COST,
+): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const hash = await derive(password, salt, HASH_BYTES, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), hash.toString('base64')].join(
+  const hash = await derive(password, salt, HASH_BYTES, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), hash.toString('base64')].join(
     '$',
   );
+}
+
+/**
+ * Whether a stored hash was made with less work than `cost` (or is not ours): after a right
+ * password, hash it again so old accounts reach today's cost.
+ *
+ * @example
+ * if (await verifyPassword(password, user.passwordHash) && needsRehash(user.passwordHash)) {
+ *   await repos.users.setPasswordHash(user.workspaceId, user.id, await hashPassword(password));
+ * }
+ */
+export function needsRehash(stored: string, cost: ScryptCost = SCRYPT_COST): boolean {
+  const parsed = parse(stored);
+  if (!parsed) return true;
+  return parsed.cost.N < cost.N || parsed.cost.r < cost.r || parsed.cost.p < cost.p;
 }
 
 /**

@@ -5,6 +5,12 @@ import type { RingsideServer, RingsideSocket } from '../sockets/socket-types';
 import { isAllowedOrigin } from './origin-check';
 import { readSessionToken } from './session-cookie';
 
+/** The sign-in a socket acts for. */
+export interface BoundSession {
+  readonly sessionId: string;
+  readonly expiresAt: Date;
+}
+
 /** A Socket.IO middleware: `next()` lets the connection in, `next(error)` refuses it. */
 export type SocketMiddleware = (socket: RingsideSocket, next: (error?: Error) => void) => void;
 
@@ -15,6 +21,8 @@ export interface SocketAuthOptions {
   publicOrigins: readonly string[];
   /** where refusals for a broken database are reported; refusals for bad input are not logged */
   logger?: Logger;
+  /** ties the socket to its session, so it stops acting when the session ends (session-bound.ts) */
+  bind?: (socket: RingsideSocket, session: BoundSession) => void;
 }
 
 /** the room every socket of one sign-in joins; the auth middleware does the joining */
@@ -58,6 +66,7 @@ export function createSocketAuth(options: SocketAuthOptions): SocketMiddleware {
         };
         // lets logout drop exactly this sign-in's sockets
         void socket.join(sessionRoom(found.sessionId));
+        options.bind?.(socket, { sessionId: found.sessionId, expiresAt: found.expiresAt });
         next();
       },
       (error: unknown) => {
@@ -87,4 +96,20 @@ export function disconnectUser(io: RingsideServer, userId: string): void {
  */
 export function disconnectSession(io: RingsideServer, sessionId: string): void {
   io.in(sessionRoom(sessionId)).disconnectSockets(true);
+}
+
+/**
+ * Drops every socket of a user but those of one sign-in, on every node (the user changed their
+ * own password there: their other browsers are signed out, this one stays).
+ *
+ * @example
+ * await repos.sessions.deleteUserSessions(userId, { sessionId });
+ * disconnectUserExceptSession(io, userId, sessionId);
+ */
+export function disconnectUserExceptSession(
+  io: RingsideServer,
+  userId: string,
+  sessionId: string,
+): void {
+  io.in(agentRoom(userId)).except(sessionRoom(sessionId)).disconnectSockets(true);
 }

@@ -14,7 +14,7 @@ import { createLogger, type Logger } from '../ops/logger';
 import type { Repos, User } from '../repos';
 import { testRepos } from '../repos/test-seed';
 import { createAuthRouter, type AuthRouterOptions } from './auth-router';
-import { hashPassword } from './passwords';
+import { hashPassword, TEST_ONLY_SCRYPT_COST } from './passwords';
 import { requireRole, requireSession, sessionUserOf } from './require-session';
 import { SESSION_COOKIE } from './session-cookie';
 import { agentRoom } from '../sockets/rooms';
@@ -58,7 +58,7 @@ export async function createTestUser(
     workspaceId,
     email,
     name: `Test ${role}`,
-    passwordHash: await hashPassword(password),
+    passwordHash: await hashPassword(password, TEST_ONLY_SCRYPT_COST),
     role,
   });
   if (!created.ok) throw new Error(created.error.message);
@@ -77,11 +77,17 @@ export interface TestAuthServer {
 
 /**
  * The auth router at `/api`, an admin-only `GET /api/admin/ping`, the error handler, and a
- * Socket.IO server using the socket auth whose sockets join their agent room.
+ * Socket.IO server using the socket auth whose sockets join their agent room. Passwords are
+ * hashed at the test-only scrypt cost unless `testOnlyPasswordCost` says otherwise.
  */
 export async function startAuthServer(
   repos: Repos,
-  options: Partial<Pick<AuthRouterOptions, 'publicOrigins' | 'loginLimits' | 'sessionTtlMs'>> = {},
+  options: Partial<
+    Pick<
+      AuthRouterOptions,
+      'publicOrigins' | 'loginLimits' | 'sessionTtlMs' | 'testOnlyPasswordCost'
+    >
+  > = {},
 ): Promise<TestAuthServer> {
   const publicOrigins = options.publicOrigins ?? ['http://localhost:3000'];
   const clock = testClock();
@@ -89,9 +95,12 @@ export async function startAuthServer(
   const app = express();
   const server = createServer(app);
   const io: RingsideServer = new Server(server);
+  // as the app: a proxy on loopback names the client in X-Forwarded-For
+  app.set('trust proxy', 'loopback');
   app.use(
     '/api',
     createAuthRouter({
+      testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST,
       ...options,
       repos,
       clock: clock.now,

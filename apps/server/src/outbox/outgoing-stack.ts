@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connectSocket } from 'socket.io-client';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 import { capturedLogger } from '../auth/test-auth-server';
 import { createApp, type RingsideApp } from '../create-app';
 import type { Database } from '../db/database';
@@ -88,6 +88,7 @@ export async function startOutgoingStack(
       graphApi: { baseUrl: simUrl, version: sim.graphVersion },
       // the tests' receivers listen on 127.0.0.1
       outgoingWebhooks: { allowPrivateNetwork: true, ...options },
+      auth: { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST },
     });
     url = await app.listen(0);
     sim.setWebhookUrl(`${url}/webhooks/meta`);
@@ -123,7 +124,7 @@ export async function startOutgoingStack(
       workspaceId: workspace.id,
       email,
       name: `${role} ${email.slice(role.length + 1, role.length + 5)}`,
-      passwordHash: await hashPassword(PASSWORD),
+      passwordHash: await hashPassword(PASSWORD, TEST_ONLY_SCRYPT_COST),
       role,
     });
     if (!created.ok) throw new Error(created.error.message);

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
 import { sessions, users } from '../db/schema';
@@ -10,6 +10,12 @@ const TOKEN_BYTES = 32;
 const MAX_TOKEN_LENGTH = 128;
 // touching last_seen_at on every request would turn each read into a write
 const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/** A session that was just ended. */
+export interface EndedSession {
+  readonly sessionId: string;
+  readonly userId: string;
+}
 
 /** A live session and its user. */
 export interface FoundSession {
@@ -66,19 +72,51 @@ export function createSessionsRepo(db: Db) {
       return { sessionId, user: row.user, expiresAt: row.expiresAt };
     },
 
-    async deleteSession(token: string): Promise<void> {
-      if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return;
-      await db.delete(sessions).where(eq(sessions.id, sessionIdOf(token)));
+    /** ends one sign-in; returns whose it was, or undefined when there was none */
+    async deleteSession(token: string): Promise<EndedSession | undefined> {
+      if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return undefined;
+      const [ended] = await db
+        .delete(sessions)
+        .where(eq(sessions.id, sessionIdOf(token)))
+        .returning({ sessionId: sessions.id, userId: sessions.userId });
+      return ended;
     },
 
-    /** signs a user out everywhere; returns how many sessions ended */
-    async deleteUserSessions(userId: string): Promise<number> {
+    /**
+     * signs a user out everywhere, or everywhere but `except` (the session that changed its own
+     * password); returns how many sessions ended
+     */
+    async deleteUserSessions(userId: string, except?: { sessionId: string }): Promise<number> {
       if (!isUuid(userId)) return 0;
       const deleted = await db
         .delete(sessions)
-        .where(eq(sessions.userId, userId))
+        .where(
+          except
+            ? and(eq(sessions.userId, userId), ne(sessions.id, except.sessionId))
+            : eq(sessions.userId, userId),
+        )
         .returning({ id: sessions.id });
       return deleted.length;
+    },
+
+    /**
+     * which of these session ids still live at `now` (not expired, not deleted, user active):
+     * a node checks its sockets against it
+     */
+    async liveSessionIds(sessionIds: readonly string[], now: Date): Promise<Set<string>> {
+      if (sessionIds.length === 0) return new Set();
+      const rows = await db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(
+          and(
+            inArray(sessions.id, [...sessionIds]),
+            gt(sessions.expiresAt, now),
+            eq(users.active, true),
+          ),
+        );
+      return new Set(rows.map((row) => row.id));
     },
 
     /** housekeeping: drops sessions that expired before `now`; returns how many */

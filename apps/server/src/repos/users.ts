@@ -140,6 +140,20 @@ export function createUsersRepo(db: Db) {
     async reactivateUser(workspaceId: string, userId: string): Promise<User | undefined> {
       return update(workspaceId, userId, { active: true });
     },
+
+    /**
+     * after a sign-in: swaps a hash for a stronger one of the same password, only if it is still
+     * `previous` (a password changed meanwhile wins); returns whether it was swapped
+     */
+    async upgradePasswordHash(userId: string, previous: string, next: string): Promise<boolean> {
+      if (!isUuid(userId)) return false;
+      const swapped = await db
+        .update(users)
+        .set({ passwordHash: next })
+        .where(and(eq(users.id, userId), eq(users.passwordHash, previous)))
+        .returning({ id: users.id });
+      return swapped.length > 0;
+    },
   };
 
   async function update(

@@ -1,7 +1,8 @@
 // test-only: server nodes of a cluster (one PostgreSQL, one Redis) and consoles signed in to them
 import { io as connectSocket } from 'socket.io-client';
 import { expect } from 'vitest';
-import { hashPassword } from '../auth/passwords';
+import { connectRedisAttemptStore } from '../auth/login-attempts-redis';
+import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 import { capturedLogger } from '../auth/test-auth-server';
 import { createApp, type AppOptions, type RingsideApp } from '../create-app';
 import type { Database } from '../db/database';
@@ -33,6 +34,8 @@ export async function startClusterNode(options: {
 }): Promise<ClusterNode> {
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: IN_MEMORY });
   const adapter = await connectRedisAdapter(options.redisUrl, capturedLogger().logger);
+  // sign-in attempts counted in Redis, as main.ts does in cluster mode
+  const attempts = await connectRedisAttemptStore(options.redisUrl, capturedLogger().logger);
   const { logger, lines } = capturedLogger();
   const app = createApp({
     database,
@@ -42,11 +45,16 @@ export async function startClusterNode(options: {
     meta: { appSecret: options.appSecret, verifyToken: 'v' },
     graphApi: options.graph,
     socketAdapter: adapter.adapter,
+    auth: { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST, loginLimits: { store: attempts.store } },
     ...(options.timerSweep ? { timerSweep: options.timerSweep } : {}),
     ...(options.racePoints ? { racePoints: options.racePoints } : {}),
     ...(options.ghostSweep ? { ghostSweep: options.ghostSweep } : {}),
   });
-  return { app, url: await app.listen(0), database, closeRedis: adapter.close, logs: lines };
+  const closeRedis = async () => {
+    await adapter.close();
+    await attempts.close();
+  };
+  return { app, url: await app.listen(0), database, closeRedis, logs: lines };
 }
 
 /** stops a node as a process exit would: timers, sockets and listener go */
@@ -72,7 +80,7 @@ export async function clusterAgent(
     workspaceId,
     email,
     name,
-    passwordHash: await hashPassword(PASSWORD),
+    passwordHash: await hashPassword(PASSWORD, TEST_ONLY_SCRYPT_COST),
     role: 'agent',
   });
   if (!created.ok) throw new Error(created.error.message);

@@ -10,7 +10,7 @@ import {
 } from '@ringside/meta-sim';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 import { capturedLogger } from '../auth/test-auth-server';
 import { createApp, type AppOptions, type RingsideApp } from '../create-app';
 import type { Database } from '../db/database';
@@ -53,6 +53,8 @@ export interface StackOptions {
   ghostSweep?: AppOptions['ghostSweep'];
   /** where a call's arrival or an agent's status change can be held (race-gates.ts) */
   racePoints?: AppOptions['racePoints'];
+  /** session lifetime and sweep, login throttle (the test-only scrypt cost is always set) */
+  auth?: AppOptions['auth'];
 }
 
 export interface Stack {
@@ -149,6 +151,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...(options.timerSweep ? { timerSweep: options.timerSweep } : {}),
       ...(options.racePoints ? { racePoints: options.racePoints } : {}),
       ...(options.ghostSweep ? { ghostSweep: options.ghostSweep } : {}),
+      auth: { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST, ...options.auth },
       simulator: sim,
       // the tests' receivers listen on 127.0.0.1
       outgoingWebhooks: { allowPrivateNetwork: true },
@@ -240,7 +243,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           workspaceId: ws.id,
           email,
           name: userName,
-          passwordHash: await hashPassword(PASSWORD),
+          passwordHash: await hashPassword(PASSWORD, TEST_ONLY_SCRYPT_COST),
           role,
         });
         if (!created.ok) throw new Error(created.error.message);
