@@ -117,6 +117,16 @@ describe('postEvent', () => {
         () => 'http://169.254.169.254/latest/meta-data',
         '169.254.169.254',
       ],
+      [
+        'the cloud metadata service through NAT64',
+        () => 'http://[64:ff9b::a9fe:a9fe]/latest/meta-data',
+        '64:ff9b::a9fe:a9fe',
+      ],
+      [
+        'this machine through 6to4',
+        (port: string) => `http://[2002:7f00:1::1]:${port}/hook`,
+        '2002:7f00:1::1',
+      ],
     ])('does not connect to %s, and says why', async (_what, target, address) => {
       const crm = await receiver();
       const port = new URL(crm.url).port;
