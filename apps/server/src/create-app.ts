@@ -16,6 +16,8 @@ import { noRacePoints, type RacePoints } from './calls/race-points';
 import { createTimerSweep, type TimerSweepOptions } from './calls/timer-sweep';
 import type { Database } from './db/database';
 import type { SecretBox } from './db/secret-box';
+import { abuseLimits, type AbuseLimits } from './abuse-limits';
+import type { TrustProxy } from './http/trust-proxy';
 import { createGraphClient, type GraphClient } from './graph/graph-client';
 import { errorHandler } from './http/app-error';
 import { securityHeaders } from './http/security-headers';
@@ -43,6 +45,7 @@ import { createWebhookIngest } from './webhooks/webhook-ingest';
 import { createClockSkew } from './webhooks/clock-skew';
 import { createWebhookPostHandler, isWebhookPost } from './webhooks/webhook-post';
 import { createWebhookProcessor } from './webhooks/webhook-processor';
+import { limitWebhooksInFlight } from './webhooks/webhook-in-flight';
 
 export interface AppOptions {
   database: Database;
@@ -78,6 +81,10 @@ export interface AppOptions {
   ghostSweep?: { periodMs: number };
   /** tests: where a call's arrival or an agent's status change can be held (nothing waits by default) */
   racePoints?: RacePoints;
+  /** per-user, per-socket and per-sender limits (`abuse-limits.ts`); defaults suit production */
+  limits?: Partial<AbuseLimits>;
+  /** `TRUST_PROXY`: whose X-Forwarded-For names the client (default: a proxy on loopback) */
+  trustProxy?: TrustProxy;
   /** session lifetime and sweep, the login throttle's store (Redis in a cluster), test-only cost */
   auth?: AppAuthOptions;
 }
@@ -94,6 +101,7 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions) {
   const clock = options.clock ?? (() => new Date());
+  const limits = abuseLimits(options.limits);
   const { logger } = options;
   const metrics = createMetrics();
   const repos = createRepos(
@@ -115,7 +123,8 @@ export function createApp(options: AppOptions) {
 
   const app: Express = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  const trustProxy = options.trustProxy ?? ['loopback'];
+  app.set('trust proxy', typeof trustProxy === 'object' ? [...trustProxy] : trustProxy);
   // webhook deliveries skip Express (see webhook-post.ts); everything else goes through it
   const httpServer: HttpServer = createServer((req, res) => {
     if (isWebhookPost(req)) webhookPost(req, res);
@@ -200,18 +209,21 @@ export function createApp(options: AppOptions) {
     logger,
     foreground: groupCommit,
   });
-  const webhookPost = createWebhookPostHandler({
-    secrets: adminArea.metaSecrets,
-    ingest: createWebhookIngest({
-      receipts: { storeReceipt: groupCommit.store },
+  const webhookPost = limitWebhooksInFlight(
+    createWebhookPostHandler({
+      secrets: adminArea.metaSecrets,
+      ingest: createWebhookIngest({
+        receipts: { storeReceipt: groupCommit.store },
+        metrics,
+        logger,
+        onStored: processor.enqueue,
+        skew: createClockSkew(() => clock().getTime()),
+      }),
       metrics,
       logger,
-      onStored: processor.enqueue,
-      skew: createClockSkew(() => clock().getTime()),
     }),
-    metrics,
-    logger,
-  });
+    { max: limits.webhooksInFlight, metrics },
+  );
 
   app.use(securityHeaders({ https: options.publicOrigins.some((o) => o.startsWith('https:')) }));
   app.use(

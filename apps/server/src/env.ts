@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './http/trust-proxy';
 
 /** the Graph version Ringside is built and tested against */
 export const DEFAULT_GRAPH_API_VERSION = 'v24.0';
@@ -74,6 +75,16 @@ const envSchema = z
     METRICS_TOKEN: optionalText.pipe(
       z.string().min(16, 'must be at least 16 characters').optional(),
     ),
+    // whose X-Forwarded-For gives the client's address (sign-in throttle, logs)
+    TRUST_PROXY: z
+      .string()
+      .default('loopback')
+      .transform((value, ctx) => {
+        const parsed = parseTrustProxy(value);
+        if (parsed.ok) return parsed.value;
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

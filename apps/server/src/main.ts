@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     ...(attempts ? { auth: { loginLimits: { store: attempts.store } } } : {}),
     outgoingWebhooks: { allowPrivateNetwork: env.OUTGOING_WEBHOOKS_PRIVATE === 'allow' },
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
+    trustProxy: env.TRUST_PROXY,
   });
   const url = await app.listen(env.PORT, env.HOST);
   logger.info(

@@ -55,6 +55,10 @@ export interface StackOptions {
   racePoints?: AppOptions['racePoints'];
   /** session lifetime and sweep, login throttle (the test-only scrypt cost is always set) */
   auth?: AppOptions['auth'];
+  /** abuse limits to lower (the app's defaults otherwise) */
+  limits?: AppOptions['limits'];
+  /** whose X-Forwarded-For is believed (the app's default, loopback, otherwise) */
+  trustProxy?: AppOptions['trustProxy'];
 }
 
 export interface Stack {
@@ -151,6 +155,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...(options.timerSweep ? { timerSweep: options.timerSweep } : {}),
       ...(options.racePoints ? { racePoints: options.racePoints } : {}),
       ...(options.ghostSweep ? { ghostSweep: options.ghostSweep } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
       auth: { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST, ...options.auth },
       simulator: sim,
       // the tests' receivers listen on 127.0.0.1
