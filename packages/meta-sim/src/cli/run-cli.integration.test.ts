@@ -116,7 +116,9 @@ describe('sim call (in process)', () => {
   });
 });
 
-describe('pnpm sim (a real process)', () => {
+// a cold tsx start (transpile, werift, opus) takes seconds on a busy 2-core box: the 5 s default
+// would time out a start that is merely slow, so these wait up to 30 s for the process's exit
+describe('pnpm sim (a real process)', { timeout: 30_000 }, () => {
   const main = fileURLToPath(new URL('./main.ts', import.meta.url));
   const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
