@@ -132,6 +132,8 @@ export function createApp(options: AppOptions) {
   });
   const io: RingsideServer = new Server(httpServer, {
     serveClient: false,
+    // a connection that has not joined with a valid session by then is closed (refused ones too)
+    connectTimeout: limits.preAuthTimeoutMs,
     ...(options.socketAdapter ? { adapter: options.socketAdapter } : {}),
   });
 

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ORIGIN, useStack } from '../testing/test-stack';
+
+const PRE_AUTH_TIMEOUT_MS = 300;
+const stack = useStack({ limits: { preAuthTimeoutMs: PRE_AUTH_TIMEOUT_MS } });
+
+/** opens an Engine.IO long-polling connection (the transport under Socket.IO) and returns its id */
+async function openTransport(): Promise<{ poll: (body?: string) => Promise<string> }> {
+  const base = `${stack().url}/socket.io/?EIO=4&transport=polling`;
+  const res = await fetch(base, { headers: { origin: ORIGIN } });
+  const open = await res.text();
+  const { sid } = JSON.parse(open.slice(1)) as { sid: string };
+  return {
+    async poll(body) {
+      const reply = await fetch(`${base}&sid=${sid}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { origin: ORIGIN, 'content-type': 'text/plain;charset=UTF-8' },
+        ...(body === undefined ? {} : { body }),
+      });
+      return reply.text();
+    },
+  };
+}
+
+// engine.io packets: "1" close; socket.io packets ride in "4" messages: "40" connect, "44" connect error
+describe('a connection that never signs in', () => {
+  it('is dropped when it never asks to join', async () => {
+    const transport = await openTransport();
+    const started = Date.now();
+    // a long poll answers when the server has something to say: here, that it closes
+    expect(await transport.poll()).toBe('1');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(PRE_AUTH_TIMEOUT_MS - 50);
+  }, 5_000);
+
+  it('is dropped after it is refused for want of a session, not left open to try again', async () => {
+    const transport = await openTransport();
+    expect(await transport.poll('40')).toBe('ok');
+    const refusal = await transport.poll();
+    expect(refusal).toMatch(/^44/);
+    expect(refusal).toContain('unauthorized');
+    expect(await transport.poll()).toBe('1');
+  }, 5_000);
+});
