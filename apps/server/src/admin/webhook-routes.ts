@@ -4,13 +4,14 @@ import {
   webhookSubscriptionUpdateBodySchema,
   type WebhookSubscriptionCreatedReply,
 } from '@ringside/contracts';
-import express, { Router } from 'express';
+import express, { Router, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { sessionUserOf } from '../auth/require-session';
 import { auditedChanges } from '../audit/audit-changes';
 import { AppError } from '../http/app-error';
 import { parseBody } from '../http/parse-body';
 import type { Dispatcher } from '../outbox/dispatcher';
+import { maskReceiverUrl } from '../outbox/receiver-url';
 import type { Repos } from '../repos';
 import type { UnitOfWork } from '../repos/unit-of-work';
 import type { WebhookSubscription } from '../repos/webhook-subscriptions';
@@ -38,14 +39,12 @@ export function createWebhookRoutes(
     const subs = await deps.repos.webhookSubscriptions.listSubscriptions(
       sessionUserOf(res).workspaceId,
     );
-    res.json({ items: subs.map(toSubscriptionView) });
+    res.json({ items: subs.map((sub) => viewFor(res, sub)) });
   });
 
   router.get('/webhooks/:id', ...guard.read, async (req, res) => {
     const ws = sessionUserOf(res).workspaceId;
-    res.json(
-      toSubscriptionView(await subscriptionOr404(deps.repos, ws, paramOf(req.params, 'id'))),
-    );
+    res.json(viewFor(res, await subscriptionOr404(deps.repos, ws, paramOf(req.params, 'id'))));
   });
 
   router.get('/webhooks/:id/deliveries', ...guard.read, async (req, res) => {
@@ -73,8 +72,11 @@ export function createWebhookRoutes(
         workspaceId: me.workspaceId,
         actor: actorOf(res),
         action: 'webhook.create',
-        target: { type: 'webhook', id: created.id, label: created.url },
-        ...auditedChanges({ ...body, secret: 'set' }, SECRET_FIELDS),
+        target: { type: 'webhook', id: created.id, label: maskReceiverUrl(created.url) },
+        ...auditedChanges(
+          { ...body, url: maskReceiverUrl(body.url), secret: 'set' },
+          SECRET_FIELDS,
+        ),
       });
       return created;
     });
@@ -96,8 +98,11 @@ export function createWebhookRoutes(
         workspaceId: me.workspaceId,
         actor: actorOf(res),
         action: 'webhook.update',
-        target: { type: 'webhook', id: updated.id, label: updated.url },
-        ...auditedChanges({ ...body }, SECRET_FIELDS),
+        target: { type: 'webhook', id: updated.id, label: maskReceiverUrl(updated.url) },
+        ...auditedChanges(
+          { ...body, ...(body.url === undefined ? {} : { url: maskReceiverUrl(body.url) }) },
+          SECRET_FIELDS,
+        ),
       });
       return updated;
     });
@@ -114,7 +119,7 @@ export function createWebhookRoutes(
         workspaceId: me.workspaceId,
         actor: actorOf(res),
         action: 'webhook.delete',
-        target: { type: 'webhook', id: sub.id, label: sub.url },
+        target: { type: 'webhook', id: sub.id, label: maskReceiverUrl(sub.url) },
       });
     });
     res.status(204).end();
@@ -128,13 +133,22 @@ export function createWebhookRoutes(
       workspaceId: me.workspaceId,
       actor: actorOf(res),
       action: 'webhook.test',
-      target: { type: 'webhook', id: sub.id, label: sub.url },
+      target: { type: 'webhook', id: sub.id, label: maskReceiverUrl(sub.url) },
       changes: { eventId: delivery.eventId, status: delivery.status },
     });
     res.json({ delivery });
   });
 
   return router;
+}
+
+/**
+ * a subscription as this user may see it: whole for admins, who manage it; for supervisors the
+ * URL's credentials (user name, password, query values) masked
+ */
+function viewFor(res: Response, sub: WebhookSubscription) {
+  const view = toSubscriptionView(sub);
+  return sessionUserOf(res).role === 'admin' ? view : { ...view, url: maskReceiverUrl(view.url) };
 }
 
 async function subscriptionOr404(

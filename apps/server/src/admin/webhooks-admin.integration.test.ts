@@ -145,6 +145,56 @@ describe('outgoing webhooks, as an admin manages them', () => {
     }
   });
 
+  it('keeps credentials in a receiver URL secret: masked for supervisors, in the audit log and logs', async () => {
+    const ws = await stack().workspace();
+    const cookie = await stack().signIn((await ws.addUser('admin')).email);
+    const supervisor = await stack().signIn((await ws.addUser('supervisor')).email);
+    const secret = 'url-credentials-secret-12345';
+    const crm = await startTestReceiver(secret);
+    const SECRETS = ['hunter2-basic-pass', 'qtok-9f8e7d6c5b4a', 'second-pass-77', 'qtok-second-31'];
+    try {
+      const at = new URL(crm.url);
+      const withCredentials = (pass: string, token: string) =>
+        `http://crm-bot:${pass}@${at.host}${at.pathname}?token=${token}&source=ringside`;
+      const created = (await (
+        await send(cookie, 'POST', '/api/admin/webhooks', {
+          url: withCredentials(SECRETS[0]!, SECRETS[1]!),
+          events: ['*'],
+          secret,
+        })
+      ).json()) as WebhookSubscriptionView;
+      // the admin who manages it sees it whole; the receiver gets it whole
+      expect(created.url).toBe(withCredentials(SECRETS[0]!, SECRETS[1]!));
+      const tested = await send(cookie, 'POST', `/api/admin/webhooks/${created.id}/test`);
+      expect(((await tested.json()) as { delivery: WebhookDeliveryView }).delivery.status).toBe(
+        'delivered',
+      );
+      await send(cookie, 'PATCH', `/api/admin/webhooks/${created.id}`, {
+        url: withCredentials(SECRETS[2]!, SECRETS[3]!),
+      });
+
+      const one = (await (
+        await send(supervisor, 'GET', `/api/admin/webhooks/${created.id}`)
+      ).json()) as WebhookSubscriptionView;
+      expect(one.url).toBe(`http://****:****@${at.host}${at.pathname}?token=****&source=****`);
+      const seen = [
+        JSON.stringify(one),
+        await (await send(supervisor, 'GET', '/api/admin/webhooks')).text(),
+        await (await send(supervisor, 'GET', '/api/admin/audit')).text(),
+        await (await send(cookie, 'GET', '/api/admin/audit')).text(),
+      ];
+      await send(cookie, 'DELETE', `/api/admin/webhooks/${created.id}`);
+      seen.push(await (await send(cookie, 'GET', '/api/admin/audit')).text());
+      expect(seen[3]).toContain('"action":"webhook.update"');
+      expect(seen[4]).toContain('"action":"webhook.delete"');
+      const all = [...seen, stack().logs.join('\n')].join('\n');
+      for (const value of SECRETS) expect(all).not.toContain(value);
+      expect(all).toContain(`${at.host}${at.pathname}`);
+    } finally {
+      await crm.close();
+    }
+  });
+
   it('reports an unreachable receiver in plain words, and refuses to test a disabled webhook', async () => {
     const cookie = await admin();
     const gone = await startTestReceiver('unused-secret-value');

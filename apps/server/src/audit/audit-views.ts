@@ -1,4 +1,5 @@
 import type { AuditEntryView } from '@ringside/contracts';
+import { maskReceiverUrl } from '../outbox/receiver-url';
 import type { AuditRow } from '../repos/audit-log';
 
 /**
@@ -8,6 +9,11 @@ import type { AuditRow } from '../repos/audit-log';
  * toAuditEntryView(row); // { id: '41', at, actor: { userId, name, email }, action: 'user.create', … }
  */
 export function toAuditEntryView(row: AuditRow): AuditEntryView {
+  // a webhook's URL may carry credentials: masked, also in entries written before it was
+  const webhook = row.targetType === 'webhook';
+  const label =
+    webhook && row.targetLabel !== null ? maskReceiverUrl(row.targetLabel) : row.targetLabel;
+  const url = webhook ? row.changes.url : undefined;
   return {
     id: String(row.id),
     at: row.occurredAt.toISOString(),
@@ -16,9 +22,9 @@ export function toAuditEntryView(row: AuditRow): AuditEntryView {
     target: {
       type: row.targetType,
       id: row.targetId,
-      ...(row.targetLabel === null ? {} : { label: row.targetLabel }),
+      ...(label === null ? {} : { label }),
     },
-    changes: row.changes,
+    changes: typeof url === 'string' ? { ...row.changes, url: maskReceiverUrl(url) } : row.changes,
     secretsChanged: row.secretsChanged,
   };
 }
