@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { capturedLogger } from '../auth/test-auth-server';
 import { createApp } from '../create-app';
 import { createSecretBox } from '../db/secret-box';
-import { openTestDatabase } from '../db/test-databases';
+import type { Database } from '../db/database';
+import { OPEN_TIMEOUT_MS, openTestDatabase } from '../db/test-databases';
 import { businessAnswerFor } from '../testing/business-sdp';
 import { newWhatsAppCallId, whatsappConnect } from '../testing/meta-payloads';
 import { command, nextEvent, ORIGIN, useStack, waitUntil } from '../testing/test-stack';
@@ -48,30 +49,37 @@ describe('health and readiness', () => {
     expect(await res.json()).toEqual({ status: 'ready', database: 'pglite' });
   });
 
-  it('/readyz answers 503 once the database can no longer be reached', async () => {
-    // an app of its own: its database is closed under it, which the shared stack must not see
-    const database = await openTestDatabase('pglite');
-    const app = createApp({
-      database,
-      secretBox: createSecretBox(Buffer.alloc(32, 4).toString('base64')),
-      logger: capturedLogger().logger,
-      publicOrigins: [ORIGIN],
-      meta: { appSecret: 'ops-test-secret', verifyToken: 'ops-test-token' },
-      graphApi: { baseUrl: 'http://127.0.0.1:9', version: 'v24.0' },
+  describe('with a database of its own', () => {
+    // an app of its own: its database is closed under it, which the shared stack must not see.
+    // Opened in a hook: a PGlite start (WASM, migrations) can take longer than a test on a busy box
+    let database: Database;
+    beforeAll(async () => {
+      database = await openTestDatabase('pglite');
+    }, OPEN_TIMEOUT_MS);
+
+    it('/readyz answers 503 once the database can no longer be reached', async () => {
+      const app = createApp({
+        database,
+        secretBox: createSecretBox(Buffer.alloc(32, 4).toString('base64')),
+        logger: capturedLogger().logger,
+        publicOrigins: [ORIGIN],
+        meta: { appSecret: 'ops-test-secret', verifyToken: 'ops-test-token' },
+        graphApi: { baseUrl: 'http://127.0.0.1:9', version: 'v24.0' },
+      });
+      try {
+        const url = await app.listen(0);
+        expect((await fetch(`${url}/readyz`)).status).toBe(200);
+        await database.close();
+        const res = await fetch(`${url}/readyz`);
+        expect(res.status).toBe(503);
+        expect(await res.json()).toEqual({ status: 'unavailable', database: 'pglite' });
+        // the process itself is still alive
+        expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      } finally {
+        await app.close();
+        await database.close();
+      }
     });
-    try {
-      const url = await app.listen(0);
-      expect((await fetch(`${url}/readyz`)).status).toBe(200);
-      await database.close();
-      const res = await fetch(`${url}/readyz`);
-      expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: 'unavailable', database: 'pglite' });
-      // the process itself is still alive
-      expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    } finally {
-      await app.close();
-      await database.close();
-    }
   });
 });
 
