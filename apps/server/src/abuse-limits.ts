@@ -31,7 +31,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   socketsPerUser: 5,
   preAuthTimeoutMs: 10_000,
   commandRates: {
-    status: { burst: 10, perMinute: 20 },
+    status: { burst: 20, perMinute: 30 },
     call: { burst: 30, perMinute: 120 },
     quality: { burst: 10, perMinute: 60 },
     dial: { burst: 10, perMinute: 20 },
@@ -40,8 +40,13 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   webhooksInFlight: 64,
 };
 
-/** the defaults with some limits replaced (command rates per family) */
-export function abuseLimits(overrides: Partial<AbuseLimits> = {}): AbuseLimits {
+/** some limits replaced, the rest left at their defaults (command rates per family) */
+export type AbuseLimitOverrides = Partial<Omit<AbuseLimits, 'commandRates'>> & {
+  commandRates?: Partial<AbuseLimits['commandRates']>;
+};
+
+/** the defaults with some limits replaced */
+export function abuseLimits(overrides: AbuseLimitOverrides = {}): AbuseLimits {
   return {
     ...DEFAULT_ABUSE_LIMITS,
     ...overrides,

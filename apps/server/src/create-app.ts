@@ -16,7 +16,7 @@ import { noRacePoints, type RacePoints } from './calls/race-points';
 import { createTimerSweep, type TimerSweepOptions } from './calls/timer-sweep';
 import type { Database } from './db/database';
 import type { SecretBox } from './db/secret-box';
-import { abuseLimits, type AbuseLimits } from './abuse-limits';
+import { abuseLimits, type AbuseLimitOverrides } from './abuse-limits';
 import type { TrustProxy } from './http/trust-proxy';
 import { createGraphClient, type GraphClient } from './graph/graph-client';
 import { errorHandler } from './http/app-error';
@@ -35,6 +35,7 @@ import { createOpsRouter } from './ops/ops-router';
 import { createRepoShared, createRepos } from './repos';
 import { createUnitOfWork } from './repos/unit-of-work';
 import { handleConnections } from './sockets/connection-lifecycle';
+import { limitCommands } from './sockets/command-limits';
 import { createBoardCountersPublisher } from './sockets/board-counters';
 import { createGhostSweep } from './sockets/ghost-consoles';
 import { createNotifier } from './sockets/notifier';
@@ -82,7 +83,7 @@ export interface AppOptions {
   /** tests: where a call's arrival or an agent's status change can be held (nothing waits by default) */
   racePoints?: RacePoints;
   /** per-user, per-socket and per-sender limits (`abuse-limits.ts`); defaults suit production */
-  limits?: Partial<AbuseLimits>;
+  limits?: AbuseLimitOverrides;
   /** `TRUST_PROXY`: whose X-Forwarded-For names the client (default: a proxy on loopback) */
   trustProxy?: TrustProxy;
   /** session lifetime and sweep, the login throttle's store (Redis in a cluster), test-only cost */
@@ -268,6 +269,9 @@ export function createApp(options: AppOptions) {
     ...{ repos, clock, logger, publicOrigins: options.publicOrigins },
     periodMs: options.auth?.sessionSweepMs,
   });
+  io.on('connection', (socket) =>
+    limitCommands(socket, limits.commandRates, () => clock().getTime()),
+  );
   handleConnections(io, {
     repos,
     commands,
