@@ -8,7 +8,6 @@ import { DEMO_PASSWORD, DEMO_USERS } from './seed-demo';
 
 // the real `pnpm start` (src/main.ts), as a process, on a data directory of its own
 const SERVER_DIR = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = join(SERVER_DIR, 'node_modules', '.bin', 'tsx');
 const dataDir = mkdtempSync(join(tmpdir(), 'ringside-demo-mode-'));
 const DEMO_ADMIN = DEMO_USERS[0]?.email ?? '';
 const META = {
@@ -16,9 +15,13 @@ const META = {
   META_VERIFY_TOKEN: 'a-real-verify-token',
 };
 
+const running: (() => Promise<number | null>)[] = [];
+
 interface Started {
   url: string;
   output: () => string;
+  /** resolves once the server has printed `text` (the test's timeout bounds the wait) */
+  printed: (text: string) => Promise<void>;
   stop: () => Promise<number | null>;
 }
 
@@ -33,19 +36,30 @@ function start(env: Record<string, string>): Promise<Started> {
     'DATABASE_URL',
   ])
     delete base[key];
-  const child: ChildProcess = spawn(TSX, ['src/main.ts'], {
+  // node itself with tsx's loader, not the tsx CLI: its signal relay gives up after 30 ms on a
+  // busy machine and SIGKILLs the server, which would then never shut down as it does for real
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...base, PORT: '0', DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
-  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const waiters: { text: string; resolve: () => void }[] = [];
+  const onOutput = (chunk: Buffer) => {
+    text += chunk.toString();
+    for (const waiter of waiters.filter((w) => text.includes(w.text))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  };
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     return exited;
   };
+  running.push(stop);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
@@ -59,7 +73,15 @@ function start(env: Record<string, string>): Promise<Started> {
       const listening = /"url":"(http:\/\/[^"]+)".*"msg":"ringside listening"/.exec(text);
       if (!listening?.[1]) return;
       clearTimeout(timer);
-      resolve({ url: listening[1], output: () => text, stop });
+      resolve({
+        url: listening[1],
+        output: () => text,
+        printed: (wanted) =>
+          text.includes(wanted)
+            ? Promise.resolve()
+            : new Promise((done) => waiters.push({ text: wanted, resolve: done })),
+        stop,
+      });
     });
   });
 }
@@ -71,7 +93,9 @@ const signIn = (url: string, password: string) =>
     body: JSON.stringify({ email: DEMO_ADMIN, password }),
   });
 
-afterAll(() => {
+afterAll(async () => {
+  // whatever a failed test left running
+  await Promise.all(running.map((stop) => stop()));
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -79,8 +103,7 @@ describe('the demo workspace never outlives the simulator', () => {
   it('a start without Meta credentials says it runs in demo mode; one with them refuses the demo password', async () => {
     const demo = await start({});
     // the demo is seeded after the server listens: wait for the sign-ins it prints
-    for (let i = 0; i < 200 && !demo.output().includes(DEMO_ADMIN); i += 1)
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    await demo.printed(DEMO_ADMIN);
     expect(demo.output()).toMatch(/"msg":"demo mode: [^"]*simulator/);
     expect((await signIn(demo.url, DEMO_PASSWORD)).status).toBe(200);
     expect(await demo.stop()).toBe(0);
@@ -105,5 +128,5 @@ describe('the demo workspace never outlives the simulator', () => {
     } finally {
       await removing.stop();
     }
-  }, 180_000);
+  }, 300_000);
 });
