@@ -19,7 +19,8 @@ import { requireRole, requireSession, sessionUserOf } from './require-session';
 import { SESSION_COOKIE } from './session-cookie';
 import { agentRoom } from '../sockets/rooms';
 import type { RingsideServer } from '../sockets/socket-types';
-import { createSocketAuth, disconnectSession } from './socket-auth';
+import { guardSocketSessions, type SessionGuard } from '../sockets/session-bound';
+import { disconnectSession } from './socket-auth';
 
 /** A clock tests move by hand. */
 export interface TestClock {
@@ -72,6 +73,8 @@ export interface TestAuthServer {
   readonly clock: TestClock;
   readonly io: RingsideServer;
   readonly logs: string[];
+  /** sockets bound to their sessions; its sweep runs only when a test calls `runOnce()` */
+  readonly sessionGuard: SessionGuard;
   close(): Promise<void>;
 }
 
@@ -118,7 +121,7 @@ export async function startAuthServer(
     },
   );
   app.use(errorHandler(logger));
-  io.use(createSocketAuth({ repos, clock: clock.now, publicOrigins, logger }));
+  const sessionGuard = guardSocketSessions(io, { repos, clock: clock.now, publicOrigins, logger });
   io.on('connection', (socket) => void socket.join(agentRoom(socket.data.userId)));
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -129,6 +132,7 @@ export async function startAuthServer(
     clock,
     io,
     logs: lines,
+    sessionGuard,
     close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
   };
 }

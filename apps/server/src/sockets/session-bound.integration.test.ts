@@ -4,6 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sessions } from '../db/schema';
 import { sessionIdOf } from '../repos/sessions';
 import {
+  connected,
+  createTestUser,
+  signIn,
+  socketClient,
+  useAuthFixture,
+} from '../auth/test-auth-server';
+import {
   command,
   ORIGIN,
   useStack,
@@ -181,5 +188,52 @@ describe('a session that expires without any event', () => {
 
     expect(await dropped(socket)).toBe('io server disconnect');
     expect(Date.now() - signedInAt).toBeGreaterThanOrEqual(1_400);
+  });
+});
+
+describe('an expired session, read on the server’s clock', () => {
+  const fixture = useAuthFixture();
+  const TWELVE_HOURS = 12 * 3_600_000;
+
+  it('a command sent after expiry is not run, and drops the socket', async () => {
+    const { repos, workspaceId, start } = fixture();
+    const server = await start();
+    const asha = await createTestUser(repos, workspaceId);
+    const socket = socketClient(server, {
+      origin: server.origin,
+      cookie: await signIn(server, asha),
+    });
+    await connected(socket);
+    let handled = 0;
+    for (const serverSide of server.io.of('/').sockets.values()) {
+      serverSide.on('agent:set-status', () => void (handled += 1));
+    }
+    const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+
+    server.clock.advance(TWELVE_HOURS);
+    socket.emit('agent:set-status', { status: 'available' }, () => undefined);
+
+    expect(await gone).toBe('io server disconnect');
+    expect(handled).toBe(0);
+  });
+
+  it('the sweep drops sockets whose session expired and deletes the expired rows', async () => {
+    const { repos, workspaceId, start } = fixture();
+    const server = await start();
+    const asha = await createTestUser(repos, workspaceId);
+    const socket = socketClient(server, {
+      origin: server.origin,
+      cookie: await signIn(server, asha),
+    });
+    await connected(socket);
+    const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+
+    expect(await server.sessionGuard.runOnce()).toEqual({ disconnected: 0, purged: 0 });
+    server.clock.advance(TWELVE_HOURS + 1);
+    const swept = await server.sessionGuard.runOnce();
+
+    expect(swept.disconnected).toBe(1);
+    expect(swept.purged).toBeGreaterThanOrEqual(1);
+    expect(await gone).toBe('io server disconnect');
   });
 });
