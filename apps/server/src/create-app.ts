@@ -36,6 +36,7 @@ import { createRepoShared, createRepos } from './repos';
 import { createUnitOfWork } from './repos/unit-of-work';
 import { handleConnections } from './sockets/connection-lifecycle';
 import { limitCommands } from './sockets/command-limits';
+import { capSocketsPerUser } from './sockets/socket-cap';
 import { createBoardCountersPublisher } from './sockets/board-counters';
 import { createGhostSweep } from './sockets/ghost-consoles';
 import { createNotifier } from './sockets/notifier';
@@ -269,6 +270,8 @@ export function createApp(options: AppOptions) {
     ...{ repos, clock, logger, publicOrigins: options.publicOrigins },
     periodMs: options.auth?.sessionSweepMs,
   });
+  // after sign-in, so the user is known
+  io.use(capSocketsPerUser(io, { max: limits.socketsPerUser, logger }));
   io.on('connection', (socket) =>
     limitCommands(socket, limits.commandRates, () => clock().getTime()),
   );
