@@ -8,7 +8,7 @@ import {
   type SimMessengerPage,
   type SimWhatsAppNumber,
 } from '@ringside/meta-sim';
-import { hashPassword } from '../../apps/server/src/auth/passwords';
+import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../../apps/server/src/auth/passwords';
 import { createApp, type RingsideApp } from '../../apps/server/src/create-app';
 import type { Database } from '../../apps/server/src/db/database';
 import { IN_MEMORY, openDatabase } from '../../apps/server/src/db/open-database';
@@ -115,6 +115,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       graphApi: { baseUrl: simUrl, version: sim.graphVersion },
       consoleDir: CONSOLE_DIST,
       simulator: sim,
+      auth: { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST },
     });
     const url = await app.listen(port, '127.0.0.1');
     sim.setWebhookUrl(`${url}/webhooks/meta`);
@@ -181,8 +182,9 @@ async function seed(
     accessToken: PAGE.accessToken,
   });
   if (!page.ok) throw new Error(`seeding the Page: ${page.error.message}`);
-  // one hash for all: scrypt is slow on purpose
-  const passwordHash = await hashPassword(AGENT_PASSWORD);
+  // one hash for all, at the test-only cost the server is told to keep (see createApp below):
+  // the real cost takes about a second a sign-in here, and the suite signs in 50 times
+  const passwordHash = await hashPassword(AGENT_PASSWORD, TEST_ONLY_SCRYPT_COST);
   const agents: SeededAgent[] = [];
   for (const [index, name] of names.entries()) {
     const email = `agent${index + 1}@e2e.ringside.test`;

@@ -1,5 +1,5 @@
 import type { Role } from '@ringside/contracts';
-import { hashPassword } from '../../apps/server/src/auth/passwords';
+import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../../apps/server/src/auth/passwords';
 import { AgentConsole } from './agent-console';
 import type { E2eWorld } from './e2e-suite';
 import { AGENT_PASSWORD, type E2eStack, type SeededAgent } from './stack';
@@ -24,7 +24,7 @@ export async function addStaff(
     workspaceId: colleague.workspaceId,
     email,
     name,
-    passwordHash: await hashPassword(AGENT_PASSWORD),
+    passwordHash: await hashPassword(AGENT_PASSWORD, TEST_ONLY_SCRYPT_COST),
     role,
   });
   if (!created.ok) throw new Error(`adding ${email}: ${created.error.message}`);
