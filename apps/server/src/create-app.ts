@@ -11,6 +11,7 @@ import { createCallService } from './calls/call-service';
 import { createCallTimers } from './calls/call-timers';
 import { createCallPermission } from './calls/dial/call-permission';
 import { createDialService } from './calls/dial/dial-service';
+import { createPermissionRequests } from './calls/dial/permission-requests';
 import { createPresenceAnnouncer } from './calls/presence-announcer';
 import { noRacePoints, type RacePoints } from './calls/race-points';
 import { createTimerSweep, type TimerSweepOptions } from './calls/timer-sweep';
@@ -171,7 +172,15 @@ export function createApp(options: AppOptions) {
     calls,
     graph,
     notifier,
-    permission: createCallPermission({ graph, logger }),
+    permission: createCallPermission({
+      graph,
+      logger,
+      requests: createPermissionRequests({
+        repos,
+        clock,
+        perHour: limits.permissionRequestsPerHour,
+      }),
+    }),
     clock,
     logger,
     announcePresence: presence.announce,

@@ -1,5 +1,5 @@
 import type { AuditValue } from '@ringside/contracts';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { auditLog } from '../db/schema';
 import { isUuid } from './ids';
@@ -62,6 +62,27 @@ export function createAuditLogRepo(db: Db) {
         .returning();
       if (!row) throw new Error('inserting an audit entry returned no row');
       return row;
+    },
+
+    /** how many entries of one action an actor has made since `since` (a per-actor limit) */
+    async countSince(
+      workspaceId: string,
+      actorId: string,
+      action: string,
+      since: Date,
+    ): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.workspaceId, workspaceId),
+            eq(auditLog.actorId, actorId),
+            eq(auditLog.action, action),
+            gt(auditLog.occurredAt, since),
+          ),
+        );
+      return row?.n ?? 0;
     },
 
     /** a workspace's entries, newest first; `cursor` is the previous page's last id */

@@ -5,9 +5,11 @@ import type { GraphCredentials } from '../../graph/graph-credentials';
 import type { Logger } from '../../ops/logger';
 import type { ChannelRecord } from '../../repos/channel-rows';
 import { createTtlCache } from '../../repos/ttl-cache';
+import type { Actor } from '../agent-commands';
 import { CommandError } from '../command-error';
 import type { DialTarget } from './dial-target';
 import { permissionVerdict, type PermissionVerdict } from './permission-verdict';
+import type { PermissionRequests } from './permission-requests';
 
 /** Meta allows one permission request a day per customer (meta-calling.md §2.8) */
 export const ASKED_RECENTLY_MS = 24 * 60 * 60 * 1000;
@@ -20,17 +22,19 @@ const CALL_LIMIT = 138012;
 /**
  * The permission step of an outbound call: asks Meta whether the customer allows calls and,
  * when they do not, sends them a permission request, at most once per {@link ASKED_RECENTLY_MS}
- * from this server (Meta's own limits, 1 a day and 2 a week, back that up with 138009).
+ * from this server (Meta's own limits, 1 a day and 2 a week, back that up with 138009). Each
+ * request is audited and counts against the agent's hourly limit first (`permission-requests.ts`).
  * Resolves when the call may go ahead; otherwise throws a {@link CommandError} the agent reads:
  * `permission_requested` (asked now, or lately) or `meta_error`.
  *
  * @example
- * const permission = createCallPermission({ graph, logger, now: Date.now });
- * await permission.ensure(channel, creds, { id: '447700900123', shown: '+447700900123' }, 'Acme');
+ * const permission = createCallPermission({ graph, logger, requests, now: Date.now });
+ * await permission.ensure(channel, creds, { id: '447700900123', shown: '+447700900123' }, 'Acme', actor);
  */
 export function createCallPermission(deps: {
   graph: GraphClient;
   logger: Logger;
+  requests: Pick<PermissionRequests, 'admit'>;
   now?: () => number;
 }) {
   const asked = createTtlCache<true>({
@@ -82,6 +86,7 @@ export function createCallPermission(deps: {
       creds: GraphCredentials,
       target: DialTarget,
       business: string,
+      actor: Actor,
     ): Promise<void> {
       const key = `${channel.id}:${target.id}`;
       try {
@@ -95,6 +100,7 @@ export function createCallPermission(deps: {
             throw askedAlready(target);
           case 'may-ask':
             if (asked.get(key)) throw askedAlready(target);
+            await deps.requests.admit(actor, channel, target);
             if (!(await ask(channel, creds, target, business, key))) return;
             asked.set(key, true);
             deps.logger.info(

@@ -143,7 +143,7 @@ export function createDialService(deps: {
       );
     }
     const workspace = await deps.repos.workspaces.getWorkspace(actor.workspaceId);
-    await deps.permission.ensure(channel, creds, target, workspace?.name ?? '');
+    await deps.permission.ensure(channel, creds, target, workspace?.name ?? '', actor);
 
     // busy from here: no inbound call rings an agent whose outbound call is being set up
     await setStatus(actor, 'busy');
