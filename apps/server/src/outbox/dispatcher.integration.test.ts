@@ -4,7 +4,7 @@ import { capturedLogger } from '../auth/test-auth-server';
 import { ENGINES, useTestDatabase } from '../db/test-databases';
 import type { Repos } from '../repos';
 import { seedWorkspace, testRepos } from '../repos/test-seed';
-import { createDispatcher } from './dispatcher';
+import { createDispatcher, type DispatcherOptions } from './dispatcher';
 import type { PostRequest, PostResult } from './post-event';
 
 const RETRY = { baseMs: 1_000, maxMs: 4_000, maxAttempts: 3 };
@@ -54,6 +54,70 @@ function harness(
     posted,
     advance: (ms: number) => {
       now += ms;
+    },
+  };
+}
+
+/**
+ * a dispatcher whose receivers at `https://slow.` hang until one at `https://fast.` got an
+ * event (or a 3 s stand-in for the request timeout passes): `seen` says in which order things
+ * happened, with no clock involved
+ */
+function hangingReceivers(repos: Repos, options: DispatcherOptions = {}) {
+  const seen: string[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let slowStarted!: () => void;
+  const started = new Promise<void>((resolve) => (slowStarted = resolve));
+  let inFlight = 0;
+  let most = 0;
+  const dispatcher = createDispatcher({
+    repos,
+    clock: () => new Date(Date.now() + 5_000),
+    logger: capturedLogger().logger,
+    options: {
+      pollMs: 10,
+      retry: RETRY,
+      ...options,
+      post: async (request) => {
+        if (request.url.startsWith('https://fast.')) {
+          seen.push('fast delivered');
+          release();
+          return { ok: true, statusCode: 200 };
+        }
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        slowStarted();
+        const timedOut = new Promise<string>((resolve) => {
+          const timer = setTimeout(() => resolve('timeout'), 3_000);
+          void released.then(() => clearTimeout(timer));
+        });
+        const how = await Promise.race([released.then(() => 'released'), timedOut]);
+        seen.push(`slow ${how}`);
+        inFlight -= 1;
+        return how === 'released'
+          ? { ok: true, statusCode: 200 }
+          : { ok: false, error: 'No answer within 3 s.' };
+      },
+    },
+  });
+  return {
+    seen,
+    mostInFlight: () => most,
+    /** runs the loop; once a slow request hangs, `then` adds the other workspace's event */
+    async whileHanging(then: () => Promise<void>): Promise<void> {
+      dispatcher.start();
+      try {
+        await started;
+        await then();
+        dispatcher.kick();
+        await released;
+      } finally {
+        release();
+        await dispatcher.stop();
+      }
+      // the rest goes through now the receivers answer, leaving nothing due behind
+      while ((await dispatcher.runOnce()) > 0);
     },
   };
 }
@@ -173,65 +237,36 @@ describe.each(ENGINES)('the outgoing webhook dispatcher on %s', (engine) => {
     const fast = await seedWorkspace(repos, []);
     await subscribe(repos, slow.workspaceId, 'https://slow.example/hook', ['*']);
     await subscribe(repos, fast.workspaceId, 'https://fast.example/hook', ['*']);
-    // what happened, in order: no clock involved, only who got there first
-    const seen: string[] = [];
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let slowStarted!: () => void;
-    const started = new Promise<void>((resolve) => (slowStarted = resolve));
-    let inFlight = 0;
-    let mostInFlight = 0;
-    const hanging = createDispatcher({
-      repos,
-      clock: () => new Date(Date.now() + 5_000),
-      logger: capturedLogger().logger,
-      options: {
-        pollMs: 10,
-        retry: RETRY,
-        post: async (request) => {
-          if (request.url.startsWith('https://fast.')) {
-            seen.push('fast delivered');
-            release();
-            return { ok: true, statusCode: 200 };
-          }
-          inFlight += 1;
-          mostInFlight = Math.max(mostInFlight, inFlight);
-          slowStarted();
-          // the receiver never answers until the fast one got its event, or it times out:
-          // the request timeout, shortened here, ends it otherwise
-          const timedOut = new Promise<string>((resolve) => {
-            const timer = setTimeout(() => resolve('timeout'), 3_000);
-            void released.then(() => clearTimeout(timer));
-          });
-          const how = await Promise.race([released.then(() => 'released'), timedOut]);
-          seen.push(`slow ${how}`);
-          inFlight -= 1;
-          return how === 'released'
-            ? { ok: true, statusCode: 200 }
-            : { ok: false, error: 'No answer within 3 s.' };
-        },
-      },
-    });
     // a backlog for the slow receiver, larger than one round takes
     for (let i = 0; i < 30; i += 1)
       await repos.outgoingEvents.enqueue(slow.workspaceId, endedEvent(`evt_slow_${i}`));
-    hanging.start();
-    try {
-      await started;
+    const run = hangingReceivers(repos);
+    await run.whileHanging(async () => {
       await repos.outgoingEvents.enqueue(fast.workspaceId, endedEvent('evt_fast'));
-      hanging.kick();
-      await released;
-      expect(seen[0]).toBe('fast delivered');
-      // the slow receiver had only a few requests open at once, not the whole backlog
-      expect(mostInFlight).toBeGreaterThan(0);
-      expect(mostInFlight).toBeLessThanOrEqual(4);
-    } finally {
-      release();
-      await hanging.stop();
-    }
-    // the rest of the backlog goes through now the receiver answers, leaving nothing due behind
-    while ((await hanging.runOnce()) > 0);
-    expect(seen.filter((entry) => entry === 'slow released')).toHaveLength(30);
+    });
+    expect(run.seen[0]).toBe('fast delivered');
+    // the slow receiver had only a few requests open at once, not the whole backlog
+    expect(run.mostInFlight()).toBeGreaterThan(0);
+    expect(run.mostInFlight()).toBeLessThanOrEqual(4);
+    expect(run.seen.filter((entry) => entry === 'slow released')).toHaveLength(30);
+  });
+
+  it('delivers another workspace’s event while one workspace’s many receivers all hang', async () => {
+    const repos = testRepos(database().db);
+    const slow = await seedWorkspace(repos, []);
+    const fast = await seedWorkspace(repos, []);
+    for (let i = 0; i < 10; i += 1)
+      await subscribe(repos, slow.workspaceId, `https://slow.example/hook-${i}`, ['*']);
+    await subscribe(repos, fast.workspaceId, 'https://fast.example/hook', ['*']);
+    await repos.outgoingEvents.enqueue(slow.workspaceId, endedEvent('evt_slow_many'));
+    // fewer slots on this node than the slow workspace has receivers
+    const run = hangingReceivers(repos, { maxInFlight: 8, perReceiver: 2, perWorkspace: 4 });
+    await run.whileHanging(async () => {
+      await repos.outgoingEvents.enqueue(fast.workspaceId, endedEvent('evt_fast_many'));
+    });
+    expect(run.seen[0]).toBe('fast delivered');
+    expect(run.mostInFlight()).toBeLessThanOrEqual(4);
+    expect(run.seen.filter((entry) => entry === 'slow released')).toHaveLength(10);
   });
 
   it('parks an outbox message it has no consumer for instead of spinning on it', async () => {

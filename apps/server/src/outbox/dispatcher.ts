@@ -22,11 +22,12 @@ export interface DispatcherOptions {
   /** requests in flight at once on this node, all receivers together; default 32 */
   maxInFlight?: number;
   /**
-   * requests in flight at once to one receiver (subscription); default 4. While any are open,
-   * that receiver gets no new ones, so a receiver that hangs holds at most this many slots and
-   * never holds up another's deliveries
+   * requests in flight at once to one receiver (subscription); default 4: a receiver that hangs
+   * holds at most this many slots and never holds up another's deliveries
    */
   perReceiver?: number;
+  /** requests in flight at once for one workspace, all its receivers together; default 8 */
+  perWorkspace?: number;
   /**
    * deliver to receivers on this machine or a private network too; default false: only public
    * addresses, so an admin cannot point webhooks at services inside the server's network
@@ -45,6 +46,7 @@ const DEFAULTS = {
   requestTimeoutMs: 10_000,
   maxInFlight: 32,
   perReceiver: 4,
+  perWorkspace: 8,
   allowPrivateNetwork: false,
 };
 
@@ -179,24 +181,28 @@ export function createDispatcher(deps: {
     );
   }
 
-  /** subscription id → deliveries to it in flight on this node */
-  const busy = new Map<string, number>();
+  // deliveries in flight on this node, by subscription id and by workspace id
+  const busySubscriptions = new Map<string, number>();
+  const busyWorkspaces = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
 
   /**
-   * claims due deliveries for free slots (receivers already busy here skipped, a few rows per
-   * receiver at most) and starts them without waiting; resolves once they are started, with
-   * how many and a promise of their end
+   * claims due deliveries for free slots (each receiver and workspace up to its share, counting
+   * what it has in flight) and starts them without waiting; resolves once they are started,
+   * with how many and a promise of their end
    */
   async function startDue(): Promise<{ started: number; finished: Promise<unknown> }> {
     const free = Math.min(options.batchSize, options.maxInFlight - inFlight.size);
     if (free <= 0) return { started: 0, finished: Promise.resolve() };
     const rows = await repos.webhookDeliveries.claimDue(deps.clock(), free, options.leaseMs, {
       perSubscription: options.perReceiver,
-      skip: [...busy.keys()],
+      perWorkspace: options.perWorkspace,
+      busySubscriptions: Object.fromEntries(busySubscriptions),
+      busyWorkspaces: Object.fromEntries(busyWorkspaces),
     });
     const started = rows.map((row) => {
-      busy.set(row.subscriptionId, (busy.get(row.subscriptionId) ?? 0) + 1);
+      count(busySubscriptions, row.subscriptionId, +1);
+      count(busyWorkspaces, row.workspaceId, +1);
       const one = attempt(row)
         .then(
           () => undefined,
@@ -204,9 +210,8 @@ export function createDispatcher(deps: {
             logger.error({ err: error, deliveryId: row.id }, 'outgoing webhook delivery failed'),
         )
         .finally(() => {
-          const left = (busy.get(row.subscriptionId) ?? 1) - 1;
-          if (left === 0) busy.delete(row.subscriptionId);
-          else busy.set(row.subscriptionId, left);
+          count(busySubscriptions, row.subscriptionId, -1);
+          count(busyWorkspaces, row.workspaceId, -1);
           inFlight.delete(one);
           // a freed slot or receiver may have work waiting
           wake?.();
@@ -285,3 +290,9 @@ export function createDispatcher(deps: {
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
+
+function count(counts: Map<string, number>, key: string, by: 1 | -1): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next <= 0) counts.delete(key);
+  else counts.set(key, next);
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { webhookDeliveries } from '../db/schema';
 import { isUuid } from './ids';
@@ -21,6 +21,15 @@ export interface AttemptOutcome {
   statusCode?: number | undefined;
   /** plain words; never the receiver's body */
   error: string;
+}
+
+/** How many deliveries one claimer may have at once per receiver and per workspace. */
+export interface FairShare {
+  perSubscription: number;
+  perWorkspace: number;
+  /** deliveries the claimer has in flight, by subscription id and by workspace id */
+  busySubscriptions: Readonly<Record<string, number>>;
+  busyWorkspaces: Readonly<Record<string, number>>;
 }
 
 export interface DeliveryPage {
@@ -94,36 +103,54 @@ export function createWebhookDeliveriesRepo(db: Db) {
     /**
      * Takes up to `limit` pending deliveries that are due, oldest first, counting the attempt
      * and hiding them for `leaseMs`; concurrent claimers never get the same delivery. `fair`
-     * keeps one receiver's backlog from filling the batch: at most `perSubscription` rows of any
-     * one subscription, none of the subscriptions in `skip` (those the caller is still busy with).
+     * keeps one receiver's or one workspace's backlog from filling the batch: no subscription
+     * gets more than `perSubscription` rows, no workspace more than `perWorkspace`, counting
+     * those the caller still has in flight (`busy`, by id).
      */
     async claimDue(
       now: Date,
       limit: number,
       leaseMs: number,
-      fair?: { perSubscription: number; skip: readonly string[] },
+      fair?: FairShare,
     ): Promise<DeliveryRow[]> {
       const nowText = now.toISOString();
       const isDue = sql`${webhookDeliveries.status} = 'pending' and ${webhookDeliveries.nextAttemptAt} <= ${nowText}::timestamptz`;
-      const skip = fair?.skip.filter(isUuid) ?? [];
-      const ranked = db
+      const subBusy = JSON.stringify(fair?.busySubscriptions ?? {});
+      const wsBusy = JSON.stringify(fair?.busyWorkspaces ?? {});
+      // each subscription's oldest rows, as many as it has room for…
+      const bySubscription = db
         .select({
           id: webhookDeliveries.id,
+          workspaceId: webhookDeliveries.workspaceId,
+          nextAttemptAt: webhookDeliveries.nextAttemptAt,
           rank: sql<number>`row_number() over (partition by ${webhookDeliveries.subscriptionId} order by ${webhookDeliveries.nextAttemptAt}, ${webhookDeliveries.id})`.as(
-            'rank',
+            'sub_rank',
+          ),
+          room: sql<number>`${fair?.perSubscription ?? limit} - coalesce((${subBusy}::jsonb ->> ${webhookDeliveries.subscriptionId}::text)::int, 0)`.as(
+            'sub_room',
           ),
         })
         .from(webhookDeliveries)
-        .where(
-          skip.length === 0
-            ? isDue
-            : and(isDue, notInArray(webhookDeliveries.subscriptionId, skip)),
-        )
-        .as('ranked');
+        .where(isDue)
+        .as('by_subscription');
+      // …then of those, each workspace's oldest, as many as it has room for
+      const byWorkspace = db
+        .select({
+          id: bySubscription.id,
+          rank: sql<number>`row_number() over (partition by ${bySubscription.workspaceId} order by ${bySubscription.nextAttemptAt}, ${bySubscription.id})`.as(
+            'ws_rank',
+          ),
+          room: sql<number>`${fair?.perWorkspace ?? limit} - coalesce((${wsBusy}::jsonb ->> ${bySubscription.workspaceId}::text)::int, 0)`.as(
+            'ws_room',
+          ),
+        })
+        .from(bySubscription)
+        .where(sql`${bySubscription.rank} <= ${bySubscription.room}`)
+        .as('by_workspace');
       const eligible = db
-        .select({ id: ranked.id })
-        .from(ranked)
-        .where(sql`${ranked.rank} <= ${fair?.perSubscription ?? limit}`);
+        .select({ id: byWorkspace.id })
+        .from(byWorkspace)
+        .where(sql`${byWorkspace.rank} <= ${byWorkspace.room}`);
       // the due test is repeated on the locked rows: a row another worker claimed meanwhile is
       // no longer due in its newest version, so it is not taken twice
       const due = db
