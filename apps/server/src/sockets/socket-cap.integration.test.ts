@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useStack, waitUntil } from '../testing/test-stack';
+import { io as connectSocket } from 'socket.io-client';
+import { ORIGIN, useStack, waitUntil } from '../testing/test-stack';
 import { agentRoom } from './rooms';
 
 const stack = useStack({ limits: { socketsPerUser: 2 } });
@@ -38,8 +39,34 @@ describe('consoles per user', () => {
   it('holds when consoles open all at once', async () => {
     const ws = await stack().workspace();
     const agent = await ws.addUser('agent');
-    const attempts = await Promise.allSettled([1, 2, 3, 4].map(() => stack().connect(agent.email)));
-    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(2);
-    expect(await stack().app.io.in(agentRoom(agent.id)).fetchSockets()).toHaveLength(2);
+    // signed in first, so the four handshakes really arrive together
+    const cookies = await Promise.all([1, 2, 3, 4].map(() => stack().signIn(agent.email)));
+    const sockets = cookies.map((cookie) =>
+      connectSocket(stack().url, {
+        transports: ['websocket'],
+        extraHeaders: { cookie, origin: ORIGIN },
+        reconnection: false,
+      }),
+    );
+    try {
+      const outcomes = await Promise.all(
+        sockets.map(
+          (socket) =>
+            new Promise<string>((resolve) => {
+              socket.once('connect', () => resolve('connected'));
+              socket.once('connect_error', (error) => resolve(error.message));
+            }),
+        ),
+      );
+      expect(outcomes.sort()).toEqual([
+        'connected',
+        'connected',
+        'too many consoles',
+        'too many consoles',
+      ]);
+      expect(await stack().app.io.in(agentRoom(agent.id)).fetchSockets()).toHaveLength(2);
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+    }
   });
 });
