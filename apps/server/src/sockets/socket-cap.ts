@@ -10,8 +10,8 @@ export interface TooManyConsoles extends Error {
 
 /**
  * A Socket.IO middleware, after sign-in: a user may have at most `max` consoles connected at
- * once, counted on every node (the adapter's `fetchSockets`) plus those this node has let in
- * that are not connected yet. One more is refused with `too many consoles` and a message the
+ * once, counted on every node (the adapter's `fetchSockets`; this node's alone while another
+ * does not answer) plus those this node has let in that are not connected yet. One more is refused with `too many consoles` and a message the
  * console can show; the user's other consoles, and everyone else, are untouched.
  *
  * @example
@@ -35,28 +35,37 @@ export function capSocketsPerUser(
   // connected: from here it is in its user's room, where fetchSockets counts it
   io.on('connection', settle);
 
+  // every node's consoles; when another node does not answer (it died, its consoles are moving
+  // here), this node's own count stands in rather than refusing everyone meanwhile
+  const openConsoles = async (userId: string): Promise<number> => {
+    try {
+      return (await io.in(agentRoom(userId)).fetchSockets()).length;
+    } catch (error) {
+      options.logger.warn({ err: error, userId }, 'consoles on other nodes not counted');
+      return (await io.local.in(agentRoom(userId)).fetchSockets()).length;
+    }
+  };
+
   return (socket, next) => {
     const { userId } = socket.data;
-    io.in(agentRoom(userId))
-      .fetchSockets()
-      .then(
-        (open) => {
-          if (open.length + (arriving.get(userId) ?? 0) >= options.max) {
-            options.logger.warn({ userId, max: options.max }, 'console refused: too many open');
-            next(tooManyConsoles(options.max));
-            return;
-          }
-          arriving.set(userId, (arriving.get(userId) ?? 0) + 1);
-          admitted.add(socket);
-          // gone before it could connect
-          socket.conn.once('close', () => settle(socket));
-          next();
-        },
-        (error: unknown) => {
-          options.logger.error({ err: error, userId }, 'could not count a user’s consoles');
-          next(new Error('server unavailable'));
-        },
-      );
+    openConsoles(userId).then(
+      (open) => {
+        if (open + (arriving.get(userId) ?? 0) >= options.max) {
+          options.logger.warn({ userId, max: options.max }, 'console refused: too many open');
+          next(tooManyConsoles(options.max));
+          return;
+        }
+        arriving.set(userId, (arriving.get(userId) ?? 0) + 1);
+        admitted.add(socket);
+        // gone before it could connect
+        socket.conn.once('close', () => settle(socket));
+        next();
+      },
+      (error: unknown) => {
+        options.logger.error({ err: error, userId }, 'could not count a user’s consoles');
+        next(new Error('server unavailable'));
+      },
+    );
   };
 }
 
