@@ -175,11 +175,7 @@ export function createApp(options: AppOptions) {
     permission: createCallPermission({
       graph,
       logger,
-      requests: createPermissionRequests({
-        repos,
-        clock,
-        perHour: limits.permissionRequestsPerHour,
-      }),
+      requests: createPermissionRequests({ repos, perHour: limits.permissionRequestsPerHour }),
     }),
     clock,
     logger,

@@ -1,5 +1,5 @@
 import type { AuditValue } from '@ringside/contracts';
-import { and, count, desc, eq, gt, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { auditLog } from '../db/schema';
 import { isUuid } from './ids';
@@ -64,12 +64,15 @@ export function createAuditLogRepo(db: Db) {
       return row;
     },
 
-    /** how many entries of one action an actor has made since `since` (a per-actor limit) */
-    async countSince(
+    /**
+     * how many entries of one action an actor has made in the last `withinMs` (a per-actor
+     * limit), on the database's clock, which stamped them: every node agrees
+     */
+    async countRecent(
       workspaceId: string,
       actorId: string,
       action: string,
-      since: Date,
+      withinMs: number,
     ): Promise<number> {
       const [row] = await db
         .select({ n: count() })
@@ -79,7 +82,7 @@ export function createAuditLogRepo(db: Db) {
             eq(auditLog.workspaceId, workspaceId),
             eq(auditLog.actorId, actorId),
             eq(auditLog.action, action),
-            gt(auditLog.occurredAt, since),
+            gt(auditLog.occurredAt, sql`now() - make_interval(secs => ${withinMs / 1000})`),
           ),
         );
       return row?.n ?? 0;

@@ -1,4 +1,6 @@
 import type { AuditPageReply } from '@ringside/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import { auditLog } from '../../db/schema';
 import { describe, expect, it } from 'vitest';
 import { businessOffer } from '../../testing/business-sdp';
 import { command, useStack } from '../../testing/test-stack';
@@ -45,5 +47,16 @@ describe('call permission requests', () => {
     expect(requests[0]?.actor.email).toBe(agent.email);
     expect(requests[0]?.target).toMatchObject({ type: 'customer', id: '447700900502' });
     expect(requests[0]?.changes).toMatchObject({ channelId: ws.whatsappChannelId });
+
+    // an hour on, the agent may ask again
+    await stack()
+      .database.db.update(auditLog)
+      .set({ occurredAt: sql`now() - interval '61 minutes'` })
+      .where(and(eq(auditLog.workspaceId, ws.id), eq(auditLog.actorId, agent.id)));
+    expect(await dial('+44 7700 900503')).toMatchObject({
+      ok: false,
+      error: { code: 'permission_requested' },
+    });
+    expect(sent()).toHaveLength(3);
   });
 });

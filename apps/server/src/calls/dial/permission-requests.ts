@@ -16,23 +16,21 @@ const HOUR_MS = 60 * 60 * 1000;
  * One over is refused with `rate_limited`, and nothing is sent or recorded.
  *
  * @example
- * const requests = createPermissionRequests({ repos, clock, perHour: 30 });
+ * const requests = createPermissionRequests({ repos, perHour: 30 });
  * await requests.admit(actor, channel, { id: '447700900123', shown: '+447700900123' });
  * await graph.whatsapp.requestPermission(creds, target.id, text);
  */
 export function createPermissionRequests(deps: {
   repos: Pick<Repos, 'auditLog' | 'users'>;
-  clock: () => Date;
   perHour: number;
 }) {
   return {
     async admit(actor: Actor, channel: ChannelRecord, target: DialTarget): Promise<void> {
-      const now = deps.clock();
-      const sent = await deps.repos.auditLog.countSince(
+      const sent = await deps.repos.auditLog.countRecent(
         actor.workspaceId,
         actor.userId,
         PERMISSION_REQUEST_ACTION,
-        new Date(now.getTime() - HOUR_MS),
+        HOUR_MS,
       );
       if (sent >= deps.perHour) {
         throw new CommandError(
