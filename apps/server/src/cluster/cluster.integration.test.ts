@@ -112,16 +112,22 @@ describe('cluster mode (two nodes, one PostgreSQL, Redis Streams adapter)', () =
     const [ra, rb] = await Promise.all([ringA, ringB]);
     expect(ra.callId).toBe(rb.callId);
 
-    const claimedOnA = nextEvent(onA, 'call:claimed');
-    const claimedOnB = nextEvent(onB, 'call:claimed');
+    // recorded, not awaited on both: only the loser is told, and a wait on the winner's socket
+    // would reject later, during another test
+    const seenOnA = recordEvents(onA);
+    const seenOnB = recordEvents(onB);
     const results = await Promise.all([
       command(onA, 'call:accept', { callId: ra.callId }),
       command(onB, 'call:accept', { callId: rb.callId }),
     ]);
     const winners = results.filter((r) => r.ok);
     expect(winners).toHaveLength(1);
-    const loserNotice = results[0]?.ok ? await claimedOnB : await claimedOnA;
-    expect(loserNotice.by.name).toBe(results[0]?.ok ? 'Arun' : 'Beatriz');
+    const loser = results[0]?.ok ? seenOnB : seenOnA;
+    await waitUntil('the losing agent is told who claimed the call', () =>
+      loser.of('call:claimed').some((notice) => notice.callId === ra.callId),
+    );
+    const [loserNotice] = loser.of('call:claimed');
+    expect(loserNotice?.by.name).toBe(results[0]?.ok ? 'Arun' : 'Beatriz');
   });
 });
 
