@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { Server } from 'socket.io';
 import { createAdminArea } from './admin/admin-area';
-import { createAuthRouter, type AppAuthOptions } from './auth/auth-router';
+import type { AppOptions } from './app-options';
+
+export type { AppOptions } from './app-options';
+import { createAuthRouter } from './auth/auth-router';
 import { disconnectSession } from './auth/socket-auth';
-import { guardSocketSessions } from './sockets/session-bound';
 import { createAgentCommands } from './calls/agent-commands';
 import { createCallService } from './calls/call-service';
 import { createCallTimers } from './calls/call-timers';
@@ -13,84 +15,28 @@ import { createCallPermission } from './calls/dial/call-permission';
 import { createDialService } from './calls/dial/dial-service';
 import { createPermissionRequests } from './calls/dial/permission-requests';
 import { createPresenceAnnouncer } from './calls/presence-announcer';
-import { noRacePoints, type RacePoints } from './calls/race-points';
-import { createTimerSweep, type TimerSweepOptions } from './calls/timer-sweep';
-import type { Database } from './db/database';
-import type { SecretBox } from './db/secret-box';
-import { abuseLimits, type AbuseLimitOverrides } from './abuse-limits';
-import type { TrustProxy } from './http/trust-proxy';
-import { createGraphClient, type GraphClient } from './graph/graph-client';
+import { noRacePoints } from './calls/race-points';
+import { createTimerSweep } from './calls/timer-sweep';
+import { abuseLimits } from './abuse-limits';
+import { createGraphClient } from './graph/graph-client';
 import { errorHandler } from './http/app-error';
 import { securityHeaders } from './http/security-headers';
 import { NO_PICKUP_TIMEOUT_MS } from '@ringside/calls';
-import type { MetaSim } from '@ringside/meta-sim';
-import type { DispatcherOptions } from './outbox/dispatcher';
 import { createCallActionsRouter } from './api/call-actions-routes';
 import { createCallLogRouter } from './api/call-log-routes';
 import { createSimRouter } from './simulator/sim-routes';
-import type { SocketAdapter } from './cluster/redis-adapter';
-import type { Logger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
 import { createConsoleStatic } from './ops/console-static';
 import { createOpsRouter } from './ops/ops-router';
 import { createRepoShared, createRepos } from './repos';
 import { createUnitOfWork } from './repos/unit-of-work';
-import { handleConnections } from './sockets/connection-lifecycle';
-import { limitCommands } from './sockets/command-limits';
-import { capSocketsPerUser } from './sockets/socket-cap';
 import { createBoardCountersPublisher } from './sockets/board-counters';
-import { createGhostSweep } from './sockets/ghost-consoles';
+import { wireConsoleSockets } from './sockets/console-sockets';
 import { createNotifier } from './sockets/notifier';
 import type { RingsideServer } from './sockets/socket-types';
 import { createMetaWebhookRouter } from './webhooks/meta-webhook-router';
-import { createGroupCommit } from './webhooks/group-commit';
-import { createWebhookIngest } from './webhooks/webhook-ingest';
-import { createClockSkew } from './webhooks/clock-skew';
-import { createWebhookPostHandler, isWebhookPost } from './webhooks/webhook-post';
-import { createWebhookProcessor } from './webhooks/webhook-processor';
-import { limitWebhooksInFlight } from './webhooks/webhook-in-flight';
-
-export interface AppOptions {
-  database: Database;
-  secretBox: SecretBox;
-  logger: Logger;
-  /** `PUBLIC_ORIGIN` */
-  publicOrigins: readonly string[];
-  /** Meta's webhook secrets (the simulator's in the embedded default) */
-  meta: { appSecret: string; verifyToken: string };
-  /** where Graph calls go, unless a ready client is given */
-  graphApi?: { baseUrl: string; version: string };
-  graph?: GraphClient;
-  clock?: () => Date;
-  /** a built console to serve at `/` (absent: the API only) */
-  consoleDir?: string;
-  /** cluster mode: the Redis Streams adapter that links this node's sockets to the others */
-  socketAdapter?: SocketAdapter;
-  /** the embedded Meta simulator, for the console's simulator drawer */
-  simulator?: MetaSim;
-  /** outgoing event webhook delivery tuning (poll, retries); defaults suit production */
-  outgoingWebhooks?: DispatcherOptions;
-  /** how long an outbound call may ring unanswered before it ends `no-answer` (tests shorten it) */
-  noPickupMs?: number;
-  /**
-   * the sweep that finds calls whose in-memory timer was lost with its node (ringing past the
-   * ring timeout, a longest-idle turn over, an outbound call past no-pickup) and acts on them:
-   * every 5 s by default (tests shorten it)
-   */
-  timerSweep?: TimerSweepOptions;
-  /** `METRICS_TOKEN`: `/metrics` answers only to it (unset: open, for a private network) */
-  metricsToken?: string;
-  /** how often this node corrects console counts left by a server that died (tests shorten it) */
-  ghostSweep?: { periodMs: number };
-  /** tests: where a call's arrival or an agent's status change can be held (nothing waits by default) */
-  racePoints?: RacePoints;
-  /** per-user, per-socket and per-sender limits (`abuse-limits.ts`); defaults suit production */
-  limits?: AbuseLimitOverrides;
-  /** `TRUST_PROXY`: whose X-Forwarded-For names the client (default: a proxy on loopback) */
-  trustProxy?: TrustProxy;
-  /** session lifetime and sweep, the login throttle's store (Redis in a cluster), test-only cost */
-  auth?: AppAuthOptions;
-}
+import { createWebhookIntake } from './webhooks/webhook-intake';
+import { isWebhookPost } from './webhooks/webhook-post';
 
 /**
  * The composition root: every part of the server built from injected pieces. `main.ts` only
@@ -130,7 +76,7 @@ export function createApp(options: AppOptions) {
   app.set('trust proxy', typeof trustProxy === 'object' ? [...trustProxy] : trustProxy);
   // webhook deliveries skip Express (see webhook-post.ts); everything else goes through it
   const httpServer: HttpServer = createServer((req, res) => {
-    if (isWebhookPost(req)) webhookPost(req, res);
+    if (isWebhookPost(req)) intake.post(req, res);
     else app(req, res);
   });
   const io: RingsideServer = new Server(httpServer, {
@@ -181,7 +127,7 @@ export function createApp(options: AppOptions) {
     logger,
     announcePresence: presence.announce,
     // meta's webhooks for the call may have come first: they wait in the processor until now
-    callStored: (metaCallId) => processor.retry(metaCallId),
+    callStored: (metaCallId) => intake.processor.retry(metaCallId),
   });
   const commands = createAgentCommands({
     repos,
@@ -205,34 +151,16 @@ export function createApp(options: AppOptions) {
     announcePresence: presence.announce,
     outgoing: options.outgoingWebhooks,
   });
-  // deliveries that arrive together are stored by one statement; processing gives way to them
-  const groupCommit = createGroupCommit((receipts) =>
-    repos.webhookReceipts.storeReceipts(receipts),
-  );
-  const processor = createWebhookProcessor({
-    receipts: repos.webhookReceipts,
-    apply: async (event, key, { mayDefer }) => {
-      const applied = await calls.applyWebhookEvent(event, key, { mayDefer });
-      return { marked: applied.marked, deferred: applied.outcome === 'deferred' };
-    },
+  const intake = createWebhookIntake({
+    repos,
+    calls,
+    secrets: adminArea.metaSecrets,
+    metrics,
     logger,
-    foreground: groupCommit,
+    clock,
+    maxInFlight: limits.webhooksInFlight,
   });
-  const webhookPost = limitWebhooksInFlight(
-    createWebhookPostHandler({
-      secrets: adminArea.metaSecrets,
-      ingest: createWebhookIngest({
-        receipts: { storeReceipt: groupCommit.store },
-        metrics,
-        logger,
-        onStored: processor.enqueue,
-        skew: createClockSkew(() => clock().getTime()),
-      }),
-      metrics,
-      logger,
-    }),
-    { max: limits.webhooksInFlight, metrics },
-  );
+  const { processor } = intake;
 
   app.use(securityHeaders({ https: options.publicOrigins.some((o) => o.startsWith('https:')) }));
   app.use(
@@ -244,7 +172,7 @@ export function createApp(options: AppOptions) {
   );
   app.use(
     '/webhooks/meta',
-    createMetaWebhookRouter({ secrets: adminArea.metaSecrets, post: webhookPost, logger }),
+    createMetaWebhookRouter({ secrets: adminArea.metaSecrets, post: intake.post, logger }),
   );
   app.use(
     '/api',
@@ -271,33 +199,18 @@ export function createApp(options: AppOptions) {
   if (options.consoleDir) app.use(createConsoleStatic(options.consoleDir));
   app.use(errorHandler(logger));
 
-  const sessionGuard = guardSocketSessions(io, {
-    ...{ repos, clock, logger, publicOrigins: options.publicOrigins },
-    periodMs: options.auth?.sessionSweepMs,
-  });
-  // after sign-in, so the user is known
-  io.use(capSocketsPerUser(io, { max: limits.socketsPerUser, logger }));
-  io.on('connection', (socket) =>
-    limitCommands(socket, limits.commandRates, () => clock().getTime()),
-  );
-  handleConnections(io, {
+  const { sessionGuard, ghosts } = wireConsoleSockets(io, {
     repos,
     commands,
     clock,
     logger,
     metrics,
     announcePresence: presence.announce,
-  });
-
-  // consoles a crashed server left counted: corrected before this node listens, then kept so
-  const ghosts = createGhostSweep({
-    io,
-    presence: repos.presence,
-    clock,
-    logger,
-    announce: presence.announce,
+    publicOrigins: options.publicOrigins,
+    limits,
     clustered: options.socketAdapter !== undefined,
-    ...(options.ghostSweep ? { periodMs: options.ghostSweep.periodMs } : {}),
+    sessionSweepMs: options.auth?.sessionSweepMs,
+    ghostSweepMs: options.ghostSweep?.periodMs,
   });
 
   let started = false;

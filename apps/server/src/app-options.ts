@@ -1,0 +1,55 @@
+import type { MetaSim } from '@ringside/meta-sim';
+import type { AbuseLimitOverrides } from './abuse-limits';
+import type { AppAuthOptions } from './auth/auth-router';
+import type { RacePoints } from './calls/race-points';
+import type { TimerSweepOptions } from './calls/timer-sweep';
+import type { SocketAdapter } from './cluster/redis-adapter';
+import type { Database } from './db/database';
+import type { SecretBox } from './db/secret-box';
+import type { GraphClient } from './graph/graph-client';
+import type { TrustProxy } from './http/trust-proxy';
+import type { Logger } from './ops/logger';
+import type { DispatcherOptions } from './outbox/dispatcher';
+
+/** What `createApp` is built from: `main.ts` fills it from the environment, tests from fixtures. */
+export interface AppOptions {
+  database: Database;
+  secretBox: SecretBox;
+  logger: Logger;
+  /** `PUBLIC_ORIGIN` */
+  publicOrigins: readonly string[];
+  /** Meta's webhook secrets (the simulator's in the embedded default) */
+  meta: { appSecret: string; verifyToken: string };
+  /** where Graph calls go, unless a ready client is given */
+  graphApi?: { baseUrl: string; version: string };
+  graph?: GraphClient;
+  clock?: () => Date;
+  /** a built console to serve at `/` (absent: the API only) */
+  consoleDir?: string;
+  /** cluster mode: the Redis Streams adapter that links this node's sockets to the others */
+  socketAdapter?: SocketAdapter;
+  /** the embedded Meta simulator, for the console's simulator drawer */
+  simulator?: MetaSim;
+  /** outgoing event webhook delivery tuning (poll, retries); defaults suit production */
+  outgoingWebhooks?: DispatcherOptions;
+  /** how long an outbound call may ring unanswered before it ends `no-answer` (tests shorten it) */
+  noPickupMs?: number;
+  /**
+   * the sweep that finds calls whose in-memory timer was lost with its node (ringing past the
+   * ring timeout, a longest-idle turn over, an outbound call past no-pickup) and acts on them:
+   * every 5 s by default (tests shorten it)
+   */
+  timerSweep?: TimerSweepOptions;
+  /** `METRICS_TOKEN`: `/metrics` answers only to it (unset: open, for a private network) */
+  metricsToken?: string;
+  /** how often this node corrects console counts left by a server that died (tests shorten it) */
+  ghostSweep?: { periodMs: number };
+  /** tests: where a call's arrival or an agent's status change can be held (nothing waits by default) */
+  racePoints?: RacePoints;
+  /** per-user, per-socket and per-sender limits (`abuse-limits.ts`); defaults suit production */
+  limits?: AbuseLimitOverrides;
+  /** `TRUST_PROXY`: whose X-Forwarded-For names the client (default: a proxy on loopback) */
+  trustProxy?: TrustProxy;
+  /** session lifetime and sweep, the login throttle's store (Redis in a cluster), test-only cost */
+  auth?: AppAuthOptions;
+}
