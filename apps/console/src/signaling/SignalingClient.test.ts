@@ -154,6 +154,21 @@ describe('SignalingClient', () => {
     expect(transport.opened).toBe(2);
   });
 
+  it('says when the server refuses a console over the per-user cap, and keeps retrying', () => {
+    const { transport, client, states, timers } = setup();
+    const refused = vi.fn();
+    client.onRefused(refused);
+    client.connect();
+    transport.lifecycle?.connectError('too many consoles', false);
+    expect(states.at(-1)).toBe('too-many-consoles');
+    // not a sign-out: the session is fine, another console has to close first
+    expect(refused).not.toHaveBeenCalled();
+    timers[0]?.();
+    expect(transport.opened).toBe(2);
+    transport.up();
+    expect(states.at(-1)).toBe('connected');
+  });
+
   it('ignores a server event whose payload is not an object', () => {
     const { transport, client } = setup();
     const handler = vi.fn();

@@ -39,6 +39,9 @@ export interface SignalingClientOptions {
   clearTimer?: (handle: unknown) => void;
 }
 
+/** the server's refusal when the user already has as many consoles open as it allows */
+const TOO_MANY_CONSOLES = 'too many consoles';
+
 const OFFLINE: SignalingError = {
   code: 'offline',
   message:
@@ -192,7 +195,9 @@ export class SignalingClient {
       for (const listener of this.#refusedListeners) listener(message);
       return;
     }
-    this.#setState(this.#everConnected ? 'reconnecting' : 'connecting');
+    // the server's cap on consoles per user: say so, and keep trying until one of them closes
+    if (message === TOO_MANY_CONSOLES) this.#setState('too-many-consoles');
+    else this.#setState(this.#everConnected ? 'reconnecting' : 'connecting');
     if (!willRetry && this.#retry === undefined) {
       this.#log.warn(`connection refused (${message}); retrying in ${this.#retryAfterMs} ms`);
       this.#retry = this.#setTimer(() => {

@@ -21,7 +21,9 @@ export type AuthState = 'checking' | 'signed-out' | 'signed-in';
 export type TabRole = 'checking' | 'owner' | 'other-tab';
 
 /** the one socket to the server, as the agent should understand it */
-export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
+/** `too-many-consoles`: the server refused this one (the user has too many open); it retries */
+export type ConnectionState =
+  'idle' | 'connecting' | 'connected' | 'reconnecting' | 'too-many-consoles' | 'offline';
 
 /** where the microphone stands; anything but `ready` keeps the agent from being offered calls */
 export type MicState = 'idle' | 'requesting' | 'ready' | 'denied' | 'missing' | 'busy' | 'error';

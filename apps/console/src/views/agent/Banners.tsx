@@ -72,6 +72,14 @@ export function ConnectionBanner() {
       </Banner>
     );
   }
+  if (connection === 'too-many-consoles') {
+    return (
+      <Banner kind="error" title="Too many Ringside consoles open">
+        You have Ringside open on too many other devices or browsers, so calls cannot ring here.
+        Close one of them: this page connects by itself once one is closed.
+      </Banner>
+    );
+  }
   if (connection === 'offline') {
     return (
       <Banner kind="error" title="Disconnected from Ringside">
