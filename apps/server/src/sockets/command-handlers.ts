@@ -26,7 +26,10 @@ export function registerCommandHandlers(
     event: K,
     run: (payload: ReturnType<(typeof CLIENT_COMMAND_SCHEMAS)[K]['parse']>) => Promise<T>,
   ) {
-    return async (payload: unknown, ack: unknown) => {
+    // socket.io passes the acknowledgement last: a command sent with no payload gets it first
+    return async (...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      const payload = typeof args[0] === 'function' ? undefined : args[0];
       const reply: Ack<T> = typeof ack === 'function' ? (ack as Ack<T>) : () => undefined;
       const parsed = CLIENT_COMMAND_SCHEMAS[event].safeParse(payload);
       if (!parsed.success) {
@@ -62,7 +65,7 @@ export function registerCommandHandlers(
 
   const on = socket.on.bind(socket) as <E extends keyof ClientToServerEvents>(
     event: E,
-    listener: (payload: unknown, ack: unknown) => void,
+    listener: (...args: unknown[]) => void,
   ) => void;
 
   on(
