@@ -24,4 +24,17 @@ describe('a command sent with an acknowledgement but not as the console sends it
     )('agent:set-status', { status: 'away' }, 'extra', 42);
     expect(ack).toEqual({ ok: true });
   });
+
+  it('named after an Object property (constructor, toString, __proto__): the server stays up', async () => {
+    const ws = await stack().workspace();
+    const agent = await ws.agent('Chen');
+    for (const event of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
+      agent.socket.emit(event as 'call:accept', { callId: 'x' }, () => undefined);
+    }
+    const ack = await agent.socket
+      .timeout(2_000)
+      .emitWithAck('agent:set-status', { status: 'away' });
+    expect(ack).toEqual({ ok: true });
+    expect((await fetch(`${stack().url}/healthz`)).status).toBe(200);
+  });
 });

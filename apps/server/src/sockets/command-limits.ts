@@ -57,7 +57,10 @@ export function limitCommands(
   const buckets = new Map<CommandFamily, { take(): boolean }>();
   socket.use((packet, next) => {
     const [event] = packet;
-    const family = FAMILY_OF[event as keyof ClientToServerEvents] as CommandFamily | undefined;
+    // own keys only: an event named `constructor` or `toString` is not a command
+    const family = Object.hasOwn(FAMILY_OF, event)
+      ? FAMILY_OF[event as keyof ClientToServerEvents]
+      : undefined;
     if (family === undefined) {
       next();
       return;
