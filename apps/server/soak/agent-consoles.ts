@@ -51,12 +51,15 @@ export interface AgentConsoles {
   close(): void;
 }
 
-export function connectAgents(url: string, origin: string, cookies: string[]): AgentConsoles {
+export function connectAgents(
+  agents: Array<{ url: string; cookie: string }>,
+  origin: string,
+): AgentConsoles {
   const plans = new Map<string, Plan>();
   const winners = new Map<string, Won>();
   const figures = { rings: 0, accepts: 0, claimLost: 0, declines: 0, reconnects: 0 };
   const available = new Set<number>();
-  const sockets = cookies.map((cookie, index) => {
+  const sockets = agents.map(({ url, cookie }, index) => {
     const socket: ConsoleSocket = io(url, {
       transports: ['websocket'],
       extraHeaders: { cookie, origin },

@@ -2,4 +2,4 @@ import { describe } from 'vitest';
 import { fuzzSuite } from './fuzz-suite';
 
 // at least 10,000 cases in all
-describe('fuzz (soak size)', () => fuzzSuite({ webhook: 6_000, socket: 4_500 }));
+describe('fuzz (soak size)', () => fuzzSuite({ webhook: 5_500, socket: 4_500 }));

@@ -21,10 +21,15 @@ export interface Seeded {
 
 export async function seedSoakData(options: {
   dataDir: string;
+  /** PostgreSQL (cluster mode) instead of PGlite in `dataDir` */
+  databaseUrl?: string;
   secretsKey: string;
   agents: number;
 }): Promise<Seeded> {
-  const database = await openDatabase({ dataDir: options.dataDir });
+  const database = await openDatabase({
+    dataDir: options.dataDir,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+  });
   try {
     const repos = createRepos(
       database.db,

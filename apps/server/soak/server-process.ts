@@ -18,6 +18,8 @@ export interface ServerProcessOptions {
   origin: string;
   /** where the child's output goes (its pino log), appended across restarts */
   log: (chunk: string) => void;
+  /** more environment: `DATABASE_URL` and `REDIS_URL` for a cluster node */
+  env?: Record<string, string>;
 }
 
 export interface ServerProcess {
@@ -67,6 +69,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
         SIMULATOR: 'off',
         LOG_LEVEL: 'info',
         INIT_CWD: '',
+        ...options.env,
       },
     });
     started.stdout?.setEncoding('utf8').on('data', options.log);

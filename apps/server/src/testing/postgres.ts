@@ -18,6 +18,10 @@ export interface TestPostgres {
   createDatabase(): Promise<string>;
   /** stops the server and deletes its files; safe to call twice */
   stop(): Promise<void>;
+  /** SIGKILL to the postmaster (a crash: nothing flushed, clients cut off); `restart` after */
+  crash(): Promise<void>;
+  /** starts the server again on the same data directory and port (crash recovery runs) */
+  restart(): Promise<void>;
 }
 
 /**
@@ -31,7 +35,9 @@ export interface TestPostgres {
  * // …
  * await server.stop();
  */
-export async function startTestPostgres(): Promise<TestPostgres> {
+export async function startTestPostgres(
+  options: { durable?: boolean } = {},
+): Promise<TestPostgres> {
   const bin = findBinDir();
   const asUser = runAsUser();
   const root = mkdtempSync(join(tmpdir(), 'ringside-pg-'));
@@ -47,8 +53,11 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       '--encoding=UTF8',
       '--no-sync',
     ]);
-    const { child, port } = await startServer(asUser, bin, dataDir, root);
-    return handle(child, port, dataDir, root);
+    // durable: a commit is acknowledged once its WAL is written, so a crash loses none
+    const flags = options.durable ? [] : ['-c', 'synchronous_commit=off'];
+    const start = (port?: number) => startServer(asUser, bin, dataDir, root, flags, port);
+    const { child, port } = await start();
+    return handle(child, port, dataDir, root, () => start(port));
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;
@@ -107,15 +116,17 @@ async function startServer(
   bin: string,
   dataDir: string,
   socketDir: string,
+  flags: string[],
+  fixedPort?: number,
 ): Promise<{ child: ChildProcess; port: number }> {
   // a port found free can be taken before postgres binds it: try a few
   let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const port = await freePort();
+  for (let attempt = 0; attempt < (fixedPort ? 20 : 3); attempt += 1) {
+    const port = fixedPort ?? (await freePort());
     const [cmd, args] = command(asUser, join(bin, 'postgres'), [
       ...['-D', dataDir, '-k', socketDir, '-p', String(port)],
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
-      ...['-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      ...['-c', 'full_page_writes=off', ...flags],
     ]);
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -126,6 +137,8 @@ async function startServer(
     } catch (error) {
       lastError = error;
       child.kill('SIGKILL');
+      // after a crash the old backends may hold the port and shared memory a moment longer
+      if (fixedPort) await new Promise((done) => setTimeout(done, 250));
     }
   }
   throw lastError;
@@ -150,9 +163,16 @@ async function waitUntilReady(child: ChildProcess, port: number, stderr: () => s
   throw new Error(`postgres did not accept connections within ${START_TIMEOUT_MS} ms`);
 }
 
-function handle(child: ChildProcess, port: number, dataDir: string, root: string): TestPostgres {
+function handle(
+  first: ChildProcess,
+  port: number,
+  dataDir: string,
+  root: string,
+  startAgain: () => Promise<{ child: ChildProcess }>,
+): TestPostgres {
   const adminUrl = adminUrlFor(port);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let child = first;
+  let exited = new Promise<void>((done) => child.once('exit', () => done()));
   // a crashed test run must not leave a server behind
   const killOnExit = () => stopPostmaster(dataDir, child, 'SIGKILL');
   process.once('exit', killOnExit);
@@ -160,6 +180,14 @@ function handle(child: ChildProcess, port: number, dataDir: string, root: string
   return {
     adminUrl,
     createDatabase: () => createTestDatabase(adminUrl),
+    async crash() {
+      stopPostmaster(dataDir, child, 'SIGKILL');
+      await exited;
+    },
+    async restart() {
+      ({ child } = await startAgain());
+      exited = new Promise<void>((done) => child.once('exit', () => done()));
+    },
     stop() {
       stopping ??= (async () => {
         process.off('exit', killOnExit);
