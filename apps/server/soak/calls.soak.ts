@@ -42,6 +42,9 @@ it(`${SOAK_SIZE.calls} calls on PGlite, duplicated and reordered webhooks, the s
         chaos: [kill9, kill9],
       });
       expect(result.failedDeliveries).toBe(0);
+      const ids = result.mismatches.map((m) => m.metaCallId);
+      for (const line of serverLog.join('').split('\n'))
+        if (ids.some((id) => line.includes(id))) process.stdout.write(`  server ${line}\n`);
       expect(result.mismatches).toEqual([]);
     } catch (error) {
       process.stdout.write(serverLog.join('').split('\n').slice(-40).join('\n'));

@@ -41,7 +41,7 @@ it(`cluster: ${CALLS} calls over two nodes, PostgreSQL then a node killed with S
           graphBaseUrl,
           graphVersion: sim.graphVersion,
           origin: SOAK_ORIGIN,
-          log: (chunk) => void serverLog.push(`[node ${i}] ${chunk}`),
+          log: (chunk) => void serverLog.push(chunk.replace(/^(?=.)/gm, `[node ${i}] `)),
           env: { DATABASE_URL: databaseUrl, REDIS_URL: redis.url },
         }),
       );
@@ -71,6 +71,9 @@ it(`cluster: ${CALLS} calls over two nodes, PostgreSQL then a node killed with S
       ],
     });
     expect(result.failedDeliveries).toBe(0);
+    const ids = result.mismatches.map((m) => m.metaCallId);
+    for (const line of serverLog.join('').split('\n'))
+      if (ids.some((id) => line.includes(id))) process.stdout.write(`  server ${line}\n`);
     expect(result.mismatches).toEqual([]);
   } catch (error) {
     process.stdout.write(serverLog.join('').split('\n').slice(-60).join('\n'));

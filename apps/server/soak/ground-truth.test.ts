@@ -74,6 +74,15 @@ describe('the soak’s comparison of the call log with what Meta saw', () => {
     expect(result.refused).toBe(1);
   });
 
+  it('takes the agents’ word for a call they all declined as Meta’s ring ran out (reject refused)', () => {
+    const call = simCall('wacid.Z', { acceptedAt: null, reason: 'not-answered' });
+    const log = [row('wacid.Z', { outcome: 'declined' })];
+    const refusedReject = [graph('wacid.Z', 'reject', 400)];
+    const plans = new Map([[call.userId, 'decline' as const]]);
+    expect(compareWithTruth([call], plans, log, refusedReject).mismatches).toEqual([]);
+    expect(compareWithTruth([call], plans, log, []).mismatches).toHaveLength(1);
+  });
+
   it('names a lost, a doubled, a stuck and a wrongly ended call, and a row Meta never had', () => {
     const result = compareWithTruth(
       [simCall('wacid.L'), simCall('wacid.D'), simCall('wacid.S'), simCall('wacid.W')],

@@ -8,12 +8,20 @@ export interface Mismatch {
   problem: string;
 }
 
-/** the outcome Ringside must record for a call Meta ended this way */
-export function expectedOutcome(call: SimCallSnapshot, plan: Plan | undefined): string {
+/**
+ * The outcome Ringside must record for a call Meta ended this way. `rejectSent`: Ringside sent
+ * Meta a reject (refused when Meta had just ended the call unanswered: every agent declined as
+ * Meta's ring ran out, and the log says so).
+ */
+export function expectedOutcome(
+  call: SimCallSnapshot,
+  plan: Plan | undefined,
+  rejectSent = false,
+): string {
   if (call.acceptedAt !== null) {
     return call.reason === 'media-timeout' || call.reason === 'media-idle' ? 'failed' : 'completed';
   }
-  if (call.reason === 'business-rejected' && plan === 'decline') return 'declined';
+  if (plan === 'decline' && (call.reason === 'business-rejected' || rejectSent)) return 'declined';
   return 'missed';
 }
 
@@ -39,8 +47,10 @@ export function compareWithTruth(
   const actions: Record<string, number> = Object.fromEntries(ACTIONS.map((a) => [a, 0]));
   let refused = 0;
   const okActions = new Map<string, Map<string, number>>();
+  const rejectSent = new Set<string>();
   for (const request of requests) {
     if (request.edge !== 'calls' || request.action === null || request.callId === null) continue;
+    if (request.action === 'reject') rejectSent.add(request.callId);
     if (request.status < 200 || request.status >= 300) {
       refused += 1;
       continue;
@@ -62,7 +72,7 @@ export function compareWithTruth(
     const row = rows[0];
     if (row && row.state !== 'ended')
       mismatches.push({ metaCallId: call.id, problem: `stuck ${row.state}; ${seen}` });
-    const expected = expectedOutcome(call, plan);
+    const expected = expectedOutcome(call, plan, rejectSent.has(call.id));
     if (row && row.state === 'ended' && row.outcome !== expected)
       mismatches.push({
         metaCallId: call.id,

@@ -105,8 +105,20 @@ export async function runSoak(run: SoakRun) {
       durationSec: Math.round((Date.now() - started) / 1000),
     };
     process.stdout.write(`\nsoak figures ${JSON.stringify(figures, null, 2)}\n`);
-    for (const m of truth.mismatches.slice(0, 40))
+    for (const m of truth.mismatches.slice(0, 40)) {
       process.stdout.write(`mismatch ${m.metaCallId}: ${m.problem}\n`);
+      // what Meta heard about it and what it sent, to tell a product bug from a soak bug
+      for (const r of sim.requests({ callId: m.metaCallId }))
+        process.stdout.write(
+          `  graph ${new Date(r.at).toISOString()} ${r.action ?? r.edge} ${r.status} ${r.errorCode ?? ''} ${JSON.stringify(r.reply).slice(0, 200)}\n`,
+        );
+      for (const d of sim
+        .deliveries()
+        .filter((d) => d.events.some((e) => e.callId === m.metaCallId)))
+        process.stdout.write(
+          `  webhook ${d.id} ${d.events.map((e) => e.kind).join(',')} ${d.duplicateOf ? 'duplicate ' : ''}${d.attempts.map((a) => `${new Date(a.at).toISOString()}:${a.status ?? a.error}`).join(' ')}\n`,
+        );
+    }
     return {
       figures,
       mismatches: truth.mismatches as Mismatch[],
