@@ -1,4 +1,5 @@
 import type { Logger } from '../ops/logger';
+import { periodic } from '../ops/periodic';
 import type { PresenceRepo } from '../repos/presence';
 import type { RingsideServer } from './socket-types';
 
@@ -34,8 +35,6 @@ export function createGhostSweep(deps: {
   const periodMs = deps.periodMs ?? GHOST_SWEEP_PERIOD_MS;
   // clustered: agents found short of consoles last round, with the count then
   let suspects = new Map<string, number>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let round: Promise<unknown> = Promise.resolve();
 
   async function runOnce(): Promise<number> {
     const counted = await deps.presence.connectedAgents();
@@ -69,26 +68,9 @@ export function createGhostSweep(deps: {
     return recounted;
   }
 
-  function schedule(): void {
-    timer = setTimeout(() => {
-      round = runOnce()
-        .catch((error: unknown) => deps.logger.error({ err: error }, 'ghost console sweep failed'))
-        .finally(() => {
-          if (timer !== undefined) schedule();
-        });
-    }, periodMs);
-    timer.unref();
-  }
+  const sweep = periodic(periodMs, runOnce, (error) =>
+    deps.logger.error({ err: error }, 'ghost console sweep failed'),
+  );
 
-  return {
-    runOnce,
-    start(): void {
-      if (timer === undefined) schedule();
-    },
-    async stop(): Promise<void> {
-      clearTimeout(timer);
-      timer = undefined;
-      await round;
-    },
-  };
+  return { runOnce, start: sweep.start, stop: sweep.stop };
 }

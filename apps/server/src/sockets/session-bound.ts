@@ -1,5 +1,6 @@
 import { createSocketAuth, type BoundSession, type SocketAuthOptions } from '../auth/socket-auth';
 import type { Logger } from '../ops/logger';
+import { periodic } from '../ops/periodic';
 import type { SessionsRepo } from '../repos/sessions';
 import type { RingsideServer, RingsideSocket } from './socket-types';
 
@@ -39,8 +40,6 @@ export interface SessionSweepResult {
 export function createSessionGuard(deps: SessionGuardDeps) {
   const periodMs = deps.periodMs ?? SESSION_SWEEP_PERIOD_MS;
   const bound = new WeakMap<RingsideSocket, BoundSession>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let round: Promise<unknown> = Promise.resolve();
 
   const expired = (session: BoundSession) => deps.clock().getTime() >= session.expiresAt.getTime();
 
@@ -94,29 +93,16 @@ export function createSessionGuard(deps: SessionGuardDeps) {
     return { disconnected, purged };
   }
 
-  function schedule(): void {
-    timer = setTimeout(() => {
-      round = runOnce()
-        .catch((error: unknown) => deps.logger.error({ err: error }, 'session sweep failed'))
-        .finally(() => {
-          if (timer !== undefined) schedule();
-        });
-    }, periodMs);
-    timer.unref();
-  }
+  const sweep = periodic(periodMs, runOnce, (error) =>
+    deps.logger.error({ err: error }, 'session sweep failed'),
+  );
 
   return {
     bind,
     /** checks this node's sockets against the database and purges expired sessions, now */
     runOnce,
-    start(): void {
-      if (timer === undefined) schedule();
-    },
-    async stop(): Promise<void> {
-      clearTimeout(timer);
-      timer = undefined;
-      await round;
-    },
+    start: sweep.start,
+    stop: sweep.stop,
   };
 }
 
