@@ -1,9 +1,11 @@
 import { createMetaSim, type MetaSim } from '@ringside/meta-sim';
-import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPostgresAdminUrl } from '../db/test-databases';
 import {
   CLUSTER_ORIGIN,
+  consoleSocketOn,
+  sessionCookieOf,
+  signInOn,
   startClusterNode,
   stopClusterNode,
   type ClusterNode,
@@ -51,30 +53,8 @@ async function addUser(role: 'agent' | 'admin'): Promise<{ id: string; email: st
   return { id: created.user.id, email };
 }
 
-/** a sign-in on `node` as if from `ip` (the node trusts its loopback proxy's X-Forwarded-For) */
-function login(
-  node: ClusterNode,
-  email: string,
-  password: string,
-  extra: Record<string, string> = {},
-) {
-  return fetch(`${node.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: CLUSTER_ORIGIN, ...extra },
-    body: JSON.stringify({ email, password }),
-  });
-}
-
-const cookieOf = (response: Response) => response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-
 async function consoleOn(node: ClusterNode, cookie: string): Promise<ConsoleSocket> {
-  const socket: ConsoleSocket = connectSocket(node.url, {
-    transports: ['websocket'],
-    extraHeaders: { cookie, origin: CLUSTER_ORIGIN },
-    reconnection: false,
-    forceNew: true,
-  });
-  sockets.push(socket);
+  const socket = consoleSocketOn(node, cookie, sockets);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -96,11 +76,11 @@ describe('cluster: sessions end on every node', () => {
   it('a sign-in on node A that replaces the browser’s session drops its socket on node B', async () => {
     const [a, b] = nodes as [ClusterNode, ClusterNode];
     const agent = await addUser('agent');
-    const first = cookieOf(await login(b, agent.email, PASSWORD));
+    const first = sessionCookieOf(await signInOn(b, agent.email, PASSWORD));
     const socket = await consoleOn(b, first);
     const gone = dropped(socket);
 
-    const again = await login(a, agent.email, PASSWORD, { cookie: first });
+    const again = await signInOn(a, agent.email, PASSWORD, { cookie: first });
 
     expect(again.status).toBe(200);
     expect(await gone).toBe('io server disconnect');
@@ -110,8 +90,8 @@ describe('cluster: sessions end on every node', () => {
     const [a, b] = nodes as [ClusterNode, ClusterNode];
     const admin = await addUser('admin');
     const agent = await addUser('agent');
-    const adminCookie = cookieOf(await login(a, admin.email, PASSWORD));
-    const socket = await consoleOn(b, cookieOf(await login(b, agent.email, PASSWORD)));
+    const adminCookie = sessionCookieOf(await signInOn(a, admin.email, PASSWORD));
+    const socket = await consoleOn(b, sessionCookieOf(await signInOn(b, agent.email, PASSWORD)));
     const gone = dropped(socket);
 
     const patched = await fetch(`${a.url}/api/admin/users/${agent.id}`, {
@@ -133,11 +113,13 @@ describe('cluster: the login throttle is shared by the nodes', () => {
     for (let i = 0; i < 5; i += 1) {
       // the guesser also hops addresses inside its /64
       const from = { 'x-forwarded-for': `2001:db8:66:1::${(i + 1).toString(16)}` };
-      expect((await login(i % 2 === 0 ? a : b, agent.email, `guess ${i}`, from)).status).toBe(401);
+      expect((await signInOn(i % 2 === 0 ? a : b, agent.email, `guess ${i}`, from)).status).toBe(
+        401,
+      );
     }
 
-    const limited = await login(b, agent.email, PASSWORD, attacker);
-    const owner = await login(b, agent.email, PASSWORD, { 'x-forwarded-for': '198.51.100.23' });
+    const limited = await signInOn(b, agent.email, PASSWORD, attacker);
+    const owner = await signInOn(b, agent.email, PASSWORD, { 'x-forwarded-for': '198.51.100.23' });
 
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(800);

@@ -1,11 +1,12 @@
 import { createMetaSim, type MetaSim } from '@ringside/meta-sim';
-import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ABUSE_LIMITS } from '../abuse-limits';
 import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 import { testPostgresAdminUrl } from '../db/test-databases';
 import {
-  CLUSTER_ORIGIN,
+  consoleSocketOn,
+  sessionCookieOf,
+  signInOn,
   startClusterNode,
   stopClusterNode,
   type ClusterNode,
@@ -39,18 +40,8 @@ afterAll(async () => {
 
 /** signs in on `node` (a new browser) and opens a console there: 'connected' or the refusal */
 async function openConsole(node: ClusterNode, email: string): Promise<string> {
-  const login = await fetch(`${node.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: CLUSTER_ORIGIN },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-  const socket: ConsoleSocket = connectSocket(node.url, {
-    transports: ['websocket'],
-    extraHeaders: { cookie, origin: CLUSTER_ORIGIN },
-    reconnection: false,
-  });
-  sockets.push(socket);
+  const cookie = sessionCookieOf(await signInOn(node, email, PASSWORD));
+  const socket = consoleSocketOn(node, cookie, sockets);
   return new Promise((resolve) => {
     socket.once('connect', () => resolve('connected'));
     socket.once('connect_error', (error) => resolve(error.message));

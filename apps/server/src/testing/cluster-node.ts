@@ -64,6 +64,40 @@ export async function stopClusterNode(node: ClusterNode): Promise<void> {
   await node.database.close();
 }
 
+/** a sign-in on `node` from the cluster's origin; `headers` add to it (e.g. X-Forwarded-For) */
+export function signInOn(
+  node: ClusterNode,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${node.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: CLUSTER_ORIGIN, ...headers },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
+/** the session cookie a sign-in set ('' when it set none) */
+export const sessionCookieOf = (response: Response): string =>
+  response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+
+/** a console's socket to `node` with that session cookie, not yet connected; kept in `sockets` */
+export function consoleSocketOn(
+  node: ClusterNode,
+  cookie: string,
+  sockets: ConsoleSocket[],
+): ConsoleSocket {
+  const socket: ConsoleSocket = connectSocket(node.url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie, origin: CLUSTER_ORIGIN },
+    reconnection: false,
+    forceNew: true,
+  });
+  sockets.push(socket);
+  return socket;
+}
+
 /**
  * An agent of the workspace with a console connected to `node`; set available unless told
  * `away` (a console connects as away).
@@ -84,18 +118,8 @@ export async function clusterAgent(
     role: 'agent',
   });
   if (!created.ok) throw new Error(created.error.message);
-  const login = await fetch(`${node.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: CLUSTER_ORIGIN },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-  const socket: ConsoleSocket = connectSocket(node.url, {
-    transports: ['websocket'],
-    extraHeaders: { cookie, origin: CLUSTER_ORIGIN },
-    reconnection: false,
-  });
-  sockets.push(socket);
+  const cookie = sessionCookieOf(await signInOn(node, email, PASSWORD));
+  const socket = consoleSocketOn(node, cookie, sockets);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
