@@ -24,6 +24,7 @@ const EXPECTED_TABLES = [
   'calls',
   'channel_agents',
   'channels',
+  'graph_actions',
   'meta_app_settings',
   'outbox',
   'sessions',

@@ -34,11 +34,19 @@ export const webhookEvents = pgTable(
     processedAt: instant('processed_at'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /**
+     * dead letter: it kept failing and was set aside (`processed_at` stays null) until an admin
+     * retries it; the pending scans skip it meanwhile
+     */
+    deadAt: instant('dead_at'),
   },
   (t) => [
     index('webhook_events_pending_idx')
       .on(t.receiptId, t.position)
       .where(sql`processed_at is null`),
+    index('webhook_events_dead_idx')
+      .on(t.deadAt)
+      .where(sql`dead_at is not null`),
   ],
 );
 

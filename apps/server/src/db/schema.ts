@@ -7,3 +7,4 @@ export { agentPresence } from './schema-presence';
 export { webhookSubscriptions, webhookDeliveries } from './schema-outgoing';
 export { auditLog } from './schema-audit';
 export { metaAppSettings } from './schema-settings';
+export { graphActions } from './schema-graph-actions';

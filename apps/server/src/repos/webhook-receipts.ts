@@ -234,6 +234,7 @@ function planBatch(receipts: readonly NewReceipt[]) {
           processedAt: null,
           attempts: 0,
           lastError: null,
+          deadAt: null,
         });
       }
       return stored;

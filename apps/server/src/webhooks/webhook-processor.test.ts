@@ -22,6 +22,7 @@ function stored(key: string, receiptId = 1, position = 0): StoredWebhookEvent {
     processedAt: null,
     attempts: 0,
     lastError: null,
+    deadAt: null,
   };
 }
 
