@@ -10,6 +10,7 @@ import type { GraphClient } from './graph/graph-client';
 import type { TrustProxy } from './http/trust-proxy';
 import type { Logger } from './ops/logger';
 import type { DispatcherOptions } from './outbox/dispatcher';
+import type { RetryPolicy } from './webhooks/webhook-retries';
 
 /** What `createApp` is built from: `main.ts` fills it from the environment, tests from fixtures. */
 export interface AppOptions {
@@ -48,6 +49,8 @@ export interface AppOptions {
   racePoints?: RacePoints;
   /** per-user, per-socket and per-sender limits (`abuse-limits.ts`); defaults suit production */
   limits?: AbuseLimitOverrides;
+  /** how stored webhook events that fail are retried before they become dead letters (tests shorten it) */
+  webhookRetries?: Partial<RetryPolicy>;
   /** `TRUST_PROXY`: whose X-Forwarded-For names the client (default: a proxy on loopback) */
   trustProxy?: TrustProxy;
   /** session lifetime and sweep, the login throttle's store (Redis in a cluster), test-only cost */

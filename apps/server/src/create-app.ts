@@ -150,6 +150,7 @@ export function createApp(options: AppOptions) {
     meta: options.meta,
     announcePresence: presence.announce,
     outgoing: options.outgoingWebhooks,
+    retryWebhookEvents: (events) => intake.processor.enqueue(events),
   });
   const intake = createWebhookIntake({
     repos,
@@ -159,6 +160,7 @@ export function createApp(options: AppOptions) {
     logger,
     clock,
     maxInFlight: limits.webhooksInFlight,
+    retries: options.webhookRetries,
   });
   const { processor } = intake;
 

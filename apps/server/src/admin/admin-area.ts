@@ -7,12 +7,13 @@ import type { GraphClient } from '../graph/graph-client';
 import { AppError } from '../http/app-error';
 import type { Logger } from '../ops/logger';
 import { createDispatcher, type DispatcherOptions } from '../outbox/dispatcher';
-import type { Repos } from '../repos';
+import type { Repos, StoredWebhookEvent } from '../repos';
 import { createUnitOfWork } from '../repos/unit-of-work';
 import type { RingsideServer } from '../sockets/socket-types';
 import { createSupervisorRoutes } from '../supervisor/supervisor-routes';
 import { adminGuards } from './admin-guards';
 import { createChannelRoutes } from './channel-routes';
+import { createFailedEventRoutes } from './failed-event-routes';
 import { createMetaSecretsCache, type MetaSecrets } from './meta-secrets';
 import { createMetaWebhookRoutes } from './meta-webhook-routes';
 import { createUserRoutes } from './user-routes';
@@ -32,6 +33,8 @@ export interface AdminAreaDeps {
   /** Meta's webhook secrets from the configuration; an app secret an admin stores wins */
   meta: MetaSecrets;
   announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+  /** hands Meta webhook events an admin retried to the processor */
+  retryWebhookEvents: (events: readonly StoredWebhookEvent[]) => void;
   /** outgoing webhook delivery tuning (tests make retries fast) */
   outgoing?: DispatcherOptions | undefined;
 }
@@ -72,6 +75,7 @@ export function createAdminArea(deps: AdminAreaDeps) {
   adminRouter.use(createMetaWebhookRoutes({ ...shared, secrets }));
   adminRouter.use(createWebhookRoutes({ ...shared, dispatcher }));
   adminRouter.use(createAuditRoutes(shared));
+  adminRouter.use(createFailedEventRoutes(shared));
   // an unknown admin path is a JSON 404, after the same sign-in and role checks
   adminRouter.use(...adminGuards(deps).read, (_req, _res, next) => {
     next(new AppError('not_found', 404, 'There is no such admin route.'));

@@ -25,6 +25,12 @@ export function createMetrics() {
       labelNames: ['kind', 'result'] as const,
       registers: [registry],
     }),
+    webhookDeadLetters: new Counter({
+      name: 'ringside_webhook_dead_letters_total',
+      help: 'Stored webhook events that kept failing and became dead letters (admins can retry them)',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
     signatureFailures: new Counter({
       name: 'ringside_webhook_signature_failures_total',
       help: 'Webhook deliveries refused for a missing or wrong signature',

@@ -3,6 +3,9 @@ import type { Db } from '../db/database';
 import { queryRows } from '../db/query-rows';
 import { webhookEvents, webhookReceipts } from '../db/schema';
 
+// an error's text is for an admin to read; a runaway message is cut here
+const ERROR_MAX = 1_000;
+
 /** One event parsed out of a webhook body, keyed for deduplication. */
 export interface IncomingWebhookEvent {
   idempotencyKey: string;
@@ -115,10 +118,11 @@ export function createWebhookReceiptsRepo(db: Db) {
 
     /**
      * stored events not yet processed, oldest receipt first, in body order; with
-     * `receivedBefore`, only those of receipts received before it (left behind, not in flight)
+     * `receivedBefore`, only those of receipts received before it (left behind, not in flight).
+     * Dead letters are not pending: they wait for an admin's retry
      */
     async unprocessedEvents(limit: number, receivedBefore?: Date): Promise<StoredWebhookEvent[]> {
-      const pending = isNull(webhookEvents.processedAt);
+      const pending = and(isNull(webhookEvents.processedAt), isNull(webhookEvents.deadAt));
       const query = db.select({ event: webhookEvents }).from(webhookEvents);
       const rows = await (
         receivedBefore
@@ -153,11 +157,18 @@ export function createWebhookReceiptsRepo(db: Db) {
         );
     },
 
-    /** processing failed: count the attempt and keep the event pending for a retry */
-    async markFailed(idempotencyKey: string, error: string): Promise<void> {
+    /**
+     * processing failed: count the attempt and keep the event pending for a retry, or, with
+     * `deadAt`, make it a dead letter (out of the pending scans until an admin retries it)
+     */
+    async markFailed(idempotencyKey: string, error: string, deadAt?: Date): Promise<void> {
       await db
         .update(webhookEvents)
-        .set({ attempts: sql`${webhookEvents.attempts} + 1`, lastError: error })
+        .set({
+          attempts: sql`${webhookEvents.attempts} + 1`,
+          lastError: error.slice(0, ERROR_MAX),
+          ...(deadAt ? { deadAt } : {}),
+        })
         .where(eq(webhookEvents.idempotencyKey, idempotencyKey));
     },
   };

@@ -59,6 +59,8 @@ export interface StackOptions {
   limits?: AppOptions['limits'];
   /** whose X-Forwarded-For is believed (the app's default, loopback, otherwise) */
   trustProxy?: AppOptions['trustProxy'];
+  /** how failing webhook events are retried before they become dead letters */
+  webhookRetries?: AppOptions['webhookRetries'];
 }
 
 export interface Stack {
@@ -157,6 +159,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...(options.ghostSweep ? { ghostSweep: options.ghostSweep } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+      ...(options.webhookRetries ? { webhookRetries: options.webhookRetries } : {}),
       auth: { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST, ...options.auth },
       simulator: sim,
       // the tests' receivers listen on 127.0.0.1

@@ -8,6 +8,7 @@ import { createWebhookIngest } from './webhook-ingest';
 import { limitWebhooksInFlight } from './webhook-in-flight';
 import { createWebhookPostHandler, type WebhookPostOptions } from './webhook-post';
 import { createWebhookProcessor } from './webhook-processor';
+import type { RetryPolicy } from './webhook-retries';
 
 /**
  * Meta's deliveries from the socket to the call loop: signature check and a cap on bodies in
@@ -27,6 +28,8 @@ export function createWebhookIntake(deps: {
   logger: Logger;
   clock: () => Date;
   maxInFlight: number;
+  /** how failing events are retried before they become dead letters (tests shorten it) */
+  retries?: Partial<RetryPolicy> | undefined;
 }) {
   const { repos, metrics, logger } = deps;
   const groupCommit = createGroupCommit((receipts) =>
@@ -40,6 +43,8 @@ export function createWebhookIntake(deps: {
     },
     logger,
     foreground: groupCommit,
+    retries: deps.retries,
+    onDeadLetter: (event) => metrics.webhookDeadLetters.inc({ kind: event.kind }),
   });
   const post = limitWebhooksInFlight(
     createWebhookPostHandler({

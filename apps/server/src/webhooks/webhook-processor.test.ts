@@ -2,12 +2,7 @@ import type { NormalizedEvent } from '@ringside/calls';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../ops/logger';
 import type { StoredWebhookEvent } from '../repos/webhook-receipts';
-import {
-  createWebhookProcessor,
-  LEFT_BEHIND_MS,
-  MAX_PROCESSING_ATTEMPTS,
-  type ForegroundWork,
-} from './webhook-processor';
+import { createWebhookProcessor, LEFT_BEHIND_MS, type ForegroundWork } from './webhook-processor';
 
 const quiet = { info() {}, warn() {}, error() {} } as unknown as Logger;
 
@@ -29,11 +24,9 @@ function stored(key: string, receiptId = 1, position = 0): StoredWebhookEvent {
 /** a table of stored events, as much of the receipts repository as the processor uses */
 function table(pending: StoredWebhookEvent[] = []) {
   const marked: string[] = [];
-  const failed: string[] = [];
   let scans = 0;
   return {
     marked,
-    failed,
     scans: () => scans,
     receipts: {
       async unprocessedEvents(limit: number, receivedBefore?: Date) {
@@ -44,9 +37,7 @@ function table(pending: StoredWebhookEvent[] = []) {
       async markProcessed(key: string | readonly string[]) {
         marked.push(...(typeof key === 'string' ? [key] : key));
       },
-      async markFailed(key: string) {
-        failed.push(key);
-      },
+      async markFailed() {},
     },
   };
 }
@@ -87,29 +78,6 @@ describe('webhook processor', () => {
     await processor.idle();
     await processor.stop();
     expect(applied).toEqual(['old-1', 'old-2', 'new']);
-  });
-
-  it('retries a failing event later, and sets it aside after the last attempt', async () => {
-    const db = table();
-    let calls = 0;
-    const processor = createWebhookProcessor({
-      receipts: db.receipts,
-      logger: quiet,
-      retryDelayMs: 1,
-      apply: async () => {
-        calls += 1;
-        throw new Error('graph unreachable');
-      },
-    });
-    processor.enqueue([stored('stubborn')]);
-    const deadline = Date.now() + 5_000;
-    while (db.marked.length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    await processor.stop();
-    expect(calls).toBe(MAX_PROCESSING_ATTEMPTS);
-    expect(db.failed).toHaveLength(MAX_PROCESSING_ATTEMPTS);
-    expect(db.marked).toEqual(['stubborn']);
   });
 
   it('applies nothing while the acknowledgements it gives way to are busy', async () => {

@@ -1,9 +1,8 @@
 import type { NormalizedEvent } from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { StoredWebhookEvent, WebhookReceiptsRepo } from '../repos/webhook-receipts';
+import { createFailureRecorder, DEFAULT_RETRY_POLICY, type RetryPolicy } from './webhook-retries';
 
-/** attempts before an event that keeps failing is set aside (it stays stored with its error) */
-export const MAX_PROCESSING_ATTEMPTS = 5;
 /** how many stored events one look at the table takes in */
 const SCAN_LIMIT = 1_000;
 /** events still pending this long after arrival were left behind (a crash, another node) */
@@ -45,8 +44,9 @@ export const MAX_DEFER_MS = 20;
  * committed (`enqueue`), not read back; the table is read at start-up (`kick`: nothing stored
  * before a crash is lost) and, now and then, for events left behind by another node. Between
  * events it gives way to `foreground` work, so acknowledgements never queue behind processing
- * (which is asynchronous by design). A failure is recorded and retried later; after
- * {@link MAX_PROCESSING_ATTEMPTS} the event is set aside. An event Meta sent for an outbound
+ * (which is asynchronous by design). A failure is recorded and retried later with backoff; an
+ * event that keeps failing becomes a dead letter (webhook-retries.ts), which the call's other
+ * events do not wait for and which an admin can retry (`enqueue` again). An event Meta sent for an outbound
  * call before our dial stored it (its `connect` reply and webhooks race) is kept pending and
  * tried again, with the call's later events behind it, as soon as the dial says the call is
  * stored (`retry`) or, failing that, with backoff for up to {@link DIAL_WAIT_MS}.
@@ -69,7 +69,10 @@ export function createWebhookProcessor(deps: {
   ) => Promise<AppliedEvent>;
   logger: Logger;
   foreground?: ForegroundWork;
-  retryDelayMs?: number;
+  /** see {@link DEFAULT_RETRY_POLICY} */
+  retries?: Partial<RetryPolicy> | undefined;
+  /** an event just became a dead letter (metrics) */
+  onDeadLetter?: ((event: StoredWebhookEvent) => void) | undefined;
   sweepMs?: number;
   clock?: () => Date;
   /** see {@link DIAL_RETRY_MS} and {@link DIAL_WAIT_MS} */
@@ -83,7 +86,17 @@ export function createWebhookProcessor(deps: {
   const queue: StoredWebhookEvent[] = [];
   // queued, being applied, waiting for a retry or for a dial: never taken in twice
   const known = new Set<string>();
-  const retryTimers = new Set<NodeJS.Timeout>();
+  const failures = createFailureRecorder({
+    receipts: deps.receipts,
+    logger: deps.logger,
+    policy: { ...DEFAULT_RETRY_POLICY, ...deps.retries },
+    clock,
+    onDeadLetter: deps.onDeadLetter,
+    retry: (event) => {
+      queue.push(event);
+      start();
+    },
+  });
   // events of calls not stored yet, by Meta call id, in arrival order
   const waiting = new Map<string, WaitingForDial>();
   // calls whose waiting events are to be tried now
@@ -196,12 +209,7 @@ export function createWebhookProcessor(deps: {
       known.delete(key);
       return 'done';
     } catch (error) {
-      const attempts = stored.attempts + 1;
-      deps.logger.error(
-        { err: error, key, kind: stored.kind, attempts },
-        'webhook event processing failed',
-      );
-      await recordFailure(stored, attempts, error);
+      if ((await failures.record(stored, error)) === 'dead') known.delete(key);
       return 'failed';
     }
   }
@@ -225,7 +233,7 @@ export function createWebhookProcessor(deps: {
         scheduleWaiting();
         return;
       }
-      // a failure was recorded and will be tried again on its own
+      // a failure was recorded: tried again on its own, or a dead letter
       held.events.shift();
     }
     waiting.delete(callId);
@@ -251,33 +259,6 @@ export function createWebhookProcessor(deps: {
       Math.max(0, soonest - now()),
     );
     waitTimer.unref();
-  }
-
-  async function recordFailure(
-    stored: StoredWebhookEvent,
-    attempts: number,
-    error: unknown,
-  ): Promise<void> {
-    const key = stored.idempotencyKey;
-    try {
-      await deps.receipts.markFailed(key, error instanceof Error ? error.message : String(error));
-      if (attempts >= MAX_PROCESSING_ATTEMPTS) {
-        deps.logger.error({ key }, 'webhook event set aside after repeated failures');
-        await deps.receipts.markProcessed(key);
-        known.delete(key);
-        return;
-      }
-    } catch (bookkeeping) {
-      // the database is away: the event stays pending and is tried again all the same
-      deps.logger.warn({ err: bookkeeping, key }, 'could not record a processing failure');
-    }
-    const timer = setTimeout(() => {
-      retryTimers.delete(timer);
-      queue.push({ ...stored, attempts });
-      start();
-    }, deps.retryDelayMs ?? 2_000);
-    timer.unref();
-    retryTimers.add(timer);
   }
 
   return {
@@ -318,8 +299,7 @@ export function createWebhookProcessor(deps: {
       stopped = true;
       clearInterval(sweepTimer);
       clearTimeout(waitTimer);
-      for (const timer of retryTimers) clearTimeout(timer);
-      retryTimers.clear();
+      failures.stop();
       while (running) await running;
     },
   };
