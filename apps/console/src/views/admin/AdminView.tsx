@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { AuditApi } from '../../api/audit-api';
 import { ChannelsApi } from '../../api/channels-api';
+import { FailedWebhookEventsApi } from '../../api/failed-webhook-events-api';
 import { OutgoingWebhooksApi } from '../../api/outgoing-webhooks-api';
 import { RestClient } from '../../api/rest-client';
 import { UsersApi } from '../../api/users-api';
@@ -10,6 +11,7 @@ import { useAppState } from '../../app/ConsoleProvider';
 import { Banner } from '../../ui/controls';
 import { AuditSection } from './AuditSection';
 import { ChannelsSection } from './ChannelsSection';
+import { FailedEventsSection } from './FailedEventsSection';
 import { AdminContext, type AdminApis, type AdminContextValue } from './useAdmin';
 import { UsersSection } from './UsersSection';
 import { WebhooksSection } from './WebhooksSection';
@@ -21,6 +23,13 @@ const SECTIONS = [
   { path: 'webhooks', title: 'Event webhooks', element: <WebhooksSection /> },
   { path: 'workspace', title: 'Workspace and Meta', element: <WorkspaceSection /> },
   { path: 'audit', title: 'Audit log', element: <AuditSection /> },
+  // admins only: the list names calls and server errors
+  {
+    path: 'failed-webhook-events',
+    title: 'Failed webhook events',
+    element: <FailedEventsSection />,
+    adminOnly: true,
+  },
 ] as const;
 
 const TAB = ({ isActive }: { isActive: boolean }) =>
@@ -31,7 +40,8 @@ const TAB = ({ isActive }: { isActive: boolean }) =>
   }`;
 
 /**
- * `/admin/*`: channels, users, event webhooks, the workspace and Meta webhook, the audit log.
+ * `/admin/*`: channels, users, event webhooks, the workspace and Meta webhook, the audit log,
+ * and (admins only) failed webhook events.
  * Admins change them; supervisors read them; agents never get here (the route sends them back).
  */
 export function AdminView() {
@@ -44,12 +54,14 @@ export function AdminView() {
       workspace: new WorkspaceSettingsApi(rest),
       webhooks: new OutgoingWebhooksApi(rest),
       audit: new AuditApi(rest),
+      failedEvents: new FailedWebhookEventsApi(rest),
     };
   });
   const context = useMemo<AdminContextValue>(
     () => ({ apis, canChange: me?.role === 'admin', meId: me?.id ?? '' }),
     [apis, me],
   );
+  const sections = SECTIONS.filter((s) => context.canChange || !('adminOnly' in s));
 
   return (
     <AdminContext.Provider value={context}>
@@ -61,7 +73,7 @@ export function AdminView() {
           </Banner>
         )}
         <nav aria-label="Settings" className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
-          {SECTIONS.map((section) => (
+          {sections.map((section) => (
             <NavLink key={section.path} to={`/admin/${section.path}`} className={TAB}>
               {section.title}
             </NavLink>
@@ -69,7 +81,7 @@ export function AdminView() {
         </nav>
         <Routes>
           <Route index element={<Navigate to="/admin/channels" replace />} />
-          {SECTIONS.map((section) => (
+          {sections.map((section) => (
             <Route
               key={section.path}
               path={section.path}

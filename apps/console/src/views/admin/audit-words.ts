@@ -18,6 +18,7 @@ const ACTIONS: Record<string, string> = {
   'workspace.rename': 'Renamed the workspace',
   'call.end': 'Ended a call',
   'agent.set-away': 'Set an agent Away',
+  'meta-event.retry': 'Retried a failed webhook event',
 };
 
 const SECRET_NAMES: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { AuditApi } from '../../api/audit-api';
 import type { ChannelsApi } from '../../api/channels-api';
+import type { FailedWebhookEventsApi } from '../../api/failed-webhook-events-api';
 import type { OutgoingWebhooksApi } from '../../api/outgoing-webhooks-api';
 import type { UsersApi } from '../../api/users-api';
 import type { WorkspaceSettingsApi } from '../../api/workspace-settings-api';
@@ -12,6 +13,7 @@ export interface AdminApis {
   workspace: WorkspaceSettingsApi;
   webhooks: OutgoingWebhooksApi;
   audit: AuditApi;
+  failedEvents: FailedWebhookEventsApi;
 }
 
 /** what every admin section needs: the APIs, and whether this user may change anything */
