@@ -2,6 +2,7 @@ import type { MetaSim } from '@ringside/meta-sim';
 import type { AbuseLimitOverrides } from './abuse-limits';
 import type { AppAuthOptions } from './auth/auth-router';
 import type { RacePoints } from './calls/race-points';
+import type { GraphActionWorkerOptions } from './calls/graph-action-worker';
 import type { TimerSweepOptions } from './calls/timer-sweep';
 import type { SocketAdapter } from './cluster/redis-adapter';
 import type { Database } from './db/database';
@@ -41,6 +42,8 @@ export interface AppOptions {
    * every 5 s by default (tests shorten it)
    */
   timerSweep?: TimerSweepOptions;
+  /** the Graph action worker's period (tests shorten it) */
+  graphWorker?: GraphActionWorkerOptions;
   /** `METRICS_TOKEN`: `/metrics` answers only to it (unset: open, for a private network) */
   metricsToken?: string;
   /** how often this node corrects console counts left by a server that died (tests shorten it) */

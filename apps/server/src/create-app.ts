@@ -102,6 +102,7 @@ export function createApp(options: AppOptions) {
     boardCounters,
     ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
     points: options.racePoints ?? noRacePoints,
+    graphWorker: options.graphWorker,
   });
   const timerSweep = createTimerSweep(
     {
@@ -252,6 +253,7 @@ export function createApp(options: AppOptions) {
       await adminArea.start();
       await calls.recoverTimers();
       timerSweep.start();
+      calls.graphWorker.start();
       ghosts.start();
       sessionGuard.start();
       const { port: bound } = httpServer.address() as AddressInfo;
@@ -259,6 +261,7 @@ export function createApp(options: AppOptions) {
     },
     async close(): Promise<void> {
       await timerSweep.stop();
+      await calls.graphWorker.stop();
       await ghosts.stop();
       await sessionGuard.stop();
       await processor.stop();

@@ -80,6 +80,17 @@ export interface AgentDialCommand extends CommandBase {
   readonly to: string;
 }
 
+/**
+ * A live call outlasted its server-side bound (its webhooks or its agent went quiet): a claim
+ * that never became a conversation, or a conversation Meta never ended. `since` is the claim's
+ * or the answer's time the bound was counted from, so a stale sweep finds the call moved on.
+ */
+export interface CallExpiredCommand extends CommandBase {
+  readonly kind: 'call.expired';
+  readonly state: 'claimed' | 'active';
+  readonly since: number;
+}
+
 /** Commands and timers the server feeds into {@link transition}. */
 export type CallCommand =
   | RingOfferedCommand
@@ -90,6 +101,7 @@ export type CallCommand =
   | AgentHangupCommand
   | RingTimeoutCommand
   | GraphFailedCommand
+  | CallExpiredCommand
   | AgentDialCommand;
 
 /**

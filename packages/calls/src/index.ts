@@ -37,6 +37,7 @@ export type {
   GraphAcceptedCommand,
   GraphAction,
   GraphFailedCommand,
+  CallExpiredCommand,
   RingOfferedCommand,
   RingTimeoutCommand,
 } from './commands';

@@ -80,6 +80,12 @@ export function commands(callId: string) {
       action: 'accept',
       code,
     }),
+    expired: (at: number, state: 'claimed' | 'active', since: number): CallCommand => ({
+      kind: 'call.expired',
+      ...base(at),
+      state,
+      since,
+    }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type {
   AgentDialCommand,
   AgentHangupCommand,
+  CallExpiredCommand,
   GraphFailedCommand,
   RingTimeoutCommand,
 } from './commands';
@@ -110,6 +111,37 @@ export function onGraphFailed(call: Call | undefined, event: GraphFailedCommand)
     });
   }
   return ignored('unknown-transition');
+}
+
+/**
+ * A live call outlasted its server-side bound. A claim whose answer never reached the server is
+ * released (the others ring again while Meta still rings); a claim Meta never confirmed is
+ * rejected and ends `failed`; a conversation Meta never ended is terminated and ends
+ * `completed`, its duration counted to now. A call that moved on since it was seen is left be.
+ */
+export function onExpired(call: Call | undefined, event: CallExpiredCommand): Step {
+  if (call === undefined) return ignored('out-of-order');
+  if (call.state === 'tombstone' || call.state === 'ended') return ignored('already-ended');
+  if (call.state === 'claimed' && event.state === 'claimed' && call.claimedAt === event.since) {
+    if (call.answerSentAt === undefined) return releaseClaim(call, call.agentId);
+    return endCall(call, { outcome: 'failed', endedAt: event.occurredAt, agentId: call.agentId }, [
+      graphSend(call, 'send-reject'),
+    ]);
+  }
+  if (call.state === 'active' && event.state === 'active' && call.answeredAt === event.since) {
+    return endCall(
+      call,
+      {
+        outcome: 'completed',
+        endedAt: event.occurredAt,
+        durationSec: secondsBetween(call.answeredAt, event.occurredAt),
+        agentId: call.agentId,
+        answeredAt: call.answeredAt,
+      },
+      [graphSend(call, 'send-terminate')],
+    );
+  }
+  return ignored('out-of-order');
 }
 
 /** An agent's outbound call was placed; a terminate that beat it here ends it at once. */

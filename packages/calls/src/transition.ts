@@ -10,7 +10,7 @@ import {
   onGraphAccepted,
   onRingOffered,
 } from './transition-inbound';
-import { onDial, onGraphFailed, onHangup, onRingTimeout } from './transition-commands';
+import { onDial, onExpired, onGraphFailed, onHangup, onRingTimeout } from './transition-commands';
 import { onMediaOffer, onOffered, onOutboundProgress, onTerminated } from './transition-webhook';
 
 /** A state change, for the server's `from -> to` log line. */
@@ -82,6 +82,8 @@ function dispatch(call: Call | undefined, event: CallEvent): Step {
       return onRingTimeout(call, event);
     case 'graph.failed':
       return onGraphFailed(call, event);
+    case 'call.expired':
+      return onExpired(call, event);
     case 'agent.dial':
       return onDial(call, event);
     default:

@@ -11,6 +11,7 @@ import type { ChannelRecord } from '../repos/channel-rows';
 import type { Tx } from '../db/database';
 import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
+import { decidedGraphActions } from './graph-outbox';
 import { timelineEntry } from './timeline';
 
 /** the result of applying one event: the model's verdict and the stored row after it */
@@ -47,6 +48,8 @@ export interface ApplyOptions {
    * ({@link awaitsItsDial}) is not marked processed: the caller keeps it and tries again
    */
   readonly deferUnknown?: boolean;
+  /** the agent's SDP an accept decided here carries, kept with it in case it must be resent */
+  readonly sdp?: string;
 }
 
 /**
@@ -105,6 +108,13 @@ export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
       if (made.next && made.second) entries.push(entry(made.next, made.second));
       await deps.repos.calls.appendCallEvent(tx, entries, webhookKey);
       await enqueueCallEvents(deps.repos, tx, { channel, event, before: current, row });
+      // what must reach Meta is recorded with the decision: a crash cannot lose it
+      const decided = decidedGraphActions(
+        made.result?.effects ?? made.first.effects,
+        row,
+        options.sdp,
+      );
+      await deps.repos.graphActions.record(tx, decided, new Date());
       return {
         result: made.result ?? made.first,
         before: current,
@@ -119,6 +129,10 @@ export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
     const applied = await deps.repos.calls.withCallLock(
       event.callId,
       async (current, tx) => {
+        if (event.kind === 'call.terminated' && current) {
+          // Meta ended the call: nothing still waiting to be told to it matters any more
+          await deps.repos.graphActions.settleCall(tx, current.row.id, 'moot', new Date());
+        }
         const made = outcome(current?.model);
         if (!made.model && current === undefined && options.deferUnknown && awaitsItsDial(event)) {
           // stays pending: the dial that stores this call may not have finished yet

@@ -14,6 +14,8 @@ import type { Notifier } from '../sockets/notifier';
 import { actionable, createCallEngine, type Applied } from './call-engine';
 import type { CallTimers } from './call-timers';
 import { createEffectRunner } from './effect-runner';
+import { createGraphActionWorker, type GraphActionWorkerOptions } from './graph-action-worker';
+import { createGraphActionSender } from './graph-outbox';
 import { createNoPickupTimer } from './dial/no-pickup-timer';
 import { createPermissionReplies } from './dial/permission-reply';
 import type { RacePoints } from './race-points';
@@ -34,6 +36,8 @@ export interface CallServiceDeps {
   noPickupMs?: number;
   /** where tests hold a call's arrival or an agent's status change ({@link RacePoints}) */
   points: RacePoints;
+  /** tuning of the worker resending Graph actions left pending */
+  graphWorker?: GraphActionWorkerOptions | undefined;
 }
 
 /**
@@ -49,13 +53,15 @@ export interface CallServiceDeps {
 export function createCallService(deps: CallServiceDeps) {
   const engine = createCallEngine(deps);
   const router = createRingRouter({ ...deps, feed });
-  const effects = createEffectRunner({ ...deps, feed, ring: router.ring });
+  const sender = createGraphActionSender(deps);
+  const effects = createEffectRunner({ ...deps, sender, feed, ring: router.ring });
   const noPickup = createNoPickupTimer({
     ...deps,
     feed,
     timeoutMs: deps.noPickupMs ?? NO_PICKUP_TIMEOUT_MS,
   });
   const permissionReplies = createPermissionReplies(deps);
+  const graphWorker = createGraphActionWorker({ ...deps, sender, feed }, deps.graphWorker);
 
   /**
    * applies one event to its call and performs what follows from it; `webhookKey` marks the
@@ -81,6 +87,7 @@ export function createCallService(deps: CallServiceDeps) {
       ...(plan ? { followUp: plan.followUp } : {}),
       ...(context.timelineNote ? { note: context.timelineNote } : {}),
       ...(deferUnknown ? { deferUnknown } : {}),
+      ...(context.sdp === undefined ? {} : { sdp: context.sdp }),
     });
     if (plan) {
       context.firstOffer = {
@@ -147,6 +154,8 @@ export function createCallService(deps: CallServiceDeps) {
     recoverTimers: () => router.recoverTimers(noPickup.arm),
     /** starts a dialed call's no-pickup timer */
     armNoPickup: noPickup.arm,
+    /** resends Graph actions the deciding node did not get through (start after listen) */
+    graphWorker,
   };
 }
 

@@ -1,9 +1,7 @@
-import type { Call, Effect, GraphAction } from '@ringside/calls';
+import type { Call, Effect } from '@ringside/calls';
 import { describeMetaError } from '@ringside/contracts';
 import { fixActpassInRemoteAnswer } from '@ringside/sdp';
 import { GraphApiError } from '../graph/graph-api-error';
-import type { GraphClient } from '../graph/graph-client';
-import type { GraphCredentials } from '../graph/graph-credentials';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import type { ChannelRecord } from '../repos/channel-rows';
@@ -14,6 +12,7 @@ import type { Notifier } from '../sockets/notifier';
 import type { EffectContext, Feed } from './call-service';
 import type { CallTimers } from './call-timers';
 import { toCallView } from './call-views';
+import type { GraphActionSender, MessengerAccepted } from './graph-outbox';
 import { ringTimerKey } from './ring-router';
 
 /** an accept that Meta refused: the call has already been ended with Meta's error */
@@ -27,12 +26,13 @@ export class AnswerFailedError extends Error {
 /**
  * Performs a transition's effects, in order, after its transaction committed: Graph requests,
  * rings, notifications, presence and timers. A failed `pre_accept`/`accept` is fed back to the
- * model as `graph.failed` and surfaces as {@link AnswerFailedError}; other Graph failures are
- * logged and counted (the call already ended on our side).
+ * model as `graph.failed` and surfaces as {@link AnswerFailedError}. A reject or terminate that
+ * fails is logged and stays pending in the Graph action outbox, for its worker to try again (the
+ * call already ended on our side).
  */
 export function createEffectRunner(deps: {
   repos: Repos;
-  graph: GraphClient;
+  sender: GraphActionSender;
   notifier: Notifier;
   timers: CallTimers;
   clock: () => Date;
@@ -50,17 +50,6 @@ export function createEffectRunner(deps: {
 }) {
   const now = () => deps.clock().getTime();
 
-  async function credentials(channel: ChannelRecord): Promise<GraphCredentials> {
-    const creds = await deps.repos.channels.getChannelCredentials(channel.id);
-    if (!creds)
-      throw new GraphApiError({
-        kind: 'meta',
-        meaning: 'This channel has no access token.',
-        retryable: false,
-      });
-    return creds;
-  }
-
   async function agentName(
     workspaceId: string,
     userId: string | null | undefined,
@@ -73,39 +62,46 @@ export function createEffectRunner(deps: {
   async function accepting(
     channel: ChannelRecord,
     row: CallRow,
-    action: GraphAction,
-    send: () => Promise<unknown>,
-  ) {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof GraphApiError)) throw error;
-      await deps.feed(channel, {
-        kind: 'graph.failed',
-        callId: row.metaCallId,
-        action,
-        code: error.code ?? 0,
-        message: error.meaning,
-        occurredAt: now(),
-      });
-      throw new AnswerFailedError(error);
-    }
+    action: 'pre-accept' | 'accept',
+    sdp: string,
+  ): Promise<MessengerAccepted | undefined> {
+    const call = { id: row.id, metaCallId: row.metaCallId };
+    // the agent is waiting: a failure after the client's own retries ends the call (rejected)
+    const tried = await deps.sender.send(channel, call, action, sdp, 1, true);
+    if (tried.ok) return tried.messenger;
+    const error = tried.error;
+    // not Meta's answer (the database, a bug): the row stays pending for the worker
+    if (!(error instanceof GraphApiError)) throw error;
+    await deps.feed(channel, {
+      kind: 'graph.failed',
+      callId: row.metaCallId,
+      action: action === 'pre-accept' ? 'pre_accept' : 'accept',
+      code: error.code ?? 0,
+      message: error.meaning,
+      occurredAt: now(),
+    });
+    throw new AnswerFailedError(error);
   }
 
-  /** reject/terminate: best effort, the call is over on our side whatever Meta says */
-  async function ending(
-    action: 'reject' | 'terminate',
-    row: CallRow,
-    send: () => Promise<unknown>,
-  ) {
-    try {
-      await send();
-    } catch (error) {
-      deps.logger.warn(
-        { err: error, callId: row.id, action },
-        'Graph request failed while ending a call',
-      );
-    }
+  /**
+   * reject/terminate: the call is over on our side whatever Meta says; a failure that another
+   * try may mend is left to the Graph action worker (see `graph-outbox.ts`)
+   */
+  async function ending(channel: ChannelRecord, row: CallRow, action: 'reject' | 'terminate') {
+    const tried = await deps.sender.send(
+      channel,
+      { id: row.id, metaCallId: row.metaCallId },
+      action,
+      undefined,
+      1,
+    );
+    if (tried.ok) return;
+    deps.logger.warn(
+      { err: tried.error, callId: row.id, action, willRetry: !tried.final },
+      tried.final
+        ? 'Meta refused a Graph request ending a call'
+        : 'Graph request failed while ending a call; it will be tried again',
+    );
   }
 
   async function runOne(
@@ -129,30 +125,12 @@ export function createEffectRunner(deps: {
         deps.notifier.callUpdated(ws, [], toCallView(row, name));
         return;
       }
-      case 'send-pre-accept': {
-        const creds = await credentials(channel);
-        await accepting(channel, row, 'pre_accept', () =>
-          deps.graph.whatsapp.preAccept(creds, effect.callId, context.sdp ?? ''),
-        );
+      case 'send-pre-accept':
+        await accepting(channel, row, 'pre-accept', context.sdp ?? '');
         return;
-      }
       case 'send-accept': {
-        const creds = await credentials(channel);
-        if (channel.kind === 'whatsapp') {
-          await accepting(channel, row, 'accept', () =>
-            deps.graph.whatsapp.accept(creds, effect.callId, context.sdp ?? ''),
-          );
-        } else {
-          const reply = (await accepting(channel, row, 'accept', () =>
-            deps.graph.messenger.accept(creds, effect.callId, context.sdp ?? ''),
-          )) as Awaited<ReturnType<GraphClient['messenger']['accept']>>;
-          context.reply = {
-            sdpResponse: reply.session.sdp_response.sdp,
-            ...(reply.session.sdp_renegotiation
-              ? { sdpRenegotiation: reply.session.sdp_renegotiation.sdp }
-              : {}),
-          };
-        }
+        const messenger = await accepting(channel, row, 'accept', context.sdp ?? '');
+        if (messenger) context.reply = messenger;
         await deps.feed(channel, {
           kind: 'graph.accepted',
           callId: effect.callId,
@@ -179,22 +157,12 @@ export function createEffectRunner(deps: {
         deps.boardCounters.changed(ws);
         return;
       }
-      case 'send-reject': {
-        const creds = await credentials(channel);
-        const send =
-          channel.kind === 'whatsapp' ? deps.graph.whatsapp.reject : deps.graph.messenger.reject;
-        await ending('reject', row, () => send(creds, effect.callId));
+      case 'send-reject':
+        await ending(channel, row, 'reject');
         return;
-      }
-      case 'send-terminate': {
-        const creds = await credentials(channel);
-        const send =
-          channel.kind === 'whatsapp'
-            ? deps.graph.whatsapp.terminate
-            : deps.graph.messenger.terminate;
-        await ending('terminate', row, () => send(creds, effect.callId));
+      case 'send-terminate':
+        await ending(channel, row, 'terminate');
         return;
-      }
       case 'apply-answer':
         // meta has answered with a=setup:actpass, which a browser refuses in an answer
         deps.notifier.remoteSdp(effect.agentId, {

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { capturedLogger } from '../auth/test-auth-server';
 import type { ChannelListing } from '../repos/channel-rows';
 import type { OverdueCall, OverdueQuery } from '../repos/overdue-calls';
+import type { StuckCall, StuckQuery } from '../repos/stuck-calls';
 import type { Applied } from './call-engine';
 import { createTimerSweep, type TimerSweepOptions } from './timer-sweep';
 
@@ -21,8 +22,14 @@ function overdue(n: number, over: Partial<OverdueCall> = {}): OverdueCall {
 }
 
 /** a sweep over a list of overdue calls, each read once (then acted on); `failing` ones throw */
-function sweepOver(calls: OverdueCall[], options: TimerSweepOptions = {}, failing = new Set()) {
+function sweepOver(
+  calls: OverdueCall[],
+  options: TimerSweepOptions = {},
+  failing = new Set(),
+  stuck: StuckCall[] = [],
+) {
   const queries: OverdueQuery[] = [];
+  const stuckQueries: StuckQuery[] = [];
   const fed: CallEvent[] = [];
   const { logger, lines } = capturedLogger();
   const sweep = createTimerSweep(
@@ -32,6 +39,10 @@ function sweepOver(calls: OverdueCall[], options: TimerSweepOptions = {}, failin
           overdueCalls: async (query: OverdueQuery) => {
             queries.push(query);
             return calls.splice(0, query.limit);
+          },
+          stuckCalls: async (query: StuckQuery) => {
+            stuckQueries.push(query);
+            return stuck.splice(0, query.limit);
           },
         },
         channels: { getChannel: async () => ({ id: 'ch' }) as ChannelListing },
@@ -47,10 +58,52 @@ function sweepOver(calls: OverdueCall[], options: TimerSweepOptions = {}, failin
     },
     options,
   );
-  return { sweep, queries, fed, lines };
+  return { sweep, queries, stuckQueries, fed, lines };
 }
 
 describe('timer sweep rounds', () => {
+  it('ends claims and conversations past their bounds, naming the claim or answer it saw', async () => {
+    const stuck = (n: number, state: StuckCall['state'], since: number): StuckCall => ({
+      id: `call-${n}`,
+      workspaceId: 'ws',
+      channelId: 'ch',
+      metaCallId: `wacid.${n}`,
+      state,
+      since,
+    });
+    const { sweep, stuckQueries, fed, lines } = sweepOver(
+      [],
+      { claimBoundMs: 90_000, activeBoundMs: 3_600_000, batch: 5 },
+      new Set(),
+      [stuck(1, 'claimed', NOW - 95_000), stuck(2, 'active', NOW - 3_700_000)],
+    );
+    expect(await sweep.runOnce()).toEqual({ found: 2, applied: 2 });
+    expect(stuckQueries).toEqual([
+      {
+        claimedBefore: new Date(NOW - 90_000),
+        answeredBefore: new Date(NOW - 3_600_000),
+        limit: 5,
+      },
+    ]);
+    expect(fed).toEqual([
+      {
+        kind: 'call.expired',
+        callId: 'wacid.1',
+        state: 'claimed',
+        since: NOW - 95_000,
+        occurredAt: NOW,
+      },
+      {
+        kind: 'call.expired',
+        callId: 'wacid.2',
+        state: 'active',
+        since: NOW - 3_700_000,
+        occurredAt: NOW,
+      },
+    ]);
+    expect(lines.filter((l) => l.includes('outlasted its bound'))).toHaveLength(2);
+  });
+
   it('asks for calls overdue by more than the grace, and feeds nothing when none is', async () => {
     const { sweep, queries, fed } = sweepOver([], { graceMs: 1_000, batch: 7 });
     expect(await sweep.runOnce()).toEqual({ found: 0, applied: 0 });

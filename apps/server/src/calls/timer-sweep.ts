@@ -1,6 +1,7 @@
 import type { Logger } from '../ops/logger';
 import type { Repos } from '../repos';
 import type { OverdueCall } from '../repos/overdue-calls';
+import type { StuckCall } from '../repos/stuck-calls';
 import type { Feed } from './call-service';
 import { ringTimeoutEvent, turnOverEvent } from './ring-router';
 
@@ -11,8 +12,24 @@ export const TIMER_SWEEP_GRACE_MS = 1_000;
 /** at most this many calls per round; a full round is followed by another straight away */
 export const TIMER_SWEEP_BATCH = 50;
 
+/**
+ * How long an agent's claim may last without becoming a conversation: their browser setting up
+ * audio takes seconds, and a WhatsApp accept left pending by a crash is resent after a minute
+ * (`graph-outbox.ts`). Past it, the claim is released or the call rejected (`call.expired`).
+ */
+export const CLAIM_BOUND_MS = 90_000;
+/**
+ * The longest conversation we keep open without hearing Meta end it (our bound, not Meta's):
+ * past it the call is terminated, so a lost terminate never leaves an agent busy for good.
+ */
+export const ACTIVE_CALL_BOUND_MS = 4 * 60 * 60_000;
+
 /** Tuning of {@link createTimerSweep}; the defaults suit production, tests shorten them. */
 export interface TimerSweepOptions {
+  /** see {@link CLAIM_BOUND_MS} */
+  claimBoundMs?: number;
+  /** see {@link ACTIVE_CALL_BOUND_MS} */
+  activeBoundMs?: number;
   /** mean time between rounds; each wait is jittered ±20 % so nodes drift apart */
   periodMs?: number;
   /** how far past its deadline a call must be before the sweep acts on it */
@@ -59,6 +76,8 @@ export function createTimerSweep(
   const periodMs = options.periodMs ?? TIMER_SWEEP_PERIOD_MS;
   const graceMs = options.graceMs ?? TIMER_SWEEP_GRACE_MS;
   const batch = options.batch ?? TIMER_SWEEP_BATCH;
+  const claimBoundMs = options.claimBoundMs ?? CLAIM_BOUND_MS;
+  const activeBoundMs = options.activeBoundMs ?? ACTIVE_CALL_BOUND_MS;
   if (!(periodMs > 0 && Number.isFinite(periodMs))) {
     throw new Error(`timer sweep: periodMs must be a positive number of ms, not ${periodMs}`);
   }
@@ -96,6 +115,28 @@ export function createTimerSweep(
     return applied;
   }
 
+  /** ends or releases one call past its bound; whether that changed it */
+  async function bound(call: StuckCall): Promise<boolean> {
+    const channel = await deps.repos.channels.getChannel(call.workspaceId, call.channelId);
+    if (!channel) return false;
+    const result = await deps.feed(channel, {
+      kind: 'call.expired',
+      callId: call.metaCallId,
+      state: call.state,
+      since: call.since,
+      occurredAt: deps.clock().getTime(),
+    });
+    if (result.changed) {
+      deps.logger.warn(
+        { callId: call.id, state: call.state, to: result.row?.state },
+        call.state === 'claimed'
+          ? 'a claim outlasted its bound: released or rejected'
+          : 'a conversation outlasted its bound: terminated',
+      );
+    }
+    return result.changed;
+  }
+
   async function round(): Promise<SweepRound> {
     const overdue = await deps.repos.calls.overdueCalls({
       before: new Date(deps.clock().getTime() - graceMs),
@@ -111,7 +152,20 @@ export function createTimerSweep(
         deps.logger.error({ err: error, callId: call.id }, 'timer sweep failed for a call');
       }
     }
-    return { found: overdue.length, applied };
+    const at = deps.clock().getTime();
+    const stuck = await deps.repos.calls.stuckCalls({
+      claimedBefore: new Date(at - claimBoundMs),
+      answeredBefore: new Date(at - activeBoundMs),
+      limit: batch,
+    });
+    for (const call of stuck) {
+      try {
+        if (await bound(call)) applied += 1;
+      } catch (error) {
+        deps.logger.error({ err: error, callId: call.id }, 'timer sweep failed for a call');
+      }
+    }
+    return { found: Math.max(overdue.length, stuck.length), applied };
   }
 
   /** one round now, unless one is under way (then that one's result) */

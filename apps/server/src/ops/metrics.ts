@@ -50,6 +50,12 @@ export function createMetrics() {
       labelNames: ['operation', 'code'] as const,
       registers: [registry],
     }),
+    graphActions: new Counter({
+      name: 'ringside_graph_actions_total',
+      help: 'Call decisions (accept, reject, terminate) settled with Meta, by action and result',
+      labelNames: ['action', 'result'] as const,
+      registers: [registry],
+    }),
     callsEnded: new Counter({
       name: 'ringside_calls_ended_total',
       help: 'Calls ended, by channel and outcome',

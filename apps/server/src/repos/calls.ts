@@ -8,6 +8,7 @@ import { callModelColumns } from './call-columns';
 import { sameCustomerSql } from './same-customer';
 import { createCallListing, type CallSummaryRow } from './call-list';
 import { isUuid } from './ids';
+import { findStuckCalls, type StuckCall, type StuckQuery } from './stuck-calls';
 import { findOverdueCalls, type OverdueCall, type OverdueQuery } from './overdue-calls';
 
 /** A `calls` row, model included. */
@@ -222,6 +223,8 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
 
     /** live calls whose timer should have acted by now ({@link findOverdueCalls}) */
     overdueCalls: (query: OverdueQuery): Promise<OverdueCall[]> => findOverdueCalls(db, query),
+    /** claimed and active calls past their server-side bounds (see stuck-calls.ts) */
+    stuckCalls: (query: StuckQuery): Promise<StuckCall[]> => findStuckCalls(db, query),
 
     /**
      * whether the agent is on a call of the workspace now: talking (`active`), or calling a

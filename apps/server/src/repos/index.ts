@@ -4,6 +4,7 @@ import { createAuditLogRepo } from './audit-log';
 import { createBoardFiguresRepo } from './board-figures';
 import { createCallsRepo } from './calls';
 import { createChannelsRepo } from './channels';
+import { createGraphActionsRepo } from './graph-actions';
 import { createMetaAppSettingsRepo } from './meta-app-settings';
 import { createOutboxRepo } from './outbox';
 import { createOutgoingEventsRepo } from './outgoing-events';
@@ -38,6 +39,7 @@ export function createRepos(db: Db, secretBox: SecretBox, shared: RepoShared = c
     channels: createChannelsRepo(db, secretBox, shared.channels),
     calls: createCallsRepo(db, { engine: shared.engine }),
     webhookReceipts: createWebhookReceiptsRepo(db),
+    graphActions: createGraphActionsRepo(db),
     presence: createPresenceRepo(db),
     boardFigures: createBoardFiguresRepo(db),
     ringPlan: createRingPlanRepo(db),

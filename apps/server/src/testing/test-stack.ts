@@ -49,6 +49,8 @@ export interface StackOptions {
   noPickupMs?: number;
   /** the timer sweep's period and grace (the app's defaults otherwise) */
   timerSweep?: AppOptions['timerSweep'];
+  /** the Graph action worker's period (the app's default otherwise) */
+  graphWorker?: AppOptions['graphWorker'];
   /** how often the server corrects console counts left by a server that died */
   ghostSweep?: AppOptions['ghostSweep'];
   /** where a call's arrival or an agent's status change can be held (race-gates.ts) */
@@ -155,6 +157,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...(options.graph ? { graph: options.graph } : {}),
       ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
       ...(options.timerSweep ? { timerSweep: options.timerSweep } : {}),
+      ...(options.graphWorker ? { graphWorker: options.graphWorker } : {}),
       ...(options.racePoints ? { racePoints: options.racePoints } : {}),
       ...(options.ghostSweep ? { ghostSweep: options.ghostSweep } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
