@@ -160,4 +160,30 @@ describe('what a failure records', () => {
     expect(failureText(new Error('Failed query: select 1'))).toBe('a database query failed');
     expect(failureText(new Error('Graph unreachable'))).toBe('Graph unreachable');
   });
+
+  it('and in the log, neither the query nor its parameters', async () => {
+    const logged: unknown[] = [];
+    const logger = { ...quiet, error: (o: unknown) => logged.push(o) } as unknown as Logger;
+    const processor = createWebhookProcessor({
+      receipts: table().receipts,
+      logger,
+      apply: async () => {
+        const cause = new Error('deadlock detected');
+        throw new Error(
+          'Failed query: update calls set model = $1\nparams: {"sdpOffer":"a=ice-pwd:s3cret"}',
+          {
+            cause,
+          },
+        );
+      },
+    });
+    processor.enqueue([stored('offer')]);
+    await processor.idle();
+    await processor.stop();
+    const text = JSON.stringify(logged, (_k, v: unknown) =>
+      v instanceof Error ? { message: v.message, stack: v.stack } : v,
+    );
+    expect(text).toContain('deadlock detected');
+    expect(text).not.toContain('s3cret');
+  });
 });

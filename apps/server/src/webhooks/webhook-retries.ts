@@ -59,7 +59,7 @@ export function createFailureRecorder(deps: {
       const attempts = stored.attempts + 1;
       const dead = attempts >= deps.policy.maxAttempts;
       deps.logger.error(
-        { err: error, key, kind: stored.kind, attempts },
+        { err: loggableError(error), key, kind: stored.kind, attempts },
         'webhook event processing failed',
       );
       try {
@@ -103,15 +103,17 @@ export function createFailureRecorder(deps: {
  * failureText(drizzleError); // 'relation "calls" does not exist'
  */
 export function failureText(error: unknown): string {
+  const root = loggableError(error);
+  return root instanceof Error ? root.message : String(root);
+}
+
+/** the error to log: a failed query's cause, never the query with its parameters */
+function loggableError(error: unknown): unknown {
   let current = error;
-  while (
-    current instanceof Error &&
-    current.message.startsWith('Failed query:') &&
-    current.cause !== undefined
-  ) {
-    current = current.cause;
-  }
-  if (current instanceof Error && !current.message.startsWith('Failed query:'))
-    return current.message;
-  return current instanceof Error ? 'a database query failed' : String(current);
+  while (isFailedQuery(current) && current.cause !== undefined) current = current.cause;
+  return isFailedQuery(current) ? new Error('a database query failed') : current;
+}
+
+function isFailedQuery(error: unknown): error is Error {
+  return error instanceof Error && error.message.startsWith('Failed query:');
 }
