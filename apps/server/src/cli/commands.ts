@@ -1,4 +1,4 @@
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, type ScryptCost } from '../auth/passwords';
 import type { Db } from '../db/database';
 import type { SecretBox } from '../db/secret-box';
 import { createChannelsRepo } from '../repos/channels';
@@ -14,6 +14,8 @@ export type CommandOutcome = { ok: true; output: object } | { ok: false; message
 export interface CommandContext {
   readonly db: Db;
   readonly secretBox: () => SecretBox;
+  /** test-only: the scrypt cost of `user add`; unset (always, outside tests) is the real one */
+  readonly testOnlyPasswordCost?: ScryptCost | undefined;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function runCommand(
         email: command.email,
         // a user added without a name is shown by their email's local part
         name: command.name ?? command.email.split('@')[0] ?? command.email,
-        passwordHash: await hashPassword(command.password),
+        passwordHash: await hashPassword(command.password, context.testOnlyPasswordCost),
         role: command.role,
       });
       return created.ok

@@ -1,49 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SCRYPT_COST, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 import { openDatabase } from '../db/open-database';
 import { SECRETS_KEY_FILE } from '../db/secret-box';
-import { OPEN_TIMEOUT_MS, testPostgresAdminUrl } from '../db/test-databases';
-import { createTestDatabase } from '../testing/postgres';
+import { OPEN_TIMEOUT_MS } from '../db/test-databases';
+import { json, ringside, ringsideProcess, storedCost } from './ringside-runs';
 
-const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(SERVER_DIR, 'node_modules', '.bin', 'tsx');
+// the CLI's commands through runCli in this process (fast), then a few runs of the real process
 const WHATSAPP_TOKEN = 'EAAGwhatsapp-secret-token-0123456789';
 const MESSENGER_TOKEN = 'EAAGmessenger-secret-token-9876543210';
-const KEY = Buffer.alloc(32, 7).toString('base64');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-// the CLI as a user runs it: a child process with its own environment
-function ringside(args: string[], env: Record<string, string>): Promise<Run> {
-  const { DATABASE_URL: _url, SECRETS_KEY: _key, DATA_DIR: _dir, ...inherited } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      TSX,
-      ['src/cli/ringside.ts', ...args],
-      { cwd: SERVER_DIR, env: { ...inherited, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-function json(run: Run): Record<string, unknown> {
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  const lines = run.stdout.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0]!) as Record<string, unknown>;
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -179,6 +146,8 @@ describe('ringside CLI on the embedded database', () => {
         expect(bytes.includes(WHATSAPP_TOKEN), file).toBe(false);
         expect(bytes.includes(MESSENGER_TOKEN), file).toBe(false);
       }
+      // these runs really hash at the test-only cost (the process, below: the real one)
+      expect(await storedCost(env.DATA_DIR, 'asha@example.com')).toEqual(TEST_ONLY_SCRYPT_COST);
     },
     OPEN_TIMEOUT_MS * 2,
   );
@@ -246,13 +215,27 @@ describe('ringside CLI on the embedded database', () => {
     },
     OPEN_TIMEOUT_MS,
   );
+});
+
+// the process users run, for what only it shows: slow (seconds a run), so only these
+describe('ringside CLI as a process, on the embedded database', () => {
+  const env = { DATA_DIR: join(root, 'data') };
+
+  it('exits 2 on bad arguments, with the usage on stderr and nothing on stdout', async () => {
+    const run = await ringsideProcess(['workspace', 'add'], env);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^ringside: --name: is required/);
+    expect(run.stderr).toContain('usage: pnpm ringside');
+  }, 60_000);
 
   it(
-    'exits 1 and says so plainly while a server holds the database',
+    'exits 1 and says so plainly while a server holds the database; once it stops, adds a user at the real password cost',
     async () => {
+      const workspace = json(await ringside(['workspace', 'add', '--name', 'Acme Sales'], env));
       const server = await openDatabase({ dataDir: env.DATA_DIR });
       try {
-        const run = await ringside(['channel', 'list'], env);
+        const run = await ringsideProcess(['channel', 'list'], env);
         expect(run.code).toBe(1);
         expect(run.stdout).toBe('');
         expect(run.stderr).toContain(`in use by a running Ringside server (pid ${process.pid})`);
@@ -260,43 +243,28 @@ describe('ringside CLI on the embedded database', () => {
       } finally {
         await server.close();
       }
-      expect(json(await ringside(['channel', 'list'], env))).toHaveProperty('channels');
+
+      const added = await ringsideProcess(
+        [
+          'user',
+          'add',
+          '--workspace',
+          String(workspace['id']),
+          '--email',
+          'Ravi@Example.com',
+          '--password',
+          'correct horse battery',
+          '--role',
+          'admin',
+        ],
+        env,
+      );
+      expect(json(added)).toMatchObject({ email: 'ravi@example.com', role: 'admin' });
+      expect(added.stdout).not.toContain('correct horse');
+      expect(added.stdout).not.toContain('scrypt');
+      // no test seam reaches the real CLI: its hashes are at the production cost
+      expect(await storedCost(env.DATA_DIR, 'ravi@example.com')).toEqual(SCRYPT_COST);
     },
     OPEN_TIMEOUT_MS,
-  );
-});
-
-describe('ringside CLI on PostgreSQL', () => {
-  it(
-    'runs against DATABASE_URL, and asks for SECRETS_KEY before storing a token',
-    async () => {
-      const env = { DATABASE_URL: await createTestDatabase(await testPostgresAdminUrl()) };
-      const workspace = json(await ringside(['workspace', 'add', '--name', 'Acme'], env));
-      const args = [
-        'channel',
-        'add',
-        'messenger',
-        '--workspace',
-        String(workspace['id']),
-        '--page-id',
-        '123456789012',
-        '--name',
-        'Acme Page',
-        '--access-token',
-        MESSENGER_TOKEN,
-      ];
-
-      const keyless = await ringside(args, env);
-      expect(keyless).toMatchObject({ code: 1, stdout: '' });
-      expect(keyless.stderr).toContain('SECRETS_KEY is required with DATABASE_URL');
-
-      const badKey = await ringside(args, { ...env, SECRETS_KEY: 'short' });
-      expect(badKey.code).toBe(1);
-      expect(badKey.stderr).toContain('SECRETS_KEY must be 32 bytes of base64');
-
-      const channel = json(await ringside(args, { ...env, SECRETS_KEY: KEY }));
-      expect(channel).toMatchObject({ pageId: '123456789012', tokenSet: true });
-    },
-    OPEN_TIMEOUT_MS * 2,
   );
 });

@@ -1,3 +1,4 @@
+import type { ScryptCost } from '../auth/passwords';
 import { DatabaseLockedError } from '../db/data-dir-lock';
 import type { Database } from '../db/database';
 import { openDatabase } from '../db/open-database';
@@ -10,6 +11,12 @@ import { parseCliArgs, USAGE } from './parse-args';
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+}
+
+/** What tests may change; `ringside.ts`, the CLI users run, passes none. */
+export interface CliOptions {
+  /** test-only: hash `user add` passwords at this cost instead of the real SCRYPT_COST */
+  readonly testOnlyPasswordCost?: ScryptCost;
 }
 
 /** Exit codes: 0 done, 1 could not run (database busy or unreachable, configuration), 2 bad arguments. */
@@ -30,6 +37,7 @@ export async function runCli(
   environment: NodeJS.ProcessEnv,
   cwd: string,
   io: CliIo,
+  options: CliOptions = {},
 ): Promise<number> {
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) {
@@ -50,7 +58,11 @@ export async function runCli(
   const database = await open(env, io);
   if (!database) return EXIT.failed;
   try {
-    const outcome = await runCommand(command, { db: database.db, secretBox: () => secretBox(env) });
+    const outcome = await runCommand(command, {
+      db: database.db,
+      secretBox: () => secretBox(env),
+      testOnlyPasswordCost: options.testOnlyPasswordCost,
+    });
     if (!outcome.ok) {
       io.stderr(`ringside: ${outcome.message}`);
       return EXIT.usage;
