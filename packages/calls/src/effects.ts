@@ -89,6 +89,17 @@ export interface NotifyEndedEffect {
 }
 
 /**
+ * Meta's terminate showed an ended call's outcome wrong: an accept Meta refused because the
+ * caller had already gone is a missed call, not a failed one. The log and the boards update.
+ */
+export interface NotifyOutcomeCorrectedEffect {
+  readonly type: 'notify-outcome-corrected';
+  readonly callId: string;
+  readonly from: CallOutcome;
+  readonly outcome: CallOutcome;
+}
+
+/**
  * Why an event changed nothing:
  * - `duplicate`: already applied (same idempotency key, or the same command again)
  * - `stale-version`: a Messenger media_update no newer than one applied
@@ -134,4 +145,5 @@ export type Effect =
   | ApplyMediaOfferEffect
   | RecordOutcomeEffect
   | NotifyEndedEffect
+  | NotifyOutcomeCorrectedEffect
   | LogIgnoredEffect;

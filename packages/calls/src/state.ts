@@ -110,6 +110,11 @@ export interface EndedCall extends CallBase {
   readonly metaError?: MetaError;
   readonly agentId?: string;
   readonly answeredAt?: number;
+  /**
+   * it ended because Meta refused our accept: Meta's terminate may yet show the caller had hung
+   * up first (a missed call, not a failed one)
+   */
+  readonly acceptRefused?: boolean;
 }
 
 /**

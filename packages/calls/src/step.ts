@@ -43,6 +43,7 @@ export interface Ending {
   readonly metaError?: MetaError;
   readonly agentId?: string;
   readonly answeredAt?: number;
+  readonly acceptRefused?: boolean;
 }
 
 /**

@@ -95,7 +95,13 @@ export function onGraphFailed(call: Call | undefined, event: GraphFailedCommand)
   if (call.state === 'claimed' && accepting) {
     return endCall(
       call,
-      { outcome: 'failed', endedAt: event.occurredAt, metaError, agentId: call.agentId },
+      {
+        outcome: 'failed',
+        endedAt: event.occurredAt,
+        metaError,
+        agentId: call.agentId,
+        acceptRefused: true,
+      },
       [graphSend(call, 'send-reject')],
     );
   }

@@ -135,7 +135,7 @@ export function onTerminated(call: Call | undefined, event: CallTerminatedEvent)
     return applied(tombstone);
   }
   if (call.state === 'tombstone') return ignored('duplicate');
-  if (call.state === 'ended') return ignored('already-ended');
+  if (call.state === 'ended') return correctOutcome(call, event) ?? ignored('already-ended');
 
   const agentId = call.state === 'ringing' ? undefined : call.agentId;
   if (event.status === 'failed') {
@@ -160,6 +160,22 @@ export function onTerminated(call: Call | undefined, event: CallTerminatedEvent)
     endedAt,
     agentId,
   });
+}
+
+/**
+ * An inbound call we ended `failed` because Meta refused our accept, whose terminate then shows
+ * the caller hung up unanswered (the accept came too late: they had gone, or the server was
+ * restarting while it rang), was a missed call: the log says so, and it joins the calls to
+ * return. Anything else about an ended call stays as it was.
+ */
+function correctOutcome(call: EndedCall, event: CallTerminatedEvent): Step | undefined {
+  const unanswered = event.status === 'completed' && !terminateShowsPickup(event);
+  if (!call.acceptRefused || call.outcome !== 'failed' || !unanswered) return undefined;
+  const { acceptRefused: _settled, ...rest } = call;
+  const corrected: EndedCall = { ...rest, outcome: 'missed' };
+  return applied(corrected, [
+    { type: 'notify-outcome-corrected', callId: call.id, from: call.outcome, outcome: 'missed' },
+  ]);
 }
 
 /**

@@ -52,7 +52,8 @@ function precheck(call: Call | undefined, event: CallEvent): Step | undefined {
   if ('idempotencyKey' in event && call.appliedKeys.includes(event.idempotencyKey)) {
     return ignored('duplicate');
   }
-  if (call.state === 'ended') return ignored('already-ended');
+  // an ended call hears only Meta's terminate, which may correct its outcome (onTerminated)
+  if (call.state === 'ended' && event.kind !== 'call.terminated') return ignored('already-ended');
   return undefined;
 }
 

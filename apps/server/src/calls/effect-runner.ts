@@ -213,6 +213,14 @@ export function createEffectRunner(deps: {
         deps.boardCounters.changed(ws);
         return;
       }
+      case 'notify-outcome-corrected':
+        deps.logger.info(
+          { callId: row.id, from: effect.from, to: effect.outcome },
+          'call outcome corrected by Meta’s terminate',
+        );
+        deps.notifier.callUpdated(ws, [], toCallView(row, await agentName(ws, row.agentId)));
+        deps.boardCounters.changed(ws);
+        return;
       case 'log-ignored':
         return;
     }

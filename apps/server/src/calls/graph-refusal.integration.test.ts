@@ -1,4 +1,4 @@
-import { describeMetaError } from '@ringside/contracts';
+import { callsPageReplySchema, describeMetaError } from '@ringside/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { businessAnswerFor, businessOffer } from '../testing/business-sdp';
 import {
@@ -6,6 +6,7 @@ import {
   newMessengerCallId,
   newWhatsAppCallId,
   whatsappConnect,
+  whatsappTerminate,
 } from '../testing/meta-payloads';
 import { startScriptedHttp, type ScriptedHttp } from '../testing/scripted-http';
 import { command, nextEvent, useStack } from '../testing/test-stack';
@@ -120,5 +121,69 @@ describe('Meta refuses to accept the call', () => {
       ok: false,
       error: { code: 'invalid_state', message: 'This call has already ended.' },
     });
+  });
+
+  it('a refusal because the caller had already hung up is corrected to missed when Meta’s terminate says so', async () => {
+    const ws = await stack().workspace();
+    const agent = await ws.agent();
+    const supervisor = await ws.addUser('supervisor');
+    const board = await stack().connect(supervisor.email);
+    // the caller hung up just as the agent answered: Meta refuses the late pre_accept
+    meta?.script([refusal(100, 'The call has already ended'), success]);
+    const callId = newWhatsAppCallId();
+    const ringing = nextEvent(agent.socket, 'call:ringing');
+    await stack().postWebhook(
+      JSON.stringify(whatsappConnect({ phoneNumberId: ws.phoneNumberId, callId })),
+    );
+    const ring = await ringing;
+    await command(agent.socket, 'call:accept', { callId: ring.callId });
+    const sdp = businessAnswerFor(ring.sdpOffer ?? '');
+    expect(await command(agent.socket, 'call:answer', { callId: ring.callId, sdp })).toMatchObject({
+      ok: false,
+      error: { code: 'meta_error' },
+    });
+    expect((await stack().app.repos.calls.getCall(ws.id, ring.callId))?.call.outcome).toBe(
+      'failed',
+    );
+
+    // Meta's terminate follows: nobody answered
+    const corrected = nextEvent(
+      board,
+      'call:updated',
+      (view) => view.id === ring.callId && view.outcome === 'missed',
+    );
+    const terminate = whatsappTerminate({ phoneNumberId: ws.phoneNumberId, callId });
+    expect((await stack().postWebhook(JSON.stringify(terminate))).status).toBe(200);
+    expect(await corrected).toMatchObject({ state: 'ended', outcome: 'missed' });
+    const detail = await stack().app.repos.calls.getCall(ws.id, ring.callId);
+    expect(detail?.call).toMatchObject({ outcome: 'missed', agentId: agent.id });
+    // it is among the agent's missed calls to return
+    const cookie = await stack().signIn(agent.email);
+    const missed = await stack().request(cookie, '/api/calls?outcome=missed');
+    const listed = callsPageReplySchema.parse(await missed.json());
+    expect(listed.items.map((c) => c.id)).toContain(ring.callId);
+  });
+
+  it('a terminate that shows the call was answered elsewhere, or a refusal of another kind, changes nothing', async () => {
+    const ws = await stack().workspace();
+    const agent = await ws.agent();
+    meta?.script([refusal(138007, 'Connect timeout'), success]);
+    const callId = newWhatsAppCallId();
+    const ringing = nextEvent(agent.socket, 'call:ringing');
+    await stack().postWebhook(
+      JSON.stringify(whatsappConnect({ phoneNumberId: ws.phoneNumberId, callId })),
+    );
+    const ring = await ringing;
+    await command(agent.socket, 'call:accept', { callId: ring.callId });
+    const sdp = businessAnswerFor(ring.sdpOffer ?? '');
+    await command(agent.socket, 'call:answer', { callId: ring.callId, sdp });
+    const failedTerminate = whatsappTerminate({ phoneNumberId: ws.phoneNumberId, callId });
+    const call = failedTerminate['entry'][0]['changes'][0]['value']['calls'][0];
+    call['status'] = 'FAILED';
+    await stack().postWebhook(JSON.stringify(failedTerminate));
+    await stack().settled();
+    expect((await stack().app.repos.calls.getCall(ws.id, ring.callId))?.call.outcome).toBe(
+      'failed',
+    );
   });
 });

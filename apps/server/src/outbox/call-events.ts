@@ -43,6 +43,13 @@ export function callEventNames(change: CallChange): CallEventName[] {
     if (after.outcome === 'missed' && after.direction === 'inbound') names.push('call.missed');
     names.push('call.ended');
   }
+  // Meta's terminate showed a call we logged failed was missed: it is one to return after all
+  const corrected =
+    change.before?.state === 'ended' &&
+    change.before.outcome !== 'missed' &&
+    after.state === 'ended' &&
+    after.outcome === 'missed';
+  if (corrected && after.direction === 'inbound') names.push('call.missed');
   return names;
 }
 
