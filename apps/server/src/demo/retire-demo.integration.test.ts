@@ -1,7 +1,7 @@
 import { DEMO_MESSENGER_PAGE, DEMO_WHATSAPP_NUMBER } from '@ringside/meta-sim';
 import { describe, expect, it } from 'vitest';
 import { capturedLogger } from '../auth/test-auth-server';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 import { ORIGIN, useStack } from '../testing/test-stack';
 import { retireDemoData } from './retire-demo';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed-demo';
@@ -19,10 +19,12 @@ const signIn = (email: string, password: string) =>
 
 describe('demo data on a start with Meta credentials', () => {
   it('keeps a demo workspace someone really uses, its demo users disabled, and says why', async () => {
-    const { workspaceId } = await seedDemo(stack().app.unitOfWork, {
-      number: DEMO_WHATSAPP_NUMBER,
-      page: DEMO_MESSENGER_PAGE,
-    });
+    // at the test-only cost, as the stack signs in (seed-demo's tests show the real default)
+    const { workspaceId } = await seedDemo(
+      stack().app.unitOfWork,
+      { number: DEMO_WHATSAPP_NUMBER, page: DEMO_MESSENGER_PAGE },
+      { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST },
+    );
     // someone added a real colleague to the demo workspace
     const password = 'a real colleague’s password';
     const real = await stack().app.repos.users.createUser({
@@ -30,7 +32,7 @@ describe('demo data on a start with Meta credentials', () => {
       email: 'real.colleague@example.com',
       name: 'Real Colleague',
       role: 'agent',
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashPassword(password, TEST_ONLY_SCRYPT_COST),
     });
     expect(real.ok).toBe(true);
     const demoAdmin = DEMO_USERS[0]?.email ?? '';

@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { io as connectSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channels, users, workspaces } from '../db/schema';
+import { SCRYPT_COST, TEST_ONLY_SCRYPT_COST, type ScryptCost } from '../auth/passwords';
 import type { UnitOfWork } from '../repos/unit-of-work';
 import {
   command,
@@ -20,6 +21,10 @@ const stack = useStack({
   sim: { numbers: [DEMO_WHATSAPP_NUMBER], pages: [DEMO_MESSENGER_PAGE] },
 });
 const demoChannels = { number: DEMO_WHATSAPP_NUMBER, page: DEMO_MESSENGER_PAGE };
+// the stack signs in at the test-only cost too, so these hashes are not upgraded at sign-in
+const testCost = { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST };
+const costOf = (passwordHash: string | undefined) => passwordHash?.split('$').slice(1, 4).join('$');
+const asText = ({ N, r, p }: ScryptCost) => `${N}$${r}$${p}`;
 
 const sockets: ConsoleSocket[] = [];
 afterEach(() => {
@@ -69,6 +74,7 @@ describe('the demo workspace', () => {
   it('is not left half-made by a first start that stops partway: nothing of it is kept', async () => {
     const before = await rowCounts();
     const madeBeforeTheStop: string[] = [];
+    const hashesMade: string[] = [];
     // the process dies as the Page is about to be added: the workspace, users and number are in
     const stopsAtThePage: UnitOfWork = (work) =>
       stack().app.unitOfWork((repos, tx) =>
@@ -80,6 +86,7 @@ describe('the demo workspace', () => {
               createUser: async (user) => {
                 const created = await repos.users.createUser(user);
                 if (created.ok) madeBeforeTheStop.push(user.email);
+                hashesMade.push(user.passwordHash);
                 return created;
               },
             },
@@ -96,7 +103,9 @@ describe('the demo workspace', () => {
           tx,
         ),
       );
+    // as `pnpm start` calls it: no cost given, so the demo password gets the real one
     await expect(seedDemo(stopsAtThePage, demoChannels)).rejects.toThrow('the process stopped');
+    expect(new Set(hashesMade.map(costOf))).toEqual(new Set([asText(SCRYPT_COST)]));
     expect(madeBeforeTheStop).toEqual([
       ...DEMO_USERS.map((u) => u.email),
       DEMO_WHATSAPP_NUMBER.phoneNumberId,
@@ -115,8 +124,10 @@ describe('the demo workspace', () => {
   // the next start: it was not "already seeded", so it is seeded whole
   it('is seeded with an admin, a supervisor, two agents, the WhatsApp number and the Page', async () => {
     const before = await rowCounts();
-    const seeded = await seedDemo(stack().app.unitOfWork, demoChannels);
+    const seeded = await seedDemo(stack().app.unitOfWork, demoChannels, testCost);
     expect(seeded.created).toBe(true);
+    const admin = await stack().app.repos.users.findUserByEmail(DEMO_USERS[0]!.email);
+    expect(costOf(admin?.passwordHash)).toBe(asText(TEST_ONLY_SCRYPT_COST));
 
     const people = await stack().app.repos.users.listUsers(seeded.workspaceId);
     expect(people.map((u) => [u.role, u.email]).sort()).toEqual(
@@ -147,7 +158,7 @@ describe('the demo workspace', () => {
   it('seeding again (the next start) finds it and creates nothing', async () => {
     const before = await rowCounts();
     const first = await stack().app.repos.users.findUserByEmail('admin@demo.ringside.test');
-    const again = await seedDemo(stack().app.unitOfWork, demoChannels);
+    const again = await seedDemo(stack().app.unitOfWork, demoChannels, testCost);
     expect(again).toEqual({ workspaceId: first?.workspaceId, created: false });
     expect(await rowCounts()).toEqual(before);
   });

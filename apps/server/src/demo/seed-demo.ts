@@ -1,6 +1,6 @@
 import type { Role } from '@ringside/contracts';
 import type { SimMessengerPage, SimWhatsAppNumber } from '@ringside/meta-sim';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, type ScryptCost } from '../auth/passwords';
 import type { UnitOfWork } from '../repos/unit-of-work';
 
 /** the demo sign-ins `pnpm start` prints; the password is public, like the workspace */
@@ -26,11 +26,13 @@ const ADMIN_EMAIL = DEMO_USERS[0]?.email ?? '';
 export async function seedDemo(
   unitOfWork: UnitOfWork,
   simulator: { number: SimWhatsAppNumber; page: SimMessengerPage },
+  // test-only: a cheaper scrypt cost; `pnpm start` (main.ts) passes nothing: the real one
+  options: { testOnlyPasswordCost?: ScryptCost } = {},
 ): Promise<{ workspaceId: string; created: boolean }> {
   const seeded = await unitOfWork((repos) => repos.users.findUserByEmail(ADMIN_EMAIL));
   if (seeded) return { workspaceId: seeded.workspaceId, created: false };
   // slow on purpose (scrypt): worked out before the transaction, not while it holds the database
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD, options.testOnlyPasswordCost);
 
   return unitOfWork(async (repos) => {
     // another start may have seeded it meanwhile
