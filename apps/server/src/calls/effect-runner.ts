@@ -67,7 +67,10 @@ export function createEffectRunner(deps: {
   ): Promise<MessengerAccepted | undefined> {
     const call = { id: row.id, metaCallId: row.metaCallId };
     // the agent is waiting: a failure after the client's own retries ends the call (rejected)
-    const tried = await deps.sender.send(channel, call, action, sdp, 1, true);
+    const tried = await deps.sender.send(channel, call, action, sdp, {
+      attempt: 1,
+      finalOnFailure: true,
+    });
     if (tried.ok) return tried.messenger;
     const error = tried.error;
     // not Meta's answer (the database, a bug): the row stays pending for the worker
@@ -93,7 +96,7 @@ export function createEffectRunner(deps: {
       { id: row.id, metaCallId: row.metaCallId },
       action,
       undefined,
-      1,
+      { attempt: 1 },
     );
     if (tried.ok) return;
     deps.logger.warn(

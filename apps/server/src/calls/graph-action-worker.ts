@@ -60,7 +60,10 @@ export function createGraphActionWorker(
       return;
     }
     const call = { id: due.callId, metaCallId: due.metaCallId };
-    const tried = await deps.sender.send(channel, call, due.action, undefined, due.attempts);
+    const tried = await deps.sender.send(channel, call, due.action, undefined, {
+      attempt: due.attempts,
+      resent: true,
+    });
     deps.logger.info(
       { callId: due.callId, action: due.action, attempts: due.attempts, ok: tried.ok },
       'Graph action tried again',
@@ -77,7 +80,10 @@ export function createGraphActionWorker(
       return;
     }
     const call = { id: due.callId, metaCallId: due.metaCallId };
-    const tried = await deps.sender.send(channel, call, 'accept', due.sdp ?? '', due.attempts);
+    const tried = await deps.sender.send(channel, call, 'accept', due.sdp ?? '', {
+      attempt: due.attempts,
+      resent: true,
+    });
     deps.logger.info(
       { callId: due.callId, action: 'accept', attempts: due.attempts, ok: tried.ok },
       'Graph action tried again',

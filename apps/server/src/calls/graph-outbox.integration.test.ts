@@ -142,6 +142,50 @@ describe('decisions reach Meta (durable outbox of Graph actions)', () => {
     ]);
   });
 
+  it('an accept that reached Meta just before the server died is not undone after the restart', async () => {
+    const ws = await stack().workspace();
+    const agent = await ws.agent();
+    const ringing = nextEvent(agent.socket, 'call:ringing');
+    const customer = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
+    const ring = await ringing;
+    await command(agent.socket, 'call:accept', { callId: ring.callId });
+    const answer = businessAnswerFor(ring.sdpOffer ?? '');
+    await decideAndDie(
+      ws,
+      { kind: 'agent.answer-sent', callId: customer.id, agentId: agent.id, occurredAt: Date.now() },
+      answer,
+    );
+    // the dying server's accept got through; the node died before it could record it
+    const { baseUrl, version } = stack().graphApi;
+    const accepted = await fetch(`${baseUrl}/${version}/${ws.phoneNumberId}/calls`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${ws.accessTokens[0] ?? ''}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        messaging_product: 'whatsapp',
+        call_id: customer.id,
+        action: 'accept',
+        session: { sdp_type: 'answer', sdp: answer },
+      }),
+    });
+    expect(accepted.status).toBe(200);
+    await customer.waitFor('accepted');
+    await stack().restart();
+
+    // resent, Meta says the call is already ongoing: that is our accept, and the call is live
+    expect(await stack().app.calls.graphWorker.runOnce(later())).toBe(2);
+    const stored = await stack().app.repos.calls.getCall(ws.id, ring.callId);
+    expect(stored?.call.state).toBe('active');
+    expect(customer.state).toBe('accepted');
+    expect(graphActionsSent(ws, 'reject')).toHaveLength(0);
+    expect(await pending(ring.callId)).toEqual([
+      { action: 'pre-accept', result: 'moot', lastError: null },
+      { action: 'accept', result: 'confirmed', lastError: 'Meta: call already ongoing' },
+    ]);
+  });
+
   it('Meta ending the call settles what was still waiting: nothing more is sent', async () => {
     const ws = await stack().workspace();
     const { agent, customer, callId } = await liveCall(ws);

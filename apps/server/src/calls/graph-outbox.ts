@@ -34,6 +34,16 @@ export type GraphTry =
   | { readonly ok: true; readonly messenger?: MessengerAccepted }
   | { readonly ok: false; readonly error: unknown; readonly final: boolean };
 
+/**
+ * Meta's 138003, "call already ongoing": the answer to an accept resent for a call an earlier try
+ * of ours already accepted (Meta documents the code, not this use of it: see FIDELITY.md)
+ */
+export const CALL_ALREADY_ONGOING = 138003;
+
+function isCallOngoing(error: unknown): boolean {
+  return error instanceof GraphApiError && error.code === CALL_ALREADY_ONGOING;
+}
+
 /** the Graph action an effect decides, if it is one */
 export function graphActionOf(effect: Effect): GraphActionKind | undefined {
   switch (effect.type) {
@@ -79,7 +89,7 @@ export function decidedGraphActions(
  * for another try with backoff. The caller decides what a refusal means for the call.
  *
  * @example
- * const tried = await sender.send(channel, { id: row.id, metaCallId }, 'reject', undefined, 1);
+ * const tried = await sender.send(channel, { id: row.id, metaCallId }, 'reject', undefined, { attempt: 1 });
  */
 export function createGraphActionSender(deps: {
   repos: Pick<Repos, 'graphActions' | 'channels'>;
@@ -148,23 +158,35 @@ export function createGraphActionSender(deps: {
   return {
     settle,
     /**
-     * One try of a recorded action; `attempt` counts the tries so far, this one included.
-     * `finalOnFailure`: any failure Meta's side reports settles it as refused (the caller ends
-     * the call instead); a failure of ours (the database) always leaves it pending.
+     * One try of a recorded action. With `finalOnFailure` any failure Meta's side reports
+     * settles it as refused (the caller ends the call instead); a failure of ours (the
+     * database) always leaves it pending.
      */
     async send(
       channel: ChannelRecord,
       call: { readonly id: string; readonly metaCallId: string },
       action: GraphActionKind,
       sdp: string | undefined,
-      attempt: number,
-      finalOnFailure = false,
+      how: {
+        /** tries so far, this one included */
+        readonly attempt: number;
+        /** any failure Meta's side reports settles it as refused */
+        readonly finalOnFailure?: boolean;
+        /** a worker resends what a node decided (maybe sent) before */
+        readonly resent?: boolean;
+      },
     ): Promise<GraphTry> {
+      const { attempt, finalOnFailure = false, resent = false } = how;
       try {
         const messenger = await request(channel, call.metaCallId, action, sdp ?? '');
         await settle(call.id, action, 'confirmed');
         return messenger ? { ok: true, messenger } : { ok: true };
       } catch (error) {
+        if (resent && action === 'accept' && isCallOngoing(error)) {
+          // our earlier try got through before its node died: Meta has the call accepted
+          await settle(call.id, action, 'confirmed', 'Meta: call already ongoing');
+          return { ok: true };
+        }
         const final = error instanceof GraphApiError && (finalOnFailure || !error.retryable);
         const said = error instanceof GraphApiError ? error.message : 'not sent';
         try {

@@ -68,6 +68,8 @@ export interface StackOptions {
 export interface Stack {
   app: RingsideApp;
   sim: MetaSim;
+  /** the simulator's Graph API, as the server reaches it (base URL and version) */
+  graphApi: { baseUrl: string; version: string };
   /** the app's database (tests that make it fail on purpose) */
   database: Database;
   url: string;
@@ -214,6 +216,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return app;
     },
     sim,
+    graphApi: { baseUrl: simUrl, version: sim.graphVersion },
     database,
     get url() {
       return url;
