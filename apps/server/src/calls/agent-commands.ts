@@ -1,5 +1,6 @@
-import type { CallDialAck, CallDialCommand, QualityMetrics, SocketData } from '@ringside/contracts';
+import type { CallDialAck, CallDialCommand, QualityMetrics } from '@ringside/contracts';
 import { validateLocalAnswer, validateLocalOffer } from '@ringside/sdp';
+import type { Actor } from './actor';
 import type { Repos } from '../repos';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
@@ -11,9 +12,6 @@ import { keepBusyOnCall } from './busy-status';
 import type { DialService } from './dial/dial-service';
 import { AnswerFailedError } from './effect-runner';
 import { gradeQuality } from './quality';
-
-/** the signed-in user a command comes from */
-export type Actor = SocketData;
 
 /**
  * What agents do to calls from the console: claim, answer, decline, hang up, report quality,

@@ -13,6 +13,7 @@ import type { BoardCountersPublisher } from '../sockets/board-counters';
 import type { Notifier } from '../sockets/notifier';
 import { actionable, createCallEngine, type Applied } from './call-engine';
 import type { CallTimers } from './call-timers';
+import type { EffectContext } from './feed';
 import { createEffectRunner } from './effect-runner';
 import { createGraphActionWorker, type GraphActionWorkerOptions } from './graph-action-worker';
 import { createGraphActionSender } from './graph-outbox';
@@ -54,7 +55,7 @@ export function createCallService(deps: CallServiceDeps) {
   const engine = createCallEngine(deps);
   const router = createRingRouter({ ...deps, feed });
   const sender = createGraphActionSender(deps);
-  const effects = createEffectRunner({ ...deps, sender, feed, ring: router.ring });
+  const effects = createEffectRunner({ ...deps, sender, ring: router.ring });
   const noPickup = createNoPickupTimer({
     ...deps,
     feed,
@@ -96,7 +97,7 @@ export function createCallService(deps: CallServiceDeps) {
       };
     }
     if (applied.changed && applied.row) {
-      await effects.run(
+      const after = await effects.run(
         channel,
         applied.row,
         applied.before,
@@ -107,6 +108,9 @@ export function createCallService(deps: CallServiceDeps) {
       if (applied.before?.state === 'dialing' && applied.row.model.state === 'outbound-ringing') {
         await effects.announceOutboundRinging(channel, applied.row);
       }
+      // what Meta answered goes back into the model here, the one loop (graph.accepted/failed)
+      for (const next of after.followUps) await feed(channel, next);
+      if (after.failure) throw after.failure;
     }
     return applied;
   }
@@ -161,20 +165,5 @@ export function createCallService(deps: CallServiceDeps) {
 
 export type CallService = ReturnType<typeof createCallService>;
 
-/** what a command brings along that the model does not store: the agent's SDP */
-export interface EffectContext {
-  sdp?: string;
-  /** a new call's first offer: whether its own commit made it, and the caller's earlier calls */
-  firstOffer?: { earlierCalls: number; offered: boolean };
-  /** filled by the runner: Meta's reply to a Messenger accept */
-  reply?: { sdpResponse?: string; sdpRenegotiation?: string };
-  /** facts for the event's timeline entry it does not carry (the dialing agent's status before) */
-  timelineNote?: Readonly<Record<string, unknown>>;
-}
-
-export type Feed = (
-  channel: ChannelRecord,
-  event: CallEvent,
-  context?: EffectContext,
-) => Promise<Applied>;
+export type { EffectContext, Feed } from './feed';
 export type { Effect };

@@ -1,4 +1,4 @@
-import type { Call, Effect } from '@ringside/calls';
+import type { Call, CallEvent, Effect } from '@ringside/calls';
 import { describeMetaError } from '@ringside/contracts';
 import { fixActpassInRemoteAnswer } from '@ringside/sdp';
 import { GraphApiError } from '../graph/graph-api-error';
@@ -9,11 +9,17 @@ import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
 import type { BoardCountersPublisher } from '../sockets/board-counters';
 import type { Notifier } from '../sockets/notifier';
-import type { EffectContext, Feed } from './call-service';
+import type { EffectContext } from './feed';
 import type { CallTimers } from './call-timers';
 import { toCallView } from './call-views';
 import type { GraphActionSender, MessengerAccepted } from './graph-outbox';
 import { ringTimerKey } from './ring-router';
+
+/** what an effect tells the model next, and an accept's refusal for the agent */
+interface FollowUp {
+  readonly event: CallEvent;
+  readonly failure?: AnswerFailedError;
+}
 
 /** an accept that Meta refused: the call has already been ended with Meta's error */
 export class AnswerFailedError extends Error {
@@ -25,8 +31,9 @@ export class AnswerFailedError extends Error {
 
 /**
  * Performs a transition's effects, in order, after its transaction committed: Graph requests,
- * rings, notifications, presence and timers. A failed `pre_accept`/`accept` is fed back to the
- * model as `graph.failed` and surfaces as {@link AnswerFailedError}. A reject or terminate that
+ * rings, notifications, presence and timers. It never feeds the model itself: Meta's answer to an
+ * accept comes back as a follow-up event (`graph.accepted`, or `graph.failed` with an
+ * {@link AnswerFailedError} for the agent) for the call service's loop. A reject or terminate that
  * fails is logged and stays pending in the Graph action outbox, for its worker to try again (the
  * call already ended on our side).
  */
@@ -38,7 +45,6 @@ export function createEffectRunner(deps: {
   clock: () => Date;
   logger: Logger;
   metrics: Metrics;
-  feed: Feed;
   ring: (
     channel: ChannelRecord,
     row: CallRow,
@@ -58,32 +64,37 @@ export function createEffectRunner(deps: {
     return (await deps.repos.users.getUser(workspaceId, userId))?.name ?? null;
   }
 
-  /** accept-path Graph calls: a refusal ends the call and is reported to the answering agent */
+  /**
+   * accept-path Graph calls: a refusal ends the call (its `graph.failed` is the follow-up) and
+   * is reported to the answering agent (the failure)
+   */
   async function accepting(
     channel: ChannelRecord,
     row: CallRow,
     action: 'pre-accept' | 'accept',
     sdp: string,
-  ): Promise<MessengerAccepted | undefined> {
+  ): Promise<{ messenger?: MessengerAccepted } | FollowUp> {
     const call = { id: row.id, metaCallId: row.metaCallId };
     // the agent is waiting: a failure after the client's own retries ends the call (rejected)
     const tried = await deps.sender.send(channel, call, action, sdp, {
       attempt: 1,
       finalOnFailure: true,
     });
-    if (tried.ok) return tried.messenger;
+    if (tried.ok) return tried.messenger ? { messenger: tried.messenger } : {};
     const error = tried.error;
     // not Meta's answer (the database, a bug): the row stays pending for the worker
     if (!(error instanceof GraphApiError)) throw error;
-    await deps.feed(channel, {
-      kind: 'graph.failed',
-      callId: row.metaCallId,
-      action: action === 'pre-accept' ? 'pre_accept' : 'accept',
-      code: error.code ?? 0,
-      message: error.meaning,
-      occurredAt: now(),
-    });
-    throw new AnswerFailedError(error);
+    return {
+      event: {
+        kind: 'graph.failed',
+        callId: row.metaCallId,
+        action: action === 'pre-accept' ? 'pre_accept' : 'accept',
+        code: error.code ?? 0,
+        message: error.meaning,
+        occurredAt: now(),
+      },
+      failure: new AnswerFailedError(error),
+    };
   }
 
   /**
@@ -113,7 +124,7 @@ export function createEffectRunner(deps: {
     before: Call | undefined,
     effect: Effect,
     context: EffectContext,
-  ): Promise<void> {
+  ): Promise<FollowUp | undefined> {
     const ws = channel.workspaceId;
     switch (effect.type) {
       case 'notify-agents':
@@ -128,18 +139,15 @@ export function createEffectRunner(deps: {
         deps.notifier.callUpdated(ws, [], toCallView(row, name));
         return;
       }
-      case 'send-pre-accept':
-        await accepting(channel, row, 'pre-accept', context.sdp ?? '');
-        return;
+      case 'send-pre-accept': {
+        const sent = await accepting(channel, row, 'pre-accept', context.sdp ?? '');
+        return 'event' in sent ? sent : undefined;
+      }
       case 'send-accept': {
-        const messenger = await accepting(channel, row, 'accept', context.sdp ?? '');
-        if (messenger) context.reply = messenger;
-        await deps.feed(channel, {
-          kind: 'graph.accepted',
-          callId: effect.callId,
-          occurredAt: now(),
-        });
-        return;
+        const sent = await accepting(channel, row, 'accept', context.sdp ?? '');
+        if ('event' in sent) return sent;
+        if (sent.messenger) context.reply = sent.messenger;
+        return { event: { kind: 'graph.accepted', callId: effect.callId, occurredAt: now() } };
       }
       case 'notify-answered': {
         deps.timers.cancel(ringTimerKey(row.id));
@@ -241,14 +249,26 @@ export function createEffectRunner(deps: {
       const owner = row.agentId ? [row.agentId] : [];
       deps.notifier.callUpdated(ws, owner, toCallView(row, await agentName(ws, row.agentId)));
     },
+    /**
+     * performs a transition's effects in order; what the model must hear next comes back
+     * (`followUps`), for the call loop to apply. A refused answer stops there: its `graph.failed`
+     * is the last follow-up, and `failure` is for the agent once it is applied.
+     */
     async run(
       channel: ChannelRecord,
       row: CallRow,
       before: Call | undefined,
       effects: readonly Effect[],
       context: EffectContext,
-    ) {
-      for (const effect of effects) await runOne(channel, row, before, effect, context);
+    ): Promise<{ followUps: CallEvent[]; failure?: AnswerFailedError }> {
+      const followUps: CallEvent[] = [];
+      for (const effect of effects) {
+        const next = await runOne(channel, row, before, effect, context);
+        if (!next) continue;
+        followUps.push(next.event);
+        if (next.failure) return { followUps, failure: next.failure };
+      }
+      return { followUps };
     },
   };
 }

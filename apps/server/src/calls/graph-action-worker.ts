@@ -5,7 +5,7 @@ import type { DueGraphAction } from '../repos/graph-actions';
 import type { Repos } from '../repos';
 import type { Notifier } from '../sockets/notifier';
 import { GraphApiError } from '../graph/graph-api-error';
-import type { Feed } from './call-service';
+import type { Feed } from './feed';
 import {
   GRAPH_ACTION_GIVE_UP_MS,
   GRAPH_ACTION_LEASE_MS,

@@ -5,7 +5,7 @@ import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
 import type { Notifier } from '../sockets/notifier';
 import type { FollowUp } from './call-engine';
-import type { EffectContext, Feed } from './call-service';
+import type { EffectContext, Feed } from './feed';
 import type { CallTimers } from './call-timers';
 import { toCallView, toRingingPayload } from './call-views';
 import { ringAgainPayload } from './ring-again';

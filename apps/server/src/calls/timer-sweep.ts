@@ -2,7 +2,7 @@ import type { Logger } from '../ops/logger';
 import type { Repos } from '../repos';
 import type { OverdueCall } from '../repos/overdue-calls';
 import type { StuckCall } from '../repos/stuck-calls';
-import type { Feed } from './call-service';
+import type { Feed } from './feed';
 import { ringTimeoutEvent, turnOverEvent } from './ring-router';
 
 /** how often each node looks for overdue calls, on average */

@@ -5,7 +5,7 @@ import type { GraphCredentials } from '../../graph/graph-credentials';
 import type { Logger } from '../../ops/logger';
 import type { ChannelRecord } from '../../repos/channel-rows';
 import { createTtlCache } from '../../repos/ttl-cache';
-import type { Actor } from '../agent-commands';
+import type { Actor } from '../actor';
 import { CommandError } from '../command-error';
 import type { DialTarget } from './dial-target';
 import { permissionVerdict, type PermissionVerdict } from './permission-verdict';

@@ -7,7 +7,7 @@ import type { Logger } from '../../ops/logger';
 import type { Repos } from '../../repos';
 import type { ChannelListing } from '../../repos/channel-rows';
 import type { Notifier } from '../../sockets/notifier';
-import type { Actor } from '../agent-commands';
+import type { Actor } from '../actor';
 import type { CallService } from '../call-service';
 import { toCallView } from '../call-views';
 import { CommandError } from '../command-error';

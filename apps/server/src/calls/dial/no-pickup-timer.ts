@@ -1,7 +1,7 @@
 import type { Logger } from '../../ops/logger';
 import type { ChannelRecord } from '../../repos/channel-rows';
 import type { CallRow } from '../../repos/calls';
-import type { Feed } from '../call-service';
+import type { Feed } from '../feed';
 import type { CallTimers } from '../call-timers';
 import { ringTimeoutEvent, ringTimerKey } from '../ring-router';
 

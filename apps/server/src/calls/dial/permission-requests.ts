@@ -1,6 +1,6 @@
 import type { Repos } from '../../repos';
 import type { ChannelRecord } from '../../repos/channel-rows';
-import type { Actor } from '../agent-commands';
+import type { Actor } from '../actor';
 import { CommandError } from '../command-error';
 import type { DialTarget } from './dial-target';
 
