@@ -10,6 +10,9 @@ export default defineProject({
     sequence: { groupOrder: 1 },
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    globalSetup: ['./support/build-console.ts'],
+    globalSetup: [
+      './support/build-console.ts',
+      '../apps/server/src/testing/pglite-image-global-setup.ts',
+    ],
   },
 });

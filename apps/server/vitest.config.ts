@@ -6,6 +6,9 @@ export default defineProject({
     name: '@ringside/server',
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    globalSetup: ['./src/testing/postgres-global-setup.ts'],
+    globalSetup: [
+      './src/testing/postgres-global-setup.ts',
+      './src/testing/pglite-image-global-setup.ts',
+    ],
   },
 });

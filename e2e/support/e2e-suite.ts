@@ -1,7 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import type {} from '../../apps/server/src/testing/pglite-image-global-setup';
+import { pgliteImageAt } from '../../apps/server/src/db/pglite-image';
 import { AgentConsole } from './agent-console';
 import { screenshots } from './artifacts';
 import { launchBrowser, type AutoplaySetup, type MicrophoneSetup } from './browser';
@@ -53,7 +55,9 @@ export function useE2e(options: SuiteOptions = {}): () => E2eWorld {
       options.microphone === undefined || options.microphone === 'voice'
         ? { wav: writeMicWav(join(tmpdir(), 'ringside-e2e-voice.wav'), LOUD_VOICE) }
         : options.microphone;
-    stack = await startStack(options);
+    // the run's migrated database image (vitest.config.ts), so no spec waits for initdb
+    const image = inject('ringsidePgliteImage');
+    stack = await startStack(image ? { ...options, databaseImage: pgliteImageAt(image) } : options);
     browser = await launchBrowser(microphone, { autoplay: options.autoplay ?? 'anytime' });
     const started = { stack, browser };
     const openConsole = async (index = 0) => {

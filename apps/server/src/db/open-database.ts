@@ -35,6 +35,11 @@ export interface OpenDatabaseOptions {
   onConnectionError?: (error: Error) => void;
   /** PGlite's periodic vacuum/analyze failed (it is retried); default: stderr */
   onUpkeepError?: (error: unknown) => void;
+  /**
+   * in memory only: start from this image of a migrated database (see pglite-image.ts) instead
+   * of an empty one, skipping initdb (seconds each; tests open hundreds of databases)
+   */
+  pgliteImage?: Blob;
 }
 
 /**
@@ -49,7 +54,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, options)
-    : openPglite(options.dataDir, options.onUpkeepError);
+    : openPglite(options.dataDir, options.onUpkeepError, options.pgliteImage);
 }
 
 async function openPglite(
@@ -58,14 +63,17 @@ async function openPglite(
     console.error(
       `pglite upkeep failed: ${error instanceof Error ? error.message : String(error)}`,
     ),
+  image?: Blob,
 ): Promise<Database> {
   const inMemory = dataDir === IN_MEMORY;
+  // an image would replace what a data dir holds
+  if (image && !inMemory) throw new Error('a PGlite image opens in memory only');
   const lock = inMemory ? undefined : acquireDataDirLock(dataDir);
   let client: PGlite | undefined;
   try {
     const location = inMemory ? IN_MEMORY : join(dataDir, 'pglite');
     if (!inMemory) mkdirSync(location, { recursive: true });
-    client = guardTransactions(await PGlite.create(location));
+    client = guardTransactions(await PGlite.create(location, image ? { loadDataDir: image } : {}));
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     const opened = client;

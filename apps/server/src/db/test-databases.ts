@@ -1,9 +1,11 @@
 // test-only: run a storage suite against both engines, PGlite in memory and a real PostgreSQL
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import type {} from '../testing/pglite-image-global-setup';
 import type {} from '../testing/postgres-global-setup';
 import { createTestDatabase, startTestPostgres, type TestPostgres } from '../testing/postgres';
 import type { Database } from './database';
 import { IN_MEMORY, openDatabase } from './open-database';
+import { pgliteImageAt } from './pglite-image';
 
 export type Engine = Database['kind'];
 
@@ -31,7 +33,14 @@ afterAll(async () => {
 
 /** A fresh, migrated database of the given engine (a new PostgreSQL database each time). */
 export async function openTestDatabase(engine: Engine): Promise<Database> {
-  if (engine === 'pglite') return openDatabase({ dataDir: IN_MEMORY });
+  if (engine === 'pglite') {
+    // from the run's migrated image when the global setup made one: no initdb per file
+    const image = inject('ringsidePgliteImage');
+    return openDatabase({
+      dataDir: IN_MEMORY,
+      ...(image ? { pgliteImage: pgliteImageAt(image) } : {}),
+    });
+  }
   const url = await createTestDatabase(await testPostgresAdminUrl());
   return openDatabase({ databaseUrl: url, dataDir: IN_MEMORY });
 }
