@@ -70,6 +70,13 @@ export interface ApplyMediaOfferEffect {
   readonly sdp: string;
 }
 
+/** A business-initiated call rings on the customer's phone: its agent and the boards see it. */
+export interface NotifyOutboundRingingEffect {
+  readonly type: 'notify-outbound-ringing';
+  readonly callId: string;
+  readonly agentId: string;
+}
+
 /** Write the call's outcome to the call log (and fire the outgoing event). */
 export interface RecordOutcomeEffect {
   readonly type: 'record-outcome';
@@ -143,6 +150,7 @@ export type Effect =
   | SendTerminateEffect
   | ApplyAnswerEffect
   | ApplyMediaOfferEffect
+  | NotifyOutboundRingingEffect
   | RecordOutcomeEffect
   | NotifyEndedEffect
   | NotifyOutcomeCorrectedEffect

@@ -53,6 +53,7 @@ describe('WhatsApp business-initiated calls', () => {
       { from: 'active', to: 'ended' },
     ]);
     expect(effectTypes(result.effects)).toEqual([
+      'notify-outbound-ringing',
       'apply-answer',
       'notify-answered',
       'record-outcome',
@@ -76,6 +77,7 @@ describe('WhatsApp business-initiated calls', () => {
     const result = run([waDial, wa.ringing, wa.rejected, wa.notAnswered]);
     expect(ended(result.call).outcome).toBe('rejected');
     expect(effectTypes(result.effects)).toEqual([
+      'notify-outbound-ringing',
       'record-outcome',
       'notify-ended',
       'log-ignored:already-ended',
@@ -96,6 +98,7 @@ describe('WhatsApp business-initiated calls', () => {
     const result = run([waDial, wa.ringing, commands(WA_OUT).hangup(1753116003000, 'a1')]);
     expect(ended(result.call).outcome).toBe('no-answer');
     expect(effectTypes(result.effects)).toEqual([
+      'notify-outbound-ringing',
       'send-terminate',
       'record-outcome',
       'notify-ended',
@@ -141,6 +144,7 @@ describe('Messenger business-initiated calls', () => {
       'ended',
     ]);
     expect(effectTypes(result.effects)).toEqual([
+      'notify-outbound-ringing',
       'apply-media-offer',
       'notify-answered',
       'record-outcome',

@@ -68,7 +68,9 @@ export function onOutboundProgress(call: Call | undefined, event: CallOutboundPr
   switch (event.progress) {
     case 'ringing':
       if (call.state === 'outbound-ringing') return ignored('duplicate');
-      return applied({ ...call, state: 'outbound-ringing', ringingAt: event.occurredAt });
+      return applied({ ...call, state: 'outbound-ringing', ringingAt: event.occurredAt }, [
+        { type: 'notify-outbound-ringing', callId: call.id, agentId: call.agentId },
+      ]);
     case 'accepted':
       return applied(
         {

@@ -104,10 +104,6 @@ export function createCallService(deps: CallServiceDeps) {
         actionable(applied.result.effects),
         context,
       );
-      // the model has no effect for "the customer's phone rings": consoles still see it
-      if (applied.before?.state === 'dialing' && applied.row.model.state === 'outbound-ringing') {
-        await effects.announceOutboundRinging(channel, applied.row);
-      }
       // what Meta answered goes back into the model here, the one loop (graph.accepted/failed)
       for (const next of after.followUps) await feed(channel, next);
       if (after.failure) throw after.failure;

@@ -224,6 +224,13 @@ export function createEffectRunner(deps: {
         deps.boardCounters.changed(ws);
         return;
       }
+      case 'notify-outbound-ringing':
+        deps.notifier.callUpdated(
+          ws,
+          [effect.agentId],
+          toCallView(row, await agentName(ws, effect.agentId)),
+        );
+        return;
       case 'notify-outcome-corrected':
         deps.logger.info(
           { callId: row.id, from: effect.from, to: effect.outcome },
@@ -243,12 +250,6 @@ export function createEffectRunner(deps: {
   }
 
   return {
-    /** an outbound call rings on the customer's phone: its agent and the board see it */
-    async announceOutboundRinging(channel: ChannelRecord, row: CallRow): Promise<void> {
-      const ws = channel.workspaceId;
-      const owner = row.agentId ? [row.agentId] : [];
-      deps.notifier.callUpdated(ws, owner, toCallView(row, await agentName(ws, row.agentId)));
-    },
     /**
      * performs a transition's effects in order; what the model must hear next comes back
      * (`followUps`), for the call loop to apply. A refused answer stops there: its `graph.failed`
