@@ -6,6 +6,7 @@ import {
 import express, { Router } from 'express';
 import { sessionUserOf } from '../auth/require-session';
 import { auditedChanges } from '../audit/audit-changes';
+import type { CallService } from '../calls/call-service';
 import type { GraphClient } from '../graph/graph-client';
 import { AppError } from '../http/app-error';
 import { parseBody } from '../http/parse-body';
@@ -26,7 +27,14 @@ const SECRET_FIELDS = ['accessToken'];
  * to Meta (admins). Tokens are write-only: replies carry `tokenSet`.
  */
 export function createChannelRoutes(
-  deps: GuardDeps & { repos: Repos; unitOfWork: UnitOfWork; graph: GraphClient; logger?: Logger },
+  deps: GuardDeps & {
+    repos: Repos;
+    unitOfWork: UnitOfWork;
+    graph: GraphClient;
+    logger?: Logger;
+    /** rings a changed channel's waiting calls for whoever may take them now */
+    calls?: Pick<CallService, 'ringChannelCalls'>;
+  },
 ): Router {
   const router = Router();
   const guard = adminGuards(deps);
@@ -106,6 +114,10 @@ export function createChannelRoutes(
       return reread(repos, me.workspaceId, current.id);
     });
     res.json(toAdminChannelView(channel));
+    // after the reply: a caller waiting on this line may have someone to ring now
+    await deps.calls?.ringChannelCalls(me.workspaceId, current.id).catch((error: unknown) => {
+      deps.logger?.error({ err: error, channelId: current.id }, 'ringing a changed channel failed');
+    });
   });
 
   router.post('/channels/:id/test', ...guard.change, async (req, res) => {

@@ -143,10 +143,25 @@ export function createCallService(deps: CallServiceDeps) {
     return { outcome: 'applied', marked: idempotencyKey !== undefined };
   }
 
+  /**
+   * An admin changed a channel (who answers it, whether it is on, how it rings): its calls still
+   * waiting are offered to whoever may take them now.
+   */
+  async function ringChannelCalls(workspaceId: string, channelId: string): Promise<void> {
+    const channel = await deps.repos.channels.getChannel(workspaceId, channelId);
+    if (!channel?.enabled) return;
+    for (const row of await deps.repos.calls.liveCalls(workspaceId)) {
+      if (row.channelId === channelId && row.model.state === 'ringing') {
+        await router.ring(channel, row, []);
+      }
+    }
+  }
+
   return {
     feed,
     applyWebhookEvent,
     ringWaitingCalls: router.ringWaitingCalls,
+    ringChannelCalls,
     /**
      * after a restart: ring timers (and longest-idle turns) of ringing calls, no-pickup timers
      * of outbound ones
