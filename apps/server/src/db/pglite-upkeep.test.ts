@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from './database';
-import { IN_MEMORY, openDatabase } from './open-database';
 import { startPgliteUpkeep } from './pglite-upkeep';
+import { openTestDatabase } from './test-databases';
 
 type Client = Parameters<typeof startPgliteUpkeep>[0];
 
@@ -11,9 +11,9 @@ afterEach(async () => {
   opened = undefined;
 });
 
-/** a real PGlite, with every statement the upkeep sends recorded */
+/** a real PGlite (new, migrated), with every statement the upkeep sends recorded */
 async function recorded() {
-  opened = await openDatabase({ dataDir: IN_MEMORY });
+  opened = await openTestDatabase('pglite');
   const client = (opened.db as unknown as { $client: Client }).$client;
   const statements: string[] = [];
   const spy: Client = {
