@@ -78,6 +78,8 @@ export interface AgentDialCommand extends CommandBase {
   readonly from: string;
   /** the customer: WhatsApp id or PSID */
   readonly to: string;
+  /** the agent's status before dialing, restored when the call ends */
+  readonly agentStatusBefore?: 'available' | 'away';
 }
 
 /**

@@ -45,6 +45,11 @@ interface CallBase {
   readonly mediaVersion: number;
   /** idempotency keys of the webhook events already applied to this call */
   readonly appliedKeys: readonly string[];
+  /**
+   * outbound: the dialing agent's status before the dial, theirs again when the call ends (an
+   * agent who called out while away stays away)
+   */
+  readonly agentStatusBefore?: 'available' | 'away';
 }
 
 /**

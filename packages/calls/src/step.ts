@@ -32,6 +32,7 @@ export function baseOf(call: LiveCall | EndedCall) {
     called: call.called,
     mediaVersion: call.mediaVersion,
     appliedKeys: call.appliedKeys,
+    ...(call.agentStatusBefore === undefined ? {} : { agentStatusBefore: call.agentStatusBefore }),
   };
 }
 

@@ -167,6 +167,9 @@ export function onDial(call: Call | undefined, event: AgentDialCommand): Step {
       appliedKeys: [],
       agentId: event.agentId,
       dialedAt: event.occurredAt,
+      ...(event.agentStatusBefore === undefined
+        ? {}
+        : { agentStatusBefore: event.agentStatusBefore }),
     };
     return applied(dialing);
   }

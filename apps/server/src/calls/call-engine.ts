@@ -41,8 +41,6 @@ export interface ApplyOptions {
    * instead of two); its effects follow the first event's
    */
   readonly followUp?: FollowUp;
-  /** facts for the event's timeline entry that the event does not carry */
-  readonly note?: Readonly<Record<string, unknown>>;
   /**
    * a webhook event for a call not stored yet that may belong to an outbound call being dialed
    * ({@link awaitsItsDial}) is not marked processed: the caller keeps it and tries again
@@ -73,7 +71,7 @@ export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
     event: CallEvent,
     options: ApplyOptions = {},
   ): Promise<Applied> {
-    const { webhookKey, followUp, note } = options;
+    const { webhookKey, followUp } = options;
     // what the event (and its follow-up) make of the call as it stands
     function outcome(current: Call | undefined) {
       const first = transition(current, event);
@@ -104,7 +102,7 @@ export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
         ...timelineEntry(e, r),
       });
       const first = entry(event, made.first);
-      const entries = [note ? { ...first, data: { ...first.data, ...note } } : first];
+      const entries = [first];
       if (made.next && made.second) entries.push(entry(made.next, made.second));
       await deps.repos.calls.appendCallEvent(tx, entries, webhookKey);
       await enqueueCallEvents(deps.repos, tx, { channel, event, before: current, row });

@@ -86,7 +86,6 @@ export function createCallService(deps: CallServiceDeps) {
     const applied = await engine.apply(channel, event, {
       ...(webhookKey === undefined ? {} : { webhookKey }),
       ...(plan ? { followUp: plan.followUp } : {}),
-      ...(context.timelineNote ? { note: context.timelineNote } : {}),
       ...(deferUnknown ? { deferUnknown } : {}),
       ...(context.sdp === undefined ? {} : { sdp: context.sdp }),
     });

@@ -201,7 +201,8 @@ export function createEffectRunner(deps: {
             // an agent who called out while away goes back to away, not to taking calls
             const after =
               row.direction === 'outbound'
-                ? ((await deps.repos.calls.statusBeforeDial(ws, row.id)) ?? 'available')
+                ? ((row.model.state === 'tombstone' ? undefined : row.model.agentStatusBefore) ??
+                  'available')
                 : 'available';
             await deps.repos.presence.setPresence(effect.agentId, ws, after, deps.clock());
             await deps.announcePresence(ws, effect.agentId);

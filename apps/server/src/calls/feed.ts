@@ -9,8 +9,6 @@ export interface EffectContext {
   firstOffer?: { earlierCalls: number; offered: boolean };
   /** filled by the runner: Meta's reply to a Messenger accept */
   reply?: { sdpResponse?: string; sdpRenegotiation?: string };
-  /** facts for the event's timeline entry it does not carry (the dialing agent's status before) */
-  timelineNote?: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -32,8 +32,11 @@ export function timelineEntry(
     case 'agent.answer-sent':
     case 'agent.decline':
     case 'agent.hangup':
+      data['agentId'] = event.agentId;
+      break;
     case 'agent.dial':
       data['agentId'] = event.agentId;
+      if (event.agentStatusBefore) data['agentStatus'] = event.agentStatusBefore;
       break;
     case 'ring.offered':
       // a thousand-agent ring-all would write every id again (the model already lists them)

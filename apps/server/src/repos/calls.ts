@@ -291,27 +291,6 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
       return row?.occurredAt;
     },
 
-    /** the status a dialing agent had before their outbound call, from its `agent.dial` entry */
-    async statusBeforeDial(
-      workspaceId: string,
-      callId: string,
-    ): Promise<'available' | 'away' | undefined> {
-      if (!isUuid(workspaceId) || !isUuid(callId)) return undefined;
-      const [row] = await db
-        .select({ data: callEvents.data })
-        .from(callEvents)
-        .where(
-          and(
-            eq(callEvents.callId, callId),
-            eq(callEvents.workspaceId, workspaceId),
-            eq(callEvents.kind, 'agent.dial'),
-          ),
-        )
-        .limit(1);
-      const status = row?.data['agentStatus'];
-      return status === 'available' || status === 'away' ? status : undefined;
-    },
-
     /**
      * how many calls this customer placed or received before `before` ("called 3 times"), by
      * phone or business-scoped user id (`userId`), linked as same-customer.ts says

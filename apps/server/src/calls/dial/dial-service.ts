@@ -162,21 +162,18 @@ export function createDialService(deps: {
 
     let applied: Awaited<ReturnType<CallService['feed']>>;
     try {
-      applied = await deps.calls.feed(
-        channel,
-        {
-          kind: 'agent.dial',
-          callId: placed.metaCallId,
-          channel: channel.kind,
-          endpointId: channel.externalId,
-          agentId: actor.userId,
-          from: businessParty(channel),
-          to: target.id,
-          occurredAt: deps.clock().getTime(),
-        },
+      applied = await deps.calls.feed(channel, {
+        kind: 'agent.dial',
+        callId: placed.metaCallId,
+        channel: channel.kind,
+        endpointId: channel.externalId,
+        agentId: actor.userId,
+        from: businessParty(channel),
+        to: target.id,
+        occurredAt: deps.clock().getTime(),
         // restored when the call ends: an agent who called out while away stays away
-        { timelineNote: { agentStatus: before } },
-      );
+        agentStatusBefore: before,
+      });
     } catch (error) {
       await abandon(channel, creds, placed.metaCallId);
       await setStatus(actor, before);
