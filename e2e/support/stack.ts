@@ -9,7 +9,7 @@ import {
   type SimWhatsAppNumber,
 } from '@ringside/meta-sim';
 import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../../apps/server/src/auth/passwords';
-import { createApp, type RingsideApp } from '../../apps/server/src/create-app';
+import { createApp, type AppOptions, type RingsideApp } from '../../apps/server/src/create-app';
 import type { Database } from '../../apps/server/src/db/database';
 import { IN_MEMORY, openDatabase } from '../../apps/server/src/db/open-database';
 import { createSecretBox } from '../../apps/server/src/db/secret-box';
@@ -53,6 +53,8 @@ export interface StackOptions {
   whatsappRing?: RingSettings;
   /** a migrated database image to start from (no initdb: seconds saved per spec); empty otherwise */
   databaseImage?: Blob;
+  /** abuse limits to raise (a benchmark's robot agent answers faster than any person) */
+  limits?: AppOptions['limits'];
 }
 
 /** the whole product on 127.0.0.1: server with the built console, simulator, database */
@@ -121,6 +123,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       consoleDir: CONSOLE_DIST,
       simulator: sim,
       auth: { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST },
+      ...(options.limits ? { limits: options.limits } : {}),
     });
     const url = await app.listen(port, '127.0.0.1');
     sim.setWebhookUrl(`${url}/webhooks/meta`);
