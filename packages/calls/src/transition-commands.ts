@@ -6,7 +6,7 @@ import type {
   RingTimeoutCommand,
 } from './commands';
 import type { Effect } from './effects';
-import type { Call, DialingCall, LiveCall } from './state';
+import type { ActiveCall, Call, DialingCall, LiveCall } from './state';
 import { releaseClaim } from './transition-inbound';
 import { applied, compact, endCall, ignored, secondsBetween, type Step } from './step';
 import { fromTombstone } from './transition-webhook';
@@ -15,23 +15,28 @@ function graphSend(call: LiveCall, type: 'send-reject' | 'send-terminate'): Effe
   return { type, callId: call.id, channel: call.channel, endpointId: call.endpointId };
 }
 
+/** Our side ends a conversation: Meta gets a terminate, the call is completed, timed to `at`. */
+function hangUpConversation(call: ActiveCall, at: number): Step {
+  return endCall(
+    call,
+    {
+      outcome: 'completed',
+      endedAt: at,
+      durationSec: secondsBetween(call.answeredAt, at),
+      agentId: call.agentId,
+      answeredAt: call.answeredAt,
+    },
+    [graphSend(call, 'send-terminate')],
+  );
+}
+
 /** The owning agent hung up: terminate a live call, reject one not yet accepted. */
 export function onHangup(call: Call | undefined, event: AgentHangupCommand): Step {
   if (call === undefined) return ignored('out-of-order');
   switch (call.state) {
     case 'active':
       if (call.agentId !== event.agentId) return ignored('conflict');
-      return endCall(
-        call,
-        {
-          outcome: 'completed',
-          endedAt: event.occurredAt,
-          durationSec: secondsBetween(call.answeredAt, event.occurredAt),
-          agentId: call.agentId,
-          answeredAt: call.answeredAt,
-        },
-        [graphSend(call, 'send-terminate')],
-      );
+      return hangUpConversation(call, event.occurredAt);
     case 'claimed':
       if (call.agentId !== event.agentId) return ignored('conflict');
       // nothing reached meta yet: give the call back to the others
@@ -135,17 +140,7 @@ export function onExpired(call: Call | undefined, event: CallExpiredCommand): St
     ]);
   }
   if (call.state === 'active' && event.state === 'active' && call.answeredAt === event.since) {
-    return endCall(
-      call,
-      {
-        outcome: 'completed',
-        endedAt: event.occurredAt,
-        durationSec: secondsBetween(call.answeredAt, event.occurredAt),
-        agentId: call.agentId,
-        answeredAt: call.answeredAt,
-      },
-      [graphSend(call, 'send-terminate')],
-    );
+    return hangUpConversation(call, event.occurredAt);
   }
   return ignored('out-of-order');
 }

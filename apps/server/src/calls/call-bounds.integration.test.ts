@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../ops/logger';
-import { businessAnswerFor } from '../testing/business-sdp';
+import { actionsSent, claimedCall, decideAndDie, liveCall } from '../testing/call-steps';
 import { command, nextEvent, useStack, type TestWorkspace } from '../testing/test-stack';
-import { createCallEngine } from './call-engine';
 
 // every claim and conversation is past its bound at once; only the test's own rounds sweep
 const stack = useStack({
   timerSweep: { periodMs: 3_600_000, claimBoundMs: 0, activeBoundMs: 0 },
 });
 
-function actionsSent(ws: TestWorkspace) {
-  return stack()
-    .sim.requests()
-    .filter((r) => r.method === 'POST' && r.path.includes(ws.phoneNumberId))
-    .map((r) => (r.body as { action: string }).action);
-}
+const actionsSentTo = (ws: TestWorkspace) => actionsSent(stack(), ws).map((a) => a.action);
 
 describe('claimed and active calls have a server-side bound', () => {
   it('a claim whose answer never came is released: the other agent is rung again, Meta hears nothing', async () => {
@@ -33,47 +26,35 @@ describe('claimed and active calls have a server-side bound', () => {
     expect(round.applied).toBe(1);
     expect((await again).callId).toBe(ring.callId);
     expect((await stack().app.repos.calls.getCall(ws.id, ring.callId))?.call.state).toBe('ringing');
-    expect(actionsSent(ws)).toEqual([]);
+    expect(actionsSentTo(ws)).toEqual([]);
     expect(customer.state).toBe('ringing');
     expect(stack().logs.some((l) => l.includes('a claim outlasted its bound'))).toBe(true);
   });
 
   it('a claim Meta never confirmed is rejected and logged failed; the customer is not left ringing', async () => {
     const ws = await stack().workspace();
-    const agent = await ws.agent();
-    const ringing = nextEvent(agent.socket, 'call:ringing');
-    const customer = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
-    const ring = await ringing;
-    await command(agent.socket, 'call:accept', { callId: ring.callId });
+    const { agent, customer, answer } = await claimedCall(stack(), ws);
     // the answer was decided and stored, and nothing reached Meta (its server died)
-    const channel = await stack().app.repos.channels.getChannel(ws.id, ws.whatsappChannelId);
-    if (!channel) throw new Error('no channel');
-    await createCallEngine({ repos: stack().app.repos, logger: createLogger('silent') }).apply(
-      channel,
+    await decideAndDie(
+      stack(),
+      ws,
       { kind: 'agent.answer-sent', callId: customer.id, agentId: agent.id, occurredAt: Date.now() },
-      { sdp: businessAnswerFor(ring.sdpOffer ?? '') },
+      answer,
     );
 
     const ended = nextEvent(agent.socket, 'call:ended');
     expect((await stack().app.timerSweep.runOnce()).applied).toBe(1);
     expect((await ended).outcome).toBe('failed');
     await customer.waitFor('ended');
-    expect(actionsSent(ws)).toEqual(['reject']);
+    expect(actionsSentTo(ws)).toEqual(['reject']);
     // the accept still pending is not sent for a call that is over
     expect(await stack().app.calls.graphWorker.runOnce(new Date(Date.now() + 120_000))).toBe(2);
-    expect(actionsSent(ws)).toEqual(['reject']);
+    expect(actionsSentTo(ws)).toEqual(['reject']);
   });
 
   it('a conversation Meta never ended is terminated and the agent is free again', async () => {
     const ws = await stack().workspace();
-    const agent = await ws.agent();
-    const ringing = nextEvent(agent.socket, 'call:ringing');
-    const customer = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
-    const ring = await ringing;
-    await command(agent.socket, 'call:accept', { callId: ring.callId });
-    const answer = businessAnswerFor(ring.sdpOffer ?? '');
-    await command(agent.socket, 'call:answer', { callId: ring.callId, sdp: answer });
-    await customer.waitFor('accepted');
+    const { agent, customer } = await liveCall(stack(), ws);
 
     const ended = nextEvent(agent.socket, 'call:ended');
     expect((await stack().app.timerSweep.runOnce()).applied).toBe(1);
@@ -82,6 +63,6 @@ describe('claimed and active calls have a server-side bound', () => {
       'available',
     );
     await customer.waitFor('ended');
-    expect(actionsSent(ws).at(-1)).toBe('terminate');
+    expect(actionsSentTo(ws).at(-1)).toBe('terminate');
   });
 });

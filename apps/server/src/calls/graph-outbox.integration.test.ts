@@ -1,9 +1,12 @@
-import type { CallEvent } from '@ringside/calls';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../ops/logger';
-import { businessAnswerFor } from '../testing/business-sdp';
+import {
+  actionsSent,
+  claimedCall,
+  decideAndDie,
+  liveCall,
+  ringOneAgent,
+} from '../testing/call-steps';
 import { command, nextEvent, useStack, type TestWorkspace } from '../testing/test-stack';
-import { createCallEngine } from './call-engine';
 
 const stack = useStack();
 
@@ -15,42 +18,13 @@ async function pending(callId: string) {
   return rows.map((r) => ({ action: r.action, result: r.result, lastError: r.lastError }));
 }
 
-function graphActionsSent(ws: TestWorkspace, action: string) {
-  return stack()
-    .sim.requests()
-    .filter((r) => r.method === 'POST' && r.path.includes(ws.phoneNumberId))
-    .map((r) => r.body as { action: string })
-    .filter((b) => b.action === action);
-}
-
-/** a WhatsApp call rung to one agent, answered and live */
-async function liveCall(ws: TestWorkspace) {
-  const agent = await ws.agent();
-  const ringing = nextEvent(agent.socket, 'call:ringing');
-  const customer = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
-  const ring = await ringing;
-  await command(agent.socket, 'call:accept', { callId: ring.callId });
-  const answer = businessAnswerFor(ring.sdpOffer ?? '');
-  expect(await command(agent.socket, 'call:answer', { callId: ring.callId, sdp: answer })).toEqual({
-    ok: true,
-  });
-  await customer.waitFor('accepted');
-  return { agent, customer, callId: ring.callId, answer };
-}
-
-/** applies one command and commits it, as a server that dies right after its commit would */
-async function decideAndDie(ws: TestWorkspace, event: CallEvent, sdp?: string) {
-  const { repos } = stack().app;
-  const channel = await repos.channels.getChannel(ws.id, ws.whatsappChannelId);
-  if (!channel) throw new Error('no channel');
-  const engine = createCallEngine({ repos, logger: createLogger('silent') });
-  return engine.apply(channel, event, sdp === undefined ? {} : { sdp });
-}
+const graphActionsSent = (ws: TestWorkspace, action: string) =>
+  actionsSent(stack(), ws).filter((a) => a.action === action);
 
 describe('decisions reach Meta (durable outbox of Graph actions)', () => {
   it('a hang-up Meta could not take is sent again until Meta confirms it', async () => {
     const ws = await stack().workspace();
-    const { agent, customer, callId } = await liveCall(ws);
+    const { agent, customer, callId } = await liveCall(stack(), ws);
     // Meta's side fails every try the client makes (138004 is worth retrying)
     stack().sim.failNextRequest({ code: 138004, edge: 'calls', action: 'terminate', times: 3 });
 
@@ -77,17 +51,12 @@ describe('decisions reach Meta (durable outbox of Graph actions)', () => {
 
   it('a reject decided just before the server died is sent by the next server', async () => {
     const ws = await stack().workspace();
-    const agent = await ws.agent();
-    const ringing = nextEvent(agent.socket, 'call:ringing');
-    const customer = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
-    const ring = await ringing;
-    const call = await stack().app.repos.calls.getCall(ws.id, ring.callId);
-    const metaCallId = call?.call.metaCallId ?? '';
+    const { agent, customer, ring } = await ringOneAgent(stack(), ws);
 
     // the only agent declines; the decision commits, then the process is gone
-    const decided = await decideAndDie(ws, {
+    const decided = await decideAndDie(stack(), ws, {
       kind: 'agent.decline',
-      callId: metaCallId,
+      callId: customer.id,
       agentId: agent.id,
       occurredAt: Date.now(),
     });
@@ -107,18 +76,11 @@ describe('decisions reach Meta (durable outbox of Graph actions)', () => {
 
   it('an accept decided just before the server died is sent after the restart: the call goes live', async () => {
     const ws = await stack().workspace();
-    const agent = await ws.agent();
-    const ringing = nextEvent(agent.socket, 'call:ringing');
-    const customer = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
-    const ring = await ringing;
-    expect(await command(agent.socket, 'call:accept', { callId: ring.callId })).toEqual({
-      ok: true,
-    });
-    const metaCallId = customer.id;
-    const answer = businessAnswerFor(ring.sdpOffer ?? '');
+    const { agent, customer, ring, answer } = await claimedCall(stack(), ws);
     await decideAndDie(
+      stack(),
       ws,
-      { kind: 'agent.answer-sent', callId: metaCallId, agentId: agent.id, occurredAt: Date.now() },
+      { kind: 'agent.answer-sent', callId: customer.id, agentId: agent.id, occurredAt: Date.now() },
       answer,
     );
     await stack().restart();
@@ -126,13 +88,8 @@ describe('decisions reach Meta (durable outbox of Graph actions)', () => {
 
     expect(await stack().app.calls.graphWorker.runOnce(later())).toBe(2);
     await customer.waitFor('accepted');
-    const accepts = stack()
-      .sim.requests()
-      .filter((r) => r.method === 'POST' && r.path.includes(ws.phoneNumberId))
-      .map((r) => r.body as { action: string; session?: { sdp: string } })
-      .filter((b) => b.action === 'accept');
     // the very answer the agent's browser made, once; the pre_accept is not needed any more
-    expect(accepts.map((a) => a.session?.sdp)).toEqual([answer]);
+    expect(graphActionsSent(ws, 'accept').map((a) => a.sdp)).toEqual([answer]);
     expect(graphActionsSent(ws, 'pre_accept')).toHaveLength(0);
     const stored = await stack().app.repos.calls.getCall(ws.id, ring.callId);
     expect([stored?.call.state, stored?.call.agentId]).toEqual(['active', agent.id]);
@@ -144,13 +101,9 @@ describe('decisions reach Meta (durable outbox of Graph actions)', () => {
 
   it('an accept that reached Meta just before the server died is not undone after the restart', async () => {
     const ws = await stack().workspace();
-    const agent = await ws.agent();
-    const ringing = nextEvent(agent.socket, 'call:ringing');
-    const customer = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
-    const ring = await ringing;
-    await command(agent.socket, 'call:accept', { callId: ring.callId });
-    const answer = businessAnswerFor(ring.sdpOffer ?? '');
+    const { agent, customer, ring, answer } = await claimedCall(stack(), ws);
     await decideAndDie(
+      stack(),
       ws,
       { kind: 'agent.answer-sent', callId: customer.id, agentId: agent.id, occurredAt: Date.now() },
       answer,
@@ -188,7 +141,7 @@ describe('decisions reach Meta (durable outbox of Graph actions)', () => {
 
   it('Meta ending the call settles what was still waiting: nothing more is sent', async () => {
     const ws = await stack().workspace();
-    const { agent, customer, callId } = await liveCall(ws);
+    const { agent, customer, callId } = await liveCall(stack(), ws);
     stack().sim.failNextRequest({ code: 138004, edge: 'calls', action: 'terminate', times: 3 });
     expect(await command(agent.socket, 'call:hangup', { callId })).toEqual({ ok: true });
     expect((await pending(callId)).find((r) => r.action === 'terminate')?.result).toBeNull();
@@ -203,7 +156,7 @@ describe('decisions reach Meta (durable outbox of Graph actions)', () => {
 
   it('gives up, loudly, on a terminate Meta keeps refusing past the give-up time', async () => {
     const ws = await stack().workspace();
-    const { agent, callId } = await liveCall(ws);
+    const { agent, callId } = await liveCall(stack(), ws);
     stack().sim.failNextRequest({ code: 138004, edge: 'calls', action: 'terminate', times: 3 });
     expect(await command(agent.socket, 'call:hangup', { callId })).toEqual({ ok: true });
 
