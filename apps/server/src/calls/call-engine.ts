@@ -127,8 +127,11 @@ export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
     const applied = await deps.repos.calls.withCallLock(
       event.callId,
       async (current, tx) => {
-        if (event.kind === 'call.terminated' && current) {
-          // Meta ended the call: nothing still waiting to be told to it matters any more
+        // Meta ended the call: nothing still waiting to be told to it matters any more. A call
+        // still ringing has decided nothing yet (a released claim sent no answer), so the
+        // missed-call path pays no extra write
+        const decided = current && !['ringing', 'tombstone'].includes(current.model.state);
+        if (event.kind === 'call.terminated' && current && decided) {
           await deps.repos.graphActions.settleCall(tx, current.row.id, 'moot', new Date());
         }
         const made = outcome(current?.model);
