@@ -61,14 +61,19 @@ export function createSessionGuard(deps: SessionGuardDeps) {
       next(new Error('session expired'));
       end(socket, 'expired');
     });
-    const delay = Math.min(session.expiresAt.getTime() - deps.clock().getTime(), MAX_TIMER_MS);
-    const expiry = setTimeout(
-      () => {
-        if (expired(session)) end(socket, 'expired');
-      },
-      Math.max(0, delay),
-    );
-    expiry.unref();
+    let expiry: NodeJS.Timeout | undefined;
+    const armExpiry = () => {
+      const left = session.expiresAt.getTime() - deps.clock().getTime();
+      expiry = setTimeout(onExpiry, Math.max(0, Math.min(left, MAX_TIMER_MS)));
+      expiry.unref();
+    };
+    // a timer may fire a millisecond before the clock reads its deadline: until the clock says
+    // the session has expired, wait out what is left instead of giving up on the socket
+    const onExpiry = () => {
+      if (expired(session)) end(socket, 'expired');
+      else armExpiry();
+    };
+    armExpiry();
     socket.once('disconnect', () => clearTimeout(expiry));
   }
 
