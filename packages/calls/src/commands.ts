@@ -8,8 +8,9 @@ interface CommandBase {
 }
 
 /**
- * The server rang these agents (its router picked them after a `notify-agents` effect, or an
- * agent became available while the call rings). Agents who already declined are not re-added.
+ * The server offers the call to these agents (its router picked them after a `notify-agents`
+ * effect, or an agent became available while the call rings); the model rings those it adds
+ * (`notify-offered`). Agents who already declined are not re-added.
  *
  * @example
  * const event: RingOfferedCommand = { kind: 'ring.offered', callId, agentIds: ['a1', 'a2'], strategy: 'all', occurredAt: now };

@@ -17,6 +17,17 @@ export interface NotifyAgentsEffect {
   readonly exclude: readonly string[];
 }
 
+/**
+ * The call was just offered to these agents: their consoles ring, the boards see it, and under
+ * longest-idle their turns start.
+ */
+export interface NotifyOfferedEffect {
+  readonly type: 'notify-offered';
+  readonly callId: string;
+  /** only the agents this offer added */
+  readonly agentIds: readonly string[];
+}
+
 /** Tell the other agents who took the call, and stop their ringing. */
 export interface NotifyClaimedEffect {
   readonly type: 'notify-claimed';
@@ -142,6 +153,7 @@ export interface LogIgnoredEffect {
  */
 export type Effect =
   | NotifyAgentsEffect
+  | NotifyOfferedEffect
   | NotifyClaimedEffect
   | NotifyAnsweredEffect
   | SendPreAcceptEffect

@@ -44,6 +44,7 @@ const waFlows: Flow[] = [
     outcome: 'completed',
     effects: [
       'notify-agents',
+      'notify-offered',
       'notify-claimed',
       'send-pre-accept',
       'send-accept',
@@ -62,7 +63,7 @@ const waFlows: Flow[] = [
     name: 'missed: the caller gives up while it rings',
     events: [wa.connect, waCmd.rang(t(1), ['a1', 'a2']), wa.notAnswered],
     outcome: 'missed',
-    effects: ['notify-agents', 'record-outcome', 'notify-ended'],
+    effects: ['notify-agents', 'notify-offered', 'record-outcome', 'notify-ended'],
     check: (call) => {
       expect(call.agentId).toBeUndefined();
       expect(call.durationSec).toBeUndefined();
@@ -80,6 +81,7 @@ const waFlows: Flow[] = [
     outcome: 'declined',
     effects: [
       'notify-agents',
+      'notify-offered',
       'send-reject',
       'record-outcome',
       'notify-ended',
@@ -91,7 +93,7 @@ const waFlows: Flow[] = [
     name: 'ring timeout: nobody picks up in time',
     events: [wa.connect, waCmd.rang(t(1), ['a1']), waCmd.timeout(t(30))],
     outcome: 'missed',
-    effects: ['notify-agents', 'send-reject', 'record-outcome', 'notify-ended'],
+    effects: ['notify-agents', 'notify-offered', 'send-reject', 'record-outcome', 'notify-ended'],
     check: (call) => expect(call.endedAt).toBe(t(30)),
   },
   {
@@ -107,6 +109,7 @@ const waFlows: Flow[] = [
     outcome: 'failed',
     effects: [
       'notify-agents',
+      'notify-offered',
       'notify-claimed',
       'send-pre-accept',
       'send-accept',
@@ -136,6 +139,7 @@ const waFlows: Flow[] = [
     outcome: 'completed',
     effects: [
       'notify-agents',
+      'notify-offered',
       'notify-claimed',
       'send-pre-accept',
       'send-accept',
@@ -158,6 +162,7 @@ const waFlows: Flow[] = [
     outcome: 'failed',
     effects: [
       'notify-agents',
+      'notify-offered',
       'notify-claimed',
       'send-pre-accept',
       'send-accept',
@@ -250,6 +255,7 @@ describe('Messenger inbound flow', () => {
     const { effects } = run(answered);
     expect(effectTypes(effects)).toEqual([
       'notify-agents',
+      'notify-offered',
       'notify-claimed',
       'send-accept',
       'notify-answered',

@@ -10,8 +10,9 @@ import type { Call, ClaimedCall, RingingCall } from './state';
 import { applied, baseOf, compact, endCall, ignored, type Step } from './step';
 
 /**
- * The server rang more agents; those who declined stay out. Longest-idle rings one agent at a
- * time: more agents while one is ringing is ignored (two flows raced to offer the call).
+ * The server offers the call to more agents; those who declined stay out, and those it adds are
+ * rung (`notify-offered`). Longest-idle rings one agent at a time: more agents while one is
+ * ringing is ignored (two flows raced to offer the call).
  */
 export function onRingOffered(call: Call | undefined, event: RingOfferedCommand): Step {
   if (call === undefined) return ignored('out-of-order');
@@ -27,11 +28,11 @@ export function onRingOffered(call: Call | undefined, event: RingOfferedCommand)
   if (event.strategy === 'longest-idle' && call.agentsOffered.length > 0 && added.length > 0) {
     return ignored('conflict');
   }
-  return applied({
-    ...call,
-    agentsOffered: [...call.agentsOffered, ...new Set(added)],
-    strategy: event.strategy,
-  });
+  const fresh = [...new Set(added)];
+  return applied(
+    { ...call, agentsOffered: [...call.agentsOffered, ...fresh], strategy: event.strategy },
+    fresh.length > 0 ? [{ type: 'notify-offered', callId: call.id, agentIds: fresh }] : [],
+  );
 }
 
 /** First agent to accept takes the call; everyone else loses the race. */

@@ -125,6 +125,17 @@ describe('agents racing and declining', () => {
     expect(result.effects).toEqual([{ type: 'notify-agents', callId: WA_CALL, exclude: ['a1'] }]);
     const reoffered = transition(result.call, cmd.rang(T + 1, ['a1', 'a3'], 'longest-idle'));
     expect(reoffered.call).toMatchObject({ agentsOffered: ['a3'], agentsDeclined: ['a1'] });
+    // only the agent this offer added rings: the one who declined is not rung again
+    expect(reoffered.effects).toEqual([
+      { type: 'notify-offered', callId: WA_CALL, agentIds: ['a3'] },
+    ]);
+  });
+
+  it('an offer rings only the agents it adds, and the same offer again rings nobody', () => {
+    const more = transition(ringingWith(['a1']), cmd.rang(T, ['a1', 'a2', 'a2']));
+    expect(more.effects).toEqual([{ type: 'notify-offered', callId: WA_CALL, agentIds: ['a2'] }]);
+    const again = transition(more.call, cmd.rang(T + 1, ['a1', 'a2']));
+    expect(effectTypes(again.effects)).toEqual(['log-ignored:duplicate']);
   });
 
   it('ringing one agent at a time, a second agent is not offered the call during a turn', () => {

@@ -5,7 +5,8 @@ import type { Repos } from '../repos';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { Notifier } from '../sockets/notifier';
-import type { CallService, EffectContext } from './call-service';
+import type { CallService } from './call-service';
+import type { MessengerAccepted } from './graph-outbox';
 import { toCallView } from './call-views';
 import { CommandError } from './command-error';
 import { keepBusyOnCall } from './busy-status';
@@ -76,14 +77,13 @@ export function createAgentCommands(deps: {
     },
 
     /** WhatsApp: the browser's answer; Messenger: its offer (Meta's answer comes back) */
-    async answer(actor: Actor, callId: string, sdp: string): Promise<EffectContext['reply']> {
+    async answer(actor: Actor, callId: string, sdp: string): Promise<Partial<MessengerAccepted>> {
       const { row, channel } = await load(actor, callId);
       if (row.agentId !== actor.userId || row.model.state !== 'claimed')
         throw await takenBy(actor, row);
       const check =
         channel.kind === 'whatsapp' ? validateLocalAnswer(sdp) : validateLocalOffer(sdp);
       if (!check.ok) throw new CommandError('invalid_payload', check.error.message);
-      const context: EffectContext = { sdp: check.summary.sdp };
       try {
         const applied = await deps.calls.feed(
           channel,
@@ -93,14 +93,14 @@ export function createAgentCommands(deps: {
             agentId: actor.userId,
             occurredAt: now(),
           },
-          context,
+          { sdp: check.summary.sdp },
         );
         if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
+        return applied.reply ?? {};
       } catch (error) {
         if (error instanceof AnswerFailedError) throw new CommandError('meta_error', error.message);
         throw error;
       }
-      return context.reply ?? {};
     },
 
     async decline(actor: Actor, callId: string): Promise<void> {

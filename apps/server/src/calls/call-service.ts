@@ -11,9 +11,9 @@ import type { Repos } from '../repos';
 import type { GraphClient } from '../graph/graph-client';
 import type { BoardCountersPublisher } from '../sockets/board-counters';
 import type { Notifier } from '../sockets/notifier';
-import { actionable, createCallEngine, type Applied } from './call-engine';
+import { actionable, createCallEngine } from './call-engine';
 import type { CallTimers } from './call-timers';
-import type { EffectContext } from './feed';
+import type { CommandInput, Fed } from './feed';
 import { createEffectRunner } from './effect-runner';
 import { createGraphActionWorker, type GraphActionWorkerOptions } from './graph-action-worker';
 import { createGraphActionSender } from './graph-outbox';
@@ -55,7 +55,12 @@ export function createCallService(deps: CallServiceDeps) {
   const engine = createCallEngine(deps);
   const router = createRingRouter({ ...deps, feed });
   const sender = createGraphActionSender(deps);
-  const effects = createEffectRunner({ ...deps, sender, ring: router.ring });
+  const effects = createEffectRunner({
+    ...deps,
+    sender,
+    offer: router.offer,
+    announce: router.announce,
+  });
   const noPickup = createNoPickupTimer({
     ...deps,
     feed,
@@ -65,16 +70,17 @@ export function createCallService(deps: CallServiceDeps) {
   const graphWorker = createGraphActionWorker({ ...deps, sender, feed }, deps.graphWorker);
 
   /**
-   * applies one event to its call and performs what follows from it; `webhookKey` marks the
-   * stored webhook event processed in the same transaction as the change
+   * The call loop: applies one event to its call, performs its effects, then applies what they
+   * tell the model next (a new offer, Meta's answer to an accept), each in turn. `webhookKey`
+   * marks the stored webhook event processed in the same transaction as the change.
    */
   async function feed(
     channel: ChannelRecord,
     event: CallEvent,
-    context: EffectContext = {},
+    input: CommandInput = {},
     webhookKey?: string,
     deferUnknown = false,
-  ): Promise<Applied> {
+  ): Promise<Fed> {
     // a new call: decide its first offer now, so it is saved (and rings) with the call's commit
     const plan =
       event.kind === 'call.offered' ? await router.planFirstOffer(channel, event) : undefined;
@@ -87,27 +93,20 @@ export function createCallService(deps: CallServiceDeps) {
       ...(webhookKey === undefined ? {} : { webhookKey }),
       ...(plan ? { followUp: plan.followUp } : {}),
       ...(deferUnknown ? { deferUnknown } : {}),
-      ...(context.sdp === undefined ? {} : { sdp: context.sdp }),
+      ...(input.sdp === undefined ? {} : { sdp: input.sdp }),
     });
-    if (plan) {
-      context.firstOffer = {
-        earlierCalls: plan.earlierCalls,
-        offered: applied.followedBy !== undefined,
-      };
-    }
-    if (applied.changed && applied.row) {
-      const after = await effects.run(
-        channel,
-        applied.row,
-        applied.before,
-        actionable(applied.result.effects),
-        context,
-      );
-      // what Meta answered goes back into the model here, the one loop (graph.accepted/failed)
-      for (const next of after.followUps) await feed(channel, next);
-      if (after.failure) throw after.failure;
-    }
-    return applied;
+    if (!applied.changed || !applied.row) return applied;
+    const after = await effects.run(
+      channel,
+      applied.row,
+      applied.before,
+      actionable(applied.result.effects),
+      plan ? { ...input, earlierCalls: plan.earlierCalls } : input,
+    );
+    // what the effects learned goes back into the model here, the one loop
+    for (const next of after.followUps) await feed(channel, next);
+    if (after.failure) throw after.failure;
+    return after.reply ? { ...applied, reply: after.reply } : applied;
   }
 
   /**
@@ -151,7 +150,7 @@ export function createCallService(deps: CallServiceDeps) {
     if (!channel?.enabled) return;
     for (const row of await deps.repos.calls.liveCalls(workspaceId)) {
       if (row.channelId === channelId && row.model.state === 'ringing') {
-        await router.ring(channel, row, []);
+        await router.ring(channel, row);
       }
     }
   }
@@ -175,5 +174,5 @@ export function createCallService(deps: CallServiceDeps) {
 
 export type CallService = ReturnType<typeof createCallService>;
 
-export type { EffectContext, Feed } from './feed';
+export type { CommandInput, Feed, Fed } from './feed';
 export type { Effect };

@@ -9,16 +9,23 @@ import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
 import type { BoardCountersPublisher } from '../sockets/board-counters';
 import type { Notifier } from '../sockets/notifier';
-import type { EffectContext } from './feed';
+import type { EffectInput } from './feed';
 import type { CallTimers } from './call-timers';
 import { toCallView } from './call-views';
 import type { GraphActionSender, MessengerAccepted } from './graph-outbox';
 import { ringTimerKey } from './ring-router';
 
-/** what an effect tells the model next, and an accept's refusal for the agent */
+/** what an effect tells the model next, an accept's refusal for the agent, Meta's reply */
 interface FollowUp {
-  readonly event: CallEvent;
+  readonly event?: CallEvent;
   readonly failure?: AnswerFailedError;
+  readonly reply?: MessengerAccepted;
+}
+
+/** Meta refused an accept: the call ends with its error, which the agent is told */
+interface Refusal {
+  readonly event: CallEvent;
+  readonly failure: AnswerFailedError;
 }
 
 /** an accept that Meta refused: the call has already been ended with Meta's error */
@@ -45,11 +52,18 @@ export function createEffectRunner(deps: {
   clock: () => Date;
   logger: Logger;
   metrics: Metrics;
-  ring: (
+  /** who a ringing call is offered to next (or its ring timeout), see the ring router */
+  offer: (
     channel: ChannelRecord,
     row: CallRow,
     exclude: readonly string[],
-    first?: EffectContext['firstOffer'],
+  ) => Promise<CallEvent | undefined>;
+  /** the agents just offered a call hear it ring, see the ring router */
+  announce: (
+    channel: ChannelRecord,
+    row: CallRow,
+    agentIds: readonly string[],
+    earlierCalls?: number,
   ) => Promise<void>;
   announcePresence: (workspaceId: string, userId: string) => Promise<void>;
   boardCounters: Pick<BoardCountersPublisher, 'changed'>;
@@ -73,7 +87,7 @@ export function createEffectRunner(deps: {
     row: CallRow,
     action: 'pre-accept' | 'accept',
     sdp: string,
-  ): Promise<{ messenger?: MessengerAccepted } | FollowUp> {
+  ): Promise<{ messenger?: MessengerAccepted } | Refusal> {
     const call = { id: row.id, metaCallId: row.metaCallId };
     // the agent is waiting: a failure after the client's own retries ends the call (rejected)
     const tried = await deps.sender.send(channel, call, action, sdp, {
@@ -123,13 +137,17 @@ export function createEffectRunner(deps: {
     row: CallRow,
     before: Call | undefined,
     effect: Effect,
-    context: EffectContext,
+    input: EffectInput,
   ): Promise<FollowUp | undefined> {
     const ws = channel.workspaceId;
     switch (effect.type) {
-      case 'notify-agents':
-        await deps.ring(channel, row, effect.exclude, context.firstOffer);
+      case 'notify-agents': {
+        const next = await deps.offer(channel, row, effect.exclude);
         deps.boardCounters.changed(ws);
+        return next ? { event: next } : undefined;
+      }
+      case 'notify-offered':
+        await deps.announce(channel, row, effect.agentIds, input.earlierCalls);
         return;
       case 'notify-claimed': {
         deps.timers.cancelPrefix(`agent:${row.id}:`);
@@ -140,14 +158,16 @@ export function createEffectRunner(deps: {
         return;
       }
       case 'send-pre-accept': {
-        const sent = await accepting(channel, row, 'pre-accept', context.sdp ?? '');
+        const sent = await accepting(channel, row, 'pre-accept', input.sdp ?? '');
         return 'event' in sent ? sent : undefined;
       }
       case 'send-accept': {
-        const sent = await accepting(channel, row, 'accept', context.sdp ?? '');
+        const sent = await accepting(channel, row, 'accept', input.sdp ?? '');
         if ('event' in sent) return sent;
-        if (sent.messenger) context.reply = sent.messenger;
-        return { event: { kind: 'graph.accepted', callId: effect.callId, occurredAt: now() } };
+        return {
+          event: { kind: 'graph.accepted', callId: effect.callId, occurredAt: now() },
+          ...(sent.messenger ? { reply: sent.messenger } : {}),
+        };
       }
       case 'notify-answered': {
         deps.timers.cancel(ringTimerKey(row.id));
@@ -253,24 +273,27 @@ export function createEffectRunner(deps: {
   return {
     /**
      * performs a transition's effects in order; what the model must hear next comes back
-     * (`followUps`), for the call loop to apply. A refused answer stops there: its `graph.failed`
-     * is the last follow-up, and `failure` is for the agent once it is applied.
+     * (`followUps`), for the call loop to apply, with Meta's reply to a Messenger accept. A
+     * refused answer stops there: its `graph.failed` is the last follow-up, and `failure` is for
+     * the agent once it is applied.
      */
     async run(
       channel: ChannelRecord,
       row: CallRow,
       before: Call | undefined,
       effects: readonly Effect[],
-      context: EffectContext,
-    ): Promise<{ followUps: CallEvent[]; failure?: AnswerFailedError }> {
+      input: EffectInput,
+    ): Promise<{ followUps: CallEvent[]; failure?: AnswerFailedError; reply?: MessengerAccepted }> {
       const followUps: CallEvent[] = [];
+      let reply: MessengerAccepted | undefined;
       for (const effect of effects) {
-        const next = await runOne(channel, row, before, effect, context);
+        const next = await runOne(channel, row, before, effect, input);
         if (!next) continue;
-        followUps.push(next.event);
+        if (next.event) followUps.push(next.event);
+        reply = next.reply ?? reply;
         if (next.failure) return { followUps, failure: next.failure };
       }
-      return { followUps };
+      return { followUps, ...(reply ? { reply } : {}) };
     },
   };
 }

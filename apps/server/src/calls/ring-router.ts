@@ -1,11 +1,16 @@
-import type { AgentDeclineCommand, CallOfferedEvent, RingTimeoutCommand } from '@ringside/calls';
+import type {
+  AgentDeclineCommand,
+  CallOfferedEvent,
+  RingOfferedCommand,
+  RingTimeoutCommand,
+} from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
 import type { Notifier } from '../sockets/notifier';
 import type { FollowUp } from './call-engine';
-import type { EffectContext, Feed } from './feed';
+import type { Feed } from './feed';
 import type { CallTimers } from './call-timers';
 import { toCallView, toRingingPayload } from './call-views';
 import { ringAgainPayload } from './ring-again';
@@ -56,6 +61,9 @@ export function turnOverEvent(
  * channel says so) until the ring timeout. A disabled channel, or a call whose ring time is
  * already over when it arrives, rings nobody and is rejected at once (missed). Whatever the
  * result, supervisors get the call's `call:updated` (or its `call:ended`).
+ *
+ * Inside the call loop it only decides: `offer` returns the event for the loop to apply, and the
+ * model's `notify-offered` for the agents that event added comes back to `announce`.
  */
 export function createRingRouter(deps: {
   repos: Repos;
@@ -123,18 +131,19 @@ export function createRingRouter(deps: {
   }
 
   /**
-   * Offers a ringing call to the agents available now, skipping those in `exclude`. `first`: a
-   * new call's first offer, which its own commit may already have made (they hear it here).
-   * Who is available is read only after the call's state was stored (and after any first offer
-   * was announced): an agent who became available since sees the stored call when their status
-   * change looks for waiting calls, or is seen here; whatever the interleaving, nobody is missed.
+   * What a ringing call needs next (its ring timer is armed here): the offer to the agents
+   * available now, skipping those in `exclude` and those already offered it (a new call's first
+   * offer is made in its own commit), for the call loop to apply; or its `ring.timeout` when
+   * nobody may take it (a disabled channel, a ring time already over, nobody available on a line
+   * that rejects then). Who is available is read only after the call's state was stored: an
+   * agent who became available since sees the stored call when their status change looks for
+   * waiting calls, or is seen here; whatever the interleaving, nobody is missed.
    */
-  async function ring(
+  async function offer(
     channel: ChannelRecord,
     row: CallRow,
     exclude: readonly string[],
-    first?: EffectContext['firstOffer'],
-  ): Promise<void> {
+  ): Promise<RingOfferedCommand | RingTimeoutCommand | undefined> {
     const model = row.model;
     if (model.state === 'ringing' && (!channel.enabled || ringLeftMs(channel, row) <= 0)) {
       // a disabled channel rings nobody; a connect Meta delivered after the caller's ring time
@@ -143,25 +152,11 @@ export function createRingRouter(deps: {
         { callId: row.id, enabled: channel.enabled, ringLeftMs: ringLeftMs(channel, row) },
         'call not rung: channel disabled or ring time already over',
       );
-      await ringTimeout(channel, row);
-      return;
+      return ringTimeoutEvent(row.metaCallId, deps.clock().getTime());
     }
     armRingTimeout(channel, row);
-    if (model.state !== 'ringing') return;
-    // offered in the call's own commit: tell the agents
-    if (first?.offered) await announce(channel, row, model.agentsOffered, first.earlierCalls);
+    if (model.state !== 'ringing') return undefined;
     await deps.points.reached('ring:read', row.metaCallId);
-    await offerToAvailable(channel, row, exclude);
-  }
-
-  /** reads who is available now and offers the call to those it has not been offered to */
-  async function offerToAvailable(
-    channel: ChannelRecord,
-    row: CallRow,
-    exclude: readonly string[],
-  ): Promise<void> {
-    const model = row.model;
-    if (model.state !== 'ringing') return;
     // ids only, longest idle first: a thousand-agent workspace rings without a row per agent
     const skip = new Set([...exclude, ...model.agentsDeclined, ...model.agentsOffered]);
     const available = (
@@ -174,42 +169,33 @@ export function createRingRouter(deps: {
       : channel.ringStrategy === 'all'
         ? available
         : available.slice(0, 1);
-    if (chosen.length === 0) {
-      if (model.agentsOffered.length > 0) return;
-      deps.logger.info(
-        { callId: row.id, policy: channel.whenNobodyAvailable },
-        'no agent available for a ringing call',
-      );
-      if (channel.whenNobodyAvailable === 'reject') {
-        // ends the call: the board hears it through call:ended
-        await ringTimeout(channel, row);
-        return;
-      }
-      // ringing for nobody yet: the board still shows the caller waiting
-      deps.notifier.callUpdated(channel.workspaceId, [], toCallView(row));
-      return;
+    if (chosen.length > 0) {
+      return {
+        kind: 'ring.offered',
+        callId: row.metaCallId,
+        agentIds: chosen,
+        strategy: channel.ringStrategy,
+        occurredAt: deps.clock().getTime(),
+      };
     }
-    const applied = await deps.feed(channel, {
-      kind: 'ring.offered',
-      callId: row.metaCallId,
-      agentIds: chosen,
-      strategy: channel.ringStrategy,
-      occurredAt: deps.clock().getTime(),
-    });
-    const after = applied.row?.model;
-    if (!applied.changed || !applied.row || after?.state !== 'ringing') {
-      // the call moved on meanwhile (claimed, ended, offered by another flow, which announced
-      // it): the board sees where the call stands
-      if (applied.row) deps.notifier.callUpdated(channel.workspaceId, [], toCallView(applied.row));
-      return;
-    }
-    // offered by this event, not by another flow that got there first (that one announced)
-    const was = new Set(applied.before?.state === 'ringing' ? applied.before.agentsOffered : []);
-    await announce(
-      channel,
-      applied.row,
-      after.agentsOffered.filter((id) => !was.has(id)),
+    if (model.agentsOffered.length > 0) return undefined;
+    deps.logger.info(
+      { callId: row.id, policy: channel.whenNobodyAvailable },
+      'no agent available for a ringing call',
     );
+    // rejected: the board hears it through call:ended
+    if (channel.whenNobodyAvailable === 'reject') {
+      return ringTimeoutEvent(row.metaCallId, deps.clock().getTime());
+    }
+    // ringing for nobody yet: the board still shows the caller waiting
+    deps.notifier.callUpdated(channel.workspaceId, [], toCallView(row));
+    return undefined;
+  }
+
+  /** outside the call loop (a status or channel change): offers the call and applies that */
+  async function ring(channel: ChannelRecord, row: CallRow): Promise<void> {
+    const next = await offer(channel, row, []);
+    if (next) await deps.feed(channel, next);
   }
 
   /** the agents just offered the call hear it ring; the board sees it; their turns start */
@@ -281,7 +267,7 @@ export function createRingRouter(deps: {
       if (model.agentsOffered.includes(userId)) {
         deps.notifier.ringing([userId], await ringAgainPayload(deps.repos, channel, row, userId));
       } else if (model.strategy !== 'longest-idle' || model.agentsOffered.length === 0) {
-        await ring(channel, row, []);
+        await ring(channel, row);
       }
     }
   }
@@ -311,5 +297,5 @@ export function createRingRouter(deps: {
     }
   }
 
-  return { ring, planFirstOffer, ringWaitingCalls, recoverTimers };
+  return { offer, announce, ring, planFirstOffer, ringWaitingCalls, recoverTimers };
 }
