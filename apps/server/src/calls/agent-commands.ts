@@ -4,7 +4,7 @@ import type { Actor } from './actor';
 import type { Repos } from '../repos';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
-import type { Notifier } from '../sockets/notifier';
+import type { CallNotifications } from './ports';
 import type { CallService } from './call-service';
 import type { MessengerAccepted } from './graph-outbox';
 import { toCallView } from './call-views';
@@ -20,11 +20,11 @@ import { gradeQuality } from './quality';
  * come back as {@link CommandError} with a message the agent can read.
  */
 export function createAgentCommands(deps: {
-  repos: Repos;
+  repos: Pick<Repos, 'calls' | 'channels' | 'presence' | 'users'>;
   calls: CallService;
   /** outbound calls (`call:dial`) */
   dialer: Pick<DialService, 'dial'>;
-  notifier: Notifier;
+  notifier: CallNotifications;
   clock: () => Date;
   announcePresence: (workspaceId: string, userId: string) => Promise<void>;
 }) {

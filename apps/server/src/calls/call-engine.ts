@@ -6,7 +6,7 @@ import {
   type TransitionResult,
 } from '@ringside/calls';
 import type { Logger } from '../ops/logger';
-import { enqueueCallEvents } from '../outbox/enqueue-events';
+import { enqueueCallEvents, type EnqueueRepos } from '../outbox/enqueue-events';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { Tx } from '../db/database';
 import type { CallRow } from '../repos/calls';
@@ -65,7 +65,11 @@ export type FollowUp = (call: Call) => CallEvent | undefined;
  * @example
  * const { result, row } = await engine.apply(channel, { kind: 'agent.claim', callId, agentId, occurredAt: now });
  */
-export function createCallEngine(deps: { repos: Repos; logger: Logger }) {
+/** what the engine reads and writes: calls, their Graph actions, webhook marks, outgoing events */
+export type CallEngineRepos = Pick<Repos, 'calls' | 'graphActions' | 'webhookReceipts'> &
+  EnqueueRepos;
+
+export function createCallEngine(deps: { repos: CallEngineRepos; logger: Logger }) {
   async function apply(
     channel: ChannelRecord,
     event: CallEvent,

@@ -9,9 +9,8 @@ import type { Metrics } from '../ops/metrics';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { Repos } from '../repos';
 import type { GraphClient } from '../graph/graph-client';
-import type { BoardCountersPublisher } from '../sockets/board-counters';
-import type { Notifier } from '../sockets/notifier';
-import { actionable, createCallEngine } from './call-engine';
+import type { BoardCountersSignal, CallNotifications } from './ports';
+import { actionable, createCallEngine, type CallEngineRepos } from './call-engine';
 import type { CallTimers } from './call-timers';
 import type { CommandInput, Fed } from './feed';
 import { createEffectRunner } from './effect-runner';
@@ -20,19 +19,22 @@ import { createGraphActionSender } from './graph-outbox';
 import { createNoPickupTimer } from './dial/no-pickup-timer';
 import { createPermissionReplies } from './dial/permission-reply';
 import type { RacePoints } from './race-points';
-import { createRingRouter } from './ring-router';
+import { createRingRouter, type RingRouterRepos } from './ring-router';
+
+/** what the call loop reads and writes; the rest of the repositories are not its business */
+export type CallServiceRepos = CallEngineRepos & RingRouterRepos & Pick<Repos, 'users'>;
 
 export interface CallServiceDeps {
-  repos: Repos;
+  repos: CallServiceRepos;
   graph: GraphClient;
-  notifier: Notifier;
+  notifier: CallNotifications;
   timers: CallTimers;
   clock: () => Date;
   logger: Logger;
   metrics: Metrics;
   announcePresence: (workspaceId: string, userId: string) => Promise<void>;
   /** told after a call rang, was answered or ended, so supervisors get fresh counters */
-  boardCounters: Pick<BoardCountersPublisher, 'changed'>;
+  boardCounters: BoardCountersSignal;
   /** how long an outbound call may go unanswered; {@link NO_PICKUP_TIMEOUT_MS} by default */
   noPickupMs?: number;
   /** where tests hold a call's arrival or an agent's status change ({@link RacePoints}) */

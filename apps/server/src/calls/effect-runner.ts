@@ -7,8 +7,7 @@ import type { Metrics } from '../ops/metrics';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
-import type { BoardCountersPublisher } from '../sockets/board-counters';
-import type { Notifier } from '../sockets/notifier';
+import type { BoardCountersSignal, CallNotifications } from './ports';
 import type { EffectInput } from './feed';
 import type { CallTimers } from './call-timers';
 import { toCallView } from './call-views';
@@ -45,9 +44,9 @@ export class AnswerFailedError extends Error {
  * call already ended on our side).
  */
 export function createEffectRunner(deps: {
-  repos: Repos;
+  repos: Pick<Repos, 'presence' | 'users'>;
   sender: GraphActionSender;
-  notifier: Notifier;
+  notifier: CallNotifications;
   timers: CallTimers;
   clock: () => Date;
   logger: Logger;
@@ -66,7 +65,7 @@ export function createEffectRunner(deps: {
     earlierCalls?: number,
   ) => Promise<void>;
   announcePresence: (workspaceId: string, userId: string) => Promise<void>;
-  boardCounters: Pick<BoardCountersPublisher, 'changed'>;
+  boardCounters: BoardCountersSignal;
 }) {
   const now = () => deps.clock().getTime();
 

@@ -3,7 +3,7 @@ import { periodic } from '../ops/periodic';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { DueGraphAction } from '../repos/graph-actions';
 import type { Repos } from '../repos';
-import type { Notifier } from '../sockets/notifier';
+import type { CallNotifications } from './ports';
 import { GraphApiError } from '../graph/graph-api-error';
 import type { Feed } from './feed';
 import {
@@ -42,7 +42,7 @@ export function createGraphActionWorker(
     repos: Pick<Repos, 'graphActions' | 'channels' | 'calls'>;
     sender: GraphActionSender;
     feed: Feed;
-    notifier: Pick<Notifier, 'remoteSdp'>;
+    notifier: Pick<CallNotifications, 'remoteSdp'>;
     clock: () => Date;
     logger: Logger;
   },

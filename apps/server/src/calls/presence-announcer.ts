@@ -1,6 +1,6 @@
 import type { Repos } from '../repos';
-import { startOfDay } from '../sockets/board-snapshot';
-import type { Notifier } from '../sockets/notifier';
+import { startOfDay } from '../repos/board-figures';
+import type { CallNotifications } from './ports';
 
 /**
  * Tells an agent's own sockets and the supervisors where the agent stands now, read back from the
@@ -12,8 +12,8 @@ import type { Notifier } from '../sockets/notifier';
  * await presence.announce(workspaceId, userId); // agent:updated to the agent and the board
  */
 export function createPresenceAnnouncer(deps: {
-  repos: Repos;
-  notifier: Notifier;
+  repos: Pick<Repos, 'boardFigures'>;
+  notifier: CallNotifications;
   clock: () => Date;
 }) {
   return {

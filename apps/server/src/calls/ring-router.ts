@@ -8,7 +8,7 @@ import type { Logger } from '../ops/logger';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
-import type { Notifier } from '../sockets/notifier';
+import type { CallNotifications } from './ports';
 import type { FollowUp } from './call-engine';
 import type { Feed } from './feed';
 import type { CallTimers } from './call-timers';
@@ -65,9 +65,15 @@ export function turnOverEvent(
  * Inside the call loop it only decides: `offer` returns the event for the loop to apply, and the
  * model's `notify-offered` for the agents that event added comes back to `announce`.
  */
+/** what ringing reads: who is available, calls, channels */
+export type RingRouterRepos = Pick<
+  Repos,
+  'calls' | 'channels' | 'presence' | 'ringPlan' | 'workspaces'
+>;
+
 export function createRingRouter(deps: {
-  repos: Repos;
-  notifier: Notifier;
+  repos: RingRouterRepos;
+  notifier: CallNotifications;
   timers: CallTimers;
   clock: () => Date;
   logger: Logger;

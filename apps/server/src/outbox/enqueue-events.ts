@@ -22,7 +22,14 @@ import {
  *   await enqueueCallEvents(repos, tx, { channel, event, before: current?.model, row });
  * });
  */
-export async function enqueueCallEvents(repos: Repos, tx: Db, change: CallChange): Promise<void> {
+/** what enqueuing an outgoing event reads and writes */
+export type EnqueueRepos = Pick<Repos, 'webhookSubscriptions' | 'outgoingEvents'>;
+
+export async function enqueueCallEvents(
+  repos: EnqueueRepos,
+  tx: Db,
+  change: CallChange,
+): Promise<void> {
   const names = callEventNames(change);
   if (names.length === 0) return;
   const workspaceId = change.channel.workspaceId;
@@ -46,7 +53,7 @@ export async function enqueueCallEvents(repos: Repos, tx: Db, change: CallChange
  * if (event.kind === 'permission.updated') await enqueuePermissionEvent(repos, channel, event);
  */
 export async function enqueuePermissionEvent(
-  repos: Repos,
+  repos: EnqueueRepos,
   channel: ChannelRecord,
   event: PermissionUpdatedEvent,
 ): Promise<void> {

@@ -153,3 +153,15 @@ function answeredSince(workspaceId: string, since: Date) {
     and ${calls.answeredAt} >= ${from}
     and ${calls.offeredAt} >= ${from} - ${LONGEST_RING}`;
 }
+
+/**
+ * Where the board's "today" starts: midnight UTC of `now`.
+ *
+ * @example
+ * startOfDay(new Date('2025-07-01T15:30:00Z')); // 2025-07-01T00:00:00.000Z
+ */
+export function startOfDay(now: Date): Date {
+  const day = new Date(now);
+  day.setUTCHours(0, 0, 0, 0);
+  return day;
+}

@@ -1,6 +1,6 @@
 import type { Logger } from '../ops/logger';
 import type { Repos } from '../repos';
-import { startOfDay } from './board-snapshot';
+import { startOfDay } from '../repos/board-figures';
 import type { Notifier } from './notifier';
 
 /** a burst of calls ending within this costs one query and one `board:counters` */

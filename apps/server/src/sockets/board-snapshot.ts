@@ -1,6 +1,7 @@
 import type { BoardSnapshotPayload } from '@ringside/contracts';
 import { toCallView } from '../calls/call-views';
 import type { Repos } from '../repos';
+import { startOfDay } from '../repos/board-figures';
 
 /** the supervisor's live board as of now: live calls, agents and today's counters */
 export async function buildBoardSnapshot(
@@ -27,16 +28,4 @@ export async function buildBoardSnapshot(
     })),
     counters,
   };
-}
-
-/**
- * Where the board's "today" starts: midnight UTC of `now`.
- *
- * @example
- * startOfDay(new Date('2025-07-01T15:30:00Z')); // 2025-07-01T00:00:00.000Z
- */
-export function startOfDay(now: Date): Date {
-  const day = new Date(now);
-  day.setUTCHours(0, 0, 0, 0);
-  return day;
 }

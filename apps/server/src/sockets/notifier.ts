@@ -8,8 +8,17 @@ import type {
   CallRingingPayload,
   CallView,
 } from '@ringside/contracts';
+import type { CallNotifications } from '../calls/ports';
 import { agentRoom, supervisorsRoom, workspaceRoom } from './rooms';
 import type { RingsideServer } from './socket-types';
+
+/** what the server tells consoles: the calls' notifications, and the board's own */
+export interface Notifier extends CallNotifications {
+  /** `board:counters` to the workspace's supervisors */
+  boardCounters(workspaceId: string, counters: BoardCountersPayload): void;
+  /** false only when surely no supervisor of the workspace is connected (saves the work) */
+  supervisorsMayListen(workspaceId: string): boolean;
+}
 
 /**
  * Everything the server tells consoles, addressed to rooms only: an agent's own sockets or the
@@ -19,7 +28,10 @@ import type { RingsideServer } from './socket-types';
  * @example
  * notifier.ringing(['u1', 'u2'], payload);
  */
-export function createNotifier(io: RingsideServer, options: { clustered?: boolean } = {}) {
+export function createNotifier(
+  io: RingsideServer,
+  options: { clustered?: boolean } = {},
+): Notifier {
   return {
     ringing(userIds: readonly string[], payload: CallRingingPayload): void {
       if (userIds.length > 0) io.to(userIds.map(agentRoom)).emit('call:ringing', payload);
@@ -62,5 +74,3 @@ export function createNotifier(io: RingsideServer, options: { clustered?: boolea
     },
   };
 }
-
-export type Notifier = ReturnType<typeof createNotifier>;

@@ -6,7 +6,7 @@ import type { GraphCredentials } from '../../graph/graph-credentials';
 import type { Logger } from '../../ops/logger';
 import type { Repos } from '../../repos';
 import type { ChannelListing } from '../../repos/channel-rows';
-import type { Notifier } from '../../sockets/notifier';
+import type { CallNotifications } from '../ports';
 import type { Actor } from '../actor';
 import type { CallService } from '../call-service';
 import { toCallView } from '../call-views';
@@ -36,10 +36,10 @@ interface Placed {
  * const { callId, sdpResponse } = await dialer.dial(actor, { channelId, to: '+447700900123', sdp });
  */
 export function createDialService(deps: {
-  repos: Repos;
+  repos: Pick<Repos, 'calls' | 'channels' | 'presence' | 'workspaces'>;
   calls: CallService;
   graph: GraphClient;
-  notifier: Notifier;
+  notifier: CallNotifications;
   permission: CallPermission;
   clock: () => Date;
   logger: Logger;

@@ -2,10 +2,10 @@ import type { PermissionUpdatedEvent } from '@ringside/calls';
 import type { CallPermissionPayload } from '@ringside/contracts';
 import { customerNamed } from '../call-views';
 import type { Logger } from '../../ops/logger';
-import { enqueuePermissionEvent } from '../../outbox/enqueue-events';
+import { enqueuePermissionEvent, type EnqueueRepos } from '../../outbox/enqueue-events';
 import type { Repos } from '../../repos';
 import type { ChannelRecord } from '../../repos/channel-rows';
-import type { Notifier } from '../../sockets/notifier';
+import type { CallNotifications } from '../ports';
 
 /**
  * A customer's answer to our call-permission request (WhatsApp `call_permission_reply`
@@ -22,8 +22,8 @@ import type { Notifier } from '../../sockets/notifier';
  * if (event.kind === 'permission.updated') await replies.handle(channel, event);
  */
 export function createPermissionReplies(deps: {
-  repos: Repos;
-  notifier: Pick<Notifier, 'permission'>;
+  repos: Pick<Repos, 'channels'> & EnqueueRepos;
+  notifier: Pick<CallNotifications, 'permission'>;
   logger: Logger;
 }) {
   return {
