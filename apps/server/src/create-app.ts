@@ -2,11 +2,11 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { Server } from 'socket.io';
-import { createAdminArea } from './admin/admin-area';
 import type { AppOptions } from './app-options';
 
 export type { AppOptions } from './app-options';
 import { createAuthRouter } from './auth/auth-router';
+import { composeAdmin } from './compose-admin';
 import { disconnectSession } from './auth/socket-auth';
 import { createAgentCommands } from './calls/agent-commands';
 import { createCallService } from './calls/call-service';
@@ -138,10 +138,11 @@ export function createApp(options: AppOptions) {
     clock,
     announcePresence: presence.announce,
   });
-  const adminArea = createAdminArea({
-    db: options.database.db,
-    secretBox: options.secretBox,
+  // one unit of work for the app, sharing the routing cache with its repositories
+  const unitOfWork = createUnitOfWork(options.database.db, options.secretBox, repos.shared);
+  const adminArea = composeAdmin({
     repos,
+    unitOfWork,
     io,
     calls,
     graph,
@@ -223,7 +224,7 @@ export function createApp(options: AppOptions) {
     io,
     repos,
     /** repositories bound to one transaction: all of `work` commits, or none (the demo seed) */
-    unitOfWork: createUnitOfWork(options.database.db, options.secretBox, repos.shared),
+    unitOfWork,
     calls,
     processor,
     metrics,

@@ -5,9 +5,9 @@ import {
 } from '@ringside/contracts';
 import { Router } from 'express';
 import { requireRole, requireSession, sessionUserOf } from '../auth/require-session';
-import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
-import { createWebhookDeadLettersRepo, type DeadLetterRow } from '../repos/webhook-dead-letters';
+import type { Repos } from '../repos';
+import type { DeadLetterRow } from '../repos/webhook-dead-letters';
 import type { StoredWebhookEvent } from '../repos/webhook-receipts';
 import type { UnitOfWork } from '../repos/unit-of-work';
 import { actorOf, adminGuards, paramOf, type GuardDeps } from './admin-guards';
@@ -30,7 +30,7 @@ const SECRET_LOOKING = [
  */
 export function createFailedEventRoutes(
   deps: GuardDeps & {
-    db: Db;
+    repos: Pick<Repos, 'sessions' | 'webhookDeadLetters'>;
     unitOfWork: UnitOfWork;
     /** hands revived events to this node's processor (after the commit) */
     retryWebhookEvents: (events: readonly StoredWebhookEvent[]) => void;
@@ -38,7 +38,6 @@ export function createFailedEventRoutes(
 ): Router {
   const router = Router();
   const guard = adminGuards(deps);
-  const letters = createWebhookDeadLettersRepo(deps.db);
 
   router.get(
     '/failed-webhook-events',
@@ -46,7 +45,10 @@ export function createFailedEventRoutes(
     requireRole('admin'),
     async (_req, res) => {
       const { workspaceId } = sessionUserOf(res);
-      const rows = await letters.listDeadLetters(workspaceId, FAILED_WEBHOOK_EVENTS_MAX);
+      const rows = await deps.repos.webhookDeadLetters.listDeadLetters(
+        workspaceId,
+        FAILED_WEBHOOK_EVENTS_MAX,
+      );
       const reply: FailedWebhookEventsReply = { items: rows.map(toFailedEventView) };
       res.json(reply);
     },
@@ -55,8 +57,8 @@ export function createFailedEventRoutes(
   router.post('/failed-webhook-events/:id/retry', ...guard.change, async (req, res) => {
     const me = sessionUserOf(res);
     const id = paramOf(req.params, 'id');
-    const revived = await deps.unitOfWork(async (repos, tx) => {
-      const event = await createWebhookDeadLettersRepo(tx).reviveDeadLetter(me.workspaceId, id);
+    const revived = await deps.unitOfWork(async (repos) => {
+      const event = await repos.webhookDeadLetters.reviveDeadLetter(me.workspaceId, id);
       if (!event) {
         throw new AppError(
           'not_found',

@@ -13,6 +13,7 @@ import { createRepoShared, type RepoShared } from './repo-shared';
 import { createRingPlanRepo } from './ring-plan';
 import { createSessionsRepo } from './sessions';
 import { createUsersRepo } from './users';
+import { createWebhookDeadLettersRepo } from './webhook-dead-letters';
 import { createWebhookDeliveriesRepo } from './webhook-deliveries';
 import { createWebhookReceiptsRepo } from './webhook-receipts';
 import { createWebhookSubscriptionsRepo } from './webhook-subscriptions';
@@ -39,6 +40,7 @@ export function createRepos(db: Db, secretBox: SecretBox, shared: RepoShared = c
     channels: createChannelsRepo(db, secretBox, shared.channels),
     calls: createCallsRepo(db, { engine: shared.engine }),
     webhookReceipts: createWebhookReceiptsRepo(db),
+    webhookDeadLetters: createWebhookDeadLettersRepo(db),
     graphActions: createGraphActionsRepo(db),
     presence: createPresenceRepo(db),
     boardFigures: createBoardFiguresRepo(db),
