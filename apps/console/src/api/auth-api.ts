@@ -1,6 +1,7 @@
 import type { DialableChannel, Role } from '@ringside/contracts';
 import type { Me } from '../state/types';
-import { isRecord, readNothing, type ApiResult, type HttpClient } from './http';
+import { isRecord, readNothing, type ApiResult } from './http';
+import type { RestClient } from './rest-client';
 
 const ROLES: readonly Role[] = ['agent', 'supervisor', 'admin'];
 
@@ -61,21 +62,21 @@ export function readMe(body: unknown): Me | undefined {
  * Sign-in, sign-out and who-am-I.
  *
  * @example
- * const auth = new AuthApi(http);
+ * const auth = new AuthApi(rest);
  * const signedIn = await auth.login('agent1@demo.ringside.test', 'ringside-demo');
  */
 export class AuthApi {
-  constructor(private readonly http: HttpClient) {}
+  constructor(private readonly rest: RestClient) {}
 
   me(): Promise<ApiResult<Me>> {
-    return this.http.get('/api/me', readMe);
+    return this.rest.get('/api/me', readMe);
   }
 
   login(email: string, password: string): Promise<ApiResult<Me>> {
-    return this.http.post('/api/auth/login', { email, password }, readMe);
+    return this.rest.post('/api/auth/login', { email, password }, readMe);
   }
 
   logout(): Promise<ApiResult<null>> {
-    return this.http.post('/api/auth/logout', undefined, readNothing);
+    return this.rest.post('/api/auth/logout', undefined, readNothing);
   }
 }

@@ -1,22 +1,20 @@
 import type { CallNotesBody } from '@ringside/contracts';
-import { readNothing, type ApiResult, type FetchLike, type HttpClient } from './http';
+import { readNothing, type ApiResult } from './http';
+import type { RestClient } from './rest-client';
 
 /**
  * What the agent's console does to a call over REST: save the wrap-up, and end the call when
  * the tab is closing (the socket cannot be relied on then).
  *
  * @example
- * const api = new CallActionsApi(http);
+ * const api = new CallActionsApi(rest);
  * await api.saveWrapUp(callId, { notes: 'Refund issued', disposition: 'resolved' });
  */
 export class CallActionsApi {
-  constructor(
-    private readonly http: HttpClient,
-    private readonly fetchImpl: FetchLike = (input, init) => globalThis.fetch(input, init),
-  ) {}
+  constructor(private readonly rest: RestClient) {}
 
   saveWrapUp(callId: string, body: CallNotesBody): Promise<ApiResult<null>> {
-    return this.http.post(`/api/calls/${encodeURIComponent(callId)}/wrap-up`, body, readNothing);
+    return this.rest.post(`/api/calls/${encodeURIComponent(callId)}/wrap-up`, body, readNothing);
   }
 
   /**
@@ -24,10 +22,8 @@ export class CallActionsApi {
    * call is terminated on Meta's side instead of being left open. Fire and forget.
    */
   hangUpOnUnload(callId: string): void {
-    void this.fetchImpl(`/api/calls/${encodeURIComponent(callId)}/hangup`, {
-      method: 'POST',
-      credentials: 'same-origin',
+    void this.rest.post(`/api/calls/${encodeURIComponent(callId)}/hangup`, undefined, readNothing, {
       keepalive: true,
-    }).catch(() => undefined);
+    });
   }
 }

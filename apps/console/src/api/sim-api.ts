@@ -1,19 +1,20 @@
 import type { Channel } from '@ringside/contracts';
-import { isRecord, type ApiResult, type HttpClient } from './http';
+import { isRecord, type ApiResult } from './http';
+import type { RestClient } from './rest-client';
 
 /**
  * The simulator drawer's endpoints: whether the server runs the Meta simulator, and placing a
  * simulated inbound call.
  *
  * @example
- * const sim = new SimApi(http);
+ * const sim = new SimApi(rest);
  * if ((await sim.status()).ok) await sim.placeCall('whatsapp', 'Rahul');
  */
 export class SimApi {
-  constructor(private readonly http: HttpClient) {}
+  constructor(private readonly rest: RestClient) {}
 
   async enabled(): Promise<boolean> {
-    const reply = await this.http.get('/api/sim', (body) =>
+    const reply = await this.rest.get('/api/sim', (body) =>
       isRecord(body) && typeof body['enabled'] === 'boolean' ? body['enabled'] : undefined,
     );
     // 404 (no simulator routes at all) and errors both mean: no drawer
@@ -21,7 +22,7 @@ export class SimApi {
   }
 
   placeCall(channel: Channel, name: string): Promise<ApiResult<{ callId: string }>> {
-    return this.http.post('/api/sim/calls', { channel, name }, (body) =>
+    return this.rest.post('/api/sim/calls', { channel, name }, (body) =>
       isRecord(body) && typeof body['callId'] === 'string' ? { callId: body['callId'] } : undefined,
     );
   }

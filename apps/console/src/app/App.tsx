@@ -9,15 +9,14 @@ import { useAppState } from './ConsoleProvider';
 const LoginView = lazy(() =>
   import('../views/login/LoginView').then((m) => ({ default: m.LoginView })),
 );
-const HistoryView = lazy(() =>
-  import('../views/history/HistoryView').then((m) => ({ default: m.HistoryView })),
+// each page's route module builds its APIs over the one REST client (views only render)
+const HistoryRoute = lazy(() =>
+  import('./HistoryRoute').then((m) => ({ default: m.HistoryRoute })),
 );
-const SupervisorView = lazy(() =>
-  import('../views/supervisor/SupervisorView').then((m) => ({ default: m.SupervisorView })),
+const SupervisorRoute = lazy(() =>
+  import('./SupervisorRoute').then((m) => ({ default: m.SupervisorRoute })),
 );
-const AdminView = lazy(() =>
-  import('../views/admin/AdminView').then((m) => ({ default: m.AdminView })),
-);
+const AdminRoute = lazy(() => import('./AdminRoute').then((m) => ({ default: m.AdminRoute })));
 
 // supervisors read the admin pages where the API lets them; only admins change anything
 const STAFF: readonly Role[] = ['supervisor', 'admin'];
@@ -52,7 +51,7 @@ export function App() {
           path="history"
           element={
             <Lazy>
-              <HistoryView />
+              <HistoryRoute />
             </Lazy>
           }
         />
@@ -61,7 +60,7 @@ export function App() {
           element={
             <RequireRole roles={STAFF}>
               <Lazy>
-                <SupervisorView />
+                <SupervisorRoute />
               </Lazy>
             </RequireRole>
           }
@@ -71,7 +70,7 @@ export function App() {
           element={
             <RequireRole roles={STAFF}>
               <Lazy>
-                <AdminView />
+                <AdminRoute />
               </Lazy>
             </RequireRole>
           }

@@ -1,7 +1,8 @@
 import type { SelectableAgentStatus } from '@ringside/contracts';
 import { AuthApi } from '../api/auth-api';
 import { CallActionsApi } from '../api/call-actions-api';
-import { HttpClient, type ApiError } from '../api/http';
+import type { ApiError } from '../api/http';
+import { RestClient } from '../api/rest-client';
 import { SimApi } from '../api/sim-api';
 import { DesktopNotifier } from '../alerts/DesktopNotifier';
 import { RingAlerts } from '../alerts/RingAlerts';
@@ -50,10 +51,11 @@ export interface ConsoleServicesOptions {
  */
 export class ConsoleServices {
   readonly store: AppStore = createAppStore();
-  readonly http = new HttpClient();
-  readonly auth = new AuthApi(this.http);
-  readonly sim = new SimApi(this.http);
-  readonly callActions = new CallActionsApi(this.http);
+  readonly rest = new RestClient();
+  readonly auth = new AuthApi(this.rest);
+  readonly sim = new SimApi(this.rest);
+  readonly callActions = new CallActionsApi(this.rest);
+  readonly env: ConsoleEnv;
   readonly signaling: SignalingClient;
   readonly devices: DeviceManager;
   readonly ringing: RingingCalls;
@@ -61,7 +63,6 @@ export class ConsoleServices {
   readonly presence: AgentPresence;
   readonly permissions: PermissionReplies;
   readonly #win: Window;
-  readonly #env: ConsoleEnv;
   readonly #audio: RemoteAudio;
   readonly #engine = new AudioEngine();
   readonly #notifier: DesktopNotifier;
@@ -75,7 +76,7 @@ export class ConsoleServices {
     const { env, win } = options;
     const log = (scope: string) => createLogger(scope, env.logLevel);
     this.#win = win;
-    this.#env = env;
+    this.env = env;
     this.#audio = new RemoteAudio(win.document);
     this.#notifier = new DesktopNotifier(win);
     this.signaling = new SignalingClient({
@@ -210,7 +211,7 @@ export class ConsoleServices {
         if (role === 'owner') this.#startCalls();
         else void this.#stopCalls();
       },
-      log: createLogger('tabs', this.#env.logLevel),
+      log: createLogger('tabs', this.env.logLevel),
     });
     this.#tabs.start();
   }

@@ -1,12 +1,5 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
-import { AuditApi } from '../../api/audit-api';
-import { ChannelsApi } from '../../api/channels-api';
-import { FailedWebhookEventsApi } from '../../api/failed-webhook-events-api';
-import { OutgoingWebhooksApi } from '../../api/outgoing-webhooks-api';
-import { RestClient } from '../../api/rest-client';
-import { UsersApi } from '../../api/users-api';
-import { WorkspaceSettingsApi } from '../../api/workspace-settings-api';
 import { useAppState } from '../../app/ConsoleProvider';
 import { Banner } from '../../ui/controls';
 import { AuditSection } from './AuditSection';
@@ -43,20 +36,13 @@ const TAB = ({ isActive }: { isActive: boolean }) =>
  * `/admin/*`: channels, users, event webhooks, the workspace and Meta webhook, the audit log,
  * and (admins only) failed webhook events.
  * Admins change them; supervisors read them; agents never get here (the route sends them back).
+ * The APIs come from the wiring (`app/AdminRoute.tsx`).
+ *
+ * @example
+ * <AdminView apis={createAdminApis(rest)} />
  */
-export function AdminView() {
+export function AdminView({ apis }: { apis: AdminApis }) {
   const me = useAppState((s) => s.me);
-  const [apis] = useState<AdminApis>(() => {
-    const rest = new RestClient();
-    return {
-      channels: new ChannelsApi(rest),
-      users: new UsersApi(rest),
-      workspace: new WorkspaceSettingsApi(rest),
-      webhooks: new OutgoingWebhooksApi(rest),
-      audit: new AuditApi(rest),
-      failedEvents: new FailedWebhookEventsApi(rest),
-    };
-  });
   const context = useMemo<AdminContextValue>(
     () => ({ apis, canChange: me?.role === 'admin', meId: me?.id ?? '' }),
     [apis, me],

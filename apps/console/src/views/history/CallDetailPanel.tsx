@@ -1,22 +1,32 @@
 import type { CallDetailReply } from '@ringside/contracts';
-import { useServices } from '../../app/ConsoleProvider';
+import type { CallLogApi } from '../../api/call-log-api';
 import { dispositionLabel } from '../../ui/dispositions';
 import { callerName, formatDuration, outcomeName } from '../../ui/format';
 import { useLoaded } from '../admin/useLoaded';
 import { CallBackButton } from './CallBackButton';
 import { CallDetailFrame } from './CallDetailFrame';
 import { CallRecord, Fact } from './CallRecord';
-import { getCall } from './history-api';
 import { describeEventDetail } from './timeline-words';
 import { PartyFacts } from './PartyFacts';
 
 /** one call: who, how it ended, Call back when the customer can be called, notes, and its timeline */
-export function CallDetailPanel({ callId, onClose }: { callId: string; onClose: () => void }) {
-  const { http } = useServices();
-  const [loaded] = useLoaded(() => getCall(http, callId), callId);
+export function CallDetailPanel({
+  api,
+  callId,
+  onClose,
+}: {
+  api: CallLogApi;
+  callId: string;
+  onClose: () => void;
+}) {
+  const [loaded] = useLoaded(() => api.detail(callId), callId);
   return (
-    <CallDetailFrame loaded={loaded} title={(call) => callerName(call.caller)} onClose={onClose}>
-      {(call) => (
+    <CallDetailFrame
+      loaded={loaded}
+      title={(detail) => callerName(detail.call.caller)}
+      onClose={onClose}
+    >
+      {({ call }) => (
         <>
           <CallBackButton call={call} />
           <CallRecord

@@ -1,26 +1,36 @@
 import type { CallSummary } from '@ringside/contracts';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useServices } from '../../app/ConsoleProvider';
+import type { CallLogApi } from '../../api/call-log-api';
 import { Button } from '../../ui/controls';
 import type { CursorPages } from '../admin/cursor-pages';
 import { LoadState } from '../admin/fields';
 import { useCursorPages } from '../admin/useCursorPages';
 import { CallDetailPanel } from './CallDetailPanel';
 import { CallRows } from './CallRows';
-import { listCalls } from './history-api';
-import { filtersFromParams, filtersToParams, type HistoryFilters } from './history-query';
+import {
+  callsUrl,
+  filtersFromParams,
+  filtersToParams,
+  HISTORY_PAGE,
+  type HistoryFilters,
+} from './history-query';
 import { HistoryFiltersForm } from './HistoryFiltersForm';
 
-/** `/history`: the agent's calls with search, filters and a detail view with the timeline */
-export function HistoryView() {
-  const { http } = useServices();
+/**
+ * `/history`: the agent's calls with search, filters and a detail view with the timeline. The
+ * call log API comes from the wiring (`app/HistoryRoute.tsx`).
+ *
+ * @example
+ * <HistoryView callLog={new CallLogApi(rest)} />
+ */
+export function HistoryView({ callLog }: { callLog: CallLogApi }) {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const selected = params.get('call');
   // picking a call changes the address too: only the filters reload the list
   const [list, loadMore] = useCursorPages(
-    (cursor) => listCalls(http, filters, cursor),
+    (cursor) => callLog.page(callsUrl(filters, cursor, HISTORY_PAGE)),
     filtersToParams(filters).toString(),
   );
 
@@ -38,7 +48,9 @@ export function HistoryView() {
       <HistoryFiltersForm value={filters} onApply={apply} />
       <div className={`grid gap-4 ${selected ? 'lg:grid-cols-2' : ''}`}>
         <CallList list={list} selected={selected} onSelect={select} onMore={loadMore} />
-        {selected ? <CallDetailPanel callId={selected} onClose={() => select(null)} /> : null}
+        {selected ? (
+          <CallDetailPanel api={callLog} callId={selected} onClose={() => select(null)} />
+        ) : null}
       </div>
     </div>
   );

@@ -56,6 +56,9 @@ export function filtersToParams(filters: HistoryFilters): URLSearchParams {
   return params;
 }
 
+/** page size of the history list */
+export const HISTORY_PAGE = 50;
+
 /**
  * The `GET /api/calls` URL for the filters. Dates are the agent's local days: `from` starts at
  * local midnight and `to` runs to the end of its day, sent as UTC instants.

@@ -1,49 +1,36 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { CallLogApi } from '../../api/call-log-api';
-import { RestClient } from '../../api/rest-client';
-import { SupervisorApi } from '../../api/supervisor-api';
-import { UsersApi } from '../../api/users-api';
-import { useAppState, useServices } from '../../app/ConsoleProvider';
-import { readEnv } from '../../env';
-import { createLogger } from '../../log';
+import type { CallLogApi } from '../../api/call-log-api';
+import type { UsersApi } from '../../api/users-api';
+import { useAppState } from '../../app/ConsoleProvider';
 import { Banner, Button } from '../../ui/controls';
 import { useLoaded } from '../admin/useLoaded';
 import { AgentsPanel } from './AgentsPanel';
-import { BoardFeed } from './BoardFeed';
+import type { BoardFeed } from './BoardFeed';
 import { CallLog } from './CallLog';
 import type { AgentOption } from './CallLogFiltersForm';
 import { LiveCalls } from './LiveCalls';
 import { TodayCounters } from './TodayCounters';
 import { useBoard } from './useBoard';
 
-/** `/supervisor`: the live board (calls, agents, today's counters) and the call log */
-export function SupervisorView() {
-  const { signaling } = useServices();
+/** what the board page works with; the wiring (`app/SupervisorRoute.tsx`) builds and runs them */
+export interface SupervisorParts {
+  /** the live board, started while the page shows */
+  feed: BoardFeed;
+  callLog: CallLogApi;
+  users: UsersApi;
+}
+
+/**
+ * `/supervisor`: the live board (calls, agents, today's counters) and the call log.
+ *
+ * @example
+ * <SupervisorView feed={feed} callLog={callLog} users={users} />
+ */
+export function SupervisorView({ feed, callLog, users }: SupervisorParts) {
   const role = useAppState((s) => s.me?.role);
-  const [apis] = useState(() => {
-    const rest = new RestClient();
-    return {
-      supervisor: new SupervisorApi(rest),
-      callLog: new CallLogApi(rest),
-      users: new UsersApi(rest),
-    };
-  });
-  const [feed] = useState(
-    () =>
-      new BoardFeed({
-        signaling,
-        supervisor: apis.supervisor,
-        callLog: apis.callLog,
-        log: createLogger('board', readEnv().logLevel),
-      }),
-  );
-  useEffect(() => {
-    feed.start();
-    return () => feed.stop();
-  }, [feed]);
   const endedCount = useBoard(feed, (s) => s.ended.length);
-  const agents = useAgentOptions(apis.users, feed);
+  const agents = useAgentOptions(users, feed);
 
   return (
     <div className="mx-auto max-w-6xl space-y-4 p-4">
@@ -65,7 +52,7 @@ export function SupervisorView() {
         <LiveCalls feed={feed} />
         <AgentsPanel feed={feed} />
       </div>
-      <CallLog api={apis.callLog} agents={agents} endedCount={endedCount} />
+      <CallLog api={callLog} agents={agents} endedCount={endedCount} />
     </div>
   );
 }

@@ -1,0 +1,17 @@
+import { useState } from 'react';
+import { CallLogApi } from '../api/call-log-api';
+import { HistoryView } from '../views/history/HistoryView';
+import { useServices } from './ConsoleProvider';
+
+/**
+ * `/history` wired: the call log API over the console's one REST client, made once per visit.
+ * Loaded with the page, so the contracts' zod schemas stay out of the console's first load.
+ *
+ * @example
+ * <Route path="history" element={<HistoryRoute />} />
+ */
+export function HistoryRoute() {
+  const { rest } = useServices();
+  const [callLog] = useState(() => new CallLogApi(rest));
+  return <HistoryView callLog={callLog} />;
+}
