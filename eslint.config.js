@@ -15,6 +15,18 @@ const appImports = {
   message: 'packages never import apps: dependencies point apps → packages',
 };
 
+// rtc/ does media only: it neither talks to the server nor knows the views
+const rtcStaysMedia = {
+  signaling: {
+    group: ['**/signaling', '**/signaling/**'],
+    message: 'rtc/ does media only: the call objects (calls/) send and receive signaling',
+  },
+  views: {
+    group: ['**/views', '**/views/**'],
+    message: 'rtc/ does media only and never imports views',
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -61,6 +73,94 @@ export default tseslint.config(
               ],
               message:
                 'the console imports only types and pure code from packages, never server code',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // layers inside the apps. Their own rule (the typescript-eslint twin of no-restricted-imports),
+  // so they add to the app-wide restrictions above instead of replacing them.
+  {
+    files: ['apps/console/src/rtc/**/*.{ts,tsx}'],
+    // rtc/ still holding the signaling client (item 4 of issue #17 moves every signaling.send
+    // into the call objects): these files may import its types until then, nothing else may
+    ignores: [
+      'apps/console/src/rtc/CallSession.ts',
+      'apps/console/src/rtc/InboundCallSession.ts',
+      'apps/console/src/rtc/OutboundCallSession.ts',
+      'apps/console/src/rtc/testing/fake-signaling.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [rtcStaysMedia.signaling, rtcStaysMedia.views] },
+      ],
+    },
+  },
+  {
+    files: [
+      'apps/console/src/rtc/CallSession.ts',
+      'apps/console/src/rtc/InboundCallSession.ts',
+      'apps/console/src/rtc/OutboundCallSession.ts',
+      'apps/console/src/rtc/testing/fake-signaling.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ ...rtcStaysMedia.signaling, allowTypeImports: true }, rtcStaysMedia.views] },
+      ],
+    },
+  },
+  {
+    files: ['apps/console/src/views/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/*-api', '**/api/rest-client'],
+              importNamePattern: '^(?:[A-Z]\\w*Api|RestClient)$',
+              allowTypeImports: true,
+              message:
+                'views do not build API clients: the wiring (app/, e.g. AdminRoute.tsx or useServices()) hands them over; import their types only',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/server/src/calls/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sockets', '**/sockets/**'],
+              message:
+                'calls/ does not know about sockets: it tells agents and supervisors through the notifications port that sockets/ implements',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // anything of the server's but that one file (a group cannot re-include a file
+              // inside a folder it excludes, so a regex)
+              regex: '(?:^|/)(?:apps/server|@ringside/server)(?:/(?!src/e2e-entry(?:\\.ts)?$)|$)',
+              message:
+                'e2e reaches the server through apps/server/src/e2e-entry.ts only: add what a spec needs there',
             },
           ],
         },

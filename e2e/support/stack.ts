@@ -8,13 +8,19 @@ import {
   type SimMessengerPage,
   type SimWhatsAppNumber,
 } from '@ringside/meta-sim';
-import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../../apps/server/src/auth/passwords';
-import { createApp, type AppOptions, type RingsideApp } from '../../apps/server/src/create-app';
-import type { Database } from '../../apps/server/src/db/database';
-import { IN_MEMORY, openDatabase } from '../../apps/server/src/db/open-database';
-import { createSecretBox } from '../../apps/server/src/db/secret-box';
-import { createLogger } from '../../apps/server/src/ops/logger';
-import type { RingSettings } from '../../apps/server/src/repos/channels';
+import {
+  createApp,
+  createLogger,
+  createSecretBox,
+  hashPassword,
+  IN_MEMORY,
+  openDatabase,
+  TEST_ONLY_SCRYPT_COST,
+  type AppOptions,
+  type Database,
+  type RingSettings,
+  type RingsideApp,
+} from '../../apps/server/src/e2e-entry';
 import { CONSOLE_DIST } from './paths';
 
 const APP_SECRET = 'e2e-app-secret-51c0';
