@@ -29,8 +29,8 @@ import { followSpeakerChoice } from '../rtc/speaker-follow';
 import { WhatsAppCallSession } from '../rtc/WhatsAppCallSession';
 import { SignalingClient } from '../signaling/SignalingClient';
 import { createSocketIoTransport, type SignalingTransport } from '../signaling/transport';
-import { createAppStore, resetAgentData, type AppStore } from '../state/store';
-import type { Me } from '../state/types';
+import { ConsoleSession } from '../session/ConsoleSession';
+import { createAppStore, type AppStore } from '../state/store';
 import { TabOwnership } from '../tabs/TabOwnership';
 import { UnloadGuard } from '../unload/UnloadGuard';
 
@@ -62,20 +62,16 @@ export class ConsoleServices {
   readonly calls: CallController;
   readonly presence: AgentPresence;
   readonly permissions: PermissionReplies;
-  readonly #win: Window;
+  readonly session: ConsoleSession;
   readonly #audio: RemoteAudio;
   readonly #engine = new AudioEngine();
   readonly #notifier: DesktopNotifier;
   readonly #alerts: RingAlerts;
   readonly #unload: UnloadGuard;
-  #tabs: TabOwnership | undefined;
-  #booting: Promise<void> | undefined;
-  #callsRunning = false;
 
   constructor(options: ConsoleServicesOptions) {
     const { env, win } = options;
     const log = (scope: string) => createLogger(scope, env.logLevel);
-    this.#win = win;
     this.env = env;
     this.#audio = new RemoteAudio(win.document);
     this.#notifier = new DesktopNotifier(win);
@@ -128,37 +124,57 @@ export class ConsoleServices {
       hangUpOnUnload: (callId) => this.callActions.hangUpOnUnload(callId),
     });
     this.signaling.onState((state) => this.store.getState().setConnection(state));
-    this.signaling.onRefused(() => void this.#sessionEnded());
-    this.store.subscribe((state, previous) => {
-      if ((state.current === null) !== (previous.current === null)) {
-        this.#tabs?.announceInCall(state.current !== null);
-      }
+    this.session = new ConsoleSession({
+      store: this.store,
+      auth: this.auth,
+      whileSignedIn: [this.devices, this.#alerts, this.#unload],
+      calls: {
+        start: () => {
+          this.ringing.start();
+          this.calls.start();
+          this.presence.start();
+          this.permissions.start();
+          this.signaling.connect();
+        },
+        stop: async () => {
+          await this.calls.relinquish();
+          this.signaling.disconnect();
+          this.ringing.stop();
+          this.calls.stop();
+          this.presence.stop();
+          this.permissions.stop();
+        },
+      },
+      tabsFor: (me, onChange) =>
+        new TabOwnership({
+          name: `ringside:calls:${me.id}`,
+          locks: win.navigator.locks as LockManager | undefined,
+          channel:
+            typeof BroadcastChannel === 'function'
+              ? new BroadcastChannel(`ringside:tabs:${me.id}`)
+              : undefined,
+          onChange,
+          log: log('tabs'),
+        }),
+      simulatorEnabled: () => this.sim.enabled(),
     });
+    // the server no longer knows this session (expired, signed out elsewhere)
+    this.signaling.onRefused(() => void this.session.ended());
     this.store.getState().setCanChooseSpeaker(this.#audio.canChooseSpeaker);
     followSpeakerChoice(this.store, this.#audio);
   }
 
   /** finds out whether the browser is signed in; idempotent */
   boot(): Promise<void> {
-    this.#booting ??= (async () => {
-      const me = await this.auth.me();
-      if (me.ok) this.#start(me.data);
-      else this.store.getState().signedOut();
-    })();
-    return this.#booting;
+    return this.session.boot();
   }
 
-  async signIn(email: string, password: string): Promise<ApiError | undefined> {
-    const result = await this.auth.login(email, password);
-    if (!result.ok) return result.error;
-    this.#start(result.data);
-    return undefined;
+  signIn(email: string, password: string): Promise<ApiError | undefined> {
+    return this.session.signIn(email, password);
   }
 
-  async signOut(): Promise<void> {
-    await this.#stopCalls();
-    await this.auth.logout();
-    this.#teardown();
+  signOut(): Promise<void> {
+    return this.session.signOut();
   }
 
   setStatus(status: SelectableAgentStatus): Promise<void> {
@@ -166,7 +182,7 @@ export class ConsoleServices {
   }
 
   takeOver(): void {
-    this.#tabs?.takeOver();
+    this.session.takeOver();
   }
 
   async chooseInput(deviceId: string): Promise<void> {
@@ -190,69 +206,6 @@ export class ConsoleServices {
     });
     if (saved.ok) this.store.getState().wrapUpClosed(wrapUp.callId);
     else this.store.getState().wrapUpFailed(wrapUp.callId, saved.error.message);
-  }
-
-  #start(me: Me): void {
-    const state = this.store.getState();
-    state.signedIn(me);
-    this.devices.start();
-    this.#alerts.start();
-    this.#unload.start();
-    void this.sim.enabled().then((on) => this.store.getState().setSimulator(on));
-    this.#tabs = new TabOwnership({
-      name: `ringside:calls:${me.id}`,
-      locks: this.#win.navigator.locks as LockManager | undefined,
-      channel:
-        typeof BroadcastChannel === 'function'
-          ? new BroadcastChannel(`ringside:tabs:${me.id}`)
-          : undefined,
-      onChange: (role, otherInCall) => {
-        this.store.getState().setTab(role, otherInCall);
-        if (role === 'owner') this.#startCalls();
-        else void this.#stopCalls();
-      },
-      log: createLogger('tabs', this.env.logLevel),
-    });
-    this.#tabs.start();
-  }
-
-  #startCalls(): void {
-    if (this.#callsRunning) return;
-    this.#callsRunning = true;
-    this.ringing.start();
-    this.calls.start();
-    this.presence.start();
-    this.permissions.start();
-    this.signaling.connect();
-  }
-
-  async #stopCalls(): Promise<void> {
-    if (!this.#callsRunning) return;
-    this.#callsRunning = false;
-    await this.calls.relinquish();
-    this.signaling.disconnect();
-    this.ringing.stop();
-    this.calls.stop();
-    this.presence.stop();
-    this.permissions.stop();
-    this.store.getState().presenceUpdated('offline');
-  }
-
-  /** the server no longer knows this session (expired, signed out elsewhere) */
-  async #sessionEnded(): Promise<void> {
-    await this.#stopCalls();
-    this.#teardown();
-  }
-
-  #teardown(): void {
-    this.#tabs?.stop();
-    this.#tabs = undefined;
-    this.devices.stop();
-    this.#alerts.stop();
-    this.#unload.stop();
-    this.#booting = undefined;
-    resetAgentData(this.store);
-    this.store.getState().signedOut();
   }
 
   async #microphoneForCall() {
