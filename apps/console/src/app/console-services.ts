@@ -16,6 +16,7 @@ import {
 } from '../calls/CallController';
 import { PermissionReplies } from '../calls/PermissionReplies';
 import { RingingCalls } from '../calls/RingingCalls';
+import { DeviceChoice } from '../devices/DeviceChoice';
 import type { ConsoleEnv } from '../env';
 import { createLogger, type Logger } from '../log';
 import { AudioEngine } from '../rtc/audio-engine';
@@ -58,6 +59,7 @@ export class ConsoleServices {
   readonly env: ConsoleEnv;
   readonly signaling: SignalingClient;
   readonly devices: DeviceManager;
+  readonly deviceChoice: DeviceChoice;
   readonly ringing: RingingCalls;
   readonly calls: CallController;
   readonly presence: AgentPresence;
@@ -84,8 +86,14 @@ export class ConsoleServices {
       onMicState: (state, message) => this.store.getState().micChanged(state, message),
       onDevices: (inputs, outputs) => this.store.getState().devicesListed(inputs, outputs),
       onMicrophoneLost: (problem) => void this.presence.microphoneLost(problem),
-      onMicrophoneChanged: () => void this.#microphoneChanged(),
+      onMicrophoneChanged: () => void this.deviceChoice.microphoneChanged(),
       log: log('devices'),
+    });
+    this.deviceChoice = new DeviceChoice({
+      store: this.store,
+      microphones: this.devices,
+      speaker: this.#audio,
+      currentCall: () => this.calls.session ?? undefined,
     });
     this.ringing = new RingingCalls({
       store: this.store,
@@ -97,7 +105,7 @@ export class ConsoleServices {
       signaling: this.signaling,
       createSession: this.#sessionFactory(log('call')),
       createOutboundSession: this.#outboundFactory(log('call')),
-      microphoneForCall: () => this.#microphoneForCall(),
+      microphoneForCall: () => this.deviceChoice.microphoneForCall(),
       takeOffer: (callId) => this.ringing.takeOffer(callId),
       hangUpOverHttp: (callId) => this.callActions.hangUpOnUnload(callId),
       log: log('call'),
@@ -185,17 +193,6 @@ export class ConsoleServices {
     this.session.takeOver();
   }
 
-  async chooseInput(deviceId: string): Promise<void> {
-    const done = await this.devices.chooseInput(deviceId);
-    if (done.ok) this.store.getState().inputChosen(deviceId);
-    else this.store.getState().problemShown(done.message);
-  }
-
-  async chooseOutput(deviceId: string): Promise<void> {
-    if (await this.#audio.setSpeaker(deviceId)) this.store.getState().outputChosen(deviceId);
-    else this.store.getState().problemShown('That speaker could not be used.');
-  }
-
   async saveWrapUp(notes: string, disposition: string): Promise<void> {
     const wrapUp = this.store.getState().wrapUp;
     if (!wrapUp || wrapUp.saving) return;
@@ -206,29 +203,6 @@ export class ConsoleServices {
     });
     if (saved.ok) this.store.getState().wrapUpClosed(wrapUp.callId);
     else this.store.getState().wrapUpFailed(wrapUp.callId, saved.error.message);
-  }
-
-  async #microphoneForCall() {
-    const opened = await this.devices.acquire();
-    if (!opened.ok) return { error: opened.message };
-    return (
-      this.devices.microphoneForCall() ?? {
-        error: 'The microphone is not available. Choose Available again to reopen it.',
-      }
-    );
-  }
-
-  /** a new warm microphone (chosen, or the fallback after unplugging): the call switches too */
-  async #microphoneChanged(): Promise<void> {
-    this.store.getState().inputChosen(this.devices.inputId);
-    const session = this.calls.session;
-    const mic = this.devices.microphoneForCall();
-    if (!session || !mic) {
-      mic?.track.stop();
-      return;
-    }
-    const switched = await session.replaceMicrophone(mic);
-    if (!switched.ok) this.store.getState().problemShown(switched.message);
   }
 
   /** what every session gets: the socket, the speaker, hold music when audio is unlocked */

@@ -28,7 +28,7 @@ export function DevicePicker() {
           id={microphoneField}
           className={SELECT}
           value={inputId}
-          onChange={(e) => void services.chooseInput(e.target.value)}
+          onChange={(e) => void services.deviceChoice.chooseInput(e.target.value)}
         >
           <option value="">System default</option>
           {inputs.map((d) => (
@@ -47,7 +47,7 @@ export function DevicePicker() {
             id={speakerField}
             className={SELECT}
             value={outputId}
-            onChange={(e) => void services.chooseOutput(e.target.value)}
+            onChange={(e) => void services.deviceChoice.chooseOutput(e.target.value)}
           >
             <option value="">System default</option>
             {outputs.map((d) => (
