@@ -14,7 +14,7 @@ import { createCallTimers } from './calls/call-timers';
 import { createCallPermission } from './calls/dial/call-permission';
 import { createDialService } from './calls/dial/dial-service';
 import { createPermissionRequests } from './calls/dial/permission-requests';
-import { createPresenceAnnouncer } from './calls/presence-announcer';
+import { createPresenceWriter } from './presence/presence-writer';
 import { noRacePoints } from './calls/race-points';
 import { createTimerSweep } from './calls/timer-sweep';
 import { abuseLimits } from './abuse-limits';
@@ -89,7 +89,7 @@ export function createApp(options: AppOptions) {
   const notifier = createNotifier(io, { clustered: options.socketAdapter !== undefined });
   const timers = createCallTimers();
   const boardCounters = createBoardCountersPublisher({ repos, notifier, clock, logger });
-  const presence = createPresenceAnnouncer({ repos, notifier, clock });
+  const presence = createPresenceWriter({ repos, notifier, clock });
   const calls = createCallService({
     repos,
     graph,
@@ -98,7 +98,7 @@ export function createApp(options: AppOptions) {
     clock,
     logger,
     metrics,
-    announcePresence: presence.announce,
+    presence,
     boardCounters,
     ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
     points: options.racePoints ?? noRacePoints,
@@ -126,7 +126,7 @@ export function createApp(options: AppOptions) {
     }),
     clock,
     logger,
-    announcePresence: presence.announce,
+    presence,
     // meta's webhooks for the call may have come first: they wait in the processor until now
     callStored: (metaCallId) => intake.processor.retry(metaCallId),
   });
@@ -136,7 +136,7 @@ export function createApp(options: AppOptions) {
     dialer,
     notifier,
     clock,
-    announcePresence: presence.announce,
+    presence,
   });
   // one unit of work for the app, sharing the routing cache with its repositories
   const unitOfWork = createUnitOfWork(options.database.db, options.secretBox, repos.shared);
@@ -150,7 +150,7 @@ export function createApp(options: AppOptions) {
     logger,
     publicOrigins: options.publicOrigins,
     meta: options.meta,
-    announcePresence: presence.announce,
+    presence,
     outgoing: options.outgoingWebhooks,
     retryWebhookEvents: (events) => intake.processor.enqueue(events),
   });
@@ -209,7 +209,7 @@ export function createApp(options: AppOptions) {
     clock,
     logger,
     metrics,
-    announcePresence: presence.announce,
+    presence,
     publicOrigins: options.publicOrigins,
     limits,
     clustered: options.socketAdapter !== undefined,

@@ -17,6 +17,7 @@ import { createMetaWebhookRoutes } from './meta-webhook-routes';
 import { createUserRoutes } from './user-routes';
 import { createWebhookRoutes } from './webhook-routes';
 import { createWorkspaceRoutes } from './workspace-routes';
+import type { PresenceWriter } from '../presence/presence-writer';
 
 /** What the admin and supervisor routes work with; the composition root builds each part. */
 export interface AdminAreaDeps {
@@ -33,7 +34,8 @@ export interface AdminAreaDeps {
   clock: () => Date;
   logger: Logger;
   publicOrigins: readonly string[];
-  announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+  /** the one writer of agents' status (a supervisor sets an agent Away) */
+  presence: Pick<PresenceWriter, 'change'>;
   /** hands Meta webhook events an admin retried to the processor */
   retryWebhookEvents: (events: readonly StoredWebhookEvent[]) => void;
 }
@@ -44,7 +46,7 @@ export interface AdminAreaDeps {
  * `create-app.ts`).
  *
  * @example
- * const area = createAdminArea({ repos, unitOfWork, secrets, dispatcher, io, calls, graph, clock, logger, publicOrigins, announcePresence, retryWebhookEvents });
+ * const area = createAdminArea({ repos, unitOfWork, secrets, dispatcher, io, calls, graph, clock, logger, publicOrigins, presence, retryWebhookEvents });
  * app.use('/api/admin', area.adminRouter);
  * app.use('/api/supervisor', area.supervisorRouter);
  */

@@ -5,11 +5,11 @@ import type { Repos } from '../repos';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { CallNotifications } from './ports';
+import type { PresenceWriter } from '../presence/presence-writer';
 import type { CallService } from './call-service';
 import type { MessengerAccepted } from './graph-outbox';
 import { toCallView } from './call-views';
 import { CommandError } from './command-error';
-import { keepBusyOnCall } from './busy-status';
 import type { DialService } from './dial/dial-service';
 import { AnswerFailedError } from './effect-runner';
 import { gradeQuality } from './quality';
@@ -26,7 +26,7 @@ export function createAgentCommands(deps: {
   dialer: Pick<DialService, 'dial'>;
   notifier: CallNotifications;
   clock: () => Date;
-  announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+  presence: Pick<PresenceWriter, 'change'>;
 }) {
   const now = () => deps.clock().getTime();
 
@@ -141,21 +141,14 @@ export function createAgentCommands(deps: {
     },
 
     async setStatus(actor: Actor, status: 'available' | 'away'): Promise<void> {
-      const current = await deps.repos.presence.getPresence(actor.workspaceId, actor.userId);
-      // busy is the server's to set and clear: a call in progress keeps it
-      if (current?.status === 'busy' && status === 'available') return;
-      // presence can say otherwise after a dropped connection; the call itself decides
-      if (
-        status === 'available' &&
-        (await keepBusyOnCall(deps.repos, actor.workspaceId, actor.userId, deps.clock()))
-      ) {
-        await deps.announcePresence(actor.workspaceId, actor.userId);
-        return;
-      }
-      await deps.repos.presence.setPresence(actor.userId, actor.workspaceId, status, deps.clock());
-      await deps.announcePresence(actor.workspaceId, actor.userId);
-      if (status === 'available')
+      // busy is the server's to set and clear: a call in progress keeps it (see nextStatus)
+      const changed = await deps.presence.change(actor.workspaceId, actor.userId, {
+        kind: 'chose',
+        status,
+      });
+      if ('status' in changed && changed.status === 'available') {
         await deps.calls.ringWaitingCalls(actor.workspaceId, actor.userId);
+      }
     },
   };
 }

@@ -9,6 +9,7 @@ import type { Metrics } from '../ops/metrics';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { Repos } from '../repos';
 import type { GraphClient } from '../graph/graph-client';
+import type { PresenceWriter } from '../presence/presence-writer';
 import type { BoardCountersSignal, CallNotifications } from './ports';
 import { actionable, createCallEngine, type CallEngineRepos } from './call-engine';
 import type { CallTimers } from './call-timers';
@@ -32,7 +33,8 @@ export interface CallServiceDeps {
   clock: () => Date;
   logger: Logger;
   metrics: Metrics;
-  announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+  /** the one writer of agents' status */
+  presence: Pick<PresenceWriter, 'change' | 'callEnded'>;
   /** told after a call rang, was answered or ended, so supervisors get fresh counters */
   boardCounters: BoardCountersSignal;
   /** how long an outbound call may go unanswered; {@link NO_PICKUP_TIMEOUT_MS} by default */

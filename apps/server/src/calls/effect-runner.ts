@@ -8,6 +8,7 @@ import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
 import type { BoardCountersSignal, CallNotifications } from './ports';
+import type { PresenceWriter } from '../presence/presence-writer';
 import type { EffectInput } from './feed';
 import type { CallTimers } from './call-timers';
 import { toCallView } from './call-views';
@@ -44,7 +45,7 @@ export class AnswerFailedError extends Error {
  * call already ended on our side).
  */
 export function createEffectRunner(deps: {
-  repos: Pick<Repos, 'presence' | 'users'>;
+  repos: Pick<Repos, 'users'>;
   sender: GraphActionSender;
   notifier: CallNotifications;
   timers: CallTimers;
@@ -64,7 +65,7 @@ export function createEffectRunner(deps: {
     agentIds: readonly string[],
     earlierCalls?: number,
   ) => Promise<void>;
-  announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+  presence: Pick<PresenceWriter, 'change' | 'callEnded'>;
   boardCounters: BoardCountersSignal;
 }) {
   const now = () => deps.clock().getTime();
@@ -170,7 +171,6 @@ export function createEffectRunner(deps: {
       }
       case 'notify-answered': {
         deps.timers.cancel(ringTimerKey(row.id));
-        await deps.repos.presence.setPresence(effect.agentId, ws, 'busy', deps.clock());
         // how long callers wait for an agent: a customer picking up our call is not that
         if (row.direction !== 'outbound') {
           deps.metrics.timeToAnswer.observe(
@@ -183,7 +183,7 @@ export function createEffectRunner(deps: {
           [effect.agentId],
           toCallView(row, await agentName(ws, effect.agentId)),
         );
-        await deps.announcePresence(ws, effect.agentId);
+        await deps.presence.change(ws, effect.agentId, { kind: 'call-started' });
         deps.boardCounters.changed(ws);
         return;
       }
@@ -214,18 +214,13 @@ export function createEffectRunner(deps: {
         deps.timers.cancelPrefix(`agent:${row.id}:`);
         deps.metrics.callsEnded.inc({ channel: channel.kind, outcome: effect.outcome });
         if (effect.agentId) {
-          const presence = await deps.repos.presence.getPresence(ws, effect.agentId);
-          await deps.repos.presence.recordCallEnded(effect.agentId, deps.clock());
-          if (presence?.status === 'busy') {
-            // an agent who called out while away goes back to away, not to taking calls
-            const after =
-              row.direction === 'outbound'
-                ? ((row.model.state === 'tombstone' ? undefined : row.model.agentStatusBefore) ??
-                  'available')
-                : 'available';
-            await deps.repos.presence.setPresence(effect.agentId, ws, after, deps.clock());
-            await deps.announcePresence(ws, effect.agentId);
-          }
+          // an agent who called out while away goes back to away, not to taking calls
+          const back =
+            row.direction === 'outbound'
+              ? ((row.model.state === 'tombstone' ? undefined : row.model.agentStatusBefore) ??
+                'available')
+              : 'available';
+          await deps.presence.callEnded(ws, effect.agentId, back);
         }
         return;
       }

@@ -3,7 +3,7 @@ import { toCallView } from '../calls/call-views';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import type { Repos } from '../repos';
-import { keepBusyOnCall } from '../calls/busy-status';
+import type { PresenceWriter } from '../presence/presence-writer';
 import { ringAgainPayload } from '../calls/ring-again';
 import { buildBoardSnapshot } from './board-snapshot';
 import { registerCommandHandlers } from './command-handlers';
@@ -23,7 +23,7 @@ export function handleConnections(
     clock: () => Date;
     logger: Logger;
     metrics: Metrics;
-    announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+    presence: Pick<PresenceWriter, 'connected' | 'disconnected'>;
   },
 ): void {
   io.on('connection', (socket: RingsideSocket) => {
@@ -34,10 +34,8 @@ export function handleConnections(
     registerCommandHandlers(socket, deps.commands, deps.logger);
 
     const welcome = async () => {
-      await deps.repos.presence.connectionOpened(userId, workspaceId, deps.clock());
       // back from a dropped connection in the middle of a call: still busy, not away
-      await keepBusyOnCall(deps.repos, workspaceId, userId, deps.clock());
-      await deps.announcePresence(workspaceId, userId);
+      await deps.presence.connected(workspaceId, userId);
       await sendMissedState(socket, deps.repos);
       if (role === 'supervisor' || role === 'admin') {
         socket.emit(
@@ -53,8 +51,7 @@ export function handleConnections(
     socket.on('disconnect', () => {
       deps.metrics.sockets.dec();
       const goodbye = async () => {
-        await deps.repos.presence.connectionClosed(userId, deps.clock());
-        await deps.announcePresence(workspaceId, userId);
+        await deps.presence.disconnected(workspaceId, userId);
       };
       goodbye().catch((error: unknown) =>
         deps.logger.error({ err: error, userId }, 'socket goodbye failed'),

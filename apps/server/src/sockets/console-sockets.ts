@@ -2,6 +2,7 @@ import type { AbuseLimits } from '../abuse-limits';
 import type { AgentCommands } from '../calls/agent-commands';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
+import type { PresenceWriter } from '../presence/presence-writer';
 import type { Repos } from '../repos';
 import { limitCommands } from './command-limits';
 import { handleConnections } from './connection-lifecycle';
@@ -30,7 +31,8 @@ export function wireConsoleSockets(
     clock: () => Date;
     logger: Logger;
     metrics: Metrics;
-    announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+    /** the one writer of agents' status: consoles connecting and closing */
+    presence: Pick<PresenceWriter, 'connected' | 'disconnected' | 'announce'>;
     publicOrigins: readonly string[];
     limits: Pick<AbuseLimits, 'socketsPerUser' | 'commandRates'>;
     clustered: boolean;
@@ -55,14 +57,14 @@ export function wireConsoleSockets(
     clock,
     logger,
     metrics: deps.metrics,
-    announcePresence: deps.announcePresence,
+    presence: deps.presence,
   });
   const ghosts = createGhostSweep({
     io,
     presence: repos.presence,
     clock,
     logger,
-    announce: deps.announcePresence,
+    announce: deps.presence.announce,
     clustered: deps.clustered,
     ...(deps.ghostSweepMs === undefined ? {} : { periodMs: deps.ghostSweepMs }),
   });

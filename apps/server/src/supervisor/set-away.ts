@@ -1,6 +1,7 @@
 import type { AgentView } from '@ringside/contracts';
 import type { SessionUser } from '../auth/require-session';
 import { AppError } from '../http/app-error';
+import type { PresenceWriter } from '../presence/presence-writer';
 import type { Repos } from '../repos';
 
 /**
@@ -9,14 +10,13 @@ import type { Repos } from '../repos';
  * agent on a call is busy until it ends; one who is offline already gets no calls).
  *
  * @example
- * const view = await setAgentAway({ repos, clock, announcePresence }, supervisor, agentId);
+ * const view = await setAgentAway({ repos, presence }, supervisor, agentId);
  * view.status; // 'away'
  */
 export async function setAgentAway(
   deps: {
-    repos: Repos;
-    clock: () => Date;
-    announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+    repos: Pick<Repos, 'users' | 'presence' | 'auditLog'>;
+    presence: Pick<PresenceWriter, 'change'>;
   },
   supervisor: SessionUser,
   userId: string,
@@ -24,19 +24,17 @@ export async function setAgentAway(
   const ws = supervisor.workspaceId;
   const user = await deps.repos.users.getUser(ws, userId);
   if (!user) throw new AppError('not_found', 404, 'No user with that id in your workspace.');
-  const before = await presenceOf(deps.repos, ws, user.id);
-  if (!before || before.status === 'offline') {
-    throw new AppError('agent_unavailable', 409, `${user.name} is not signed in to the console.`);
+  const changed = await deps.presence.change(ws, user.id, { kind: 'sent-away' });
+  if ('refused' in changed) {
+    throw changed.refused === 'offline'
+      ? new AppError('agent_unavailable', 409, `${user.name} is not signed in to the console.`)
+      : new AppError(
+          'invalid_state',
+          409,
+          `${user.name} is on a call; set them Away when it ends.`,
+        );
   }
-  if (before.status === 'busy') {
-    throw new AppError(
-      'invalid_state',
-      409,
-      `${user.name} is on a call; set them Away when it ends.`,
-    );
-  }
-  if (before.status !== 'away') {
-    await deps.repos.presence.setPresence(user.id, ws, 'away', deps.clock());
+  if (changed.moved) {
     await deps.repos.auditLog.record({
       workspaceId: ws,
       actor: { userId: supervisor.userId, name: supervisor.name, email: supervisor.email },
@@ -44,17 +42,12 @@ export async function setAgentAway(
       target: { type: 'user', id: user.id, label: user.email },
       changes: { status: 'away' },
     });
-    await deps.announcePresence(ws, user.id);
   }
-  const after = (await presenceOf(deps.repos, ws, user.id)) ?? before;
+  const after = await deps.repos.presence.getPresence(ws, user.id);
   return {
     userId: user.id,
     name: user.name,
-    status: after.status,
-    since: after.since.toISOString(),
+    status: after?.status ?? changed.status,
+    since: (after?.since ?? new Date()).toISOString(),
   };
-}
-
-function presenceOf(repos: Repos, workspaceId: string, userId: string) {
-  return repos.presence.getPresence(workspaceId, userId);
 }

@@ -4,6 +4,7 @@ import { requireRole, requireSession, sessionUserOf } from '../auth/require-sess
 import type { CallService } from '../calls/call-service';
 import { toCallView } from '../calls/call-views';
 import { paramOf } from '../admin/admin-guards';
+import type { PresenceWriter } from '../presence/presence-writer';
 import type { Repos } from '../repos';
 import type { UnitOfWork } from '../repos/unit-of-work';
 import { buildBoardSnapshot } from '../sockets/board-snapshot';
@@ -16,7 +17,7 @@ import { setAgentAway } from './set-away';
  * `POST /agents/:id/away`. Actions must come from the console's own pages.
  *
  * @example
- * app.use('/api/supervisor', createSupervisorRoutes({ repos, calls, unitOfWork, clock, publicOrigins, announcePresence }));
+ * app.use('/api/supervisor', createSupervisorRoutes({ repos, calls, unitOfWork, clock, publicOrigins, presence }));
  */
 export function createSupervisorRoutes(deps: {
   repos: Repos;
@@ -24,7 +25,8 @@ export function createSupervisorRoutes(deps: {
   unitOfWork: UnitOfWork;
   clock: () => Date;
   publicOrigins: readonly string[];
-  announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+  /** the one writer of agents' status (a supervisor sets an agent Away) */
+  presence: Pick<PresenceWriter, 'change'>;
 }): Router {
   const router = Router();
   const session = requireSession({ repos: deps.repos, clock: deps.clock });

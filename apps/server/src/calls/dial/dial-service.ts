@@ -1,9 +1,10 @@
-import type { AgentStatus, CallDialAck, CallDialCommand } from '@ringside/contracts';
+import type { CallDialAck, CallDialCommand } from '@ringside/contracts';
 import { fixActpassInRemoteAnswer, validateLocalOffer } from '@ringside/sdp';
 import { GraphApiError } from '../../graph/graph-api-error';
 import type { GraphClient } from '../../graph/graph-client';
 import type { GraphCredentials } from '../../graph/graph-credentials';
 import type { Logger } from '../../ops/logger';
+import type { PresenceWriter } from '../../presence/presence-writer';
 import type { Repos } from '../../repos';
 import type { ChannelListing } from '../../repos/channel-rows';
 import type { CallNotifications } from '../ports';
@@ -43,7 +44,7 @@ export function createDialService(deps: {
   permission: CallPermission;
   clock: () => Date;
   logger: Logger;
-  announcePresence: (workspaceId: string, userId: string) => Promise<void>;
+  presence: Pick<PresenceWriter, 'change' | 'announce'>;
   /** told once a dialed call is stored: events Meta sent before it can now be applied */
   callStored: (metaCallId: string) => void;
 }) {
@@ -93,9 +94,9 @@ export function createDialService(deps: {
     }
   }
 
-  async function setStatus(actor: Actor, status: AgentStatus): Promise<void> {
-    await deps.repos.presence.setPresence(actor.userId, actor.workspaceId, status, deps.clock());
-    await deps.announcePresence(actor.workspaceId, actor.userId);
+  /** the agent's dial came to nothing: back to where they were, unless they moved meanwhile */
+  async function dialOver(actor: Actor, back: 'available' | 'away'): Promise<void> {
+    await deps.presence.change(actor.workspaceId, actor.userId, { kind: 'call-over', back });
   }
 
   async function connect(
@@ -146,12 +147,12 @@ export function createDialService(deps: {
     await deps.permission.ensure(channel, creds, target, workspace?.name ?? '', actor);
 
     // busy from here: no inbound call rings an agent whose outbound call is being set up
-    await setStatus(actor, 'busy');
+    await deps.presence.change(actor.workspaceId, actor.userId, { kind: 'call-started' });
     let placed: Placed;
     try {
       placed = await connect(channel, creds, target, sdp);
     } catch (error) {
-      await setStatus(actor, before);
+      await dialOver(actor, before);
       if (!(error instanceof GraphApiError)) throw error;
       deps.logger.warn(
         { err: error, channelId: channel.id, code: error.code, details: error.details },
@@ -176,21 +177,21 @@ export function createDialService(deps: {
       });
     } catch (error) {
       await abandon(channel, creds, placed.metaCallId);
-      await setStatus(actor, before);
+      await dialOver(actor, before);
       throw error;
     }
     const row = applied.row;
     if (!applied.changed || !row) {
       deps.logger.error({ metaCallId: placed.metaCallId }, 'a dialed call could not be stored');
       await abandon(channel, creds, placed.metaCallId);
-      await setStatus(actor, before);
+      await dialOver(actor, before);
       throw new CommandError('internal', 'The call could not be recorded. Please try again.');
     }
     if (row.model.state === 'dialing') {
       deps.calls.armNoPickup(channel, row);
       deps.notifier.callUpdated(actor.workspaceId, [actor.userId], toCallView(row, actor.name));
       // the board shows the agent on this call now
-      await deps.announcePresence(actor.workspaceId, actor.userId);
+      await deps.presence.announce(actor.workspaceId, actor.userId);
     }
     // otherwise Meta's terminate came first and the call ended at once, announced as it did
     deps.callStored(placed.metaCallId);
