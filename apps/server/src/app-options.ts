@@ -3,7 +3,7 @@ import type { AbuseLimitOverrides } from './abuse-limits';
 import type { AppAuthOptions } from './auth/auth-router';
 import type { RacePoints } from './calls/race-points';
 import type { GraphActionWorkerOptions } from './calls/graph-action-worker';
-import type { TimerSweepOptions } from './calls/timer-sweep';
+import type { TimerSweepOptions } from './calls/deadlines/timer-sweep';
 import type { SocketAdapter } from './cluster/redis-adapter';
 import type { Database } from './db/database';
 import type { SecretBox } from './db/secret-box';

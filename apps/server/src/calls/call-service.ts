@@ -12,18 +12,20 @@ import type { GraphClient } from '../graph/graph-client';
 import type { PresenceWriter } from '../presence/presence-writer';
 import type { BoardCountersSignal, CallNotifications } from './ports';
 import { actionable, createCallEngine, type CallEngineRepos } from './call-engine';
-import type { CallTimers } from './call-timers';
+import type { CallTimers } from './deadlines/call-timers';
+import { createCallDeadlines } from './deadlines/call-deadlines';
 import type { CommandInput, Fed } from './feed';
 import { createEffectRunner } from './effect-runner';
 import { createGraphActionWorker, type GraphActionWorkerOptions } from './graph-action-worker';
 import { createGraphActionSender } from './graph-outbox';
-import { createNoPickupTimer } from './dial/no-pickup-timer';
 import { createPermissionReplies } from './dial/permission-reply';
 import type { RacePoints } from './race-points';
 import { createRingRouter, type RingRouterRepos } from './ring-router';
 
 /** what the call loop reads and writes; the rest of the repositories are not its business */
-export type CallServiceRepos = CallEngineRepos & RingRouterRepos & Pick<Repos, 'users'>;
+export type CallServiceRepos = CallEngineRepos &
+  RingRouterRepos &
+  Pick<Repos, 'users' | 'workspaces'>;
 
 export interface CallServiceDeps {
   repos: CallServiceRepos;
@@ -57,18 +59,19 @@ export interface CallServiceDeps {
  */
 export function createCallService(deps: CallServiceDeps) {
   const engine = createCallEngine(deps);
-  const router = createRingRouter({ ...deps, feed });
+  const deadlines = createCallDeadlines({
+    ...deps,
+    feed,
+    noPickupMs: deps.noPickupMs ?? NO_PICKUP_TIMEOUT_MS,
+  });
+  const router = createRingRouter({ ...deps, deadlines, feed });
   const sender = createGraphActionSender(deps);
   const effects = createEffectRunner({
     ...deps,
     sender,
+    deadlines,
     offer: router.offer,
     announce: router.announce,
-  });
-  const noPickup = createNoPickupTimer({
-    ...deps,
-    feed,
-    timeoutMs: deps.noPickupMs ?? NO_PICKUP_TIMEOUT_MS,
   });
   const permissionReplies = createPermissionReplies(deps);
   const graphWorker = createGraphActionWorker({ ...deps, sender, feed }, deps.graphWorker);
@@ -168,9 +171,9 @@ export function createCallService(deps: CallServiceDeps) {
      * after a restart: ring timers (and longest-idle turns) of ringing calls, no-pickup timers
      * of outbound ones
      */
-    recoverTimers: () => router.recoverTimers(noPickup.arm),
+    recoverTimers: deadlines.recover,
     /** starts a dialed call's no-pickup timer */
-    armNoPickup: noPickup.arm,
+    armNoPickup: deadlines.dialed,
     /** resends Graph actions the deciding node did not get through (start after listen) */
     graphWorker,
   };

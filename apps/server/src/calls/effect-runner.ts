@@ -10,10 +10,9 @@ import type { Repos } from '../repos';
 import type { BoardCountersSignal, CallNotifications } from './ports';
 import type { PresenceWriter } from '../presence/presence-writer';
 import type { EffectInput } from './feed';
-import type { CallTimers } from './call-timers';
+import type { CallDeadlines } from './deadlines/call-deadlines';
 import { toCallView } from './call-views';
 import type { GraphActionSender, MessengerAccepted } from './graph-outbox';
-import { ringTimerKey } from './ring-router';
 
 /** what an effect tells the model next, an accept's refusal for the agent, Meta's reply */
 interface FollowUp {
@@ -48,7 +47,7 @@ export function createEffectRunner(deps: {
   repos: Pick<Repos, 'users'>;
   sender: GraphActionSender;
   notifier: CallNotifications;
-  timers: CallTimers;
+  deadlines: Pick<CallDeadlines, 'claimed' | 'answered' | 'ended'>;
   clock: () => Date;
   logger: Logger;
   metrics: Metrics;
@@ -150,7 +149,7 @@ export function createEffectRunner(deps: {
         await deps.announce(channel, row, effect.agentIds, input.earlierCalls);
         return;
       case 'notify-claimed': {
-        deps.timers.cancelPrefix(`agent:${row.id}:`);
+        deps.deadlines.claimed(row.id);
         const name = (await agentName(ws, effect.agentId)) ?? '';
         const others = ringingAgents(before).filter((id) => id !== effect.agentId);
         deps.notifier.claimed(others, { callId: row.id, by: { userId: effect.agentId, name } });
@@ -170,7 +169,7 @@ export function createEffectRunner(deps: {
         };
       }
       case 'notify-answered': {
-        deps.timers.cancel(ringTimerKey(row.id));
+        deps.deadlines.answered(row.id);
         // how long callers wait for an agent: a customer picking up our call is not that
         if (row.direction !== 'outbound') {
           deps.metrics.timeToAnswer.observe(
@@ -210,8 +209,7 @@ export function createEffectRunner(deps: {
         });
         return;
       case 'record-outcome': {
-        deps.timers.cancel(ringTimerKey(row.id));
-        deps.timers.cancelPrefix(`agent:${row.id}:`);
+        deps.deadlines.ended(row.id);
         deps.metrics.callsEnded.inc({ channel: channel.kind, outcome: effect.outcome });
         if (effect.agentId) {
           // an agent who called out while away goes back to away, not to taking calls

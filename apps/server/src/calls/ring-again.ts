@@ -3,7 +3,7 @@ import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
 import { toRingingPayload } from './call-views';
-import { ringTimeoutMsFor } from './ring-deadline';
+import { ringTimeoutMsFor } from './deadlines/ring-deadline';
 
 /**
  * The ring an agent already offered a call is sent again (a console that reconnected, an agent

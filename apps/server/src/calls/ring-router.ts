@@ -1,9 +1,4 @@
-import type {
-  AgentDeclineCommand,
-  CallOfferedEvent,
-  RingOfferedCommand,
-  RingTimeoutCommand,
-} from '@ringside/calls';
+import type { CallOfferedEvent, RingOfferedCommand, RingTimeoutCommand } from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
@@ -11,10 +6,11 @@ import type { Repos } from '../repos';
 import type { CallNotifications } from './ports';
 import type { FollowUp } from './call-engine';
 import type { Feed } from './feed';
-import type { CallTimers } from './call-timers';
+import type { CallDeadlines } from './deadlines/call-deadlines';
+import { ringTimeoutEvent } from './deadlines/deadline-events';
 import { toCallView, toRingingPayload } from './call-views';
 import { ringAgainPayload } from './ring-again';
-import { ringTimeoutMsFor } from './ring-deadline';
+import { ringTimeoutMsFor } from './deadlines/ring-deadline';
 import type { RacePoints } from './race-points';
 
 /** a new call's first offer, decided before its commit so it is saved with it */
@@ -23,35 +19,6 @@ export interface FirstOffer {
   readonly earlierCalls: number;
   /** adds the offer to the call's own commit, when the call rings */
   readonly followUp: FollowUp;
-}
-
-export const ringTimerKey = (callId: string) => `ring:${callId}`;
-export const agentTimerKey = (callId: string, userId: string) => `agent:${callId}:${userId}`;
-
-/**
- * What a ring timer (or an outbound call's no-pickup timer) feeds when it fires; the timer sweep
- * feeds the same when a timer was lost, and the model ignores it once the call has moved on.
- *
- * @example
- * await feed(channel, ringTimeoutEvent(row.metaCallId, Date.now()));
- */
-export function ringTimeoutEvent(metaCallId: string, now: number): RingTimeoutCommand {
-  return { kind: 'ring.timeout', callId: metaCallId, occurredAt: now };
-}
-
-/**
- * What ends a longest-idle agent's turn: their decline, so the call moves on to the next agent
- * (a second one for the same turn is a duplicate the model ignores).
- *
- * @example
- * await feed(channel, turnOverEvent(row.metaCallId, agentId, Date.now()));
- */
-export function turnOverEvent(
-  metaCallId: string,
-  agentId: string,
-  now: number,
-): AgentDeclineCommand {
-  return { kind: 'agent.decline', callId: metaCallId, agentId, occurredAt: now };
 }
 
 /**
@@ -66,40 +33,18 @@ export function turnOverEvent(
  * model's `notify-offered` for the agents that event added comes back to `announce`.
  */
 /** what ringing reads: who is available, calls, channels */
-export type RingRouterRepos = Pick<
-  Repos,
-  'calls' | 'channels' | 'presence' | 'ringPlan' | 'workspaces'
->;
+export type RingRouterRepos = Pick<Repos, 'calls' | 'channels' | 'presence' | 'ringPlan'>;
 
 export function createRingRouter(deps: {
   repos: RingRouterRepos;
   notifier: CallNotifications;
-  timers: CallTimers;
+  deadlines: Pick<CallDeadlines, 'ringLeftMs' | 'ringing' | 'turn'>;
   clock: () => Date;
   logger: Logger;
   feed: Feed;
   points: RacePoints;
 }) {
-  const later = (what: string, run: () => Promise<unknown>) => () => {
-    run().catch((error: unknown) => deps.logger.error({ err: error, what }, 'call timer failed'));
-  };
-
-  /** ms until the call's ring timeout, counted from when Meta says it started */
-  function ringLeftMs(channel: ChannelRecord, row: CallRow): number {
-    return row.offeredAt.getTime() + channel.ringTimeoutSec * 1000 - deps.clock().getTime();
-  }
-
-  const ringTimeout = (channel: ChannelRecord, row: CallRow) =>
-    deps.feed(channel, ringTimeoutEvent(row.metaCallId, deps.clock().getTime()));
-
-  function armRingTimeout(channel: ChannelRecord, row: CallRow): void {
-    const due = ringLeftMs(channel, row);
-    deps.timers.set(
-      ringTimerKey(row.id),
-      due,
-      later('ring timeout', () => ringTimeout(channel, row)),
-    );
-  }
+  const ringLeftMs = deps.deadlines.ringLeftMs;
 
   /**
    * Before a new call's first commit: who it can be offered to at once, so the offer is saved
@@ -160,7 +105,7 @@ export function createRingRouter(deps: {
       );
       return ringTimeoutEvent(row.metaCallId, deps.clock().getTime());
     }
-    armRingTimeout(channel, row);
+    deps.deadlines.ringing(channel, row);
     if (model.state !== 'ringing') return undefined;
     await deps.points.reached('ring:read', row.metaCallId);
     // ids only, longest idle first: a thousand-agent workspace rings without a row per agent
@@ -223,37 +168,8 @@ export function createRingRouter(deps: {
     deps.notifier.callUpdated(channel.workspaceId, [], toCallView(row));
     if (channel.ringStrategy === 'longest-idle') {
       for (const userId of fresh) {
-        armAgentTurn(channel, row, userId, channel.agentTimeoutSec * 1000);
+        deps.deadlines.turn(channel, row, userId);
       }
-    }
-  }
-
-  /** ends one agent's longest-idle turn in `dueMs` (at once if not positive): the call moves on */
-  function armAgentTurn(channel: ChannelRecord, row: CallRow, userId: string, dueMs: number) {
-    deps.timers.set(
-      agentTimerKey(row.id, userId),
-      dueMs,
-      later('agent timeout', () =>
-        deps.feed(channel, turnOverEvent(row.metaCallId, userId, deps.clock().getTime())),
-      ),
-    );
-  }
-
-  /**
-   * after a restart: the turns of the agents a longest-idle call was ringing for, each ending a
-   * per-agent timeout after that agent was offered the call (its timeline says when; the call's
-   * start if it does not), at once when that is already past. Without them the call would stay
-   * with its agent until the ring timeout: nothing else moves a longest-idle call that has one.
-   */
-  async function recoverAgentTurns(channel: ChannelRecord, row: CallRow): Promise<void> {
-    const model = row.model;
-    if (model.state !== 'ringing' || model.strategy !== 'longest-idle') return;
-    for (const userId of model.agentsOffered) {
-      const offeredAt =
-        (await deps.repos.calls.lastOfferedTo(channel.workspaceId, row.id, userId)) ??
-        row.offeredAt;
-      const turnEnds = offeredAt.getTime() + channel.agentTimeoutSec * 1000;
-      armAgentTurn(channel, row, userId, turnEnds - deps.clock().getTime());
     }
   }
 
@@ -278,30 +194,5 @@ export function createRingRouter(deps: {
     }
   }
 
-  /**
-   * after a restart: ring timers (and longest-idle agents' turns) of calls that were ringing
-   * when the last process stopped, and (through `armOutbound`) the no-pickup timers of outbound
-   * calls not picked up yet
-   */
-  async function recoverTimers(
-    armOutbound?: (channel: ChannelRecord, row: CallRow) => void,
-  ): Promise<void> {
-    for (const workspace of await deps.repos.workspaces.listWorkspaces()) {
-      for (const row of await deps.repos.calls.liveCalls(workspace.id)) {
-        const state = row.model.state;
-        const outbound = state === 'dialing' || state === 'outbound-ringing';
-        if (state !== 'ringing' && !(outbound && armOutbound)) continue;
-        const channel = await deps.repos.channels.getChannel(workspace.id, row.channelId);
-        if (!channel) continue;
-        if (outbound) {
-          armOutbound?.(channel, row);
-          continue;
-        }
-        armRingTimeout(channel, row);
-        await recoverAgentTurns(channel, row);
-      }
-    }
-  }
-
-  return { offer, announce, ring, planFirstOffer, ringWaitingCalls, recoverTimers };
+  return { offer, announce, ring, planFirstOffer, ringWaitingCalls };
 }

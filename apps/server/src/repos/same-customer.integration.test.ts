@@ -1,5 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import type { Db } from '../db/database';
+import { queryRows } from '../db/query-rows';
 import { ENGINES, useTestDatabase } from '../db/test-databases';
+import { sameCustomerSql, type CustomerIds } from './same-customer';
 import { ringingCall, seedWorkspace, storeCall, testRepos } from './test-seed';
 
 // *Business-scoped user IDs*: Meta names a customer by phone, by BSUID, or by both
@@ -76,4 +80,52 @@ describe.each(ENGINES)('one customer, known by phone, BSUID or both, on %s', (en
       callerUsername: '@priya.k',
     });
   });
+
+  it('counts a customer’s earlier calls from their own rows, not the whole call history', async () => {
+    const { repos, seeded, at } = await seedHistory();
+    const ws = seeded.workspaceId;
+    // a busy line's history: thousands of other customers' calls
+    await database().db.execute(sql`insert into calls
+        (workspace_id, channel_id, meta_call_id, channel_kind, state, caller_id, called_label, model, offered_at)
+      select ${ws}::uuid, ${seeded.channel.id}::uuid, 'history.' || g, 'whatsapp', 'ended',
+        '4470' || lpad(g::text, 8, '0'), 'History', '{}'::jsonb, ${new Date(at(5)).toISOString()}::timestamptz
+      from generate_series(1, 3000) g`);
+    await database().db.execute(sql`analyze calls`);
+    const before = new Date(at(10));
+    for (const customer of [{ id: PHONE, userId: BSUID }, { id: PHONE }, { id: BSUID, userId: BSUID }]) {
+      // the ring plan's count: rings slow down with every call ever taken if it reads them all
+      expect(await callRowsRead(database().db, ws, customer, before)).toBeLessThan(50);
+      expect((await repos.ringPlan.firstRing(ws, seeded.channel.id, customer, before)).earlierCalls).toBe(3);
+    }
+  });
 });
+
+/** rows of `calls` the database reads (returned or filtered out) to count one customer's calls */
+async function callRowsRead(db: Db, workspaceId: string, customer: CustomerIds, before: Date) {
+  const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(
+    db,
+    sql`explain (analyze, format json) select count(*) from calls
+      where calls.workspace_id = ${workspaceId} and ${sameCustomerSql(workspaceId, customer)}
+        and calls.offered_at < ${before.toISOString()}::timestamptz and calls.state <> 'tombstone'`,
+  );
+  const plan = row?.['QUERY PLAN'];
+  const [root] = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: PlanNode }];
+  let read = 0;
+  const visit = (node: PlanNode) => {
+    if (node['Relation Name'] === 'calls') {
+      const rows = node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0);
+      read += rows * node['Actual Loops'];
+    }
+    for (const child of node.Plans ?? []) visit(child);
+  };
+  visit(root.Plan);
+  return read;
+}
+
+interface PlanNode {
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  Plans?: PlanNode[];
+}

@@ -1,9 +1,9 @@
-import type { Logger } from '../ops/logger';
-import type { Repos } from '../repos';
-import type { OverdueCall } from '../repos/overdue-calls';
-import type { StuckCall } from '../repos/stuck-calls';
-import type { Feed } from './feed';
-import { ringTimeoutEvent, turnOverEvent } from './ring-router';
+import type { Logger } from '../../ops/logger';
+import type { Repos } from '../../repos';
+import type { OverdueCall } from '../../repos/overdue-calls';
+import type { StuckCall } from '../../repos/stuck-calls';
+import type { Feed } from '../feed';
+import { ringTimeoutEvent, turnOverEvent } from './deadline-events';
 
 /** how often each node looks for overdue calls, on average */
 export const TIMER_SWEEP_PERIOD_MS = 5_000;

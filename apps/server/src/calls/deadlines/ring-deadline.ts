@@ -1,5 +1,5 @@
-import type { ChannelRecord } from '../repos/channel-rows';
-import type { CallRow } from '../repos/calls';
+import type { ChannelRecord } from '../../repos/channel-rows';
+import type { CallRow } from '../../repos/calls';
 
 /**
  * How long, from the call's `ringingSince`, a ringing card stays up for one agent: the channel's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessOffer } from '../testing/business-sdp';
+import { businessOffer } from '../../testing/business-sdp';
 import {
   command,
   nextEvent,
@@ -7,7 +7,7 @@ import {
   settle,
   useStack,
   waitUntil,
-} from '../testing/test-stack';
+} from '../../testing/test-stack';
 
 // a node that dies takes its in-memory timers along: clearing them plays that node, and this
 // stack's sweep (short, so a test does not wait 5 s) must do their work. The grace tells the two

@@ -1,10 +1,10 @@
 import type { CallEvent } from '@ringside/calls';
 import { describe, expect, it, vi } from 'vitest';
-import { capturedLogger } from '../auth/test-auth-server';
-import type { ChannelListing } from '../repos/channel-rows';
-import type { OverdueCall, OverdueQuery } from '../repos/overdue-calls';
-import type { StuckCall, StuckQuery } from '../repos/stuck-calls';
-import type { Applied } from './call-engine';
+import { capturedLogger } from '../../auth/test-auth-server';
+import type { ChannelListing } from '../../repos/channel-rows';
+import type { OverdueCall, OverdueQuery } from '../../repos/overdue-calls';
+import type { StuckCall, StuckQuery } from '../../repos/stuck-calls';
+import type { Applied } from '../call-engine';
 import { createTimerSweep, type TimerSweepOptions } from './timer-sweep';
 
 const NOW = Date.parse('2025-07-01T10:00:00Z');
