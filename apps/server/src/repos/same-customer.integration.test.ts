@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
 import { queryRows } from '../db/query-rows';
-import { ENGINES, useTestDatabase } from '../db/test-databases';
+import { ENGINES, useTestDatabase } from '../testing/test-databases';
 import { sameCustomerSql, type CustomerIds } from './same-customer';
-import { ringingCall, seedWorkspace, storeCall, testRepos } from './test-seed';
+import { ringingCall, seedWorkspace, storeCall, testRepos } from '../testing/test-seed';
 
 // *Business-scoped user IDs*: Meta names a customer by phone, by BSUID, or by both
 const T0 = Date.parse('2025-07-01T10:00:00Z');
@@ -92,10 +92,16 @@ describe.each(ENGINES)('one customer, known by phone, BSUID or both, on %s', (en
       from generate_series(1, 3000) g`);
     await database().db.execute(sql`analyze calls`);
     const before = new Date(at(10));
-    for (const customer of [{ id: PHONE, userId: BSUID }, { id: PHONE }, { id: BSUID, userId: BSUID }]) {
+    for (const customer of [
+      { id: PHONE, userId: BSUID },
+      { id: PHONE },
+      { id: BSUID, userId: BSUID },
+    ]) {
       // the ring plan's count: rings slow down with every call ever taken if it reads them all
       expect(await callRowsRead(database().db, ws, customer, before)).toBeLessThan(50);
-      expect((await repos.ringPlan.firstRing(ws, seeded.channel.id, customer, before)).earlierCalls).toBe(3);
+      expect(
+        (await repos.ringPlan.firstRing(ws, seeded.channel.id, customer, before)).earlierCalls,
+      ).toBe(3);
     }
   });
 });
