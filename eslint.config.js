@@ -158,9 +158,10 @@ export default tseslint.config(
             {
               // anything of the server's but that one file (a group cannot re-include a file
               // inside a folder it excludes, so a regex)
-              regex: '(?:^|/)(?:apps/server|@ringside/server)(?:/(?!src/e2e-entry(?:\\.ts)?$)|$)',
+              regex:
+                '(?:^|/)(?:apps/server|@ringside/server)(?:/(?!src/testing/e2e-entry(?:\\.ts)?$)|$)',
               message:
-                'e2e reaches the server through apps/server/src/e2e-entry.ts only: add what a spec needs there',
+                'e2e reaches the server through apps/server/src/testing/e2e-entry.ts only: add what a spec needs there',
             },
           ],
         },

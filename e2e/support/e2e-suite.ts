@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { pgliteImageAt } from '../../apps/server/src/e2e-entry';
+import { pgliteImageAt } from '../../apps/server/src/testing/e2e-entry';
 import { AgentConsole } from './agent-console';
 import { screenshots } from './artifacts';
 import { launchBrowser, type AutoplaySetup, type MicrophoneSetup } from './browser';

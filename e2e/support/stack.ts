@@ -20,7 +20,7 @@ import {
   type Database,
   type RingSettings,
   type RingsideApp,
-} from '../../apps/server/src/e2e-entry';
+} from '../../apps/server/src/testing/e2e-entry';
 import { CONSOLE_DIST } from './paths';
 
 const APP_SECRET = 'e2e-app-secret-51c0';

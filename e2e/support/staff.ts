@@ -1,5 +1,5 @@
 import type { Role } from '@ringside/contracts';
-import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../../apps/server/src/e2e-entry';
+import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../../apps/server/src/testing/e2e-entry';
 import { AgentConsole } from './agent-console';
 import type { E2eWorld } from './e2e-suite';
 import { AGENT_PASSWORD, type E2eStack, type SeededAgent } from './stack';

@@ -1,6 +1,6 @@
 import { signMetaPayload, verifyMetaSignature } from '@ringside/contracts/signature';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { capturedLogger } from '../auth/test-auth-server';
+import { capturedLogger } from '../testing/test-auth-server';
 import type { MetaAppSettingsRepo } from '../repos/meta-app-settings';
 import { createMetaSecretsCache, decideAppSecret } from './meta-secrets';
 

@@ -5,7 +5,7 @@ import {
   type WebhookSubscriptionView,
 } from '@ringside/contracts';
 import { describe, expect, it } from 'vitest';
-import { startTestReceiver } from '../outbox/test-receiver';
+import { startTestReceiver } from '../testing/test-receiver';
 import { settle, useStack } from '../testing/test-stack';
 
 const stack = useStack();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorHandler } from '../http/app-error';
 import { isAllowedOrigin, requestOrigin, requireSameOrigin } from './origin-check';
-import { capturedLogger } from './test-auth-server';
+import { capturedLogger } from '../testing/test-auth-server';
 
 const CONSOLE = 'https://ringside.example.com';
 const servers: Server[] = [];

@@ -6,7 +6,7 @@ import {
   signIn,
   useAuthFixture,
   type AuthFixture,
-} from './test-auth-server';
+} from '../testing/test-auth-server';
 
 const fixture = useAuthFixture();
 let repos: Repos;

@@ -12,7 +12,7 @@ import {
   useAuthFixture,
   type AuthFixture,
   type TestAuthServer,
-} from './test-auth-server';
+} from '../testing/test-auth-server';
 
 const fixture = useAuthFixture();
 let repos: Repos;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES } from '../db/test-databases';
+import { ENGINES } from '../testing/test-databases';
 import { command, nextEvent, recordEvents, useStack, waitUntil } from '../testing/test-stack';
 
 // postgres is where claims truly run in parallel (a pool of connections); pglite serializes

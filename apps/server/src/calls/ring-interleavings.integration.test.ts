@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES } from '../db/test-databases';
+import { ENGINES } from '../testing/test-databases';
 import { interleave, schedules } from '../testing/interleave';
 import { createRaceGates } from '../testing/race-gates';
 import { arrivalFlow, availableFlow, turnOverFlow } from '../testing/ring-flows';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { OPEN_TIMEOUT_MS, testPostgresAdminUrl } from '../db/test-databases';
+import { OPEN_TIMEOUT_MS, testPostgresAdminUrl } from '../testing/test-databases';
 import { createTestDatabase } from '../testing/postgres';
-import { json, ringside } from './ringside-runs';
+import { json, ringside } from '../testing/ringside-runs';
 
 // the CLI's commands through runCli in this process (ringside.integration.test.ts: the process)
 const MESSENGER_TOKEN = 'EAAGmessenger-secret-token-9876543210';

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SCRYPT_COST, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 import { openDatabase } from '../db/open-database';
 import { SECRETS_KEY_FILE } from '../db/secret-box';
-import { OPEN_TIMEOUT_MS } from '../db/test-databases';
-import { json, ringside, ringsideProcess, storedCost } from './ringside-runs';
+import { OPEN_TIMEOUT_MS } from '../testing/test-databases';
+import { json, ringside, ringsideProcess, storedCost } from '../testing/ringside-runs';
 
 // the CLI's commands through runCli in this process (fast), then a few runs of the real process
 const WHATSAPP_TOKEN = 'EAAGwhatsapp-secret-token-0123456789';

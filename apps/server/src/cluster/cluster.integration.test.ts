@@ -1,6 +1,6 @@
 import { createMetaSim, type MetaSim } from '@ringside/meta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPostgresAdminUrl } from '../db/test-databases';
+import { testPostgresAdminUrl } from '../testing/test-databases';
 import { businessAnswerFor } from '../testing/business-sdp';
 import {
   clusterAgent,

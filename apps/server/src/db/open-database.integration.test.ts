@@ -15,7 +15,7 @@ import {
   OPEN_TIMEOUT_MS,
   testPostgresAdminUrl,
   useTestDatabase,
-} from './test-databases';
+} from '../testing/test-databases';
 
 const EXPECTED_TABLES = [
   'agent_presence',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from './database';
 import { startPgliteUpkeep } from './pglite-upkeep';
-import { openTestDatabase } from './test-databases';
+import { openTestDatabase } from '../testing/test-databases';
 
 type Client = Parameters<typeof startPgliteUpkeep>[0];
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../testing/postgres';
 import { IN_MEMORY, openDatabase } from './open-database';
 import { queryRows } from './query-rows';
-import { closeAfterEach, OPEN_TIMEOUT_MS, testPostgresAdminUrl } from './test-databases';
+import { closeAfterEach, OPEN_TIMEOUT_MS, testPostgresAdminUrl } from '../testing/test-databases';
 
 const timeouts = { statementMs: 200, connectMs: 300, idleInTransactionMs: 200 };
 

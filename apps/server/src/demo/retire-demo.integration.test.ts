@@ -1,6 +1,6 @@
 import { DEMO_MESSENGER_PAGE, DEMO_WHATSAPP_NUMBER } from '@ringside/meta-sim';
 import { describe, expect, it } from 'vitest';
-import { capturedLogger } from '../auth/test-auth-server';
+import { capturedLogger } from '../testing/test-auth-server';
 import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 import { ORIGIN, useStack } from '../testing/test-stack';
 import { retireDemoData } from './retire-demo';

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { capturedLogger } from '../auth/test-auth-server';
+import { capturedLogger } from '../testing/test-auth-server';
 import { AppError, errorHandler } from './app-error';
 
 const servers: Server[] = [];

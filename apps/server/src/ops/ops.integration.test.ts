@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { capturedLogger } from '../auth/test-auth-server';
+import { capturedLogger } from '../testing/test-auth-server';
 import { createApp } from '../create-app';
 import { createSecretBox } from '../db/secret-box';
 import type { Database } from '../db/database';
-import { OPEN_TIMEOUT_MS, openTestDatabase } from '../db/test-databases';
+import { OPEN_TIMEOUT_MS, openTestDatabase } from '../testing/test-databases';
 import { businessAnswerFor } from '../testing/business-sdp';
 import { newWhatsAppCallId, whatsappConnect } from '../testing/meta-payloads';
 import { command, nextEvent, ORIGIN, useStack, waitUntil } from '../testing/test-stack';

@@ -1,9 +1,9 @@
 import type { OutgoingEvent } from '@ringside/contracts';
 import { describe, expect, it } from 'vitest';
-import { capturedLogger } from '../auth/test-auth-server';
-import { ENGINES, useTestDatabase } from '../db/test-databases';
+import { capturedLogger } from '../testing/test-auth-server';
+import { ENGINES, useTestDatabase } from '../testing/test-databases';
 import type { Repos } from '../repos';
-import { seedWorkspace, testRepos } from '../repos/test-seed';
+import { seedWorkspace, testRepos } from '../testing/test-seed';
 import { createDispatcher, type DispatcherOptions } from './dispatcher';
 import type { PostRequest, PostResult } from './post-event';
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { businessAnswerFor } from '../testing/business-sdp';
 import { command, nextEvent, waitUntil } from '../testing/socket-helpers';
-import { startOutgoingStack, type OutgoingStack } from './outgoing-stack';
-import { startTestReceiver, type TestReceiver } from './test-receiver';
+import { startOutgoingStack, type OutgoingStack } from '../testing/outgoing-stack';
+import { startTestReceiver, type TestReceiver } from '../testing/test-receiver';
 
 const SECRET = 'crm-signing-secret-3b9f1c7a';
 const FAILURES_PER_EVENT = 2;

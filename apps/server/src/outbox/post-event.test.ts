@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postEvent } from './post-event';
-import { startTestReceiver, type TestReceiver } from './test-receiver';
+import { startTestReceiver, type TestReceiver } from '../testing/test-receiver';
 
 const SECRET = 'whsec-test-0123456789abcdef';
 const body = JSON.stringify({

@@ -1,7 +1,7 @@
 import type { AgentView } from '@ringside/contracts';
 import { describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../db/test-databases';
-import { ringingCall, seedWorkspace, storeCall, testRepos } from '../repos/test-seed';
+import { useTestDatabase } from '../testing/test-databases';
+import { ringingCall, seedWorkspace, storeCall, testRepos } from '../testing/test-seed';
 import { createPresenceWriter } from './presence-writer';
 
 const NOW = new Date('2026-12-07T10:00:00Z');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sessions } from '../db/schema';
-import { ENGINES, useTestDatabase } from '../db/test-databases';
+import { ENGINES, useTestDatabase } from '../testing/test-databases';
 import { sessionIdOf } from './sessions';
-import { seedWorkspace, testRepos } from './test-seed';
+import { seedWorkspace, testRepos } from '../testing/test-seed';
 
 const HOUR = 3_600_000;
 const NOW = new Date('2025-07-01T10:00:00Z');

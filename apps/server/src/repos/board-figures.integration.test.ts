@@ -1,13 +1,13 @@
 import type { Call, RingingCall } from '@ringside/calls';
 import { describe, expect, it } from 'vitest';
-import { ENGINES, useTestDatabase } from '../db/test-databases';
+import { ENGINES, useTestDatabase } from '../testing/test-databases';
 import {
   ringingCall,
   seedWorkspace,
   storeCall,
   testRepos,
   type SeededWorkspace,
-} from './test-seed';
+} from '../testing/test-seed';
 import type { Repos } from './index';
 
 const DAY = Date.parse('2025-07-01T00:00:00Z');

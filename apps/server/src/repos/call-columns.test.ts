@@ -1,7 +1,7 @@
 import { transition, type EndedCall, type TombstoneCall } from '@ringside/calls';
 import { describe, expect, it } from 'vitest';
 import { callModelColumns } from './call-columns';
-import { ringingCall } from './test-seed';
+import { ringingCall } from '../testing/test-seed';
 
 const T0 = Date.parse('2025-07-01T10:00:00Z');
 

@@ -1,7 +1,7 @@
 import type { Call, EndedCall } from '@ringside/calls';
 import type { CallOutcome } from '@ringside/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, useTestDatabase } from '../db/test-databases';
+import { ENGINES, useTestDatabase } from '../testing/test-databases';
 import type { CallListFilters, CallSummaryRow } from './call-list';
 import type { Repos } from './index';
 import {
@@ -10,7 +10,7 @@ import {
   storeCall,
   testRepos,
   type SeededWorkspace,
-} from './test-seed';
+} from '../testing/test-seed';
 
 const T0 = Date.parse('2025-07-01T10:00:00Z');
 const MINUTE = 60_000;

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../db/query-rows';
 import { calls } from '../db/schema';
-import { ENGINES, useTestDatabase } from '../db/test-databases';
-import { ringingCall, seedWorkspace, storeCall, testRepos } from './test-seed';
+import { ENGINES, useTestDatabase } from '../testing/test-databases';
+import { ringingCall, seedWorkspace, storeCall, testRepos } from '../testing/test-seed';
 
 const T0 = Date.parse('2025-07-01T10:00:00Z');
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));

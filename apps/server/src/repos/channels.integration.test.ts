@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { channels } from '../db/schema';
 import { SecretBoxError } from '../db/secret-box';
-import { ENGINES, useTestDatabase } from '../db/test-databases';
+import { ENGINES, useTestDatabase } from '../testing/test-databases';
 import { createChannelsRepo } from './channels';
-import { metaId, seedWorkspace, testRepos, testSecretBox } from './test-seed';
+import { metaId, seedWorkspace, testRepos, testSecretBox } from '../testing/test-seed';
 import { createUnitOfWork } from './unit-of-work';
 
 const TOKEN = 'EAAGsecret-whatsapp-token-0123456789';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { webhookReceipts } from '../db/schema';
-import { ENGINES, useTestDatabase } from '../db/test-databases';
+import { ENGINES, useTestDatabase } from '../testing/test-databases';
 import type { IncomingWebhookEvent } from './webhook-receipts';
-import { seedWorkspace, testRepos } from './test-seed';
+import { seedWorkspace, testRepos } from '../testing/test-seed';
 
 const NOW = new Date('2025-07-01T10:00:00Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms);

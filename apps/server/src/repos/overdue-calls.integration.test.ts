@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { queryRows } from '../db/query-rows';
-import { ENGINES, useTestDatabase } from '../db/test-databases';
+import { ENGINES, useTestDatabase } from '../testing/test-databases';
 import type { OverdueQuery } from './overdue-calls';
-import { ringingCall, seedWorkspace, storeCall, testRepos } from './test-seed';
+import { ringingCall, seedWorkspace, storeCall, testRepos } from '../testing/test-seed';
 
 const T0 = Date.parse('2025-07-01T10:00:00Z');
 const at = (ms: number) => new Date(T0 + ms);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES, useTestDatabase } from '../db/test-databases';
-import { seedWorkspace, testRepos } from './test-seed';
+import { ENGINES, useTestDatabase } from '../testing/test-databases';
+import { seedWorkspace, testRepos } from '../testing/test-seed';
 
 const NOW = Date.parse('2025-07-01T10:00:00Z');
 const at = (minutes: number) => new Date(NOW + minutes * 60_000);

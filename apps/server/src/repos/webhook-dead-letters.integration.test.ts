@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES, useTestDatabase } from '../db/test-databases';
-import { seedWorkspace, testRepos, metaId } from './test-seed';
+import { ENGINES, useTestDatabase } from '../testing/test-databases';
+import { seedWorkspace, testRepos, metaId } from '../testing/test-seed';
 import { createWebhookDeadLettersRepo } from './webhook-dead-letters';
 import type { IncomingWebhookEvent } from './webhook-receipts';
 

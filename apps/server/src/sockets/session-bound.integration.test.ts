@@ -9,7 +9,7 @@ import {
   signIn,
   socketClient,
   useAuthFixture,
-} from '../auth/test-auth-server';
+} from '../testing/test-auth-server';
 import {
   command,
   ORIGIN,

@@ -2,7 +2,7 @@ import { createMetaSim, type MetaSim } from '@ringside/meta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ABUSE_LIMITS } from '../abuse-limits';
 import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
-import { testPostgresAdminUrl } from '../db/test-databases';
+import { testPostgresAdminUrl } from '../testing/test-databases';
 import {
   consoleSocketOn,
   sessionCookieOf,

@@ -3,7 +3,7 @@ import { io as connectSocket } from 'socket.io-client';
 import { expect } from 'vitest';
 import { connectRedisAttemptStore } from '../auth/login-attempts-redis';
 import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
-import { capturedLogger } from '../auth/test-auth-server';
+import { capturedLogger } from './test-auth-server';
 import { createApp, type AppOptions, type RingsideApp } from '../create-app';
 import type { Database } from '../db/database';
 import { IN_MEMORY, openDatabase } from '../db/open-database';

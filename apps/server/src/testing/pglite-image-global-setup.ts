@@ -1,7 +1,7 @@
 // vitest globalSetup: one migrated PGlite image, which every in-memory test database starts from
 // (see db/pglite-image.ts): initdb and the migrations run once, not once per test file
 import type { TestProject } from 'vitest/node';
-import { pgliteImageFile } from '../db/pglite-image';
+import { pgliteImageFile } from './pglite-image';
 
 declare module 'vitest' {
   export interface ProvidedContext {

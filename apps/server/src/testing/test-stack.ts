@@ -11,10 +11,10 @@ import {
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
 import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
-import { capturedLogger } from '../auth/test-auth-server';
+import { capturedLogger } from './test-auth-server';
 import { createApp, type AppOptions, type RingsideApp } from '../create-app';
 import type { Database } from '../db/database';
-import { openTestDatabase, type Engine } from '../db/test-databases';
+import { openTestDatabase, type Engine } from './test-databases';
 import { createSecretBox } from '../db/secret-box';
 import type { RingSettings } from '../repos';
 import { command, waitUntil, type ConsoleSocket } from './socket-helpers';

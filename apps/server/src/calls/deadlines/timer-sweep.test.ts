@@ -1,6 +1,6 @@
 import type { CallEvent } from '@ringside/calls';
 import { describe, expect, it, vi } from 'vitest';
-import { capturedLogger } from '../../auth/test-auth-server';
+import { capturedLogger } from '../../testing/test-auth-server';
 import type { ChannelListing } from '../../repos/channel-rows';
 import type { OverdueCall, OverdueQuery } from '../../repos/overdue-calls';
 import type { StuckCall, StuckQuery } from '../../repos/stuck-calls';

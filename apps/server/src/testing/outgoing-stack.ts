@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connectSocket } from 'socket.io-client';
 import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
-import { capturedLogger } from '../auth/test-auth-server';
+import { capturedLogger } from './test-auth-server';
 import { createApp, type RingsideApp } from '../create-app';
 import type { Database } from '../db/database';
 import { openDatabase } from '../db/open-database';
 import { createSecretBox } from '../db/secret-box';
 import { createRepos, type Repos } from '../repos';
-import { command, type ConsoleSocket } from '../testing/socket-helpers';
-import type { DispatcherOptions } from './dispatcher';
+import { command, type ConsoleSocket } from './socket-helpers';
+import type { DispatcherOptions } from '../outbox/dispatcher';
 
 const ORIGIN = 'http://localhost:3000';
 const APP_SECRET = 'outgoing-stack-app-secret';

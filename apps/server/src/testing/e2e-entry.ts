@@ -6,17 +6,17 @@
  * without breaking the suite as long as this file keeps its promises.
  *
  * @example
- * import { createApp, openDatabase, IN_MEMORY } from '../../apps/server/src/e2e-entry';
+ * import { createApp, openDatabase, IN_MEMORY } from '../../apps/server/src/testing/e2e-entry';
  * const database = await openDatabase({ dataDir: IN_MEMORY });
  */
 // the globalSetup's `inject('ringsidePgliteImage')` typing comes with this file
-import type {} from './testing/pglite-image-global-setup';
+import type {} from './pglite-image-global-setup';
 
-export { hashPassword, TEST_ONLY_SCRYPT_COST } from './auth/passwords';
-export { createApp, type AppOptions, type RingsideApp } from './create-app';
-export type { Database } from './db/database';
-export { IN_MEMORY, openDatabase } from './db/open-database';
-export { pgliteImageAt } from './db/pglite-image';
-export { createSecretBox } from './db/secret-box';
-export { createLogger } from './ops/logger';
-export type { RingSettings } from './repos/channels';
+export { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
+export { createApp, type AppOptions, type RingsideApp } from '../create-app';
+export type { Database } from '../db/database';
+export { IN_MEMORY, openDatabase } from '../db/open-database';
+export { pgliteImageAt } from './pglite-image';
+export { createSecretBox } from '../db/secret-box';
+export { createLogger } from '../ops/logger';
+export type { RingSettings } from '../repos/channels';

@@ -15,8 +15,8 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { IN_MEMORY, MIGRATIONS_FOLDER } from './open-database';
-import * as schema from './schema';
+import { IN_MEMORY, MIGRATIONS_FOLDER } from '../db/open-database';
+import * as schema from '../db/schema';
 
 /**
  * An empty database with every migration applied, as PGlite's data-dir image (a gzipped tar).

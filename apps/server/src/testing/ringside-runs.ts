@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { TEST_ONLY_SCRYPT_COST, type ScryptCost } from '../auth/passwords';
 import { openDatabase } from '../db/open-database';
 import { createUsersRepo } from '../repos/users';
-import { runCli } from './run-cli';
+import { runCli } from '../cli/run-cli';
 
 const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(SERVER_DIR, 'node_modules', '.bin', 'tsx');

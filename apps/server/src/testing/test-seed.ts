@@ -4,9 +4,9 @@ import type { Role } from '@ringside/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database, Db } from '../db/database';
 import { createSecretBox } from '../db/secret-box';
-import { createRepoShared, createRepos, type Repos } from './index';
-import type { ChannelListing } from './channel-rows';
-import type { User } from './users';
+import { createRepoShared, createRepos, type Repos } from '../repos';
+import type { ChannelListing } from '../repos/channel-rows';
+import type { User } from '../repos/users';
 
 /** A secret box with a throw-away key. */
 export function testSecretBox() {

@@ -3,12 +3,12 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Db } from './database';
-import { IN_MEMORY, openDatabase } from './open-database';
+import type { Db } from '../db/database';
+import { IN_MEMORY, openDatabase } from '../db/open-database';
 import { pgliteImageAt, pgliteImageFile } from './pglite-image';
-import { queryRows } from './query-rows';
+import { queryRows } from '../db/query-rows';
 import { OPEN_TIMEOUT_MS } from './test-databases';
-import { workspaces } from './schema';
+import { workspaces } from '../db/schema';
 
 const opened: { close(): Promise<void> }[] = [];
 const root = mkdtempSync(join(tmpdir(), 'ringside-pglite-image-'));

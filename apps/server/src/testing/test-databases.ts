@@ -1,10 +1,10 @@
 // test-only: run a storage suite against both engines, PGlite in memory and a real PostgreSQL
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import type {} from '../testing/pglite-image-global-setup';
-import type {} from '../testing/postgres-global-setup';
-import { createTestDatabase, startTestPostgres, type TestPostgres } from '../testing/postgres';
-import type { Database } from './database';
-import { IN_MEMORY, openDatabase } from './open-database';
+import type {} from './pglite-image-global-setup';
+import type {} from './postgres-global-setup';
+import { createTestDatabase, startTestPostgres, type TestPostgres } from './postgres';
+import type { Database } from '../db/database';
+import { IN_MEMORY, openDatabase } from '../db/open-database';
 import { pgliteImageAt } from './pglite-image';
 
 export type Engine = Database['kind'];

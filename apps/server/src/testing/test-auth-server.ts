@@ -8,19 +8,19 @@ import { Server } from 'socket.io';
 import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Database } from '../db/database';
-import { OPEN_TIMEOUT_MS, openTestDatabase } from '../db/test-databases';
+import { OPEN_TIMEOUT_MS, openTestDatabase } from './test-databases';
 import { errorHandler } from '../http/app-error';
 import { createLogger, type Logger } from '../ops/logger';
 import type { Repos, User } from '../repos';
-import { testRepos } from '../repos/test-seed';
-import { createAuthRouter, type AuthRouterOptions } from './auth-router';
-import { hashPassword, TEST_ONLY_SCRYPT_COST } from './passwords';
-import { requireRole, requireSession, sessionUserOf } from './require-session';
-import { SESSION_COOKIE } from './session-cookie';
+import { testRepos } from './test-seed';
+import { createAuthRouter, type AuthRouterOptions } from '../auth/auth-router';
+import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
+import { requireRole, requireSession, sessionUserOf } from '../auth/require-session';
+import { SESSION_COOKIE } from '../auth/session-cookie';
 import { agentRoom } from '../sockets/rooms';
 import type { RingsideServer } from '../sockets/socket-types';
 import { guardSocketSessions, type SessionGuard } from '../sockets/session-bound';
-import { disconnectSession } from './socket-auth';
+import { disconnectSession } from '../auth/socket-auth';
 
 /** A clock tests move by hand. */
 export interface TestClock {
