@@ -88,3 +88,24 @@ describe('clock skew needs agreement', () => {
     expect(skew.offsetMs()).toBe(0);
   });
 });
+
+describe('clock skew under a sustained stream of deliveries', () => {
+  it('reads every delivery of ten minutes at 500 a second on our clock, none refused', () => {
+    // each delivery's lag counts for the whole window: 300,000 of them at the end
+    const perSecond = 500;
+    const skewMs = 120_000;
+    let ours = META_T0 + skewMs;
+    const skew = createClockSkew(() => ours);
+    let last: NormalizedEvent | undefined;
+    for (let i = 0; i < (SKEW_WINDOW_MS / 1000) * perSecond; i++) {
+      ours = META_T0 + i * (1000 / perSecond) + skewMs + 400;
+      // meta stamps whole seconds
+      [last] = skew.correct([offered(META_T0 + Math.floor(i / perSecond) * 1000, i)]).events;
+    }
+    expect(skew.offsetMs()).toBeGreaterThan(119_000);
+    expect(skew.offsetMs()).toBeLessThanOrEqual(120_400);
+    // the latest connect happened a moment ago on our clock (whole-second stamps), not two minutes ago
+    expect(last?.occurredAt).toBeGreaterThan(ours - 2_500);
+    expect(last?.occurredAt).toBeLessThanOrEqual(ours);
+  });
+});

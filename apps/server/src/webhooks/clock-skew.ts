@@ -14,6 +14,13 @@ interface Sample {
   readonly lagMs: number;
 }
 
+/** the deliveries received within one second of our clock */
+interface Second {
+  readonly second: number;
+  /** their smallest lags, smallest first: at most {@link SKEW_MIN_SAMPLES}, the only ones that can count */
+  smallest: Sample[];
+}
+
 /** what one delivery's correction was, for logs and metrics */
 export interface SkewReading {
   /** ms to add to Meta's times to read them on our clock (0 while nothing is trusted) */
@@ -42,13 +49,21 @@ export interface SkewReading {
  * const { events, reading } = skew.correct(delivery.events);
  */
 export function createClockSkew(now: () => number) {
-  const samples: Sample[] = [];
+  // the window, oldest second first. The estimate only needs the SKEW_MIN_SAMPLES smallest lags
+  // of the window, so each second keeps its own smallest few: a delivery costs the same however
+  // many arrived before it (every lag kept and scanned on each delivery cost more the busier the
+  // line, and past ~125,000 in the window Math.min(...lags) threw on every delivery)
+  const seconds: Second[] = [];
+  // the smallest lags of every second but the newest; undefined when those seconds changed
+  let settled: Sample[] | undefined = [];
 
   function offsetMs(): number {
-    if (samples.length < SKEW_MIN_SAMPLES) return 0;
-    const smallest = Math.min(...samples.map((s) => s.lagMs));
+    settled ??= seconds.slice(0, -1).reduce<Sample[]>((kept, s) => fewest(kept, s.smallest), []);
+    const lags = fewest(settled, seconds.at(-1)?.smallest ?? []);
+    const smallest = lags[0]?.lagMs;
+    if (smallest === undefined || lags.length < SKEW_MIN_SAMPLES) return 0;
     // fresh deliveries all lag by the skew; retries each by their own delay
-    const agreeing = samples.filter((s) => s.lagMs - smallest <= SKEW_AGREEMENT_MS).length;
+    const agreeing = lags.filter((s) => s.lagMs - smallest <= SKEW_AGREEMENT_MS).length;
     if (agreeing < SKEW_MIN_SAMPLES) return 0;
     // under a second is Meta's whole-second stamps and the network, not skew
     if (Math.abs(smallest) < 1000) return 0;
@@ -56,9 +71,34 @@ export function createClockSkew(now: () => number) {
   }
 
   function observe(lagMs: number, at: number): void {
-    while (samples.length > 0 && (samples[0]?.at ?? at) < at - SKEW_WINDOW_MS) samples.shift();
+    forget(at - SKEW_WINDOW_MS);
     // a lag beyond the bound is a retry from long ago, or a clock we cannot trust: not evidence
-    if (Math.abs(lagMs) <= MAX_TRUSTED_SKEW_MS) samples.push({ at, lagMs });
+    if (Math.abs(lagMs) > MAX_TRUSTED_SKEW_MS) return;
+    const second = Math.floor(at / 1000);
+    let newest = seconds.at(-1);
+    if (!newest || second > newest.second) {
+      newest = { second, smallest: [] };
+      seconds.push(newest);
+      settled = undefined;
+    }
+    newest.smallest = fewest(newest.smallest, [{ at, lagMs }]);
+  }
+
+  /** drops the samples received before `before`; whole seconds at once */
+  function forget(before: number): void {
+    let gone = 0;
+    while (gone < seconds.length && ((seconds[gone]?.second ?? 0) + 1) * 1000 <= before) gone += 1;
+    if (gone > 0) {
+      seconds.splice(0, gone);
+      settled = undefined;
+    }
+    // the second the window starts in: its kept lags from before go (a larger lag of that second
+    // received after `before` is not kept, so for under a second it does not count)
+    const oldest = seconds[0];
+    if (oldest?.smallest.some((s) => s.at < before)) {
+      oldest.smallest = oldest.smallest.filter((s) => s.at >= before);
+      settled = undefined;
+    }
   }
 
   return {
@@ -68,7 +108,8 @@ export function createClockSkew(now: () => number) {
       reading: SkewReading;
     } {
       const at = now();
-      const newest = events.length === 0 ? undefined : Math.max(...events.map((e) => e.occurredAt));
+      let newest: number | undefined;
+      for (const e of events) newest = Math.max(newest ?? e.occurredAt, e.occurredAt);
       // meta stamps whole seconds: an event is up to 999 ms older than its stamp says
       const lagMs = newest === undefined ? undefined : at - (newest + 999);
       if (lagMs !== undefined) observe(lagMs, at);
@@ -85,3 +126,8 @@ export function createClockSkew(now: () => number) {
 }
 
 export type ClockSkew = ReturnType<typeof createClockSkew>;
+
+/** the {@link SKEW_MIN_SAMPLES} smallest lags of two such lists, smallest first */
+function fewest(a: readonly Sample[], b: readonly Sample[]): Sample[] {
+  return [...a, ...b].sort((x, y) => x.lagMs - y.lagMs).slice(0, SKEW_MIN_SAMPLES);
+}
