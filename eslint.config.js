@@ -131,6 +131,27 @@ export default tseslint.config(
       ],
     },
   },
+  // the server's production code never reaches into its test helpers (testing/) or the test
+  // runner. The core rule, so it adds to the layer rules below instead of replacing them.
+  {
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/**/*.test.ts', 'apps/server/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vitest', message: 'vitest is for tests and testing/ only' }],
+          patterns: [
+            {
+              group: ['**/testing', '**/testing/**'],
+              message:
+                'production code does not import test helpers: testing/ is for tests, e2e and the benches',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['apps/server/src/calls/**/*.ts'],
     rules: {
