@@ -9,12 +9,10 @@ import {
   type SimWhatsAppNumber,
 } from '@ringside/meta-sim';
 import {
-  createApp,
-  createLogger,
-  createSecretBox,
   hashPassword,
   IN_MEMORY,
   openDatabase,
+  startTestServer,
   TEST_ONLY_SCRYPT_COST,
   type AppOptions,
   type Database,
@@ -114,25 +112,21 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       dataDir: IN_MEMORY,
       ...(options.databaseImage ? { pgliteImage: options.databaseImage } : {}),
     });
-    const lines: string[] = [];
-    const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
     // the browser's origin must be known before the server starts: it checks Origin on sign-in
     const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    app = createApp({
+    const server = await startTestServer({
       database,
-      secretBox: createSecretBox(Buffer.alloc(32, 5).toString('base64')),
-      logger,
-      publicOrigins: [origin],
-      meta: { appSecret: APP_SECRET, verifyToken: 'e2e-verify' },
+      origin: `http://127.0.0.1:${port}`,
+      appSecret: APP_SECRET,
+      verifyToken: 'e2e-verify',
       graphApi: { baseUrl: simUrl, version: sim.graphVersion },
-      consoleDir: CONSOLE_DIST,
-      simulator: sim,
-      auth: { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST },
-      ...(options.limits ? { limits: options.limits } : {}),
+      sim,
+      app: { consoleDir: CONSOLE_DIST, limits: options.limits },
+      port,
+      host: '127.0.0.1',
     });
-    const url = await app.listen(port, '127.0.0.1');
-    sim.setWebhookUrl(`${url}/webhooks/meta`);
+    app = server.app;
+    const { url, logs: lines } = server;
     const { workspaceId, agents } = await seed(
       app,
       options.agents ?? ['Alex Agent'],
@@ -196,7 +190,7 @@ async function seed(
     accessToken: PAGE.accessToken,
   });
   if (!page.ok) throw new Error(`seeding the Page: ${page.error.message}`);
-  // one hash for all, at the test-only cost the server is told to keep (see createApp below):
+  // one hash for all, at the test-only cost the server is told to keep (startTestServer's default):
   // the real cost takes about a second a sign-in here, and the suite signs in 50 times
   const passwordHash = await hashPassword(AGENT_PASSWORD, TEST_ONLY_SCRYPT_COST);
   const agents: SeededAgent[] = [];

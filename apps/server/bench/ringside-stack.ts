@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { SESSION_COOKIE } from '../src/auth/session-cookie';
-import { createApp, type RingsideApp } from '../src/create-app';
+import type { RingsideApp } from '../src/create-app';
 import { IN_MEMORY, openDatabase } from '../src/db/open-database';
-import { createSecretBox } from '../src/db/secret-box';
 import { createLogger } from '../src/ops/logger';
+import { startTestServer, type TestServer } from '../src/testing/server-builder';
 import { startGraphStub, type GraphStub } from './graph-stub';
 
 /** the console's origin: sockets and REST are checked against it */
@@ -47,26 +46,31 @@ export async function startRingside(options: RingsideStackOptions): Promise<Ring
   const graph = await startGraphStub();
   const database = await openDatabase({ dataDir: IN_MEMORY });
   const destination = pino.destination({ dest: options.logFile, sync: false, append: true });
-  const app = createApp({
-    database,
-    secretBox: createSecretBox(randomBytes(32).toString('base64')),
-    logger: createLogger('info', destination),
-    publicOrigins: [BENCH_ORIGIN],
-    meta: { appSecret: options.appSecret, verifyToken: 'bench-verify-token' },
-    graphApi: { baseUrl: graph.url, version: 'v24.0' },
-  });
+  let server: TestServer | undefined;
   const closeAll = async () => {
-    const closed = app.close();
-    // the HTTP server waits for keep-alive clients before it reports closed
-    app.httpServer.closeIdleConnections();
-    await closed;
+    if (server) {
+      const closed = server.app.close();
+      // the HTTP server waits for keep-alive clients before it reports closed
+      server.app.httpServer.closeIdleConnections();
+      await closed;
+    }
     await database.close();
     await graph.close();
     // flushed, not ended: a ring timer already under way may still log while the server stops
     await new Promise<void>((resolve) => destination.flush(() => resolve()));
   };
   try {
-    const url = await app.listen(0);
+    server = await startTestServer({
+      database,
+      origin: BENCH_ORIGIN,
+      appSecret: options.appSecret,
+      verifyToken: 'bench-verify-token',
+      graphApi: { baseUrl: graph.url, version: 'v24.0' },
+      // info, as in production, into the bench's log file; and the real scrypt cost
+      logger: createLogger('info', destination),
+      passwordCost: 'real',
+    });
+    const { app, url } = server;
     const workspace = await app.repos.workspaces.createWorkspace('Bench');
     const phoneNumberId = '100000000000001';
     const channel = await app.repos.channels.createWhatsAppChannel({

@@ -4,11 +4,11 @@ import { expect } from 'vitest';
 import { connectRedisAttemptStore } from '../auth/login-attempts-redis';
 import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 import { capturedLogger } from './test-auth-server';
-import { createApp, type AppOptions, type RingsideApp } from '../create-app';
+import type { AppOptions, RingsideApp } from '../create-app';
 import type { Database } from '../db/database';
 import { IN_MEMORY, openDatabase } from '../db/open-database';
-import { createSecretBox } from '../db/secret-box';
 import { connectRedisAdapter } from '../cluster/redis-adapter';
+import { startTestServer } from './server-builder';
 import { command, type ConsoleSocket } from './socket-helpers';
 
 export const CLUSTER_ORIGIN = 'http://localhost:3000';
@@ -36,25 +36,26 @@ export async function startClusterNode(options: {
   const adapter = await connectRedisAdapter(options.redisUrl, capturedLogger().logger);
   // sign-in attempts counted in Redis, as main.ts does in cluster mode
   const attempts = await connectRedisAttemptStore(options.redisUrl, capturedLogger().logger);
-  const { logger, lines } = capturedLogger();
-  const app = createApp({
+  const { app, url, logs } = await startTestServer({
     database,
-    secretBox: createSecretBox(Buffer.alloc(32, 3).toString('base64')),
-    logger,
-    publicOrigins: [CLUSTER_ORIGIN],
-    meta: { appSecret: options.appSecret, verifyToken: 'v' },
+    origin: CLUSTER_ORIGIN,
+    appSecret: options.appSecret,
+    verifyToken: 'v',
     graphApi: options.graph,
-    socketAdapter: adapter.adapter,
-    auth: { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST, loginLimits: { store: attempts.store } },
-    ...(options.timerSweep ? { timerSweep: options.timerSweep } : {}),
-    ...(options.racePoints ? { racePoints: options.racePoints } : {}),
-    ...(options.ghostSweep ? { ghostSweep: options.ghostSweep } : {}),
+    // no secret box given: every node gets the builder's fixed key, so reads what another stored
+    app: {
+      socketAdapter: adapter.adapter,
+      auth: { loginLimits: { store: attempts.store } },
+      timerSweep: options.timerSweep,
+      racePoints: options.racePoints,
+      ghostSweep: options.ghostSweep,
+    },
   });
   const closeRedis = async () => {
     await adapter.close();
     await attempts.close();
   };
-  return { app, url: await app.listen(0), database, closeRedis, logs: lines };
+  return { app, url, database, closeRedis, logs };
 }
 
 /** stops a node as a process exit would: timers, sockets and listener go */

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { io as connectSocket } from 'socket.io-client';
 import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 import { capturedLogger } from './test-auth-server';
-import { createApp, type RingsideApp } from '../create-app';
+import type { RingsideApp } from '../create-app';
 import type { Database } from '../db/database';
 import { openDatabase } from '../db/open-database';
 import { createSecretBox } from '../db/secret-box';
 import { createRepos, type Repos } from '../repos';
+import { startTestServer } from './server-builder';
 import { command, type ConsoleSocket } from './socket-helpers';
 import type { DispatcherOptions } from '../outbox/dispatcher';
 
@@ -79,19 +80,18 @@ export async function startOutgoingStack(
   let url: string;
 
   async function boot(): Promise<void> {
-    app = createApp({
+    ({ app, url } = await startTestServer({
       database,
+      origin: ORIGIN,
+      appSecret: APP_SECRET,
+      graphApi: { baseUrl: simUrl, version: sim.graphVersion },
       secretBox: box,
       logger,
-      publicOrigins: [ORIGIN],
-      meta: { appSecret: APP_SECRET, verifyToken: 'verify-me' },
-      graphApi: { baseUrl: simUrl, version: sim.graphVersion },
+      sim,
+      simulatorDrawer: false,
       // the tests' receivers listen on 127.0.0.1
-      outgoingWebhooks: { allowPrivateNetwork: true, ...options },
-      auth: { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST },
-    });
-    url = await app.listen(0);
-    sim.setWebhookUrl(`${url}/webhooks/meta`);
+      app: { outgoingWebhooks: { allowPrivateNetwork: true, ...options } },
+    }));
   }
 
   database = await openDatabase({ dataDir });

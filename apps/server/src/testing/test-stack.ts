@@ -12,11 +12,11 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
 import { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 import { capturedLogger } from './test-auth-server';
-import { createApp, type AppOptions, type RingsideApp } from '../create-app';
+import type { AppOptions, RingsideApp } from '../create-app';
 import type { Database } from '../db/database';
 import { openTestDatabase, type Engine } from './test-databases';
-import { createSecretBox } from '../db/secret-box';
 import type { RingSettings } from '../repos';
+import { startTestServer } from './server-builder';
 import { command, waitUntil, type ConsoleSocket } from './socket-helpers';
 
 export { command, nextEvent, recordEvents, settle, waitUntil } from './socket-helpers';
@@ -145,33 +145,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...options.sim,
   });
   const simUrl = await sim.listen(0);
+  const { engine: _engine, sim: _sim, graphBaseUrl, ...appOptions } = options;
+  // one log across restarts
   const { logger, lines } = capturedLogger();
-  const secretBox = createSecretBox(Buffer.alloc(32, 9).toString('base64'));
   // a restart makes a new app on the same database, as the next process would
   const boot = async () => {
-    const started = createApp({
+    const { app: started, url: listening } = await startTestServer({
       database,
-      secretBox,
+      origin: ORIGIN,
+      appSecret: APP_SECRET,
+      graphApi: { baseUrl: graphBaseUrl ?? simUrl, version: sim.graphVersion },
       logger,
-      publicOrigins: [ORIGIN],
-      meta: { appSecret: APP_SECRET, verifyToken: 'verify-me' },
-      graphApi: { baseUrl: options.graphBaseUrl ?? simUrl, version: sim.graphVersion },
-      ...(options.graph ? { graph: options.graph } : {}),
-      ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
-      ...(options.timerSweep ? { timerSweep: options.timerSweep } : {}),
-      ...(options.graphWorker ? { graphWorker: options.graphWorker } : {}),
-      ...(options.racePoints ? { racePoints: options.racePoints } : {}),
-      ...(options.ghostSweep ? { ghostSweep: options.ghostSweep } : {}),
-      ...(options.limits ? { limits: options.limits } : {}),
-      ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
-      ...(options.webhookRetries ? { webhookRetries: options.webhookRetries } : {}),
-      auth: { testOnlyPasswordCost: TEST_ONLY_SCRYPT_COST, ...options.auth },
-      simulator: sim,
-      // the tests' receivers listen on 127.0.0.1
-      outgoingWebhooks: { allowPrivateNetwork: true },
+      sim,
+      app: {
+        ...appOptions,
+        // the tests' receivers listen on 127.0.0.1
+        outgoingWebhooks: { allowPrivateNetwork: true },
+      },
     });
-    const listening = await started.listen(0);
-    sim.setWebhookUrl(`${listening}/webhooks/meta`);
     return { started, listening };
   };
   let { started: app, listening: url } = await boot();
