@@ -1,22 +1,9 @@
-import { transition, type RingingCall } from '@ringside/calls';
+import { transition } from '@ringside/calls';
 import { describe, expect, it } from 'vitest';
+import { ringingCall } from '../testing/test-seed';
 import { TIMELINE_MAX_AGENT_IDS, timelineEntry } from './timeline';
 
-const ringing: RingingCall = {
-  state: 'ringing',
-  id: 'wacid.T1',
-  channel: 'whatsapp',
-  direction: 'inbound',
-  endpointId: '115017831530658',
-  caller: { id: '918097530000', name: 'Rahul' },
-  called: { id: '919129950000' },
-  mediaVersion: 0,
-  appliedKeys: [],
-  offeredAt: Date.parse('2025-07-01T10:00:00Z'),
-  agentsOffered: [],
-  agentsDeclined: [],
-  strategy: 'all',
-};
+const ringing = ringingCall({ id: 'wacid.T1' });
 
 function offered(count: number) {
   const agentIds = Array.from({ length: count }, (_, i) => `agent-${i}`);
