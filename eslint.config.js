@@ -27,15 +27,6 @@ const rtcStaysMedia = {
   },
 };
 
-// rtc/ files still holding the signaling client (item 4 of issue #17 moves every signaling.send
-// into the call objects): they may import its types until then, nothing else in rtc/ may
-const rtcStillSignaling = [
-  'apps/console/src/rtc/CallSession.ts',
-  'apps/console/src/rtc/InboundCallSession.ts',
-  'apps/console/src/rtc/OutboundCallSession.ts',
-  'apps/console/src/rtc/testing/fake-signaling.ts',
-];
-
 export default tseslint.config(
   {
     ignores: [
@@ -92,20 +83,10 @@ export default tseslint.config(
   // so they add to the app-wide restrictions above instead of replacing them.
   {
     files: ['apps/console/src/rtc/**/*.{ts,tsx}'],
-    ignores: rtcStillSignaling,
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { patterns: [rtcStaysMedia.signaling, rtcStaysMedia.views] },
-      ],
-    },
-  },
-  {
-    files: rtcStillSignaling,
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { patterns: [{ ...rtcStaysMedia.signaling, allowTypeImports: true }, rtcStaysMedia.views] },
       ],
     },
   },

@@ -9,11 +9,7 @@ import { RingAlerts } from '../alerts/RingAlerts';
 import { Ringtone } from '../alerts/Ringtone';
 import { TitleFlasher } from '../alerts/TitleFlasher';
 import { AgentPresence } from '../calls/AgentPresence';
-import {
-  CallController,
-  type OutboundSessionFactory,
-  type SessionFactory,
-} from '../calls/CallController';
+import { CallController } from '../calls/CallController';
 import { PermissionReplies } from '../calls/PermissionReplies';
 import { RingingCalls } from '../calls/RingingCalls';
 import { DeviceChoice } from '../devices/DeviceChoice';
@@ -22,12 +18,10 @@ import { createLogger, type Logger } from '../log';
 import { AudioEngine } from '../rtc/audio-engine';
 import { DeviceManager } from '../rtc/DeviceManager';
 import { createHoldMusic } from '../rtc/hold-music';
-import { MessengerCallSession } from '../rtc/MessengerCallSession';
-import { OutboundCallSession } from '../rtc/OutboundCallSession';
+import { inboundMedia, outboundMedia, type MediaParts } from '../rtc/call-media';
 import type { SessionMicrophone } from '../rtc/LocalAudio';
 import { RemoteAudio } from '../rtc/RemoteAudio';
 import { followSpeakerChoice } from '../rtc/speaker-follow';
-import { WhatsAppCallSession } from '../rtc/WhatsAppCallSession';
 import { SignalingClient } from '../signaling/SignalingClient';
 import { createSocketIoTransport, type SignalingTransport } from '../signaling/transport';
 import { ConsoleSession } from '../session/ConsoleSession';
@@ -103,8 +97,10 @@ export class ConsoleServices {
     this.calls = new CallController({
       store: this.store,
       signaling: this.signaling,
-      createSession: this.#sessionFactory(log('call')),
-      createOutboundSession: this.#outboundFactory(log('call')),
+      createInboundMedia: (card, microphone, offer) =>
+        inboundMedia(this.#mediaParts(card.callId, microphone, log('call')), card.channel, offer),
+      createOutboundMedia: ({ callId, from }, microphone) =>
+        outboundMedia(this.#mediaParts(callId, microphone, log('call')), from.channel),
       microphoneForCall: () => this.deviceChoice.microphoneForCall(),
       takeOffer: (callId) => this.ringing.takeOffer(callId),
       hangUpOverHttp: (callId) => this.callActions.hangUpOnUnload(callId),
@@ -205,38 +201,15 @@ export class ConsoleServices {
     else this.store.getState().wrapUpFailed(wrapUp.callId, saved.error.message);
   }
 
-  /** what every session gets: the socket, the speaker, hold music when audio is unlocked */
-  #sessionParts(callId: string, microphone: SessionMicrophone, log: Logger) {
+  /** what every call's media gets: the speaker, hold music when audio is unlocked */
+  #mediaParts(callId: string, microphone: SessionMicrophone, log: Logger): MediaParts {
     const context = this.#engine.context();
     return {
       callId,
       microphone,
-      signaling: this.signaling,
       audio: this.#audio,
       ...(context ? { createHoldMusic: () => createHoldMusic(context) } : {}),
       log,
-    };
-  }
-
-  #outboundFactory(log: Logger): OutboundSessionFactory {
-    return ({ callId, from, to }, microphone) =>
-      new OutboundCallSession({
-        ...this.#sessionParts(callId, microphone, log),
-        channel: from.channel,
-        channelId: from.id,
-        to,
-      });
-  }
-
-  #sessionFactory(log: Logger): SessionFactory {
-    return (card, microphone, offer) => {
-      const common = this.#sessionParts(card.callId, microphone, log);
-      if (card.channel === 'messenger') return new MessengerCallSession(common);
-      if (!offer)
-        return {
-          error: 'This WhatsApp call arrived without an SDP offer, so it cannot be answered here.',
-        };
-      return new WhatsAppCallSession({ ...common, offer });
     };
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Outcome } from '../rtc/LocalAudio';
 import { MIC_UNPLUGGED } from '../rtc/media-errors';
-import { fakeSignaling } from '../rtc/testing/fake-signaling';
+import { fakeSignaling } from '../signaling/testing/fake-signaling';
 import { createAppStore } from '../state/store';
 import { ME } from '../state/testing';
 import { AgentPresence } from './AgentPresence';

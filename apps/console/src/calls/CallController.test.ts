@@ -1,100 +1,72 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SessionEvent, SessionFailure } from '../rtc/CallSession';
-import type { InboundCallSession } from '../rtc/InboundCallSession';
-import type { Outcome, SessionMicrophone } from '../rtc/LocalAudio';
-import type { SessionPhase } from '../rtc/session-phase';
-import { FakeStream, FakeTrack } from '../rtc/testing/fakes';
-import { fakeSignaling } from '../rtc/testing/fake-signaling';
+import { inboundMedia } from '../rtc/call-media';
+import type { SessionMicrophone } from '../rtc/LocalAudio';
+import { FakePeerConnection, FakeStream, FakeTrack } from '../rtc/testing/fakes';
+import { chromiumSdp, META_OFFER, metaAnswer } from '../rtc/testing/sdp-samples';
+import { fakeSignaling } from '../signaling/testing/fake-signaling';
 import { createAppStore } from '../state/store';
 import { ME, ringingCard } from '../state/testing';
 import { CallController } from './CallController';
 
-/** a session whose steps the test decides */
-class FakeSession {
-  readonly listeners = new Set<(event: SessionEvent) => void>();
-  prepared: Outcome = { ok: true };
-  delivered: Outcome = { ok: true };
-  closed = false;
-  muted = false;
-  held = false;
-  dtmf: string[] = [];
-  constructor(readonly callId: string) {}
-  onEvent(listener: (event: SessionEvent) => void) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  emit(event: SessionEvent) {
-    for (const listener of this.listeners) listener(event);
-  }
-  phase(phase: SessionPhase) {
-    this.emit({ type: 'phase', phase });
-  }
-  fail(failure: SessionFailure) {
-    this.emit({ type: 'failed', failure });
-  }
-  async prepare() {
-    if (!this.prepared.ok) this.fail({ reason: 'sdp-invalid', message: this.prepared.message });
-    return this.prepared;
-  }
-  claimed() {}
-  async deliver() {
-    this.phase('connecting');
-    return this.delivered;
-  }
-  close() {
-    this.closed = true;
-  }
-  setMuted(muted: boolean) {
-    this.muted = muted;
-  }
-  async setHeld(held: boolean) {
-    this.held = held;
-    return { ok: true } as Outcome;
-  }
-  sendDtmf(digits: string) {
-    this.dtmf.push(digits);
-    return { ok: true as const, tones: digits };
-  }
-  async applyRemoteSdp() {}
-}
-
+/** the controller with real call media over a fake browser and a fake server */
 function setup() {
   const store = createAppStore();
   store.getState().signedIn(ME);
   const signaling = fakeSignaling();
-  const sessions: FakeSession[] = [];
-  const nextSession: { prepared: Outcome } = { prepared: { ok: true } };
+  const peers: FakePeerConnection[] = [];
+  const mics: FakeTrack[] = [];
+  const music = new FakeTrack();
+  const browser = { recvonlyAnswer: false };
   const overHttp = vi.fn();
   let now = 1_000_000;
   const calls = new CallController({
     store,
     signaling: signaling.client,
-    createSession: (card) => {
-      const session = new FakeSession(card.callId);
-      session.prepared = nextSession.prepared;
-      sessions.push(session);
-      return session as unknown as InboundCallSession;
-    },
-    // placing calls has its own tests (dial-call.test.ts)
-    createOutboundSession: () => ({ error: 'not placed in these tests' }),
+    createInboundMedia: (card, microphone, offer) =>
+      inboundMedia(
+        {
+          callId: card.callId,
+          microphone,
+          audio: { attach: vi.fn(), detach: vi.fn() },
+          createPeerConnection: () => {
+            const pc = new FakePeerConnection();
+            // a browser that created the answer before the track was added
+            if (browser.recvonlyAnswer) pc.nextAnswerSdp = chromiumSdp('answer');
+            peers.push(pc);
+            return pc as unknown as RTCPeerConnection;
+          },
+          createHoldMusic: () => ({ track: music as unknown as MediaStreamTrack, stop: vi.fn() }),
+          timing: { iceGatheringMs: 20, noAudioMs: 60_000, statsIntervalMs: 60_000 },
+        },
+        card.channel,
+        offer,
+      ),
+    // placing calls has its own tests (OutboundCall.test.ts)
+    createOutboundMedia: () => ({ error: 'not placed in these tests' }),
     microphoneForCall: async () => {
       const track = new FakeTrack();
+      mics.push(track);
       return { track, stream: new FakeStream([track]) } as unknown as SessionMicrophone;
     },
-    takeOffer: () => 'v=0',
+    takeOffer: (callId) => (callId.startsWith('m') ? undefined : META_OFFER),
     hangUpOverHttp: overHttp,
     resyncGraceMs: 3000,
     now: () => now,
   });
   calls.start();
   store.getState().ringingAdded(ringingCard('c1'));
+  /** the call's audio connects: with Meta's accept, the call is live */
+  const connect = (index = 0) => peers[index]?.moveTo('connected');
   return {
     store,
     signaling,
     calls,
-    sessions,
-    nextSession,
+    peers,
+    mics,
+    music,
+    browser,
     overHttp,
+    connect,
     advance: (ms: number) => (now += ms),
   };
 }
@@ -104,60 +76,97 @@ afterEach(() => {
 });
 
 describe('CallController', () => {
-  it('claims the call, then sends the prepared SDP, and follows the session’s phases', async () => {
-    const { store, signaling, calls, sessions } = setup();
+  it('claims the call, then sends the prepared SDP, and follows the media’s phases', async () => {
+    const { store, signaling, calls, mics, connect } = setup();
     await calls.accept('c1');
+    expect(signaling.sent.map((s) => s.event)).toEqual(['call:accept', 'call:answer']);
     expect(signaling.sentOf('call:accept')).toEqual([{ callId: 'c1' }]);
+    const [answer] = signaling.sentOf('call:answer');
+    expect(answer?.['callId']).toBe('c1');
+    expect(String(answer?.['sdp'])).toContain('a=sendrecv');
+    expect(mics[0]?.readyState).toBe('live');
     expect(store.getState().ringing).toEqual({});
     expect(store.getState().current).toMatchObject({ callId: 'c1', phase: 'connecting' });
-    sessions[0]?.phase('active');
+    connect();
     expect(store.getState().current?.phase).toBe('active');
   });
 
-  it('shows who won when the claim is lost, and drops the prepared session', async () => {
-    const { store, signaling, calls, sessions } = setup();
+  it('holds Meta’s ICE candidates back until the claim is won', async () => {
+    const { signaling, calls, peers } = setup();
+    let land: (value: { ok: true }) => void = () => undefined;
+    signaling.replies['call:accept'] = () => new Promise((resolve) => (land = resolve));
+    const accepting = calls.accept('c1');
+    await vi.waitFor(() => expect(peers[0]?.calls).toContain('setLocalDescription:answer'));
+    // the answer is ready while the claim is in flight: the browser has nowhere to send a check
+    expect(peers[0]?.calls).not.toContain('addIceCandidate');
+    land({ ok: true });
+    await accepting;
+    expect(peers[0]?.candidates.length).toBeGreaterThan(0);
+    expect(signaling.sentOf('call:answer')).toHaveLength(1);
+  });
+
+  it('ends the call in the server’s words when Meta refuses our answer', async () => {
+    const { store, signaling, calls, peers } = setup();
+    signaling.replies['call:answer'] = {
+      ok: false,
+      error: { code: 'meta_error', message: 'Meta refused the answer.' },
+    };
+    await calls.accept('c1');
+    await vi.waitFor(() =>
+      expect(store.getState().problem?.message).toBe('Meta refused the answer.'),
+    );
+    // it reached Meta: hang up rather than give the call back
+    expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'c1' }]);
+    expect(signaling.sentOf('call:decline')).toEqual([]);
+    expect(peers[0]?.closed).toBe(true);
+    expect(store.getState().current).toBeNull();
+  });
+
+  it('shows who won when the claim is lost, and drops the prepared media', async () => {
+    const { store, signaling, calls, peers, mics } = setup();
     signaling.replies['call:accept'] = {
       ok: false,
       error: { code: 'already_claimed', message: 'Bo Agent answered this call.' },
     };
     await calls.accept('c1');
-    expect(sessions[0]?.closed).toBe(true);
+    expect(peers[0]?.closed).toBe(true);
+    expect(peers[0]?.calls).not.toContain('addIceCandidate');
+    expect(mics[0]?.readyState).toBe('ended');
+    expect(signaling.sentOf('call:answer')).toEqual([]);
     expect(store.getState().current).toBeNull();
     expect(store.getState().problem?.message).toBe('Bo Agent answered this call.');
   });
 
   it('gives the call back (decline) when our SDP failed its check, and says why', async () => {
-    const { store, signaling, calls, nextSession } = setup();
-    nextSession.prepared = { ok: false, message: 'microphone track missing from the answer' };
+    const { store, signaling, calls, browser } = setup();
+    browser.recvonlyAnswer = true;
     await calls.accept('c1');
     await vi.waitFor(() => expect(store.getState().problem).not.toBeNull());
     expect(signaling.sentOf('call:decline')).toEqual([{ callId: 'c1' }]);
     expect(signaling.sentOf('call:answer')).toEqual([]);
     expect(signaling.sentOf('call:hangup')).toEqual([]);
     expect(store.getState().current).toBeNull();
-    expect(store.getState().problem?.message).toBe('microphone track missing from the answer');
+    expect(store.getState().problem?.message).toContain('microphone track missing from the answer');
   });
 
   it('ends a call that lost its audio mid-way with a hang-up, and keeps the wrap-up', async () => {
-    const { store, signaling, calls, sessions } = setup();
+    const { store, signaling, calls, peers, connect } = setup();
     await calls.accept('c1');
-    sessions[0]?.phase('active');
-    sessions[0]?.fail({
-      reason: 'ice-failed',
-      message: 'The audio connection to the caller failed.',
-    });
+    connect();
+    peers[0]?.moveTo('failed');
     await vi.waitFor(() =>
       expect(store.getState().wrapUp).toMatchObject({
         callId: 'c1',
         outcome: 'failed',
-        message: 'The audio connection to the caller failed.',
+        message:
+          'The audio connection to the caller failed (the network may block it). The call was ended.',
       }),
     );
     expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'c1' }]);
   });
 
-  it('hangs up: tells the server, closes the session, and opens the wrap-up', async () => {
-    const { store, signaling, calls, sessions, advance } = setup();
+  it('hangs up: tells the server, closes the media, and opens the wrap-up', async () => {
+    const { store, signaling, calls, peers, mics, advance } = setup();
     await calls.accept('c1');
     signaling.emit('call:updated', {
       id: 'c1',
@@ -172,7 +181,8 @@ describe('CallController', () => {
     advance(65_000);
     await calls.hangUp();
     expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'c1' }]);
-    expect(sessions[0]?.closed).toBe(true);
+    expect(peers[0]?.closed).toBe(true);
+    expect(mics[0]?.readyState).toBe('ended');
     expect(store.getState().wrapUp).toMatchObject({
       callId: 'c1',
       message: 'You hung up.',
@@ -192,11 +202,11 @@ describe('CallController', () => {
   });
 
   it('opens the wrap-up saying the caller hung up', async () => {
-    const { store, signaling, calls, sessions } = setup();
+    const { store, signaling, calls, peers, connect } = setup();
     await calls.accept('c1');
-    sessions[0]?.phase('active');
+    connect();
     signaling.emit('call:ended', { callId: 'c1', outcome: 'completed' });
-    expect(sessions[0]?.closed).toBe(true);
+    expect(peers[0]?.closed).toBe(true);
     expect(store.getState().wrapUp?.message).toBe('The caller hung up.');
   });
 
@@ -214,13 +224,15 @@ describe('CallController', () => {
     );
   });
 
-  it('mutes, holds and sends tones through the session and shows it', async () => {
-    const { store, calls, sessions } = setup();
+  it('mutes, holds and sends tones through the media and shows it', async () => {
+    const { store, calls, peers, mics, music } = setup();
     await calls.accept('c1');
     calls.toggleMute();
     await calls.toggleHold();
     calls.sendDtmf('5');
-    expect(sessions[0]).toMatchObject({ muted: true, held: true, dtmf: ['5'] });
+    expect(mics[0]?.enabled).toBe(false);
+    expect(peers[0]?.senders[0]?.track).toBe(music);
+    expect(peers[0]?.senders[0]?.dtmf.inserted.map((d) => d.tones)).toEqual(['5']);
     expect(store.getState().current).toMatchObject({ muted: true, held: true, dtmfSent: '5' });
   });
 
@@ -240,9 +252,9 @@ describe('CallController', () => {
 
   it('lets the call go when the server does not re-announce it after a reconnect', async () => {
     vi.useFakeTimers();
-    const { store, signaling, calls, sessions } = setup();
+    const { store, signaling, calls, connect } = setup();
     await calls.accept('c1');
-    sessions[0]?.phase('active');
+    connect();
     signaling.connected(true);
     await vi.advanceTimersByTimeAsync(3000);
     expect(store.getState().current).toBeNull();
@@ -289,5 +301,63 @@ describe('CallController, hanging up while the claim is in flight', () => {
     await accepting;
     expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'c1' }, { callId: 'c1' }]);
     expect(signaling.sentOf('call:answer')).toEqual([]);
+  });
+});
+
+describe('accepting a Messenger call', () => {
+  function messenger() {
+    const world = setup();
+    world.store.getState().ringingAdded(ringingCard('m1', { channel: 'messenger' }));
+    return world;
+  }
+
+  it('offers, then applies the answer and the new offer Meta’s accept carries', async () => {
+    const { store, signaling, calls, peers, connect } = messenger();
+    signaling.replies['call:answer'] = {
+      ok: true,
+      sdpResponse: metaAnswer('actpass'),
+      sdpRenegotiation: META_OFFER,
+    };
+    await calls.accept('m1');
+    expect(String(signaling.sentOf('call:answer')[0]?.['sdp'])).toContain('a=setup:actpass');
+    expect(peers[0]?.calls.slice(0, 3)).toEqual([
+      'addTrack',
+      'createOffer',
+      'setLocalDescription:offer',
+    ]);
+    await vi.waitFor(() => expect(peers[0]?.calls.at(-1)).toBe('setLocalDescription:answer'));
+    expect(peers[0]?.calls).toContain('setRemoteDescription:answer');
+    connect();
+    expect(store.getState().current).toMatchObject({ callId: 'm1', phase: 'active' });
+  });
+
+  it('ends the call clearly when Meta accepted without an answer', async () => {
+    const { store, signaling, calls } = messenger();
+    signaling.replies['call:answer'] = { ok: true };
+    await calls.accept('m1');
+    await vi.waitFor(() =>
+      expect(store.getState().problem?.message).toBe(
+        'Messenger accepted the call without an SDP answer.',
+      ),
+    );
+    expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'm1' }]);
+    expect(store.getState().current).toBeNull();
+  });
+
+  it('answers a later media_update offer by its version', async () => {
+    const { signaling, calls, peers } = messenger();
+    signaling.replies['call:answer'] = { ok: true, sdpResponse: metaAnswer() };
+    await calls.accept('m1');
+    const update = (version: number) =>
+      signaling.emit('call:remote-sdp', {
+        callId: 'm1',
+        sdpType: 'offer',
+        sdp: META_OFFER,
+        version,
+      });
+    update(2);
+    update(1);
+    await vi.waitFor(() => expect(peers[0]?.calls.at(-1)).toBe('setLocalDescription:answer'));
+    expect(peers[0]?.calls.filter((c) => c === 'setRemoteDescription:offer')).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import type { CallPermissionPayload } from '@ringside/contracts';
 import { describe, expect, it } from 'vitest';
-import { fakeSignaling } from '../rtc/testing/fake-signaling';
+import { fakeSignaling } from '../signaling/testing/fake-signaling';
 import { createAppStore } from '../state/store';
 import { PermissionReplies } from './PermissionReplies';
 

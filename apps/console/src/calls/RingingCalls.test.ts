@@ -1,6 +1,6 @@
 import type { CallRingingPayload } from '@ringside/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeSignaling } from '../rtc/testing/fake-signaling';
+import { fakeSignaling } from '../signaling/testing/fake-signaling';
 import { createAppStore } from '../state/store';
 import { ME } from '../state/testing';
 import { RingingCalls } from './RingingCalls';

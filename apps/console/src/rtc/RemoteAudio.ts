@@ -1,4 +1,4 @@
-import type { AudioSink } from './CallSession';
+import type { AudioSink } from './MediaSession';
 
 /**
  * The `<audio>` element the caller's voice plays in, made and owned here (not by a component),

@@ -1,5 +1,5 @@
 // a stand-in for SignalingClient: records commands, answers them as a test says, emits events
-import type { CommandName, SignalingClient } from '../../signaling/SignalingClient';
+import type { CommandName, SignalingClient } from '../SignalingClient';
 
 type Reply =
   { ok: true; [key: string]: unknown } | { ok: false; error: { code: string; message: string } };

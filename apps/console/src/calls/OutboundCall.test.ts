@@ -1,10 +1,10 @@
 import type { CallView } from '@ringside/contracts';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { outboundMedia } from '../rtc/call-media';
 import type { SessionMicrophone } from '../rtc/LocalAudio';
-import { OutboundCallSession } from '../rtc/OutboundCallSession';
-import { FakePeerConnection, FakeStream, FakeTrack } from '../rtc/testing/fakes';
-import { fakeSignaling } from '../rtc/testing/fake-signaling';
-import { chromiumSdp, metaAnswer } from '../rtc/testing/sdp-samples';
+import { audioStats, FakePeerConnection, FakeStream, FakeTrack } from '../rtc/testing/fakes';
+import { chromiumSdp, META_OFFER, metaAnswer } from '../rtc/testing/sdp-samples';
+import { fakeSignaling } from '../signaling/testing/fake-signaling';
 import { createAppStore } from '../state/store';
 import { ME } from '../state/testing';
 import { CallController } from './CallController';
@@ -12,8 +12,8 @@ import { CallController } from './CallController';
 const WHATSAPP = 'ch1';
 const MESSENGER = 'ch2';
 
-/** the controller with real outbound sessions over a fake browser and a fake server */
-function setup() {
+/** the controller with real outbound media over a fake browser and a fake server */
+function setup(timing = { iceGatheringMs: 20, noAudioMs: 60_000, statsIntervalMs: 60_000 }) {
   const store = createAppStore();
   store.getState().signedIn(ME);
   const signaling = fakeSignaling();
@@ -29,27 +29,26 @@ function setup() {
   const calls = new CallController({
     store,
     signaling: signaling.client,
-    createSession: () => ({ error: 'no inbound calls in these tests' }),
-    createOutboundSession: ({ callId, from, to }, microphone) =>
-      new OutboundCallSession({
-        callId,
-        channel: from.channel,
-        channelId: from.id,
-        to,
-        microphone,
-        signaling: signaling.client,
-        audio: { attach: vi.fn(), detach: vi.fn() },
-        createPeerConnection: () => {
-          const pc = new FakePeerConnection();
-          if (browser.recvonlyOffer) {
-            // a browser that made the offer without the microphone
-            pc.createOffer = async () => ({ type: 'offer', sdp: chromiumSdp('offer') });
-          }
-          peers.push(pc);
-          return pc as unknown as RTCPeerConnection;
+    createInboundMedia: () => ({ error: 'no inbound calls in these tests' }),
+    createOutboundMedia: ({ callId, from }, microphone) =>
+      outboundMedia(
+        {
+          callId,
+          microphone,
+          audio: { attach: vi.fn(), detach: vi.fn() },
+          createPeerConnection: () => {
+            const pc = new FakePeerConnection();
+            if (browser.recvonlyOffer) {
+              // a browser that made the offer without the microphone
+              pc.createOffer = async () => ({ type: 'offer', sdp: chromiumSdp('offer') });
+            }
+            peers.push(pc);
+            return pc as unknown as RTCPeerConnection;
+          },
+          timing,
         },
-        timing: { iceGatheringMs: 20, noAudioMs: 60_000, statsIntervalMs: 60_000 },
-      }),
+        from.channel,
+      ),
     microphoneForCall,
     takeOffer: () => undefined,
     hangUpOverHttp: vi.fn(),
@@ -124,7 +123,9 @@ describe('placing a WhatsApp call', () => {
       'call:updated',
       view('wacid.1', 'active', { answeredAt: new Date(1_002_000).toISOString() }),
     );
-    expect(store.getState().current).toMatchObject({ phase: 'active', answeredAt: 1_002_000 });
+    await vi.waitFor(() =>
+      expect(store.getState().current).toMatchObject({ phase: 'active', answeredAt: 1_002_000 }),
+    );
 
     advance(62_000);
     await calls.hangUp();
@@ -269,5 +270,132 @@ describe('placing a Messenger call', () => {
       caller: { psid: '6124509938127745' },
       called: { channelId: MESSENGER, label: 'Acme Support' },
     });
+  });
+});
+
+describe('an outbound call’s media', () => {
+  /** a WhatsApp call placed and named `wacid.1`, its phone ringing */
+  async function ringing(timing?: Parameters<typeof setup>[0]) {
+    const world = setup(timing);
+    world.signaling.replies['call:dial'] = { ok: true, callId: 'wacid.1' };
+    await world.calls.dial(WHATSAPP, '+447700900123');
+    world.signaling.emit('call:updated', world.view('wacid.1', 'ringing'));
+    const pc = world.peers[0];
+    if (!pc) throw new Error('the dial built a peer connection');
+    const answer = async (sdp = metaAnswer()) => {
+      world.signaling.emit('call:remote-sdp', { callId: 'wacid.1', sdpType: 'answer', sdp });
+      await vi.waitFor(() => expect(pc.calls).toContain('setRemoteDescription:answer'));
+    };
+    const pickUp = () => world.signaling.emit('call:updated', world.view('wacid.1', 'active'));
+    return { ...world, pc, answer, pickUp };
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('adds the microphone before the offer, and dials with the checked offer', async () => {
+    const { pc, signaling, mics } = await ringing();
+    expect(pc.calls.slice(0, 3)).toEqual(['addTrack', 'createOffer', 'setLocalDescription:offer']);
+    const sdp = String(signaling.sentOf('call:dial')[0]?.['sdp']);
+    expect(sdp).toContain('a=setup:actpass');
+    expect(pc.senders[0]?.track).toBe(mics[0]);
+  });
+
+  it('applies WhatsApp’s answer once, ignoring a repeat', async () => {
+    const { pc, answer } = await ringing();
+    await answer();
+    await answer();
+    expect(pc.calls.filter((c) => c === 'setRemoteDescription:answer')).toHaveLength(1);
+    expect(pc.remoteDescription?.sdp).toContain('a=setup:active');
+  });
+
+  it('is active only once the answer is applied, the customer picked up and audio connected', async () => {
+    const { store, pc, answer, pickUp } = await ringing();
+    await answer();
+    // ICE and DTLS connect while the customer's phone still rings
+    pc.moveTo('connected');
+    expect(store.getState().current?.phase).toBe('ringing');
+    pickUp();
+    expect(store.getState().current?.phase).toBe('active');
+  });
+
+  it('completes the setup when the pickup is reported before Meta’s answer', async () => {
+    const { store, pc, answer, pickUp } = await ringing();
+    pickUp();
+    pc.moveTo('connected');
+    expect(store.getState().current?.phase).toBe('connecting');
+    await answer();
+    await vi.waitFor(() => expect(store.getState().current?.phase).toBe('active'));
+  });
+
+  it('waits for audio only from the pickup on: a long ring is not a silent call', async () => {
+    vi.useFakeTimers();
+    const { store, signaling, pc, answer, pickUp } = await ringing({
+      iceGatheringMs: 20,
+      noAudioMs: 3000,
+      statsIntervalMs: 1000,
+    });
+    pc.stats = () => audioStats(0, 40);
+    await answer();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(signaling.sentOf('call:hangup')).toEqual([]);
+    pickUp();
+    await vi.advanceTimersByTimeAsync(3100);
+    expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'wacid.1' }]);
+    // picked up but never heard: no conversation to wrap up, the dial notice says why
+    await vi.waitFor(() =>
+      expect(store.getState().dialNotice?.message).toBe(
+        'No audio arrived from the customer within 3 seconds, so the call was ended.',
+      ),
+    );
+    expect(store.getState().current).toBeNull();
+  });
+
+  it('reports quality under the server’s id, and hangs up naming the customer when ICE fails', async () => {
+    vi.useFakeTimers();
+    const { store, signaling, pc, answer } = await ringing({
+      iceGatheringMs: 20,
+      noAudioMs: 60_000,
+      statsIntervalMs: 1000,
+    });
+    pc.stats = () => audioStats(50, 50);
+    await answer();
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(signaling.sentOf('call:quality')[0]?.['callId']).toBe('wacid.1');
+    pc.moveTo('failed');
+    await vi.waitFor(() =>
+      expect(store.getState().dialNotice?.message).toBe(
+        'The audio connection to the customer failed (the network may block it). The call was ended.',
+      ),
+    );
+    expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'wacid.1' }]);
+  });
+
+  it('answers Messenger’s media_update offers by highest version; WhatsApp takes none', async () => {
+    const messenger = setup();
+    messenger.signaling.replies['call:dial'] = {
+      ok: true,
+      callId: 'c_m',
+      sdpResponse: metaAnswer(),
+    };
+    await messenger.calls.dial(MESSENGER, '6124509938127745');
+    const offer = (callId: string, version: number) => ({
+      callId,
+      sdpType: 'offer' as const,
+      sdp: META_OFFER,
+      version,
+    });
+    const pc = messenger.peers[0];
+    messenger.signaling.emit('call:remote-sdp', offer('c_m', 1));
+    messenger.signaling.emit('call:remote-sdp', offer('c_m', 1));
+    await vi.waitFor(() => expect(pc?.calls.at(-1)).toBe('setLocalDescription:answer'));
+    expect(pc?.calls.filter((c) => c === 'setRemoteDescription:offer')).toHaveLength(1);
+
+    const whatsapp = await ringing();
+    whatsapp.signaling.emit('call:remote-sdp', offer('wacid.1', 1));
+    await Promise.resolve();
+    expect(whatsapp.pc.calls).not.toContain('setRemoteDescription:offer');
+    expect(whatsapp.store.getState().current?.callId).toBe('wacid.1');
   });
 });

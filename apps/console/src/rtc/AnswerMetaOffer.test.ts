@@ -1,24 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SessionEvent } from './CallSession';
-import type { SessionMicrophone } from './LocalAudio';
+import { AnswerMetaOffer } from './AnswerMetaOffer';
+import type { Outcome, SessionMicrophone } from './LocalAudio';
+import { MediaSession, type SessionEvent } from './MediaSession';
 import { audioStats, FakePeerConnection, FakeStream, FakeTrack } from './testing/fakes';
-import { fakeSignaling } from './testing/fake-signaling';
 import { META_OFFER } from './testing/sdp-samples';
-import { WhatsAppCallSession } from './WhatsAppCallSession';
 
 function setup(options: { offer?: string; addTrackLate?: boolean } = {}) {
   const pc = new FakePeerConnection();
   const track = new FakeTrack();
   const stream = new FakeStream([track]);
-  const signaling = fakeSignaling();
   const audio = { attach: vi.fn(), detach: vi.fn() };
   const music = new FakeTrack();
   const stopMusic = vi.fn();
-  const session = new WhatsAppCallSession({
+  const offer = options.offer ?? META_OFFER;
+  const session = new MediaSession({
     callId: 'call_1',
-    offer: options.offer ?? META_OFFER,
+    sdp: (peer) => new AnswerMetaOffer(peer, offer),
     microphone: { track, stream } as unknown as SessionMicrophone,
-    signaling: signaling.client,
     audio,
     createPeerConnection: () => pc as unknown as RTCPeerConnection,
     createHoldMusic: () => ({ track: music as unknown as MediaStreamTrack, stop: stopMusic }),
@@ -27,14 +25,23 @@ function setup(options: { offer?: string; addTrackLate?: boolean } = {}) {
   const events: SessionEvent[] = [];
   session.onEvent((event) => events.push(event));
   const failures = () => events.flatMap((e) => (e.type === 'failed' ? [e.failure] : []));
-  return { pc, track, stream, signaling, audio, music, stopMusic, session, events, failures };
+  return { pc, track, stream, audio, music, stopMusic, session, events, failures };
+}
+
+/** what the call does once the claim is won: release what was held, send, Meta accepts */
+async function deliver(session: MediaSession): Promise<Outcome> {
+  const released = await session.claimed();
+  if (!released.ok) return released;
+  session.sending();
+  session.expectAudio();
+  return { ok: true };
 }
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('WhatsAppCallSession', () => {
+describe('MediaSession answering WhatsApp’s offer', () => {
   it('applies the offer, adds the microphone, and only then creates the answer', async () => {
     const { pc, session } = setup();
     expect((await session.prepare()).ok).toBe(true);
@@ -47,20 +54,18 @@ describe('WhatsAppCallSession', () => {
   });
 
   it('holds Meta’s ICE candidates back until the claim is won, then adds them before answering', async () => {
-    const { pc, session, signaling } = setup();
+    const { pc, session } = setup();
     await session.prepare();
     // while the claim is in flight: the browser has Meta's offer but nowhere to send a check
     expect(String(pc.remoteDescription?.sdp)).not.toContain('a=candidate');
     expect(pc.calls).not.toContain('addIceCandidate');
-    expect(signaling.sentOf('call:answer')).toHaveLength(0);
 
-    expect((await session.deliver()).ok).toBe(true);
+    expect((await deliver(session)).ok).toBe(true);
     expect(pc.candidates.length).toBeGreaterThan(0);
     expect(pc.candidates.every((c) => c.candidate?.startsWith('candidate:'))).toBe(true);
     expect(pc.calls.indexOf('addIceCandidate')).toBeGreaterThan(
       pc.calls.indexOf('setLocalDescription:answer'),
     );
-    expect(signaling.sentOf('call:answer')).toHaveLength(1);
   });
 
   it('a lost claim never hands Meta’s candidates to the connection', async () => {
@@ -70,20 +75,17 @@ describe('WhatsAppCallSession', () => {
     expect(pc.calls).not.toContain('addIceCandidate');
   });
 
-  it('sends an answer that carries our microphone stream, sendrecv', async () => {
-    const { session, signaling, stream } = setup();
-    await session.prepare();
-    expect((await session.deliver()).ok).toBe(true);
-    const [answer] = signaling.sentOf('call:answer');
-    expect(answer?.['callId']).toBe('call_1');
-    const sdp = String(answer?.['sdp']);
+  it('builds an answer that carries our microphone stream, sendrecv', async () => {
+    const { session, stream } = setup();
+    const prepared = await session.prepare();
+    const sdp = prepared.ok ? prepared.sdp : '';
     expect(sdp).toContain(`a=msid:${stream.id} `);
     expect(sdp).toContain('a=sendrecv');
     expect(sdp).toContain('a=setup:active');
   });
 
   it('never sends a recvonly answer: the check stops it before it leaves the browser', async () => {
-    const { pc, session, signaling, failures } = setup();
+    const { pc, session, failures } = setup();
     // a browser that created the answer before the track was added
     pc.createAnswer = async () => {
       pc.calls.push('createAnswer');
@@ -94,11 +96,8 @@ describe('WhatsAppCallSession', () => {
     expect(prepared.ok).toBe(false);
     expect(failures()[0]?.reason).toBe('sdp-invalid');
     expect(failures()[0]?.message).toContain('microphone track missing from the answer');
-    expect(await session.deliver()).toEqual({
-      ok: false,
-      message: 'This call has no checked SDP to send.',
-    });
-    expect(signaling.sentOf('call:answer')).toEqual([]);
+    // failed: it can no longer be sent
+    expect(await deliver(session)).toEqual({ ok: false, message: 'The call was closed.' });
   });
 
   it('refuses an offer that is not usable SDP before touching the connection', async () => {
@@ -128,22 +127,11 @@ describe('WhatsAppCallSession', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
   });
 
-  it('fails with the server’s words when the answer is refused', async () => {
-    const { session, signaling, failures } = setup();
-    signaling.replies['call:answer'] = {
-      ok: false,
-      error: { code: 'meta_error', message: 'Meta refused the answer.' },
-    };
-    await session.prepare();
-    expect((await session.deliver()).ok).toBe(false);
-    expect(failures()).toEqual([{ reason: 'answer-refused', message: 'Meta refused the answer.' }]);
-  });
-
   it('is active only once Meta accepted and ICE/DTLS connected', async () => {
     const { pc, session } = setup();
     await session.prepare();
     expect(session.phase).toBe('preparing');
-    await session.deliver();
+    await deliver(session);
     expect(session.phase).toBe('connecting');
     pc.moveTo('connected');
     expect(session.phase).toBe('active');
@@ -153,7 +141,7 @@ describe('WhatsAppCallSession', () => {
   it('ends the call when ICE/DTLS fails', async () => {
     const { pc, session, failures } = setup();
     await session.prepare();
-    await session.deliver();
+    await deliver(session);
     pc.moveTo('failed');
     expect(failures()[0]?.reason).toBe('ice-failed');
     expect(session.phase).toBe('failed');
@@ -164,7 +152,7 @@ describe('WhatsAppCallSession', () => {
     const { pc, session, failures } = setup();
     pc.stats = () => audioStats(0, 40);
     await session.prepare();
-    await session.deliver();
+    await deliver(session);
     await vi.advanceTimersByTimeAsync(3100);
     expect(failures()[0]?.reason).toBe('no-audio');
     expect(failures()[0]?.message).toContain('No audio arrived from the caller within 3 seconds');
@@ -175,7 +163,7 @@ describe('WhatsAppCallSession', () => {
     const { pc, session, failures } = setup();
     pc.stats = () => audioStats(120, 120);
     await session.prepare();
-    await session.deliver();
+    await deliver(session);
     await vi.advanceTimersByTimeAsync(3100);
     expect(failures()).toEqual([]);
     session.close();
@@ -196,7 +184,6 @@ describe('WhatsAppCallSession', () => {
     await session.prepare();
     expect((await session.setHeld(true)).ok).toBe(true);
     expect(pc.senders[0]?.track).toBe(music);
-    expect(session.held).toBe(true);
     expect((await session.setHeld(false)).ok).toBe(true);
     expect(pc.senders[0]?.track).toBe(track);
     expect(stopMusic).toHaveBeenCalledOnce();

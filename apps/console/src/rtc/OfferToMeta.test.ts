@@ -1,23 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { SessionEvent } from './CallSession';
-import type { SessionMicrophone } from './LocalAudio';
-import { MessengerCallSession } from './MessengerCallSession';
+import type { Channel } from '@ringside/contracts';
+import type { Outcome, SessionMicrophone } from './LocalAudio';
+import { MediaSession, type SessionEvent } from './MediaSession';
+import { OfferToMeta } from './OfferToMeta';
 import { FakePeerConnection, FakeStream, FakeTrack } from './testing/fakes';
-import { fakeSignaling } from './testing/fake-signaling';
 import { META_OFFER, chromiumSdp, metaAnswer, metaRenegotiation } from './testing/sdp-samples';
 
-function setup() {
+function setup(channel: Channel = 'messenger') {
   const pc = new FakePeerConnection();
   const track = new FakeTrack();
   const stream = new FakeStream([track]);
   const music = new FakeTrack();
   const log = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-  const signaling = fakeSignaling();
-  signaling.replies['call:answer'] = { ok: true, sdpResponse: metaAnswer() };
-  const session = new MessengerCallSession({
+  const session = new MediaSession({
     callId: 'call_m',
+    sdp: (peer) => new OfferToMeta(peer, channel),
     microphone: { track, stream } as unknown as SessionMicrophone,
-    signaling: signaling.client,
     audio: { attach: vi.fn(), detach: vi.fn() },
     createHoldMusic: () => ({ track: music as unknown as MediaStreamTrack, stop: vi.fn() }),
     log,
@@ -27,49 +25,58 @@ function setup() {
   const events: SessionEvent[] = [];
   session.onEvent((event) => events.push(event));
   const failures = () => events.flatMap((e) => (e.type === 'failed' ? [e.failure] : []));
-  return { pc, stream, track, music, log, signaling, session, failures };
+  return { pc, stream, track, music, log, session, failures };
 }
 
-describe('MessengerCallSession', () => {
-  it('adds the microphone before creating the offer, and sends the checked offer', async () => {
-    const { pc, session, signaling, stream } = setup();
-    await session.prepare();
+/** what a Messenger call does with Meta's reply to its offer (the answer, maybe a new offer) */
+async function deliver(
+  session: MediaSession,
+  reply: { sdpResponse: string; sdpRenegotiation?: string } = { sdpResponse: metaAnswer() },
+): Promise<Outcome> {
+  session.sending();
+  const answered = await session.applyAnswer(reply.sdpResponse);
+  if (!answered.ok) return answered;
+  if (reply.sdpRenegotiation) {
+    const renegotiated = await session.answerOffer(reply.sdpRenegotiation);
+    if (!renegotiated.ok) return renegotiated;
+  }
+  session.expectAudio();
+  return { ok: true };
+}
+
+describe('MediaSession offering to Meta', () => {
+  it('adds the microphone before creating the offer, and builds the checked offer', async () => {
+    const { pc, session, stream } = setup();
+    const prepared = await session.prepare();
     expect(pc.calls.slice(0, 3)).toEqual(['addTrack', 'createOffer', 'setLocalDescription:offer']);
-    await session.deliver();
-    const [offer] = signaling.sentOf('call:answer');
-    expect(String(offer?.['sdp'])).toContain(`a=msid:${stream.id} `);
-    expect(String(offer?.['sdp'])).toContain('a=setup:actpass');
+    const offer = prepared.ok ? prepared.sdp : '';
+    expect(offer).toContain(`a=msid:${stream.id} `);
+    expect(offer).toContain('a=setup:actpass');
     session.close();
   });
 
   it('applies Meta’s sdp_response as the remote answer', async () => {
     const { pc, session } = setup();
     await session.prepare();
-    expect((await session.deliver()).ok).toBe(true);
+    expect((await deliver(session)).ok).toBe(true);
     expect(pc.remoteDescription?.type).toBe('answer');
     expect(pc.remoteDescription?.sdp).toContain('a=setup:active');
     session.close();
   });
 
   it('reads an actpass answer from Meta as active, which the browser accepts', async () => {
-    const { pc, session, signaling } = setup();
-    signaling.replies['call:answer'] = { ok: true, sdpResponse: metaAnswer('actpass') };
+    const { pc, session } = setup();
     await session.prepare();
-    expect((await session.deliver()).ok).toBe(true);
+    expect((await deliver(session, { sdpResponse: metaAnswer('actpass') })).ok).toBe(true);
     expect(pc.remoteDescription?.sdp).toContain('a=setup:active');
     expect(pc.remoteDescription?.sdp).not.toContain('actpass');
     session.close();
   });
 
   it('answers an sdp_renegotiation offer locally', async () => {
-    const { pc, session, signaling } = setup();
-    signaling.replies['call:answer'] = {
-      ok: true,
-      sdpResponse: metaAnswer(),
-      sdpRenegotiation: META_OFFER,
-    };
+    const { pc, session } = setup();
     await session.prepare();
-    await session.deliver();
+    await deliver(session, { sdpResponse: metaAnswer(), sdpRenegotiation: META_OFFER });
     expect(pc.calls.slice(-3)).toEqual([
       'setRemoteDescription:offer',
       'createAnswer',
@@ -79,18 +86,14 @@ describe('MessengerCallSession', () => {
   });
 
   it("answers Meta's two-section renegotiation with the microphone kept on its one sender", async () => {
-    const { pc, session, signaling, track, music } = setup();
-    signaling.replies['call:answer'] = {
-      ok: true,
-      sdpResponse: metaAnswer(),
-      sdpRenegotiation: metaRenegotiation(),
-    };
+    const { pc, session, track, music } = setup();
     await session.prepare();
-    expect((await session.deliver()).ok).toBe(true);
+    expect(
+      (await deliver(session, { sdpResponse: metaAnswer(), sdpRenegotiation: metaRenegotiation() }))
+        .ok,
+    ).toBe(true);
     expect(pc.remoteDescription?.sdp).toContain('a=mid:1');
     expect(pc.signalingState).toBe('stable');
-    // nothing goes back to Meta after the reply: only the accept was sent
-    expect(signaling.sentOf('call:answer')).toHaveLength(1);
     expect(pc.senders).toHaveLength(1);
     expect(pc.senders[0]?.track).toBe(track);
     // hold music replaces the track on that sender (mid 0, the one Meta receives), and back
@@ -102,26 +105,16 @@ describe('MessengerCallSession', () => {
   });
 
   it('after a microphone switch, a media_update is still answered and checked on the one sender', async () => {
-    const { pc, session, signaling, log } = setup();
-    signaling.replies['call:answer'] = {
-      ok: true,
-      sdpResponse: metaAnswer(),
-      sdpRenegotiation: metaRenegotiation(),
-    };
+    const { pc, session, log } = setup();
     await session.prepare();
-    await session.deliver();
+    await deliver(session, { sdpResponse: metaAnswer(), sdpRenegotiation: metaRenegotiation() });
     const next = new FakeTrack();
     const switched = await session.replaceMicrophone({
       track: next,
       stream: new FakeStream([next]),
     } as unknown as SessionMicrophone);
     expect(switched.ok).toBe(true);
-    await session.applyRemoteSdp({
-      callId: 'call_m',
-      sdpType: 'offer',
-      sdp: metaRenegotiation(),
-      version: 1,
-    });
+    await session.remoteOffer(metaRenegotiation(), 1);
     expect(pc.senders).toHaveLength(1);
     expect(pc.senders[0]?.track).toBe(next);
     expect(pc.calls.filter((c) => c === 'setLocalDescription:answer')).toHaveLength(2);
@@ -133,87 +126,58 @@ describe('MessengerCallSession', () => {
   });
 
   it('declines the video sections of a video renegotiation and keeps both audio ones', async () => {
-    const { pc, session, signaling } = setup();
-    signaling.replies['call:answer'] = {
-      ok: true,
-      sdpResponse: metaAnswer(),
-      sdpRenegotiation: metaRenegotiation(true),
-    };
+    const { pc, session } = setup();
     await session.prepare();
-    expect((await session.deliver()).ok).toBe(true);
+    expect(
+      (
+        await deliver(session, {
+          sdpResponse: metaAnswer(),
+          sdpRenegotiation: metaRenegotiation(true),
+        })
+      ).ok,
+    ).toBe(true);
     const stopped = pc.transceivers.filter((t) => t.stopped).map((t) => t.mid);
     expect(stopped).toEqual(['2', '3']);
     session.close();
   });
 
   it('fails the call when our answer to the renegotiation stops sending the microphone', async () => {
-    const { pc, session, signaling, failures } = setup();
-    signaling.replies['call:answer'] = {
-      ok: true,
-      sdpResponse: metaAnswer(),
-      sdpRenegotiation: metaRenegotiation(),
-    };
+    const { pc, session, failures } = setup();
     await session.prepare();
     pc.nextAnswerSdp = chromiumSdp('answer');
-    expect((await session.deliver()).ok).toBe(false);
+    expect(
+      (await deliver(session, { sdpResponse: metaAnswer(), sdpRenegotiation: metaRenegotiation() }))
+        .ok,
+    ).toBe(false);
     expect(failures()[0]?.message).toContain('microphone track missing from the answer');
   });
 
   it('fails the call when the renegotiation sends the customer on no section', async () => {
-    const { session, signaling, failures } = setup();
-    signaling.replies['call:answer'] = {
-      ok: true,
-      sdpResponse: metaAnswer(),
-      sdpRenegotiation: metaRenegotiation().replace('a=sendonly', 'a=inactive'),
-    };
+    const { session, failures } = setup();
     await session.prepare();
-    expect((await session.deliver()).ok).toBe(false);
+    expect(
+      (
+        await deliver(session, {
+          sdpResponse: metaAnswer(),
+          sdpRenegotiation: metaRenegotiation().replace('a=sendonly', 'a=inactive'),
+        })
+      ).ok,
+    ).toBe(false);
     expect(failures()[0]?.message).toContain('no audio m-line sends towards us');
-  });
-
-  it('fails clearly when Meta accepted without an answer', async () => {
-    const { session, signaling, failures } = setup();
-    signaling.replies['call:answer'] = { ok: true };
-    await session.prepare();
-    expect((await session.deliver()).ok).toBe(false);
-    expect(failures()[0]).toEqual({
-      reason: 'bad-reply',
-      message: 'Messenger accepted the call without an SDP answer.',
-    });
   });
 
   it('applies media_update offers by highest version only', async () => {
     const { pc, session } = setup();
     await session.prepare();
-    await session.deliver();
+    await deliver(session);
     const offersApplied = () => pc.calls.filter((c) => c === 'setRemoteDescription:offer').length;
-    await session.applyRemoteSdp({
-      callId: 'call_m',
-      sdpType: 'offer',
-      sdp: META_OFFER,
-      version: 2,
-    });
+    await session.remoteOffer(META_OFFER, 2);
     expect(offersApplied()).toBe(1);
     // an older version arriving late, and a repeat, change nothing
-    await session.applyRemoteSdp({
-      callId: 'call_m',
-      sdpType: 'offer',
-      sdp: META_OFFER,
-      version: 1,
-    });
-    await session.applyRemoteSdp({
-      callId: 'call_m',
-      sdpType: 'offer',
-      sdp: META_OFFER,
-      version: 2,
-    });
+    await session.remoteOffer(META_OFFER, 1);
+    await session.remoteOffer(META_OFFER, 2);
     expect(offersApplied()).toBe(1);
-    await session.applyRemoteSdp({
-      callId: 'call_m',
-      sdpType: 'offer',
-      sdp: META_OFFER,
-      version: 3,
-    });
+    await session.remoteOffer(META_OFFER, 3);
     expect(offersApplied()).toBe(2);
     session.close();
   });
@@ -221,13 +185,8 @@ describe('MessengerCallSession', () => {
   it('ignores a remote offer that is not SDP without breaking the call', async () => {
     const { pc, session, failures } = setup();
     await session.prepare();
-    await session.deliver();
-    await session.applyRemoteSdp({
-      callId: 'call_m',
-      sdpType: 'offer',
-      sdp: 'garbage',
-      version: 5,
-    });
+    await deliver(session);
+    await session.remoteOffer('garbage', 5);
     expect(pc.calls.filter((c) => c === 'setRemoteDescription:offer')).toHaveLength(0);
     expect(failures()).toEqual([]);
     session.close();
