@@ -25,6 +25,11 @@ export type AutoplaySetup = 'anytime' | 'after-gesture';
 
 export interface BrowserSetup {
   autoplay?: AutoplaySetup;
+  /**
+   * accept any server certificate: the TURN/TLS spec's relay has a throwaway self-signed one,
+   * which Chromium refuses for `turns:` as it should (a deployment's relay needs a real one)
+   */
+  acceptAnyCertificate?: boolean;
 }
 
 // the flag that answers permission prompts with "allow"; without it the prompt is refused
@@ -63,10 +68,12 @@ export async function launchBrowser(
  * chromiumArgs('beep', { autoplay: 'after-gesture' }); // no --autoplay-policy flag
  */
 export function chromiumArgs(microphone: MicrophoneSetup, setup: BrowserSetup = {}): string[] {
-  const base =
-    setup.autoplay === 'after-gesture'
+  const base = [
+    ...(setup.autoplay === 'after-gesture'
       ? CHROMIUM_ARGS.filter((flag) => flag !== AUTOPLAY_WITHOUT_GESTURE_FLAG)
-      : [...CHROMIUM_ARGS];
+      : CHROMIUM_ARGS),
+    ...(setup.acceptAnyCertificate ? ['--ignore-certificate-errors'] : []),
+  ];
   if (microphone === 'beep') return base;
   if (microphone === 'denied') return base.filter((flag) => flag !== GRANT_FLAG);
   if (!existsSync(microphone.wav)) throw new Error(`no microphone WAV at ${microphone.wav}`);

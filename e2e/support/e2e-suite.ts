@@ -57,7 +57,11 @@ export function useE2e(options: SuiteOptions = {}): () => E2eWorld {
     // the run's migrated database image (vitest.config.ts), so no spec waits for initdb
     const image = inject('ringsidePgliteImage');
     stack = await startStack(image ? { ...options, databaseImage: pgliteImageAt(image) } : options);
-    browser = await launchBrowser(microphone, { autoplay: options.autoplay ?? 'anytime' });
+    browser = await launchBrowser(microphone, {
+      autoplay: options.autoplay ?? 'anytime',
+      // the TLS relay's certificate is self-signed (browser.ts)
+      acceptAnyCertificate: options.relayOnly === 'tls',
+    });
     const started = { stack, browser };
     const openConsole = async (index = 0) => {
       const agent = started.stack.agents[index];

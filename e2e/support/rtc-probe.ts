@@ -191,3 +191,50 @@ export function readLocalTracks(page: Page): Promise<LocalTrack[]> {
     }));
   });
 }
+
+/** the path the newest peer connection's audio takes: its selected candidate pair's local end */
+export interface SelectedPath {
+  /** `host`, `srflx`, `prflx` or `relay` */
+  candidateType: string | null;
+  /** the protocol to the TURN server when the local end is a relay: `udp`, `tcp` or `tls` */
+  relayProtocol: string | null;
+  /** the relay's (or host's) address as the far end sees it */
+  address: string | null;
+  /** ICE's own configuration of the connection, as the page gave it */
+  iceTransportPolicy: string | null;
+}
+
+/**
+ * Which path the call's audio takes, from the newest peer connection's `getStats()`: the
+ * transport's selected candidate pair and its local candidate.
+ *
+ * @example
+ * const path = await readSelectedPath(page);
+ * expect(path).toMatchObject({ candidateType: 'relay', relayProtocol: 'tcp' });
+ */
+export function readSelectedPath(page: Page): Promise<SelectedPath> {
+  return page.evaluate(async () => {
+    const probe = (window as unknown as { __ringsideE2e?: ProbeApi }).__ringsideE2e;
+    if (!probe) throw new Error('the RTC probe is not installed on this page');
+    const pc = probe.peers.at(-1);
+    const path: SelectedPath = {
+      candidateType: null,
+      relayProtocol: null,
+      address: null,
+      iceTransportPolicy: pc?.getConfiguration().iceTransportPolicy ?? null,
+    };
+    if (!pc) return path;
+    const entries = new Map<string, Record<string, unknown>>();
+    (await pc.getStats()).forEach((entry: Record<string, unknown>) => {
+      entries.set(String(entry['id']), entry);
+    });
+    const transport = [...entries.values()].find((e) => e['type'] === 'transport');
+    const pair = entries.get(String(transport?.['selectedCandidatePairId']));
+    const local = pair ? entries.get(String(pair['localCandidateId'])) : undefined;
+    if (!local) return path;
+    path.candidateType = typeof local['candidateType'] === 'string' ? local['candidateType'] : null;
+    path.relayProtocol = typeof local['relayProtocol'] === 'string' ? local['relayProtocol'] : null;
+    path.address = typeof local['address'] === 'string' ? local['address'] : null;
+    return path;
+  });
+}

@@ -20,6 +20,7 @@ import {
   type RingsideApp,
 } from '../../apps/server/src/testing/e2e-entry';
 import { CONSOLE_DIST } from './paths';
+import { startTurnServer, type TestTurnServer, type TurnTransport } from './turn-server';
 
 const APP_SECRET = 'e2e-app-secret-51c0';
 /** every seeded agent's password */
@@ -59,6 +60,11 @@ export interface StackOptions {
   databaseImage?: Blob;
   /** abuse limits to raise (a benchmark's robot agent answers faster than any person) */
   limits?: AppOptions['limits'];
+  /**
+   * a real TURN relay (coturn) the consoles must use: relay-only, over this transport, with
+   * short-lived credentials from the server, as `TURN_URLS` + `ICE_TRANSPORT_POLICY=relay` give
+   */
+  relayOnly?: TurnTransport;
 }
 
 /** the whole product on 127.0.0.1: server with the built console, simulator, database */
@@ -74,6 +80,8 @@ export interface E2eStack {
   readonly messenger: { page: SimMessengerPage };
   /** the server's log lines (JSON), for failure reports */
   readonly logs: readonly string[];
+  /** the TURN relay, when the stack was started relay-only */
+  readonly turn: TestTurnServer | undefined;
   /** names of the agents the server would offer a call to now */
   availableAgents(): Promise<string[]>;
   /** a customer calls the seeded WhatsApp number or Page; `from` (wa_id or PSID) is random unless given */
@@ -107,7 +115,9 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
   const simUrl = await sim.listen(0);
   let database: Database | undefined;
   let app: RingsideApp | undefined;
+  let turn: TestTurnServer | undefined;
   try {
+    if (options.relayOnly) turn = await startTurnServer();
     database = await openDatabase({
       dataDir: IN_MEMORY,
       ...(options.databaseImage ? { pgliteImage: options.databaseImage } : {}),
@@ -121,7 +131,19 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       verifyToken: 'e2e-verify',
       graphApi: { baseUrl: simUrl, version: sim.graphVersion },
       sim,
-      app: { consoleDir: CONSOLE_DIST, limits: options.limits },
+      app: {
+        consoleDir: CONSOLE_DIST,
+        limits: options.limits,
+        ice:
+          turn && options.relayOnly
+            ? {
+                stunUrls: [],
+                turnUrls: [turn.url(options.relayOnly)],
+                turnSecret: turn.secret,
+                transportPolicy: 'relay',
+              }
+            : undefined,
+      },
       port,
       host: '127.0.0.1',
     });
@@ -132,7 +154,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       options.agents ?? ['Alex Agent'],
       options.whatsappRing ?? {},
     );
-    const started = { app, database };
+    const started = { app, database, turn };
     return {
       url,
       app,
@@ -142,6 +164,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       whatsapp: { number: NUMBER, displayNumber: `+${NUMBER.displayPhoneNumber}` },
       messenger: { page: PAGE },
       logs: lines,
+      turn,
       async availableAgents() {
         return (await started.app.repos.presence.availableAgents(workspaceId)).map((a) => a.name);
       },
@@ -156,12 +179,14 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
         await sim.close();
         await started.app.close();
         await started.database.close();
+        await started.turn?.stop();
       },
     };
   } catch (error) {
     await sim.close();
     await app?.close();
     await database?.close();
+    await turn?.stop();
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import type { SecretBox } from './db/secret-box';
 import type { GraphClient } from './graph/graph-client';
 import type { TrustProxy } from './http/trust-proxy';
 import type { Logger } from './ops/logger';
+import type { IceSettings } from './rtc/ice-settings';
 import type { DispatcherOptions } from './outbox/dispatcher';
 import type { RetryPolicy } from './webhooks/webhook-retries';
 
@@ -58,4 +59,6 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** session lifetime and sweep, the login throttle's store (Redis in a cluster), test-only cost */
   auth?: AppAuthOptions;
+  /** `STUN_URLS`, `TURN_URLS`, `TURN_SECRET`, `ICE_TRANSPORT_POLICY` (default: none, all paths) */
+  ice?: IceSettings;
 }

@@ -28,6 +28,8 @@ import { createSimRouter } from './simulator/sim-routes';
 import { createMetrics } from './ops/metrics';
 import { createConsoleStatic } from './ops/console-static';
 import { createOpsRouter } from './ops/ops-router';
+import { createIceRouter } from './rtc/ice-router';
+import { NO_ICE_SERVERS } from './rtc/ice-settings';
 import { createRepoShared, createRepos } from './repos';
 import { createUnitOfWork } from './repos/unit-of-work';
 import { createBoardCountersPublisher } from './sockets/board-counters';
@@ -194,6 +196,7 @@ export function createApp(options: AppOptions) {
     createCallActionsRouter({ repos, commands, clock, publicOrigins: options.publicOrigins }),
   );
   app.use('/api', createCallLogRouter({ repos, clock }));
+  app.use('/api', createIceRouter({ ice: options.ice ?? NO_ICE_SERVERS, repos, clock }));
   app.use('/api/admin', adminArea.adminRouter);
   app.use('/api/supervisor', adminArea.supervisorRouter);
   app.use(

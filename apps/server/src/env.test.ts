@@ -64,4 +64,42 @@ describe('loadEnv', () => {
     expect(env.PUBLIC_ORIGIN).toEqual(['https://a.example.com', 'https://b.example.com']);
     expect(env.DATABASE_URL).toBe('postgres://localhost/ringside');
   });
+
+  it('reads STUN and TURN servers and their policy, refusing what would leave a console with no path', () => {
+    const env = loadEnv({
+      STUN_URLS: 'stun:stun.example.com:3478',
+      TURN_URLS: 'turn:turn.example.com:3478?transport=udp, turns:turn.example.com:5349',
+      TURN_SECRET: 'a-turn-shared-secret',
+      ICE_TRANSPORT_POLICY: 'relay',
+    });
+    expect(env).toMatchObject({
+      STUN_URLS: ['stun:stun.example.com:3478'],
+      TURN_URLS: ['turn:turn.example.com:3478?transport=udp', 'turns:turn.example.com:5349'],
+      ICE_TRANSPORT_POLICY: 'relay',
+    });
+    expect(loadEnv({})).toMatchObject({
+      STUN_URLS: [],
+      TURN_URLS: [],
+      ICE_TRANSPORT_POLICY: 'all',
+    });
+
+    const problems = (source: Record<string, string>) => {
+      try {
+        loadEnv(source);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ TURN_URLS: 'turn:turn.example.com' })).toEqual([
+      'TURN_SECRET is required with TURN_URLS',
+    ]);
+    expect(problems({ ICE_TRANSPORT_POLICY: 'relay' })).toEqual([
+      'ICE_TRANSPORT_POLICY relay needs TURN_URLS (a relay-only browser has no other path)',
+    ]);
+    expect(problems({ STUN_URLS: 'turn:wrong.example.com' })[0]).toMatch(/^STUN_URLS /);
+    const short = problems({ TURN_URLS: 'turn:t.example.com', TURN_SECRET: 'tiny-secret' });
+    expect(short).toEqual(['TURN_SECRET must be at least 16 characters']);
+    expect(short.join()).not.toContain('tiny-secret');
+  });
 });

@@ -36,6 +36,29 @@ const origins = z
     return list;
   });
 
+/** a comma-separated list of URIs, each starting with one of `schemes` */
+function uriList(schemes: readonly string[]) {
+  return z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const list = value
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean);
+      for (const uri of list) {
+        if (!schemes.some((scheme) => uri.startsWith(`${scheme}:`)) || /\s/.test(uri)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${uri}" is not a ${schemes.join(':, ')}: URI like ${schemes[0]}:host.example.com:3478`,
+          });
+          return z.NEVER;
+        }
+      }
+      return list;
+    });
+}
+
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -88,6 +111,11 @@ const envSchema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    // how consoles find a path to Meta (rtc/ice-settings.ts): STUN, TURN with short-lived credentials
+    STUN_URLS: uriList(['stun', 'stuns']),
+    TURN_URLS: uriList(['turn', 'turns']),
+    TURN_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
   })
   .superRefine((env, ctx) => {
     const simulator = env.SIMULATOR ?? (env.META_APP_SECRET ? 'off' : 'on');
@@ -100,6 +128,20 @@ const envSchema = z
             message: 'is required unless the simulator is on',
           });
       }
+    }
+    if (env.TURN_URLS.length > 0 && !env.TURN_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TURN_SECRET'],
+        message: 'is required with TURN_URLS',
+      });
+    }
+    if (env.ICE_TRANSPORT_POLICY === 'relay' && env.TURN_URLS.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ICE_TRANSPORT_POLICY'],
+        message: 'relay needs TURN_URLS (a relay-only browser has no other path)',
+      });
     }
     if (env.DATABASE_URL && !env.SECRETS_KEY) {
       ctx.addIssue({

@@ -79,6 +79,12 @@ async function main(): Promise<void> {
     outgoingWebhooks: { allowPrivateNetwork: env.OUTGOING_WEBHOOKS_PRIVATE === 'allow' },
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
     trustProxy: env.TRUST_PROXY,
+    ice: {
+      stunUrls: env.STUN_URLS,
+      turnUrls: env.TURN_URLS,
+      ...(env.TURN_SECRET ? { turnSecret: env.TURN_SECRET } : {}),
+      transportPolicy: env.ICE_TRANSPORT_POLICY,
+    },
   });
   const url = await app.listen(env.PORT, env.HOST);
   logger.info(

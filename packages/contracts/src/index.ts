@@ -15,6 +15,7 @@ export * from './socket-views';
 export * from './socket-commands';
 export * from './socket-events';
 export * from './rest';
+export * from './rest-rtc';
 export * from './outgoing-events';
 export * from './outgoing-test-event';
 export * from './rest-admin-channels';

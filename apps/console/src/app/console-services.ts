@@ -3,6 +3,7 @@ import { AuthApi } from '../api/auth-api';
 import { CallActionsApi } from '../api/call-actions-api';
 import type { ApiError } from '../api/http';
 import { RestClient } from '../api/rest-client';
+import { RtcApi } from '../api/rtc-api';
 import { SimApi } from '../api/sim-api';
 import { DesktopNotifier } from '../alerts/DesktopNotifier';
 import { RingAlerts } from '../alerts/RingAlerts';
@@ -25,6 +26,7 @@ import { followSpeakerChoice } from '../rtc/speaker-follow';
 import { SignalingClient } from '../signaling/SignalingClient';
 import { createSocketIoTransport, type SignalingTransport } from '../signaling/transport';
 import { ConsoleSession } from '../session/ConsoleSession';
+import { IceServers } from '../session/IceServers';
 import { createAppStore, type AppStore } from '../state/store';
 import { TabOwnership } from '../tabs/TabOwnership';
 import { UnloadGuard } from '../unload/UnloadGuard';
@@ -50,6 +52,8 @@ export class ConsoleServices {
   readonly auth = new AuthApi(this.rest);
   readonly sim = new SimApi(this.rest);
   readonly callActions = new CallActionsApi(this.rest);
+  /** the signed-in user's STUN and TURN servers, for every call's connection */
+  readonly ice: IceServers;
   readonly env: ConsoleEnv;
   readonly signaling: SignalingClient;
   readonly devices: DeviceManager;
@@ -68,6 +72,7 @@ export class ConsoleServices {
   constructor(options: ConsoleServicesOptions) {
     const { env, win } = options;
     const log = (scope: string) => createLogger(scope, env.logLevel);
+    this.ice = new IceServers({ fetch: () => new RtcApi(this.rest).iceConfig(), log: log('ice') });
     this.env = env;
     this.#audio = new RemoteAudio(win.document);
     this.#notifier = new DesktopNotifier(win);
@@ -97,10 +102,14 @@ export class ConsoleServices {
     this.calls = new CallController({
       store: this.store,
       signaling: this.signaling,
-      createInboundMedia: (card, microphone, offer) =>
-        inboundMedia(this.#mediaParts(card.callId, microphone, log('call')), card.channel, offer),
-      createOutboundMedia: ({ callId, from }, microphone) =>
-        outboundMedia(this.#mediaParts(callId, microphone, log('call')), from.channel),
+      createInboundMedia: async (card, microphone, offer) =>
+        inboundMedia(
+          await this.#mediaParts(card.callId, microphone, log('call')),
+          card.channel,
+          offer,
+        ),
+      createOutboundMedia: async ({ callId, from }, microphone) =>
+        outboundMedia(await this.#mediaParts(callId, microphone, log('call')), from.channel),
       microphoneForCall: () => this.deviceChoice.microphoneForCall(),
       takeOffer: (callId) => this.ringing.takeOffer(callId),
       hangUpOverHttp: (callId) => this.callActions.hangUpOnUnload(callId),
@@ -131,7 +140,7 @@ export class ConsoleServices {
     this.session = new ConsoleSession({
       store: this.store,
       auth: this.auth,
-      whileSignedIn: [this.devices, this.#alerts, this.#unload],
+      whileSignedIn: [this.ice, this.devices, this.#alerts, this.#unload],
       calls: {
         start: () => {
           this.ringing.start();
@@ -201,12 +210,18 @@ export class ConsoleServices {
     else this.store.getState().wrapUpFailed(wrapUp.callId, saved.error.message);
   }
 
-  /** what every call's media gets: the speaker, hold music when audio is unlocked */
-  #mediaParts(callId: string, microphone: SessionMicrophone, log: Logger): MediaParts {
+  /** what every call's media gets: STUN/TURN, the speaker, hold music when audio is unlocked */
+  async #mediaParts(
+    callId: string,
+    microphone: SessionMicrophone,
+    log: Logger,
+  ): Promise<MediaParts> {
+    const icePaths = await this.ice.ready();
     const context = this.#engine.context();
     return {
       callId,
       microphone,
+      icePaths,
       audio: this.#audio,
       ...(context ? { createHoldMusic: () => createHoldMusic(context) } : {}),
       log,

@@ -22,7 +22,7 @@ function setup() {
   const calls = new CallController({
     store,
     signaling: signaling.client,
-    createInboundMedia: (card, microphone, offer) =>
+    createInboundMedia: async (card, microphone, offer) =>
       inboundMedia(
         {
           callId: card.callId,
@@ -42,7 +42,7 @@ function setup() {
         offer,
       ),
     // placing calls has its own tests (OutboundCall.test.ts)
-    createOutboundMedia: () => ({ error: 'not placed in these tests' }),
+    createOutboundMedia: async () => ({ error: 'not placed in these tests' }),
     microphoneForCall: async () => {
       const track = new FakeTrack();
       mics.push(track);

@@ -10,7 +10,7 @@ export type InboundMediaFactory = (
   card: RingingCall,
   microphone: SessionMicrophone,
   offer: string | undefined,
-) => MediaSession | { error: string };
+) => Promise<MediaSession | { error: string }>;
 
 // failures before our SDP left the browser: nothing reached Meta, so give the call back
 const BEFORE_SENDING: ReadonlySet<SessionFailure['reason']> = new Set([
@@ -40,11 +40,16 @@ export class InboundCall extends AgentCall {
       store.getState().problemShown(microphone.error);
       return;
     }
-    const media = createMedia(card, microphone, offer);
+    const media = await createMedia(card, microphone, offer);
     if ('error' in media) {
       microphone.track.stop();
       store.getState().problemShown(media.error);
       void signaling.send('call:decline', { callId: this.callId });
+      return;
+    }
+    // another call started while the microphone opened (a second Accept, a dial)
+    if (store.getState().current) {
+      media.close();
       return;
     }
     this.begin(media, startedCall(card, this.context.now()));

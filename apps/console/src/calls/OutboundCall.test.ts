@@ -29,8 +29,8 @@ function setup(timing = { iceGatheringMs: 20, noAudioMs: 60_000, statsIntervalMs
   const calls = new CallController({
     store,
     signaling: signaling.client,
-    createInboundMedia: () => ({ error: 'no inbound calls in these tests' }),
-    createOutboundMedia: ({ callId, from }, microphone) =>
+    createInboundMedia: async () => ({ error: 'no inbound calls in these tests' }),
+    createOutboundMedia: async ({ callId, from }, microphone) =>
       outboundMedia(
         {
           callId,

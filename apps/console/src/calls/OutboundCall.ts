@@ -20,7 +20,7 @@ export interface OutboundRequest {
 export type OutboundMediaFactory = (
   request: OutboundRequest,
   microphone: SessionMicrophone,
-) => MediaSession | { error: string };
+) => Promise<MediaSession | { error: string }>;
 
 /**
  * A call the agent places, from Call: what was typed is checked, the media builds and checks our
@@ -65,15 +65,15 @@ export class OutboundCall extends AgentCall {
       store.getState().dialNoticed('refused', microphone.error);
       return;
     }
-    // a call rang and was accepted while the microphone opened
-    if (store.getState().current) {
-      microphone.track.stop();
-      return;
-    }
-    const media = createMedia({ callId: this.callId, from, to: target.to }, microphone);
+    const media = await createMedia({ callId: this.callId, from, to: target.to }, microphone);
     if ('error' in media) {
       microphone.track.stop();
       store.getState().dialNoticed('refused', media.error);
+      return;
+    }
+    // a call rang and was accepted while the microphone opened
+    if (store.getState().current) {
+      media.close();
       return;
     }
     const { dialNotice } = store.getState();

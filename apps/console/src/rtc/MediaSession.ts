@@ -17,9 +17,11 @@ import { StatsMonitor } from './StatsMonitor';
 export type * from './media-types';
 export type { FailureReason, SessionFailure } from './sdp-strategy';
 
-// meta is ice-lite and accepts peer-reflexive candidates: host candidates connect without stun
+// meta is ice-lite and accepts peer-reflexive candidates: on an open network host candidates
+// connect without stun; behind nat or a firewall that blocks udp, a turn relay is the path
 const RTC_CONFIG: RTCConfiguration = {
   iceServers: [],
+  iceTransportPolicy: 'all',
   bundlePolicy: 'max-bundle',
   rtcpMuxPolicy: 'require',
 };
@@ -69,7 +71,7 @@ export class MediaSession {
     this.#timing = { ...DEFAULT_TIMING, ...options.timing };
     this.#farEnd = options.farEnd ?? 'the caller';
     const create = options.createPeerConnection ?? ((config) => new RTCPeerConnection(config));
-    this.#pc = create(RTC_CONFIG);
+    this.#pc = create({ ...RTC_CONFIG, ...options.icePaths });
     this.#pc.addEventListener('track', (event) => {
       options.audio.attach(event.streams[0] ?? new MediaStream([event.track]));
     });

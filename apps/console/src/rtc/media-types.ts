@@ -47,6 +47,8 @@ export interface MediaSessionOptions {
   sdp: SdpStrategyFactory;
   /** who is at the other end, in the agent's words ("the caller", "the customer") */
   farEnd?: string;
+  /** STUN and TURN servers, and whether only relays may be used (none: host candidates only) */
+  icePaths?: { iceServers: RTCIceServer[]; iceTransportPolicy: RTCIceTransportPolicy };
   createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
   createHoldMusic?: () => HoldMusic;
   timing?: Partial<SessionTiming>;

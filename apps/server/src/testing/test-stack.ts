@@ -63,6 +63,8 @@ export interface StackOptions {
   trustProxy?: AppOptions['trustProxy'];
   /** how failing webhook events are retried before they become dead letters */
   webhookRetries?: AppOptions['webhookRetries'];
+  /** the STUN and TURN servers consoles are given (none otherwise) */
+  ice?: AppOptions['ice'];
 }
 
 export interface Stack {
