@@ -64,7 +64,16 @@ export interface RingingCall {
  * audio for (e.g. after a reload).
  */
 export type CallPhase =
-  'claiming' | 'placing' | 'dialing' | 'ringing' | 'connecting' | 'active' | 'ending' | 'orphaned';
+  | 'claiming'
+  | 'placing'
+  | 'dialing'
+  | 'ringing'
+  | 'connecting'
+  | 'active'
+  /** the audio path dropped mid-call; ICE is trying to get it back (Meta allows about 30 s) */
+  | 'reconnecting'
+  | 'ending'
+  | 'orphaned';
 
 /** a warning shown during a call, Twilio-style */
 export type QualityWarning =

@@ -22,6 +22,7 @@ const PHASE_TEXT: Record<CallPhase, string> = {
   ringing: 'Ringing…',
   connecting: 'Connecting audio…',
   active: 'Connected',
+  reconnecting: 'Reconnecting…',
   ending: 'Hanging up…',
   orphaned: 'Open from an earlier page',
 };
@@ -47,7 +48,8 @@ function LiveCall({ call }: { call: CurrentCall }) {
   const name = outbound ? dialedParty(call.caller) : callerName(call.caller);
   const address = outbound ? name : callerAddress(call.caller);
   const ending = call.phase === 'ending';
-  const talking = call.phase === 'active';
+  // the buttons stay while a blip is bridged: mute and hold act on the sender, not the path
+  const talking = call.phase === 'active' || call.phase === 'reconnecting';
   // not the agent's call until the server says their claim won: they can cancel, not hang up
   const claiming = call.phase === 'claiming';
   // a placed call has no timer until the customer picks up
