@@ -11,13 +11,15 @@ import type { E2eStack } from '../support/stack';
  *
  * @example
  * const ms = await timeConsoleAccept(stack, alex, 'Bench Caller 1');
+ * const withoutIpv6 = await timeConsoleAccept(stack, alex, 'Bench Caller 2', { ipv6Candidate: false });
  */
 export async function timeConsoleAccept(
   stack: E2eStack,
   agent: AgentConsole,
   callerName: string,
+  offer: { ipv6Candidate?: boolean } = {},
 ): Promise<number> {
-  const call = await stack.placeCall('whatsapp', callerName);
+  const call = await stack.placeCall('whatsapp', callerName, offer);
   await agent.waitForRinging(callerIdentity(call));
   const before = (await readAcceptTimings(agent.page)).length;
   await agent.button('Accept').click();

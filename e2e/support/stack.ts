@@ -84,11 +84,14 @@ export interface E2eStack {
   readonly turn: TestTurnServer | undefined;
   /** names of the agents the server would offer a call to now */
   availableAgents(): Promise<string[]>;
-  /** a customer calls the seeded WhatsApp number or Page; `from` (wa_id or PSID) is random unless given */
+  /**
+   * a customer calls the seeded WhatsApp number or Page; `from` (wa_id or PSID) is random unless
+   * given; `ipv6Candidate: false` leaves Meta's unreachable IPv6 candidate out of its offer
+   */
   placeCall(
     channel: 'whatsapp' | 'messenger',
     name: string,
-    options?: { from?: string },
+    options?: { from?: string; ipv6Candidate?: boolean },
   ): Promise<CallHandle>;
   close(): Promise<void>;
 }
@@ -174,6 +177,9 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
           name,
           to: channel === 'whatsapp' ? NUMBER.phoneNumberId : PAGE.pageId,
           ...(placed.from === undefined ? {} : { from: placed.from }),
+          ...(placed.ipv6Candidate === undefined
+            ? {}
+            : { media: { ipv6Candidate: placed.ipv6Candidate } }),
         }),
       async close() {
         await sim.close();

@@ -31,9 +31,15 @@ const PHASES: Record<SessionPhase, CallPhase | null> = {
   preparing: 'claiming',
   connecting: 'connecting',
   active: 'active',
+  reconnecting: 'reconnecting',
   failed: null,
   closed: null,
 };
+
+/** the call was talking: connected, or bridging a blip */
+function isLive(phase: CallPhase): boolean {
+  return phase === 'active' || phase === 'reconnecting';
+}
 
 /**
  * The agent's call as this tab shows it, from the moment it starts to wrap-up: it mirrors its
@@ -149,8 +155,13 @@ export class AgentCall {
     const current = this.current();
     if (!current) return;
     this.#release();
-    const words = message ?? callEndMessage(ended, this.#endedByAgent, current.direction);
-    const talked = current.answeredAt !== undefined || current.phase === 'active';
+    const words =
+      message ??
+      // meta gave up on a path that dropped: say so, not the error code it ended with
+      (current.phase === 'reconnecting' && !this.#endedByAgent
+        ? 'The call was lost: the connection dropped and did not come back in time.'
+        : callEndMessage(ended, this.#endedByAgent, current.direction));
+    const talked = current.answeredAt !== undefined || isLive(current.phase);
     this.context.log.info(`call ${this.#callId} ended: ${ended.outcome}`);
     this.context.store
       .getState()
@@ -216,7 +227,9 @@ export class AgentCall {
         const current = this.current();
         if (!phase || !current || current.phase === 'ending') return;
         // an outbound call's progress until it is live comes from the server (dialing, ringing)
-        if (current.direction === 'outbound' && phase !== 'active') return;
+        // (a blip once live is the media's to report)
+        const blip = isLive(phase) && isLive(current.phase);
+        if (current.direction === 'outbound' && phase !== 'active' && !blip) return;
         this.context.store.getState().callPatched(this.#callId, { phase });
         return;
       }
@@ -239,7 +252,7 @@ export class AgentCall {
   async #abandon(failure: SessionFailure): Promise<void> {
     const current = this.current();
     if (!current) return;
-    const talked = current.phase === 'active';
+    const talked = isLive(current.phase);
     this.#over = true;
     this.context.store.getState().callPatched(this.#callId, { phase: 'ending' });
     await this.giveUp(failure, current);

@@ -159,10 +159,55 @@ describe('CallController', () => {
         callId: 'c1',
         outcome: 'failed',
         message:
-          'The audio connection to the caller failed (the network may block it). The call was ended.',
+          'The call was lost: the audio connection to the caller dropped and did not come back.',
       }),
     );
     expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'c1' }]);
+  });
+
+  it('says Reconnecting… while the path is down, and Connected once it is back', async () => {
+    const { store, signaling, calls, peers, connect } = setup();
+    await calls.accept('c1');
+    connect();
+    peers[0]?.moveTo('disconnected');
+    expect(store.getState().current?.phase).toBe('reconnecting');
+    peers[0]?.moveTo('connected');
+    expect(store.getState().current?.phase).toBe('active');
+    expect(signaling.sentOf('call:hangup')).toEqual([]);
+  });
+
+  it('gives a call up for lost when its path stays down for Meta’s 30 s, and says so', async () => {
+    vi.useFakeTimers();
+    const { store, signaling, calls, peers, connect } = setup();
+    await calls.accept('c1');
+    connect();
+    peers[0]?.moveTo('disconnected');
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(store.getState().current?.phase).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.waitFor(() =>
+      expect(store.getState().wrapUp).toMatchObject({
+        outcome: 'failed',
+        message:
+          'The call was lost: the audio connection to the caller dropped and did not come back within 30 seconds.',
+      }),
+    );
+    expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'c1' }]);
+  });
+
+  it('calls it lost, not Meta’s error, when Meta ends a call whose path is down', async () => {
+    const { store, signaling, calls, peers, connect } = setup();
+    await calls.accept('c1');
+    connect();
+    peers[0]?.moveTo('disconnected');
+    signaling.emit('call:ended', {
+      callId: 'c1',
+      outcome: 'failed',
+      metaError: { code: 138021, meaning: 'No media' },
+    });
+    expect(store.getState().wrapUp?.message).toBe(
+      'The call was lost: the connection dropped and did not come back in time.',
+    );
   });
 
   it('hangs up: tells the server, closes the media, and opens the wrap-up', async () => {

@@ -320,6 +320,21 @@ describe('an outbound call’s media', () => {
     expect(store.getState().current?.phase).toBe('active');
   });
 
+  it('keeps Ringing… through a blip before pickup, and reports one once live', async () => {
+    const { store, pc, answer, pickUp } = await ringing();
+    await answer();
+    pc.moveTo('connected');
+    pc.moveTo('disconnected');
+    expect(store.getState().current?.phase).toBe('ringing');
+    pc.moveTo('connected');
+    pickUp();
+    expect(store.getState().current?.phase).toBe('active');
+    pc.moveTo('disconnected');
+    expect(store.getState().current?.phase).toBe('reconnecting');
+    pc.moveTo('connected');
+    expect(store.getState().current?.phase).toBe('active');
+  });
+
   it('completes the setup when the pickup is reported before Meta’s answer', async () => {
     const { store, pc, answer, pickUp } = await ringing();
     pickUp();

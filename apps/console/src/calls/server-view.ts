@@ -39,7 +39,8 @@ export function outboundProgress(
   view: CallView,
   now: number,
 ): { patch: CallPatch; pickedUp: boolean } | null {
-  if (current.phase === 'ending' || current.phase === 'active') return null;
+  if (current.phase === 'ending' || current.phase === 'active' || current.phase === 'reconnecting')
+    return null;
   if (view.state === 'active') {
     return {
       patch: {

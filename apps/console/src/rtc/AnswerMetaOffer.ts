@@ -58,7 +58,12 @@ export class AnswerMetaOffer implements SdpStrategy {
     this.#held = undefined;
     if (!held || this.#peer.pc.remoteDescription === null) return { ok: true };
     try {
-      await addHeldCandidates(this.#peer.pc, held);
+      await addHeldCandidates(this.#peer.pc, held, {
+        onLateError: (error) =>
+          this.#peer.log.info(
+            `call ${this.#peer.callId()}: Meta's IPv6 candidates not added: ${describe(error)}`,
+          ),
+      });
       return { ok: true };
     } catch (error) {
       return { ok: false, message: `WhatsApp's ICE candidates were refused: ${describe(error)}` };

@@ -62,6 +62,8 @@ export class MediaSession {
   #released: Promise<Outcome> | undefined;
   #inboundPackets = 0;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
+  #lostTimer: ReturnType<typeof setTimeout> | undefined;
+  #everConnected = false;
 
   constructor(options: MediaSessionOptions) {
     this.#callId = options.callId;
@@ -256,6 +258,7 @@ export class MediaSession {
 
   #release(): void {
     clearTimeout(this.#watchdog);
+    clearTimeout(this.#lostTimer);
     this.#monitor.stop();
     this.#local.release();
     this.#options.audio.detach();
@@ -264,14 +267,37 @@ export class MediaSession {
 
   #onConnectionState(): void {
     if (this.over) return;
-    if (this.#pc.connectionState === 'failed') {
-      this.fail({
-        reason: 'ice-failed',
-        message: `The audio connection to ${this.#farEnd} failed (the network may block it). The call was ended.`,
-      });
+    const state = this.#pc.connectionState;
+    if (state === 'connected') this.#everConnected = true;
+    if (state === 'failed') {
+      this.fail(
+        this.#everConnected
+          ? {
+              reason: 'connection-lost',
+              message: `The call was lost: the audio connection to ${this.#farEnd} dropped and did not come back.`,
+            }
+          : {
+              reason: 'ice-failed',
+              message: `The audio connection to ${this.#farEnd} failed (the network may block it). The call was ended.`,
+            },
+      );
       return;
     }
     this.#updatePhase();
+  }
+
+  // a dropped path has Meta's window to come back; ICE alone may take longer to give up
+  #watchReconnecting(): void {
+    clearTimeout(this.#lostTimer);
+    if (this.#phase !== 'reconnecting') return;
+    this.#lostTimer = setTimeout(() => {
+      if (this.#phase !== 'reconnecting') return;
+      const seconds = Math.round(this.#timing.reconnectMs / 1000);
+      this.fail({
+        reason: 'connection-lost',
+        message: `The call was lost: the audio connection to ${this.#farEnd} dropped and did not come back within ${seconds} seconds.`,
+      });
+    }, this.#timing.reconnectMs);
   }
 
   #armNoAudioWatchdog(): void {
@@ -298,6 +324,7 @@ export class MediaSession {
     if (next === this.#phase) return;
     this.#log.info(`call ${this.callId} phase ${this.#phase} -> ${next}`);
     this.#phase = next;
+    this.#watchReconnecting();
     this.#emit({ type: 'phase', phase: next });
   }
 

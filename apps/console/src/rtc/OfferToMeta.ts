@@ -1,5 +1,6 @@
 import type { Channel } from '@ringside/contracts';
 import { describe } from './errors';
+import { addHeldCandidates, holdCandidates } from './held-candidates';
 import type { Outcome } from './LocalAudio';
 import { MediaUpdates } from './MediaUpdates';
 import { readMetaAnswer } from './meta-answer';
@@ -71,8 +72,17 @@ export class OfferToMeta implements SdpStrategy {
     }
     const answer = readMetaAnswer(sdp, this.#channelName);
     if (!answer.ok) return answer;
+    // its candidates follow the description: Meta's IPv4 ones at once, its IPv6 one a moment
+    // later, so the browser does not check an unreachable IPv6 path first (held-candidates.ts)
+    const held = holdCandidates(answer.sdp);
     try {
-      await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+      await pc.setRemoteDescription({ type: 'answer', sdp: held.sdp });
+      await addHeldCandidates(pc, held, {
+        onLateError: (error) =>
+          this.#peer.log.info(
+            `call ${this.#peer.callId()}: Meta's IPv6 candidates not added: ${describe(error)}`,
+          ),
+      });
     } catch (error) {
       return {
         ok: false,

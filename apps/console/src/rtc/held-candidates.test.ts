@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addHeldCandidates, holdCandidates } from './held-candidates';
+import { addHeldCandidates, holdCandidates, IPV6_HEAD_START_MS } from './held-candidates';
 import { META_OFFER } from './testing/sdp-samples';
 
 const OFFER = [
@@ -53,5 +53,45 @@ describe('holdCandidates', () => {
     const pc = { addIceCandidate: vi.fn((_candidate: RTCIceCandidateInit) => Promise.resolve()) };
     await addHeldCandidates(pc, held);
     expect(pc.addIceCandidate.mock.calls.map(([c]) => c)).toEqual(held.candidates);
+  });
+
+  it('gives Meta’s IPv4 candidates a head start over its IPv6 one, listed first in its offers', async () => {
+    vi.useFakeTimers();
+    try {
+      const offer = OFFER.replace(
+        'a=candidate:1 1 udp 2130706431 127.0.0.1 40000 typ host',
+        'a=candidate:9 1 udp 2130706432 2001:db8::7 40000 typ host\r\na=candidate:1 1 udp 2130706431 127.0.0.1 40000 typ host',
+      );
+      const held = holdCandidates(offer);
+      const added: string[] = [];
+      const pc = {
+        addIceCandidate: vi.fn(
+          async (c: RTCIceCandidateInit) => void added.push(String(c.candidate)),
+        ),
+      };
+      await addHeldCandidates(pc, held);
+      // the IPv4 ones at once, in Meta's order; the IPv6 one only after the head start
+      expect(added.map((c) => c.split(' ')[4])).toEqual(['127.0.0.1', '203.0.113.7']);
+      await vi.advanceTimersByTimeAsync(IPV6_HEAD_START_MS);
+      expect(added.map((c) => c.split(' ')[4])).toEqual([
+        '127.0.0.1',
+        '203.0.113.7',
+        '2001:db8::7',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('adds an IPv6-only offer’s candidates at once: there is nothing to wait for', async () => {
+    const held = holdCandidates(
+      OFFER.replace(/127\.0\.0\.1 40000 typ host/, '2001:db8::7 40000 typ host').replace(
+        /a=candidate:2 [^\r]*\r\n/,
+        '',
+      ),
+    );
+    const pc = { addIceCandidate: vi.fn((_c: RTCIceCandidateInit) => Promise.resolve()) };
+    await addHeldCandidates(pc, held);
+    expect(pc.addIceCandidate).toHaveBeenCalledTimes(1);
   });
 });

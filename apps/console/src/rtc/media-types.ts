@@ -29,12 +29,18 @@ export interface SessionTiming {
   iceGatheringMs: number;
   /** no inbound RTP this long after Meta accepted: the call is ended */
   noAudioMs: number;
+  /**
+   * a path that dropped mid-call has this long to come back before the call is given up for
+   * lost: Meta drops a call after about 30 s with no packets (meta-calling.md §2.6)
+   */
+  reconnectMs: number;
   statsIntervalMs: number;
 }
 
 export const DEFAULT_TIMING: SessionTiming = {
   iceGatheringMs: 1500,
   noAudioMs: 6000,
+  reconnectMs: 30_000,
   statsIntervalMs: 1000,
 };
 

@@ -9,6 +9,7 @@ export type FailureReason =
   | 'answer-refused'
   | 'bad-reply'
   | 'ice-failed'
+  | 'connection-lost'
   | 'no-audio';
 
 export interface SessionFailure {

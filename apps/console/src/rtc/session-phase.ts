@@ -6,7 +6,8 @@ export type SessionStep =
   'new' | 'preparing' | 'prepared' | 'sent' | 'accepted' | 'failed' | 'closed';
 
 /** what the agent sees of a call session */
-export type SessionPhase = 'preparing' | 'connecting' | 'active' | 'failed' | 'closed';
+export type SessionPhase =
+  'preparing' | 'connecting' | 'active' | 'reconnecting' | 'failed' | 'closed';
 
 /**
  * Derives the session's phase from our signaling step and the peer connection's own state,
@@ -16,6 +17,7 @@ export type SessionPhase = 'preparing' | 'connecting' | 'active' | 'failed' | 'c
  * @example
  * derivePhase('accepted', 'connected'); // 'active'
  * derivePhase('accepted', 'connecting'); // 'connecting'
+ * derivePhase('accepted', 'disconnected'); // 'reconnecting': the path dropped, ICE tries again
  * derivePhase('sent', 'failed'); // 'failed'
  */
 export function derivePhase(step: SessionStep, connection: RTCPeerConnectionState): SessionPhase {
@@ -32,6 +34,8 @@ export function derivePhase(step: SessionStep, connection: RTCPeerConnectionStat
     case 'accepted':
       if (connection === 'failed') return 'failed';
       if (connection === 'closed') return 'closed';
+      // only a connected path disconnects: audio stopped mid-call, and may come back
+      if (connection === 'disconnected') return 'reconnecting';
       return step === 'accepted' && connection === 'connected' ? 'active' : 'connecting';
   }
 }

@@ -29,5 +29,6 @@ export function CallStrip() {
 function ownCallText(call: CurrentCall): string {
   if (call.direction === 'inbound') return `On a call with ${callerName(call.caller)}`;
   const whom = dialedParty(call.caller);
-  return call.phase === 'active' ? `On a call with ${whom}` : `Calling ${whom}…`;
+  const live = call.phase === 'active' || call.phase === 'reconnecting';
+  return live ? `On a call with ${whom}` : `Calling ${whom}…`;
 }
