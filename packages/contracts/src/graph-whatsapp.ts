@@ -209,6 +209,9 @@ export const waCallPermissionsReplySchema = z.looseObject({
 export type WaCallPermissionsReply = z.infer<typeof waCallPermissionsReplySchema>;
 
 export {
+  isTimeZone,
+  MAX_HOLIDAYS,
+  MAX_RANGES_PER_DAY,
   waCallingSettingsSchema,
   waSettingsBodySchema,
   type WaCallingSettings,
