@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCallHandle, type CallHandle } from './engine/call-handle';
 import { CallingSettingsBook } from './engine/calling-settings';
+import { MessengerCallSettingsBook, type RingTarget } from './engine/messenger-call-settings';
 import { CallStore } from './engine/call-store';
 import { resolveConfig, type CalleeBehaviour, type MetaSimOptions } from './engine/config';
 import { calleeBehaviour, type EngineContext } from './engine/context';
@@ -63,6 +64,11 @@ export interface MetaSim {
   failNextRequest(fault: GraphFault): void;
   /** how one user answers business-initiated calls */
   setCallee(userId: string, behaviour: Partial<CalleeBehaviour>): void;
+  /**
+   * where a Page's calls ring (Meta Business Suite's call routing; Graph writes only the icon):
+   * with `META`, users' calls to the Page never reach the app
+   */
+  setMessengerRingTarget(ringTarget: RingTarget, pageId?: string): void;
   /** where later webhooks go; null records them without sending */
   setWebhookUrl(url: string | null): void;
   /** resolves once no webhook waits or is being sent */
@@ -99,6 +105,7 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
     store,
     permissions: new PermissionBook(config.now),
     settings: new CallingSettingsBook(),
+    messengerSettings: new MessengerCallSettingsBook(),
     timers: new TimerSet(),
     send: (event) => dispatcher.enqueue(event),
     cleanups: new Map(),
@@ -168,6 +175,9 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
       grantFromProfile(ctx, id, userId, name ?? calleeBehaviour(ctx, userId).name ?? 'Sim Callee');
     },
     failNextRequest: (fault) => faults.add(fault),
+    setMessengerRingTarget(ringTarget, pageId) {
+      ctx.messengerSettings.update(businessFor('messenger', pageId), { ringTarget });
+    },
     setCallee(userId, behaviour) {
       ctx.callees.set(userId, { ...ctx.callees.get(userId), ...behaviour });
     },

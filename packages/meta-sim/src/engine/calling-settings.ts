@@ -1,4 +1,5 @@
 import type { WaCallingSettings } from '@ringside/contracts';
+import { isOpenAt } from './call-hours';
 
 /** what a number starts with: calling on, icon shown, SIP off */
 export const DEFAULT_CALLING_SETTINGS: WaCallingSettings = {
@@ -37,6 +38,11 @@ export class CallingSettingsBook {
   /** with SIP on, the Graph calling endpoints and webhooks are off for the number */
   sipEnabled(phoneNumberId: string): boolean {
     return this.get(phoneNumberId).sip?.status === 'ENABLED';
+  }
+
+  /** whether a user's call placed at `at` (epoch ms) reaches the business under its call hours */
+  withinCallHours(phoneNumberId: string, at: number): boolean {
+    return isOpenAt(this.get(phoneNumberId).call_hours, at);
   }
 
   callbackPermissionEnabled(phoneNumberId: string): boolean {

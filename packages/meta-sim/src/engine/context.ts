@@ -4,6 +4,7 @@ import type { CallStore } from './call-store';
 import type { CalleeBehaviour, SimConfig, SimMessengerPage, SimWhatsAppNumber } from './config';
 import type { PermissionBook } from './permissions';
 import type { CallingSettingsBook } from './calling-settings';
+import type { MessengerCallSettingsBook } from './messenger-call-settings';
 import type { TimerSet } from './timers';
 
 /** what every engine step may use; one per simulator, never global */
@@ -13,6 +14,8 @@ export interface EngineContext {
   store: CallStore;
   permissions: PermissionBook;
   settings: CallingSettingsBook;
+  /** each Page's call settings (icon, ring target) */
+  messengerSettings: MessengerCallSettingsBook;
   timers: TimerSet;
   send: (event: WebhookEvent) => void;
   /** per-call cleanups (timers, watchers), run when the call ends */

@@ -39,8 +39,9 @@ export const DEFAULT_CALLER_USERNAME = '@sim.caller';
  * A user calls the business. WhatsApp: the caller makes its offer, the connect webhook carries
  * it with the caller's profile name. Messenger: the connect webhook carries no SDP. Either way
  * the call rings until the business acts or the ring timeout passes. Throws when the call
- * cannot be placed at all (unknown number or page, calling disabled): a test mistake, not a
- * Meta reply.
+ * cannot be placed at all (unknown number or page, calling disabled, outside the number's call
+ * hours, a Page whose calls ring in Meta's apps): the user's call never reaches the business,
+ * so there is no Meta reply to give.
  *
  * @example
  * const call = await placeCall(ctx, { channel: 'whatsapp', name: 'Rahul', from: '918097530000' });
@@ -65,6 +66,13 @@ async function placeWhatsAppCall(
   if (!ctx.settings.callingEnabled(id) || ctx.settings.sipEnabled(id)) {
     throw new Error(
       `calling over the Graph API is not enabled for ${id}; see its calling settings`,
+    );
+  }
+  // outside call hours or on a holiday the user's call does not reach the business (*Configure
+  // Call Settings*, *User-initiated calls*): no connect webhook, nothing rings
+  if (!ctx.settings.withinCallHours(id, ctx.config.now())) {
+    throw new Error(
+      `${id} is outside its call hours (or on a holiday) now: the call does not reach the business`,
     );
   }
   const byUsername = options.knownBy === 'username';
@@ -107,6 +115,12 @@ async function placeMessengerCall(
   const page = options.to === undefined ? ctx.config.pages[0] : findPage(ctx, options.to);
   if (!page)
     throw new Error(`no Messenger page "${options.to ?? '(none configured)'}" in the simulator`);
+  // only a Page routed to partner apps rings the app (meta-calling.md §3.4)
+  if (!ctx.messengerSettings.reachesPartners(page.pageId)) {
+    throw new Error(
+      `calls to Page ${page.pageId} ring in Meta's apps (call_routing.ring_target is not PARTNERS): the call does not reach the app`,
+    );
+  }
   const userId = options.from ?? newPsid();
   if (!/^\d{6,20}$/.test(userId))
     throw new Error(`"from" must be a PSID (digits), got "${userId}"`);

@@ -1,4 +1,4 @@
-import { msgrCallActionBodySchema } from '@ringside/contracts';
+import { msgrCallActionBodySchema, msgrCallSettingsBodySchema } from '@ringside/contracts';
 import type { Request } from 'express';
 import type { SimMessengerPage } from '../engine/config';
 import type { EngineContext } from '../engine/context';
@@ -81,4 +81,36 @@ export function postMessengerMessage(
   const body = parseBody(msgrPermissionRequestBodySchema, req.body);
   if (!body.ok) return body;
   return requestMessengerPermission(ctx, page, body.value.recipient.id);
+}
+
+/**
+ * `GET /{page-id}/messenger_call_settings`: the Page's icon, audio and call routing, as a bare
+ * object (the fields meta-calling.md §3.4 names; Meta's *Call Settings* page shows only the POST).
+ *
+ * @example
+ * getMessengerCallSettings(ctx, page).value; // { icon_enabled: true, audio_enabled: true, call_routing: { ring_target: 'PARTNERS' } }
+ */
+export function getMessengerCallSettings(
+  ctx: EngineContext,
+  page: SimMessengerPage,
+): Outcome<object> {
+  return succeed(ctx.messengerSettings.get(page.pageId));
+}
+
+/**
+ * `POST /{page-id}/messenger_call_settings {icon_enabled}` (Messenger *Call Settings*): answers
+ * `{"result":"success"}`; a body without a boolean `icon_enabled` is code 100.
+ *
+ * @example
+ * postMessengerCallSettings(ctx, page, req).value; // { result: 'success' }
+ */
+export function postMessengerCallSettings(
+  ctx: EngineContext,
+  page: SimMessengerPage,
+  req: Request,
+): Outcome<object> {
+  const body = parseBody(msgrCallSettingsBodySchema, req.body);
+  if (!body.ok) return body;
+  ctx.messengerSettings.update(page.pageId, { icon_enabled: body.value.icon_enabled });
+  return succeed({ result: 'success' });
 }

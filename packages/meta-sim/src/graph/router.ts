@@ -8,6 +8,8 @@ import { errorEnvelope } from './envelope';
 import { GraphFaults } from './faults';
 import {
   getMessengerCallPermissions,
+  getMessengerCallSettings,
+  postMessengerCallSettings,
   postMessengerCalls,
   postMessengerMessage,
 } from './messenger-edges';
@@ -77,6 +79,20 @@ export function createGraphRouter(
       'settings',
       (t, req) =>
         t.kind === 'whatsapp' ? postWhatsAppSettings(ctx, t.number, req) : unsupportedFor(t, req),
+    ],
+    [
+      'get',
+      'messenger_call_settings',
+      (t, req) =>
+        t.kind === 'messenger' ? getMessengerCallSettings(ctx, t.page) : unsupportedFor(t, req),
+    ],
+    [
+      'post',
+      'messenger_call_settings',
+      (t, req) =>
+        t.kind === 'messenger'
+          ? postMessengerCallSettings(ctx, t.page, req)
+          : unsupportedFor(t, req),
     ],
     [
       'get',

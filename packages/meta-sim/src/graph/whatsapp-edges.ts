@@ -2,7 +2,8 @@ import {
   isBsuid,
   waCallActionBodySchema,
   waPermissionRequestMessageSchema,
-  waSettingsBodySchema,
+  toReadableError,
+  waCallingSettingsWriteSchema,
   type WaCallPermissionsReply,
 } from '@ringside/contracts';
 import type { Request } from 'express';
@@ -94,7 +95,10 @@ export function getWhatsAppSettings(
 }
 
 /**
- * `POST /{phone-number-id}/settings` with a `calling` object.
+ * `POST /{phone-number-id}/settings` with a `calling` object, checked as Meta checks it at the
+ * simulator's clock (at most 2 ranges a day, none overlapping, at most 20 holidays, none past).
+ * A refusal is Meta's code 100 with every problem in `error_data.details`, each as
+ * `calling.<path>: <what>` joined by "; " (the wording is ours; Meta gives code 100).
  *
  * @example
  * const outcome = postWhatsAppSettings(ctx, number, req); // { success: true }
@@ -104,8 +108,17 @@ export function postWhatsAppSettings(
   number: SimWhatsAppNumber,
   req: Request,
 ): Outcome<object> {
-  const body = parseBody(waSettingsBodySchema, req.body);
-  if (!body.ok) return body;
-  ctx.settings.update(number.phoneNumberId, body.value.calling);
+  const body: unknown = req.body ?? {};
+  const calling =
+    typeof body === 'object' && body !== null && 'calling' in body ? body.calling : undefined;
+  if (calling === undefined) return refuse(100, 'calling: the calling object is required');
+  const parsed = waCallingSettingsWriteSchema(new Date(ctx.config.now())).safeParse(calling);
+  if (!parsed.success) {
+    const details = toReadableError(parsed.error)
+      .issues.map((i) => `${i.path === '(root)' ? 'calling' : `calling.${i.path}`}: ${i.message}`)
+      .join('; ');
+    return refuse(100, details);
+  }
+  ctx.settings.update(number.phoneNumberId, parsed.data);
   return succeed({ success: true });
 }
