@@ -1,11 +1,15 @@
 import {
   msgrAcceptReplySchema,
   msgrCallPermissionsReplySchema,
+  msgrCallSettingsReadSchema,
+  msgrCallSettingsReplySchema,
   msgrConnectReplySchema,
   msgrMediaUpdateReplySchema,
   msgrSuccessReplySchema,
   type MsgrAcceptReply,
   type MsgrCallPermissionsReply,
+  type MsgrCallSettingsBody,
+  type MsgrCallSettingsRead,
   type MsgrConnectReply,
   type MsgrMediaUpdateReply,
 } from '@ringside/contracts';
@@ -96,6 +100,27 @@ export function messengerGraph(transport: GraphTransport) {
         },
         msgrMediaUpdateReplySchema,
       ),
+    /** the Page's call settings: icon, audio, call routing (meta-calling.md §3.4) */
+    getCallSettings: (creds: GraphCredentials): Promise<MsgrCallSettingsRead> =>
+      transport.send({
+        operation: 'messenger.call_settings_get',
+        method: 'GET',
+        node: creds.nodeId,
+        edge: 'messenger_call_settings',
+        accessToken: creds.accessToken,
+        reply: msgrCallSettingsReadSchema,
+      }),
+    /** the call icon in the Page's threads, the one field Meta's *Call Settings* page writes */
+    updateCallSettings: (creds: GraphCredentials, body: MsgrCallSettingsBody) =>
+      transport.send({
+        operation: 'messenger.call_settings_update',
+        method: 'POST',
+        node: creds.nodeId,
+        edge: 'messenger_call_settings',
+        accessToken: creds.accessToken,
+        body,
+        reply: msgrCallSettingsReplySchema,
+      }),
     /** the Page itself, read with its token: Meta answers only a token that may act for it */
     describePage: (creds: GraphCredentials) =>
       transport.send({
