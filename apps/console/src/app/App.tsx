@@ -16,13 +16,16 @@ const HistoryRoute = lazy(() =>
 const SupervisorRoute = lazy(() =>
   import('./SupervisorRoute').then((m) => ({ default: m.SupervisorRoute })),
 );
+const SetupView = lazy(() =>
+  import('../views/setup/SetupView').then((m) => ({ default: m.SetupView })),
+);
 const AdminRoute = lazy(() => import('./AdminRoute').then((m) => ({ default: m.AdminRoute })));
 
 // supervisors read the admin pages where the API lets them; only admins change anything
 const STAFF: readonly Role[] = ['supervisor', 'admin'];
 
 /**
- * The console's routes: `/login`, the agent view `/`, `/history`, and for supervisors and
+ * The console's routes: `/login`, the agent view `/`, `/history`, `/setup` (Test my setup), and for supervisors and
  * admins `/supervisor` (the live board) and `/admin/*` (workspace settings).
  *
  * @example
@@ -52,6 +55,14 @@ export function App() {
           element={
             <Lazy>
               <HistoryRoute />
+            </Lazy>
+          }
+        />
+        <Route
+          path="setup"
+          element={
+            <Lazy>
+              <SetupView />
             </Lazy>
           }
         />

@@ -18,6 +18,7 @@ import type { ConsoleEnv } from '../env';
 import { createLogger, type Logger } from '../log';
 import { AudioEngine } from '../rtc/audio-engine';
 import { DeviceManager } from '../rtc/DeviceManager';
+import { MicMonitor } from '../rtc/MicMonitor';
 import { createHoldMusic } from '../rtc/hold-music';
 import { inboundMedia, outboundMedia, type MediaParts } from '../rtc/call-media';
 import type { SessionMicrophone } from '../rtc/LocalAudio';
@@ -27,6 +28,8 @@ import { SignalingClient } from '../signaling/SignalingClient';
 import { createSocketIoTransport, type SignalingTransport } from '../signaling/transport';
 import { ConsoleSession } from '../session/ConsoleSession';
 import { IceServers } from '../session/IceServers';
+import { createSetupCheck } from '../setup/create-setup-check';
+import type { SetupCheck } from '../setup/SetupCheck';
 import { createAppStore, type AppStore } from '../state/store';
 import { TabOwnership } from '../tabs/TabOwnership';
 import { UnloadGuard } from '../unload/UnloadGuard';
@@ -58,6 +61,10 @@ export class ConsoleServices {
   readonly signaling: SignalingClient;
   readonly devices: DeviceManager;
   readonly deviceChoice: DeviceChoice;
+  /** the agent's own microphone level and speech, whenever it is open */
+  readonly micMonitor: MicMonitor;
+  /** "Test my setup": microphone, speaker, relay and network checks, the last one kept */
+  readonly setup: SetupCheck;
   readonly ringing: RingingCalls;
   readonly calls: CallController;
   readonly presence: AgentPresence;
@@ -85,7 +92,10 @@ export class ConsoleServices {
       onMicState: (state, message) => this.store.getState().micChanged(state, message),
       onDevices: (inputs, outputs) => this.store.getState().devicesListed(inputs, outputs),
       onMicrophoneLost: (problem) => void this.presence.microphoneLost(problem),
-      onMicrophoneChanged: () => void this.deviceChoice.microphoneChanged(),
+      onMicrophoneChanged: () => {
+        void this.deviceChoice.microphoneChanged();
+        this.micMonitor.microphoneChanged();
+      },
       log: log('devices'),
     });
     this.deviceChoice = new DeviceChoice({
@@ -93,6 +103,20 @@ export class ConsoleServices {
       microphones: this.devices,
       speaker: this.#audio,
       currentCall: () => this.calls.session ?? undefined,
+    });
+    this.micMonitor = new MicMonitor({
+      store: this.store,
+      microphone: () => this.devices.microphoneForCall(),
+      context: () => this.#engine.context(),
+    });
+    this.setup = createSetupCheck({
+      win,
+      store: this.store,
+      microphone: this.devices,
+      mic: this.micMonitor,
+      ice: this.ice,
+      audio: () => this.#engine.context(),
+      unlockAudio: () => this.#engine.unlock(),
     });
     this.ringing = new RingingCalls({
       store: this.store,
@@ -140,7 +164,14 @@ export class ConsoleServices {
     this.session = new ConsoleSession({
       store: this.store,
       auth: this.auth,
-      whileSignedIn: [this.ice, this.devices, this.#alerts, this.#unload],
+      whileSignedIn: [
+        this.ice,
+        this.devices,
+        this.micMonitor,
+        this.setup,
+        this.#alerts,
+        this.#unload,
+      ],
       calls: {
         start: () => {
           this.ringing.start();

@@ -5,6 +5,7 @@ import { IncomingCalls } from './IncomingCalls';
 import { InCallPanel } from './InCallPanel';
 import { NewCallPanel } from './NewCallPanel';
 import { PermissionNotices } from './PermissionNotices';
+import { SetupEntry, SetupWarningBanner } from './SetupNotices';
 import { StatusControl } from './StatusControl';
 import { WrapUpForm } from './WrapUpForm';
 
@@ -17,7 +18,9 @@ export function AgentView() {
       <ConnectionBanner />
       <MicBanner />
       <ProblemBanner />
+      <SetupWarningBanner />
       <StatusControl />
+      <SetupEntry />
       <IncomingCalls />
       <InCallPanel />
       <WrapUpForm />

@@ -13,6 +13,7 @@ import {
 import { useNow } from '../../ui/useNow';
 import { DevicePicker } from './DevicePicker';
 import { Keypad } from './Keypad';
+import { MicActivity } from './MicActivity';
 import { QualityIndicator } from './QualityIndicator';
 
 const PHASE_TEXT: Record<CallPhase, string> = {
@@ -124,6 +125,7 @@ function LiveCall({ call }: { call: CurrentCall }) {
         </Button>
       </div>
 
+      <MicActivity muted={call.muted} />
       {keypadOpen && talking ? <Keypad id={keypadId} /> : null}
       <QualityIndicator quality={call.quality} />
       <details className="text-sm">

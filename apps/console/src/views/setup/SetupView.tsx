@@ -1,0 +1,200 @@
+import { useEffect, useId, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useMicActivity, useSetupState } from '../../app/setup-hooks';
+import type { CheckId, CheckResult, Verdict } from '../../setup/check-result';
+import { testedAtWords } from '../../setup/tested-at';
+import { Button } from '../../ui/controls';
+import { DevicePicker } from '../agent/DevicePicker';
+import { MicMeter } from './MicMeter';
+
+const TITLES: Record<CheckId, string> = {
+  microphone: 'Microphone',
+  speaker: 'Speaker',
+  relay: 'Relay server (TURN)',
+  network: 'Connection quality',
+};
+
+const VERDICT_WORDS: Record<Verdict, string> = {
+  pass: 'Passed',
+  warn: 'Needs attention',
+  fail: 'Failed',
+  info: 'Note',
+};
+
+const VERDICT_STYLE: Record<Verdict, string> = {
+  pass: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
+  warn: 'bg-amber-100 text-amber-950 dark:bg-amber-900/60 dark:text-amber-100',
+  fail: 'bg-rose-100 text-rose-950 dark:bg-rose-900/60 dark:text-rose-100',
+  info: 'bg-sky-100 text-sky-950 dark:bg-sky-900/60 dark:text-sky-100',
+};
+
+const RUNNING_WORDS: Partial<Record<CheckId, string>> = {
+  microphone: 'Listening… say a few words, for example count to five.',
+  relay: 'Reaching the relay server…',
+  network: 'Measuring round trip and lost packets…',
+};
+
+/**
+ * `/setup`: "Test my setup", run before going Available. The microphone heard while the agent
+ * speaks, the speaker heard playing a tone, the relay server reached, the connection's round
+ * trip and loss, each in plain words with what to do; run again at will.
+ */
+export function SetupView() {
+  const services = useServices();
+  const state = useSetupState();
+  const inCall = useAppState((s) => s.current !== null);
+  const started = state.running !== null || Object.keys(state.results).length > 0;
+  // leaving the page cuts a playing tone short
+  useEffect(() => () => services.setup.stopTone(), [services]);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-4 p-4">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">Test my setup</h1>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Run this before going Available. We listen to your microphone, play a tone on your
+          speaker, and check the path your calls take. It takes about ten seconds.
+        </p>
+        {state.last ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Last tested {testedAtWords(state.last.at, Date.now())}.
+          </p>
+        ) : null}
+      </div>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button
+          tone="primary"
+          disabled={state.running !== null || inCall}
+          onClick={() => void services.setup.run()}
+        >
+          {started ? 'Run the test again' : 'Start the test'}
+        </Button>
+        {inCall ? (
+          <span className="text-sm">Finish your call first: the test uses your microphone.</span>
+        ) : null}
+        <Link to="/" className="text-sm font-medium text-sky-800 underline dark:text-sky-300">
+          Back to calls
+        </Link>
+      </div>
+
+      <p aria-live="polite" className="sr-only">
+        {state.running ? RUNNING_WORDS[state.running] : started ? 'The test has finished.' : ''}
+      </p>
+
+      <CheckSection id="microphone" result={state.results.microphone} running={state.running}>
+        <MicrophoneLive />
+      </CheckSection>
+      <CheckSection id="speaker" result={state.results.speaker} running={null}>
+        <SpeakerTest />
+      </CheckSection>
+      <CheckSection id="relay" result={state.results.relay} running={state.running} />
+      <CheckSection id="network" result={state.results.network} running={state.running} />
+
+      <details className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <summary className="cursor-pointer font-medium">Audio devices</summary>
+        <div className="mt-3">
+          <DevicePicker />
+        </div>
+      </details>
+    </div>
+  );
+}
+
+function CheckSection({
+  id,
+  result,
+  running,
+  children,
+}: {
+  id: CheckId;
+  result: CheckResult | undefined;
+  running: CheckId | null;
+  children?: ReactNode;
+}) {
+  const titleId = useId();
+  const now = running === id;
+  return (
+    <section
+      aria-labelledby={titleId}
+      aria-busy={now}
+      className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={titleId} className="text-base font-semibold">
+          {TITLES[id]}
+        </h2>
+        {now ? (
+          <span className="text-sm font-medium text-sky-800 dark:text-sky-300">Testing…</span>
+        ) : result ? (
+          <span
+            className={`rounded-full px-2 py-0.5 text-xs font-semibold ${VERDICT_STYLE[result.verdict]}`}
+          >
+            {VERDICT_WORDS[result.verdict]}
+          </span>
+        ) : (
+          <span className="text-sm text-slate-500 dark:text-slate-400">Not tested yet</span>
+        )}
+      </div>
+      {now && RUNNING_WORDS[id] ? <p className="text-sm">{RUNNING_WORDS[id]}</p> : null}
+      {result && !now ? (
+        <div className="space-y-1 text-sm">
+          <p>{result.summary}</p>
+          {result.fix ? (
+            <p>
+              <span className="font-semibold">What to do: </span>
+              {result.fix}
+            </p>
+          ) : null}
+          {result.figures?.length ? (
+            <ul className="flex flex-wrap gap-x-4 text-slate-600 dark:text-slate-300">
+              {result.figures.map((figure) => (
+                <li key={figure}>{figure}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {children}
+    </section>
+  );
+}
+
+function MicrophoneLive() {
+  const measuring = useMicActivity((a) => a.measuring);
+  if (!measuring) return null;
+  return <MicMeter label="Microphone level" />;
+}
+
+function SpeakerTest() {
+  const services = useServices();
+  const { tone } = useSetupState();
+  if (tone === 'asking') {
+    return (
+      <div className="flex flex-wrap items-center gap-2">
+        <p className="text-sm font-medium">Did you hear the tone?</p>
+        <Button tone="accept" onClick={() => services.setup.heardTone(true)}>
+          Yes, I heard it
+        </Button>
+        <Button tone="neutral" onClick={() => services.setup.heardTone(false)}>
+          No, I heard nothing
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button
+        tone="neutral"
+        disabled={tone === 'playing'}
+        onClick={() => void services.setup.playTone()}
+      >
+        {tone === 'playing' ? 'Playing the tone…' : 'Play test tone'}
+      </Button>
+      <span className="text-sm text-slate-600 dark:text-slate-300">
+        Plays on the speaker chosen under Audio devices.
+      </span>
+    </div>
+  );
+}
