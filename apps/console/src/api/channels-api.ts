@@ -1,5 +1,8 @@
 import {
+  adminCallSettingsViewSchema,
   adminChannelViewSchema,
+  type AdminCallSettingsBody,
+  type AdminCallSettingsView,
   channelTestResultSchema,
   type AdminChannelCreateBody,
   type AdminChannelUpdateBody,
@@ -13,6 +16,7 @@ import type { RestClient } from './rest-client';
 const readChannel = readWith(adminChannelViewSchema);
 const readChannels = readItems(adminChannelViewSchema);
 const readTest = readWith(channelTestResultSchema);
+const readCallSettings = readWith(adminCallSettingsViewSchema);
 
 /**
  * `/api/admin/channels`: WhatsApp numbers and Pages with who answers them and how they ring.
@@ -36,6 +40,23 @@ export class ChannelsApi {
 
   update(id: string, body: AdminChannelUpdateBody): Promise<ApiResult<AdminChannelView>> {
     return this.rest.patch(`/api/admin/channels/${segment(id)}`, body, readChannel);
+  }
+
+  /** the number's or Page's call settings as Meta reads them now (admins) */
+  callSettings(id: string): Promise<ApiResult<AdminCallSettingsView>> {
+    return this.rest.get(`/api/admin/channels/${segment(id)}/call-settings`, readCallSettings);
+  }
+
+  /** writes call settings to Meta; answers what Meta reads back, or field issues */
+  saveCallSettings(
+    id: string,
+    body: AdminCallSettingsBody,
+  ): Promise<ApiResult<AdminCallSettingsView>> {
+    return this.rest.put(
+      `/api/admin/channels/${segment(id)}/call-settings`,
+      body,
+      readCallSettings,
+    );
   }
 
   /** a cheap Graph read with the channel's token; Meta's answer in words */

@@ -3,6 +3,8 @@ export interface ApiError {
   status: number;
   code: string;
   message: string;
+  /** what was wrong, field by field, when the server said (`invalid_payload`) */
+  issues?: readonly { path: string; message: string }[];
 }
 
 /** every call of the `RestClient` (`rest-client.ts`) answers with this; none throws */
@@ -28,13 +30,24 @@ export function errorFrom(status: number, payload: unknown): ApiError {
   if (isRecord(payload) && isRecord(payload['error'])) {
     const { code, message } = payload['error'];
     if (typeof code === 'string' && typeof message === 'string' && message !== '') {
-      return { status, code, message };
+      const issues = issuesFrom(payload['error']['issues']);
+      return issues ? { status, code, message, issues } : { status, code, message };
     }
   }
   const message =
     FALLBACK_MESSAGES[status] ??
     (status >= 500 ? 'Ringside had a problem. Try again.' : 'That did not work.');
   return { status, code: `http_${status}`, message };
+}
+
+// the server's `issues`: [{ path, message }], anything else ignored
+function issuesFrom(value: unknown): ApiError['issues'] {
+  if (!Array.isArray(value)) return undefined;
+  const issues = value.filter(
+    (i): i is { path: string; message: string } =>
+      isRecord(i) && typeof i['path'] === 'string' && typeof i['message'] === 'string',
+  );
+  return issues.length > 0 ? issues.map(({ path, message }) => ({ path, message })) : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ChannelsApi } from '../../api/channels-api';
 import { Button, ChannelBadge } from '../../ui/controls';
 import { AdminCard, Tag } from './AdminCard';
+import { CallSettingsEditor } from './CallSettingsEditor';
 import { ChannelForm } from './ChannelForm';
 import { channelIds, ringSummary, whoAnswers } from './channel-words';
 import { Outcome, type OutcomeMessage } from './fields';
@@ -25,6 +26,7 @@ export function ChannelCard({
   const [busy, setBusy] = useState<'test' | 'toggle' | null>(null);
   const [test, setTest] = useState<ChannelTestResult | null>(null);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
+  const [callSettings, setCallSettings] = useState(false);
   const edit = useCardEdit(onChanged, setOutcome);
 
   const runTest = async () => {
@@ -94,6 +96,14 @@ export function ChannelCard({
             {busy === 'test' ? 'Testing…' : 'Test connection'}
           </Button>
           <Button
+            tone="neutral"
+            className="min-h-9 px-3"
+            aria-expanded={callSettings}
+            onClick={() => setCallSettings((open) => !open)}
+          >
+            Call settings
+          </Button>
+          <Button
             tone="ghost"
             className="min-h-9 px-3"
             disabled={busy !== null}
@@ -104,6 +114,9 @@ export function ChannelCard({
         </div>
       ) : null}
       {test ? <TestResult result={test} /> : null}
+      {canChange && callSettings ? (
+        <CallSettingsEditor api={api} channel={channel} onClose={() => setCallSettings(false)} />
+      ) : null}
       <Outcome outcome={outcome} />
       {edit.editing ? (
         <ChannelForm

@@ -1,0 +1,159 @@
+import type { AdminCallSettingsView, AdminChannelView } from '@ringside/contracts';
+import { useEffect, useState } from 'react';
+import type { ChannelsApi } from '../../api/channels-api';
+import { Banner, Button } from '../../ui/controls';
+import { Outcome, SelectField, type OutcomeMessage } from './fields';
+import { WaCallSettingsForm } from './WaCallSettingsForm';
+
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; view: AdminCallSettingsView };
+
+/** a channel's call settings as Meta has them, and the editor for what Meta lets us change */
+export function CallSettingsEditor({
+  api,
+  channel,
+  onClose,
+}: {
+  api: ChannelsApi;
+  channel: AdminChannelView;
+  onClose: () => void;
+}) {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void api.callSettings(channel.id).then((result) => {
+      if (!live) return;
+      setLoaded(
+        result.ok
+          ? { state: 'ready', view: result.data }
+          : { state: 'error', message: result.error.message },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, channel.id]);
+
+  const onSaved = (view: AdminCallSettingsView) => {
+    setLoaded({ state: 'ready', view });
+    setSaved(true);
+  };
+
+  return (
+    <section aria-label={`Call settings of ${channel.label}`} className="space-y-3">
+      <h3 className="text-sm font-semibold">Call settings</h3>
+      {loaded.state === 'loading' ? (
+        <p role="status" className="text-sm">
+          Reading the call settings from Meta…
+        </p>
+      ) : loaded.state === 'error' ? (
+        <>
+          <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+            The call settings could not be read: {loaded.message}
+          </p>
+          <Button tone="ghost" onClick={onClose}>
+            Close
+          </Button>
+        </>
+      ) : (
+        <>
+          {saved ? (
+            <p role="status" className="text-sm font-medium text-emerald-800 dark:text-emerald-200">
+              Saved. Meta now reads back the settings shown.
+            </p>
+          ) : null}
+          {loaded.view.channel === 'whatsapp' ? (
+            <WaCallSettingsForm
+              // a fresh form from what Meta read back after each save
+              key={JSON.stringify(loaded.view.calling)}
+              api={api}
+              channelId={channel.id}
+              calling={loaded.view.calling}
+              caveat={loaded.view.caveat}
+              onSaved={onSaved}
+              onCancel={onClose}
+            />
+          ) : (
+            <PageCallSettings
+              api={api}
+              channelId={channel.id}
+              view={loaded.view}
+              onSaved={onSaved}
+              onCancel={onClose}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** a Page: the call icon (all Meta's API writes), and the ring-target warning */
+function PageCallSettings({
+  api,
+  channelId,
+  view,
+  onSaved,
+  onCancel,
+}: {
+  api: ChannelsApi;
+  channelId: string;
+  view: Extract<AdminCallSettingsView, { channel: 'messenger' }>;
+  onSaved: (view: AdminCallSettingsView) => void;
+  onCancel: () => void;
+}) {
+  const [icon, setIcon] = useState(view.iconEnabled !== false);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
+  const save = async () => {
+    setBusy(true);
+    setOutcome(null);
+    const result = await api.saveCallSettings(channelId, {
+      channel: 'messenger',
+      icon_enabled: icon,
+    });
+    setBusy(false);
+    if (result.ok) onSaved(result.data);
+    else setOutcome({ kind: 'error', text: result.error.message });
+  };
+  return (
+    <form
+      aria-label="Messenger call settings"
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!busy) void save();
+      }}
+    >
+      {view.ringTargetWarning ? (
+        <Banner kind="warning" title="Calls to this Page will not reach Ringside">
+          {view.ringTargetWarning}
+        </Banner>
+      ) : null}
+      <SelectField
+        label="Call icon in Messenger"
+        hint="Meta’s Page call settings let an app change the icon only; set the Page’s call hours and call routing in Meta Business Suite."
+        value={icon ? 'shown' : 'hidden'}
+        onChange={(e) => setIcon(e.target.value === 'shown')}
+      >
+        <option value="shown">Shown</option>
+        <option value="hidden">Hidden</option>
+      </SelectField>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Call routing (ring target): {view.ringTarget ?? 'not reported by Meta'}
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button tone="primary" type="submit" disabled={busy}>
+          {busy ? 'Saving to Meta…' : 'Save call settings'}
+        </Button>
+        <Button tone="ghost" onClick={onCancel} disabled={busy}>
+          Close
+        </Button>
+        <Outcome outcome={outcome} />
+      </div>
+    </form>
+  );
+}
