@@ -193,6 +193,18 @@ describe('SetupCheck', () => {
     expect(left.setup.state.results.speaker).toBeUndefined();
   });
 
+  it('finishes with a failure, not "Testing…" for ever, when a check throws', async () => {
+    const { setup } = world({ probeRelay: () => Promise.reject(new Error('boom')) });
+    await setup.run();
+    expect(setup.state.running).toBeNull();
+    expect(setup.state.results.relay).toMatchObject({
+      verdict: 'fail',
+      summary: 'This check stopped unexpectedly, so we could not finish the test.',
+    });
+    expect(setup.state.results.relay?.fix).toMatch(/\(boom\)$/);
+    expect(setup.state.last?.results.map((r) => r.id)).toEqual(['microphone', 'relay']);
+  });
+
   it('loads the user’s last check at sign-in and forgets everything at sign-out, even a run in flight', async () => {
     const { setup, kept } = world();
     kept.write('u_alex', { at: 5, results: [] });

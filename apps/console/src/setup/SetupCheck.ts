@@ -101,6 +101,25 @@ export class SetupCheck {
     if (this.#state.running) return;
     this.#options.unlockAudio();
     const generation = ++this.#generation;
+    try {
+      await this.#run(generation);
+    } catch (error) {
+      // a check that throws must not leave the page saying "Testing…" forever
+      if (generation !== this.#generation || !this.#state.running) return;
+      this.#record(
+        {
+          id: this.#state.running,
+          verdict: 'fail',
+          summary: 'This check stopped unexpectedly, so we could not finish the test.',
+          fix: `Run the test again; if it happens again, reload the page. (${error instanceof Error ? error.message : String(error)})`,
+        },
+        null,
+      );
+      this.#keep();
+    }
+  }
+
+  async #run(generation: number): Promise<void> {
     const current = () => generation === this.#generation;
     // the speaker is its own test: an answer given on this page stands
     const speaker = this.#state.results.speaker;

@@ -58,9 +58,12 @@ export async function pingThroughRelay(
     options.createPeer ?? ((config: RTCConfiguration) => new RTCPeerConnection(config));
   const count = options.count ?? 100;
   const connectTimeoutMs = options.connectTimeoutMs ?? 8000;
-  const a = create(relayOnly(server));
-  const b = create(relayOnly(server));
+  let a: RTCPeerConnection | undefined;
+  let b: RTCPeerConnection | undefined;
   try {
+    // inside the try: a URL the browser refuses throws from the constructor
+    a = create(relayOnly(server));
+    b = create(relayOnly(server));
     const channel = a.createDataChannel('ping', { ordered: false, maxRetransmits: 0 });
     b.addEventListener('datachannel', ({ channel: echo }) => {
       echo.addEventListener('message', (message) => echo.send(message.data as string));
@@ -99,7 +102,7 @@ export async function pingThroughRelay(
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   } finally {
-    a.close();
-    b.close();
+    a?.close();
+    b?.close();
   }
 }

@@ -87,6 +87,20 @@ describe('probeRelay', () => {
     });
   });
 
+  it('is not reached when the browser refuses the URL itself', async () => {
+    const attempt = await probeRelay(SERVER, {
+      createPeer: () => {
+        throw new SyntaxError('Invalid URL');
+      },
+    });
+    expect(attempt).toEqual({
+      url: SERVER.url,
+      transport: 'tcp',
+      reached: false,
+      error: { code: 0, text: 'Invalid URL' },
+    });
+  });
+
   it('gives up after its time bound', async () => {
     const { attempt, peer } = probe(10);
     expect(await attempt).toMatchObject({ reached: false });

@@ -59,9 +59,16 @@ export function probeRelay(
   options: { timeoutMs?: number; createPeer?: CreatePeer; now?: () => number } = {},
 ): Promise<RelayAttempt> {
   const now = options.now ?? (() => performance.now());
-  const pc = (options.createPeer ?? newPeer)(relayOnly(server));
-  const started = now();
   const base = { url: server.url, transport: relayTransport(server.url) };
+  let pc: RTCPeerConnection;
+  try {
+    pc = (options.createPeer ?? newPeer)(relayOnly(server));
+  } catch (refused) {
+    // the browser refuses the URL itself (a typo in TURN_URLS)
+    const text = refused instanceof Error ? refused.message : String(refused);
+    return Promise.resolve({ ...base, reached: false, error: { code: 0, text } });
+  }
+  const started = now();
   let error: RelayAttempt['error'];
   return new Promise<RelayAttempt>((resolve) => {
     let done = false;
