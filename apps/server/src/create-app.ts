@@ -24,6 +24,7 @@ import { securityHeaders } from './http/security-headers';
 import { NO_PICKUP_TIMEOUT_MS } from '@ringside/calls';
 import { createCallActionsRouter } from './api/call-actions-routes';
 import { createCallLogRouter } from './api/call-log-routes';
+import { createReportRoutes } from './reports/report-routes';
 import { createSimRouter } from './simulator/sim-routes';
 import { createMetrics } from './ops/metrics';
 import { createConsoleStatic } from './ops/console-static';
@@ -199,6 +200,7 @@ export function createApp(options: AppOptions) {
   app.use('/api', createIceRouter({ ice: options.ice ?? NO_ICE_SERVERS, repos, clock }));
   app.use('/api/admin', adminArea.adminRouter);
   app.use('/api/supervisor', adminArea.supervisorRouter);
+  app.use('/api/supervisor', createReportRoutes({ repos, clock }));
   app.use(
     '/api/sim',
     createSimRouter({ sim: options.simulator, repos, clock, publicOrigins: options.publicOrigins }),

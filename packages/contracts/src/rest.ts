@@ -4,3 +4,4 @@ export * from './rest-auth';
 export * from './rest-calls';
 export * from './rest-admin';
 export * from './rest-webhooks';
+export * from './rest-reports';

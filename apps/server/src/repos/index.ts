@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import type { SecretBox } from '../db/secret-box';
 import { createAuditLogRepo } from './audit-log';
 import { createBoardFiguresRepo } from './board-figures';
+import { createCallReportsRepo } from './call-reports';
 import { createCallsRepo } from './calls';
 import { createChannelsRepo } from './channels';
 import { createGraphActionsRepo } from './graph-actions';
@@ -44,6 +45,7 @@ export function createRepos(db: Db, secretBox: SecretBox, shared: RepoShared = c
     graphActions: createGraphActionsRepo(db),
     presence: createPresenceRepo(db),
     boardFigures: createBoardFiguresRepo(db),
+    callReports: createCallReportsRepo(db),
     ringPlan: createRingPlanRepo(db),
     outbox,
     outgoingEvents: createOutgoingEventsRepo(db, outbox),
