@@ -1,3 +1,5 @@
+// reached as '@ringside/contracts/reports', not through the index: only the server and the
+// console's lazy reports page use it, so its schemas stay out of the console's first load
 import { z } from 'zod';
 import { channelSchema, isoDateTimeSchema } from './call-outcome';
 import { isTimeZone } from './graph-whatsapp-settings';

@@ -4,4 +4,3 @@ export * from './rest-auth';
 export * from './rest-calls';
 export * from './rest-admin';
 export * from './rest-webhooks';
-export * from './rest-reports';

@@ -3,7 +3,7 @@ import {
   SHORT_ABANDON_SEC,
   type CallReport,
   type ReportQuery,
-} from '@ringside/contracts';
+} from '@ringside/contracts/reports';
 import { HANDLE_TIME_INCLUDES_WRAP_UP, type CallReportsRepo } from '../repos/call-reports';
 import { reportSpans } from './report-buckets';
 import { addCounts, NO_CALLS, reportRow } from './report-figures';

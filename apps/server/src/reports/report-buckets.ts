@@ -1,4 +1,4 @@
-import type { ReportBucket } from '@ringside/contracts';
+import type { ReportBucket } from '@ringside/contracts/reports';
 import {
   formatOffset,
   instantOfWallClock,

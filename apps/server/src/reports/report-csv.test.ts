@@ -1,4 +1,4 @@
-import type { ReportRow } from '@ringside/contracts';
+import type { ReportRow } from '@ringside/contracts/reports';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../testing/parse-csv';
 import { REPORT_CSV_COLUMNS, reportCsv } from './report-csv';

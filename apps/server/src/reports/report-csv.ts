@@ -1,4 +1,4 @@
-import type { CallReport, ReportRow } from '@ringside/contracts';
+import type { CallReport, ReportRow } from '@ringside/contracts/reports';
 import { csvField } from '../api/calls-csv';
 
 /** the report's columns, in order, with how each reads a row */

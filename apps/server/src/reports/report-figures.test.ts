@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SERVICE_LEVEL_TARGET_SEC } from '@ringside/contracts';
+import { SERVICE_LEVEL_TARGET_SEC } from '@ringside/contracts/reports';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_LEVEL_MS } from '../repos/board-figures';
 import { addCounts, NO_CALLS, reportRow, type ReportCounts } from './report-figures';

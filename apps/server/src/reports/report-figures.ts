@@ -1,4 +1,4 @@
-import type { ReportRow } from '@ringside/contracts';
+import type { ReportRow } from '@ringside/contracts/reports';
 import type { ReportCounts } from '../repos/call-reports';
 import type { ReportSpan } from './report-buckets';
 

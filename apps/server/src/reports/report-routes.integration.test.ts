@@ -1,4 +1,4 @@
-import { callReportSchema } from '@ringside/contracts';
+import { callReportSchema } from '@ringside/contracts/reports';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../testing/parse-csv';
 import { storePastCall } from '../testing/seed-calls';

@@ -1,4 +1,4 @@
-import { reportQuerySchema, type ReportQuery } from '@ringside/contracts';
+import { reportQuerySchema, type ReportQuery } from '@ringside/contracts/reports';
 import { Router, type Request } from 'express';
 import { requireRole, requireSession, sessionUserOf } from '../auth/require-session';
 import { parseBody } from '../http/parse-body';

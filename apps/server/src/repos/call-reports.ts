@@ -1,5 +1,6 @@
 import type { RingTimeoutCommand } from '@ringside/calls';
-import { SHORT_ABANDON_SEC, type Channel } from '@ringside/contracts';
+import type { Channel } from '@ringside/contracts';
+import { SHORT_ABANDON_SEC } from '@ringside/contracts/reports';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { queryRows } from '../db/query-rows';
