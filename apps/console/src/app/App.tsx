@@ -19,6 +19,10 @@ const SupervisorRoute = lazy(() =>
 const SetupView = lazy(() =>
   import('../views/setup/SetupView').then((m) => ({ default: m.SetupView })),
 );
+// the reports page and its charts load only when a supervisor opens it
+const ReportsRoute = lazy(() =>
+  import('./ReportsRoute').then((m) => ({ default: m.ReportsRoute })),
+);
 const AdminRoute = lazy(() => import('./AdminRoute').then((m) => ({ default: m.AdminRoute })));
 
 // supervisors read the admin pages where the API lets them; only admins change anything
@@ -26,7 +30,7 @@ const STAFF: readonly Role[] = ['supervisor', 'admin'];
 
 /**
  * The console's routes: `/login`, the agent view `/`, `/history`, `/setup` (Test my setup), and for supervisors and
- * admins `/supervisor` (the live board) and `/admin/*` (workspace settings).
+ * admins `/supervisor` (the live board), `/supervisor/reports` and `/admin/*` (workspace settings).
  *
  * @example
  * <BrowserRouter><App /></BrowserRouter>
@@ -72,6 +76,16 @@ export function App() {
             <RequireRole roles={STAFF}>
               <Lazy>
                 <SupervisorRoute />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="supervisor/reports"
+          element={
+            <RequireRole roles={STAFF}>
+              <Lazy>
+                <ReportsRoute />
               </Lazy>
             </RequireRole>
           }

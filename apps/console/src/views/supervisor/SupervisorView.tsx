@@ -36,14 +36,22 @@ export function SupervisorView({ feed, callLog, users }: SupervisorParts) {
     <div className="mx-auto max-w-6xl space-y-4 p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-bold">Supervisor board</h1>
-        {role === 'supervisor' ? (
+        <nav aria-label="Supervisor" className="flex flex-wrap gap-4">
           <Link
-            to="/admin"
+            to="/supervisor/reports"
             className="text-sm font-semibold text-sky-700 underline dark:text-sky-300"
           >
-            Workspace settings (read only)
+            Reports
           </Link>
-        ) : null}
+          {role === 'supervisor' ? (
+            <Link
+              to="/admin"
+              className="text-sm font-semibold text-sky-700 underline dark:text-sky-300"
+            >
+              Workspace settings (read only)
+            </Link>
+          ) : null}
+        </nav>
       </div>
       <LiveNote />
       <BoardProblem feed={feed} />
