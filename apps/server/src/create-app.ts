@@ -15,6 +15,7 @@ import { createCallPermission } from './calls/dial/call-permission';
 import { createDialService } from './calls/dial/dial-service';
 import { createPermissionRequests } from './calls/dial/permission-requests';
 import { createPresenceWriter } from './presence/presence-writer';
+import { createWrapUpClock } from './presence/wrap-up-clock';
 import { noRacePoints } from './calls/race-points';
 import { createTimerSweep } from './calls/deadlines/timer-sweep';
 import { abuseLimits } from './abuse-limits';
@@ -92,7 +93,20 @@ export function createApp(options: AppOptions) {
   const notifier = createNotifier(io, { clustered: options.socketAdapter !== undefined });
   const timers = createCallTimers();
   const boardCounters = createBoardCountersPublisher({ repos, notifier, clock, logger });
-  const presence = createPresenceWriter({ repos, notifier, clock });
+  // ends timed after-call work: armed by the writer, swept for what a lost node left running
+  const wrapUps = createWrapUpClock({
+    expired: (now) => repos.presence.expiredWrapUps(now),
+    end: (workspaceId, userId) => presence.wrapUpExpired(workspaceId, userId),
+    clock,
+    logger,
+  });
+  const presence = createPresenceWriter({
+    repos,
+    notifier,
+    clock,
+    wrapUpStarted: (workspaceId, userId, until) => wrapUps.arm(workspaceId, userId, until),
+    becameAvailable: (workspaceId, userId) => calls.ringWaitingCalls(workspaceId, userId),
+  });
   const calls = createCallService({
     repos,
     graph,
@@ -194,7 +208,13 @@ export function createApp(options: AppOptions) {
   );
   app.use(
     '/api',
-    createCallActionsRouter({ repos, commands, clock, publicOrigins: options.publicOrigins }),
+    createCallActionsRouter({
+      repos,
+      commands,
+      clock,
+      publicOrigins: options.publicOrigins,
+      presence,
+    }),
   );
   app.use('/api', createCallLogRouter({ repos, clock }));
   app.use('/api', createIceRouter({ ice: options.ice ?? NO_ICE_SERVERS, repos, clock }));
@@ -259,6 +279,7 @@ export function createApp(options: AppOptions) {
       await adminArea.start();
       await calls.recoverTimers();
       timerSweep.start();
+      wrapUps.start();
       calls.graphWorker.start();
       ghosts.start();
       sessionGuard.start();
@@ -267,6 +288,7 @@ export function createApp(options: AppOptions) {
     },
     async close(): Promise<void> {
       await timerSweep.stop();
+      wrapUps.stop();
       await calls.graphWorker.stop();
       await ghosts.stop();
       await sessionGuard.stop();

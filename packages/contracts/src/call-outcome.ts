@@ -61,12 +61,14 @@ export type CallState = z.infer<typeof callStateSchema>;
 
 /**
  * An agent's availability. Agents choose `available` or `away`; the server sets `busy`
- * during a call and `offline` when no socket is connected.
+ * during a call, `wrap-up` after one when the channel gives time for after-call work (not rung
+ * until it ends: by its time limit, Save, or the agent choosing), and `offline` when no socket
+ * is connected.
  *
  * @example
- * agentStatusSchema.parse('busy');
+ * agentStatusSchema.parse('wrap-up');
  */
-export const agentStatusSchema = z.enum(['available', 'away', 'busy', 'offline']);
+export const agentStatusSchema = z.enum(['available', 'away', 'busy', 'wrap-up', 'offline']);
 export type AgentStatus = z.infer<typeof agentStatusSchema>;
 
 /**
@@ -104,6 +106,17 @@ export type QualityLevel = z.infer<typeof qualityLevelSchema>;
  */
 export const ringStrategySchema = z.enum(['all', 'longest-idle']);
 export type RingStrategy = z.infer<typeof ringStrategySchema>;
+
+/**
+ * After-call work a channel gives its agents once an answered call ends: none (rung again at
+ * once), `timed` (not rung for the channel's `wrapUpSec`, or until Save if sooner), or
+ * `until-save` (not rung until they save their notes or choose Available).
+ *
+ * @example
+ * wrapUpModeSchema.parse('timed');
+ */
+export const wrapUpModeSchema = z.enum(['off', 'timed', 'until-save']);
+export type WrapUpMode = z.infer<typeof wrapUpModeSchema>;
 
 /**
  * A phone number in E.164 form with its leading `+` (`+919129950000`).

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { e164Schema, isoDateTimeSchema, ringStrategySchema } from './call-outcome';
+import {
+  e164Schema,
+  isoDateTimeSchema,
+  ringStrategySchema,
+  wrapUpModeSchema,
+} from './call-outcome';
 import { channelCreateBodySchema, channelViewSchema } from './rest-admin';
 import { idSchema } from './rest-common';
 
@@ -16,6 +21,8 @@ export type WhenNobodyAvailableOption = z.infer<typeof whenNobodyAvailableSchema
 /** Bounds of a channel's ring timers, in seconds. */
 export const RING_TIMEOUT_BOUNDS = { min: 10, max: 600 } as const;
 export const AGENT_TIMEOUT_BOUNDS = { min: 5, max: 120 } as const;
+/** Bounds of a channel's timed after-call work, in seconds. */
+export const WRAP_UP_BOUNDS = { min: 5, max: 600 } as const;
 
 const ringTimeoutSec = z.number().int().min(RING_TIMEOUT_BOUNDS.min).max(RING_TIMEOUT_BOUNDS.max);
 const agentTimeoutSec = z
@@ -35,6 +42,10 @@ export const channelRingSettingsSchema = z.object({
   /** longest-idle only: how long one agent rings before the next is tried */
   agentTimeoutSec: agentTimeoutSec.optional(),
   whenNobodyAvailable: whenNobodyAvailableSchema.optional(),
+  /** after-call work once an answered call ends (agents are not rung meanwhile) */
+  wrapUp: wrapUpModeSchema.optional(),
+  /** `timed` only: how long */
+  wrapUpSec: z.number().int().min(WRAP_UP_BOUNDS.min).max(WRAP_UP_BOUNDS.max).optional(),
 });
 export type ChannelRingSettings = z.infer<typeof channelRingSettingsSchema>;
 
@@ -81,6 +92,8 @@ export const adminChannelViewSchema = channelViewSchema.extend({
   ringTimeoutSec: z.number().int(),
   agentTimeoutSec: z.number().int(),
   whenNobodyAvailable: whenNobodyAvailableSchema,
+  wrapUp: wrapUpModeSchema,
+  wrapUpSec: z.number().int(),
   updatedAt: isoDateTimeSchema,
 });
 export type AdminChannelView = z.infer<typeof adminChannelViewSchema>;

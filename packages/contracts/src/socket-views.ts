@@ -120,13 +120,16 @@ export const agentViewSchema = z.object({
   since: isoDateTimeSchema,
   currentCallId: id.optional(),
   answeredToday: count.optional(),
+  /** in timed after-call work: when it ends by itself */
+  wrapUpUntil: isoDateTimeSchema.optional(),
 });
 export type AgentView = z.infer<typeof agentViewSchema>;
 
 /**
  * Today's figures for the supervisor board (`board:snapshot`, `board:counters`). Averages and
  * shares are `null` before any answered call; `averageCallMs` is the average talk time (answer
- * to end) of today's answered calls, absent from servers that predate it.
+ * to end) of today's answered calls, absent from servers that predate it; `averageHandleMs` adds
+ * the after-call work.
  *
  * @example
  * boardCountersSchema.parse({ waiting: 1, answered: 12, missed: 2, averageAnswerMs: 6400, answeredWithin20sShare: 0.92, averageCallMs: 184000 });
@@ -139,5 +142,10 @@ export const boardCountersSchema = z.object({
   // a share between 0 and 1, not a percentage
   answeredWithin20sShare: z.number().min(0).max(1).nullable(),
   averageCallMs: z.number().nonnegative().nullable().optional(),
+  /**
+   * average handle time of today's answered calls: talk plus the after-call work that followed
+   * (none on channels without it); absent from servers that predate it
+   */
+  averageHandleMs: z.number().nonnegative().nullable().optional(),
 });
 export type BoardCounters = z.infer<typeof boardCountersSchema>;

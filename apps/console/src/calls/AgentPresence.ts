@@ -72,12 +72,16 @@ export class AgentPresence {
 
   #updated(view: AgentView): void {
     const state = this.#options.store.getState();
-    if (view.userId === state.me?.id) state.presenceUpdated(view.status);
+    if (view.userId !== state.me?.id) return;
+    const until = view.wrapUpUntil ? Date.parse(view.wrapUpUntil) : NaN;
+    state.presenceUpdated(view.status, Number.isFinite(until) ? until : null);
   }
 
   async #resync(reconnected: boolean): Promise<void> {
     const state = this.#options.store.getState();
     if (!reconnected || state.chosen !== 'available' || state.mic !== 'ready') return;
+    // after-call work survives a reconnect: asking for Available would end it
+    if (state.presence === 'wrap-up') return;
     await this.#options.signaling.send('agent:set-status', { status: 'available' });
   }
 }

@@ -21,6 +21,8 @@ export function toAdminChannelView(channel: ChannelListing): AdminChannelView {
     ringTimeoutSec: channel.ringTimeoutSec,
     agentTimeoutSec: channel.agentTimeoutSec,
     whenNobodyAvailable: channel.whenNobodyAvailable,
+    wrapUp: channel.wrapUp,
+    wrapUpSec: channel.wrapUpSec,
     updatedAt: channel.updatedAt.toISOString(),
   };
 }

@@ -137,6 +137,8 @@ function createChannel(repos: Repos, workspaceId: string, body: AdminChannelCrea
     ...(body.whenNobodyAvailable === undefined
       ? {}
       : { whenNobodyAvailable: body.whenNobodyAvailable }),
+    ...(body.wrapUp === undefined ? {} : { wrapUp: body.wrapUp }),
+    ...(body.wrapUpSec === undefined ? {} : { wrapUpSec: body.wrapUpSec }),
   };
   if (body.channel === 'whatsapp') {
     return repos.channels.createWhatsAppChannel({

@@ -6,6 +6,7 @@ import type { AgentCommands } from '../calls/agent-commands';
 import { CommandError } from '../calls/command-error';
 import { AppError } from '../http/app-error';
 import { parseBody } from '../http/parse-body';
+import type { PresenceWriter } from '../presence/presence-writer';
 import type { Repos } from '../repos';
 
 const STATUS: Record<CommandError['code'], number> = {
@@ -33,6 +34,8 @@ export function createCallActionsRouter(deps: {
   commands: AgentCommands;
   clock: () => Date;
   publicOrigins: readonly string[];
+  /** saving a call's notes ends the after-call work that followed it */
+  presence: Pick<PresenceWriter, 'wrapUpSaved'>;
 }): Router {
   const router = Router();
   const signedIn = [
@@ -55,6 +58,7 @@ export function createCallActionsRouter(deps: {
         body.disposition ?? null,
       );
       if (!saved) throw new AppError('not_found', 404, 'No call of yours with that id.');
+      await deps.presence.wrapUpSaved(user.workspaceId, user.userId, paramId(req.params));
       res.status(204).end();
     },
   );

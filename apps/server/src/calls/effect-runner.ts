@@ -218,7 +218,11 @@ export function createEffectRunner(deps: {
               ? ((row.model.state === 'tombstone' ? undefined : row.model.agentStatusBefore) ??
                 'available')
               : 'available';
-          await deps.presence.callEnded(ws, effect.agentId, back);
+          // after-call work follows a conversation, not a call nobody picked up
+          const wrapUp = row.answeredAt
+            ? { callId: row.id, mode: channel.wrapUp, sec: channel.wrapUpSec }
+            : undefined;
+          await deps.presence.callEnded(ws, effect.agentId, back, wrapUp);
         }
         return;
       }

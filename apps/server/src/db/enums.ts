@@ -40,3 +40,5 @@ export type WhenNobodyAvailable = (typeof WHEN_NOBODY_AVAILABLE)[number];
 export const DEFAULT_RING_TIMEOUT_SEC = 45;
 /** Default seconds one agent rings under longest-idle before the next is tried. */
 export const DEFAULT_AGENT_TIMEOUT_SEC = 15;
+/** a channel's timed after-call work when an admin turns it on without choosing a length */
+export const DEFAULT_WRAP_UP_SEC = 30;

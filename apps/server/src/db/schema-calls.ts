@@ -57,6 +57,8 @@ export const calls = pgTable(
     offeredAt: instant('offered_at').notNull(),
     answeredAt: instant('answered_at'),
     endedAt: instant('ended_at'),
+    // when the agent's after-call work for this call ended (null: none, or not over yet)
+    wrapUpEndedAt: instant('wrap_up_ended_at'),
     durationSec: integer('duration_sec'),
     metaErrorCode: integer('meta_error_code'),
     metaErrorMessage: text('meta_error_message'),

@@ -1,8 +1,10 @@
 import {
   channelSchema,
   ringStrategySchema,
+  wrapUpModeSchema,
   type Channel,
   type RingStrategy,
+  type WrapUpMode,
 } from '@ringside/contracts';
 import {
   boolean,
@@ -18,6 +20,7 @@ import { instant, oneOf } from './columns';
 import {
   DEFAULT_AGENT_TIMEOUT_SEC,
   DEFAULT_RING_TIMEOUT_SEC,
+  DEFAULT_WRAP_UP_SEC,
   WHEN_NOBODY_AVAILABLE,
   type WhenNobodyAvailable,
 } from './enums';
@@ -48,6 +51,9 @@ export const channels = pgTable(
       .$type<WhenNobodyAvailable>()
       .notNull()
       .default('keep-ringing'),
+    // after-call work once an answered call ends (off: the agent is rung again at once)
+    wrapUp: text('wrap_up').$type<WrapUpMode>().notNull().default('off'),
+    wrapUpSec: integer('wrap_up_sec').notNull().default(DEFAULT_WRAP_UP_SEC),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
@@ -58,6 +64,7 @@ export const channels = pgTable(
     oneOf('channels_kind_check', t.kind, channelSchema.options),
     oneOf('channels_ring_strategy_check', t.ringStrategy, ringStrategySchema.options),
     oneOf('channels_when_nobody_check', t.whenNobodyAvailable, WHEN_NOBODY_AVAILABLE),
+    oneOf('channels_wrap_up_check', t.wrapUp, wrapUpModeSchema.options),
   ],
 );
 

@@ -6,7 +6,9 @@ import { users, workspaces } from './schema-accounts';
 /**
  * Each agent's availability. `connections` counts open console sockets across server nodes;
  * `since` is when the status last changed, `last_call_ended_at` when their last call ended:
- * the later of the two is how long they have been idle.
+ * the later of the two is how long they have been idle. In after-call work (`wrap-up`),
+ * `wrap_up_call_id` is the call it follows and `wrap_up_until` when it ends by itself (null:
+ * until Save).
  */
 export const agentPresence = pgTable(
   'agent_presence',
@@ -21,6 +23,8 @@ export const agentPresence = pgTable(
     since: instant('since').notNull(),
     lastCallEndedAt: instant('last_call_ended_at'),
     connections: integer('connections').notNull().default(0),
+    wrapUpCallId: uuid('wrap_up_call_id'),
+    wrapUpUntil: instant('wrap_up_until'),
   },
   (t) => [
     index('agent_presence_workspace_idx').on(t.workspaceId, t.status),

@@ -23,6 +23,8 @@ const channel: ChannelRecord = {
   ringTimeoutSec: 45,
   agentTimeoutSec: 15,
   whenNobodyAvailable: 'keep-ringing',
+  wrapUp: 'off',
+  wrapUpSec: 30,
   tokenSet: true,
   createdAt: new Date(T0),
   updatedAt: new Date(T0),
@@ -52,6 +54,7 @@ function ringingChange(caller: Extract<CallEvent, { kind: 'call.offered' }>['cal
     quality: null,
     notes: null,
     disposition: null,
+    wrapUpEndedAt: null,
     createdAt: new Date(T0),
     updatedAt: new Date(T0),
   };

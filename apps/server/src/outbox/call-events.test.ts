@@ -28,6 +28,8 @@ const whatsapp: ChannelRecord = {
   ringTimeoutSec: 45,
   agentTimeoutSec: 15,
   whenNobodyAvailable: 'keep-ringing',
+  wrapUp: 'off',
+  wrapUpSec: 30,
   tokenSet: true,
   createdAt: new Date(T0),
   updatedAt: new Date(T0),
@@ -112,6 +114,7 @@ function changes(channel: ChannelRecord, events: readonly CallEvent[]): CallChan
       quality: null,
       notes: null,
       disposition: null,
+      wrapUpEndedAt: null,
       createdAt: new Date(T0),
       updatedAt: new Date(event.occurredAt),
     };

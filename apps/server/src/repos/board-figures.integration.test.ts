@@ -90,6 +90,8 @@ describe.each(ENGINES)('board figures on %s', (engine) => {
       averageAnswerMs: 15_000,
       answeredWithin20sShare: 0.5,
       averageCallMs: 90_000,
+      // no after-call work recorded: handle time is the talk time
+      averageHandleMs: 90_000,
     });
     const byAgent = await repos.boardFigures.answeredToday(ws, TODAY);
     // the call asha is on now was answered today too
@@ -138,6 +140,7 @@ describe.each(ENGINES)('board figures on %s', (engine) => {
       averageAnswerMs: null,
       answeredWithin20sShare: null,
       averageCallMs: null,
+      averageHandleMs: null,
     });
     expect((await repos.boardFigures.counters('not-a-uuid', TODAY)).answered).toBe(0);
     expect((await repos.boardFigures.answeredToday('not-a-uuid', TODAY)).size).toBe(0);

@@ -20,6 +20,7 @@ const NO_COUNTERS: BoardCounters = {
   averageAnswerMs: null,
   answeredWithin20sShare: null,
   averageCallMs: null,
+  averageHandleMs: null,
 };
 
 /**
@@ -37,7 +38,8 @@ export function createBoardFiguresRepo(db: Db) {
     /**
      * Calls ringing now, and of the calls that started since `since` and have ended: how many
      * were answered and missed, the average wait for an answer, the share answered within 20 s
-     * and the average talk time (answer to end). Averages are null before any answered call.
+     * and the average talk time (answer to end) and handle time (talk plus the after-call work
+     * that followed). Averages are null before any answered call.
      * These measure how customers who call are answered: calls to customers (outbound) are
      * left out.
      */
@@ -46,6 +48,8 @@ export function createBoardFiguresRepo(db: Db) {
       const answered = sql`${calls.answeredAt} is not null`;
       const waitMs = sql`greatest(extract(epoch from ${calls.answeredAt} - ${calls.offeredAt}) * 1000, 0)`;
       const talkMs = sql`greatest(extract(epoch from ${calls.endedAt} - ${calls.answeredAt}) * 1000, 0)`;
+      // handle time: talk plus the after-call work that followed (none recorded: none counted)
+      const wrapUpMs = sql`coalesce(greatest(extract(epoch from ${calls.wrapUpEndedAt} - ${calls.endedAt}) * 1000, 0), 0)`;
       const [row] = await queryRows<{
         waiting: number;
         answered: number;
@@ -53,6 +57,7 @@ export function createBoardFiguresRepo(db: Db) {
         average_answer_ms: number | null;
         within_share: number | null;
         average_call_ms: number | null;
+        average_handle_ms: number | null;
       }>(
         db,
         sql`select
@@ -63,7 +68,8 @@ export function createBoardFiguresRepo(db: Db) {
           (avg(${waitMs}) filter (where ${answered}))::float8 as average_answer_ms,
           (avg(case when ${waitMs} <= ${SERVICE_LEVEL_MS} then 1 else 0 end)
             filter (where ${answered}))::float8 as within_share,
-          (avg(${talkMs}) filter (where ${answered}))::float8 as average_call_ms
+          (avg(${talkMs}) filter (where ${answered}))::float8 as average_call_ms,
+          (avg(${talkMs} + ${wrapUpMs}) filter (where ${answered}))::float8 as average_handle_ms
         from ${calls}
         where ${calls.workspaceId} = ${workspaceId}
           and ${calls.offeredAt} >= ${since.toISOString()}::timestamptz
@@ -79,6 +85,7 @@ export function createBoardFiguresRepo(db: Db) {
         averageAnswerMs: row.average_answer_ms,
         answeredWithin20sShare: row.within_share,
         averageCallMs: row.average_call_ms,
+        averageHandleMs: row.average_handle_ms,
       };
     },
 
@@ -111,10 +118,14 @@ export function createBoardFiguresRepo(db: Db) {
         name: string;
         current_call_id: string | null;
         answered_today: number;
+        wrap_up_until_ms: number | null;
       }>(
         db,
         sql`select ${agentPresence.status} as status,
           (extract(epoch from ${agentPresence.since}) * 1000)::float8 as since_ms,
+          case when ${agentPresence.status} = 'wrap-up'
+            then (extract(epoch from ${agentPresence.wrapUpUntil}) * 1000)::float8 end
+            as wrap_up_until_ms,
           ${users.name} as name,
           (select ${calls.id} from ${calls}
             where ${calls.workspaceId} = ${workspaceId} and ${calls.agentId} = ${userId}
@@ -137,6 +148,9 @@ export function createBoardFiguresRepo(db: Db) {
         since: new Date(row.since_ms).toISOString(),
         ...(row.current_call_id ? { currentCallId: row.current_call_id } : {}),
         answeredToday: row.answered_today,
+        ...(row.wrap_up_until_ms === null
+          ? {}
+          : { wrapUpUntil: new Date(row.wrap_up_until_ms).toISOString() }),
       };
     },
   };

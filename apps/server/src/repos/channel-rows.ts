@@ -1,4 +1,4 @@
-import type { Channel, RingStrategy } from '@ringside/contracts';
+import type { Channel, RingStrategy, WrapUpMode } from '@ringside/contracts';
 import { sql } from 'drizzle-orm';
 import type { WhenNobodyAvailable } from '../db/enums';
 import { channelAgents, channels } from '../db/schema';
@@ -18,6 +18,9 @@ export interface ChannelRecord {
   readonly ringTimeoutSec: number;
   readonly agentTimeoutSec: number;
   readonly whenNobodyAvailable: WhenNobodyAvailable;
+  /** after-call work once an answered call ends, and its length when `timed` */
+  readonly wrapUp: WrapUpMode;
+  readonly wrapUpSec: number;
   /** whether an access token is stored; the token itself never leaves the repository */
   readonly tokenSet: boolean;
   readonly createdAt: Date;
@@ -43,6 +46,8 @@ export const channelColumns = {
   ringTimeoutSec: channels.ringTimeoutSec,
   agentTimeoutSec: channels.agentTimeoutSec,
   whenNobodyAvailable: channels.whenNobodyAvailable,
+  wrapUp: channels.wrapUp,
+  wrapUpSec: channels.wrapUpSec,
   tokenSet: sql<boolean>`(${channels.tokenCiphertext} is not null)`.as('token_set'),
   createdAt: channels.createdAt,
   updatedAt: channels.updatedAt,

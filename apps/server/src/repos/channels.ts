@@ -1,4 +1,4 @@
-import type { Channel, RingStrategy } from '@ringside/contracts';
+import type { Channel, RingStrategy, WrapUpMode } from '@ringside/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import type { WhenNobodyAvailable } from '../db/enums';
@@ -21,6 +21,8 @@ export interface RingSettings {
   ringTimeoutSec?: number;
   agentTimeoutSec?: number;
   whenNobodyAvailable?: WhenNobodyAvailable;
+  wrapUp?: WrapUpMode;
+  wrapUpSec?: number;
 }
 
 export interface NewWhatsAppChannel extends RingSettings {

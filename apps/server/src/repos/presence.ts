@@ -3,7 +3,7 @@ import { and, asc, eq, exists, notExists, or, sql, type SQL } from 'drizzle-orm'
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/database';
 import { queryRows } from '../db/query-rows';
-import { agentPresence, channelAgents, channels, users } from '../db/schema';
+import { agentPresence, calls, channelAgents, channels, users } from '../db/schema';
 import { isUuid } from './ids';
 
 /** An `agent_presence` row. */
@@ -47,22 +47,63 @@ export function createPresenceRepo(db: Db) {
   }
 
   return {
-    /** sets the status; `since` moves only when the status actually changes */
+    /**
+     * sets the status; `since` moves only when the status actually changes. `wrapUp` names the
+     * call after-call work follows and when it ends by itself (null: until saved); any other
+     * status clears it.
+     */
     async setPresence(
       userId: string,
       workspaceId: string,
       status: AgentStatus,
       now: Date,
+      wrapUp?: { callId: string; until: Date | null },
     ): Promise<PresenceRow> {
+      const wrapUpColumns =
+        status === 'wrap-up' && wrapUp
+          ? { wrapUpCallId: wrapUp.callId, wrapUpUntil: wrapUp.until }
+          : { wrapUpCallId: null, wrapUpUntil: null };
       return upsert(
-        { userId, workspaceId, status, since: now },
+        { userId, workspaceId, status, since: now, ...wrapUpColumns },
         {
           status,
           workspaceId,
           since: sql`case when ${agentPresence.status} = excluded.status
             then ${agentPresence.since} else excluded.since end`,
+          ...wrapUpColumns,
         },
       );
+    },
+
+    /**
+     * the agent's after-call work is over: the call it followed records when (once; handle
+     * time is talk plus this). Call before the status leaves `wrap-up`.
+     */
+    async endWrapUp(userId: string, now: Date): Promise<void> {
+      if (!isUuid(userId)) return;
+      await db
+        .update(calls)
+        .set({ wrapUpEndedAt: now })
+        .where(
+          and(
+            sql`${calls.id} = (select ${agentPresence.wrapUpCallId} from ${agentPresence}
+              where ${agentPresence.userId} = ${userId})`,
+            sql`${calls.wrapUpEndedAt} is null`,
+          ),
+        );
+    },
+
+    /** agents whose timed after-call work has run out by `now` (the sweep ends it) */
+    async expiredWrapUps(now: Date): Promise<{ workspaceId: string; userId: string }[]> {
+      return db
+        .select({ workspaceId: agentPresence.workspaceId, userId: agentPresence.userId })
+        .from(agentPresence)
+        .where(
+          and(
+            eq(agentPresence.status, 'wrap-up'),
+            sql`${agentPresence.wrapUpUntil} <= ${now.toISOString()}::timestamptz`,
+          ),
+        );
     },
 
     /** a console socket connected; an offline agent comes back as away until they choose */

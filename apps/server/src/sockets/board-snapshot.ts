@@ -25,6 +25,9 @@ export async function buildBoardSnapshot(
       since: p.since.toISOString(),
       ...(busyWith.has(p.userId) ? { currentCallId: busyWith.get(p.userId) as string } : {}),
       answeredToday: answeredToday.get(p.userId) ?? 0,
+      ...(p.status === 'wrap-up' && p.wrapUpUntil
+        ? { wrapUpUntil: p.wrapUpUntil.toISOString() }
+        : {}),
     })),
     counters,
   };

@@ -8,7 +8,7 @@ import {
   updateChannelBody,
   type ChannelDraft,
 } from './channel-form';
-import { channelIds, RING_STRATEGY_WORDS, WHEN_NOBODY_WORDS } from './channel-words';
+import { channelIds, RING_STRATEGY_WORDS, WHEN_NOBODY_WORDS, WRAP_UP_WORDS } from './channel-words';
 import { SelectField, TextField } from './fields';
 import { FormActions } from './FormActions';
 import { UserPicker } from './UserPicker';
@@ -155,6 +155,22 @@ export function ChannelForm({
             </option>
           ))}
         </SelectField>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <SelectField
+          label="After-call work"
+          value={draft.wrapUp}
+          onChange={(e) => set('wrapUp', e.target.value as ChannelDraft['wrapUp'])}
+        >
+          {(Object.keys(WRAP_UP_WORDS) as ChannelDraft['wrapUp'][]).map((mode) => (
+            <option key={mode} value={mode}>
+              {WRAP_UP_WORDS[mode]}
+            </option>
+          ))}
+        </SelectField>
+        {draft.wrapUp === 'timed' ? (
+          <TextField label="After-call work (seconds)" inputMode="numeric" {...text('wrapUpSec')} />
+        ) : null}
       </div>
       <FormActions
         form={form}

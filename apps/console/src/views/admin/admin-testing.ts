@@ -20,6 +20,8 @@ export function pageChannel(overrides: Partial<AdminChannelView> = {}): AdminCha
     ringTimeoutSec: 45,
     agentTimeoutSec: 15,
     whenNobodyAvailable: 'keep-ringing',
+    wrapUp: 'off',
+    wrapUpSec: 30,
     updatedAt: CREATED,
     ...overrides,
   };

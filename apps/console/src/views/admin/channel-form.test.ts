@@ -28,8 +28,43 @@ describe('createChannelBody', () => {
         ringStrategy: 'all',
         ringTimeoutSec: 45,
         whenNobodyAvailable: 'keep-ringing',
+        wrapUp: 'off',
       },
     });
+  });
+
+  it('asks for after-call work’s length only when it is timed, and checks it', () => {
+    const draft = { ...newChannelDraft('messenger'), pageId: '106378625516309', name: 'Acme' };
+    const timed = createChannelBody({
+      ...draft,
+      accessToken: TOKEN,
+      wrapUp: 'timed',
+      wrapUpSec: '45',
+    });
+    expect(timed.ok && timed.body).toMatchObject({ wrapUp: 'timed', wrapUpSec: 45 });
+    const tooLong = createChannelBody({
+      ...draft,
+      accessToken: TOKEN,
+      wrapUp: 'timed',
+      wrapUpSec: '900',
+    });
+    expect(tooLong).toMatchObject({
+      ok: false,
+      problems: { wrapUpSec: CHANNEL_WORDS['wrapUpSec'] },
+    });
+    const untilSave = createChannelBody({
+      ...draft,
+      accessToken: TOKEN,
+      wrapUp: 'until-save',
+      wrapUpSec: 'x',
+    });
+    expect(untilSave.ok && untilSave.body).toMatchObject({ wrapUp: 'until-save' });
+    expect(untilSave.ok && 'wrapUpSec' in untilSave.body).toBe(false);
+    const edited = updateChannelBody(pageChannel(), {
+      ...channelDraft(pageChannel()),
+      wrapUp: 'until-save',
+    });
+    expect(edited).toEqual({ ok: true, body: { wrapUp: 'until-save' } });
   });
 
   it('builds a WhatsApp number, writing the display number in E.164', () => {

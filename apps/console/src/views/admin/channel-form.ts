@@ -4,12 +4,14 @@ import {
   AGENT_TIMEOUT_BOUNDS,
   RING_TIMEOUT_BOUNDS,
   toE164,
+  WRAP_UP_BOUNDS,
   type AdminChannelCreateBody,
   type AdminChannelUpdateBody,
   type AdminChannelView,
   type Channel,
   type RingStrategy,
   type WhenNobodyAvailableOption,
+  type WrapUpMode,
 } from '@ringside/contracts';
 import { checkWith, defined, wholeNumber, type FormCheck, type Problems } from './form-check';
 
@@ -32,12 +34,16 @@ export interface ChannelDraft {
   ringTimeoutSec: string;
   agentTimeoutSec: string;
   whenNobodyAvailable: WhenNobodyAvailableOption;
+  /** after-call work once an answered call ends, and its length when timed */
+  wrapUp: WrapUpMode;
+  wrapUpSec: string;
   enabled: boolean;
 }
 
 // the server's defaults, shown so the admin sees what a new channel will do
 const DEFAULT_RING_TIMEOUT_SEC = 45;
 const DEFAULT_AGENT_TIMEOUT_SEC = 15;
+const DEFAULT_WRAP_UP_SEC = 30;
 
 /** what a problem with each field means, in words an admin can act on */
 export const CHANNEL_WORDS: Problems = {
@@ -51,6 +57,7 @@ export const CHANNEL_WORDS: Problems = {
   ringTimeoutSec: `Ring for between ${RING_TIMEOUT_BOUNDS.min} and ${RING_TIMEOUT_BOUNDS.max} seconds.`,
   agentTimeoutSec: `Ring each agent for between ${AGENT_TIMEOUT_BOUNDS.min} and ${AGENT_TIMEOUT_BOUNDS.max} seconds.`,
   assignedUserIds: 'Choose people of this workspace.',
+  wrapUpSec: `Give between ${WRAP_UP_BOUNDS.min} and ${WRAP_UP_BOUNDS.max} seconds of after-call work.`,
 };
 
 /**
@@ -73,6 +80,8 @@ export function newChannelDraft(kind: Channel): ChannelDraft {
     ringTimeoutSec: String(DEFAULT_RING_TIMEOUT_SEC),
     agentTimeoutSec: String(DEFAULT_AGENT_TIMEOUT_SEC),
     whenNobodyAvailable: 'keep-ringing',
+    wrapUp: 'off',
+    wrapUpSec: String(DEFAULT_WRAP_UP_SEC),
     enabled: true,
   };
 }
@@ -97,6 +106,8 @@ export function channelDraft(view: AdminChannelView): ChannelDraft {
     ringTimeoutSec: String(view.ringTimeoutSec),
     agentTimeoutSec: String(view.agentTimeoutSec),
     whenNobodyAvailable: view.whenNobodyAvailable,
+    wrapUp: view.wrapUp,
+    wrapUpSec: String(view.wrapUpSec),
     enabled: view.enabled,
   };
 }
@@ -167,6 +178,8 @@ export function updateChannelBody(
       draft.whenNobodyAvailable !== view.whenNobodyAvailable
         ? draft.whenNobodyAvailable
         : undefined,
+    wrapUp: draft.wrapUp !== view.wrapUp ? draft.wrapUp : undefined,
+    wrapUpSec: ring.wrapUpSec !== view.wrapUpSec ? ring.wrapUpSec : undefined,
     enabled: draft.enabled !== view.enabled ? draft.enabled : undefined,
   });
   if (Object.keys(body).length === 0) return { ok: false, problems: { form: 'Nothing changed.' } };
@@ -181,6 +194,9 @@ function ringFields(draft: ChannelDraft) {
     ringTimeoutSec: wholeNumber(draft.ringTimeoutSec),
     agentTimeoutSec: agentTimeout,
     whenNobodyAvailable: draft.whenNobodyAvailable,
+    wrapUp: draft.wrapUp,
+    // the length only matters when after-call work is timed
+    wrapUpSec: draft.wrapUp === 'timed' ? wholeNumber(draft.wrapUpSec) : undefined,
   });
 }
 

@@ -3,6 +3,7 @@ import type {
   RingStrategy,
   UserView,
   WhenNobodyAvailableOption,
+  WrapUpMode,
 } from '@ringside/contracts';
 
 /** ring strategies, as the form offers them */
@@ -15,6 +16,13 @@ export const RING_STRATEGY_WORDS: Record<RingStrategy, string> = {
 export const WHEN_NOBODY_WORDS: Record<WhenNobodyAvailableOption, string> = {
   'keep-ringing': 'Keep ringing until the ring timeout',
   reject: 'Reject the call at once',
+};
+
+/** after-call work, as the admin chooses it */
+export const WRAP_UP_WORDS: Record<WrapUpMode, string> = {
+  off: 'None: ring the agent again at once',
+  timed: 'For a set time (or until they save)',
+  'until-save': 'Until they save their notes',
 };
 
 /**
@@ -42,6 +50,8 @@ export function ringSummary(channel: AdminChannelView): string {
     ...(channel.ringStrategy === 'longest-idle' ? [`${channel.agentTimeoutSec} s each`] : []),
     `rings up to ${channel.ringTimeoutSec} s`,
     `nobody available: ${WHEN_NOBODY_WORDS[channel.whenNobodyAvailable].toLowerCase()}`,
+    ...(channel.wrapUp === 'timed' ? [`${channel.wrapUpSec} s after-call work`] : []),
+    ...(channel.wrapUp === 'until-save' ? ['after-call work until saved'] : []),
   ];
   return parts.join(' · ');
 }

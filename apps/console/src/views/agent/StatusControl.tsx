@@ -1,11 +1,14 @@
 import type { AgentStatus } from '@ringside/contracts';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
 import { Button } from '../../ui/controls';
+import { formatDuration } from '../../ui/format';
+import { useNow } from '../../ui/useNow';
 
 const DESCRIPTIONS: Record<AgentStatus, string> = {
   available: 'Available: calls ring here.',
   away: 'Away: you are not offered calls.',
   busy: 'On a call.',
+  'wrap-up': 'After-call work: you are not offered calls until you save or choose Available.',
   offline: 'Offline: not connected to Ringside.',
 };
 
@@ -13,6 +16,7 @@ const DOT: Record<AgentStatus, string> = {
   available: 'bg-emerald-500',
   away: 'bg-amber-500',
   busy: 'bg-rose-500',
+  'wrap-up': 'bg-violet-500',
   offline: 'bg-slate-400',
 };
 
@@ -25,6 +29,7 @@ export function StatusControl() {
   const inCall = useAppState((s) => s.current !== null);
   const requesting = useAppState((s) => s.mic === 'requesting');
   const elsewhere = useAppState((s) => s.tab === 'other-tab');
+  const wrapUpUntil = useAppState((s) => s.wrapUpUntil);
   const disabled = !connected || pending || inCall || requesting;
 
   return (
@@ -41,11 +46,15 @@ export function StatusControl() {
             aria-hidden="true"
             className={`inline-block size-2.5 rounded-full ${DOT[presence]}`}
           />
-          {elsewhere
-            ? 'Calls are handled in your other tab.'
-            : requesting
-              ? 'Waiting for the microphone…'
-              : DESCRIPTIONS[presence]}
+          {elsewhere ? (
+            'Calls are handled in your other tab.'
+          ) : requesting ? (
+            'Waiting for the microphone…'
+          ) : presence === 'wrap-up' && wrapUpUntil !== null ? (
+            <WrapUpCountdown until={wrapUpUntil} />
+          ) : (
+            DESCRIPTIONS[presence]
+          )}
         </p>
       </div>
       <div role="group" aria-label="Status" className="flex gap-2">
@@ -67,5 +76,19 @@ export function StatusControl() {
         </Button>
       </div>
     </section>
+  );
+}
+
+/** timed after-call work: how long until calls ring again (its own component: it ticks) */
+function WrapUpCountdown({ until }: { until: number }) {
+  const now = useNow(1000);
+  return (
+    <>
+      After-call work: calls ring again in {/* ticks every second: not read out each time */}
+      <span aria-live="off" className="tabular-nums">
+        {formatDuration(until - now + 999)}
+      </span>
+      , or when you save or choose Available.
+    </>
   );
 }

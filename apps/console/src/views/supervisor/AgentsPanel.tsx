@@ -11,6 +11,7 @@ const DOT: Record<AgentStatus, string> = {
   available: 'bg-emerald-500',
   away: 'bg-amber-500',
   busy: 'bg-rose-500',
+  'wrap-up': 'bg-violet-500',
   offline: 'bg-slate-400',
 };
 

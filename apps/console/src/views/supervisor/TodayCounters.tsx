@@ -24,7 +24,7 @@ export function TodayCounters({ feed }: { feed: BoardFeed }) {
         </h2>
         <p className="text-xs text-slate-600 dark:text-slate-400">Since 00:00 UTC</p>
       </div>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
         <Counter term="Waiting now" value={String(waiting)} />
         <Counter term="Answered" value={counters ? String(counters.answered) : NO_FIGURE} />
         <Counter term="Missed" value={counters ? String(counters.missed) : NO_FIGURE} />
@@ -39,6 +39,10 @@ export function TodayCounters({ feed }: { feed: BoardFeed }) {
         <Counter
           term="Average call length"
           value={formatCallLength(today?.averageCallMs ?? null)}
+        />
+        <Counter
+          term="Average handle time"
+          value={formatCallLength(counters?.averageHandleMs ?? null)}
         />
       </dl>
       {today && !today.complete ? (

@@ -37,6 +37,7 @@ const STATUS_WORDS: Record<AgentStatus, string> = {
   available: 'Available',
   away: 'Away',
   busy: 'On a call',
+  'wrap-up': 'After-call work',
   offline: 'Offline',
 };
 

@@ -16,6 +16,8 @@ function channel(over: Partial<ChannelListing>): ChannelListing {
     ringTimeoutSec: 45,
     agentTimeoutSec: 15,
     whenNobodyAvailable: 'keep-ringing',
+    wrapUp: 'off',
+    wrapUpSec: 30,
     tokenSet: true,
     createdAt: new Date(0),
     updatedAt: new Date(0),

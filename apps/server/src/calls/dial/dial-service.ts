@@ -96,7 +96,12 @@ export function createDialService(deps: {
 
   /** the agent's dial came to nothing: back to where they were, unless they moved meanwhile */
   async function dialOver(actor: Actor, back: 'available' | 'away'): Promise<void> {
-    await deps.presence.change(actor.workspaceId, actor.userId, { kind: 'call-over', back });
+    // nobody talked: no after-call work
+    await deps.presence.change(actor.workspaceId, actor.userId, {
+      kind: 'call-over',
+      back,
+      wrapUp: false,
+    });
   }
 
   async function connect(
