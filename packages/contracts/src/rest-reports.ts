@@ -103,12 +103,12 @@ export type ReportRow = z.infer<typeof reportRowSchema>;
 /**
  * `GET /api/supervisor/reports` reply: the query as understood, one row per bucket in order
  * (empty buckets included) and the whole range's row (figures over all its calls, not an average
- * of the rows). `handleTimeIncludesWrapUp` is false while after-call work is not recorded: handle
- * time is then talk time alone.
+ * of the rows). `handleTimeIncludesWrapUp` says whether handle time takes in after-call work
+ * (true since wrap-up time is recorded; false from servers that predate it: talk time alone).
  *
  * @example
  * callReportSchema.parse({ from: '2026-11-01', to: '2026-11-01', tz: 'UTC', bucket: 'day',
- *   serviceLevelTargetSec: 20, shortAbandonSec: 5, handleTimeIncludesWrapUp: false,
+ *   serviceLevelTargetSec: 20, shortAbandonSec: 5, handleTimeIncludesWrapUp: true,
  *   rows: [row], total: row });
  */
 export const callReportSchema = z.object({

@@ -11,6 +11,8 @@ import {
   testRepos,
   type SeededWorkspace,
 } from '../testing/test-seed';
+import { eq } from 'drizzle-orm';
+import { calls } from '../db/schema';
 import type { Repos } from './index';
 
 const DAY = Date.parse('2026-07-01T00:00:00Z');
@@ -30,6 +32,8 @@ interface Seeded {
   direction?: 'inbound' | 'outbound';
   /** still ringing (not ended) */
   live?: boolean;
+  /** after-call work this long after the call ended */
+  wrapUpSec?: number;
 }
 
 /** stores the call ringing (which fixes its start), then ended as described, with its timeline */
@@ -70,6 +74,12 @@ async function seedCall(repos: Repos, ws: SeededWorkspace, call: Seeded): Promis
       kind,
       occurredAt: new Date(ended.endedAt),
     });
+    if (call.wrapUpSec !== undefined) {
+      await tx
+        .update(calls)
+        .set({ wrapUpEndedAt: new Date(ended.endedAt + call.wrapUpSec * 1000) })
+        .where(eq(calls.id, row.id));
+    }
     return row;
   });
 }
@@ -80,7 +90,7 @@ describe.each(ENGINES)('call reports on %s', (engine) => {
   it('counts by the definitions: abandoned is the caller hanging up, not the ring timing out', async () => {
     const repos = testRepos(database().db);
     const ws = await seedWorkspace(repos, ['agent']);
-    await seedCall(repos, ws, { at: at(9), answerSec: 4, talkSec: 120 });
+    await seedCall(repos, ws, { at: at(9), answerSec: 4, talkSec: 120, wrapUpSec: 30 });
     await seedCall(repos, ws, { at: at(9, 600), answerSec: 20, talkSec: 60 });
     await seedCall(repos, ws, { at: at(9, 1200), answerSec: 36, talkSec: 30 });
     await seedCall(repos, ws, { at: at(10), ringSec: 12 }); // abandoned
@@ -106,9 +116,9 @@ describe.each(ENGINES)('call reports on %s', (engine) => {
       serviceLevel: 0.4, // 2 of the 5 left once the 3-second abandon is out
       abandonRate: 0.3333,
       averageSpeedOfAnswerSec: 20, // (4 + 20 + 36) / 3
-      averageHandleSec: 70, // talk only: (120 + 60 + 30) / 3
+      averageHandleSec: 80, // talk plus after-call work: (120 + 30 + 60 + 30) / 3
     });
-    expect(report.handleTimeIncludesWrapUp).toBe(false);
+    expect(report.handleTimeIncludesWrapUp).toBe(true);
 
     const hourly = await buildCallReport(repos.callReports, ws.workspaceId, {
       ...UTC_DAY,

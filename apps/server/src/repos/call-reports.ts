@@ -23,10 +23,7 @@ export interface ReportCounts {
   waitMs: number;
   /** answered → ended, summed over the answered calls */
   talkMs: number;
-  /**
-   * after-call work, summed over the answered calls: 0 until the wrap-up time is recorded (see
-   * {@link WRAP_UP_MS})
-   */
+  /** after-call work (end of the call → end of its wrap-up), summed over the answered calls */
   wrapUpMs: number;
 }
 
@@ -35,14 +32,13 @@ export interface ReportCounts {
 const RING_TIMEOUT: RingTimeoutCommand['kind'] = 'ring.timeout';
 
 /**
- * Handle time's after-call work per answered call, in ms. Zero for now: wrap-up time is not
- * recorded yet (issue #18 item 5). Once calls record when their wrap-up ended, this becomes
- * `greatest(extract(epoch from wrap_up_ended_at - ended_at) * 1000, 0)` (0 when null), and
- * `HANDLE_TIME_INCLUDES_WRAP_UP` turns true.
+ * Handle time's after-call work per answered call, in ms: from the call's end to the end of the
+ * wrap-up that followed it (`calls.wrap_up_ended_at`, issue #18 item 5); 0 on channels without
+ * after-call work, and while it is still going on.
  */
-const WRAP_UP_MS = sql`0`;
-/** whether {@link WRAP_UP_MS} measures anything yet; reports say so to their readers */
-export const HANDLE_TIME_INCLUDES_WRAP_UP = false;
+const WRAP_UP_MS = sql`coalesce(greatest(extract(epoch from ${calls.wrapUpEndedAt} - ${calls.endedAt}) * 1000, 0), 0)`;
+/** whether {@link WRAP_UP_MS} measures anything; reports say so to their readers */
+export const HANDLE_TIME_INCLUDES_WRAP_UP = true;
 
 /**
  * The supervisor reports' counts, computed by the database in one aggregate query over the
