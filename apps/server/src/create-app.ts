@@ -25,6 +25,7 @@ import { securityHeaders } from './http/security-headers';
 import { NO_PICKUP_TIMEOUT_MS } from '@ringside/calls';
 import { createCallActionsRouter } from './api/call-actions-routes';
 import { createCallLogRouter } from './api/call-log-routes';
+import { createCallbackRouter } from './api/callback-routes';
 import { createReportRoutes } from './reports/report-routes';
 import { createSimRouter } from './simulator/sim-routes';
 import { createMetrics } from './ops/metrics';
@@ -217,6 +218,10 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use('/api', createCallLogRouter({ repos, clock }));
+  app.use(
+    '/api',
+    createCallbackRouter({ repos, clock, publicOrigins: options.publicOrigins, boardCounters }),
+  );
   app.use('/api', createIceRouter({ ice: options.ice ?? NO_ICE_SERVERS, repos, clock }));
   app.use('/api/admin', adminArea.adminRouter);
   app.use('/api/supervisor', adminArea.supervisorRouter);

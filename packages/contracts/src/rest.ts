@@ -2,5 +2,6 @@
 export * from './rest-common';
 export * from './rest-auth';
 export * from './rest-calls';
+export * from './rest-callbacks';
 export * from './rest-admin';
 export * from './rest-webhooks';

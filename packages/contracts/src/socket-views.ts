@@ -147,5 +147,9 @@ export const boardCountersSchema = z.object({
    * (none on channels without it); absent from servers that predate it
    */
   averageHandleMs: z.number().nonnegative().nullable().optional(),
+  /** customers waiting for a call back (one per customer and line); absent from older servers */
+  callbacksWaiting: count.optional(),
+  /** when the longest-waiting of them first missed us; null when none wait */
+  oldestCallbackWaitingSince: isoDateTimeSchema.nullable().optional(),
 });
 export type BoardCounters = z.infer<typeof boardCountersSchema>;

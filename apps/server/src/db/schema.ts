@@ -8,3 +8,4 @@ export { webhookSubscriptions, webhookDeliveries } from './schema-outgoing';
 export { auditLog } from './schema-audit';
 export { metaAppSettings } from './schema-settings';
 export { graphActions } from './schema-graph-actions';
+export { callbacks } from './schema-callbacks';

@@ -3,6 +3,7 @@ import type { SecretBox } from '../db/secret-box';
 import { createAuditLogRepo } from './audit-log';
 import { createBoardFiguresRepo } from './board-figures';
 import { createCallReportsRepo } from './call-reports';
+import { createCallbacksRepo } from './callbacks';
 import { createCallsRepo } from './calls';
 import { createChannelsRepo } from './channels';
 import { createGraphActionsRepo } from './graph-actions';
@@ -46,6 +47,7 @@ export function createRepos(db: Db, secretBox: SecretBox, shared: RepoShared = c
     presence: createPresenceRepo(db),
     boardFigures: createBoardFiguresRepo(db),
     callReports: createCallReportsRepo(db),
+    callbacks: createCallbacksRepo(db),
     ringPlan: createRingPlanRepo(db),
     outbox,
     outgoingEvents: createOutgoingEventsRepo(db, outbox),

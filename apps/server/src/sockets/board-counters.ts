@@ -1,6 +1,7 @@
 import type { Logger } from '../ops/logger';
 import type { Repos } from '../repos';
 import { startOfDay } from '../repos/board-figures';
+import { withCallbackFigures } from '../callbacks/callback-figures';
 import type { Notifier } from './notifier';
 
 /** a burst of calls ending within this costs one query and one `board:counters` */
@@ -18,7 +19,7 @@ export const COUNTERS_COALESCE_MS = 100;
  * counters.stop(); // at shutdown
  */
 export function createBoardCountersPublisher(deps: {
-  repos: Pick<Repos, 'boardFigures'>;
+  repos: Pick<Repos, 'boardFigures' | 'callbacks'>;
   notifier: Pick<Notifier, 'boardCounters' | 'supervisorsMayListen'>;
   clock: () => Date;
   logger: Logger;
@@ -28,10 +29,11 @@ export function createBoardCountersPublisher(deps: {
 
   async function publish(workspaceId: string): Promise<void> {
     if (!deps.notifier.supervisorsMayListen(workspaceId)) return;
-    const today = startOfDay(deps.clock());
+    const now = deps.clock();
+    const counters = await deps.repos.boardFigures.counters(workspaceId, startOfDay(now));
     deps.notifier.boardCounters(
       workspaceId,
-      await deps.repos.boardFigures.counters(workspaceId, today),
+      await withCallbackFigures(deps.repos, workspaceId, now, counters),
     );
   }
 

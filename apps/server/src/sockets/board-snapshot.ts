@@ -2,6 +2,7 @@ import type { BoardSnapshotPayload } from '@ringside/contracts';
 import { toCallView } from '../calls/call-views';
 import type { Repos } from '../repos';
 import { startOfDay } from '../repos/board-figures';
+import { withCallbackFigures } from '../callbacks/callback-figures';
 
 /** the supervisor's live board as of now: live calls, agents and today's counters */
 export async function buildBoardSnapshot(
@@ -13,7 +14,12 @@ export async function buildBoardSnapshot(
   const live = await repos.calls.liveCalls(workspaceId);
   const presence = await repos.presence.listPresence(workspaceId);
   const answeredToday = await repos.boardFigures.answeredToday(workspaceId, today);
-  const counters = await repos.boardFigures.counters(workspaceId, today);
+  const counters = await withCallbackFigures(
+    repos,
+    workspaceId,
+    now,
+    await repos.boardFigures.counters(workspaceId, today),
+  );
   const names = new Map(presence.map((p) => [p.userId, p.name]));
   const busyWith = new Map(live.filter((c) => c.agentId).map((c) => [c.agentId as string, c.id]));
   return {
