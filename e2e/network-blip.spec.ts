@@ -48,10 +48,9 @@ describe('a network blip mid-call', () => {
     stack.turn?.pause();
     try {
       await alex.page.getByText('Reconnecting…', { exact: true }).waitFor({ timeout: 15_000 });
-      await call.waitFor('ended', { timeoutMs: 30_000 });
-      await alex.page
-        .getByText('The call was lost: the connection dropped and did not come back in time.')
-        .waitFor({ timeout: 10_000 });
+      await call.waitFor('ended', { timeoutMs: 40_000 });
+      // whichever gives up first, the browser's ICE or Meta, the agent reads that it was lost
+      await alex.page.getByText(/^The call was lost: /).waitFor({ timeout: 10_000 });
     } finally {
       stack.turn?.resume();
     }

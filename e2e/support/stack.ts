@@ -85,6 +85,11 @@ export interface E2eStack {
   /** names of the agents the server would offer a call to now */
   availableAgents(): Promise<string[]>;
   /**
+   * the call as the server stored it (its state, and whom it was offered to), once Meta's
+   * webhook for it has been applied; undefined before
+   */
+  storedCall(metaCallId: string): Promise<{ state: string; agentsOffered: string[] } | undefined>;
+  /**
    * a customer calls the seeded WhatsApp number or Page; `from` (wa_id or PSID) is random unless
    * given; `ipv6Candidate: false` leaves Meta's unreachable IPv6 candidate out of its offer
    */
@@ -168,6 +173,12 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       messenger: { page: PAGE },
       logs: lines,
       turn,
+      async storedCall(metaCallId) {
+        const row = await started.app.repos.calls.getCallByMetaId(workspaceId, metaCallId);
+        if (!row) return undefined;
+        const offered = 'agentsOffered' in row.model ? row.model.agentsOffered : [];
+        return { state: row.model.state, agentsOffered: [...offered] };
+      },
       async availableAgents() {
         return (await started.app.repos.presence.availableAgents(workspaceId)).map((a) => a.name);
       },
