@@ -3,7 +3,8 @@ import { z } from 'zod';
 const enabled = z.enum(['ENABLED', 'DISABLED']);
 // "0900", "1730": 24-hour clock without a colon, as Meta writes it
 const clockTime = z.string().regex(/^([01]\d|2[0-3])[0-5]\d$/, 'expected a time like "0900"');
-const dayOfWeek = z.enum([
+/** the days of Meta's weekly call hours, in its words and order */
+export const WEEKDAYS = [
   'MONDAY',
   'TUESDAY',
   'WEDNESDAY',
@@ -11,7 +12,8 @@ const dayOfWeek = z.enum([
   'FRIDAY',
   'SATURDAY',
   'SUNDAY',
-]);
+] as const;
+const dayOfWeek = z.enum(WEEKDAYS);
 
 /** Meta allows at most this many opening ranges per weekday. */
 export const MAX_RANGES_PER_DAY = 2;

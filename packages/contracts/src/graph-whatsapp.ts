@@ -214,6 +214,7 @@ export {
   MAX_RANGES_PER_DAY,
   waCallingSettingsSchema,
   waSettingsBodySchema,
+  WEEKDAYS,
   type WaCallingSettings,
   type WaSettingsBody,
 } from './graph-whatsapp-settings';

@@ -1,19 +1,12 @@
 import {
   formatIssuePath,
   waCallingSettingsWriteSchema,
+  WEEKDAYS,
   type WaCallingSettings,
 } from '@ringside/contracts';
 import type { Problems } from './form-check';
 
-export const WEEKDAYS = [
-  'MONDAY',
-  'TUESDAY',
-  'WEDNESDAY',
-  'THURSDAY',
-  'FRIDAY',
-  'SATURDAY',
-  'SUNDAY',
-] as const;
+export { WEEKDAYS };
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** one opening range as the form holds it: "09:00" (an `<input type="time">` value) */

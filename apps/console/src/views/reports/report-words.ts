@@ -1,4 +1,5 @@
 import { REPORT_MAX_DAYS, type ReportBucket, type ReportRow } from '@ringside/contracts/reports';
+import { todayIn } from '@ringside/contracts';
 import { formatDuration } from '../../ui/format';
 
 /** what a figure shows when there was nothing to measure */
@@ -49,20 +50,13 @@ export function bucketName(
 }
 
 /**
- * Today's date in a time zone, `YYYY-MM-DD`.
+ * Today's date in a time zone, `YYYY-MM-DD` (the contracts' `todayIn`).
  *
  * @example
  * dateIn(new Date('2026-11-01T02:00:00Z'), 'America/New_York'); // '2026-10-31'
  */
 export function dateIn(now: Date, tz: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return todayIn(tz, now);
 }
 
 /**
