@@ -24,6 +24,10 @@ const ReportsRoute = lazy(() =>
   import('./ReportsRoute').then((m) => ({ default: m.ReportsRoute })),
 );
 const AdminRoute = lazy(() => import('./AdminRoute').then((m) => ({ default: m.AdminRoute })));
+// the agent's Callbacks panel and its reply schema load after the agent view
+const CallbacksRoute = lazy(() =>
+  import('./CallbacksRoute').then((m) => ({ default: m.CallbacksRoute })),
+);
 
 // supervisors read the admin pages where the API lets them; only admins change anything
 const STAFF: readonly Role[] = ['supervisor', 'admin'];
@@ -53,7 +57,18 @@ export function App() {
           </RequireSignedIn>
         }
       >
-        <Route index element={<AgentView />} />
+        <Route
+          index
+          element={
+            <AgentView
+              callbacks={
+                <Suspense fallback={null}>
+                  <CallbacksRoute />
+                </Suspense>
+              }
+            />
+          }
+        />
         <Route
           path="history"
           element={

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useAppState } from '../../app/ConsoleProvider';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
 import { ConnectionBanner, MicBanner, ProblemBanner, TabBanner } from './Banners';
@@ -9,8 +10,11 @@ import { SetupEntry, SetupWarningBanner } from './SetupNotices';
 import { StatusControl } from './StatusControl';
 import { WrapUpForm } from './WrapUpForm';
 
-/** `/`: the agent's console */
-export function AgentView() {
+/**
+ * `/`: the agent's console. `callbacks`: the Callbacks panel, wired and loaded on demand by the
+ * app (it reads the worklist over REST).
+ */
+export function AgentView({ callbacks }: { callbacks?: ReactNode }) {
   return (
     <div className="mx-auto max-w-3xl space-y-4 p-4">
       <h1 className="sr-only">Agent console</h1>
@@ -27,6 +31,7 @@ export function AgentView() {
       <Waiting />
       <PermissionNotices />
       <NewCallPanel />
+      {callbacks}
     </div>
   );
 }

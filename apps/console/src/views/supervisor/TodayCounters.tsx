@@ -1,6 +1,8 @@
 import { CALLS_PAGE_MAX } from '@ringside/contracts';
 import { TODAY_MAX_PAGES } from '../../api/call-log-api';
 import type { BoardFeed } from './BoardFeed';
+import { useNow } from '../../ui/useNow';
+import { waitedFor } from '../agent/callback-words';
 import { formatCallLength, formatShare, formatWait, NO_FIGURE } from './counter-words';
 import { useBoard } from './useBoard';
 
@@ -44,6 +46,12 @@ export function TodayCounters({ feed }: { feed: BoardFeed }) {
           term="Average handle time"
           value={formatCallLength(counters?.averageHandleMs ?? null)}
         />
+        {counters?.callbacksWaiting !== undefined ? (
+          <>
+            <Counter term="Callbacks waiting" value={String(counters.callbacksWaiting)} />
+            <CallbackWait since={counters.oldestCallbackWaitingSince ?? null} />
+          </>
+        ) : null}
       </dl>
       {today && !today.complete ? (
         <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
@@ -61,5 +69,16 @@ function Counter({ term, value }: { term: string; value: string }) {
       <dt className="text-xs font-medium text-slate-600 dark:text-slate-300">{term}</dt>
       <dd className="mt-1 font-mono text-xl font-semibold tabular-nums">{value}</dd>
     </div>
+  );
+}
+
+/** how long the longest-waiting callback has waited, kept current on its own */
+function CallbackWait({ since }: { since: string | null }) {
+  const now = useNow(30_000);
+  return (
+    <Counter
+      term="Oldest callback waiting"
+      value={since ? waitedFor(now - Date.parse(since)) : NO_FIGURE}
+    />
   );
 }

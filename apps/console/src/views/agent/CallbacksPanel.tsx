@@ -1,0 +1,111 @@
+import type { Callback } from '@ringside/contracts';
+import { useId } from 'react';
+import type { CallbacksApi } from '../../api/callbacks-api';
+import { useAppState } from '../../app/ConsoleProvider';
+import { dialBlockedReason } from '../../calls/dial-availability';
+import { Button } from '../../ui/controls';
+import { callerAddress, callerName, calledLine } from '../../ui/format';
+import { useNow } from '../../ui/useNow';
+import { callBackOf } from '../history/call-back';
+import { agoText, claimOf, triesText } from './callback-words';
+import { useCallbacks } from './useCallbacks';
+
+/**
+ * Callbacks: the customers who called the agent's lines and were missed, one row per customer
+ * and line, oldest first. The agent says "I'll call back" (colleagues then see who has it),
+ * places the call with **Call back** (the New call form's own flow, with its permission
+ * notices), and marks it Done; Release hands it back. Read every 15 s and after each action.
+ *
+ * @example
+ * <CallbacksPanel api={new CallbacksApi(rest)} />
+ */
+export function CallbacksPanel({ api }: { api: CallbacksApi }) {
+  // a call that stopped ringing here (perhaps missed) or the agent's call ending: read again
+  const calls = useAppState((s) => `${s.current?.callId ?? ''}:${Object.keys(s.ringing).length}`);
+  const { items, problem, act } = useCallbacks(api, calls);
+  const titleId = useId();
+  if (!items) return null;
+
+  return (
+    <section
+      aria-labelledby={titleId}
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <h2 id={titleId} className="text-base font-semibold">
+        Callbacks
+      </h2>
+      {problem ? (
+        <p role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-300">
+          {problem}
+        </p>
+      ) : null}
+      {items.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Nobody to call back.</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-200 dark:divide-slate-800">
+          {items.map((item) => (
+            <CallbackRow key={item.callId} item={item} act={act} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function CallbackRow({
+  item,
+  act,
+}: {
+  item: Callback;
+  act: (action: 'claim' | 'release' | 'done', callId: string) => Promise<void>;
+}) {
+  const me = useAppState((s) => s.me);
+  const blocked = useAppState(dialBlockedReason);
+  const drafted = useAppState((s) => s.dialDrafted);
+  const now = useNow(30_000);
+  const rowId = useId();
+  const claim = claimOf(item, me?.id);
+  const back = callBackOf({ ...item, state: 'ended' }, me?.channels);
+  const name = callerName(item.caller);
+  const address = callerAddress(item.caller);
+
+  return (
+    <li aria-labelledby={rowId} className="flex flex-wrap items-center justify-between gap-3 py-3">
+      <div className="min-w-0">
+        <p id={rowId} className="font-medium">
+          {name}
+          {address !== name ? (
+            <span className="ml-2 text-sm text-slate-600 dark:text-slate-400">{address}</span>
+          ) : null}
+        </p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {calledLine(item.channel, item.called)} · {triesText(item.tries)} · missed{' '}
+          <time dateTime={item.lastMissedAt}>{agoText(now - Date.parse(item.lastMissedAt))}</time>
+          {claim === 'mine' ? ' · You will call back' : null}
+          {typeof claim === 'object' ? ` · ${claim.by} will call back` : null}
+        </p>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        {claim === 'open' ? (
+          <Button onClick={() => void act('claim', item.callId)}>{"I'll call back"}</Button>
+        ) : null}
+        {claim === 'mine' ? (
+          <>
+            {back ? (
+              <Button
+                tone="accept"
+                disabled={blocked !== null}
+                title={blocked ?? undefined}
+                onClick={() => drafted(back.draft)}
+              >
+                Call back
+              </Button>
+            ) : null}
+            <Button onClick={() => void act('done', item.callId)}>Done</Button>
+            <Button onClick={() => void act('release', item.callId)}>Release</Button>
+          </>
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Callback } from '@ringside/contracts';
+
+/**
+ * How long something has waited, roughly: "just now", "12 min", "3 h 5 min", "2 d".
+ *
+ * @example
+ * waitedFor(90_000); // '1 min'
+ * waitedFor(3 * 3_600_000 + 5 * 60_000); // '3 h 5 min'
+ */
+export function waitedFor(ms: number): string {
+  const minutes = Math.floor(Math.max(ms, 0) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return `${Math.floor(hours / 24)} d`;
+}
+
+/**
+ * How long ago, for a row: "just now", "12 min ago".
+ *
+ * @example
+ * agoText(90_000); // '1 min ago'
+ */
+export function agoText(ms: number): string {
+  const waited = waitedFor(ms);
+  return waited === 'just now' ? waited : `${waited} ago`;
+}
+
+/**
+ * Who holds a callback, from the agent's side: nobody, them, or a colleague by name.
+ *
+ * @example
+ * claimOf(callback, 'u1'); // 'mine' | 'open' | { by: 'Ben' }
+ */
+export function claimOf(callback: Pick<Callback, 'claimedBy'>, myId: string | undefined) {
+  if (!callback.claimedBy) return 'open' as const;
+  if (callback.claimedBy.userId === myId) return 'mine' as const;
+  return { by: callback.claimedBy.name || 'A colleague' };
+}
+
+/**
+ * The tries, in words: "1 missed call", "3 missed calls".
+ *
+ * @example
+ * triesText(3); // '3 missed calls'
+ */
+export function triesText(tries: number): string {
+  return tries === 1 ? '1 missed call' : `${tries} missed calls`;
+}
