@@ -56,6 +56,8 @@ describe('the callback worklist', () => {
     // "I'll call back": the row is theirs, with Call back, Done and Release
     await row.getByRole('button', { name: "I'll call back", exact: true }).click();
     await row.getByText('You will call back').waitFor();
+    // the customer allowed calls back when they called (the line asks callers): the row says so
+    await row.getByText(/Allows calls until/).waitFor();
     await shots.take(page, 'claimed');
 
     // Call back fills New call with the customer's number on that line; they do not pick up

@@ -7,7 +7,7 @@ import { Button } from '../../ui/controls';
 import { callerAddress, callerName, calledLine } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 import { callBackOf } from '../history/call-back';
-import { agoText, claimOf, triesText } from './callback-words';
+import { agoText, claimOf, permissionText, triesText } from './callback-words';
 import { useCallbacks } from './useCallbacks';
 
 /**
@@ -65,6 +65,7 @@ function CallbackRow({
   const now = useNow(30_000);
   const rowId = useId();
   const claim = claimOf(item, me?.id);
+  const permission = useAppState((s) => permissionText(item, s.permissionNotices, now));
   const back = callBackOf({ ...item, state: 'ended' }, me?.channels);
   const name = callerName(item.caller);
   const address = callerAddress(item.caller);
@@ -83,6 +84,7 @@ function CallbackRow({
           <time dateTime={item.lastMissedAt}>{agoText(now - Date.parse(item.lastMissedAt))}</time>
           {claim === 'mine' ? ' · You will call back' : null}
           {typeof claim === 'object' ? ` · ${claim.by} will call back` : null}
+          {permission ? ` · ${permission}` : null}
         </p>
       </div>
       <div className="flex flex-wrap gap-2">

@@ -1,4 +1,5 @@
 import type { Callback } from '@ringside/contracts';
+import type { PermissionNotice } from '../../state/types';
 
 /**
  * How long something has waited, roughly: "just now", "12 min", "3 h 5 min", "2 d".
@@ -47,4 +48,33 @@ export function claimOf(callback: Pick<Callback, 'claimedBy'>, myId: string | un
  */
 export function triesText(tries: number): string {
   return tries === 1 ? '1 missed call' : `${tries} missed calls`;
+}
+
+/**
+ * What this console last heard of the customer's call permission on the callback's line (their
+ * reply to a permission request, as the notices show it): words for the row, or `null` when it
+ * heard nothing (Call back then asks them first where the line needs it).
+ *
+ * @example
+ * permissionText(callback, notices, Date.now()); // 'Allows calls until 14 Dec' | 'Declined calls' | null
+ */
+export function permissionText(
+  callback: Pick<Callback, 'caller' | 'called'>,
+  notices: readonly PermissionNotice[],
+  now: number,
+): string | null {
+  const who = (c: Callback['caller']) => c.number ?? c.userId ?? c.psid;
+  const notice = notices.find(
+    (n) => n.channelId === callback.called.channelId && who(n.customer) === who(callback.caller),
+  );
+  if (!notice) return null;
+  if (!notice.granted) return 'Declined calls';
+  if (notice.permanent) return 'Allows calls';
+  if (notice.expiresAt === undefined) return 'Allows calls';
+  if (notice.expiresAt <= now) return null;
+  const until = new Date(notice.expiresAt).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+  });
+  return `Allows calls until ${until}`;
 }
