@@ -60,6 +60,8 @@ describe('admin channel bodies', () => {
       ringTimeoutSec: 45,
       agentTimeoutSec: 15,
       whenNobodyAvailable: 'keep-ringing',
+      wrapUp: 'off',
+      wrapUpSec: 30,
       updatedAt: '2025-07-21T16:27:13.000Z',
       accessToken: 'EAAG-should-vanish',
     });
