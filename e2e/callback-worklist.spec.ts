@@ -41,6 +41,8 @@ describe('the callback worklist', () => {
     await stack.sim.webhooksSettled();
     await stack.app.processor.idle();
 
+    // the worklist has its own page, a link away from the console
+    await page.getByRole('link', { name: 'Callbacks', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Callbacks' });
     const row = panel.getByRole('listitem').filter({ hasText: CUSTOMER.name });
     await row.waitFor({ timeout: 20_000 });
@@ -60,8 +62,10 @@ describe('the callback worklist', () => {
     await row.getByText(/Allows calls until/).waitFor();
     await shots.take(page, 'claimed');
 
-    // Call back fills New call with the customer's number on that line; they do not pick up
+    // Call back opens the console with New call filled in: the customer's number on that line;
+    // they do not pick up
     await row.getByRole('button', { name: 'Call back', exact: true }).click();
+    await page.getByRole('heading', { name: 'Agent console' }).waitFor({ state: 'attached' });
     const field = page.getByLabel('Phone number', { exact: true });
     await eventually(
       () => field.inputValue(),
@@ -74,7 +78,8 @@ describe('the callback worklist', () => {
     // calling them was allowed: no permission request went out
     expect(stack.sim.requests({ edge: 'messages' })).toEqual([]);
 
-    // still to do (they did not get through): the agent marks it done
+    // still to do (they did not get through): back on Callbacks, the agent marks it done
+    await page.getByRole('link', { name: 'Callbacks', exact: true }).click();
     const done = row.getByRole('button', { name: 'Done', exact: true });
     await done.waitFor({ timeout: 10_000 });
     await eventually(

@@ -79,7 +79,10 @@ describe('call history', () => {
     const missed = await stack.placeCall('whatsapp', MISSED.name, { from: MISSED.from });
     await alex.waitForRinging(MISSED.name);
     await missed.hangUp();
-    await alex.page.getByText(MISSED.name).waitFor({ state: 'hidden', timeout: 5_000 });
+    // the ringing card goes (the caller then waits in the Callbacks list, by name)
+    await alex.page
+      .getByRole('heading', { name: MISSED.name })
+      .waitFor({ state: 'hidden', timeout: 5_000 });
 
     await alex.page.getByRole('link', { name: 'History', exact: true }).click();
     await alex.page.getByRole('heading', { name: 'Call history' }).waitFor();

@@ -24,7 +24,7 @@ const ReportsRoute = lazy(() =>
   import('./ReportsRoute').then((m) => ({ default: m.ReportsRoute })),
 );
 const AdminRoute = lazy(() => import('./AdminRoute').then((m) => ({ default: m.AdminRoute })));
-// the agent's Callbacks panel and its reply schema load after the agent view
+// the callback worklist and its reply schema load only when its page opens
 const CallbacksRoute = lazy(() =>
   import('./CallbacksRoute').then((m) => ({ default: m.CallbacksRoute })),
 );
@@ -33,7 +33,8 @@ const CallbacksRoute = lazy(() =>
 const STAFF: readonly Role[] = ['supervisor', 'admin'];
 
 /**
- * The console's routes: `/login`, the agent view `/`, `/history`, `/setup` (Test my setup), and for supervisors and
+ * The console's routes: `/login`, the agent view `/`, `/history`, `/callbacks` (the worklist),
+ * `/setup` (Test my setup), and for supervisors and
  * admins `/supervisor` (the live board), `/supervisor/reports` and `/admin/*` (workspace settings).
  *
  * @example
@@ -57,16 +58,16 @@ export function App() {
           </RequireSignedIn>
         }
       >
+        <Route index element={<AgentView />} />
         <Route
-          index
+          path="callbacks"
           element={
-            <AgentView
-              callbacks={
-                <Suspense fallback={null}>
-                  <CallbacksRoute />
-                </Suspense>
-              }
-            />
+            <Lazy>
+              <div className="mx-auto max-w-3xl p-4">
+                <h1 className="sr-only">Callbacks</h1>
+                <CallbacksRoute />
+              </div>
+            </Lazy>
           }
         />
         <Route

@@ -153,7 +153,9 @@ export class AgentCall {
   /** ends the call here, with `message` for the agent instead of the usual words */
   finish(ended: CallEndedPayload, message?: string): void {
     const current = this.current();
-    if (!current) return;
+    // a call whose media gave up is ended by #abandon, in the failure's words: the server's
+    // call:ended arriving meanwhile (Meta saw the same loss) must not word it otherwise
+    if (!current || this.#over) return;
     this.#release();
     const words =
       message ??

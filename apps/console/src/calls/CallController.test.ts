@@ -165,6 +165,26 @@ describe('CallController', () => {
     expect(signaling.sentOf('call:hangup')).toEqual([{ callId: 'c1' }]);
   });
 
+  it('keeps the loss in its own words when the server’s end arrives while it hangs up', async () => {
+    const { store, signaling, calls, peers, connect } = setup();
+    await calls.accept('c1');
+    connect();
+    let land: (value: { ok: true }) => void = () => undefined;
+    signaling.replies['call:hangup'] = () => new Promise((resolve) => (land = resolve));
+    peers[0]?.moveTo('disconnected');
+    peers[0]?.moveTo('failed');
+    // meta noticed too: its end reaches the console while our hang-up is in flight
+    signaling.emit('call:ended', { callId: 'c1', outcome: 'completed' });
+    land({ ok: true });
+    await vi.waitFor(() =>
+      expect(store.getState().wrapUp).toMatchObject({
+        outcome: 'failed',
+        message:
+          'The call was lost: the audio connection to the caller dropped and did not come back.',
+      }),
+    );
+  });
+
   it('says Reconnecting… while the path is down, and Connected once it is back', async () => {
     const { store, signaling, calls, peers, connect } = setup();
     await calls.accept('c1');

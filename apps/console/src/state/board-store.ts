@@ -20,7 +20,7 @@ export interface BoardState {
   calls: CallView[];
   /** by name */
   agents: AgentView[];
-  /** the server's figures for today, as of the last snapshot */
+  /** the server's figures for today, as of the last snapshot or `board:counters` */
   counters: BoardCounters | null;
   /** what the console works out from today's call log (per agent, average call length) */
   today: TodayFigures | null;
@@ -32,6 +32,8 @@ export interface BoardState {
   callChanged(call: CallView): void;
   callEnded(end: CallEndedPayload): void;
   agentChanged(agent: AgentView): void;
+  /** the server's figures moved between snapshots (`board:counters`) */
+  countersReceived(counters: BoardCounters): void;
   todayComputed(today: TodayFigures): void;
   failed(message: string): void;
 }
@@ -81,6 +83,7 @@ export function createBoardStore(): BoardStore {
       set((state) => ({
         agents: sortAgents([...state.agents.filter((a) => a.userId !== agent.userId), agent]),
       })),
+    countersReceived: (counters) => set({ counters }),
     todayComputed: (today) => set({ today }),
     // a failed refresh keeps what the board shows; only a board that never loaded shows the error
     failed: (message) =>

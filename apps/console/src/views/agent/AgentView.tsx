@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useAppState } from '../../app/ConsoleProvider';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
 import { ConnectionBanner, MicBanner, ProblemBanner, TabBanner } from './Banners';
@@ -10,11 +9,8 @@ import { SetupEntry, SetupWarningBanner } from './SetupNotices';
 import { StatusControl } from './StatusControl';
 import { WrapUpForm } from './WrapUpForm';
 
-/**
- * `/`: the agent's console. `callbacks`: the Callbacks panel, wired and loaded on demand by the
- * app (it reads the worklist over REST).
- */
-export function AgentView({ callbacks }: { callbacks?: ReactNode }) {
+/** `/`: the agent's console (the callback worklist has its own page, `/callbacks`) */
+export function AgentView() {
   return (
     <div className="mx-auto max-w-3xl space-y-4 p-4">
       <h1 className="sr-only">Agent console</h1>
@@ -31,7 +27,6 @@ export function AgentView({ callbacks }: { callbacks?: ReactNode }) {
       <Waiting />
       <PermissionNotices />
       <NewCallPanel />
-      {callbacks}
     </div>
   );
 }

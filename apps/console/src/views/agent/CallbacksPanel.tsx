@@ -1,5 +1,6 @@
 import type { Callback } from '@ringside/contracts';
 import { useId } from 'react';
+import { useNavigate } from 'react-router';
 import type { CallbacksApi } from '../../api/callbacks-api';
 import { useAppState } from '../../app/ConsoleProvider';
 import { dialBlockedReason } from '../../calls/dial-availability';
@@ -62,6 +63,7 @@ function CallbackRow({
   const me = useAppState((s) => s.me);
   const blocked = useAppState(dialBlockedReason);
   const drafted = useAppState((s) => s.dialDrafted);
+  const navigate = useNavigate();
   const now = useNow(30_000);
   const rowId = useId();
   const claim = claimOf(item, me?.id);
@@ -98,7 +100,11 @@ function CallbackRow({
                 tone="accept"
                 disabled={blocked !== null}
                 title={blocked ?? undefined}
-                onClick={() => drafted(back.draft)}
+                onClick={() => {
+                  // the New call form on the console, filled in, as History's Call back does
+                  drafted(back.draft);
+                  void navigate('/');
+                }}
               >
                 Call back
               </Button>

@@ -39,6 +39,9 @@ export function AppShell() {
             <NavLink to="/history" className={NAV_LINK}>
               History
             </NavLink>
+            <NavLink to="/callbacks" className={NAV_LINK}>
+              Callbacks
+            </NavLink>
             {seesBoard ? (
               <NavLink to="/supervisor" className={NAV_LINK}>
                 Supervisor

@@ -201,6 +201,23 @@ describe('BoardFeed', () => {
     feed.stop();
   });
 
+  it('takes the server’s counters between snapshots (a callback done moves no call)', async () => {
+    const { feed, boards, signaling } = setup();
+    feed.start();
+    boards[0]?.resolve(ok(snapshot()));
+    await flush();
+    const counters = {
+      ...snapshot().counters,
+      callbacksWaiting: 0,
+      oldestCallbackWaitingSince: null,
+    };
+    signaling.emit('board:counters', { ...counters, callbacksWaiting: 1 });
+    expect(feed.store.getState().counters?.callbacksWaiting).toBe(1);
+    signaling.emit('board:counters', counters);
+    expect(feed.store.getState().counters?.callbacksWaiting).toBe(0);
+    feed.stop();
+  });
+
   it('replaces the board with the snapshot a reconnect brings', async () => {
     const { feed, boards, signaling } = setup();
     feed.start();

@@ -18,7 +18,8 @@ type BoardEvent =
   | { kind: 'snapshot'; payload: BoardSnapshotPayload }
   | { kind: 'call'; payload: CallView }
   | { kind: 'ended'; payload: CallEndedPayload }
-  | { kind: 'agent'; payload: AgentView };
+  | { kind: 'agent'; payload: AgentView }
+  | { kind: 'counters'; payload: BoardCounters };
 
 export interface BoardFeedOptions {
   signaling: Pick<SignalingClient, 'on' | 'onState' | 'state'>;
@@ -39,8 +40,9 @@ export interface BoardFeedOptions {
  * Keeps a supervisor's board current: a snapshot over REST when the page opens, then the
  * socket's `call:updated`, `call:ended` and `agent:updated`; a `board:snapshot` after a
  * reconnect replaces everything. Events that arrive while a snapshot is being fetched are applied
- * after it, so the older snapshot cannot undo them. The server's counters come with snapshots
- * only: after a call ends the board is re-read. Without a live socket it re-reads on a timer.
+ * after it, so the older snapshot cannot undo them. The server's counters come with snapshots and
+ * as `board:counters` between them; after a call ends the board is also re-read. Without a live
+ * socket it re-reads on a timer.
  *
  * @example
  * const feed = new BoardFeed({ signaling: services.signaling, supervisor, callLog });
@@ -87,6 +89,8 @@ export class BoardFeed {
         this.#refreshSoon();
       }),
       signaling.on('agent:updated', (payload) => this.#receive({ kind: 'agent', payload })),
+      // the server's figures between snapshots (a call rang, was answered, a callback was done)
+      signaling.on('board:counters', (payload) => this.#receive({ kind: 'counters', payload })),
       signaling.onState((state) => this.#connectionChanged(state)),
     ];
     this.#connectionChanged(signaling.state);
@@ -185,6 +189,10 @@ export class BoardFeed {
         return;
       case 'agent':
         state.agentChanged(event.payload);
+        return;
+      case 'counters':
+        state.countersReceived(event.payload);
+        void this.#countToday(event.payload);
         return;
     }
   }
