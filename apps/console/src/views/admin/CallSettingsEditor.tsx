@@ -2,7 +2,8 @@ import type { AdminCallSettingsView, AdminChannelView } from '@ringside/contract
 import { useEffect, useState } from 'react';
 import type { ChannelsApi } from '../../api/channels-api';
 import { Banner, Button } from '../../ui/controls';
-import { Outcome, SelectField, type OutcomeMessage } from './fields';
+import { FormActions } from './FormActions';
+import { SelectField, type OutcomeMessage } from './fields';
 import { WaCallSettingsForm } from './WaCallSettingsForm';
 
 type Loaded =
@@ -145,15 +146,13 @@ function PageCallSettings({
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Call routing (ring target): {view.ringTarget ?? 'not reported by Meta'}
       </p>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button tone="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving to Meta…' : 'Save call settings'}
-        </Button>
-        <Button tone="ghost" onClick={onCancel} disabled={busy}>
-          Close
-        </Button>
-        <Outcome outcome={outcome} />
-      </div>
+      <FormActions
+        form={{ busy, outcome }}
+        label="Save call settings"
+        busyLabel="Saving to Meta…"
+        cancelLabel="Close"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

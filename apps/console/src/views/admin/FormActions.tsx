@@ -13,11 +13,13 @@ export function FormActions({
   form: { busy, outcome },
   label,
   busyLabel = 'Saving…',
+  cancelLabel = 'Cancel',
   onCancel,
 }: {
-  form: SaveForm;
+  form: Pick<SaveForm, 'busy' | 'outcome'>;
   label: string;
   busyLabel?: string;
+  cancelLabel?: string;
   onCancel: () => void;
 }) {
   return (
@@ -26,7 +28,7 @@ export function FormActions({
         {busy ? busyLabel : label}
       </Button>
       <Button tone="ghost" onClick={onCancel} disabled={busy}>
-        Cancel
+        {cancelLabel}
       </Button>
       <Outcome outcome={outcome} />
     </div>

@@ -1,7 +1,7 @@
 import type { AdminCallSettingsView, WaCallingSettings } from '@ringside/contracts';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { ChannelsApi } from '../../api/channels-api';
-import { Banner, Button } from '../../ui/controls';
+import { Banner } from '../../ui/controls';
 import { HolidayFields, WeeklyHoursFields } from './CallHoursFields';
 import {
   checkSettingsForm,
@@ -10,7 +10,8 @@ import {
   timeZones,
   type WaSettingsForm,
 } from './call-settings-form';
-import { Outcome, SelectField, TextField, type OutcomeMessage } from './fields';
+import { FormActions } from './FormActions';
+import { SelectField, TextField, type OutcomeMessage } from './fields';
 import type { Problems } from './form-check';
 
 /** a WhatsApp number's calling settings, checked as Meta checks them, written to Meta */
@@ -144,15 +145,13 @@ export function WaCallSettingsForm({
         problems={problems}
         onChange={(holidays) => set('holidays', holidays)}
       />
-      <div className="flex flex-wrap items-center gap-2">
-        <Button tone="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving to Meta…' : 'Save call settings'}
-        </Button>
-        <Button tone="ghost" onClick={onCancel} disabled={busy}>
-          Close
-        </Button>
-        <Outcome outcome={outcome} />
-      </div>
+      <FormActions
+        form={{ busy, outcome }}
+        label="Save call settings"
+        busyLabel="Saving to Meta…"
+        cancelLabel="Close"
+        onCancel={onCancel}
+      />
     </form>
   );
 }
