@@ -21,6 +21,7 @@ const EXPECTED_TABLES = [
   'agent_presence',
   'audit_log',
   'call_events',
+  'call_links',
   'callbacks',
   'calls',
   'channel_agents',

@@ -63,6 +63,10 @@ export const calls = pgTable(
     metaErrorCode: integer('meta_error_code'),
     metaErrorMessage: text('meta_error_message'),
     quality: jsonb('quality').$type<CallQuality>(),
+    /** the `deeplink_payload` of a call placed from a call link (a call link's tag) */
+    deeplinkPayload: text('deeplink_payload'),
+    /** the `cta_payload` of a call placed from a call button message */
+    ctaPayload: text('cta_payload'),
     notes: text('notes'),
     disposition: text('disposition'),
     createdAt: instant('created_at').notNull().defaultNow(),
@@ -77,6 +81,8 @@ export const calls = pgTable(
     index('calls_agent_idx').on(t.workspaceId, t.agentId, t.offeredAt),
     index('calls_caller_idx').on(t.workspaceId, t.callerId, t.offeredAt),
     index('calls_caller_user_idx').on(t.workspaceId, t.callerUserId, t.offeredAt),
+    index('calls_deeplink_idx').on(t.workspaceId, t.deeplinkPayload, t.offeredAt),
+    index('calls_cta_idx').on(t.workspaceId, t.ctaPayload, t.offeredAt),
     index('calls_live_idx')
       .on(t.workspaceId, t.offeredAt)
       .where(sql.raw(`state in (${LIVE_CALL_STATES.map((s) => `'${s}'`).join(', ')})`)),

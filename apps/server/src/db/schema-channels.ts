@@ -54,6 +54,9 @@ export const channels = pgTable(
     // after-call work once an answered call ends (off: the agent is rung again at once)
     wrapUp: text('wrap_up').$type<WrapUpMode>().notNull().default('off'),
     wrapUpSec: integer('wrap_up_sec').notNull().default(DEFAULT_WRAP_UP_SEC),
+    // the approved template that asks a customer for call permission outside the 24-hour window
+    permissionTemplateName: text('permission_template_name'),
+    permissionTemplateLanguage: text('permission_template_language'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },

@@ -9,3 +9,4 @@ export { auditLog } from './schema-audit';
 export { metaAppSettings } from './schema-settings';
 export { graphActions } from './schema-graph-actions';
 export { callbacks } from './schema-callbacks';
+export { callLinks } from './schema-call-links';

@@ -55,6 +55,8 @@ function ringingChange(caller: Extract<CallEvent, { kind: 'call.offered' }>['cal
     notes: null,
     disposition: null,
     wrapUpEndedAt: null,
+    deeplinkPayload: null,
+    ctaPayload: null,
     createdAt: new Date(T0),
     updatedAt: new Date(T0),
   };

@@ -115,6 +115,8 @@ function changes(channel: ChannelRecord, events: readonly CallEvent[]): CallChan
       notes: null,
       disposition: null,
       wrapUpEndedAt: null,
+      deeplinkPayload: null,
+      ctaPayload: null,
       createdAt: new Date(T0),
       updatedAt: new Date(event.occurredAt),
     };
