@@ -16,9 +16,8 @@ const HistoryRoute = lazy(() =>
 const SupervisorRoute = lazy(() =>
   import('./SupervisorRoute').then((m) => ({ default: m.SupervisorRoute })),
 );
-const SetupView = lazy(() =>
-  import('../views/setup/SetupView').then((m) => ({ default: m.SetupView })),
-);
+// "Test my setup" and its checks (relay probes, tone, judges) load only when its page opens
+const SetupRoute = lazy(() => import('./SetupRoute').then((m) => ({ default: m.SetupRoute })));
 // the reports page and its charts load only when a supervisor opens it
 const ReportsRoute = lazy(() =>
   import('./ReportsRoute').then((m) => ({ default: m.ReportsRoute })),
@@ -82,7 +81,7 @@ export function App() {
           path="setup"
           element={
             <Lazy>
-              <SetupView />
+              <SetupRoute />
             </Lazy>
           }
         />

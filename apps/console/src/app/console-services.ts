@@ -28,7 +28,9 @@ import { SignalingClient } from '../signaling/SignalingClient';
 import { createSocketIoTransport, type SignalingTransport } from '../signaling/transport';
 import { ConsoleSession } from '../session/ConsoleSession';
 import { IceServers } from '../session/IceServers';
-import { createSetupCheck } from '../setup/create-setup-check';
+import type { SetupParts } from '../setup/create-setup-check';
+import { KeptCheck } from '../setup/KeptCheck';
+import { LastChecks, localStorageOf } from '../setup/last-check';
 import type { SetupCheck } from '../setup/SetupCheck';
 import { createAppStore, type AppStore } from '../state/store';
 import { TabOwnership } from '../tabs/TabOwnership';
@@ -63,8 +65,8 @@ export class ConsoleServices {
   readonly deviceChoice: DeviceChoice;
   /** the agent's own microphone level and speech, whenever it is open */
   readonly micMonitor: MicMonitor;
-  /** "Test my setup": microphone, speaker, relay and network checks, the last one kept */
-  readonly setup: SetupCheck;
+  /** the signed-in user's last "Test my setup" run, which the agent view shows */
+  readonly lastCheck: KeptCheck;
   readonly ringing: RingingCalls;
   readonly calls: CallController;
   readonly presence: AgentPresence;
@@ -75,6 +77,9 @@ export class ConsoleServices {
   readonly #notifier: DesktopNotifier;
   readonly #alerts: RingAlerts;
   readonly #unload: UnloadGuard;
+  readonly #setupParts: SetupParts;
+  /** made on the first visit to /setup (`setupCheck`) */
+  #setupCheck: SetupCheck | undefined;
 
   constructor(options: ConsoleServicesOptions) {
     const { env, win } = options;
@@ -109,7 +114,11 @@ export class ConsoleServices {
       microphone: () => this.devices.microphoneForCall(),
       context: () => this.#engine.context(),
     });
-    this.setup = createSetupCheck({
+    this.lastCheck = new KeptCheck({
+      userId: () => this.store.getState().me?.id,
+      stored: new LastChecks(localStorageOf(win)),
+    });
+    this.#setupParts = {
       win,
       store: this.store,
       microphone: this.devices,
@@ -117,7 +126,8 @@ export class ConsoleServices {
       ice: this.ice,
       audio: () => this.#engine.context(),
       unlockAudio: () => this.#engine.unlock(),
-    });
+      kept: this.lastCheck,
+    };
     this.ringing = new RingingCalls({
       store: this.store,
       signaling: this.signaling,
@@ -168,7 +178,9 @@ export class ConsoleServices {
         this.ice,
         this.devices,
         this.micMonitor,
-        this.setup,
+        this.lastCheck,
+        // a test in flight at sign-out finishes into nothing; the next user starts afresh
+        { start: () => undefined, stop: () => this.#setupCheck?.stop() },
         this.#alerts,
         this.#unload,
       ],
@@ -206,6 +218,19 @@ export class ConsoleServices {
     this.signaling.onRefused(() => void this.session.ended());
     this.store.getState().setCanChooseSpeaker(this.#audio.canChooseSpeaker);
     followSpeakerChoice(this.store, this.#audio);
+  }
+
+  /**
+   * "Test my setup" (microphone, speaker, relay and network checks), made once over this
+   * console's parts. `create` comes from the setup page's route module, so the checks are in
+   * that page's lazy chunk, not the console's first load.
+   *
+   * @example
+   * const setup = services.setupCheck(createSetupCheck); // in app/SetupRoute.tsx
+   */
+  setupCheck(create: (parts: SetupParts) => SetupCheck): SetupCheck {
+    this.#setupCheck ??= create(this.#setupParts);
+    return this.#setupCheck;
   }
 
   /** finds out whether the browser is signed in; idempotent */

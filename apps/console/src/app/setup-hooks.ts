@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { MicActivity } from '../rtc/MicMonitor';
-import type { SetupState } from '../setup/SetupCheck';
+import type { LastCheck } from '../setup/last-check';
+import type { SetupCheck, SetupState } from '../setup/SetupCheck';
 import { useServices } from './ConsoleProvider';
 
 /**
@@ -20,13 +21,28 @@ export function useMicActivity<T>(select: (activity: MicActivity) => T): T {
 }
 
 /**
- * The "Test my setup" state (setup/SetupCheck): progress, results, the last check kept.
+ * The "Test my setup" state (setup/SetupCheck): the step running, the results, the tone.
  *
  * @example
- * const { running, results } = useSetupState();
+ * const { running, results } = useSetupState(setup);
  */
-export function useSetupState(): SetupState {
-  const { setup } = useServices();
+export function useSetupState(setup: SetupCheck): SetupState {
   const subscribe = useCallback((listener: () => void) => setup.subscribe(listener), [setup]);
   return useSyncExternalStore(subscribe, () => setup.state);
+}
+
+/**
+ * The signed-in user's last "Test my setup" run in this browser (setup/KeptCheck); undefined
+ * when never run.
+ *
+ * @example
+ * const last = useLastCheck();
+ */
+export function useLastCheck(): LastCheck | undefined {
+  const { lastCheck } = useServices();
+  const subscribe = useCallback(
+    (listener: () => void) => lastCheck.subscribe(listener),
+    [lastCheck],
+  );
+  return useSyncExternalStore(subscribe, () => lastCheck.last);
 }

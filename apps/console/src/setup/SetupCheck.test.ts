@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NOT_MEASURING, type MicActivity } from '../rtc/MicMonitor';
 import type { IcePaths } from '../session/IceServers';
+import { KeptCheck } from './KeptCheck';
 import { LastChecks } from './last-check';
 import type { RelayAttempt } from './relay-check';
 import { relayTransport } from './relay-check';
@@ -43,10 +44,11 @@ function memory() {
 function world(overrides: Partial<SetupCheckOptions> = {}, voice = 0.2) {
   const mic = new FakeMic();
   let now = 1_000_000;
-  const kept = new LastChecks(memory());
+  const stored = new LastChecks(memory());
+  const kept = new KeptCheck({ userId: () => 'u_alex', stored });
+  kept.start();
   const pinged: RelayServer[] = [];
   const options: SetupCheckOptions = {
-    userId: () => 'u_alex',
     openMicrophone: vi.fn(() => Promise.resolve({ ok: true as const })),
     mic,
     unlockAudio: vi.fn(),
@@ -78,13 +80,12 @@ function world(overrides: Partial<SetupCheckOptions> = {}, voice = 0.2) {
     ...overrides,
   };
   const setup = new SetupCheck(options);
-  setup.start();
-  return { setup, mic, kept, pinged, options };
+  return { setup, mic, kept, stored, pinged, options };
 }
 
 describe('SetupCheck', () => {
   it('runs microphone, relay and network in turn, showing each step, and keeps the result', async () => {
-    const { setup, kept, pinged, options } = world();
+    const { setup, kept, stored, pinged, options } = world();
     const steps: (string | null)[] = [];
     setup.subscribe(() => {
       if (steps.at(-1) !== setup.state.running) steps.push(setup.state.running);
@@ -101,8 +102,8 @@ describe('SetupCheck', () => {
     // pinged over UDP, as audio would go, though TCP was listed first
     expect(pinged.map((s) => s.url)).toEqual(['turn:relay.example.com:3478']);
     expect(pinged[0]).toMatchObject({ username: '1765000000:u_alex', credential: 'secret' });
-    expect(setup.state.last?.results.map((r) => r.id)).toEqual(['microphone', 'relay', 'network']);
-    expect(kept.read('u_alex')).toEqual(setup.state.last);
+    expect(kept.last?.results.map((r) => r.id)).toEqual(['microphone', 'relay', 'network']);
+    expect(stored.read('u_alex')).toEqual(kept.last);
   });
 
   it('without TURN says so and measures the round trip to the server instead', async () => {
@@ -151,7 +152,7 @@ describe('SetupCheck', () => {
   });
 
   it('asks whether the tone was heard on the chosen speaker, and keeps the answer with the last check', async () => {
-    const { setup, kept, options } = world();
+    const { setup, stored, options } = world();
     await setup.run();
     const play = setup.playTone();
     expect(setup.state.tone).toBe('playing');
@@ -161,7 +162,7 @@ describe('SetupCheck', () => {
     setup.heardTone(false);
     expect(setup.state.tone).toBe('idle');
     expect(setup.state.results.speaker?.verdict).toBe('fail');
-    expect(kept.read('u_alex')?.results.map((r) => `${r.id}:${r.verdict}`)).toEqual([
+    expect(stored.read('u_alex')?.results.map((r) => `${r.id}:${r.verdict}`)).toEqual([
       'microphone:pass',
       'speaker:fail',
       'relay:pass',
@@ -194,7 +195,7 @@ describe('SetupCheck', () => {
   });
 
   it('finishes with a failure, not "Testing…" for ever, when a check throws', async () => {
-    const { setup } = world({ probeRelay: () => Promise.reject(new Error('boom')) });
+    const { setup, kept } = world({ probeRelay: () => Promise.reject(new Error('boom')) });
     await setup.run();
     expect(setup.state.running).toBeNull();
     expect(setup.state.results.relay).toMatchObject({
@@ -202,17 +203,17 @@ describe('SetupCheck', () => {
       summary: 'This check stopped unexpectedly, so we could not finish the test.',
     });
     expect(setup.state.results.relay?.fix).toMatch(/\(boom\)$/);
-    expect(setup.state.last?.results.map((r) => r.id)).toEqual(['microphone', 'relay']);
+    expect(kept.last?.results.map((r) => r.id)).toEqual(['microphone', 'relay']);
   });
 
-  it('loads the user’s last check at sign-in and forgets everything at sign-out, even a run in flight', async () => {
-    const { setup, kept } = world();
-    kept.write('u_alex', { at: 5, results: [] });
-    setup.start();
-    expect(setup.state.last).toEqual({ at: 5, results: [] });
+  it('forgets everything at sign-out, even a run in flight, and keeps nothing from it', async () => {
+    const { setup, kept, stored } = world();
+    await setup.run();
+    const before = kept.last;
     const running = setup.run();
     setup.stop();
     await running;
-    expect(setup.state).toEqual({ running: null, results: {}, tone: 'idle', last: undefined });
+    expect(setup.state).toEqual({ running: null, results: {}, tone: 'idle' });
+    expect(stored.read('u_alex')).toEqual(before);
   });
 });

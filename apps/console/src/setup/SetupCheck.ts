@@ -2,7 +2,7 @@ import type { Outcome } from '../rtc/LocalAudio';
 import type { MicActivity } from '../rtc/MicMonitor';
 import type { IcePaths } from '../session/IceServers';
 import type { CheckId, CheckResult } from './check-result';
-import type { LastCheck, LastChecks } from './last-check';
+import type { LastCheck } from './last-check';
 import { judgeMicrophone, microphoneUnavailable } from './microphone-check';
 import { judgeRelayPath, judgeServerPath, type ServerPings } from './network-check';
 import { judgeRelays, type RelayAttempt } from './relay-check';
@@ -18,13 +18,9 @@ export interface SetupState {
   results: Partial<Record<CheckId, CheckResult>>;
   /** the speaker test: tone playing, waiting for the agent's answer, or neither */
   tone: 'idle' | 'playing' | 'asking';
-  /** the last finished check of this user in this browser, kept across visits */
-  last: LastCheck | undefined;
 }
 
 export interface SetupCheckOptions {
-  /** the signed-in user, whose last check this is */
-  userId: () => string | undefined;
   /** opens the warm microphone (the same one calls use) */
   openMicrophone: () => Promise<Outcome>;
   /** the microphone's activity (rtc/MicMonitor) */
@@ -38,14 +34,15 @@ export interface SetupCheckOptions {
   tone: { play(outputId: string): Promise<Outcome>; stop(): void };
   /** the chosen speaker */
   outputId: () => string;
-  kept: LastChecks;
+  /** the signed-in user's last check (setup/KeptCheck): each finished run replaces it */
+  kept: { readonly last: LastCheck | undefined; keep(check: LastCheck): void };
   /** how long the microphone test listens */
   listenMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
 
-const IDLE: SetupState = { running: null, results: {}, tone: 'idle', last: undefined };
+const IDLE: SetupState = { running: null, results: {}, tone: 'idle' };
 const ORDER: readonly CheckId[] = ['microphone', 'speaker', 'relay', 'network'];
 
 /**
@@ -53,10 +50,11 @@ const ORDER: readonly CheckId[] = ['microphone', 'speaker', 'relay', 'network'];
  * Amazon Connect's check do): the microphone heard while they speak, the relay (TURN) servers
  * reached over each transport, round trip and loss through the relay (or to Ringside's server
  * when there is none), and the speaker heard playing a tone (only the agent can say). Each
- * result is a verdict in plain words with what to do; the last run is kept per user.
+ * result is a verdict in plain words with what to do; the last run is kept per user (`kept`).
+ * Made on the first visit to `/setup`, while someone is signed in; `stop` at sign-out.
  *
  * @example
- * const setup = new SetupCheck({ userId, openMicrophone, mic, unlockAudio, iceServers, … });
+ * const setup = new SetupCheck({ openMicrophone, mic, unlockAudio, iceServers, …, kept });
  * button.onclick = () => void setup.run();
  * setup.subscribe(() => render(setup.state));
  */
@@ -81,12 +79,6 @@ export class SetupCheck {
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
-  }
-
-  /** at sign-in: the user's last check in this browser */
-  start(): void {
-    const userId = this.#options.userId();
-    this.#set({ ...IDLE, last: userId ? this.#options.kept.read(userId) : undefined });
   }
 
   /** at sign-out: forget it all, and let a run in flight finish into nothing */
@@ -233,18 +225,15 @@ export class SetupCheck {
   #answer(speaker: CheckResult): void {
     this.#set({ ...this.#state, results: { ...this.#state.results, speaker } });
     // a run in flight keeps it with the rest; otherwise it updates the last check
-    if (!this.#state.running) this.#keep(this.#state.last?.results);
+    if (!this.#state.running) this.#keep(this.#options.kept.last?.results);
   }
 
   /** the page's results become the user's last check, over what was kept before */
   #keep(earlier: readonly CheckResult[] = []): void {
-    const userId = this.#options.userId();
     const merged = new Map(earlier.map((r) => [r.id, r]));
     for (const result of Object.values(this.#state.results)) merged.set(result.id, result);
     const results = ORDER.flatMap((id) => merged.get(id) ?? []);
-    const last = { at: this.#now(), results };
-    if (userId) this.#options.kept.write(userId, last);
-    this.#set({ ...this.#state, last });
+    this.#options.kept.keep({ at: this.#now(), results });
   }
 
   #set(next: SetupState): void {

@@ -2,7 +2,7 @@ import type { Outcome } from '../rtc/LocalAudio';
 import type { MicMonitor } from '../rtc/MicMonitor';
 import type { IcePaths } from '../session/IceServers';
 import type { AppStore } from '../state/store';
-import { LastChecks } from './last-check';
+import type { KeptCheck } from './KeptCheck';
 import { pingThroughRelay } from './relay-loop';
 import { probeRelay } from './relay-probe';
 import { pingServer } from './server-ping';
@@ -18,26 +18,20 @@ export interface SetupParts {
   /** the page's AudioContext */
   audio: () => AudioContext | undefined;
   unlockAudio: () => void;
-}
-
-function localStorageOf(win: Window): Storage | undefined {
-  try {
-    return win.localStorage;
-  } catch {
-    return undefined; // storage off: nothing is kept
-  }
+  /** the signed-in user's last check, which the agent view shows */
+  kept: KeptCheck;
 }
 
 /**
  * "Test my setup" over the browser's own parts: real peer connections, `fetch`, an `<audio>`
- * element, localStorage. The composition root calls this once.
+ * element. The setup page's route module calls this once, through the composition root
+ * (`ConsoleServices.setupCheck`), so the checks load with that page and not before.
  *
  * @example
- * const setup = createSetupCheck({ win: window, store, microphone: devices, mic, ice, audio, unlockAudio });
+ * const setup = createSetupCheck({ win: window, store, microphone: devices, mic, ice, audio, unlockAudio, kept });
  */
 export function createSetupCheck(parts: SetupParts): SetupCheck {
   return new SetupCheck({
-    userId: () => parts.store.getState().me?.id,
     openMicrophone: () => parts.microphone.acquire(),
     mic: parts.mic,
     unlockAudio: parts.unlockAudio,
@@ -47,6 +41,6 @@ export function createSetupCheck(parts: SetupParts): SetupCheck {
     pingServer: () => pingServer(),
     tone: new SpeakerTone({ doc: parts.win.document, context: parts.audio }),
     outputId: () => parts.store.getState().outputId,
-    kept: new LastChecks(localStorageOf(parts.win)),
+    kept: parts.kept,
   });
 }

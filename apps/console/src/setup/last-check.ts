@@ -78,4 +78,18 @@ export class LastChecks {
   }
 }
 
+/**
+ * The page's localStorage, or none when the browser refuses it (storage off: nothing is kept).
+ *
+ * @example
+ * new LastChecks(localStorageOf(window));
+ */
+export function localStorageOf(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 const key = (userId: string) => `ringside:setup-check:${userId}`;

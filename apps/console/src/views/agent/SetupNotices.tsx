@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useAppState } from '../../app/ConsoleProvider';
-import { useMicActivity, useSetupState } from '../../app/setup-hooks';
+import { useLastCheck, useMicActivity } from '../../app/setup-hooks';
 import { setupWarning, SILENT_WARNING_MS } from '../../setup/setup-warning';
 import { lastCheckLine, testedAtWords } from '../../setup/tested-at';
 import { Banner } from '../../ui/controls';
@@ -13,7 +13,7 @@ const LINK =
  * setup test failed. It never stops the agent going Available; it says what to fix.
  */
 export function SetupWarningBanner() {
-  const { last } = useSetupState();
+  const last = useLastCheck();
   const silent = useMicActivity((a) => a.measuring && a.silentForMs >= SILENT_WARNING_MS);
   const inCall = useAppState((s) => s.current !== null);
   const warning = setupWarning({
@@ -44,7 +44,7 @@ export function SetupWarningBanner() {
 
 /** the way to "Test my setup", with how the last test went */
 export function SetupEntry() {
-  const { last } = useSetupState();
+  const last = useLastCheck();
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 px-1 text-sm text-slate-600 dark:text-slate-300">
       <Link to="/setup" className={LINK}>

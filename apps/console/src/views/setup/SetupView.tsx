@@ -1,8 +1,9 @@
 import { useEffect, useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useAppState, useServices } from '../../app/ConsoleProvider';
-import { useMicActivity, useSetupState } from '../../app/setup-hooks';
+import { useAppState } from '../../app/ConsoleProvider';
+import { useLastCheck, useMicActivity, useSetupState } from '../../app/setup-hooks';
 import type { CheckId, CheckResult, Verdict } from '../../setup/check-result';
+import type { SetupCheck } from '../../setup/SetupCheck';
 import { testedAtWords } from '../../setup/tested-at';
 import { Button } from '../../ui/controls';
 import { DevicePicker } from '../agent/DevicePicker';
@@ -39,14 +40,17 @@ const RUNNING_WORDS: Partial<Record<CheckId, string>> = {
  * `/setup`: "Test my setup", run before going Available. The microphone heard while the agent
  * speaks, the speaker heard playing a tone, the relay server reached, the connection's round
  * trip and loss, each in plain words with what to do; run again at will.
+ *
+ * @example
+ * <SetupView setup={services.setupCheck(createSetupCheck)} />
  */
-export function SetupView() {
-  const services = useServices();
-  const state = useSetupState();
+export function SetupView({ setup }: { setup: SetupCheck }) {
+  const state = useSetupState(setup);
+  const last = useLastCheck();
   const inCall = useAppState((s) => s.current !== null);
   const started = state.running !== null || Object.keys(state.results).length > 0;
   // leaving the page cuts a playing tone short
-  useEffect(() => () => services.setup.stopTone(), [services]);
+  useEffect(() => () => setup.stopTone(), [setup]);
 
   return (
     <div className="mx-auto max-w-3xl space-y-4 p-4">
@@ -56,9 +60,9 @@ export function SetupView() {
           Run this before going Available. We listen to your microphone, play a tone on your
           speaker, and check the path your calls take. It takes about ten seconds.
         </p>
-        {state.last ? (
+        {last ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Last tested {testedAtWords(state.last.at, Date.now())}.
+            Last tested {testedAtWords(last.at, Date.now())}.
           </p>
         ) : null}
       </div>
@@ -67,7 +71,7 @@ export function SetupView() {
         <Button
           tone="primary"
           disabled={state.running !== null || inCall}
-          onClick={() => void services.setup.run()}
+          onClick={() => void setup.run()}
         >
           {started ? 'Run the test again' : 'Start the test'}
         </Button>
@@ -87,7 +91,7 @@ export function SetupView() {
         <MicrophoneLive />
       </CheckSection>
       <CheckSection id="speaker" result={state.results.speaker} running={null}>
-        <SpeakerTest />
+        <SpeakerTest setup={setup} />
       </CheckSection>
       <CheckSection id="relay" result={state.results.relay} running={state.running} />
       <CheckSection id="network" result={state.results.network} running={state.running} />
@@ -167,17 +171,16 @@ function MicrophoneLive() {
   return <MicMeter label="Microphone level" />;
 }
 
-function SpeakerTest() {
-  const services = useServices();
-  const { tone } = useSetupState();
+function SpeakerTest({ setup }: { setup: SetupCheck }) {
+  const { tone } = useSetupState(setup);
   if (tone === 'asking') {
     return (
       <div className="flex flex-wrap items-center gap-2">
         <p className="text-sm font-medium">Did you hear the tone?</p>
-        <Button tone="accept" onClick={() => services.setup.heardTone(true)}>
+        <Button tone="accept" onClick={() => setup.heardTone(true)}>
           Yes, I heard it
         </Button>
-        <Button tone="neutral" onClick={() => services.setup.heardTone(false)}>
+        <Button tone="neutral" onClick={() => setup.heardTone(false)}>
           No, I heard nothing
         </Button>
       </div>
@@ -185,11 +188,7 @@ function SpeakerTest() {
   }
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button
-        tone="neutral"
-        disabled={tone === 'playing'}
-        onClick={() => void services.setup.playTone()}
-      >
+      <Button tone="neutral" disabled={tone === 'playing'} onClick={() => void setup.playTone()}>
         {tone === 'playing' ? 'Playing the tone…' : 'Play test tone'}
       </Button>
       <span className="text-sm text-slate-600 dark:text-slate-300">
