@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBsuid } from './customer-id';
+import { isBsuid } from './bsuid-pattern';
 import { waConnectBodySchema, waConnectReplySchema, waSuccessReplySchema } from './graph-whatsapp';
 import { callerSchema } from './socket-views';
 import { loadFixture } from './test-fixtures';
