@@ -50,6 +50,10 @@ interface CallBase {
    * agent who called out while away stays away)
    */
   readonly agentStatusBefore?: 'available' | 'away';
+  /** whatsapp: the `biz_payload` of the call link the customer called from (Meta's `deeplink_payload`) */
+  readonly deeplinkPayload?: string;
+  /** whatsapp: the payload of the call button the customer tapped (Meta's `cta_payload`) */
+  readonly ctaPayload?: string;
 }
 
 /**

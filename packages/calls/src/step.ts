@@ -33,6 +33,8 @@ export function baseOf(call: LiveCall | EndedCall) {
     mediaVersion: call.mediaVersion,
     appliedKeys: call.appliedKeys,
     ...(call.agentStatusBefore === undefined ? {} : { agentStatusBefore: call.agentStatusBefore }),
+    ...(call.deeplinkPayload === undefined ? {} : { deeplinkPayload: call.deeplinkPayload }),
+    ...(call.ctaPayload === undefined ? {} : { ctaPayload: call.ctaPayload }),
   };
 }
 

@@ -32,6 +32,8 @@ export function onOffered(call: Call | undefined, event: CallOfferedEvent): Step
       appliedKeys: [],
       offeredAt: event.occurredAt,
       sdpOffer: event.sdpOffer,
+      deeplinkPayload: event.deeplinkPayload,
+      ctaPayload: event.ctaPayload,
       agentsOffered: [],
       agentsDeclined: [],
       strategy: 'all',
@@ -44,6 +46,8 @@ export function onOffered(call: Call | undefined, event: CallOfferedEvent): Step
       direction: 'inbound',
       caller: event.caller,
       called: event.called,
+      deeplinkPayload: event.deeplinkPayload,
+      ctaPayload: event.ctaPayload,
     });
   }
   return ignored('unknown-transition');
@@ -213,6 +217,8 @@ interface LateArrival {
   readonly caller: LiveCall['caller'];
   readonly called: LiveCall['called'];
   readonly agentId?: string;
+  readonly deeplinkPayload?: string;
+  readonly ctaPayload?: string;
 }
 
 /** Turns a tombstone into an ended call once the connect or dial that names the parties arrives. */
@@ -235,6 +241,8 @@ export function fromTombstone(tomb: TombstoneCall, late: LateArrival): Step {
     durationSec: tomb.durationSec,
     metaError: tomb.metaError,
     agentId: late.agentId,
+    deeplinkPayload: late.deeplinkPayload,
+    ctaPayload: late.ctaPayload,
   });
   return applied(ended, endingEffects(ended));
 }

@@ -1,6 +1,7 @@
 // the browser console imports this file: nothing here may import node built-ins
 // (signature helpers live at '@ringside/contracts/signature')
 export * from './call-outcome';
+export * from './call-source';
 export * from './bsuid-pattern';
 export * from './customer-id';
 export * from './meta-session';

@@ -6,6 +6,7 @@ import {
   channelSchema,
   isoDateTimeSchema,
 } from './call-outcome';
+import { callSourceSchema } from './call-source';
 import { idSchema, optionalQuery, queryDateSchema } from './rest-common';
 import { agentRefSchema, calledSchema, callerSchema, callQualitySchema } from './socket-views';
 
@@ -27,6 +28,10 @@ export const callsListQuerySchema = z
     outcome: optionalQuery(callOutcomeSchema),
     agent: optionalQuery(idSchema),
     q: optionalQuery(z.string().trim().max(200)),
+    /** calls from the call link with this tag (`deeplink_payload`), exactly */
+    tag: optionalQuery(z.string().trim().max(512)),
+    /** calls from a call button with this `cta_payload`, exactly */
+    cta: optionalQuery(z.string().trim().max(512)),
     from: optionalQuery(queryDateSchema),
     to: optionalQuery(queryDateSchema),
     limit: z.coerce.number().int().min(1).max(CALLS_PAGE_MAX).default(CALLS_PAGE_DEFAULT),
@@ -62,6 +67,7 @@ export const callSummarySchema = z.object({
   durationSec: z.number().int().nonnegative().optional(),
   disposition: z.string().optional(),
   metaError: z.object({ code: z.number().int(), meaning: z.string() }).optional(),
+  source: callSourceSchema.optional(),
 });
 export type CallSummary = z.infer<typeof callSummarySchema>;
 

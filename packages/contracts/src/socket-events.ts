@@ -6,6 +6,7 @@ import {
   isoDateTimeSchema,
   roleSchema,
 } from './call-outcome';
+import { callSourceSchema } from './call-source';
 import type {
   AgentSetStatusCommand,
   CallAcceptCommand,
@@ -88,6 +89,8 @@ export const callRingingPayloadSchema = z.object({
   ringingSince: isoDateTimeSchema,
   sdpOffer: z.string().min(1).optional(),
   ringTimeoutMs: z.number().int().positive(),
+  /** the call link (campaign) or call button the customer called from, when any */
+  source: callSourceSchema.optional(),
 });
 export type CallRingingPayload = z.infer<typeof callRingingPayloadSchema>;
 

@@ -21,8 +21,13 @@ export class SimApi {
     return reply.ok && reply.data;
   }
 
-  placeCall(channel: Channel, name: string): Promise<ApiResult<{ callId: string }>> {
-    return this.rest.post('/api/sim/calls', { channel, name }, (body) =>
+  /** `source`: WhatsApp only, the customer calls from the number's call link with this tag, or from a call button with this payload */
+  placeCall(
+    channel: Channel,
+    name: string,
+    source: { tag?: string; ctaPayload?: string } = {},
+  ): Promise<ApiResult<{ callId: string }>> {
+    return this.rest.post('/api/sim/calls', { channel, name, ...source }, (body) =>
       isRecord(body) && typeof body['callId'] === 'string' ? { callId: body['callId'] } : undefined,
     );
   }

@@ -10,6 +10,7 @@ import type { UnitOfWork } from '../repos/unit-of-work';
 import type { RingsideServer } from '../sockets/socket-types';
 import { createSupervisorRoutes } from '../supervisor/supervisor-routes';
 import { adminGuards } from './admin-guards';
+import { createCallLinkRoutes } from './call-link-routes';
 import { createCallSettingsRoutes } from './call-settings-routes';
 import { createChannelRoutes } from './channel-routes';
 import { createFailedEventRoutes } from './failed-event-routes';
@@ -57,6 +58,7 @@ export function createAdminArea(deps: AdminAreaDeps) {
   adminRouter.use(createUserRoutes(deps));
   adminRouter.use(createChannelRoutes(deps));
   adminRouter.use(createCallSettingsRoutes(deps));
+  adminRouter.use(createCallLinkRoutes(deps));
   adminRouter.use(createMetaWebhookRoutes(deps));
   adminRouter.use(createWebhookRoutes(deps));
   adminRouter.use(createAuditRoutes(deps));

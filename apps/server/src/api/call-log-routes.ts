@@ -116,6 +116,8 @@ async function filtersFor(
     outcome: query.outcome,
     agent: query.agent,
     q: query.q,
+    tag: query.tag,
+    cta: query.cta,
     from: query.from,
     to: query.to,
   };

@@ -3,8 +3,10 @@ import {
   type AgentRef,
   type CallDetailReply,
   type CallEvent,
+  type CallSource,
   type CallSummary,
 } from '@ringside/contracts';
+import { toCallSource } from '../calls/call-source';
 import { customerOf, viewStateOf } from '../calls/call-views';
 import type { CallDetail, CallEventRow, CallSummaryRow } from '../repos';
 
@@ -44,7 +46,13 @@ export function toCallSummary(row: CallSummaryRow): CallSummary {
           },
         }
       : {}),
+    ...sourceOf(row),
   };
+}
+
+function sourceOf(row: CallSummaryRow): { source?: CallSource } {
+  const source = toCallSource(row, row.linkLabel);
+  return source ? { source } : {};
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   toE164,
   type Caller,
   type CallRingingPayload,
+  type CallSource,
   type CallState,
   type CallView,
   type Channel,
@@ -103,6 +104,7 @@ export function toRingingPayload(
   row: CallRow,
   earlierCalls: number,
   ringTimeoutMs: number,
+  source?: CallSource,
 ): CallRingingPayload {
   const offer = row.model.state === 'ringing' ? row.model.sdpOffer : undefined;
   return {
@@ -115,5 +117,6 @@ export function toRingingPayload(
     ringingSince: row.offeredAt.toISOString(),
     ...(offer ? { sdpOffer: offer } : {}),
     ringTimeoutMs,
+    ...(source ? { source } : {}),
   };
 }

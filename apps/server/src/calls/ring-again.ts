@@ -3,6 +3,7 @@ import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { Repos } from '../repos';
 import { toRingingPayload } from './call-views';
+import { callSourceOf } from './call-source';
 import { ringTimeoutMsFor } from './deadlines/ring-deadline';
 
 /**
@@ -14,7 +15,7 @@ import { ringTimeoutMsFor } from './deadlines/ring-deadline';
  * socket.emit('call:ringing', await ringAgainPayload(repos, channel, row, userId));
  */
 export async function ringAgainPayload(
-  repos: Pick<Repos, 'calls'>,
+  repos: Pick<Repos, 'calls' | 'callLinks'>,
   channel: ChannelRecord,
   row: CallRow,
   userId: string,
@@ -26,5 +27,10 @@ export async function ringAgainPayload(
   const offeredAt = (
     (await repos.calls.lastOfferedTo(ws, row.id, userId)) ?? row.offeredAt
   ).getTime();
-  return toRingingPayload(row, earlier, ringTimeoutMsFor(channel, row, offeredAt));
+  return toRingingPayload(
+    row,
+    earlier,
+    ringTimeoutMsFor(channel, row, offeredAt),
+    await callSourceOf(repos.callLinks, row),
+  );
 }

@@ -9,6 +9,7 @@ import type { Feed } from './feed';
 import type { CallDeadlines } from './deadlines/call-deadlines';
 import { ringTimeoutEvent } from './deadlines/deadline-events';
 import { toCallView, toRingingPayload } from './call-views';
+import { callSourceOf } from './call-source';
 import { ringAgainPayload } from './ring-again';
 import { ringTimeoutMsFor } from './deadlines/ring-deadline';
 import type { RacePoints } from './race-points';
@@ -33,7 +34,10 @@ export interface FirstOffer {
  * model's `notify-offered` for the agents that event added comes back to `announce`.
  */
 /** what ringing reads: who is available, calls, channels */
-export type RingRouterRepos = Pick<Repos, 'calls' | 'channels' | 'presence' | 'ringPlan'>;
+export type RingRouterRepos = Pick<
+  Repos,
+  'calls' | 'callLinks' | 'channels' | 'presence' | 'ringPlan'
+>;
 
 export function createRingRouter(deps: {
   repos: RingRouterRepos;
@@ -163,7 +167,12 @@ export function createRingRouter(deps: {
         : 0);
     deps.notifier.ringing(
       fresh,
-      toRingingPayload(row, earlier, ringTimeoutMsFor(channel, row, deps.clock().getTime())),
+      toRingingPayload(
+        row,
+        earlier,
+        ringTimeoutMsFor(channel, row, deps.clock().getTime()),
+        await callSourceOf(deps.repos.callLinks, row),
+      ),
     );
     deps.notifier.callUpdated(channel.workspaceId, [], toCallView(row));
     if (channel.ringStrategy === 'longest-idle') {

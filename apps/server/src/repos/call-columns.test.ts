@@ -21,6 +21,22 @@ describe('callModelColumns', () => {
     });
   });
 
+  it("files a call from a tagged link under that tag and the call button's payload", () => {
+    const ringing = {
+      ...ringingCall({ offeredAt: T0 }),
+      deeplinkPayload: 'spring',
+      ctaPayload: 'cta-9',
+    };
+    expect(callModelColumns(ringing)).toMatchObject({
+      deeplinkPayload: 'spring',
+      ctaPayload: 'cta-9',
+    });
+    expect(callModelColumns(ringingCall({ offeredAt: T0 }))).toMatchObject({
+      deeplinkPayload: null,
+      ctaPayload: null,
+    });
+  });
+
   it('files an outbound call under the customer who was called, from when it was dialed', () => {
     const dialed = transition(undefined, {
       kind: 'agent.dial',
@@ -143,6 +159,8 @@ describe('callModelColumns', () => {
       durationSec: null,
       metaErrorCode: 138019,
       metaErrorMessage: null,
+      deeplinkPayload: null,
+      ctaPayload: null,
     });
   });
 });

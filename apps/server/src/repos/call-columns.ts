@@ -26,6 +26,9 @@ export interface CallModelColumns {
   durationSec: number | null;
   metaErrorCode: number | null;
   metaErrorMessage: string | null;
+  /** whatsapp: the call link's tag (`deeplink_payload`) and the call button's `cta_payload` */
+  deeplinkPayload: string | null;
+  ctaPayload: string | null;
 }
 
 /**
@@ -59,6 +62,8 @@ export function callModelColumns(model: Call): CallModelColumns {
     // a customer called back by BSUID alone has it as their id
     callerUserId: customer.userId ?? (isBsuid(customer.id) ? customer.id : null),
     callerUsername: customer.username ?? null,
+    deeplinkPayload: model.deeplinkPayload ?? null,
+    ctaPayload: model.ctaPayload ?? null,
   };
   switch (model.state) {
     case 'ringing':
@@ -117,5 +122,7 @@ function nothingKnown(
     durationSec: null,
     metaErrorCode: null,
     metaErrorMessage: null,
+    deeplinkPayload: null,
+    ctaPayload: null,
   };
 }

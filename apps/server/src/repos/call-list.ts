@@ -7,13 +7,15 @@ import {
 import { and, desc, eq, gte, ilike, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getTableColumns } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { calls, users } from '../db/schema';
+import { callLinks, calls, users } from '../db/schema';
 import { decodeCallCursor, encodeCallCursor } from './call-cursor';
 import { isUuid } from './ids';
 
 /** One call log row: the call without its model (SDP and internals), with the agent's name. */
 export type CallSummaryRow = Omit<typeof calls.$inferSelect, 'model'> & {
   agentName: string | null;
+  /** the label of the number's call link whose tag is the call's `deeplink_payload` */
+  linkLabel?: string | null;
 };
 
 /** Call log filters; every one optional. */
@@ -30,6 +32,10 @@ export interface CallListFilters {
    * channels they answer, so any agent of a line can call the customer back
    */
   seenBy?: AgentScope | undefined;
+  /** calls from the call link with this tag (`deeplink_payload`), exactly */
+  tag?: string | undefined;
+  /** calls from a call button with this `cta_payload`, exactly */
+  cta?: string | undefined;
   /** part of the customer's name or number, any case; spaces, dashes and `+` are ignored */
   q?: string | undefined;
   /** calls that started at or after this instant */
@@ -82,9 +88,13 @@ export function createCallListing(db: Db) {
         );
       }
       const rows = await db
-        .select({ ...summaryColumns, agentName: users.name })
+        .select({ ...summaryColumns, agentName: users.name, linkLabel: callLinks.label })
         .from(calls)
         .leftJoin(users, eq(users.id, calls.agentId))
+        .leftJoin(
+          callLinks,
+          and(eq(callLinks.channelId, calls.channelId), eq(callLinks.tag, calls.deeplinkPayload)),
+        )
         .where(and(...conditions))
         .orderBy(desc(calls.offeredAt), desc(calls.id))
         .limit(limit + 1);
@@ -110,6 +120,8 @@ function filterConditions(workspaceId: string, filters: CallListFilters): SQL[] 
   if (filters.seenBy) conditions.push(seenBy(filters.seenBy));
   if (filters.from) conditions.push(gte(calls.offeredAt, filters.from));
   if (filters.to) conditions.push(lte(calls.offeredAt, filters.to));
+  if (filters.tag) conditions.push(eq(calls.deeplinkPayload, filters.tag));
+  if (filters.cta) conditions.push(eq(calls.ctaPayload, filters.cta));
   const text = filters.q?.trim();
   if (text) conditions.push(matchesText(text));
   return conditions;

@@ -3,7 +3,7 @@ import type { CallQuality } from '@ringside/contracts';
 import { and, asc, count, desc, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../db/database';
 import { LIVE_CALL_STATES } from '../db/enums';
-import { callEvents, calls, channels, users, webhookEvents } from '../db/schema';
+import { callEvents, callLinks, calls, channels, users, webhookEvents } from '../db/schema';
 import { callModelColumns } from './call-columns';
 import { sameCustomerSql } from './same-customer';
 import { createCallListing, type CallSummaryRow } from './call-list';
@@ -39,7 +39,7 @@ export interface NewCallEvent {
 
 /** A call with its agent's name and its timeline, oldest first. */
 export interface CallDetail {
-  readonly call: CallRow & { agentName: string | null };
+  readonly call: CallRow & { agentName: string | null; linkLabel?: string | null };
   readonly events: CallEventRow[];
 }
 
@@ -186,9 +186,13 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
     async getCall(workspaceId: string, callId: string): Promise<CallDetail | undefined> {
       if (!isUuid(workspaceId) || !isUuid(callId)) return undefined;
       const [found] = await db
-        .select({ call: calls, agentName: users.name })
+        .select({ call: calls, agentName: users.name, linkLabel: callLinks.label })
         .from(calls)
         .leftJoin(users, eq(users.id, calls.agentId))
+        .leftJoin(
+          callLinks,
+          and(eq(callLinks.channelId, calls.channelId), eq(callLinks.tag, calls.deeplinkPayload)),
+        )
         .where(and(eq(calls.workspaceId, workspaceId), eq(calls.id, callId)));
       if (!found) return undefined;
       const events = await db
@@ -196,7 +200,10 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
         .from(callEvents)
         .where(and(eq(callEvents.callId, callId), eq(callEvents.workspaceId, workspaceId)))
         .orderBy(asc(callEvents.occurredAt), asc(callEvents.id));
-      return { call: { ...found.call, agentName: found.agentName }, events };
+      return {
+        call: { ...found.call, agentName: found.agentName, linkLabel: found.linkLabel },
+        events,
+      };
     },
 
     /** a workspace's call by Meta's id (sockets and webhooks name calls that way) */

@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import type { SecretBox } from '../db/secret-box';
 import { createAuditLogRepo } from './audit-log';
 import { createBoardFiguresRepo } from './board-figures';
+import { createCallLinksRepo } from './call-links';
 import { createCallReportsRepo } from './call-reports';
 import { createCallbacksRepo } from './callbacks';
 import { createCallsRepo } from './calls';
@@ -48,6 +49,7 @@ export function createRepos(db: Db, secretBox: SecretBox, shared: RepoShared = c
     boardFigures: createBoardFiguresRepo(db),
     callReports: createCallReportsRepo(db),
     callbacks: createCallbacksRepo(db),
+    callLinks: createCallLinksRepo(db),
     ringPlan: createRingPlanRepo(db),
     outbox,
     outgoingEvents: createOutgoingEventsRepo(db, outbox),

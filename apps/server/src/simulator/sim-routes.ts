@@ -1,4 +1,5 @@
 import { channelSchema } from '@ringside/contracts';
+import { callLinkTagSchema, callLinkUrl } from '@ringside/contracts/call-links';
 import type { MetaSim } from '@ringside/meta-sim';
 import express, { Router } from 'express';
 import { z } from 'zod';
@@ -11,6 +12,10 @@ import type { Repos } from '../repos';
 const placeCallBodySchema = z.object({
   channel: channelSchema,
   name: z.string().trim().min(1).max(60),
+  /** whatsapp: the customer calls from the number's call link with this tag */
+  tag: callLinkTagSchema.optional(),
+  /** whatsapp: the customer taps a call button with this payload */
+  ctaPayload: z.string().trim().min(1).max(512).optional(),
 });
 
 /**
@@ -46,7 +51,15 @@ export function createSimRouter(deps: {
       let callId: string;
       try {
         callId = (
-          await sim.placeCall({ channel: body.channel, name: body.name, to: channel.externalId })
+          await sim.placeCall({
+            channel: body.channel,
+            name: body.name,
+            to: channel.externalId,
+            ...(body.tag && channel.displayNumber
+              ? { link: callLinkUrl(channel.displayNumber, body.tag) }
+              : {}),
+            ...(body.ctaPayload ? { ctaPayload: body.ctaPayload } : {}),
+          })
         ).id;
       } catch {
         throw new AppError(

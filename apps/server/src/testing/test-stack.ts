@@ -114,6 +114,8 @@ export interface TestWorkspace {
   id: string;
   /** this workspace's own simulator number and Page: calls to them ring only here */
   phoneNumberId: string;
+  /** the WhatsApp number as people dial it, `+1555…` */
+  displayNumber: string;
   pageId: string;
   whatsappChannelId: string;
   messengerChannelId: string;
@@ -260,6 +262,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return {
         id: ws.id,
         phoneNumberId: number.phoneNumberId,
+        displayNumber: `+${number.displayPhoneNumber}`,
         pageId: simPage.pageId,
         whatsappChannelId: wa.channel.id,
         messengerChannelId: page.channel.id,

@@ -37,6 +37,10 @@ describe('parseCliArgs', () => {
       '1.5',
       '--ring-timeout',
       '30',
+      '--link',
+      'https://wa.me/call/15550100100?biz_payload=spring',
+      '--cta-payload',
+      'order-4471',
     ]);
     expect(parsed).toEqual({
       ok: true,
@@ -51,6 +55,8 @@ describe('parseCliArgs', () => {
         source: 'speech',
         hangupAfterS: 1.5,
         ringTimeoutS: 30,
+        link: 'https://wa.me/call/15550100100?biz_payload=spring',
+        ctaPayload: 'order-4471',
       }),
     });
   });

@@ -22,6 +22,10 @@ export type CliCommand =
       name: string | null;
       from: string | null;
       to: string | null;
+      /** a calling deep link (`https://wa.me/call/<number>?biz_payload=…`) the caller taps */
+      link: string | null;
+      /** the payload of the call button the caller taps */
+      ctaPayload: string | null;
       source: AudioSource;
       echo: boolean;
       hangupAfterS: number | null;
@@ -34,6 +38,7 @@ export const USAGE = `usage:
                  [--graph-version v24.0] [--wa-token T] [--page-token T] [--ring-timeout S]
   pnpm sim call --channel whatsapp|messenger --webhook-url URL [--graph-port N] [--app-secret S]
                 [--name NAME] [--from NUMBER] [--to ID] [--source tone|speech|silence] [--echo]
+                [--link https://wa.me/call/NUMBER?biz_payload=TAG] [--cta-payload P]
                 [--hangup-after S] [--ring-timeout S] [--host H] [--wa-token T] [--page-token T]
 Prints one JSON object per line. Tokens and the app secret are never printed.`;
 
@@ -54,6 +59,8 @@ const CALL = {
   name: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  link: { type: 'string' },
+  'cta-payload': { type: 'string' },
   source: { type: 'string' },
   echo: { type: 'boolean' },
   'hangup-after': { type: 'string' },
@@ -139,6 +146,8 @@ function readCall(values: Record<string, string | boolean | undefined>) {
     name: text(values, 'name'),
     from: from?.replace(/^\+/, '') ?? null,
     to: text(values, 'to'),
+    link: text(values, 'link'),
+    ctaPayload: text(values, 'cta-payload'),
     source,
     echo: values.echo === true,
     hangupAfterS: seconds(values, 'hangup-after'),

@@ -84,6 +84,8 @@ export async function call(
       ...(command.from === null ? {} : { from: command.from }),
       ...(command.name === null ? {} : { name: command.name }),
       ...(command.to === null ? {} : { to: command.to }),
+      ...(command.link === null ? {} : { link: command.link }),
+      ...(command.ctaPayload === null ? {} : { ctaPayload: command.ctaPayload }),
     });
   } catch (error) {
     printer.line('error', { message: error instanceof Error ? error.message : String(error) });

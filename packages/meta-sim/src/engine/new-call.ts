@@ -14,6 +14,8 @@ export interface NewCall {
   media: CallerMedia | null;
   mediaOptions: CallerMediaOptions;
   bizOpaqueCallbackData?: string | null;
+  deeplinkPayload?: string;
+  ctaPayload?: string;
 }
 
 /** a ringing call, before it is added to the store */

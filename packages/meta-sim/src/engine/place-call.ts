@@ -30,6 +30,41 @@ export interface PlaceCallOptions {
   to?: string;
   /** overrides the simulator's caller media defaults for this call */
   media?: CallerMediaOptions;
+  /**
+   * WhatsApp: the user taps a calling deep link, `https://wa.me/call/<number>?biz_payload=<tag>`
+   * (*Call Button Messages and Deep Links*): the number called is the link's and its
+   * `biz_payload` comes back as the call's `deeplink_payload`. Overrides `to`.
+   */
+  link?: string;
+  /**
+   * WhatsApp: the user taps a call button whose `payload` was this; it comes back as the call's
+   * `cta_payload`. At most 512 characters, as Meta takes for the button.
+   */
+  ctaPayload?: string;
+}
+
+/** the longest call button `payload` Meta takes (*Call Button Messages and Deep Links*) */
+export const CTA_PAYLOAD_MAX = 512;
+
+/**
+ * The number and `biz_payload` of a calling deep link; throws on anything else.
+ *
+ * @example
+ * parseCallLink('https://wa.me/call/15550100100?biz_payload=spring'); // { number: '15550100100', payload: 'spring' }
+ */
+export function parseCallLink(link: string): { number: string; payload?: string } {
+  let url: URL;
+  try {
+    url = new URL(/^https?:\/\//.test(link) ? link : `https://${link}`);
+  } catch {
+    throw new Error(`"${link}" is not a calling deep link (https://wa.me/call/<number>)`);
+  }
+  const match = /^\/call\/(\d{6,15})\/?$/.exec(url.pathname);
+  if (url.hostname !== 'wa.me' || !match?.[1]) {
+    throw new Error(`"${link}" is not a calling deep link (https://wa.me/call/<number>)`);
+  }
+  const payload = url.searchParams.get('biz_payload');
+  return { number: match[1], ...(payload ? { payload } : {}) };
 }
 
 export const DEFAULT_CALLER_NAME = 'Sim Caller';
@@ -59,9 +94,19 @@ async function placeWhatsAppCall(
   ctx: EngineContext,
   options: PlaceCallOptions,
 ): Promise<CallHandle> {
-  const number = options.to === undefined ? ctx.config.numbers[0] : findNumber(ctx, options.to);
+  const link = options.link === undefined ? undefined : parseCallLink(options.link);
+  const to = link?.number ?? options.to;
+  const number =
+    to === undefined
+      ? ctx.config.numbers[0]
+      : (findNumber(ctx, to) ??
+        // a link names the number by its digits
+        ctx.config.numbers.find((n) => n.displayPhoneNumber.replace(/\D/g, '') === to));
+  if (options.ctaPayload !== undefined && options.ctaPayload.length > CTA_PAYLOAD_MAX) {
+    throw new Error(`a call button payload takes at most ${CTA_PAYLOAD_MAX} characters`);
+  }
   if (!number)
-    throw new Error(`no WhatsApp number "${options.to ?? '(none configured)'}" in the simulator`);
+    throw new Error(`no WhatsApp number "${to ?? '(none configured)'}" in the simulator`);
   const id = number.phoneNumberId;
   if (!ctx.settings.callingEnabled(id) || ctx.settings.sipEnabled(id)) {
     throw new Error(
@@ -97,6 +142,8 @@ async function placeWhatsAppCall(
     createdAt: ctx.config.now(),
     media,
     mediaOptions,
+    ...(link?.payload === undefined ? {} : { deeplinkPayload: link.payload }),
+    ...(options.ctaPayload === undefined ? {} : { ctaPayload: options.ctaPayload }),
   });
   ctx.store.add(call);
   ctx.send(

@@ -58,6 +58,10 @@ export interface SimCall {
   readonly createdAt: number;
   /** echoed in later webhooks; `accept` may set it */
   bizOpaqueCallbackData: string | null;
+  /** whatsapp: the `biz_payload` of the call link the user called from (`deeplink_payload`) */
+  readonly deeplinkPayload?: string;
+  /** whatsapp: the payload of the call button the user tapped (`cta_payload`) */
+  readonly ctaPayload?: string;
   media: CallerMedia | null;
   /** how the caller's media is made (source, echo, host) */
   readonly mediaOptions: CallerMediaOptions;

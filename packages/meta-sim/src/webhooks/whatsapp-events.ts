@@ -26,6 +26,7 @@ export function waConnect(
     direction: direction(call),
     session,
     ...opaque(call),
+    ...payloads(call),
   });
 }
 
@@ -79,6 +80,7 @@ export function waTerminate(
             duration: Math.max(0, Math.round((end - start) / 1000)),
           }),
       ...opaque(call),
+      ...payloads(call),
       ...(errors ? { errors } : {}),
     },
     errors ? { errors } : {},
@@ -238,6 +240,15 @@ function opaque(call: SimCall): { biz_opaque_callback_data?: string } {
   return call.bizOpaqueCallbackData === null
     ? {}
     : { biz_opaque_callback_data: call.bizOpaqueCallbackData };
+}
+
+// *Call Button Messages and Deep Links*: a call from a link or a call button carries its
+// payload in both the connect and the terminate webhook
+function payloads(call: SimCall): { deeplink_payload?: string; cta_payload?: string } {
+  return {
+    ...(call.deeplinkPayload === undefined ? {} : { deeplink_payload: call.deeplinkPayload }),
+    ...(call.ctaPayload === undefined ? {} : { cta_payload: call.ctaPayload }),
+  };
 }
 
 function titleCase(word: string): string {

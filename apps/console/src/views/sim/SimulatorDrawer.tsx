@@ -14,6 +14,8 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
   const services = useServices();
   const [channel, setChannel] = useState<Channel>('whatsapp');
   const [name, setName] = useState('Rahul');
+  const [tag, setTag] = useState('');
+  const [ctaPayload, setCtaPayload] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const titleId = useId();
@@ -36,7 +38,14 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
       return;
     }
     setBusy(true);
-    const placed = await services.sim.placeCall(channel, caller);
+    const source =
+      channel === 'whatsapp'
+        ? {
+            ...(tag.trim() ? { tag: tag.trim() } : {}),
+            ...(ctaPayload.trim() ? { ctaPayload: ctaPayload.trim() } : {}),
+          }
+        : {};
+    const placed = await services.sim.placeCall(channel, caller, source);
     setBusy(false);
     setResult(
       placed.ok
@@ -97,6 +106,28 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
             onChange={(e) => setName(e.target.value)}
           />
         </label>
+        {channel === 'whatsapp' ? (
+          <>
+            <label className="block text-sm font-medium">
+              Call link tag (optional)
+              <input
+                className={FIELD}
+                value={tag}
+                maxLength={64}
+                onChange={(e) => setTag(e.target.value)}
+              />
+            </label>
+            <label className="block text-sm font-medium">
+              Call button payload (optional)
+              <input
+                className={FIELD}
+                value={ctaPayload}
+                maxLength={512}
+                onChange={(e) => setCtaPayload(e.target.value)}
+              />
+            </label>
+          </>
+        ) : null}
         <Button tone="primary" type="submit" disabled={busy} className="w-full">
           {busy ? 'Placing…' : 'Place call'}
         </Button>
