@@ -15,15 +15,3 @@ export const callSourceSchema = z.object({
   ctaPayload: z.string().min(1).optional(),
 });
 export type CallSource = z.infer<typeof callSourceSchema>;
-
-/**
- * What a person reads as the campaign: the link's label when an admin named the tag, else the
- * raw tag; undefined when the call came from no link.
- *
- * @example
- * campaignOf({ linkTag: 'spring', linkLabel: 'Spring flyer' }); // 'Spring flyer'
- * campaignOf({ linkTag: 'spring' }); // 'spring'
- */
-export function campaignOf(source: CallSource | undefined): string | undefined {
-  return source?.linkLabel ?? source?.linkTag;
-}

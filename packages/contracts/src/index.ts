@@ -2,6 +2,7 @@
 // (signature helpers live at '@ringside/contracts/signature')
 export * from './call-outcome';
 export * from './call-source';
+export * from './call-campaign';
 export * from './bsuid-pattern';
 export * from './customer-id';
 export * from './meta-session';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignOf } from './call-source';
+import { campaignOf } from './call-campaign';
 import {
   CALL_LINK_TAG_MAX,
   callLinkCreateBodySchema,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AuditApi } from '../api/audit-api';
+import { CallLinksApi } from '../api/call-links-api';
 import { ChannelsApi } from '../api/channels-api';
 import { FailedWebhookEventsApi } from '../api/failed-webhook-events-api';
 import { OutgoingWebhooksApi } from '../api/outgoing-webhooks-api';
@@ -20,6 +21,7 @@ import { useServices } from './ConsoleProvider';
 export function createAdminApis(rest: RestClient): AdminApis {
   return {
     channels: new ChannelsApi(rest),
+    callLinks: new CallLinksApi(rest),
     users: new UsersApi(rest),
     workspace: new WorkspaceSettingsApi(rest),
     webhooks: new OutgoingWebhooksApi(rest),

@@ -115,6 +115,7 @@ export class RingingCalls {
       earlierCalls: payload.earlierCalls,
       ringingSince: since,
       ringTimeoutMs: payload.ringTimeoutMs,
+      ...(payload.source ? { source: payload.source } : {}),
     });
     this.#expireAt(payload.callId, since + payload.ringTimeoutMs);
   }

@@ -4,6 +4,7 @@ import type {
   CallOutcome,
   Called,
   Caller,
+  CallSource,
   Channel,
   MeReply,
   QualityLevel,
@@ -51,6 +52,8 @@ export interface RingingCall {
   /** epoch ms */
   ringingSince: number;
   ringTimeoutMs: number;
+  /** the call link (campaign) or call button the customer called from */
+  source?: CallSource;
   notice?: RingNotice;
 }
 

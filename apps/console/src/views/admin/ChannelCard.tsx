@@ -3,10 +3,12 @@ import { useState } from 'react';
 import type { ChannelsApi } from '../../api/channels-api';
 import { Button, ChannelBadge } from '../../ui/controls';
 import { AdminCard, Tag } from './AdminCard';
+import { CallLinksSection } from './CallLinksSection';
 import { CallSettingsEditor } from './CallSettingsEditor';
 import { ChannelForm } from './ChannelForm';
 import { channelIds, ringSummary, whoAnswers } from './channel-words';
 import { Outcome, type OutcomeMessage } from './fields';
+import { useAdmin } from './useAdmin';
 import { useCardEdit } from './useCardEdit';
 
 /** one channel: its ids, token state, who answers and how it rings; admins edit and test it */
@@ -27,6 +29,8 @@ export function ChannelCard({
   const [test, setTest] = useState<ChannelTestResult | null>(null);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
   const [callSettings, setCallSettings] = useState(false);
+  const [callLinks, setCallLinks] = useState(false);
+  const { apis } = useAdmin();
   const edit = useCardEdit(onChanged, setOutcome);
 
   const runTest = async () => {
@@ -103,6 +107,16 @@ export function ChannelCard({
           >
             Call settings
           </Button>
+          {channel.channel === 'whatsapp' ? (
+            <Button
+              tone="neutral"
+              className="min-h-9 px-3"
+              aria-expanded={callLinks}
+              onClick={() => setCallLinks((open) => !open)}
+            >
+              Call links
+            </Button>
+          ) : null}
           <Button
             tone="ghost"
             className="min-h-9 px-3"
@@ -116,6 +130,9 @@ export function ChannelCard({
       {test ? <TestResult result={test} /> : null}
       {canChange && callSettings ? (
         <CallSettingsEditor api={api} channel={channel} onClose={() => setCallSettings(false)} />
+      ) : null}
+      {callLinks && channel.channel === 'whatsapp' ? (
+        <CallLinksSection api={apis.callLinks} channel={channel} canChange={canChange} />
       ) : null}
       <Outcome outcome={outcome} />
       {edit.editing ? (

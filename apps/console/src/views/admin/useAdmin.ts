@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { AuditApi } from '../../api/audit-api';
+import type { CallLinksApi } from '../../api/call-links-api';
 import type { ChannelsApi } from '../../api/channels-api';
 import type { FailedWebhookEventsApi } from '../../api/failed-webhook-events-api';
 import type { OutgoingWebhooksApi } from '../../api/outgoing-webhooks-api';
@@ -9,6 +10,7 @@ import type { WorkspaceSettingsApi } from '../../api/workspace-settings-api';
 /** the admin pages' APIs, made once per visit */
 export interface AdminApis {
   channels: ChannelsApi;
+  callLinks: CallLinksApi;
   users: UsersApi;
   workspace: WorkspaceSettingsApi;
   webhooks: OutgoingWebhooksApi;

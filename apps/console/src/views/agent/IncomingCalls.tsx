@@ -3,6 +3,7 @@ import { useAppState, useServices } from '../../app/ConsoleProvider';
 import { ringNoticeText } from '../../calls/end-words';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
 import type { RingingCall } from '../../state/types';
+import { CallSourceLines } from '../../ui/CallSourceLines';
 import { Button, ChannelBadge } from '../../ui/controls';
 import {
   callerAddress,
@@ -56,6 +57,7 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
         {calledLine(card.channel, card.called)} · {earlierCallsText(card.earlierCalls)}
       </p>
+      <CallSourceLines source={card.source} className="mt-2" />
       {card.notice ? (
         <p
           role="status"

@@ -87,6 +87,18 @@ export function CallFiltersForm<F extends HistoryFilters>({
       </SelectField>
       {extra?.(draft, set)}
       <TextField
+        label="Campaign tag"
+        value={draft.tag}
+        maxLength={512}
+        onChange={(e) => set('tag', e.target.value)}
+      />
+      <TextField
+        label="Call button payload"
+        value={draft.cta}
+        maxLength={512}
+        onChange={(e) => set('cta', e.target.value)}
+      />
+      <TextField
         label="From"
         type="date"
         value={draft.from}

@@ -1,4 +1,4 @@
-import type { CallDetailReply, CallEvent } from '@ringside/contracts';
+import { campaignOf, type CallDetailReply, type CallEvent } from '@ringside/contracts';
 import type { ReactNode } from 'react';
 import { describeEventType } from './timeline-words';
 
@@ -51,7 +51,10 @@ export function CallRecord({
   const Heading = nested ? 'h4' : 'h3';
   return (
     <div className="mt-3 space-y-4 text-sm">
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">{facts}</dl>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        {facts}
+        <SourceFacts call={call} />
+      </dl>
       {call.notes ? (
         <div>
           <Heading className="font-semibold">Notes</Heading>
@@ -76,6 +79,27 @@ export function CallRecord({
         )}
       </div>
     </div>
+  );
+}
+
+// the call link (its tag, and the label an admin gave it) and the call button it came from
+function SourceFacts({ call }: { call: CallDetailReply }) {
+  const { source } = call;
+  const campaign = campaignOf(source);
+  return (
+    <>
+      {campaign ? (
+        <Fact term="Campaign" className="break-all">
+          {campaign}
+          {source?.linkLabel && source.linkTag ? ` (tag ${source.linkTag})` : ''}
+        </Fact>
+      ) : null}
+      {source?.ctaPayload ? (
+        <Fact term="Call button" className="break-all">
+          {source.ctaPayload}
+        </Fact>
+      ) : null}
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { CallSummary } from '@ringside/contracts';
+import { campaignOf, type CallSummary } from '@ringside/contracts';
 import { ChannelBadge } from '../../ui/controls';
 import {
   callerAddress,
@@ -62,6 +62,7 @@ export function CallRows({
             <span className="truncate text-xs text-slate-600 dark:text-slate-400">
               {callerAddress(call.caller)} · {new Date(call.startedAt).toLocaleString()}
               {showAgent && call.agent ? ` · ${call.agent.name}` : ''}
+              {campaignOf(call.source) ? ` · Campaign: ${campaignOf(call.source)}` : ''}
             </span>
             <span className="flex items-center justify-end gap-2">
               {showDirection ? (

@@ -1,7 +1,15 @@
 import { CallFiltersForm } from './CallFiltersForm';
 import type { HistoryFilters } from './history-query';
 
-const NO_FILTERS: HistoryFilters = { q: '', channel: '', outcome: '', from: '', to: '' };
+const NO_FILTERS: HistoryFilters = {
+  q: '',
+  channel: '',
+  outcome: '',
+  from: '',
+  to: '',
+  tag: '',
+  cta: '',
+};
 
 /** search (name, number) and filters (channel, outcome, dates); applies on Search */
 export function HistoryFiltersForm({

@@ -7,7 +7,15 @@ import {
   type HistoryFilters,
 } from './history-query';
 
-const none: HistoryFilters = { q: '', channel: '', outcome: '', from: '', to: '' };
+const none: HistoryFilters = {
+  q: '',
+  channel: '',
+  outcome: '',
+  from: '',
+  to: '',
+  tag: '',
+  cta: '',
+};
 
 describe('history filters', () => {
   it('reads the query string, dropping values it does not know', () => {
@@ -21,7 +29,18 @@ describe('history filters', () => {
       outcome: 'missed',
       from: '2026-01-02',
       to: '',
+      tag: '',
+      cta: '',
     });
+  });
+
+  it('filters by the campaign tag and the call button payload, exactly as typed', () => {
+    const filters: HistoryFilters = { ...none, tag: 'spring-flyer', cta: 'order 4471' };
+    const params = filtersToParams(filters);
+    expect(filtersFromParams(params)).toEqual(filters);
+    const url = new URL(callsUrl(filters, undefined, 50), 'http://x');
+    expect(url.searchParams.get('tag')).toBe('spring-flyer');
+    expect(url.searchParams.get('cta')).toBe('order 4471');
   });
 
   it('writes back only what is set, and reads back the same', () => {

@@ -8,6 +8,10 @@ export interface HistoryFilters {
   /** local dates, `yyyy-mm-dd`, as date inputs give them */
   from: string;
   to: string;
+  /** the call link's tag (`deeplink_payload`), exactly */
+  tag: string;
+  /** the call button's `cta_payload`, exactly */
+  cta: string;
 }
 
 const CHANNELS: readonly Channel[] = ['whatsapp', 'messenger'];
@@ -38,6 +42,8 @@ export function filtersFromParams(params: URLSearchParams): HistoryFilters {
     outcome: OUTCOMES.includes(outcome as CallOutcome) ? (outcome as CallOutcome) : '',
     from: DATE.test(from) ? from : '',
     to: DATE.test(to) ? to : '',
+    tag: (params.get('tag') ?? '').slice(0, 512),
+    cta: (params.get('cta') ?? '').slice(0, 512),
   };
 }
 
@@ -45,11 +51,11 @@ export function filtersFromParams(params: URLSearchParams): HistoryFilters {
  * Writes filters back to a query string, leaving out empty ones.
  *
  * @example
- * filtersToParams({ q: 'rahul', channel: '', outcome: 'missed', from: '', to: '' }).toString(); // 'q=rahul&outcome=missed'
+ * filtersToParams({ q: 'rahul', channel: '', outcome: 'missed', from: '', to: '', tag: '', cta: '' }).toString(); // 'q=rahul&outcome=missed'
  */
 export function filtersToParams(filters: HistoryFilters): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of ['q', 'channel', 'outcome', 'from', 'to'] as const) {
+  for (const key of ['q', 'channel', 'outcome', 'from', 'to', 'tag', 'cta'] as const) {
     const value = filters[key].trim();
     if (value) params.set(key, value);
   }
@@ -64,7 +70,7 @@ export const HISTORY_PAGE = 50;
  * local midnight and `to` runs to the end of its day, sent as UTC instants.
  *
  * @example
- * callsUrl({ q: 'rahul', channel: 'whatsapp', outcome: '', from: '', to: '' }, undefined, 50);
+ * callsUrl({ q: 'rahul', channel: 'whatsapp', outcome: '', from: '', to: '', tag: '', cta: '' }, undefined, 50);
  * // '/api/calls?q=rahul&channel=whatsapp&limit=50'
  */
 export function callsUrl(
@@ -76,6 +82,8 @@ export function callsUrl(
   if (filters.q.trim()) params.set('q', filters.q.trim());
   if (filters.channel) params.set('channel', filters.channel);
   if (filters.outcome) params.set('outcome', filters.outcome);
+  if (filters.tag.trim()) params.set('tag', filters.tag.trim());
+  if (filters.cta.trim()) params.set('cta', filters.cta.trim());
   const from = localDayBound(filters.from, 'start');
   const to = localDayBound(filters.to, 'end');
   if (from) params.set('from', from);

@@ -46,6 +46,8 @@ export const NO_LOG_FILTERS: CallLogFilters = {
   outcome: '',
   from: '',
   to: '',
+  tag: '',
+  cta: '',
   agent: '',
 };
 
