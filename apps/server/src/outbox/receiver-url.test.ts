@@ -12,6 +12,20 @@ describe('maskReceiverUrl', () => {
     ['https://key@crm.example.com/h?', 'https://****@crm.example.com/h'],
     ['https://crm.example.com/h?a=1&a=2#frag', 'https://crm.example.com/h?a=****&a=****'],
     ['not a url', '(not a valid URL)'],
+    // a key in the path, as Slack's and Zapier's hook URLs carry it
+    [
+      'https://hooks.slack.com/services/T0AB12CD3/B0EF45GH6/wXyZ1234abcdEFGH5678ijkl',
+      'https://hooks.slack.com/services/****/****/****',
+    ],
+    [
+      'https://hooks.zapier.com/hooks/catch/123456/abcd3fg/',
+      'https://hooks.zapier.com/hooks/catch/123456/****/',
+    ],
+    [
+      'https://crm.example.com/v2/ringside-calls/webhooks',
+      'https://crm.example.com/v2/ringside-calls/webhooks',
+    ],
+    ['https://crm.example.com/in/%zz1234abcd', 'https://crm.example.com/in/****'],
   ])('masks %s', (url, masked) => {
     expect(maskReceiverUrl(url)).toBe(masked);
   });
@@ -24,6 +38,18 @@ describe('maskReceiverUrl', () => {
         const masked = maskReceiverUrl(url);
         // nothing of the three is left, whatever they are
         expect(masked).toBe('https://****:****@crm.example.com/in?api_key=****');
+        expect(maskReceiverUrl(masked)).toBe(masked);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never lets a key in the path through, and is stable', () => {
+    const key = fc.stringMatching(/^[A-Za-z0-9_-]{24,48}$/);
+    fc.assert(
+      fc.property(key, (secret) => {
+        const masked = maskReceiverUrl(`https://hooks.example.com/services/${secret}`);
+        expect(masked).toBe('https://hooks.example.com/services/****');
         expect(maskReceiverUrl(masked)).toBe(masked);
       }),
       { numRuns: 500 },
