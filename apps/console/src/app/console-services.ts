@@ -12,6 +12,7 @@ import { TitleFlasher } from '../alerts/TitleFlasher';
 import { AgentPresence } from '../calls/AgentPresence';
 import { CallController } from '../calls/CallController';
 import { PermissionReplies } from '../calls/PermissionReplies';
+import { PreparedAnswers } from '../calls/PreparedAnswers';
 import { RingingCalls } from '../calls/RingingCalls';
 import { DeviceChoice } from '../devices/DeviceChoice';
 import type { ConsoleEnv } from '../env';
@@ -68,6 +69,8 @@ export class ConsoleServices {
   /** the signed-in user's last "Test my setup" run, which the agent view shows */
   readonly lastCheck: KeptCheck;
   readonly ringing: RingingCalls;
+  /** the answer to the call ringing longest, built while it rings */
+  readonly prepared: PreparedAnswers;
   readonly calls: CallController;
   readonly presence: AgentPresence;
   readonly permissions: PermissionReplies;
@@ -133,6 +136,19 @@ export class ConsoleServices {
       signaling: this.signaling,
       log: log('ring'),
     });
+    this.prepared = new PreparedAnswers({
+      store: this.store,
+      microphone: () => this.deviceChoice.microphoneForCall(),
+      offerFor: (callId) => this.ringing.offerFor(callId),
+      createMedia: async (card, microphone, offer, audio) =>
+        inboundMedia(
+          { ...(await this.#mediaParts(card.callId, microphone, log('call'))), audio },
+          card.channel,
+          offer,
+        ),
+      speaker: this.#audio,
+      log: log('call'),
+    });
     this.calls = new CallController({
       store: this.store,
       signaling: this.signaling,
@@ -146,6 +162,7 @@ export class ConsoleServices {
         outboundMedia(await this.#mediaParts(callId, microphone, log('call')), from.channel),
       microphoneForCall: () => this.deviceChoice.microphoneForCall(),
       takeOffer: (callId) => this.ringing.takeOffer(callId),
+      takePrepared: (callId) => this.prepared.take(callId),
       hangUpOverHttp: (callId) => this.callActions.hangUpOnUnload(callId),
       log: log('call'),
     });
@@ -187,6 +204,7 @@ export class ConsoleServices {
       calls: {
         start: () => {
           this.ringing.start();
+          this.prepared.start();
           this.calls.start();
           this.presence.start();
           this.permissions.start();
@@ -196,6 +214,7 @@ export class ConsoleServices {
           await this.calls.relinquish();
           this.signaling.disconnect();
           this.ringing.stop();
+          this.prepared.stop();
           this.calls.stop();
           this.presence.stop();
           this.permissions.stop();

@@ -21,6 +21,8 @@ export interface CallControllerOptions {
   microphoneForCall: () => Promise<SessionMicrophone | { error: string }>;
   /** WhatsApp's offer for a ringing call (taken once) */
   takeOffer: (callId: string) => string | undefined;
+  /** the media prepared while the call rang (calls/PreparedAnswers), taken once */
+  takePrepared?: (callId: string) => Promise<MediaSession | undefined>;
   /** ends the call over REST when the socket is down */
   hangUpOverHttp: (callId: string) => void;
   /** how long after a reconnect the server has to re-announce our call before we let it go */
@@ -55,6 +57,8 @@ export class CallController {
   #seenSinceReconnect = true;
   #resyncTimer: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: (() => void)[] = [];
+  /** calls whose Accept is under way: a second click does nothing */
+  readonly #accepting = new Set<string>();
 
   constructor(options: CallControllerOptions) {
     this.#options = options;
@@ -102,16 +106,24 @@ export class CallController {
   }
 
   /** Accept: claim the ringing call while its media builds and checks our SDP, then send it */
-  accept(callId: string): Promise<void> {
+  async accept(callId: string): Promise<void> {
     const state = this.#store.getState();
     const card = state.ringing[callId];
-    if (!card || card.notice || state.current) return Promise.resolve();
-    const { createInboundMedia, takeOffer } = this.#options;
-    return new InboundCall(this.#context, callId).accept(
-      card,
-      createInboundMedia,
-      takeOffer(callId),
-    );
+    if (!card || card.notice || state.current || this.#accepting.has(callId)) return;
+    const { createInboundMedia, takeOffer, takePrepared } = this.#options;
+    this.#accepting.add(callId);
+    try {
+      const prepared = await takePrepared?.(callId);
+      const offer = takeOffer(callId);
+      await new InboundCall(this.#context, callId).accept(
+        card,
+        createInboundMedia,
+        prepared ? undefined : offer,
+        prepared,
+      );
+    } finally {
+      this.#accepting.delete(callId);
+    }
   }
 
   /** Call: place a call to `typed` (a number or PSID as the agent typed it) from a channel */

@@ -29,24 +29,16 @@ const BEFORE_SENDING: ReadonlySet<SessionFailure['reason']> = new Set([
  * await new InboundCall(context, card.callId).accept(card, createMedia, takeOffer(card.callId));
  */
 export class InboundCall extends AgentCall {
+  /** `preparedMedia`: the media made while the call rang (calls/PreparedAnswers), if any */
   async accept(
     card: RingingCall,
     createMedia: InboundMediaFactory,
     offer: string | undefined,
+    preparedMedia?: MediaSession,
   ): Promise<void> {
     const { store, signaling } = this.context;
-    const microphone = await this.context.microphone();
-    if ('error' in microphone) {
-      store.getState().problemShown(microphone.error);
-      return;
-    }
-    const media = await createMedia(card, microphone, offer);
-    if ('error' in media) {
-      microphone.track.stop();
-      store.getState().problemShown(media.error);
-      void signaling.send('call:decline', { callId: this.callId });
-      return;
-    }
+    const media = preparedMedia ?? (await this.#newMedia(card, createMedia, offer));
+    if (!media) return;
     // another call started while the microphone opened (a second Accept, a dial)
     if (store.getState().current) {
       media.close();
@@ -84,6 +76,27 @@ export class InboundCall extends AgentCall {
     }
     if (!(await this.#applyReply(media, card, reply)).ok) return;
     media.expectAudio();
+  }
+
+  async #newMedia(
+    card: RingingCall,
+    createMedia: InboundMediaFactory,
+    offer: string | undefined,
+  ): Promise<MediaSession | undefined> {
+    const { store, signaling } = this.context;
+    const microphone = await this.context.microphone();
+    if ('error' in microphone) {
+      store.getState().problemShown(microphone.error);
+      return undefined;
+    }
+    const media = await createMedia(card, microphone, offer);
+    if ('error' in media) {
+      microphone.track.stop();
+      store.getState().problemShown(media.error);
+      void signaling.send('call:decline', { callId: this.callId });
+      return undefined;
+    }
+    return media;
   }
 
   protected override async giveUp(failure: SessionFailure): Promise<void> {

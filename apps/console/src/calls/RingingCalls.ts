@@ -80,6 +80,11 @@ export class RingingCalls {
     this.#store.getState().ringingCleared();
   }
 
+  /** WhatsApp's offer for a ringing call, left in place (an answer prepared while it rings) */
+  offerFor(callId: string): string | undefined {
+    return this.#offers.get(callId);
+  }
+
   /** WhatsApp's offer for a ringing call; taken once by the session that answers it */
   takeOffer(callId: string): string | undefined {
     const offer = this.#offers.get(callId);

@@ -108,6 +108,25 @@ describe('MediaSession answering WhatsApp’s offer', () => {
     expect(pc.closed).toBe(true);
   });
 
+  it('prepares once: a call taking a session prepared while it rang gets the same answer', async () => {
+    const { pc, session } = setup();
+    const first = session.prepare();
+    const second = session.prepare();
+    expect(await second).toEqual(await first);
+    expect(pc.calls.filter((c) => c === 'createAnswer')).toHaveLength(1);
+  });
+
+  it('tells a listener that comes after the failure about it too', async () => {
+    const { session } = setup({ offer: 'v=0\r\nnot sdp' });
+    await session.prepare();
+    const late: SessionEvent[] = [];
+    session.onEvent((event) => late.push(event));
+    await Promise.resolve();
+    expect(late).toEqual([
+      { type: 'failed', failure: expect.objectContaining({ reason: 'bad-offer' }) },
+    ]);
+  });
+
   it('reports a browser error while building the answer as a failure, not an exception', async () => {
     const { pc, session, failures } = setup();
     pc.failNext = 'setRemoteDescription';

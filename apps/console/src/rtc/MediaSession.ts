@@ -59,7 +59,9 @@ export class MediaSession {
   #callId: string;
   #step: SessionStep = 'new';
   #phase: SessionPhase = 'preparing';
+  #prepared: Promise<PreparedSdp> | undefined;
   #released: Promise<Outcome> | undefined;
+  #failure: SessionFailure | undefined;
   #inboundPackets = 0;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #lostTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,16 +105,30 @@ export class MediaSession {
     return this.#step === 'closed' || this.#step === 'failed';
   }
 
+  /** a listener added after the session failed hears that failure too (just after) */
   onEvent(listener: (event: SessionEvent) => void): () => void {
     this.#listeners.add(listener);
+    const failure = this.#failure;
+    if (failure) {
+      queueMicrotask(() => {
+        if (this.#listeners.has(listener)) listener({ type: 'failed', failure });
+      });
+    }
     return () => this.#listeners.delete(listener);
   }
 
   /**
    * Builds and checks our SDP. Safe while the claim is in flight: nothing leaves the browser
    * until the call sends what this returns. A failure fails the session (its event says why).
+   * Idempotent: a session prepared while its call rang gives the call that takes it the same
+   * result.
    */
-  async prepare(): Promise<PreparedSdp> {
+  prepare(): Promise<PreparedSdp> {
+    this.#prepared ??= this.#prepare();
+    return this.#prepared;
+  }
+
+  async #prepare(): Promise<PreparedSdp> {
     if (this.#step !== 'new') return { ok: false, message: 'This call is already being set up.' };
     this.#setStep('preparing');
     let result: LocalSdpResult;
@@ -211,6 +227,7 @@ export class MediaSession {
     if (this.over) return { ok: false, message: failure.message };
     this.#log.warn(`call ${this.callId} failed: ${failure.reason}`, { message: failure.message });
     this.#release();
+    this.#failure = failure;
     this.#setStep('failed');
     this.#emit({ type: 'failed', failure });
     return { ok: false, message: failure.message };
