@@ -68,6 +68,9 @@ export default tseslint.config(
                 '@ringside/server/*',
                 '**/apps/server/**',
                 '../server/**',
+                // however many ../ it takes to climb out of the console
+                '**/server/src/**',
+                '**/meta-sim/src/**',
                 '@ringside/meta-sim',
                 '@ringside/meta-sim/*',
               ],
