@@ -96,7 +96,7 @@ describe('PreparedAnswers', () => {
     expect(speaker.detach).not.toHaveBeenCalled();
   });
 
-  it('prepares one call, the one ringing longest, and none while on a call, for Messenger or without a ready microphone', async () => {
+  it('prepares one call, the one ringing longest, and none while on a call or without a ready microphone', async () => {
     const { store, peers } = world();
     store.getState().micChanged('requesting');
     store.getState().ringingAdded(ringingCard('c1'));
@@ -105,7 +105,9 @@ describe('PreparedAnswers', () => {
 
     store.getState().micChanged('ready');
     store.getState().ringingAdded(ringingCard('c2', { ringingSince: 999_000 }));
-    store.getState().ringingAdded(ringingCard('m1', { channel: 'messenger' }));
+    store
+      .getState()
+      .ringingAdded(ringingCard('m1', { channel: 'messenger', ringingSince: 1_001_000 }));
     await settled();
     // c2 rang first: its answer is the one prepared
     expect(peers).toHaveLength(2);
@@ -117,11 +119,16 @@ describe('PreparedAnswers', () => {
     await settled();
     expect(peers[1]?.closed).toBe(true);
     expect(peers).toHaveLength(3);
+    // then the Messenger call: we make the offer, Meta answers it on accept
+    store.getState().ringingRemoved('c1');
+    await settled();
+    expect(peers).toHaveLength(4);
+    expect(peers[3]?.calls).toEqual(['addTrack', 'createOffer', 'setLocalDescription:offer']);
     // on a call, nothing is prepared for what still rings
     store.getState().callStarted(startedCall(ringingCard('c9'), 1_000_000));
     await settled();
     expect(peers.every((pc) => pc.closed)).toBe(true);
-    expect(peers).toHaveLength(3);
+    expect(peers).toHaveLength(4);
   });
 
   it('gives back nothing for an offer it could not answer, and forgets all at sign-out', async () => {

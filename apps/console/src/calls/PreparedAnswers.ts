@@ -8,7 +8,8 @@ import type { RingingCall } from '../state/types';
 export type PreparedMediaFactory = (
   card: RingingCall,
   microphone: SessionMicrophone,
-  offer: string,
+  /** WhatsApp's offer; a Messenger call has none (we offer) */
+  offer: string | undefined,
   audio: AudioSink,
 ) => Promise<MediaSession | { error: string }>;
 
@@ -59,13 +60,14 @@ interface Prepared {
 }
 
 /**
- * Answers prepared while a WhatsApp call rings (issue #13): the microphone clone on a peer
- * connection, Meta's offer applied without its candidates, our answer created, ICE gathered
- * and checked, so that Accept costs only the claim, Meta's accept and the DTLS handshake.
- * Nothing reaches Meta before the claim is won: the candidates stay held ({@link
- * AnswerMetaOffer}). One call at a time, the one ringing longest, and only while the agent is on
- * no call and the microphone is ready; a card that stops ringing (declined, answered elsewhere,
- * caller gone, timed out), a call taken, or sign-out releases what was prepared.
+ * Answers prepared while a call rings (issue #13): the microphone clone on a peer connection,
+ * on WhatsApp Meta's offer applied without its candidates and our answer created, on Messenger
+ * our offer created; ICE gathered and the SDP checked, so that Accept costs only the claim,
+ * Meta's accept and the DTLS handshake. Nothing reaches Meta before the claim is won (WhatsApp's
+ * candidates stay held, {@link AnswerMetaOffer}). One call at a time, the one ringing longest,
+ * and only while the agent is on no call and the microphone is ready; a card that stops ringing
+ * (declined, answered elsewhere, caller gone, timed out), a call taken, or sign-out releases
+ * what was prepared.
  *
  * @example
  * const prepared = new PreparedAnswers({ store, microphone, offerFor, createMedia, speaker });
@@ -122,10 +124,10 @@ export class PreparedAnswers {
   #follow(state: AppState): void {
     for (const callId of this.#taken) if (!state.ringing[callId]) this.#taken.delete(callId);
     const ready = state.current === null && state.mic === 'ready';
-    // the longest-ringing WhatsApp card still ringing: the one most likely to be taken
+    // the longest-ringing card still ringing: the one most likely to be taken
     const card = ready
       ? Object.values(state.ringing)
-          .filter((c) => !c.notice && c.channel === 'whatsapp' && !this.#taken.has(c.callId))
+          .filter((c) => !c.notice && !this.#taken.has(c.callId))
           .sort((a, b) => a.ringingSince - b.ringingSince)[0]
       : undefined;
     for (const callId of [...this.#entries.keys()]) {
@@ -135,13 +137,14 @@ export class PreparedAnswers {
   }
 
   #prepare(card: RingingCall): void {
-    const offer = this.#options.offerFor(card.callId);
-    if (!offer) return;
+    const offer = card.channel === 'whatsapp' ? this.#options.offerFor(card.callId) : undefined;
+    // a WhatsApp ring without an offer cannot be answered: Accept says so
+    if (card.channel === 'whatsapp' && !offer) return;
     this.#log.info(`call ${card.callId}: preparing the answer while it rings`);
     this.#entries.set(card.callId, this.#build(card, offer));
   }
 
-  async #build(card: RingingCall, offer: string): Promise<Prepared | undefined> {
+  async #build(card: RingingCall, offer: string | undefined): Promise<Prepared | undefined> {
     try {
       const microphone = await this.#options.microphone();
       if ('error' in microphone) return undefined;
