@@ -11,6 +11,8 @@ import type { GraphClient } from './graph/graph-client';
 import type { TrustProxy } from './http/trust-proxy';
 import type { Logger } from './ops/logger';
 import type { IceSettings } from './rtc/ice-settings';
+import type { MediaStore } from './media/media-store';
+import type { MediaWorkerOptions } from './media/media-worker';
 import type { DispatcherOptions } from './outbox/dispatcher';
 import type { RetryPolicy } from './webhooks/webhook-retries';
 
@@ -59,6 +61,10 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** session lifetime and sweep, the login throttle's store (Redis in a cluster), test-only cost */
   auth?: AppAuthOptions;
+  /** where fetched recordings and transcripts are kept (default: in memory; main.ts: DATA_DIR/media) */
+  mediaStore?: MediaStore;
+  /** the media worker's period and retries (tests shorten them) */
+  mediaWorker?: MediaWorkerOptions;
   /** `STUN_URLS`, `TURN_URLS`, `TURN_SECRET`, `ICE_TRANSPORT_POLICY` (default: none, all paths) */
   ice?: IceSettings;
 }

@@ -25,6 +25,9 @@ import { securityHeaders } from './http/security-headers';
 import { NO_PICKUP_TIMEOUT_MS } from '@ringside/calls';
 import { createCallActionsRouter } from './api/call-actions-routes';
 import { createCallLogRouter } from './api/call-log-routes';
+import { createCallMediaRouter } from './media/call-media-routes';
+import { createMemoryMediaStore } from './media/media-store';
+import { createMediaWorker } from './media/media-worker';
 import { createCallbackRouter } from './api/callback-routes';
 import { createReportRoutes } from './reports/report-routes';
 import { createSimRouter } from './simulator/sim-routes';
@@ -122,6 +125,19 @@ export function createApp(options: AppOptions) {
     points: options.racePoints ?? noRacePoints,
     graphWorker: options.graphWorker,
   });
+  // recordings and transcripts Meta made: fetched, kept, swept (main.ts stores them in DATA_DIR)
+  const mediaStore = options.mediaStore ?? createMemoryMediaStore();
+  const mediaWorker = createMediaWorker(
+    {
+      repos,
+      graph,
+      store: mediaStore,
+      clock,
+      logger,
+      graphBaseUrl: options.graphApi?.baseUrl ?? 'https://graph.facebook.com',
+    },
+    options.mediaWorker,
+  );
   const timerSweep = createTimerSweep(
     {
       repos,
@@ -218,6 +234,7 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use('/api', createCallLogRouter({ repos, clock }));
+  app.use('/api', createCallMediaRouter({ repos, store: mediaStore, clock }));
   app.use(
     '/api',
     createCallbackRouter({ repos, clock, publicOrigins: options.publicOrigins, boardCounters }),
@@ -265,6 +282,8 @@ export function createApp(options: AppOptions) {
     timers,
     /** the safety net for timers lost with their node: `runOnce()` sweeps now */
     timerSweep,
+    /** fetches Meta's recordings and transcripts, deletes them after retention: `runOnce()` now */
+    mediaWorker,
     /** outgoing event webhooks: the dispatcher delivering them from the database */
     outgoing: adminArea.dispatcher,
     /** sockets stop acting when their session ends; `runOnce()` re-checks and purges now */
@@ -286,6 +305,7 @@ export function createApp(options: AppOptions) {
       timerSweep.start();
       wrapUps.start();
       calls.graphWorker.start();
+      mediaWorker.start();
       ghosts.start();
       sessionGuard.start();
       const { port: bound } = httpServer.address() as AddressInfo;
@@ -295,6 +315,7 @@ export function createApp(options: AppOptions) {
       await timerSweep.stop();
       wrapUps.stop();
       await calls.graphWorker.stop();
+      await mediaWorker.stop();
       await ghosts.stop();
       await sessionGuard.stop();
       await processor.stop();

@@ -1,6 +1,7 @@
+import { createFileMediaStore } from './media/media-store';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createMetaSim,
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     database,
     secretBox,
     logger,
+    mediaStore: createFileMediaStore(join(dataDir, 'media')),
     publicOrigins: env.PUBLIC_ORIGIN,
     meta,
     graphApi,

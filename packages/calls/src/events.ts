@@ -115,6 +115,23 @@ export interface PermissionUpdatedEvent extends NormalizedBase {
 }
 
 /**
+ * Meta's recording or transcript of a call is ready to download (`mediaId`), or failed. Not a
+ * call-state event: it arrives after the call ended, and its file is fetched apart.
+ *
+ * @example
+ * if (event.kind === 'media.ready' && event.mediaId) fetchLater(event.callId, event.media, event.mediaId);
+ */
+export interface MediaReadyEvent extends NormalizedBase {
+  readonly kind: 'media.ready';
+  readonly callId: string;
+  readonly media: 'recording' | 'transcript';
+  /** absent when Meta reports a failure */
+  readonly mediaId?: string;
+  readonly status: 'available' | 'failed';
+  readonly errors: readonly MetaError[];
+}
+
+/**
  * Every event the normalizers produce.
  *
  * @example
@@ -126,10 +143,14 @@ export type NormalizedEvent =
   | CallOutboundProgressEvent
   | CallMediaOfferEvent
   | CallTerminatedEvent
-  | PermissionUpdatedEvent;
+  | PermissionUpdatedEvent
+  | MediaReadyEvent;
 
 /** The normalized events that belong to one call and feed {@link transition}. */
-export type NormalizedCallEvent = Exclude<NormalizedEvent, PermissionUpdatedEvent>;
+export type NormalizedCallEvent = Exclude<
+  NormalizedEvent,
+  PermissionUpdatedEvent | MediaReadyEvent
+>;
 
 /**
  * Tells call events from permission updates.
@@ -138,7 +159,7 @@ export type NormalizedCallEvent = Exclude<NormalizedEvent, PermissionUpdatedEven
  * events.filter(isCallEvent).forEach((e) => apply(e.callId, e));
  */
 export function isCallEvent(event: NormalizedEvent): event is NormalizedCallEvent {
-  return event.kind !== 'permission.updated';
+  return event.kind !== 'permission.updated' && event.kind !== 'media.ready';
 }
 
 /**

@@ -24,6 +24,7 @@ export type {
   NormalizeResult,
   OutboundProgress,
   PermissionUpdatedEvent,
+  MediaReadyEvent,
 } from './events';
 export { isCallEvent } from './events';
 export type {

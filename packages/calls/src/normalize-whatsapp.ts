@@ -3,6 +3,7 @@ import {
   isWaPermissionReply,
   type MetaErrorItem,
   type WaCallConnect,
+  type WaCallMedia,
   type WaCallStatus,
   type WaCallTerminate,
   type WaChangeValue,
@@ -47,7 +48,11 @@ export function normalizeWhatsApp(body: WaWebhook): NormalizeResult {
       }
       calls.forEach((call, k) => {
         const converted =
-          call.event === 'connect' ? fromConnect(call, ctx) : fromTerminate(call, ctx);
+          call.event === 'connect'
+            ? fromConnect(call, ctx)
+            : call.event === 'terminate'
+              ? fromTerminate(call, ctx)
+              : fromMedia(call, ctx);
         out.add(converted, `${path}.calls[${k}]`, call);
       });
       statuses.forEach((status, k) => {
@@ -128,6 +133,30 @@ function fromTerminate(call: WaCallTerminate, ctx: ChangeContext): NormalizedEve
     durationSec: call.duration,
     errors: toMetaErrors(errorItems),
     bizOpaqueCallbackData: call.biz_opaque_callback_data,
+  });
+}
+
+/** a recording or transcript webhook: a media id to fetch, or Meta's failure */
+function fromMedia(call: WaCallMedia, ctx: ChangeContext): NormalizedEvent | Skip {
+  const occurredAt = unixSecondsToMs(call.timestamp);
+  if (occurredAt === undefined) return { skip: 'unreadable timestamp' };
+  const failed = call.status === 'FAILED' || call.media_id === undefined;
+  if (failed && call.status !== 'FAILED' && (call.errors?.length ?? 0) === 0) {
+    return { skip: `${call.event} event with neither a media id nor a failure` };
+  }
+  const media = call.event === 'recording' ? 'recording' : 'transcript';
+  return compact({
+    kind: 'media.ready',
+    channel: 'whatsapp',
+    callId: call.id,
+    occurredAt,
+    endpointId: ctx.endpointId,
+    // one recording (one transcript) per call: a redelivery is the same event
+    idempotencyKey: keyFor(ctx, call.id, call.event, 0, failed ? 'failed' : 'available'),
+    media,
+    mediaId: failed ? undefined : call.media_id,
+    status: failed ? 'failed' : 'available',
+    errors: toMetaErrors(call.errors ?? []),
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentDialCommand, CallEvent } from './commands';
+import { isCallEvent } from './events';
 import type { Call, EndedCall } from './state';
 import { commands, effectTypes, fixtureEvent, loadJson, normalizeJson, run } from './test-support';
 
@@ -14,7 +15,7 @@ function waOutboundTerminate(fixture: string): CallEvent {
     .replace(WA_IN_FIXTURE_ID, WA_OUT)
     .replace('USER_INITIATED', 'BUSINESS_INITIATED');
   const [event] = normalizeJson(JSON.parse(text)).events;
-  if (event === undefined || event.kind === 'permission.updated') throw new Error('no call event');
+  if (event === undefined || !isCallEvent(event)) throw new Error('no call event');
   return event;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { waMediaOptInSchema } from './call-media';
 import { sdpAnswerSessionSchema, sdpOfferSessionSchema } from './meta-session';
 
 // every body and reply of the calling endpoints names its product
@@ -35,6 +36,10 @@ export const waAcceptBodySchema = z.looseObject({
   call_id: callId,
   session: sdpAnswerSessionSchema,
   biz_opaque_callback_data: bizOpaqueCallbackData.optional(),
+  /** Meta records the call's audio (*Call recording*) */
+  recording: waMediaOptInSchema.optional(),
+  /** Meta transcribes the call (*Call transcription*) */
+  transcription: waMediaOptInSchema.optional(),
 });
 export type WaAcceptBody = z.infer<typeof waAcceptBodySchema>;
 
@@ -81,6 +86,8 @@ export const waConnectBodySchema = z
     recipient: z.string().min(1).optional(),
     session: sdpOfferSessionSchema,
     biz_opaque_callback_data: bizOpaqueCallbackData.optional(),
+    recording: waMediaOptInSchema.optional(),
+    transcription: waMediaOptInSchema.optional(),
   })
   .refine((body) => body.to !== undefined || body.recipient !== undefined, {
     message: 'connect needs `to` (a phone number) or `recipient` (a business-scoped user id)',

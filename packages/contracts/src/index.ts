@@ -12,6 +12,7 @@ export * from './whatsapp-webhook';
 export * from './messenger-webhook';
 export * from './meta-webhook';
 export * from './graph-whatsapp';
+export * from './call-media';
 export * from './graph-messenger';
 export * from './graph-messenger-call-settings';
 export * from './meta-error';

@@ -88,6 +88,28 @@ export const waCallTerminateSchema = z.looseObject({
 export type WaCallTerminate = z.infer<typeof waCallTerminateSchema>;
 
 /**
+ * A WhatsApp `calls[]` item telling that a call's recording or transcript is ready (or failed),
+ * sent after the call ends. Meta's pages say a webhook brings a media id; the field names here
+ * past `id`, `event` and the media id are read tolerantly (see FIDELITY.md).
+ *
+ * @example
+ * waCallMediaSchema.parse({ id: 'wacid.…', event: 'recording', timestamp: '1753115262', status: 'AVAILABLE', media_id: '1288…' });
+ */
+export const waCallMediaSchema = z.looseObject({
+  id: z.string().min(1),
+  event: z.enum(['recording', 'transcription']),
+  timestamp: unixSecondsStringSchema,
+  status: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.enum(['AVAILABLE', 'FAILED']))
+    .optional(),
+  media_id: z.string().min(1).optional(),
+  errors: z.array(metaErrorItemSchema).optional(),
+});
+export type WaCallMedia = z.infer<typeof waCallMediaSchema>;
+
+/**
  * Any item of a WhatsApp `calls[]` array, told apart by `event`.
  *
  * @example
@@ -97,6 +119,7 @@ export type WaCallTerminate = z.infer<typeof waCallTerminateSchema>;
 export const waCallSchema = z.discriminatedUnion('event', [
   waCallConnectSchema,
   waCallTerminateSchema,
+  waCallMediaSchema,
 ]);
 export type WaCall = z.infer<typeof waCallSchema>;
 

@@ -112,6 +112,7 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
     callees: new Map(),
   };
   const log = new RequestLog();
+    mediaFiles: new Map(),
   const faults = new GraphFaults();
   const router = createGraphRouter(ctx, log, faults);
   let server: Server | null = null;

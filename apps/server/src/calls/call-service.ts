@@ -19,13 +19,14 @@ import { createEffectRunner } from './effect-runner';
 import { createGraphActionWorker, type GraphActionWorkerOptions } from './graph-action-worker';
 import { createGraphActionSender } from './graph-outbox';
 import { createPermissionReplies } from './dial/permission-reply';
+import { noteCallMedia } from '../media/media-intake';
 import type { RacePoints } from './race-points';
 import { createRingRouter, type RingRouterRepos } from './ring-router';
 
 /** what the call loop reads and writes; the rest of the repositories are not its business */
 export type CallServiceRepos = CallEngineRepos &
   RingRouterRepos &
-  Pick<Repos, 'users' | 'workspaces'>;
+  Pick<Repos, 'users' | 'workspaces' | 'callMedia'>;
 
 export interface CallServiceDeps {
   repos: CallServiceRepos;
@@ -141,6 +142,13 @@ export function createCallService(deps: CallServiceDeps) {
     }
     if (event.kind === 'permission.updated') {
       await permissionReplies.handle(channel, event);
+      return { outcome: 'applied', marked: false };
+    }
+    if (event.kind === 'media.ready') {
+      const noted = await noteCallMedia(deps, channel, event);
+      if (noted === 'no-call' && options.mayDefer === true) {
+        return { outcome: 'deferred', marked: false };
+      }
       return { outcome: 'applied', marked: false };
     }
     const applied = await feed(channel, event, {}, idempotencyKey, options.mayDefer === true);

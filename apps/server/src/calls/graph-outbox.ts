@@ -7,6 +7,7 @@ import type { Metrics } from '../ops/metrics';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { GraphActionKind, GraphActionResult, NewGraphAction } from '../repos/graph-actions';
 import type { Repos } from '../repos';
+import { mediaPolicyOf } from '../graph/media-opt-in';
 
 /**
  * How long the node that decided has to tell Meta before any node's worker may try: longer
@@ -92,7 +93,7 @@ export function decidedGraphActions(
  * const tried = await sender.send(channel, { id: row.id, metaCallId }, 'reject', undefined, { attempt: 1 });
  */
 export function createGraphActionSender(deps: {
-  repos: Pick<Repos, 'graphActions' | 'channels'>;
+  repos: Pick<Repos, 'graphActions' | 'channels' | 'callMedia'>;
   graph: GraphClient;
   clock: () => Date;
   logger: Logger;
@@ -124,7 +125,7 @@ export function createGraphActionSender(deps: {
         return undefined;
       case 'accept': {
         if (whatsapp) {
-          await wa.accept(creds, metaCallId, sdp);
+          await wa.accept(creds, metaCallId, sdp, undefined, mediaPolicyOf(channel));
           return undefined;
         }
         const reply = await msgr.accept(creds, metaCallId, sdp);
@@ -180,6 +181,10 @@ export function createGraphActionSender(deps: {
       try {
         const messenger = await request(channel, call.metaCallId, action, sdp ?? '');
         await settle(call.id, action, 'confirmed');
+        const policy = action === 'accept' ? mediaPolicyOf(channel) : undefined;
+        if (policy && policy.capture !== 'off') {
+          await deps.repos.callMedia.markCapture(call.id, policy.capture);
+        }
         return messenger ? { ok: true, messenger } : { ok: true };
       } catch (error) {
         if (resent && action === 'accept' && isCallOngoing(error)) {

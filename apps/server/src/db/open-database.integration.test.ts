@@ -22,6 +22,7 @@ const EXPECTED_TABLES = [
   'audit_log',
   'call_events',
   'call_links',
+  'call_media',
   'callbacks',
   'calls',
   'channel_agents',

@@ -67,6 +67,8 @@ export const calls = pgTable(
     deeplinkPayload: text('deeplink_payload'),
     /** the `cta_payload` of a call placed from a call button message */
     ctaPayload: text('cta_payload'),
+    /** what Meta was asked to make of this call (the line's policy when it was accepted or placed) */
+    mediaCapture: text('media_capture').$type<'record' | 'transcribe' | 'both'>(),
     notes: text('notes'),
     disposition: text('disposition'),
     createdAt: instant('created_at').notNull().defaultNow(),

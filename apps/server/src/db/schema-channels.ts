@@ -1,8 +1,10 @@
 import {
   channelSchema,
+  mediaCaptureSchema,
   ringStrategySchema,
   wrapUpModeSchema,
   type Channel,
+  type MediaCapture,
   type RingStrategy,
   type WrapUpMode,
 } from '@ringside/contracts';
@@ -57,6 +59,11 @@ export const channels = pgTable(
     // the approved template that asks a customer for call permission outside the 24-hour window
     permissionTemplateName: text('permission_template_name'),
     permissionTemplateLanguage: text('permission_template_language'),
+    // what Meta records or transcribes on this line's calls (asked for in accept / connect)
+    mediaCapture: text('media_capture').$type<MediaCapture>().notNull().default('off'),
+    mediaPurpose: text('media_purpose'),
+    mediaAnnouncementLanguage: text('media_announcement_language'),
+    mediaRetentionDays: integer('media_retention_days').notNull().default(90),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
@@ -68,6 +75,7 @@ export const channels = pgTable(
     oneOf('channels_ring_strategy_check', t.ringStrategy, ringStrategySchema.options),
     oneOf('channels_when_nobody_check', t.whenNobodyAvailable, WHEN_NOBODY_AVAILABLE),
     oneOf('channels_wrap_up_check', t.wrapUp, wrapUpModeSchema.options),
+    oneOf('channels_media_capture_check', t.mediaCapture, mediaCaptureSchema.options),
   ],
 );
 

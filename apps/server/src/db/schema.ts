@@ -10,3 +10,4 @@ export { metaAppSettings } from './schema-settings';
 export { graphActions } from './schema-graph-actions';
 export { callbacks } from './schema-callbacks';
 export { callLinks } from './schema-call-links';
+export { callMedia } from './schema-call-media';

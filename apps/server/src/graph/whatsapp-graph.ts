@@ -3,6 +3,7 @@ import {
   waCallPermissionsReplySchema,
   waConnectReplySchema,
   waMessageSentReplySchema,
+  waMediaUrlReplySchema,
   waSuccessReplySchema,
   type WaCallingSettings,
   type WaCallPermissionsReply,
@@ -11,6 +12,7 @@ import {
 } from '@ringside/contracts';
 import { z } from 'zod';
 import { customerAddress } from './customer-address';
+import { mediaOptIn, type MediaPolicy } from './media-opt-in';
 import type { GraphCredentials } from './graph-credentials';
 import type { GraphTransport } from './graph-transport';
 
@@ -58,6 +60,7 @@ export function whatsappGraph(transport: GraphTransport) {
       sdp: string,
       bizOpaqueCallbackData?: string,
     ) =>
+      media?: MediaPolicy,
       calls(
         creds,
         'accept',
@@ -69,6 +72,7 @@ export function whatsappGraph(transport: GraphTransport) {
             ? {}
             : { biz_opaque_callback_data: bizOpaqueCallbackData }),
         },
+          ...mediaOptIn(media),
         waSuccessReplySchema,
       ),
     reject: (creds: GraphCredentials, callId: string) =>
@@ -81,6 +85,7 @@ export function whatsappGraph(transport: GraphTransport) {
       sdp: string,
       bizOpaqueCallbackData?: string,
     ): Promise<WaConnectReply> =>
+      media?: MediaPolicy,
       calls(
         creds,
         'connect',
@@ -92,6 +97,7 @@ export function whatsappGraph(transport: GraphTransport) {
             ? {}
             : { biz_opaque_callback_data: bizOpaqueCallbackData }),
         },
+          ...mediaOptIn(media),
         waConnectReplySchema,
         // never repeated: one that timed out may have placed the call all the same
         1,
@@ -166,3 +172,13 @@ export function whatsappGraph(transport: GraphTransport) {
 }
 
 export type WhatsAppGraph = ReturnType<typeof whatsappGraph>;
+    /** `GET /{media-id}`: where a recording or transcript can be downloaded, with the same token */
+    mediaUrl: (creds: GraphCredentials, mediaId: string) =>
+      transport.send({
+        operation: 'whatsapp.media_get',
+        method: 'GET',
+        node: mediaId,
+        edge: '',
+        accessToken: creds.accessToken,
+        reply: waMediaUrlReplySchema,
+      }),

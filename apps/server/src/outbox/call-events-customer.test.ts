@@ -25,6 +25,10 @@ const channel: ChannelRecord = {
   whenNobodyAvailable: 'keep-ringing',
   wrapUp: 'off',
   wrapUpSec: 30,
+  mediaCapture: 'off',
+  mediaPurpose: null,
+  mediaAnnouncementLanguage: null,
+  mediaRetentionDays: 90,
   tokenSet: true,
   createdAt: new Date(T0),
   updatedAt: new Date(T0),
@@ -57,6 +61,7 @@ function ringingChange(caller: Extract<CallEvent, { kind: 'call.offered' }>['cal
     wrapUpEndedAt: null,
     deeplinkPayload: null,
     ctaPayload: null,
+    mediaCapture: null,
     createdAt: new Date(T0),
     updatedAt: new Date(T0),
   };

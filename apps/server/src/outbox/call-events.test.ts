@@ -30,6 +30,10 @@ const whatsapp: ChannelRecord = {
   whenNobodyAvailable: 'keep-ringing',
   wrapUp: 'off',
   wrapUpSec: 30,
+  mediaCapture: 'off',
+  mediaPurpose: null,
+  mediaAnnouncementLanguage: null,
+  mediaRetentionDays: 90,
   tokenSet: true,
   createdAt: new Date(T0),
   updatedAt: new Date(T0),
@@ -117,6 +121,7 @@ function changes(channel: ChannelRecord, events: readonly CallEvent[]): CallChan
       wrapUpEndedAt: null,
       deeplinkPayload: null,
       ctaPayload: null,
+      mediaCapture: null,
       createdAt: new Date(T0),
       updatedAt: new Date(event.occurredAt),
     };

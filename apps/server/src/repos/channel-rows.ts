@@ -1,4 +1,4 @@
-import type { Channel, RingStrategy, WrapUpMode } from '@ringside/contracts';
+import type { Channel, MediaCapture, RingStrategy, WrapUpMode } from '@ringside/contracts';
 import { sql } from 'drizzle-orm';
 import type { WhenNobodyAvailable } from '../db/enums';
 import { channelAgents, channels } from '../db/schema';
@@ -21,6 +21,11 @@ export interface ChannelRecord {
   /** after-call work once an answered call ends, and its length when `timed` */
   readonly wrapUp: WrapUpMode;
   readonly wrapUpSec: number;
+  /** what Meta records or transcribes on this line's calls, how it announces it, how long we keep it */
+  readonly mediaCapture: MediaCapture;
+  readonly mediaPurpose: string | null;
+  readonly mediaAnnouncementLanguage: string | null;
+  readonly mediaRetentionDays: number;
   /** whether an access token is stored; the token itself never leaves the repository */
   readonly tokenSet: boolean;
   readonly createdAt: Date;
@@ -48,6 +53,10 @@ export const channelColumns = {
   whenNobodyAvailable: channels.whenNobodyAvailable,
   wrapUp: channels.wrapUp,
   wrapUpSec: channels.wrapUpSec,
+  mediaCapture: channels.mediaCapture,
+  mediaPurpose: channels.mediaPurpose,
+  mediaAnnouncementLanguage: channels.mediaAnnouncementLanguage,
+  mediaRetentionDays: channels.mediaRetentionDays,
   tokenSet: sql<boolean>`(${channels.tokenCiphertext} is not null)`.as('token_set'),
   createdAt: channels.createdAt,
   updatedAt: channels.updatedAt,

@@ -1,4 +1,4 @@
-import type { Channel, RingStrategy, WrapUpMode } from '@ringside/contracts';
+import type { Channel, MediaCapture, RingStrategy, WrapUpMode } from '@ringside/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import type { WhenNobodyAvailable } from '../db/enums';
@@ -45,6 +45,11 @@ export interface NewMessengerChannel extends RingSettings {
 
 /** Fields an admin may change; a new `accessToken` replaces the stored one. */
 export interface ChannelPatch extends RingSettings {
+  /** recording and transcription by Meta on this line's calls */
+  mediaCapture?: MediaCapture;
+  mediaPurpose?: string | null;
+  mediaAnnouncementLanguage?: string | null;
+  mediaRetentionDays?: number;
   name?: string;
   displayNumber?: string;
   accessToken?: string;

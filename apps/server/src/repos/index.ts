@@ -5,6 +5,7 @@ import { createBoardFiguresRepo } from './board-figures';
 import { createCallLinksRepo } from './call-links';
 import { createCallReportsRepo } from './call-reports';
 import { createCallbacksRepo } from './callbacks';
+import { createCallMediaRepo } from './call-media';
 import { createCallsRepo } from './calls';
 import { createChannelsRepo } from './channels';
 import { createGraphActionsRepo } from './graph-actions';
@@ -50,6 +51,7 @@ export function createRepos(db: Db, secretBox: SecretBox, shared: RepoShared = c
     callReports: createCallReportsRepo(db),
     callbacks: createCallbacksRepo(db),
     callLinks: createCallLinksRepo(db),
+    callMedia: createCallMediaRepo(db),
     ringPlan: createRingPlanRepo(db),
     outbox,
     outgoingEvents: createOutgoingEventsRepo(db, outbox),

@@ -65,6 +65,8 @@ export interface StackOptions {
   webhookRetries?: AppOptions['webhookRetries'];
   /** the STUN and TURN servers consoles are given (none otherwise) */
   ice?: AppOptions['ice'];
+  /** the recording fetcher's period and retries (the app's defaults otherwise) */
+  mediaWorker?: AppOptions['mediaWorker'];
 }
 
 export interface Stack {

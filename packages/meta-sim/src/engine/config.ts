@@ -117,6 +117,8 @@ export interface MetaSimOptions {
 }
 
 /** options with every default filled in */
+  /** Meta's recording and transcript of a call that opted in (see engine/call-media.ts) */
+  callMedia?: Partial<SimCallMediaOptions>;
 export interface SimConfig {
   appSecret: string;
   webhookUrl: string | null;
@@ -125,6 +127,26 @@ export interface SimConfig {
   pages: SimMessengerPage[];
   timeouts: SimTimeouts;
   retry: WebhookRetryOptions;
+/**
+ * What the simulator makes of a call opted into recording or transcription. It cannot recognise
+ * speech: the transcript is these lines, the caller and the business in turn.
+ */
+export interface SimCallMediaOptions {
+  transcriptLines: string[];
+  /** Meta reports a failure instead of a media id (the failure path) */
+  fail: boolean;
+}
+
+export const DEFAULT_CALL_MEDIA: SimCallMediaOptions = {
+  transcriptLines: [
+    'Hello, I am calling about my order.',
+    'Thanks for calling. Can you tell me the order number?',
+    'It is four two seven one.',
+    'I see it here. It ships tomorrow.',
+  ],
+  fail: false,
+};
+
   injection: WebhookInjection;
   callee: CalleeBehaviour;
   permissionReply: PermissionReplyBehaviour;
@@ -141,6 +163,7 @@ export const DEMO_WHATSAPP_NUMBER: SimWhatsAppNumber = {
   wabaId: '114255454940862',
   displayPhoneNumber: '15550100100',
   accessToken: 'sim-demo-token-whatsapp',
+  callMedia: SimCallMediaOptions;
 };
 
 /** the demo Facebook Page; ids match the shared fixtures */
@@ -230,6 +253,7 @@ export function resolveConfig(options: MetaSimOptions = {}): SimConfig {
   };
 }
 
+    callMedia: { ...DEFAULT_CALL_MEDIA, ...options.callMedia },
 const GRAPH_VERSION = /^v\d+\.\d+$/;
 
 /** true for a Graph path segment such as `v24.0` */

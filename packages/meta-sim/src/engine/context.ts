@@ -25,6 +25,17 @@ export interface EngineContext {
 }
 
 export function findNumber(ctx: EngineContext, id: string): SimWhatsAppNumber | undefined {
+  /** recordings and transcripts Meta made, by media id (served by `GET /{media-id}`) */
+  mediaFiles: Map<string, SimMediaFile>;
+}
+
+/** one file Meta keeps for a business: a recording or a transcript */
+export interface SimMediaFile {
+  readonly id: string;
+  readonly businessId: string;
+  readonly callId: string;
+  readonly mimeType: string;
+  readonly bytes: Buffer;
   return ctx.config.numbers.find((n) => n.phoneNumberId === id || n.displayPhoneNumber === id);
 }
 

@@ -1,5 +1,6 @@
 import { msgrTerminate } from '../webhooks/messenger-events';
 import { waTerminate } from '../webhooks/whatsapp-events';
+import { makeCallMedia } from './call-media';
 import { findNumber, type EngineContext } from './context';
 import { grantImplicitMessengerPermission, reportAutomaticRevoke } from './permission-changes';
 import { acceptedAt, type CallFailure, type EndReason, type SimCall } from './sim-call';
@@ -32,6 +33,8 @@ export async function endCall(
   if (reason !== 'sim-closed') sendTerminate(ctx, call, now);
   updatePermissions(ctx, call, reason);
   const media = call.media;
+  // what Meta recorded or transcribed, once the call is over (its webhooks after terminate)
+  if (reason !== 'sim-closed') makeCallMedia(ctx, call);
   if (media) {
     await media.close().catch((error: unknown) => {
       ctx.config.emit({

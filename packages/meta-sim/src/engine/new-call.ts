@@ -28,5 +28,6 @@ export function newCall(fields: NewCall): SimCall {
     history: ['ringing'],
     version: 0,
     pendingReoffer: null,
+    capture: { recording: null, transcription: null },
   };
 }

@@ -10,6 +10,7 @@ import { pickUpMessenger } from './messenger-renegotiation';
 import { waConnect, waStatus } from '../webhooks/whatsapp-events';
 import type { SimMessengerPage, SimWhatsAppNumber } from './config';
 import { calleeBehaviour, onEnd, type EngineContext } from './context';
+import { optedIn } from './call-media';
 import { endCall } from './end-call';
 import { newMessengerCallId, newWhatsAppCallId } from './ids';
 import { watchMedia } from './media-watch';
@@ -57,6 +58,7 @@ export async function connectWhatsApp(
     mediaOptions: ctx.config.callerMedia,
     bizOpaqueCallbackData: body.biz_opaque_callback_data ?? null,
   });
+  call.capture = optedIn(body);
   ctx.store.add(call);
   const answer = ctx.config.quirks.actpassInAnswer
     ? ready.value.localDescription.replace(/a=setup:(active|passive)/g, 'a=setup:actpass')

@@ -1,3 +1,4 @@
+import type { WaMediaOptIn } from '@ringside/contracts';
 import type { CallerMedia, CallerMediaOptions } from '../media/media-endpoint';
 
 export type Channel = 'whatsapp' | 'messenger';
@@ -72,6 +73,8 @@ export interface SimCall {
   version: number;
   /** Messenger: the caller's re-offer awaiting the business's answer */
   pendingReoffer: string | null;
+  /** WhatsApp: what the business opted this call into on accept / connect */
+  capture: { recording: WaMediaOptIn | null; transcription: WaMediaOptIn | null };
 }
 
 /** a read-only copy of a call for tests and callers */

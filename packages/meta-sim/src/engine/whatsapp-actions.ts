@@ -6,6 +6,7 @@ import type {
 } from '@ringside/contracts';
 import type { SimWhatsAppNumber } from './config';
 import type { EngineContext } from './context';
+import { optedIn } from './call-media';
 import { endCall } from './end-call';
 import { watchMedia } from './media-watch';
 import { refuse, succeed, type Outcome } from './outcome';
@@ -109,6 +110,7 @@ async function accept(
   if (body.biz_opaque_callback_data !== undefined) {
     call.bizOpaqueCallbackData = body.biz_opaque_callback_data;
   }
+  call.capture = optedIn(body);
   ctx.store.move(call, { state: 'accepted', acceptedAt: ctx.config.now() });
   // media flows once accept returns: the caller starts talking
   call.media?.startAudio();

@@ -13,6 +13,7 @@ import {
   postMessengerCalls,
   postMessengerMessage,
 } from './messenger-edges';
+import { mountMediaRoutes } from './media-edges';
 import { readNode } from './node-read';
 import { withoutToken, type RequestLog } from './request-log';
 import {
@@ -111,6 +112,8 @@ export function createGraphRouter(
       endpoint(ctx, log, injected(faults, edge, handle)),
     );
   }
+  // recordings and transcripts by media id, and their downloads
+  mountMediaRoutes(router, ctx, faults);
   // the number or Page itself: the read that proves a token may act for it
   router.get('/:version/:id', versionOnly, parseJson, endpoint(ctx, log, readNode));
   // anything else under a version is an edge Meta does not serve here

@@ -74,6 +74,11 @@ export interface CallerMedia {
   /** stop sending RTP entirely (to simulate a dead peer) */
   stopAudio(): void;
   stats(): MediaStats;
+  /**
+   * both sides of the call so far as a two-channel Ogg Opus file (left: the caller, right: the
+   * business), for Meta's call recording; an endpoint without real audio leaves it out
+   */
+  recording?(): Buffer;
   close(): Promise<void>;
 }
 

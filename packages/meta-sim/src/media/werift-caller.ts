@@ -29,6 +29,7 @@ import { OPUS_PAYLOAD_TYPE } from './peer-config';
 import { metaRenegotiation } from './renegotiation-sdp';
 import { PacedRtpSender } from './rtp-sender';
 import { createSpeechSource } from './speech-source';
+import { CallRecorder } from './call-recorder';
 import { createToneSource, type PcmFrameSource } from './tone-source';
 import { applyRemote, createCallerPeer, setLocalAndGather } from './werift-peer';
 
@@ -82,6 +83,8 @@ class WeriftCallerMedia implements CallerMedia {
   #renegotiations = 0;
   #closed = false;
   #lastRtcpAt: number | null = null;
+  /** both sides of the call, for Meta's recording when the business asked for one */
+  readonly #recorder = new CallRecorder();
 
   private constructor(options: CallerMediaOptions) {
     // options first: a bad one must fail before any socket is opened
@@ -96,7 +99,10 @@ class WeriftCallerMedia implements CallerMedia {
     };
     this.#pc = createCallerPeer(this.#host);
     this.#transceiver = this.#pc.addTransceiver('audio', { direction: 'sendrecv' });
-    this.#inbound = new InboundAudio(this.#codec, (payload, at) => this.#echo?.push(payload, at));
+    this.#inbound = new InboundAudio(this.#codec, (payload, at) => {
+      this.#recorder.heard(payload, at);
+      this.#echo?.push(payload, at);
+    });
     this.#sender = new PacedRtpSender({
       ready: () => this.#canSend(),
       nextPayload: (now) => this.#nextPayload(now),
@@ -248,6 +254,10 @@ class WeriftCallerMedia implements CallerMedia {
     };
   }
 
+  recording(): Buffer {
+    return this.#recorder.toOggOpus();
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -284,6 +294,7 @@ class WeriftCallerMedia implements CallerMedia {
   }
 
   #send(slot: RtpSlot, payload: Buffer): void {
+    this.#recorder.sent(payload, Date.now());
     if (this.#voice !== null) {
       this.#sendVoice(this.#voice, slot, payload);
       return;

@@ -254,3 +254,36 @@ function payloads(call: SimCall): { deeplink_payload?: string; cta_payload?: str
 function titleCase(word: string): string {
   return word.charAt(0) + word.slice(1).toLowerCase();
 }
+
+/**
+ * A call's recording or transcript is ready: its media id, sent after the call's terminate
+ * (*Call recording*, *Call transcription*; the item's shape is inferred, see FIDELITY.md). With
+ * `mediaId` null, Meta's failure instead.
+ *
+ * @example
+ * sender.enqueue(waCallMedia(number, call, 'recording', '1288…', Date.now()));
+ */
+export function waCallMedia(
+  number: Number_,
+  call: SimCall,
+  event: 'recording' | 'transcription',
+  mediaId: string | null,
+  now: number,
+): WebhookEvent {
+  return callsEvent(number, call, event, false, {
+    event,
+    timestamp: waSeconds(now),
+    ...(mediaId === null
+      ? {
+          status: 'FAILED',
+          errors: [
+            {
+              code: 131000,
+              title: 'Something went wrong',
+              message: `the ${event} could not be made`,
+            },
+          ],
+        }
+      : { status: 'AVAILABLE', media_id: mediaId }),
+  });
+}

@@ -1,5 +1,6 @@
 import type { CallDialAck, CallDialCommand } from '@ringside/contracts';
 import { fixActpassInRemoteAnswer, validateLocalOffer } from '@ringside/sdp';
+import { mediaPolicyOf } from '../../graph/media-opt-in';
 import { GraphApiError } from '../../graph/graph-api-error';
 import type { GraphClient } from '../../graph/graph-client';
 import type { GraphCredentials } from '../../graph/graph-credentials';
@@ -37,7 +38,7 @@ interface Placed {
  * const { callId, sdpResponse } = await dialer.dial(actor, { channelId, to: '+447700900123', sdp });
  */
 export function createDialService(deps: {
-  repos: Pick<Repos, 'calls' | 'channels' | 'presence' | 'workspaces'>;
+  repos: Pick<Repos, 'calls' | 'channels' | 'presence' | 'workspaces' | 'callMedia'>;
   calls: CallService;
   graph: GraphClient;
   notifier: CallNotifications;
@@ -111,7 +112,13 @@ export function createDialService(deps: {
     sdp: string,
   ): Promise<Placed> {
     if (channel.kind === 'whatsapp') {
-      const reply = await deps.graph.whatsapp.connect(creds, target.id, sdp);
+      const reply = await deps.graph.whatsapp.connect(
+        creds,
+        target.id,
+        sdp,
+        undefined,
+        mediaPolicyOf(channel),
+      );
       return { metaCallId: reply.calls[0].id };
     }
     const reply = await deps.graph.messenger.connect(creds, target.id, sdp);
@@ -191,6 +198,10 @@ export function createDialService(deps: {
       await abandon(channel, creds, placed.metaCallId);
       await dialOver(actor, before);
       throw new CommandError('internal', 'The call could not be recorded. Please try again.');
+    }
+    const policy = mediaPolicyOf(channel);
+    if (policy && policy.capture !== 'off') {
+      await deps.repos.callMedia.markCapture(row.id, policy.capture);
     }
     if (row.model.state === 'dialing') {
       deps.calls.armNoPickup(channel, row);
