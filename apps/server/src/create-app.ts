@@ -157,6 +157,7 @@ export function createApp(options: AppOptions) {
       graph,
       logger,
       requests: createPermissionRequests({ repos, perHour: limits.permissionRequestsPerHour }),
+      templates: repos.permissionTemplates,
     }),
     clock,
     logger,

@@ -43,9 +43,21 @@ export const META_ERROR_CODES: Readonly<Record<number, MetaErrorCodeInfo>> = Obj
     'request_refused',
     'Meta refused the request for this WhatsApp account (error 131044). Check the account in WhatsApp Manager.',
   ),
+  131047: row(
+    're_engagement_message',
+    'The customer has not messaged or called this WhatsApp number in the last 24 hours, so WhatsApp only allows an approved message template.',
+  ),
   131055: row(
     'number_on_sip',
     'Calling for this number is handled over SIP, so calls cannot be managed here.',
+  ),
+  132000: row(
+    'template_param_count_mismatch',
+    'The message template expects values this request did not give. Use a permission template without variables.',
+  ),
+  132001: row(
+    'template_does_not_exist',
+    'WhatsApp has no approved message template with this name in this language. Check the permission template set for this number.',
   ),
   138000: row('calling_not_enabled', 'Calling is not turned on for this WhatsApp number.'),
   138001: row('receiver_uncallable', 'This customer cannot receive WhatsApp calls right now.'),

@@ -7,6 +7,8 @@ describe('META_ERROR_CODES', () => {
       100, 190, 613, 131009, 131030, 131044, 131055, 138000, 138001, 138002, 138003, 138004, 138005,
       138006, 138007, 138009, 138012, 138013, 138014, 138015, 138017, 138018, 138019, 138020,
       138021, 138022, 138023,
+      // permission requests: the window closed, and the template (User call permissions)
+      131047, 132000, 132001,
     ];
     const byValue = (a: number, b: number) => a - b;
     expect(Object.keys(META_ERROR_CODES).map(Number).sort(byValue)).toEqual(

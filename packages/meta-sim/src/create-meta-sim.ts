@@ -20,6 +20,7 @@ import { RequestLog, type RecordedRequest, type RequestFilter } from './graph/re
 import { lazyWeriftMediaFactory } from './engine/lazy-media';
 import type { DeliveryFilter, WebhookDelivery } from './webhooks/delivery-record';
 import { WebhookDispatcher } from './webhooks/dispatcher';
+import { ServiceWindowBook } from './engine/service-window';
 
 /** a permission to set directly, skipping the request flow */
 export interface PermissionGrant {
@@ -104,6 +105,7 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
     media: options.media ?? lazyWeriftMediaFactory(),
     store,
     permissions: new PermissionBook(config.now),
+    serviceWindows: new ServiceWindowBook(config.now),
     settings: new CallingSettingsBook(),
     messengerSettings: new MessengerCallSettingsBook(),
     timers: new TimerSet(),

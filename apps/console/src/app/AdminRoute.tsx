@@ -4,6 +4,7 @@ import { CallLinksApi } from '../api/call-links-api';
 import { ChannelsApi } from '../api/channels-api';
 import { FailedWebhookEventsApi } from '../api/failed-webhook-events-api';
 import { OutgoingWebhooksApi } from '../api/outgoing-webhooks-api';
+import { PermissionTemplateApi } from '../api/permission-template-api';
 import type { RestClient } from '../api/rest-client';
 import { UsersApi } from '../api/users-api';
 import { WorkspaceSettingsApi } from '../api/workspace-settings-api';
@@ -22,6 +23,7 @@ export function createAdminApis(rest: RestClient): AdminApis {
   return {
     channels: new ChannelsApi(rest),
     callLinks: new CallLinksApi(rest),
+    permissionTemplate: new PermissionTemplateApi(rest),
     users: new UsersApi(rest),
     workspace: new WorkspaceSettingsApi(rest),
     webhooks: new OutgoingWebhooksApi(rest),

@@ -16,6 +16,7 @@ import { createChannelRoutes } from './channel-routes';
 import { createFailedEventRoutes } from './failed-event-routes';
 import type { MetaSecretsCache } from './meta-secrets';
 import { createMetaWebhookRoutes } from './meta-webhook-routes';
+import { createPermissionTemplateRoutes } from './permission-template-routes';
 import { createUserRoutes } from './user-routes';
 import { createWebhookRoutes } from './webhook-routes';
 import { createWorkspaceRoutes } from './workspace-routes';
@@ -59,6 +60,7 @@ export function createAdminArea(deps: AdminAreaDeps) {
   adminRouter.use(createChannelRoutes(deps));
   adminRouter.use(createCallSettingsRoutes(deps));
   adminRouter.use(createCallLinkRoutes(deps));
+  adminRouter.use(createPermissionTemplateRoutes(deps));
   adminRouter.use(createMetaWebhookRoutes(deps));
   adminRouter.use(createWebhookRoutes(deps));
   adminRouter.use(createAuditRoutes(deps));

@@ -15,6 +15,7 @@ import { customerAddress } from './customer-address';
 import { mediaOptIn, type MediaPolicy } from './media-opt-in';
 import type { GraphCredentials } from './graph-credentials';
 import type { GraphTransport } from './graph-transport';
+import type { PermissionTemplate } from '@ringside/contracts/permission-template';
 
 const product = { messaging_product: 'whatsapp' } as const;
 const settingsReplySchema = z.looseObject({ calling: z.unknown().optional() });
@@ -136,6 +137,32 @@ export function whatsappGraph(transport: GraphTransport) {
         },
         reply: waMessageSentReplySchema,
         // a repeat would be a second message to the customer (and counts against Meta's limit)
+        maxAttempts: 1,
+      }),
+    /**
+     * The call permission request as an approved template (outside the customer service
+     * window): the template's approved structure holds the `call_permission_request` component,
+     * so the send names it and its language only (*User call permissions*, send template).
+     */
+    requestPermissionWithTemplate: (
+      creds: GraphCredentials,
+      to: string,
+      template: PermissionTemplate,
+    ): Promise<WaMessageSentReply> =>
+      transport.send({
+        operation: 'whatsapp.permission_request_template',
+        method: 'POST',
+        node: creds.nodeId,
+        edge: 'messages',
+        accessToken: creds.accessToken,
+        body: {
+          ...product,
+          recipient_type: 'individual',
+          ...customerAddress(to),
+          type: 'template',
+          template: { name: template.name, language: { code: template.language } },
+        },
+        reply: waMessageSentReplySchema,
         maxAttempts: 1,
       }),
     /** the number itself, read with its token: Meta answers only a token that may act for it */

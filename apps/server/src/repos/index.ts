@@ -12,6 +12,7 @@ import { createGraphActionsRepo } from './graph-actions';
 import { createMetaAppSettingsRepo } from './meta-app-settings';
 import { createOutboxRepo } from './outbox';
 import { createOutgoingEventsRepo } from './outgoing-events';
+import { createPermissionTemplatesRepo } from './permission-templates';
 import { createPresenceRepo } from './presence';
 import { createRepoShared, type RepoShared } from './repo-shared';
 import { createRingPlanRepo } from './ring-plan';
@@ -51,6 +52,7 @@ export function createRepos(db: Db, secretBox: SecretBox, shared: RepoShared = c
     callReports: createCallReportsRepo(db),
     callbacks: createCallbacksRepo(db),
     callLinks: createCallLinksRepo(db),
+    permissionTemplates: createPermissionTemplatesRepo(db),
     callMedia: createCallMediaRepo(db),
     ringPlan: createRingPlanRepo(db),
     outbox,

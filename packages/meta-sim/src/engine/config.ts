@@ -1,5 +1,6 @@
 import type { CallerMediaFactory, CallerMediaOptions } from '../media/media-endpoint';
 import type { SimEvent } from './events';
+import { DEFAULT_PERMISSION_TEMPLATE, type SimTemplate } from './templates';
 
 /** a WhatsApp business phone number the simulator serves */
 export interface SimWhatsAppNumber {
@@ -103,6 +104,14 @@ export interface MetaSimOptions {
   webhooks?: { retry?: Partial<WebhookRetryOptions> } & Partial<WebhookInjection>;
   callee?: Partial<CalleeBehaviour>;
   permissionReply?: Partial<PermissionReplyBehaviour>;
+  /** the account's approved message templates; default: one call permission template */
+  approvedTemplates?: SimTemplate[];
+  /**
+   * `enforced`: a free-form message (the interactive call permission request) to a user who has
+   * not messaged or called the number in the last 24 hours is refused with 131047, as Meta
+   * does. `always-open` (default, the demo's convenience): every user is inside the window.
+   */
+  customerServiceWindow?: 'always-open' | 'enforced';
   quirks?: Partial<SimQuirks>;
   /** the caller's WebRTC endpoint; default: werift */
   media?: CallerMediaFactory;
@@ -150,6 +159,8 @@ export const DEFAULT_CALL_MEDIA: SimCallMediaOptions = {
   injection: WebhookInjection;
   callee: CalleeBehaviour;
   permissionReply: PermissionReplyBehaviour;
+  approvedTemplates: SimTemplate[];
+  customerServiceWindow: 'always-open' | 'enforced';
   quirks: SimQuirks;
   callerMedia: CallerMediaOptions;
   now: () => number;
@@ -232,6 +243,8 @@ export function resolveConfig(options: MetaSimOptions = {}): SimConfig {
       delayMs: 1_000,
       ...options.permissionReply,
     },
+    approvedTemplates: options.approvedTemplates ?? [DEFAULT_PERMISSION_TEMPLATE],
+    customerServiceWindow: options.customerServiceWindow ?? 'always-open',
     quirks: {
       actpassInAnswer: false,
       whatsappStatusCase: 'upper',

@@ -6,6 +6,7 @@ import type { PermissionBook } from './permissions';
 import type { CallingSettingsBook } from './calling-settings';
 import type { MessengerCallSettingsBook } from './messenger-call-settings';
 import type { TimerSet } from './timers';
+import type { ServiceWindowBook } from './service-window';
 
 /** what every engine step may use; one per simulator, never global */
 export interface EngineContext {
@@ -13,6 +14,8 @@ export interface EngineContext {
   media: CallerMediaFactory;
   store: CallStore;
   permissions: PermissionBook;
+  /** when each user last messaged or called each number (the customer service window) */
+  serviceWindows: ServiceWindowBook;
   settings: CallingSettingsBook;
   /** each Page's call settings (icon, ring target) */
   messengerSettings: MessengerCallSettingsBook;

@@ -1,3 +1,4 @@
+import type { WaTemplateMessage } from '@ringside/contracts/permission-template';
 import {
   isBsuid,
   type WaMessageSentReply,
@@ -11,6 +12,7 @@ import { calleeBehaviour, type EngineContext } from './context';
 import { newMessageId } from './ids';
 import { refuse, succeed, type Outcome } from './outcome';
 import { TEMPORARY_PERMISSION_MS } from './permissions';
+import { templateRefusal } from './templates';
 import { DEFAULT_CALLEE_NAME } from './outbound';
 
 /**
@@ -25,7 +27,7 @@ import { DEFAULT_CALLEE_NAME } from './outbound';
 export function requestWhatsAppPermission(
   ctx: EngineContext,
   number: SimWhatsAppNumber,
-  body: WaPermissionRequestMessage,
+  body: WaPermissionRequestMessage | WaTemplateMessage,
 ): Outcome<WaMessageSentReply> {
   const businessId = number.phoneNumberId;
   // a phone number in `to` (it wins when both are sent), or a business-scoped user id in
@@ -33,6 +35,20 @@ export function requestWhatsAppPermission(
   const userId = body.to ?? body.recipient;
   if (userId === undefined) {
     return refuse(100, 'to or recipient is required: the user’s phone number or BSUID');
+  }
+  if (body.type === 'template') {
+    // an approved template may start a conversation; Meta checks it exists in that language
+    const missing = templateRefusal(ctx.config, body.template.name, body.template.language.code);
+    if (missing) return { ok: false, error: missing };
+  } else if (
+    ctx.config.customerServiceWindow === 'enforced' &&
+    !ctx.serviceWindows.isOpen(businessId, userId)
+  ) {
+    // *User call permissions*: the free-form request is for an open customer service window
+    return refuse(
+      131047,
+      `more than 24 hours have passed since ${userId} last messaged or called this number; send a template`,
+    );
   }
   const refusal = ctx.permissions.refuseRequest('whatsapp', businessId, userId);
   if (refusal === 138017)
@@ -46,6 +62,8 @@ export function requestWhatsAppPermission(
     const response = behaviour.response;
     ctx.timers.after(behaviour.delayMs, () => {
       const now = ctx.config.now();
+      // the user's reply is a message from them: it opens the customer service window
+      ctx.serviceWindows.userReached(businessId, userId);
       const expiresAt =
         response === 'accept' && !behaviour.permanent ? now + TEMPORARY_PERMISSION_MS : null;
       if (response === 'accept') {

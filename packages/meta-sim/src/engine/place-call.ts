@@ -146,6 +146,8 @@ async function placeWhatsAppCall(
     ...(options.ctaPayload === undefined ? {} : { ctaPayload: options.ctaPayload }),
   });
   ctx.store.add(call);
+  // a call from the user opens (or renews) the customer service window (*Service messages*)
+  ctx.serviceWindows.userReached(id, userId);
   ctx.send(
     waConnect(number, call, { sdp_type: 'offer', sdp: media.localDescription }, ctx.config.now()),
   );

@@ -13,6 +13,7 @@ import { refuse, succeed, type Outcome } from '../engine/outcome';
 import { requestWhatsAppPermission } from '../engine/permission-requests';
 import { whatsappCallAction } from '../engine/whatsapp-actions';
 import { parseBody } from './parse-body';
+import { waTemplateMessageSchema } from '@ringside/contracts/permission-template';
 
 /**
  * `POST /{phone-number-id}/calls`.
@@ -65,8 +66,8 @@ export function getWhatsAppCallPermissions(
 }
 
 /**
- * `POST /{phone-number-id}/messages`: the simulator serves the interactive call permission
- * request only (the one message calling needs).
+ * `POST /{phone-number-id}/messages`: the simulator serves the call permission request only
+ * (the one message calling needs), free-form (interactive) or as an approved template.
  *
  * @example
  * const outcome = postWhatsAppMessage(ctx, number, req);
@@ -76,7 +77,14 @@ export function postWhatsAppMessage(
   number: SimWhatsAppNumber,
   req: Request,
 ): Outcome<object> {
-  const body = parseBody(waPermissionRequestMessageSchema, req.body);
+  const isTemplate =
+    typeof req.body === 'object' &&
+    req.body !== null &&
+    'type' in req.body &&
+    req.body.type === 'template';
+  const body = isTemplate
+    ? parseBody(waTemplateMessageSchema, req.body)
+    : parseBody(waPermissionRequestMessageSchema, req.body);
   if (!body.ok) return body;
   return requestWhatsAppPermission(ctx, number, body.value);
 }

@@ -5,6 +5,7 @@ import { Button, ChannelBadge } from '../../ui/controls';
 import { AdminCard, Tag } from './AdminCard';
 import { CallLinksSection } from './CallLinksSection';
 import { CallSettingsEditor } from './CallSettingsEditor';
+import { PermissionTemplateForm } from './PermissionTemplateForm';
 import { ChannelForm } from './ChannelForm';
 import { channelIds, ringSummary, whoAnswers } from './channel-words';
 import { Outcome, type OutcomeMessage } from './fields';
@@ -30,6 +31,7 @@ export function ChannelCard({
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
   const [callSettings, setCallSettings] = useState(false);
   const [callLinks, setCallLinks] = useState(false);
+  const [template, setTemplate] = useState(false);
   const { apis } = useAdmin();
   const edit = useCardEdit(onChanged, setOutcome);
 
@@ -117,6 +119,16 @@ export function ChannelCard({
               Call links
             </Button>
           ) : null}
+          {channel.channel === 'whatsapp' ? (
+            <Button
+              tone="neutral"
+              className="min-h-9 px-3"
+              aria-expanded={template}
+              onClick={() => setTemplate((open) => !open)}
+            >
+              Permission template
+            </Button>
+          ) : null}
           <Button
             tone="ghost"
             className="min-h-9 px-3"
@@ -130,6 +142,13 @@ export function ChannelCard({
       {test ? <TestResult result={test} /> : null}
       {canChange && callSettings ? (
         <CallSettingsEditor api={api} channel={channel} onClose={() => setCallSettings(false)} />
+      ) : null}
+      {canChange && template && channel.channel === 'whatsapp' ? (
+        <PermissionTemplateForm
+          api={apis.permissionTemplate}
+          channel={channel}
+          onClose={() => setTemplate(false)}
+        />
       ) : null}
       {callLinks && channel.channel === 'whatsapp' ? (
         <CallLinksSection api={apis.callLinks} channel={channel} canChange={canChange} />

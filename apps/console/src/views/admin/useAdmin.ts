@@ -4,6 +4,7 @@ import type { CallLinksApi } from '../../api/call-links-api';
 import type { ChannelsApi } from '../../api/channels-api';
 import type { FailedWebhookEventsApi } from '../../api/failed-webhook-events-api';
 import type { OutgoingWebhooksApi } from '../../api/outgoing-webhooks-api';
+import type { PermissionTemplateApi } from '../../api/permission-template-api';
 import type { UsersApi } from '../../api/users-api';
 import type { WorkspaceSettingsApi } from '../../api/workspace-settings-api';
 
@@ -11,6 +12,7 @@ import type { WorkspaceSettingsApi } from '../../api/workspace-settings-api';
 export interface AdminApis {
   channels: ChannelsApi;
   callLinks: CallLinksApi;
+  permissionTemplate: PermissionTemplateApi;
   users: UsersApi;
   workspace: WorkspaceSettingsApi;
   webhooks: OutgoingWebhooksApi;

@@ -10,9 +10,13 @@ import { CommandError } from '../command-error';
 import type { DialTarget } from './dial-target';
 import { permissionVerdict, type PermissionVerdict } from './permission-verdict';
 import type { PermissionRequests } from './permission-requests';
+import { permissionRequestKind, RE_ENGAGEMENT, windowClosedWords } from './permission-request-kind';
+import type { PermissionTemplatesRepo } from '../../repos/permission-templates';
 
 /** Meta allows one permission request a day per customer (meta-calling.md §2.8) */
 export const ASKED_RECENTLY_MS = 24 * 60 * 60 * 1000;
+/** a customer's call opens a 24-hour customer service window (*Service messages*) */
+const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 // meta's codes for "a request was already sent" and "they already allowed calls for good"
 const REQUEST_LIMIT = 138009;
@@ -35,8 +39,11 @@ export function createCallPermission(deps: {
   graph: GraphClient;
   logger: Logger;
   requests: Pick<PermissionRequests, 'admit'>;
+  /** the number's approved template, and whether the customer called it lately (the window) */
+  templates: Pick<PermissionTemplatesRepo, 'get' | 'calledSince'>;
   now?: () => number;
 }) {
+  const nowMs = deps.now ?? Date.now;
   const asked = createTtlCache<true>({
     ttlMs: ASKED_RECENTLY_MS,
     ...(deps.now ? { now: deps.now } : {}),
@@ -65,7 +72,7 @@ export function createCallPermission(deps: {
   ): Promise<boolean> {
     try {
       if (channel.kind === 'whatsapp') {
-        await deps.graph.whatsapp.requestPermission(creds, target.id, requestText(business));
+        await askOnWhatsApp(channel, creds, target, business);
       } else {
         await deps.graph.messenger.requestPermission(creds, target.id);
       }
@@ -77,6 +84,31 @@ export function createCallPermission(deps: {
         throw askedAlready(target);
       }
       throw error;
+    }
+  }
+
+  // free-form inside the customer service window, else the number's template; a free-form
+  // request Meta refuses as outside the window goes again as the template, when there is one
+  async function askOnWhatsApp(
+    channel: ChannelRecord,
+    creds: GraphCredentials,
+    target: DialTarget,
+    business: string,
+  ): Promise<void> {
+    const template = await deps.templates.get(channel.workspaceId, channel.id);
+    const since = new Date(nowMs() - SERVICE_WINDOW_MS);
+    const windowOpen = await deps.templates.calledSince(channel.id, target.id, since);
+    if (template && permissionRequestKind({ windowOpen, template }) === 'template') {
+      await deps.graph.whatsapp.requestPermissionWithTemplate(creds, target.id, template);
+      return;
+    }
+    try {
+      await deps.graph.whatsapp.requestPermission(creds, target.id, requestText(business));
+    } catch (error) {
+      if (!(error instanceof GraphApiError) || error.code !== RE_ENGAGEMENT) throw error;
+      if (!template) throw new CommandError('meta_error', windowClosedWords(target.shown));
+      deps.logger.info({ channelId: channel.id }, 'window closed: permission asked by template');
+      await deps.graph.whatsapp.requestPermissionWithTemplate(creds, target.id, template);
     }
   }
 
