@@ -34,11 +34,12 @@ export function createAgentCommands(deps: {
     actor: Actor,
     callId: string,
   ): Promise<{ row: CallRow; channel: ChannelRecord }> {
-    const detail = await deps.repos.calls.getCall(actor.workspaceId, callId);
-    if (!detail) throw new CommandError('not_found', 'That call does not exist.');
-    const channel = await deps.repos.channels.getChannel(actor.workspaceId, detail.call.channelId);
+    // the row alone: claim and answer are on the way from Accept to audio
+    const row = await deps.repos.calls.getCallRow(actor.workspaceId, callId);
+    if (!row) throw new CommandError('not_found', 'That call does not exist.');
+    const channel = await deps.repos.channels.getChannel(actor.workspaceId, row.channelId);
     if (!channel) throw new CommandError('not_found', 'That call’s channel no longer exists.');
-    return { row: detail.call, channel };
+    return { row, channel };
   }
 
   async function takenBy(actor: Actor, row: CallRow): Promise<CommandError> {

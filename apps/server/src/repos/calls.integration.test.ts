@@ -216,6 +216,14 @@ describe.each(ENGINES)('calls on %s', (engine) => {
     expect(await repos.calls.getCall(other.workspaceId, id)).toBeUndefined();
     expect(await repos.calls.getCallByMetaId(other.workspaceId, model.id)).toBeUndefined();
     expect(await repos.calls.getCall(mine.workspaceId, 'not-a-uuid')).toBeUndefined();
+    // the row alone, as an agent's command reads it
+    expect(await repos.calls.getCallRow(mine.workspaceId, id)).toMatchObject({
+      id,
+      metaCallId: model.id,
+      workspaceId: mine.workspaceId,
+    });
+    expect(await repos.calls.getCallRow(other.workspaceId, id)).toBeUndefined();
+    expect(await repos.calls.getCallRow(mine.workspaceId, 'not-a-uuid')).toBeUndefined();
   });
 
   it('tells when a call was last offered to an agent, from the ring entries naming them', async () => {

@@ -206,6 +206,19 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
       };
     },
 
+    /**
+     * A workspace's call by our id, the row alone: what an agent's command checks (its claim and
+     * answer are on the way from Accept to audio, so no timeline and no joins).
+     */
+    async getCallRow(workspaceId: string, callId: string): Promise<CallRow | undefined> {
+      if (!isUuid(workspaceId) || !isUuid(callId)) return undefined;
+      const [row] = await db
+        .select()
+        .from(calls)
+        .where(and(eq(calls.workspaceId, workspaceId), eq(calls.id, callId)));
+      return row;
+    },
+
     /** a workspace's call by Meta's id (sockets and webhooks name calls that way) */
     async getCallByMetaId(workspaceId: string, metaCallId: string): Promise<CallRow | undefined> {
       if (!isUuid(workspaceId)) return undefined;
