@@ -66,6 +66,8 @@ describe('csvHeader and csvLine', () => {
         userId: 'IN.13491208655302741918',
         username: '@raj',
       },
+      // a link's tag is whatever the URL someone shared said: defused like a name
+      source: { linkTag: '=cmd', linkLabel: 'Spring flyer', ctaPayload: 'order-4471' },
     };
     const [fields] = parseCsv(csvLine(tricky));
     const row = Object.fromEntries(CSV_COLUMNS.map((name, i) => [name, fields?.[i]]));
@@ -91,6 +93,9 @@ describe('csvHeader and csvLine', () => {
       meta_error_code: '138021',
       meta_error: 'No audio reached Meta, so the call was dropped.',
       meta_call_id: 'wacid.HBgLMTIz',
+      campaign: 'Spring flyer',
+      link_tag: "'=cmd",
+      cta_payload: 'order-4471',
     });
     expect(csvLine(call).endsWith('\r\n')).toBe(true);
   });

@@ -1,4 +1,4 @@
-import type { CallSummary } from '@ringside/contracts';
+import { campaignOf, type CallSummary } from '@ringside/contracts';
 
 /** the export's columns, in order, with how each reads a call log row */
 const COLUMNS: ReadonlyArray<
@@ -25,6 +25,10 @@ const COLUMNS: ReadonlyArray<
   ['meta_error_code', (c) => c.metaError?.code],
   ['meta_error', (c) => c.metaError?.meaning],
   ['meta_call_id', (c) => c.metaCallId],
+  // where the customer called from: a call link's tag (with its label) and a call button's payload
+  ['campaign', (c) => campaignOf(c.source)],
+  ['link_tag', (c) => c.source?.linkTag],
+  ['cta_payload', (c) => c.source?.ctaPayload],
 ];
 
 /** the export's column names */
