@@ -107,8 +107,10 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
           />
         </label>
         {channel === 'whatsapp' ? (
-          <>
-            <label className="block text-sm font-medium">
+          // folded: the drawer stays small enough not to cover the call card's controls
+          <details className="text-sm">
+            <summary className="cursor-pointer font-medium">From a call link or button</summary>
+            <label className="mt-2 block text-sm font-medium">
               Call link tag (optional)
               <input
                 className={FIELD}
@@ -126,7 +128,7 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
                 onChange={(e) => setCtaPayload(e.target.value)}
               />
             </label>
-          </>
+          </details>
         ) : null}
         <Button tone="primary" type="submit" disabled={busy} className="w-full">
           {busy ? 'Placing…' : 'Place call'}
