@@ -5,7 +5,12 @@ describe('readCliEnv', () => {
   it('defaults to the embedded database in ./data of where pnpm was run', () => {
     expect(readCliEnv({ INIT_CWD: '/home/me/ringside' }, '/home/me/ringside/apps/server')).toEqual({
       ok: true,
-      env: { databaseUrl: undefined, dataDir: '/home/me/ringside/data', secretsKey: undefined },
+      env: {
+        databaseUrl: undefined,
+        dataDir: '/home/me/ringside/data',
+        secretsKey: undefined,
+        workDir: '/home/me/ringside',
+      },
     });
   });
 

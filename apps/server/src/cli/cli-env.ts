@@ -8,6 +8,8 @@ export interface CliEnv {
   /** absolute */
   readonly dataDir: string;
   readonly secretsKey: string | undefined;
+  /** absolute: where the user ran the command, for relative paths they give */
+  readonly workDir: string;
 }
 
 const schema = z.object({
@@ -47,6 +49,11 @@ export function readCliEnv(source: NodeJS.ProcessEnv, cwd: string): CliEnvResult
   const base = INIT_CWD && isAbsolute(INIT_CWD) ? INIT_CWD : cwd;
   return {
     ok: true,
-    env: { databaseUrl: DATABASE_URL, dataDir: resolve(base, DATA_DIR), secretsKey: SECRETS_KEY },
+    env: {
+      databaseUrl: DATABASE_URL,
+      dataDir: resolve(base, DATA_DIR),
+      secretsKey: SECRETS_KEY,
+      workDir: resolve(base),
+    },
   };
 }

@@ -37,7 +37,14 @@ export type CliCommand =
       accessToken: string;
     }
   | { kind: 'channel-assign'; channelId: string; userId: string }
-  | { kind: 'channel-list'; workspaceId: string | undefined };
+  | { kind: 'channel-list'; workspaceId: string | undefined }
+  | DataDirCommand;
+
+/** The commands that handle the embedded database's files themselves (see ./run-data-command.ts). */
+export type DataDirCommand =
+  | { kind: 'migrate-to-postgres'; databaseUrl: string }
+  | { kind: 'backup'; out: string; force: boolean }
+  | { kind: 'restore'; from: string; force: boolean };
 
 export type ParsedArgs = { ok: true; command: CliCommand } | { ok: false; message: string };
 
@@ -49,10 +56,12 @@ export const USAGE = `usage: pnpm ringside <command>
   channel add messenger --workspace W --page-id ID --name N --access-token T
   channel assign --channel C --user U
   channel list [--workspace W]
+  migrate-to-postgres --database-url postgres://…   (copies DATA_DIR into an empty PostgreSQL)
+  backup --out FILE [--force]      restore --from FILE [--force]   (the embedded database)
 environment: DATABASE_URL (PostgreSQL), DATA_DIR (embedded database, default ./data),
   SECRETS_KEY (32-byte base64 key for channel tokens; required with DATABASE_URL)`;
 
-type Flags = Record<string, string | undefined>;
+type Flags = Record<string, string | boolean | undefined>;
 
 // the admin API's bodies, with the workspace made mandatory (the API defaults to the admin's own)
 const [whatsappBody, messengerBody] = channelCreateBodySchema.options;
@@ -62,6 +71,8 @@ const userSchema = userCreateBodySchema.required({ workspaceId: true });
 
 interface Spec {
   readonly flags: readonly string[];
+  /** flags that take no value */
+  readonly switches?: readonly string[];
   readonly build: (flags: Flags) => ParsedArgs;
 }
 
@@ -156,7 +167,38 @@ const SPECS: Record<string, Spec> = {
       return { ok: true, command: { kind: 'channel-list', workspaceId: workspace.data } };
     },
   },
+  'migrate-to-postgres': {
+    flags: ['database-url'],
+    build: (f) => {
+      const url = f['database-url'];
+      // never echoed: it may carry a password
+      if (typeof url !== 'string' || !/^postgres(ql)?:\/\/\S+$/.test(url.trim())) {
+        return { ok: false, message: '--database-url: a postgres:// URL is required' };
+      }
+      return { ok: true, command: { kind: 'migrate-to-postgres', databaseUrl: url.trim() } };
+    },
+  },
+  backup: {
+    flags: ['out'],
+    switches: ['force'],
+    build: (f) =>
+      fileFlag(f, 'out', (out) => ({ kind: 'backup', out, force: f['force'] === true })),
+  },
+  restore: {
+    flags: ['from'],
+    switches: ['force'],
+    build: (f) =>
+      fileFlag(f, 'from', (from) => ({ kind: 'restore', from, force: f['force'] === true })),
+  },
 };
+
+function fileFlag(f: Flags, flag: string, toCommand: (path: string) => CliCommand): ParsedArgs {
+  const path = f[flag];
+  if (typeof path !== 'string' || path.trim() === '') {
+    return { ok: false, message: `--${flag}: a file is required` };
+  }
+  return { ok: true, command: toCommand(path) };
+}
 
 // the body fields the schemas name, as the flags the user typed
 const FLAG_OF: Record<string, string> = {
@@ -190,7 +232,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   try {
     values = parseArgs({
       args: argv.slice(words.length),
-      options: Object.fromEntries(spec.flags.map((flag) => [flag, { type: 'string' as const }])),
+      options: Object.fromEntries([
+        ...spec.flags.map((flag) => [flag, { type: 'string' as const }]),
+        ...(spec.switches ?? []).map((flag) => [flag, { type: 'boolean' as const }]),
+      ]),
       strict: true,
       allowPositionals: false,
     }).values as Flags;

@@ -5,7 +5,9 @@ import { openDatabase } from '../db/open-database';
 import { createSecretBox, loadOrCreateSecretsKey, SecretBoxError } from '../db/secret-box';
 import { readCliEnv, type CliEnv } from './cli-env';
 import { runCommand } from './commands';
+import { lockedMessage } from './locked-message';
 import { parseCliArgs, USAGE } from './parse-args';
+import { isDataDirCommand, runDataDirCommand } from './run-data-command';
 
 /** Where the CLI writes: one JSON object on stdout, messages on stderr. */
 export interface CliIo {
@@ -55,6 +57,7 @@ export async function runCli(
     return EXIT.failed;
   }
   const { env } = read;
+  if (isDataDirCommand(command)) return runDataDirCommand(command, env, io);
   const database = await open(env, io);
   if (!database) return EXIT.failed;
   try {
@@ -83,9 +86,8 @@ async function open(env: CliEnv, io: CliIo): Promise<Database | undefined> {
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       io.stderr(
-        `ringside: the embedded database in ${error.dataDir} is in use by a running Ringside ` +
-          `server (pid ${error.pid}). Stop the server and run this again, or set DATABASE_URL ` +
-          'to use PostgreSQL, which the CLI can use while the server runs.',
+        `ringside: ${lockedMessage(error)}, or set DATABASE_URL to use PostgreSQL, which the ` +
+          'CLI can use while the server runs.',
       );
     } else {
       io.stderr(`ringside: could not open the database: ${describe(error)}`);

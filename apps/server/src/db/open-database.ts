@@ -19,6 +19,16 @@ export { IN_MEMORY };
 /** The SQL migrations drizzle-kit generated; both engines apply the same files. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
+/**
+ * Where in `dataDir` the embedded database keeps its files (beside the lock and the key file).
+ *
+ * @example
+ * existsSync(join(embeddedDatabaseDir('./data'), 'PG_VERSION')); // has a database been made?
+ */
+export function embeddedDatabaseDir(dataDir: string): string {
+  return join(dataDir, 'pglite');
+}
+
 // any constant works; it only has to differ from other advisory locks on the same database
 const MIGRATION_LOCK_KEY = 7_246_310_001;
 
@@ -71,7 +81,7 @@ async function openPglite(
   const lock = inMemory ? undefined : acquireDataDirLock(dataDir);
   let client: PGlite | undefined;
   try {
-    const location = inMemory ? IN_MEMORY : join(dataDir, 'pglite');
+    const location = inMemory ? IN_MEMORY : embeddedDatabaseDir(dataDir);
     if (!inMemory) mkdirSync(location, { recursive: true });
     client = guardTransactions(await PGlite.create(location, image ? { loadDataDir: image } : {}));
     const db = drizzlePglite(client, { schema });
