@@ -5,6 +5,7 @@ import {
   ringStrategySchema,
   wrapUpModeSchema,
 } from './call-outcome';
+import { channelMediaSettingsSchema, mediaCaptureSchema } from './call-media';
 import { channelCreateBodySchema, channelViewSchema } from './rest-admin';
 import { idSchema } from './rest-common';
 
@@ -75,6 +76,8 @@ export const adminChannelUpdateBodySchema = z
     assignedUserIds: z.array(idSchema).max(500).optional(),
     enabled: z.boolean().optional(),
     ...channelRingSettingsSchema.shape,
+    /** recording and transcription by Meta (WhatsApp lines only) */
+    ...channelMediaSettingsSchema.shape,
   })
   .refine((body) => Object.values(body).some((v) => v !== undefined), {
     message: 'nothing to update',
@@ -94,6 +97,11 @@ export const adminChannelViewSchema = channelViewSchema.extend({
   whenNobodyAvailable: whenNobodyAvailableSchema,
   wrapUp: wrapUpModeSchema,
   wrapUpSec: z.number().int(),
+  /** recording and transcription by Meta; absent from servers before #18 */
+  mediaCapture: mediaCaptureSchema.optional(),
+  mediaPurpose: z.string().nullable().optional(),
+  mediaAnnouncementLanguage: z.string().nullable().optional(),
+  mediaRetentionDays: z.number().int().optional(),
   updatedAt: isoDateTimeSchema,
 });
 export type AdminChannelView = z.infer<typeof adminChannelViewSchema>;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { CallLogApi } from '../api/call-log-api';
+import { CallMediaApi } from '../api/call-media-api';
 import { HistoryView } from '../views/history/HistoryView';
 import { useServices } from './ConsoleProvider';
 
@@ -13,5 +14,6 @@ import { useServices } from './ConsoleProvider';
 export function HistoryRoute() {
   const { rest } = useServices();
   const [callLog] = useState(() => new CallLogApi(rest));
-  return <HistoryView callLog={callLog} />;
+  const [callMedia] = useState(() => new CallMediaApi(rest));
+  return <HistoryView callLog={callLog} callMedia={callMedia} />;
 }

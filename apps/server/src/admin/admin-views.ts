@@ -23,6 +23,10 @@ export function toAdminChannelView(channel: ChannelListing): AdminChannelView {
     whenNobodyAvailable: channel.whenNobodyAvailable,
     wrapUp: channel.wrapUp,
     wrapUpSec: channel.wrapUpSec,
+    mediaCapture: channel.mediaCapture,
+    mediaPurpose: channel.mediaPurpose,
+    mediaAnnouncementLanguage: channel.mediaAnnouncementLanguage,
+    mediaRetentionDays: channel.mediaRetentionDays,
     updatedAt: channel.updatedAt.toISOString(),
   };
 }

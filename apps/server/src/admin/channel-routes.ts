@@ -93,6 +93,17 @@ export function createChannelRoutes(
     if (body.displayNumber !== undefined && current.kind !== 'whatsapp') {
       throw new AppError('invalid_payload', 400, 'Only a WhatsApp number has a display number.');
     }
+    if (
+      body.mediaCapture !== undefined &&
+      body.mediaCapture !== 'off' &&
+      current.kind !== 'whatsapp'
+    ) {
+      throw new AppError(
+        'invalid_payload',
+        400,
+        'Only WhatsApp lines can be recorded or transcribed by Meta.',
+      );
+    }
     const channel = await deps.unitOfWork(async (repos) => {
       const { label, assignedUserIds, ...fields } = body;
       const updated = await repos.channels.updateChannel(me.workspaceId, current.id, {

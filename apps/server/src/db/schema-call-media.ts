@@ -3,7 +3,7 @@ import {
   callMediaStatusSchema,
   type CallMediaKind,
   type CallMediaStatus,
-} from '@ringside/contracts';
+} from '@ringside/contracts/call-media';
 import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant, oneOf } from './columns';
 import { workspaces } from './schema-accounts';

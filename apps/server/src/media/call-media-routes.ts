@@ -3,7 +3,7 @@ import {
   type CallMediaKind,
   type CallMediaListReply,
   type CallMediaView,
-} from '@ringside/contracts';
+} from '@ringside/contracts/call-media';
 import { Router, type Response } from 'express';
 import { maySeeCall } from '../api/call-log-access';
 import { requireSession, sessionUserOf, type SessionUser } from '../auth/require-session';

@@ -1,4 +1,4 @@
-import type { CallMediaListReply, CallTranscript } from '@ringside/contracts';
+import type { CallMediaListReply, CallTranscript } from '@ringside/contracts/call-media';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { callMedia } from '../db/schema';

@@ -1,4 +1,4 @@
-import { callTranscriptSchema, type CallTranscript } from '@ringside/contracts';
+import { callTranscriptSchema, type CallTranscript } from '@ringside/contracts/call-media';
 import { backoffDelay, type BackoffPolicy } from '../graph/backoff';
 import { GraphApiError } from '../graph/graph-api-error';
 import type { GraphClient } from '../graph/graph-client';

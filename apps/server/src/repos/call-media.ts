@@ -1,4 +1,4 @@
-import type { CallMediaKind } from '@ringside/contracts';
+import type { CallMediaKind } from '@ringside/contracts/call-media';
 import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { callMedia, calls, channels } from '../db/schema';

@@ -1,10 +1,12 @@
 import type { CallDetailReply } from '@ringside/contracts';
 import type { CallLogApi } from '../../api/call-log-api';
+import type { CallMediaApi } from '../../api/call-media-api';
 import { dispositionLabel } from '../../ui/dispositions';
 import { callerName, formatDuration, outcomeName } from '../../ui/format';
 import { useLoaded } from '../admin/useLoaded';
 import { CallBackButton } from './CallBackButton';
 import { CallDetailFrame } from './CallDetailFrame';
+import { CallMediaSection } from './CallMediaSection';
 import { CallRecord, Fact } from './CallRecord';
 import { describeEventDetail } from './timeline-words';
 import { PartyFacts } from './PartyFacts';
@@ -12,10 +14,13 @@ import { PartyFacts } from './PartyFacts';
 /** one call: who, how it ended, Call back when the customer can be called, notes, and its timeline */
 export function CallDetailPanel({
   api,
+  media,
   callId,
   onClose,
 }: {
   api: CallLogApi;
+  /** the call's recording and transcript; none shown without it */
+  media?: CallMediaApi | undefined;
   callId: string;
   onClose: () => void;
 }) {
@@ -32,6 +37,7 @@ export function CallDetailPanel({
           <CallRecord
             call={call}
             facts={<Facts call={call} />}
+            sections={media ? <CallMediaSection api={media} callId={callId} /> : null}
             describeDetail={describeEventDetail}
           />
         </>

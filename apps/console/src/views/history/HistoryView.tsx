@@ -2,6 +2,7 @@ import type { CallSummary } from '@ringside/contracts';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CallLogApi } from '../../api/call-log-api';
+import type { CallMediaApi } from '../../api/call-media-api';
 import { Button } from '../../ui/controls';
 import type { CursorPages } from '../admin/cursor-pages';
 import { LoadState } from '../admin/fields';
@@ -24,7 +25,14 @@ import { HistoryFiltersForm } from './HistoryFiltersForm';
  * @example
  * <HistoryView callLog={new CallLogApi(rest)} />
  */
-export function HistoryView({ callLog }: { callLog: CallLogApi }) {
+export function HistoryView({
+  callLog,
+  callMedia,
+}: {
+  callLog: CallLogApi;
+  /** recordings and transcripts in the call detail */
+  callMedia?: CallMediaApi;
+}) {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const selected = params.get('call');
@@ -49,7 +57,12 @@ export function HistoryView({ callLog }: { callLog: CallLogApi }) {
       <div className={`grid gap-4 ${selected ? 'lg:grid-cols-2' : ''}`}>
         <CallList list={list} selected={selected} onSelect={select} onMore={loadMore} />
         {selected ? (
-          <CallDetailPanel api={callLog} callId={selected} onClose={() => select(null)} />
+          <CallDetailPanel
+            api={callLog}
+            media={callMedia}
+            callId={selected}
+            onClose={() => select(null)}
+          />
         ) : null}
       </div>
     </div>

@@ -1,0 +1,108 @@
+import type { CallMediaView, CallTranscript } from '@ringside/contracts/call-media';
+import { useState } from 'react';
+import type { CallMediaApi } from '../../api/call-media-api';
+import { useLoaded } from '../admin/useLoaded';
+
+const MUTED = 'text-slate-600 dark:text-slate-400';
+
+/**
+ * The call's recording and transcript made by Meta, when the line recorded it: a player that
+ * seeks (the server answers Range requests), Download, and the transcript on request (opening
+ * it is audited, so it is not fetched until asked). Nothing when the call has neither.
+ */
+export function CallMediaSection({ api, callId }: { api: CallMediaApi; callId: string }) {
+  const [loaded] = useLoaded(() => api.list(callId), callId);
+  if (loaded.state !== 'ready' || loaded.data.items.length === 0) return null;
+  const recording = loaded.data.items.find((m) => m.kind === 'recording');
+  const transcript = loaded.data.items.find((m) => m.kind === 'transcript');
+  return (
+    <section aria-label="Recording and transcript">
+      <h3 className="font-semibold">Recording and transcript</h3>
+      {recording ? <Recording api={api} callId={callId} media={recording} /> : null}
+      {transcript ? <Transcript api={api} callId={callId} media={transcript} /> : null}
+    </section>
+  );
+}
+
+function statusLine(media: CallMediaView, what: string): string | null {
+  switch (media.status) {
+    case 'awaiting':
+      return `Meta's ${what} is on its way.`;
+    case 'failed':
+      return `The ${what} could not be fetched${media.error ? `: ${media.error}` : '.'}`;
+    case 'expired':
+      return `The ${what} was deleted when this line's retention period ended.`;
+    case 'stored':
+      return null;
+  }
+}
+
+function Recording({
+  api,
+  callId,
+  media,
+}: {
+  api: CallMediaApi;
+  callId: string;
+  media: CallMediaView;
+}) {
+  const status = statusLine(media, 'recording');
+  if (status) return <p className={`mt-1 ${MUTED}`}>{status}</p>;
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-3">
+      <audio
+        controls
+        preload="metadata"
+        aria-label="Call recording"
+        src={api.recordingUrl(callId)}
+      />
+      <a className="underline" href={api.downloadUrl(callId)} download>
+        Download recording
+      </a>
+    </div>
+  );
+}
+
+function Transcript({
+  api,
+  callId,
+  media,
+}: {
+  api: CallMediaApi;
+  callId: string;
+  media: CallMediaView;
+}) {
+  const [shown, setShown] = useState<CallTranscript | 'loading' | string | null>(null);
+  const status = statusLine(media, 'transcript');
+  if (status) return <p className={`mt-1 ${MUTED}`}>{status}</p>;
+  if (shown === null || shown === 'loading') {
+    return (
+      <button
+        type="button"
+        className="mt-2 rounded border border-slate-300 px-2 py-1 dark:border-slate-600"
+        disabled={shown === 'loading'}
+        onClick={() => {
+          setShown('loading');
+          void api.transcript(callId).then((result) => {
+            setShown(result.ok ? result.data : result.error.message);
+          });
+        }}
+      >
+        Show transcript
+      </button>
+    );
+  }
+  if (typeof shown === 'string') return <p className="mt-1 text-red-700">{shown}</p>;
+  return (
+    <ol aria-label="Transcript" className="mt-2 space-y-1">
+      {shown.segments.map((segment, i) => (
+        <li key={i}>
+          <span className="font-medium">
+            {segment.speaker === 'business' ? 'Agent' : 'Customer'}:
+          </span>{' '}
+          {segment.text}
+        </li>
+      ))}
+    </ol>
+  );
+}
