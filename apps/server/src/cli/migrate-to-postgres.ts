@@ -76,6 +76,10 @@ export async function migrateToPostgres(
       );
       return 1;
     }
+    const pending = (await countRows(source.db, tables)).reduce((sum, c) => sum + c.rows, 0);
+    io.stderr(
+      `Copying ${pending} rows in ${tables.length} tables from ${env.dataDir} to ${shown}…`,
+    );
     const copied = await copyTables(source.db, target.db, tables);
     const rows = copied.reduce((sum, count) => sum + count.rows, 0);
     const startEnv = {
