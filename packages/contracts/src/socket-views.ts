@@ -101,6 +101,8 @@ export const callViewSchema = z.object({
   endedAt: isoDateTimeSchema.optional(),
   outcome: callOutcomeSchema.optional(),
   quality: callQualitySchema.optional(),
+  /** Meta records (`record`), transcribes (`transcribe`) or both: the call card's badge */
+  mediaCapture: z.enum(['record', 'transcribe', 'both']).optional(),
 });
 export type CallView = z.infer<typeof callViewSchema>;
 

@@ -136,6 +136,9 @@ export class AgentCall {
     if (current && Number.isFinite(answeredAt) && current.answeredAt !== answeredAt) {
       this.context.store.getState().callPatched(this.#callId, { answeredAt });
     }
+    if (current && view.mediaCapture && current.mediaCapture !== view.mediaCapture) {
+      this.context.store.getState().callPatched(this.#callId, { mediaCapture: view.mediaCapture });
+    }
   }
 
   /** SDP from Meta after setup (`call:remote-sdp`) */

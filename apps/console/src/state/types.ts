@@ -117,6 +117,8 @@ export interface CurrentCall {
   /** DTMF digits sent during this call, for the keypad's display */
   dtmfSent: string;
   quality?: QualityState;
+  /** Meta records or transcribes this call (the line's policy): the card's badge */
+  mediaCapture?: 'record' | 'transcribe' | 'both';
 }
 
 /** after-call work for a call the agent talked on */

@@ -96,6 +96,7 @@ export function toCallView(row: CallRow, agentName?: string | null): CallView {
     ...(iso(row.endedAt) ? { endedAt: iso(row.endedAt) } : {}),
     ...(row.outcome ? { outcome: row.outcome } : {}),
     ...(row.quality ? { quality: row.quality } : {}),
+    ...(row.mediaCapture ? { mediaCapture: row.mediaCapture } : {}),
   };
 }
 

@@ -66,6 +66,7 @@ function LiveCall({ call }: { call: CurrentCall }) {
           <p className="flex items-center gap-2 text-sm font-semibold text-slate-700 dark:text-slate-200">
             <ChannelBadge channel={call.channel} />
             <span aria-live="polite">{PHASE_TEXT[call.phase]}</span>
+            {call.mediaCapture ? <MediaBadge capture={call.mediaCapture} /> : null}
           </p>
           <h2 id={titleId} className="mt-1 text-2xl font-bold break-words">
             {name}
@@ -166,5 +167,23 @@ function OrphanedCall({ call }: { call: CurrentCall }) {
         Hang up
       </Button>
     </section>
+  );
+}
+
+const MEDIA_BADGE = { record: 'Recording', transcribe: 'Transcribing', both: 'Recording' } as const;
+
+/** Meta records or transcribes this call: the customer heard Meta's announcement */
+function MediaBadge({ capture }: { capture: 'record' | 'transcribe' | 'both' }) {
+  return (
+    <span
+      title={
+        capture === 'both'
+          ? 'Meta is recording and transcribing this call'
+          : `Meta is ${capture === 'record' ? 'recording' : 'transcribing'} this call`
+      }
+      className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800 dark:bg-red-900 dark:text-red-100"
+    >
+      {MEDIA_BADGE[capture]}
+    </span>
   );
 }

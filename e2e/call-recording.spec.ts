@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { screenshots } from './support/artifacts';
+import { useE2e } from './support/e2e-suite';
+import { eventually } from './support/poll';
+
+const world = useE2e();
+const shots = screenshots('call-recording');
+
+const CALLER = { name: 'Grace Recorded', from: '447700900777' } as const;
+
+describe('a call recorded by Meta', () => {
+  it('plays back in the call detail, with its transcript', async () => {
+    const { stack } = world();
+    // the line records and transcribes its calls (as an admin would set it)
+    const line = await stack.app.repos.channels.findChannelByExternalId(
+      'whatsapp',
+      stack.whatsapp.number.phoneNumberId,
+    );
+    if (!line) throw new Error('no seeded WhatsApp line');
+    await stack.app.repos.channels.updateChannel(line.workspaceId, line.id, {
+      mediaCapture: 'both',
+      mediaPurpose: 'quality assurance',
+      mediaAnnouncementLanguage: 'en_US',
+    });
+
+    const alex = await world().availableAgent();
+    const call = await stack.placeCall('whatsapp', CALLER.name, { from: CALLER.from });
+    await alex.acceptCallFrom(CALLER.name);
+    await call.waitFor('accepted', { timeoutMs: 15_000 });
+    // the live card says the call is being recorded
+    await alex.page.getByText('Recording', { exact: true }).waitFor();
+    // a few seconds of talk both ways
+    await alex.page.waitForTimeout(3_000);
+    await alex.button('Hang up').click();
+    await call.waitFor('ended', { timeoutMs: 10_000 });
+
+    await alex.page.getByRole('link', { name: 'History', exact: true }).click();
+    await alex.page.getByRole('heading', { name: 'Call history' }).waitFor();
+    // the recording is fetched from Meta after the call: reopen the detail until it is there
+    const player = alex.page.getByRole('region', { name: CALLER.name }).locator('audio');
+    await eventually(
+      async () => {
+        await alex.page.reload();
+        await alex.page
+          .getByRole('listitem')
+          .filter({ hasText: CALLER.name })
+          .getByRole('button')
+          .first()
+          .click();
+        await alex.page.getByRole('heading', { name: 'Timeline' }).waitFor();
+        await alex.page
+          .getByRole('heading', { name: 'Recording and transcript' })
+          .waitFor({ timeout: 2_000 })
+          .catch(() => undefined);
+        return player.count();
+      },
+      (count) => count > 0,
+      { timeoutMs: 30_000, intervalMs: 1_000 },
+    );
+    const audio = alex.page.getByLabel('Call recording');
+    await audio.waitFor();
+
+    // Chromium decodes the Ogg Opus file: it knows its length, and playing moves the clock
+    const duration = await audio.evaluate(
+      (el: HTMLAudioElement) =>
+        new Promise<number>((resolve, reject) => {
+          const done = () => resolve(el.duration);
+          if (el.readyState >= 1 && Number.isFinite(el.duration)) done();
+          el.addEventListener('loadedmetadata', done, { once: true });
+          el.addEventListener('error', () => reject(new Error(`media error ${el.error?.code}`)), {
+            once: true,
+          });
+          el.load();
+        }),
+    );
+    expect(duration).toBeGreaterThan(1);
+    const advanced = await audio.evaluate(
+      (el: HTMLAudioElement) =>
+        new Promise<number>((resolve, reject) => {
+          el.muted = true;
+          el.addEventListener('timeupdate', function onTime() {
+            if (el.currentTime > 0.3) {
+              el.removeEventListener('timeupdate', onTime);
+              el.pause();
+              resolve(el.currentTime);
+            }
+          });
+          el.play().catch(reject);
+        }),
+    );
+    expect(advanced).toBeGreaterThan(0.3);
+    await alex.page.getByRole('link', { name: 'Download recording' }).waitFor();
+
+    await alex.page.getByRole('button', { name: 'Show transcript' }).click();
+    const transcript = alex.page.getByRole('list', { name: 'Transcript' });
+    await transcript.waitFor();
+    expect(await transcript.innerText()).toContain('Customer: Hello, I am calling about my order.');
+    await shots.take(alex.page, 'call-detail-recording');
+  });
+});
