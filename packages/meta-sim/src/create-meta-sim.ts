@@ -112,9 +112,9 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
     send: (event) => dispatcher.enqueue(event),
     cleanups: new Map(),
     callees: new Map(),
+    mediaFiles: new Map(),
   };
   const log = new RequestLog();
-    mediaFiles: new Map(),
   const faults = new GraphFaults();
   const router = createGraphRouter(ctx, log, faults);
   let server: Server | null = null;

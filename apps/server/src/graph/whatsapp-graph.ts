@@ -60,8 +60,8 @@ export function whatsappGraph(transport: GraphTransport) {
       callId: string,
       sdp: string,
       bizOpaqueCallbackData?: string,
-    ) =>
       media?: MediaPolicy,
+    ) =>
       calls(
         creds,
         'accept',
@@ -72,8 +72,8 @@ export function whatsappGraph(transport: GraphTransport) {
           ...(bizOpaqueCallbackData === undefined
             ? {}
             : { biz_opaque_callback_data: bizOpaqueCallbackData }),
-        },
           ...mediaOptIn(media),
+        },
         waSuccessReplySchema,
       ),
     reject: (creds: GraphCredentials, callId: string) =>
@@ -85,8 +85,8 @@ export function whatsappGraph(transport: GraphTransport) {
       to: string,
       sdp: string,
       bizOpaqueCallbackData?: string,
-    ): Promise<WaConnectReply> =>
       media?: MediaPolicy,
+    ): Promise<WaConnectReply> =>
       calls(
         creds,
         'connect',
@@ -97,8 +97,8 @@ export function whatsappGraph(transport: GraphTransport) {
           ...(bizOpaqueCallbackData === undefined
             ? {}
             : { biz_opaque_callback_data: bizOpaqueCallbackData }),
-        },
           ...mediaOptIn(media),
+        },
         waConnectReplySchema,
         // never repeated: one that timed out may have placed the call all the same
         1,
@@ -176,6 +176,16 @@ export function whatsappGraph(transport: GraphTransport) {
         query: { fields: 'id,display_phone_number' },
         reply: z.looseObject({ id: z.string(), display_phone_number: z.string().optional() }),
       }),
+    /** `GET /{media-id}`: where a recording or transcript can be downloaded, with the same token */
+    mediaUrl: (creds: GraphCredentials, mediaId: string) =>
+      transport.send({
+        operation: 'whatsapp.media_get',
+        method: 'GET',
+        node: mediaId,
+        edge: '',
+        accessToken: creds.accessToken,
+        reply: waMediaUrlReplySchema,
+      }),
     getSettings: (creds: GraphCredentials) =>
       transport.send({
         operation: 'whatsapp.settings_get',
@@ -199,13 +209,3 @@ export function whatsappGraph(transport: GraphTransport) {
 }
 
 export type WhatsAppGraph = ReturnType<typeof whatsappGraph>;
-    /** `GET /{media-id}`: where a recording or transcript can be downloaded, with the same token */
-    mediaUrl: (creds: GraphCredentials, mediaId: string) =>
-      transport.send({
-        operation: 'whatsapp.media_get',
-        method: 'GET',
-        node: mediaId,
-        edge: '',
-        accessToken: creds.accessToken,
-        reply: waMediaUrlReplySchema,
-      }),

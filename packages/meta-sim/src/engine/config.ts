@@ -117,6 +117,8 @@ export interface MetaSimOptions {
   media?: CallerMediaFactory;
   /** defaults for every caller (audio source, echo, host) */
   callerMedia?: CallerMediaOptions;
+  /** Meta's recording and transcript of a call that opted in (see engine/call-media.ts) */
+  callMedia?: Partial<SimCallMediaOptions>;
   /** epoch ms; drives webhook timestamps and permission expiry */
   now?: () => number;
   /** 0..1, drives duplicate injection */
@@ -125,17 +127,6 @@ export interface MetaSimOptions {
   onEvent?: (event: SimEvent) => void;
 }
 
-/** options with every default filled in */
-  /** Meta's recording and transcript of a call that opted in (see engine/call-media.ts) */
-  callMedia?: Partial<SimCallMediaOptions>;
-export interface SimConfig {
-  appSecret: string;
-  webhookUrl: string | null;
-  graphVersion: string;
-  numbers: SimWhatsAppNumber[];
-  pages: SimMessengerPage[];
-  timeouts: SimTimeouts;
-  retry: WebhookRetryOptions;
 /**
  * What the simulator makes of a call opted into recording or transcription. It cannot recognise
  * speech: the transcript is these lines, the caller and the business in turn.
@@ -156,6 +147,15 @@ export const DEFAULT_CALL_MEDIA: SimCallMediaOptions = {
   fail: false,
 };
 
+/** options with every default filled in */
+export interface SimConfig {
+  appSecret: string;
+  webhookUrl: string | null;
+  graphVersion: string;
+  numbers: SimWhatsAppNumber[];
+  pages: SimMessengerPage[];
+  timeouts: SimTimeouts;
+  retry: WebhookRetryOptions;
   injection: WebhookInjection;
   callee: CalleeBehaviour;
   permissionReply: PermissionReplyBehaviour;
@@ -163,6 +163,7 @@ export const DEFAULT_CALL_MEDIA: SimCallMediaOptions = {
   customerServiceWindow: 'always-open' | 'enforced';
   quirks: SimQuirks;
   callerMedia: CallerMediaOptions;
+  callMedia: SimCallMediaOptions;
   now: () => number;
   random: () => number;
   emit: (event: SimEvent) => void;
@@ -174,7 +175,6 @@ export const DEMO_WHATSAPP_NUMBER: SimWhatsAppNumber = {
   wabaId: '114255454940862',
   displayPhoneNumber: '15550100100',
   accessToken: 'sim-demo-token-whatsapp',
-  callMedia: SimCallMediaOptions;
 };
 
 /** the demo Facebook Page; ids match the shared fixtures */
@@ -253,6 +253,7 @@ export function resolveConfig(options: MetaSimOptions = {}): SimConfig {
       ...options.quirks,
     },
     callerMedia: options.callerMedia ?? {},
+    callMedia: { ...DEFAULT_CALL_MEDIA, ...options.callMedia },
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,
     // a throwing observer must not break the simulator
@@ -266,7 +267,6 @@ export function resolveConfig(options: MetaSimOptions = {}): SimConfig {
   };
 }
 
-    callMedia: { ...DEFAULT_CALL_MEDIA, ...options.callMedia },
 const GRAPH_VERSION = /^v\d+\.\d+$/;
 
 /** true for a Graph path segment such as `v24.0` */

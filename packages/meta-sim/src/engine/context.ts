@@ -25,9 +25,6 @@ export interface EngineContext {
   cleanups: Map<string, Array<() => void>>;
   /** per-user overrides of how a business-initiated call is answered */
   callees: Map<string, Partial<CalleeBehaviour>>;
-}
-
-export function findNumber(ctx: EngineContext, id: string): SimWhatsAppNumber | undefined {
   /** recordings and transcripts Meta made, by media id (served by `GET /{media-id}`) */
   mediaFiles: Map<string, SimMediaFile>;
 }
@@ -39,6 +36,9 @@ export interface SimMediaFile {
   readonly callId: string;
   readonly mimeType: string;
   readonly bytes: Buffer;
+}
+
+export function findNumber(ctx: EngineContext, id: string): SimWhatsAppNumber | undefined {
   return ctx.config.numbers.find((n) => n.phoneNumberId === id || n.displayPhoneNumber === id);
 }
 
