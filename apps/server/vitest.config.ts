@@ -1,4 +1,4 @@
-import { defineProject } from 'vitest/config';
+import { configDefaults, defineProject } from 'vitest/config';
 
 // integration tests start real servers, databases and sockets: generous limits on a shared box.
 // Files share their worker's module cache (isolate: false): each file used to load the server's
@@ -8,6 +8,8 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: '@ringside/server',
+    // the production build (dist/, pnpm build) is generated: never a place to look for tests
+    exclude: [...configDefaults.exclude, 'dist/**'],
     isolate: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,

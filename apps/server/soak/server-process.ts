@@ -1,5 +1,6 @@
-// soak-only: the server as `pnpm start` runs it (src/main.ts), a real child process on a real data
-// directory, so it can be killed with SIGKILL and started again on the same storage
+// soak-only: the server from its source (src/main.ts under tsx; `pnpm start` runs its build), a
+// real child process on a real data directory, so it can be killed with SIGKILL and started again
+// on the same storage
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';

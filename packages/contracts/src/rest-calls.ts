@@ -32,6 +32,8 @@ export const callsListQuerySchema = z
     tag: optionalQuery(z.string().trim().max(512)),
     /** calls from a call button with this `cta_payload`, exactly */
     cta: optionalQuery(z.string().trim().max(512)),
+    /** words said in the call: part of its transcript by Meta, any case */
+    said: optionalQuery(z.string().trim().max(200)),
     from: optionalQuery(queryDateSchema),
     to: optionalQuery(queryDateSchema),
     limit: z.coerce.number().int().min(1).max(CALLS_PAGE_MAX).default(CALLS_PAGE_DEFAULT),

@@ -116,6 +116,7 @@ async function filtersFor(
     outcome: query.outcome,
     agent: query.agent,
     q: query.q,
+    said: query.said,
     tag: query.tag,
     cta: query.cta,
     from: query.from,

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed-demo';
 
-// the real `pnpm start` (src/main.ts), as a process, on a data directory of its own
+// the server's entry (src/main.ts, which `pnpm start` builds and runs) as a process, on a data
+// directory of its own
 const SERVER_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'ringside-demo-mode-'));
 const DEMO_ADMIN = DEMO_USERS[0]?.email ?? '';

@@ -296,3 +296,46 @@ describe('Meta reports the recording failed', () => {
     expect(row?.error).toContain('Meta could not make the recording');
   });
 });
+
+describe('searching the call log by what was said', () => {
+  const search = useStack();
+
+  it('finds calls whose transcript holds the words, any case, wildcards taken literally', async () => {
+    const ws = await search().workspace();
+    await search().app.repos.channels.updateChannel(ws.id, ws.whatsappChannelId, {
+      mediaCapture: 'transcribe',
+    });
+    const agent = await ws.agent('Asha');
+    const ringing = nextEvent(agent.socket, 'call:ringing');
+    const call = await search().sim.placeCall({
+      channel: 'whatsapp',
+      name: 'Rahul',
+      to: ws.phoneNumberId,
+    });
+    const ring = await ringing;
+    await command(agent.socket, 'call:accept', { callId: ring.callId });
+    await command(agent.socket, 'call:answer', {
+      callId: ring.callId,
+      sdp: businessAnswerFor(ring.sdpOffer ?? ''),
+    });
+    await call.waitFor('accepted');
+    await call.hangUp();
+    await search().settled();
+    await waitUntil(
+      'the transcript webhook is noted',
+      async () => (await search().app.repos.callMedia.listForCall(ws.id, ring.callId)).length === 1,
+    );
+    await search().app.mediaWorker.runOnce();
+
+    const cookie = await search().signIn(agent.email);
+    const found = async (said: string) => {
+      const res = await search().request(cookie, `/api/calls?said=${encodeURIComponent(said)}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { items: Array<{ id: string }> }).items.map((c) => c.id);
+    };
+    expect(await found('ORDER NUMBER')).toEqual([ring.callId]);
+    expect(await found('refund')).toEqual([]);
+    expect(await found('%')).toEqual([]);
+    expect(await found('four_two')).toEqual([]);
+  });
+});

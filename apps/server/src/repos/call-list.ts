@@ -7,7 +7,7 @@ import {
 import { and, desc, eq, gte, ilike, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getTableColumns } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { callLinks, calls, users } from '../db/schema';
+import { callLinks, callMedia, calls, users } from '../db/schema';
 import { decodeCallCursor, encodeCallCursor } from './call-cursor';
 import { isUuid } from './ids';
 
@@ -38,6 +38,8 @@ export interface CallListFilters {
   cta?: string | undefined;
   /** part of the customer's name or number, any case; spaces, dashes and `+` are ignored */
   q?: string | undefined;
+  /** part of the call's stored transcript, any case, matched literally */
+  said?: string | undefined;
   /** calls that started at or after this instant */
   from?: Date | undefined;
   /** calls that started at or before this instant */
@@ -124,6 +126,8 @@ function filterConditions(workspaceId: string, filters: CallListFilters): SQL[] 
   if (filters.cta) conditions.push(eq(calls.ctaPayload, filters.cta));
   const text = filters.q?.trim();
   if (text) conditions.push(matchesText(text));
+  const said = filters.said?.trim();
+  if (said) conditions.push(saidInCall(said));
   return conditions;
 }
 
@@ -150,6 +154,13 @@ function matchesText(text: string): SQL {
   if (/^\d+$/.test(digits) && digits !== text)
     options.push(ilike(calls.callerId, contains(digits)));
   return or(...options) ?? sql`false`;
+}
+
+/** the call has a stored transcript holding `said` (wildcards in it are literal) */
+function saidInCall(said: string): SQL {
+  return sql`exists (select 1 from ${callMedia} where ${callMedia.callId} = ${calls.id}
+    and ${callMedia.kind} = 'transcript' and ${callMedia.status} = 'stored'
+    and ${callMedia.transcriptText} ilike ${contains(said)})`;
 }
 
 // like-pattern for a substring: the user's text is matched literally, wildcards included

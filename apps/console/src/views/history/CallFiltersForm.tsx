@@ -87,6 +87,12 @@ export function CallFiltersForm<F extends HistoryFilters>({
       </SelectField>
       {extra?.(draft, set)}
       <TextField
+        label="Said in the call"
+        value={draft.said ?? ''}
+        maxLength={200}
+        onChange={(e) => set('said', e.target.value)}
+      />
+      <TextField
         label="Campaign tag"
         value={draft.tag}
         maxLength={512}

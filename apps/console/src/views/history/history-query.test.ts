@@ -71,3 +71,12 @@ describe('history filters', () => {
     expect(rangeProblem({ ...none, from: '2026-03-01', to: '2026-03-01' })).toBeUndefined();
   });
 });
+
+describe('searching what was said', () => {
+  it('keeps the words in the URL and sends them to the call log', () => {
+    const filters = filtersFromParams(new URLSearchParams('said=order+number'));
+    expect(filters.said).toBe('order number');
+    expect(filtersToParams(filters).toString()).toBe('said=order+number');
+    expect(callsUrl(filters, undefined, 50)).toBe('/api/calls?said=order+number&limit=50');
+  });
+});

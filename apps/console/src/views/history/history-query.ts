@@ -12,6 +12,8 @@ export interface HistoryFilters {
   tag: string;
   /** the call button's `cta_payload`, exactly */
   cta: string;
+  /** words said in the call (its transcript by Meta) */
+  said?: string;
 }
 
 const CHANNELS: readonly Channel[] = ['whatsapp', 'messenger'];
@@ -36,6 +38,7 @@ export function filtersFromParams(params: URLSearchParams): HistoryFilters {
   const outcome = params.get('outcome') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
+  const said = (params.get('said') ?? '').slice(0, 200);
   return {
     q: (params.get('q') ?? '').slice(0, 200),
     channel: CHANNELS.includes(channel as Channel) ? (channel as Channel) : '',
@@ -44,6 +47,7 @@ export function filtersFromParams(params: URLSearchParams): HistoryFilters {
     to: DATE.test(to) ? to : '',
     tag: (params.get('tag') ?? '').slice(0, 512),
     cta: (params.get('cta') ?? '').slice(0, 512),
+    ...(said ? { said } : {}),
   };
 }
 
@@ -55,8 +59,8 @@ export function filtersFromParams(params: URLSearchParams): HistoryFilters {
  */
 export function filtersToParams(filters: HistoryFilters): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of ['q', 'channel', 'outcome', 'from', 'to', 'tag', 'cta'] as const) {
-    const value = filters[key].trim();
+  for (const key of ['q', 'channel', 'outcome', 'from', 'to', 'tag', 'cta', 'said'] as const) {
+    const value = (filters[key] ?? '').trim();
     if (value) params.set(key, value);
   }
   return params;
@@ -84,6 +88,7 @@ export function callsUrl(
   if (filters.outcome) params.set('outcome', filters.outcome);
   if (filters.tag.trim()) params.set('tag', filters.tag.trim());
   if (filters.cta.trim()) params.set('cta', filters.cta.trim());
+  if (filters.said?.trim()) params.set('said', filters.said.trim());
   const from = localDayBound(filters.from, 'start');
   const to = localDayBound(filters.to, 'end');
   if (from) params.set('from', from);
