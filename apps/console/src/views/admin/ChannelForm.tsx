@@ -9,6 +9,7 @@ import {
   type ChannelDraft,
 } from './channel-form';
 import { channelIds, RING_STRATEGY_WORDS, WHEN_NOBODY_WORDS, WRAP_UP_WORDS } from './channel-words';
+import { ChannelMediaFields } from './ChannelMediaFields';
 import { SelectField, TextField } from './fields';
 import { FormActions } from './FormActions';
 import { UserPicker } from './UserPicker';
@@ -172,6 +173,13 @@ export function ChannelForm({
           <TextField label="After-call work (seconds)" inputMode="numeric" {...text('wrapUpSec')} />
         ) : null}
       </div>
+      {editing && whatsapp ? (
+        <ChannelMediaFields
+          draft={draft}
+          onCapture={(capture) => set('mediaCapture', capture)}
+          field={text}
+        />
+      ) : null}
       <FormActions
         form={form}
         label={editing ? 'Save changes' : 'Add channel'}

@@ -162,3 +162,46 @@ describe('updateChannelBody', () => {
     );
   });
 });
+
+describe('a WhatsApp line’s recording settings', () => {
+  it('sends only what changed, and names a bad field in words', () => {
+    const view = numberChannel();
+    const draft = channelDraft(view);
+    expect(draft.mediaCapture).toBe('off');
+    expect(
+      updateChannelBody(view, {
+        ...draft,
+        mediaCapture: 'both',
+        mediaPurpose: ' quality assurance ',
+        mediaRetentionDays: '30',
+      }),
+    ).toEqual({
+      ok: true,
+      body: {
+        mediaCapture: 'both',
+        mediaPurpose: 'quality assurance',
+        mediaAnnouncementLanguage: 'en_US',
+        mediaRetentionDays: 30,
+      },
+    });
+    const bad = updateChannelBody(view, {
+      ...draft,
+      mediaCapture: 'record',
+      mediaAnnouncementLanguage: 'English',
+      mediaRetentionDays: '0',
+    });
+    expect(bad).toEqual({
+      ok: false,
+      problems: {
+        mediaAnnouncementLanguage: CHANNEL_WORDS['mediaAnnouncementLanguage'],
+        mediaRetentionDays: CHANNEL_WORDS['mediaRetentionDays'],
+      },
+    });
+  });
+
+  it('sends none of them for a Page', () => {
+    const view = pageChannel();
+    const checked = updateChannelBody(view, { ...channelDraft(view), mediaCapture: 'record' });
+    expect(checked).toEqual({ ok: false, problems: { form: 'Nothing changed.' } });
+  });
+});

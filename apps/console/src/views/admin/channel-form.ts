@@ -2,6 +2,7 @@ import {
   adminChannelCreateBodySchema,
   adminChannelUpdateBodySchema,
   AGENT_TIMEOUT_BOUNDS,
+  MEDIA_RETENTION_BOUNDS,
   RING_TIMEOUT_BOUNDS,
   toE164,
   WRAP_UP_BOUNDS,
@@ -9,6 +10,7 @@ import {
   type AdminChannelUpdateBody,
   type AdminChannelView,
   type Channel,
+  type MediaCapture,
   type RingStrategy,
   type WhenNobodyAvailableOption,
   type WrapUpMode,
@@ -37,6 +39,11 @@ export interface ChannelDraft {
   /** after-call work once an answered call ends, and its length when timed */
   wrapUp: WrapUpMode;
   wrapUpSec: string;
+  /** recording and transcription by Meta (WhatsApp lines; set when editing) */
+  mediaCapture: MediaCapture;
+  mediaPurpose: string;
+  mediaAnnouncementLanguage: string;
+  mediaRetentionDays: string;
   enabled: boolean;
 }
 
@@ -44,6 +51,7 @@ export interface ChannelDraft {
 const DEFAULT_RING_TIMEOUT_SEC = 45;
 const DEFAULT_AGENT_TIMEOUT_SEC = 15;
 const DEFAULT_WRAP_UP_SEC = 30;
+const DEFAULT_MEDIA_RETENTION_DAYS = 90;
 
 /** what a problem with each field means, in words an admin can act on */
 export const CHANNEL_WORDS: Problems = {
@@ -58,6 +66,9 @@ export const CHANNEL_WORDS: Problems = {
   agentTimeoutSec: `Ring each agent for between ${AGENT_TIMEOUT_BOUNDS.min} and ${AGENT_TIMEOUT_BOUNDS.max} seconds.`,
   assignedUserIds: 'Choose people of this workspace.',
   wrapUpSec: `Give between ${WRAP_UP_BOUNDS.min} and ${WRAP_UP_BOUNDS.max} seconds of after-call work.`,
+  mediaPurpose: 'Say why calls are recorded, in up to 200 characters (Meta announces it).',
+  mediaAnnouncementLanguage: 'Write the announcement language as Meta does, for example en_US.',
+  mediaRetentionDays: `Keep recordings for between ${MEDIA_RETENTION_BOUNDS.min} and ${MEDIA_RETENTION_BOUNDS.max} days.`,
 };
 
 /**
@@ -82,6 +93,10 @@ export function newChannelDraft(kind: Channel): ChannelDraft {
     whenNobodyAvailable: 'keep-ringing',
     wrapUp: 'off',
     wrapUpSec: String(DEFAULT_WRAP_UP_SEC),
+    mediaCapture: 'off',
+    mediaPurpose: '',
+    mediaAnnouncementLanguage: 'en_US',
+    mediaRetentionDays: String(DEFAULT_MEDIA_RETENTION_DAYS),
     enabled: true,
   };
 }
@@ -108,6 +123,10 @@ export function channelDraft(view: AdminChannelView): ChannelDraft {
     whenNobodyAvailable: view.whenNobodyAvailable,
     wrapUp: view.wrapUp,
     wrapUpSec: String(view.wrapUpSec),
+    mediaCapture: view.mediaCapture ?? 'off',
+    mediaPurpose: view.mediaPurpose ?? '',
+    mediaAnnouncementLanguage: view.mediaAnnouncementLanguage ?? 'en_US',
+    mediaRetentionDays: String(view.mediaRetentionDays ?? DEFAULT_MEDIA_RETENTION_DAYS),
     enabled: view.enabled,
   };
 }
@@ -180,6 +199,7 @@ export function updateChannelBody(
         : undefined,
     wrapUp: draft.wrapUp !== view.wrapUp ? draft.wrapUp : undefined,
     wrapUpSec: ring.wrapUpSec !== view.wrapUpSec ? ring.wrapUpSec : undefined,
+    ...(view.channel === 'whatsapp' ? mediaChanges(view, draft) : {}),
     enabled: draft.enabled !== view.enabled ? draft.enabled : undefined,
   });
   if (Object.keys(body).length === 0) return { ok: false, problems: { form: 'Nothing changed.' } };
@@ -198,6 +218,25 @@ function ringFields(draft: ChannelDraft) {
     // the length only matters when after-call work is timed
     wrapUpSec: draft.wrapUp === 'timed' ? wholeNumber(draft.wrapUpSec) : undefined,
   });
+}
+
+/** the recording settings that changed (an emptied purpose is left as it was) */
+function mediaChanges(view: AdminChannelView, draft: ChannelDraft) {
+  const purpose = draft.mediaPurpose.trim();
+  const language = draft.mediaAnnouncementLanguage.trim();
+  const days = wholeNumber(draft.mediaRetentionDays);
+  return {
+    mediaCapture:
+      draft.mediaCapture !== (view.mediaCapture ?? 'off') ? draft.mediaCapture : undefined,
+    mediaPurpose: purpose !== '' && purpose !== (view.mediaPurpose ?? '') ? purpose : undefined,
+    mediaAnnouncementLanguage:
+      language !== (view.mediaAnnouncementLanguage ?? 'en_US') ||
+      (view.mediaAnnouncementLanguage == null && draft.mediaCapture !== 'off')
+        ? language
+        : undefined,
+    mediaRetentionDays:
+      days !== (view.mediaRetentionDays ?? DEFAULT_MEDIA_RETENTION_DAYS) ? days : undefined,
+  };
 }
 
 // people type numbers with spaces and dashes; meta's form lacks the plus
