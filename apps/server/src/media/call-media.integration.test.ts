@@ -339,3 +339,62 @@ describe('searching the call log by what was said', () => {
     expect(await found('four_two')).toEqual([]);
   });
 });
+
+describe('media webhooks out of order and twice', () => {
+  const early = useStack();
+
+  it('notes a recording named before the call’s terminate, once however often it comes', async () => {
+    const ws = await early().workspace();
+    const asha = await ws.agent('Asha');
+    const ringing = nextEvent(asha.socket, 'call:ringing');
+    const call = await early().sim.placeCall({
+      channel: 'whatsapp',
+      name: 'Rahul',
+      to: ws.phoneNumberId,
+    });
+    const ring = await ringing;
+    await command(asha.socket, 'call:accept', { callId: ring.callId });
+    await command(asha.socket, 'call:answer', {
+      callId: ring.callId,
+      sdp: businessAnswerFor(ring.sdpOffer ?? ''),
+    });
+    await call.waitFor('accepted');
+
+    // the call is still up: Meta's recording webhook comes first, then again
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '114255454940862',
+          changes: [
+            {
+              field: 'calls',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: {
+                  display_phone_number: ws.displayNumber.slice(1),
+                  phone_number_id: ws.phoneNumberId,
+                },
+                calls: [
+                  { id: call.id, event: 'recording', timestamp: '1753115300', media_id: '4401' },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect((await early().postWebhook(body)).status).toBe(200);
+    expect((await early().postWebhook(body)).status).toBe(200);
+    await early().settled();
+    await waitUntil(
+      'the early recording is noted',
+      async () => (await early().app.repos.callMedia.listForCall(ws.id, ring.callId)).length === 1,
+    );
+    const rows = await early().app.repos.callMedia.listForCall(ws.id, ring.callId);
+    expect(rows).toEqual([expect.objectContaining({ status: 'awaiting', metaMediaId: '4401' })]);
+    // the call itself goes on as before
+    expect((await early().app.repos.calls.getCall(ws.id, ring.callId))?.call.state).toBe('active');
+    await call.hangUp();
+  });
+});
