@@ -29,3 +29,11 @@ describe('audit words', () => {
     expect(auditSecretsWords([])).toBe('');
   });
 });
+
+describe('who heard a recording', () => {
+  it('says each listen, download and transcript view in words', () => {
+    expect(auditActionWords('call.recording.play')).toBe('Listened to a call recording');
+    expect(auditActionWords('call.recording.download')).toBe('Downloaded a call recording');
+    expect(auditActionWords('call.transcript.view')).toBe('Read a call transcript');
+  });
+});

@@ -17,6 +17,9 @@ const ACTIONS: Record<string, string> = {
   'meta-webhook.clear-app-secret': 'Went back to the server’s Meta app secret',
   'workspace.rename': 'Renamed the workspace',
   'call.end': 'Ended a call',
+  'call.recording.play': 'Listened to a call recording',
+  'call.recording.download': 'Downloaded a call recording',
+  'call.transcript.view': 'Read a call transcript',
   'agent.set-away': 'Set an agent Away',
   'meta-event.retry': 'Retried a failed webhook event',
 };
