@@ -23,7 +23,8 @@ describe('WhatsApp outbound call without permission', () => {
     expect(said.replace(/\D/g, '')).toContain(CUSTOMER);
     await shots.take(alex.page, 'permission-requested');
 
-    // meta was sent a permission request for this customer, and no call
+    // meta was sent a permission request for this customer, and no call: they never wrote or
+    // called, so it is the number's approved template (WhatsApp's 24-hour window)
     const requests = await eventually(
       () => stack.sim.requests({ edge: 'messages', ok: true }),
       (found) => found.length > 0,
@@ -31,8 +32,8 @@ describe('WhatsApp outbound call without permission', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]?.body).toMatchObject({
       to: CUSTOMER,
-      type: 'interactive',
-      interactive: { type: 'call_permission_request' },
+      type: 'template',
+      template: { name: 'call_permission_request', language: { code: 'en' } },
     });
     expect(stack.sim.requests({ action: 'connect' })).toEqual([]);
     expect(stack.sim.calls()).toEqual([]);

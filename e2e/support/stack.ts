@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import {
   createMetaSim,
+  DEFAULT_PERMISSION_TEMPLATE,
   type CallHandle,
   type MetaSim,
   type MetaSimOptions,
@@ -225,6 +226,13 @@ async function seed(
     ...whatsappRing,
   });
   if (!whatsapp.ok) throw new Error(`seeding the WhatsApp number: ${whatsapp.error.message}`);
+  // as a business set up for outbound calls: the simulated account's approved permission
+  // template, which WhatsApp requires to ask someone who has not written or called in 24 h
+  await repos.permissionTemplates.set(
+    workspace.id,
+    whatsapp.channel.id,
+    DEFAULT_PERMISSION_TEMPLATE,
+  );
   const page = await repos.channels.createMessengerChannel({
     workspaceId: workspace.id,
     pageId: PAGE.pageId,

@@ -9,6 +9,8 @@ export {
   DEMO_MESSENGER_PAGE,
   DEMO_WHATSAPP_NUMBER,
 } from './engine/config';
+export { DEFAULT_PERMISSION_TEMPLATE } from './engine/templates';
+export type { SimTemplate } from './engine/templates';
 export type {
   CalleeBehaviour,
   MetaSimOptions,

@@ -1,5 +1,9 @@
 import type { Role } from '@ringside/contracts';
-import type { SimMessengerPage, SimWhatsAppNumber } from '@ringside/meta-sim';
+import {
+  DEFAULT_PERMISSION_TEMPLATE,
+  type SimMessengerPage,
+  type SimWhatsAppNumber,
+} from '@ringside/meta-sim';
 import { hashPassword, type ScryptCost } from '../auth/passwords';
 import type { UnitOfWork } from '../repos/unit-of-work';
 
@@ -16,7 +20,9 @@ const ADMIN_EMAIL = DEMO_USERS[0]?.email ?? '';
 
 /**
  * The demo workspace of the embedded default: an admin, a supervisor, two agents, the
- * simulator's WhatsApp number and Page, made in one transaction: a start that stops halfway
+ * simulator's WhatsApp number (with the simulated account's approved call permission template,
+ * so New call can ask a customer who never wrote, as WhatsApp requires) and Page, made in one
+ * transaction: a start that stops halfway
  * leaves nothing, and the next one makes it all. Idempotent: once the demo admin exists, a
  * start finds it and changes nothing (what an admin later removes stays removed).
  *
@@ -57,6 +63,11 @@ export async function seedDemo(
       accessToken: simulator.number.accessToken,
     });
     if (!whatsapp.ok) throw new Error(`demo WhatsApp number: ${whatsapp.error.message}`);
+    await repos.permissionTemplates.set(
+      workspace.id,
+      whatsapp.channel.id,
+      DEFAULT_PERMISSION_TEMPLATE,
+    );
     const messenger = await repos.channels.createMessengerChannel({
       workspaceId: workspace.id,
       pageId: simulator.page.pageId,

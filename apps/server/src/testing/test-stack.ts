@@ -2,6 +2,7 @@ import type { Role } from '@ringside/contracts';
 import { signMetaPayload } from '@ringside/contracts/signature';
 import {
   createMetaSim,
+  DEFAULT_PERMISSION_TEMPLATE,
   type MetaSim,
   type MetaSimOptions,
   type RecordedRequest,
@@ -247,6 +248,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         accessToken: simPage.accessToken,
       });
       if (!wa.ok || !page.ok) throw new Error('could not create the test channels');
+      // as a business set up for outbound calls (WhatsApp's 24-hour window, *Service messages*)
+      await app.repos.permissionTemplates.set(ws.id, wa.channel.id, DEFAULT_PERMISSION_TEMPLATE);
       const channelIds = { whatsapp: wa.channel.id, messenger: page.channel.id };
       async function addUser(role: Role, name?: string): Promise<TestUser> {
         const email = `${role}.${Math.random().toString(36).slice(2)}@example.com`;

@@ -107,9 +107,10 @@ export interface MetaSimOptions {
   /** the account's approved message templates; default: one call permission template */
   approvedTemplates?: SimTemplate[];
   /**
-   * `enforced`: a free-form message (the interactive call permission request) to a user who has
-   * not messaged or called the number in the last 24 hours is refused with 131047, as Meta
-   * does. `always-open` (default, the demo's convenience): every user is inside the window.
+   * `enforced` (default, as Meta does): a free-form message (the interactive call permission
+   * request) to a user who has not messaged or called the number in the last 24 hours is
+   * refused with 131047; only an approved template may start the conversation. `always-open`
+   * (not Meta's behaviour): every user is inside the window.
    */
   customerServiceWindow?: 'always-open' | 'enforced';
   quirks?: Partial<SimQuirks>;
@@ -244,7 +245,7 @@ export function resolveConfig(options: MetaSimOptions = {}): SimConfig {
       ...options.permissionReply,
     },
     approvedTemplates: options.approvedTemplates ?? [DEFAULT_PERMISSION_TEMPLATE],
-    customerServiceWindow: options.customerServiceWindow ?? 'always-open',
+    customerServiceWindow: options.customerServiceWindow ?? 'enforced',
     quirks: {
       actpassInAnswer: false,
       whatsappStatusCase: 'upper',

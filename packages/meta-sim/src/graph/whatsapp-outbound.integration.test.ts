@@ -240,17 +240,15 @@ describe('calling settings', () => {
   });
 });
 
+// a user who never wrote or called is asked with the approved template (free-form needs an
+// open customer service window: whatsapp-permission-template.integration.test.ts)
 function permissionRequest() {
   return {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
     to: USER,
-    type: 'interactive',
-    interactive: {
-      type: 'call_permission_request',
-      action: { name: 'call_permission_request' },
-      body: { text: 'May we call you about your order?' },
-    },
+    type: 'template',
+    template: { name: 'call_permission_request', language: { code: 'en' } },
   };
 }
 

@@ -39,16 +39,13 @@ const permission = async () =>
   waCallPermissionsReplySchema.parse(
     (await graph.get(PNID, 'call_permissions', { user_wa_id: USER })).body,
   );
+// the approved template: it may reach a user outside the customer service window
 const requestPermission = () =>
   graph.post(PNID, 'messages', {
     messaging_product: 'whatsapp',
     to: USER,
-    type: 'interactive',
-    interactive: {
-      type: 'call_permission_request',
-      action: { name: 'call_permission_request' },
-      body: { text: 'May we call you?' },
-    },
+    type: 'template',
+    template: { name: 'call_permission_request', language: { code: 'en' } },
   });
 
 /** the permission replies sent so far, parsed with the server's own schema */

@@ -101,8 +101,11 @@ describe('call permission requests and the customer service window', () => {
     expect((await template('call_permission', 'pt_BR')).status).toBe(200);
   });
 
-  it('keeps every window open by default (the demo’s convenience)', async () => {
+  it('enforces the window by default, as Meta does; always-open is an option that is not Meta', async () => {
     await start({ customerServiceWindow: undefined });
+    expect(errorOf((await freeForm()).body).code).toBe(131047);
+    await sim.close();
+    await start({ customerServiceWindow: 'always-open' });
     expect((await freeForm()).status).toBe(200);
   });
 });

@@ -3,12 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { businessOffer } from '../../testing/business-sdp';
 import { command, useStack } from '../../testing/test-stack';
 
-// meta enforces the 24-hour customer service window; the simulator's default keeps it open
-const stack = useStack({
-  sim: { customerServiceWindow: 'enforced', permissionReply: { response: 'none' } },
-});
+// meta enforces the 24-hour customer service window, and so does the simulator by default
+const stack = useStack({ sim: { permissionReply: { response: 'none' } } });
 
-async function setUp(template?: { name: string; language: string }) {
+/** a workspace whose number has `template` as its permission template (null: none set) */
+async function setUp(template: { name: string; language: string } | null = null) {
   const ws = await stack().workspace('Acme Support');
   const admin = await ws.addUser('admin');
   const cookie = await stack().signIn(admin.email);
@@ -19,7 +18,8 @@ async function setUp(template?: { name: string; language: string }) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-  if (template) expect((await put({ template })).status).toBe(200);
+  // the test stack's numbers come with the simulated account's approved template
+  expect((await put({ template })).status).toBe(200);
   const agent = await ws.agent('Dana Dialer');
   const dial = (to: string) =>
     command(agent.socket, 'call:dial', {
@@ -110,6 +110,7 @@ describe('the permission template of a number (admin)', () => {
       audit.items
         .filter((e) => e.action === 'channel.permission_template')
         .map((e) => e.changes['permissionTemplate']),
-    ).toEqual([null, 'cpr_v2 (pt_BR)']);
+      // newest first: cleared, set, and setUp clearing the stack's template
+    ).toEqual([null, 'cpr_v2 (pt_BR)', null]);
   });
 });

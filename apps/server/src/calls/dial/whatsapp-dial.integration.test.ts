@@ -256,13 +256,11 @@ describe('calling a customer on WhatsApp', () => {
       },
     });
     expect(permissionRequests()).toHaveLength(1);
+    // a customer who never wrote or called: the number's approved template, as WhatsApp requires
     expect(permissionRequests()[0]?.body).toMatchObject({
       to: waId,
-      type: 'interactive',
-      interactive: {
-        type: 'call_permission_request',
-        body: { text: 'Acme Support would like to call you on WhatsApp.' },
-      },
+      type: 'template',
+      template: { name: 'call_permission_request', language: { code: 'en' } },
     });
 
     // tried again at once: Meta's limits say a request went out today, so none goes again
