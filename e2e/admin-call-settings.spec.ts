@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/accessibility';
 import type { AgentConsole } from './support/agent-console';
 import { screenshots } from './support/artifacts';
 import { useE2e } from './support/e2e-suite';
@@ -67,6 +68,7 @@ describe('an admin edits a channel’s call settings', () => {
       /is in the past/,
     );
     await shots.take(ada!.page, 'field-errors');
+    await expectAccessible(ada!.page, 'admin call settings with field errors');
     const posted = () =>
       stack.sim.requests().filter((r) => r.method === 'POST' && r.edge === 'settings');
     expect(posted()).toHaveLength(0);

@@ -1,5 +1,6 @@
 import type { SimMessengerPage } from '@ringside/meta-sim';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/accessibility';
 import type { AgentConsole } from './support/agent-console';
 import { screenshots } from './support/artifacts';
 import { callerIdentity } from './support/calls';
@@ -37,6 +38,7 @@ describe('an admin connects a Messenger Page', () => {
     await page.getByLabel('Access token', { exact: true }).fill(SECOND_PAGE.accessToken);
     await page.getByRole('checkbox', { name: /^Bo Agent/ }).check();
     await shots.take(page, 'form');
+    await expectAccessible(page, 'admin channels, new Page form');
     await page.getByRole('button', { name: 'Add channel', exact: true }).click();
 
     const card = page

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/accessibility';
 import { screenshots } from './support/artifacts';
 import { answeredCall } from './support/calls';
 import { useE2e } from './support/e2e-suite';
@@ -18,6 +19,7 @@ describe('after-call work', () => {
     await alex.page.getByText(/^After-call work:/).waitFor();
     await alex.button('Save').waitFor();
     await shots.take(alex.page, 'after-call-work');
+    await expectAccessible(alex.page, 'wrap-up');
 
     // a customer calls meanwhile: the server stores it ringing, offered to nobody, and the
     // console shows no card

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/accessibility';
 import type { AgentConsole } from './support/agent-console';
 import { screenshots } from './support/artifacts';
 import { allowCallBacks, dialedCall } from './support/dialing';
@@ -61,6 +62,7 @@ describe('the callback worklist', () => {
     // the customer allowed calls back when they called (the line asks callers): the row says so
     await row.getByText(/Allows calls until/).waitFor();
     await shots.take(page, 'claimed');
+    await expectAccessible(page, 'callbacks');
 
     // Call back opens the console with New call filled in: the customer's number on that line;
     // they do not pick up

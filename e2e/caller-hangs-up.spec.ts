@@ -37,7 +37,9 @@ describe('the caller hangs up', () => {
     await alex.page.getByText(/caller hung up/i).waitFor({ timeout: 5_000 });
     await shots.take(alex.page, 'caller-left-while-ringing');
     // the notice is brief: the card leaves on its own, nothing left to click
-    await alex.page.getByText('Rita Ringing').waitFor({ state: 'hidden', timeout: 3_000 });
+    await alex.page
+      .getByRole('heading', { name: 'Rita Ringing' })
+      .waitFor({ state: 'hidden', timeout: 3_000 });
     expect(await alex.button('Accept').count()).toBe(0);
   });
 });

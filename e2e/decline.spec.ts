@@ -26,7 +26,9 @@ describe('Decline', () => {
     expect(stack.sim.requests({ callId: call.id, action: 'accept' })).toHaveLength(0);
     expect(call.stats().packetsReceived).toBe(0);
 
-    await alex.page.getByText('Dora Decline').waitFor({ state: 'hidden', timeout: 3_000 });
+    await alex.page
+      .getByRole('heading', { name: 'Dora Decline' })
+      .waitFor({ state: 'hidden', timeout: 3_000 });
     expect(await alex.button('Accept').count()).toBe(0);
     await alex.statusSelected('Available').first().waitFor();
     await shots.take(alex.page, 'declined');

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/accessibility';
 import type { AgentConsole } from './support/agent-console';
 import { screenshots } from './support/artifacts';
 import { useE2e } from './support/e2e-suite';
@@ -144,6 +145,7 @@ describe('call history', () => {
     expect(claimed).toBeGreaterThan(0);
     expect(hungUp).toBeGreaterThan(claimed);
     await shots.take(alex.page, 'agent-detail');
+    await expectAccessible(alex.page, "history with a call's detail");
   });
 
   it("a supervisor's history holds both calls, and the outcome filter tells them apart", async () => {

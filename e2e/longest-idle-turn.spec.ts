@@ -37,7 +37,9 @@ describe('longest-idle ringing, one agent at a time', () => {
       .waitFor({ timeout: TURN_MS + 3_000 });
     await shots.take(alex.page, 'alex-turn-over');
     await alex.button('Accept').waitFor({ state: 'hidden', timeout: 3_000 });
-    await alex.page.getByText('Lena Longest').waitFor({ state: 'hidden', timeout: 3_000 });
+    await alex.page
+      .getByRole('heading', { name: 'Lena Longest' })
+      .waitFor({ state: 'hidden', timeout: 3_000 });
     // not before the turn was over
     expect(Date.now() - rangAt).toBeGreaterThanOrEqual(TURN_MS - 1_000);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/accessibility';
 import { screenshots } from './support/artifacts';
 import { useE2e } from './support/e2e-suite';
 import { sample } from './support/poll';
@@ -27,6 +28,7 @@ describe('Test my setup, with a TURN relay', () => {
 
     await setup.finished();
     await shots.take(setup.page, 'finished');
+    await expectAccessible(setup.page, 'setup check');
     const microphone = await setup.text('Microphone');
     expect(microphone).toContain('Passed');
     expect(microphone).toContain('We hear you clearly.');

@@ -69,7 +69,9 @@ describe('keyboard shortcuts', () => {
     await keyboard.press(KEY.decline);
     await next.waitFor('ended', { timeoutMs: 10_000 });
     expect(next.snapshot().reason).toBe('business-rejected');
-    await alex.page.getByText('Dana Typing').waitFor({ state: 'hidden', timeout: 3_000 });
+    await alex.page
+      .getByRole('heading', { name: 'Dana Typing' })
+      .waitFor({ state: 'hidden', timeout: 3_000 });
     // the notes survived it all, and save
     expect(await notes.inputValue()).toBe(typed);
     await alex.button('Save').click();

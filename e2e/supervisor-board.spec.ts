@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/accessibility';
 import type { AgentConsole } from './support/agent-console';
 import { screenshots } from './support/artifacts';
 import { useE2e } from './support/e2e-suite';
@@ -84,6 +85,7 @@ describe('the supervisor board', () => {
     );
     expect(seconds(later)).toBeGreaterThanOrEqual(seconds(first) + 2);
     await shots.take(page, 'talking');
+    await expectAccessible(page, 'supervisor board');
 
     await call.hangUp();
     await row.waitFor({ state: 'detached', timeout: 5_000 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/accessibility';
 import type { AgentConsole } from './support/agent-console';
 import { screenshots } from './support/artifacts';
 import { answeredCall } from './support/calls';
@@ -25,7 +26,9 @@ describe('supervisor reports', () => {
     const abandoned = await stack.placeCall('whatsapp', 'Abe Abandon');
     await alex.waitForRinging('Abe Abandon');
     await abandoned.hangUp();
-    await alex.page.getByText('Abe Abandon').waitFor({ state: 'hidden', timeout: 5_000 });
+    await alex.page
+      .getByRole('heading', { name: 'Abe Abandon' })
+      .waitFor({ state: 'hidden', timeout: 5_000 });
 
     sam = await openStaffConsole(world(), 'supervisor', 'Sam Supervisor', '/supervisor');
     const page = sam.page;
@@ -52,6 +55,7 @@ describe('supervisor reports', () => {
     expect(cells[6]).toMatch(/^\d+\.\d s$|^\d+:\d\d$/);
     expect(await page.getByRole('img', { name: /^Service level/ }).count()).toBe(1);
     await shots.take(page, 'reports');
+    await expectAccessible(page, 'reports');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,6 +1,10 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expectAccessible } from './accessibility';
 import { installRtcProbe, readBrowserAudio, type BrowserAudio } from './rtc-probe';
 import type { E2eStack, SeededAgent } from './stack';
+
+/** whether this run has run axe over the login view yet (the specs share one module cache) */
+let loginAudited = false;
 
 /** how long a UI step may take before the helper gives up with a clear message */
 const UI_BOUND_MS = 15_000;
@@ -92,6 +96,12 @@ export class AgentConsole {
   /** signs in through `/login` and waits for the agent view's status control */
   async signIn(): Promise<void> {
     await this.page.goto(`${this.#url}/login`);
+    await this.page.getByLabel('Email', { exact: true }).waitFor();
+    // the login view is checked once a run (every spec signs in; once is enough to catch it)
+    if (!loginAudited) {
+      loginAudited = true;
+      await expectAccessible(this.page, 'login');
+    }
     await this.page.getByLabel('Email', { exact: true }).fill(this.agent.email);
     await this.page.getByLabel('Password', { exact: true }).fill(this.agent.password);
     await this.button('Sign in').click();

@@ -5,6 +5,7 @@ import { ThemeToggle } from '../../theme/ThemeToggle';
 import { Button } from '../../ui/controls';
 import { SimulatorLauncher } from '../sim/SimulatorLauncher';
 import { CallStrip } from './CallStrip';
+import { RingAnnouncer } from './RingAnnouncer';
 
 const NAV_LINK = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${
@@ -70,6 +71,7 @@ export function AppShell() {
         </div>
       </header>
       {location.pathname === '/' ? null : <CallStrip />}
+      <RingAnnouncer />
       <main>
         <Outlet />
       </main>

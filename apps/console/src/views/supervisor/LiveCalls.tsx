@@ -123,7 +123,7 @@ function EndCallControl({ call, feed }: { call: CallView; feed: BoardFeed }) {
         <Button
           tone="neutral"
           className="min-h-9 px-3"
-          aria-label={`End the call with ${who}`}
+          aria-label={`End call with ${who}`}
           onClick={() => setStep('confirm')}
         >
           End call
