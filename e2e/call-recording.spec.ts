@@ -52,9 +52,11 @@ describe('a call recorded by Meta', () => {
           .getByRole('heading', { name: 'Recording and transcript' })
           .waitFor({ timeout: 2_000 })
           .catch(() => undefined);
-        return player.count();
+        // the recording and the transcript are fetched from Meta apart: wait for both
+        const transcriptShown = alex.page.getByRole('button', { name: 'Show transcript' });
+        return (await player.count()) > 0 && (await transcriptShown.count()) > 0;
       },
-      (count) => count > 0,
+      (both) => both,
       { timeoutMs: 30_000, intervalMs: 1_000 },
     );
     const audio = alex.page.getByLabel('Call recording');
