@@ -29,6 +29,24 @@ const settingsReplySchema = z.looseObject({ calling: z.unknown().optional() });
  * await wa.accept(creds, callId, answer); // the same bytes
  */
 export function whatsappGraph(transport: GraphTransport) {
+  /** a permission request to one customer, free-form or template: `POST /{number}/messages` */
+  const sendPermissionRequest = (
+    creds: GraphCredentials,
+    operation: string,
+    to: string,
+    content: Record<string, unknown>,
+  ): Promise<WaMessageSentReply> =>
+    transport.send({
+      operation,
+      method: 'POST',
+      node: creds.nodeId,
+      edge: 'messages',
+      accessToken: creds.accessToken,
+      body: { ...product, recipient_type: 'individual', ...customerAddress(to), ...content },
+      reply: waMessageSentReplySchema,
+      // a repeat would be a second message to the customer (and counts against Meta's limit)
+      maxAttempts: 1,
+    });
   const calls = <T>(
     creds: GraphCredentials,
     operation: string,
@@ -118,26 +136,13 @@ export function whatsappGraph(transport: GraphTransport) {
       to: string,
       text: string,
     ): Promise<WaMessageSentReply> =>
-      transport.send({
-        operation: 'whatsapp.permission_request',
-        method: 'POST',
-        node: creds.nodeId,
-        edge: 'messages',
-        accessToken: creds.accessToken,
-        body: {
-          ...product,
-          recipient_type: 'individual',
-          ...customerAddress(to),
-          type: 'interactive',
-          interactive: {
-            type: 'call_permission_request',
-            action: { name: 'call_permission_request' },
-            body: { text },
-          },
+      sendPermissionRequest(creds, 'whatsapp.permission_request', to, {
+        type: 'interactive',
+        interactive: {
+          type: 'call_permission_request',
+          action: { name: 'call_permission_request' },
+          body: { text },
         },
-        reply: waMessageSentReplySchema,
-        // a repeat would be a second message to the customer (and counts against Meta's limit)
-        maxAttempts: 1,
       }),
     /**
      * The call permission request as an approved template (outside the customer service
@@ -149,21 +154,9 @@ export function whatsappGraph(transport: GraphTransport) {
       to: string,
       template: PermissionTemplate,
     ): Promise<WaMessageSentReply> =>
-      transport.send({
-        operation: 'whatsapp.permission_request_template',
-        method: 'POST',
-        node: creds.nodeId,
-        edge: 'messages',
-        accessToken: creds.accessToken,
-        body: {
-          ...product,
-          recipient_type: 'individual',
-          ...customerAddress(to),
-          type: 'template',
-          template: { name: template.name, language: { code: template.language } },
-        },
-        reply: waMessageSentReplySchema,
-        maxAttempts: 1,
+      sendPermissionRequest(creds, 'whatsapp.permission_request_template', to, {
+        type: 'template',
+        template: { name: template.name, language: { code: template.language } },
       }),
     /** the number itself, read with its token: Meta answers only a token that may act for it */
     describeNumber: (creds: GraphCredentials) =>
