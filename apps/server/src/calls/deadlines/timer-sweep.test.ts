@@ -145,38 +145,55 @@ describe('timer sweep rounds', () => {
   });
 
   it('sweeps every period once started, and no more once stopped', async () => {
-    const { sweep, queries } = sweepOver([], { periodMs: 20 });
-    sweep.start();
-    await new Promise((done) => setTimeout(done, 150));
-    await sweep.stop();
-    const rounds = queries.length;
-    // jittered 16-24 ms apart
-    expect(rounds).toBeGreaterThanOrEqual(3);
-    await new Promise((done) => setTimeout(done, 60));
-    expect(queries).toHaveLength(rounds);
-  });
-
-  it('follows a full round with another straight away, then waits a period', async () => {
     vi.useFakeTimers();
     try {
-      const { sweep, queries } = sweepOver([overdue(1), overdue(2)], {
-        periodMs: 10_000,
-        batch: 1,
-      });
+      const { sweep, queries } = sweepOver([], { periodMs: 20 });
       sweep.start();
-      await vi.advanceTimersByTimeAsync(12_000);
-      // the first round within a period (±20 %), two more at once: 1 call, 1 call, none
-      expect(queries).toHaveLength(3);
-      // the next no sooner than 80 % of a period after the first
-      await vi.advanceTimersByTimeAsync(3_900);
-      expect(queries).toHaveLength(3);
-      await vi.advanceTimersByTimeAsync(10_000);
-      expect(queries).toHaveLength(4);
+      // jittered 16-24 ms apart: at least 6 rounds in 150 ms, at most 9
+      await vi.advanceTimersByTimeAsync(150);
+      const rounds = queries.length;
+      expect(rounds).toBeGreaterThanOrEqual(6);
+      expect(rounds).toBeLessThanOrEqual(9);
       await sweep.stop();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(queries).toHaveLength(rounds);
     } finally {
       vi.useRealTimers();
     }
   });
+
+  // the jitter at both ends of its range (Math.random 0 and just under 1): periods of 8 s and 12 s
+  it.each([
+    { random: 0, periodMs: 8_000 },
+    { random: 0.9999, periodMs: 11_999.2 },
+  ])(
+    'follows a full round with another straight away, then waits a period ($periodMs ms)',
+    async ({ random, periodMs }) => {
+      vi.useFakeTimers();
+      vi.spyOn(Math, 'random').mockReturnValue(random);
+      try {
+        const { sweep, queries } = sweepOver([overdue(1), overdue(2)], {
+          periodMs: 10_000,
+          batch: 1,
+        });
+        sweep.start();
+        await vi.advanceTimersByTimeAsync(periodMs - 1);
+        expect(queries).toHaveLength(0);
+        // the first round after a period, two more at once: 1 call, 1 call, none
+        await vi.advanceTimersByTimeAsync(10);
+        expect(queries).toHaveLength(3);
+        // the next a whole period after the round that found nothing, not sooner
+        await vi.advanceTimersByTimeAsync(periodMs - 11);
+        expect(queries).toHaveLength(3);
+        await vi.advanceTimersByTimeAsync(10);
+        expect(queries).toHaveLength(4);
+        await sweep.stop();
+      } finally {
+        vi.restoreAllMocks();
+        vi.useRealTimers();
+      }
+    },
+  );
 
   it('refuses a period or batch that is not a positive number', () => {
     expect(() => sweepOver([], { periodMs: 0 })).toThrow(/periodMs must be a positive/);
