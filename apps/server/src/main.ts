@@ -88,18 +88,19 @@ async function main(): Promise<void> {
       transportPolicy: env.ICE_TRANSPORT_POLICY,
     },
   });
+  // the demo workspace is committed before the port opens: a sign-in as soon as the server
+  // answers finds its users
+  const seeded = sim
+    ? await seedDemo(app.unitOfWork, { number: DEMO_WHATSAPP_NUMBER, page: DEMO_MESSENGER_PAGE })
+    : undefined;
   const url = await app.listen(env.PORT, env.HOST);
   logger.info(
     { url, database: database.kind, simulator: env.SIMULATOR, cluster: redis !== undefined },
     'ringside listening',
   );
 
-  if (sim) {
+  if (sim && seeded) {
     sim.setWebhookUrl(`${url}/webhooks/meta`);
-    const seeded = await seedDemo(app.unitOfWork, {
-      number: DEMO_WHATSAPP_NUMBER,
-      page: DEMO_MESSENGER_PAGE,
-    });
     const lines = [
       '',
       `Ringside is running on ${env.PUBLIC_ORIGIN[0] ?? url} with the Meta simulator${seeded.created ? ' (demo workspace created)' : ''}.`,

@@ -103,10 +103,10 @@ afterAll(async () => {
 describe('the demo workspace never outlives the simulator', () => {
   it('a start without Meta credentials says it runs in demo mode; one with them refuses the demo password', async () => {
     const demo = await start({});
-    // the demo is seeded after the server listens: wait for the sign-ins it prints
-    await demo.printed(DEMO_ADMIN);
-    expect(demo.output()).toMatch(/"msg":"demo mode: [^"]*simulator/);
+    // the demo is seeded before the server listens: a sign-in the moment it listens succeeds
     expect((await signIn(demo.url, DEMO_PASSWORD)).status).toBe(200);
+    expect(demo.output()).toMatch(/"msg":"demo mode: [^"]*simulator/);
+    await demo.printed(DEMO_ADMIN);
     expect(await demo.stop()).toBe(0);
 
     const real = await start(META);
