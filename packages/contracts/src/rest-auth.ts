@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { channelSchema, roleSchema } from './call-outcome';
+import { localeSchema } from './locale';
 import { readableIssueSchema } from './rest-common';
+
+// the console language travels with the me reply
+export * from './locale';
 
 /**
  * `POST /api/auth/login`. The email is trimmed and lower-cased so sign-in ignores case.
@@ -30,7 +34,8 @@ export const dialableChannelSchema = z.object({
 export type DialableChannel = z.infer<typeof dialableChannelSchema>;
 
 /**
- * `GET /api/me`: who is signed in, and the enabled channels they answer (where they may dial from).
+ * `GET /api/me`: who is signed in, the enabled channels they answer (where they may dial from), and
+ * the console language they chose (`null`, or absent from an older server: follow the browser).
  *
  * @example
  * meReplySchema.parse({ id: 'u_1', email: 'asha@example.com', name: 'Asha', role: 'agent', workspaceId: 'w_1', workspaceName: 'Acme', channels: [] });
@@ -43,6 +48,7 @@ export const meReplySchema = z.object({
   workspaceId: z.string().min(1),
   workspaceName: z.string(),
   channels: z.array(dialableChannelSchema),
+  locale: localeSchema.nullable().optional(),
 });
 export type MeReply = z.infer<typeof meReplySchema>;
 

@@ -42,6 +42,7 @@ describe('POST /api/auth/login', () => {
       workspaceId,
       workspaceName: 'Acme Support',
       channels: [],
+      locale: null,
     });
     const [setCookie] = response.headers.getSetCookie();
     expect(setCookie).toMatch(/^ringside_session=[A-Za-z0-9_-]{43};/);

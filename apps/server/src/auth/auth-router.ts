@@ -1,4 +1,4 @@
-import { loginBodySchema, type MeReply } from '@ringside/contracts';
+import { loginBodySchema, setLocaleBodySchema, type MeReply } from '@ringside/contracts';
 import express, { Router, type Request, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { dialableChannels } from '../calls/dial/dial-channels';
@@ -65,7 +65,8 @@ const WRONG_CREDENTIALS = 'Email or password is incorrect';
 const LOGIN_BODY_LIMIT = '16kb';
 
 /**
- * Sign-in routes, mounted at `/api`: `POST /auth/login`, `POST /auth/logout`, `GET /me`.
+ * Sign-in routes, mounted at `/api`: `POST /auth/login`, `POST /auth/logout`, `GET /me`, and
+ * `PUT /me/locale` (the console language the user chose, one of the five it speaks).
  * Wrong email, wrong password and deactivated account all get the same 401; repeated failures
  * get 429 with `Retry-After`; state-changing routes must come from a public origin.
  *
@@ -161,15 +162,29 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
     res.json(await meOf(repos, sessionUserOf(res)));
   });
 
+  router.put(
+    '/me/locale',
+    sameOrigin,
+    requireSession({ repos, clock }),
+    express.json({ limit: LOGIN_BODY_LIMIT }),
+    async (req, res: Response) => {
+      const { locale } = parseBody(setLocaleBodySchema, req.body);
+      const user = sessionUserOf(res);
+      await repos.users.setLocale(user.workspaceId, user.userId, locale);
+      res.json(await meOf(repos, user));
+    },
+  );
+
   return router;
 }
 
 async function meOf(
-  repos: Pick<Repos, 'workspaces' | 'channels'>,
+  repos: Pick<Repos, 'workspaces' | 'channels' | 'users'>,
   user: SessionUser,
 ): Promise<MeDto> {
   const workspace = await repos.workspaces.getWorkspace(user.workspaceId);
   const channels = await repos.channels.listChannels(user.workspaceId);
+  const locale = await repos.users.getLocale(user.workspaceId, user.userId);
   return {
     id: user.userId,
     email: user.email,
@@ -179,6 +194,7 @@ async function meOf(
     workspaceName: workspace?.name ?? '',
     // where they may call customers from: the enabled channels they answer
     channels: dialableChannels(channels, user.userId),
+    locale,
   };
 }
 

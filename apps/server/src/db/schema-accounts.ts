@@ -1,6 +1,6 @@
-import { roleSchema, type Role } from '@ringside/contracts';
+import { localeSchema, roleSchema, type Locale, type Role } from '@ringside/contracts';
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant, oneOf } from './columns';
 
 /** A tenant: every user, channel and call belongs to exactly one. */
@@ -23,6 +23,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role').$type<Role>().notNull(),
     active: boolean('active').notNull().default(true),
+    /** the console language they chose; null follows their browser */
+    locale: text('locale').$type<Locale>(),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -30,6 +32,8 @@ export const users = pgTable(
     uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
     index('users_workspace_idx').on(t.workspaceId),
     oneOf('users_role_check', t.role, roleSchema.options),
+    // oneOf takes lowercase words only; pt-BR is not one
+    check('users_locale_check', sql`${t.locale} in (${sql.raw(quotedList(localeSchema.options))})`),
   ],
 );
 
@@ -50,3 +54,8 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
+
+function quotedList(values: readonly string[]): string {
+  if (values.some((value) => !/^[A-Za-z-]+$/.test(value))) throw new Error('bad locale tag');
+  return values.map((value) => `'${value}'`).join(', ');
+}

@@ -1,4 +1,4 @@
-import type { Role } from '@ringside/contracts';
+import type { Locale, Role } from '@ringside/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { sessions, users } from '../db/schema';
@@ -115,6 +115,24 @@ export function createUsersRepo(db: Db) {
       return update(workspaceId, userId, { name });
     },
 
+    /** the console language the user chose; null when they follow their browser (or are unknown) */
+    async getLocale(workspaceId: string, userId: string): Promise<Locale | null> {
+      if (!isUuid(workspaceId) || !isUuid(userId)) return null;
+      const [row] = await db
+        .select({ locale: users.locale })
+        .from(users)
+        .where(inWorkspace(workspaceId, userId));
+      return row?.locale ?? null;
+    },
+
+    async setLocale(
+      workspaceId: string,
+      userId: string,
+      locale: Locale,
+    ): Promise<User | undefined> {
+      return update(workspaceId, userId, { locale });
+    },
+
     async setPasswordHash(
       workspaceId: string,
       userId: string,
@@ -159,7 +177,9 @@ export function createUsersRepo(db: Db) {
   async function update(
     workspaceId: string,
     userId: string,
-    values: Partial<Pick<typeof users.$inferInsert, 'role' | 'name' | 'passwordHash' | 'active'>>,
+    values: Partial<
+      Pick<typeof users.$inferInsert, 'role' | 'name' | 'passwordHash' | 'active' | 'locale'>
+    >,
   ): Promise<User | undefined> {
     if (!isUuid(workspaceId) || !isUuid(userId)) return undefined;
     const [row] = await db
