@@ -29,3 +29,4 @@ export * from './rest-admin-meta-webhook';
 export * from './rest-admin-audit';
 export * from './rest-admin-deliveries';
 export * from './rest-admin-failed-events';
+export * from './rest-admin-doctor';

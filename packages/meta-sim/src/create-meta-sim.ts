@@ -114,6 +114,10 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
     callees: new Map(),
     mediaFiles: new Map(),
   };
+  // the set-up's starting settings: calling off on some numbers, some Pages ringing in Meta's apps
+  for (const id of config.setup.callingDisabled) ctx.settings.update(id, { status: 'DISABLED' });
+  for (const id of config.setup.metaRingTarget)
+    ctx.messengerSettings.update(id, { ringTarget: 'META' });
   const log = new RequestLog();
   const faults = new GraphFaults();
   const router = createGraphRouter(ctx, log, faults);

@@ -10,6 +10,8 @@ export {
   DEMO_WHATSAPP_NUMBER,
 } from './engine/config';
 export { DEFAULT_PERMISSION_TEMPLATE } from './engine/templates';
+export { SIM_APP_ID } from './engine/setup';
+export type { MessagingLimitTier, SimSetup, SimSetupOptions, WebhookObject } from './engine/setup';
 export type { SimTemplate } from './engine/templates';
 export type {
   CalleeBehaviour,

@@ -1,5 +1,6 @@
 import type { CallerMediaFactory, CallerMediaOptions } from '../media/media-endpoint';
 import type { SimEvent } from './events';
+import { resolveSetup, type SimSetup, type SimSetupOptions } from './setup';
 import { DEFAULT_PERMISSION_TEMPLATE, type SimTemplate } from './templates';
 
 /** a WhatsApp business phone number the simulator serves */
@@ -114,6 +115,8 @@ export interface MetaSimOptions {
    */
   customerServiceWindow?: 'always-open' | 'enforced';
   quirks?: Partial<SimQuirks>;
+  /** the business's Meta set-up (tokens, subscriptions, limits); default: healthy (engine/setup.ts) */
+  setup?: SimSetupOptions;
   /** the caller's WebRTC endpoint; default: werift */
   media?: CallerMediaFactory;
   /** defaults for every caller (audio source, echo, host) */
@@ -163,6 +166,7 @@ export interface SimConfig {
   approvedTemplates: SimTemplate[];
   customerServiceWindow: 'always-open' | 'enforced';
   quirks: SimQuirks;
+  setup: SimSetup;
   callerMedia: CallerMediaOptions;
   callMedia: SimCallMediaOptions;
   now: () => number;
@@ -253,6 +257,7 @@ export function resolveConfig(options: MetaSimOptions = {}): SimConfig {
       bareSuccess: false,
       ...options.quirks,
     },
+    setup: resolveSetup(options.setup),
     callerMedia: options.callerMedia ?? {},
     callMedia: { ...DEFAULT_CALL_MEDIA, ...options.callMedia },
     now: options.now ?? Date.now,

@@ -31,6 +31,7 @@ export function authorize(config: SimConfig, req: Request, objectId: string): Ou
       httpStatus: 401,
     });
   }
+  if (config.setup.expiredTokens.includes(token)) return expired();
   const number = config.numbers.find((n) => n.phoneNumberId === objectId);
   const page = config.pages.find((p) => p.pageId === objectId);
   if (!number && !page) {
@@ -59,12 +60,26 @@ export function unsupported(method: string, objectId: string) {
   });
 }
 
+/**
+ * Meta's answer to a token that has expired (190, subcode 463), for any request made with it.
+ *
+ * @example
+ * if (config.setup.expiredTokens.includes(token)) return expired();
+ */
+export function expired() {
+  return refuse(190, 'the access token has expired', {
+    httpStatus: 401,
+    subcode: 463,
+    message: 'Error validating access token: Session has expired.',
+  });
+}
+
 function wrongObject(objectId: string) {
   return refuse(190, `The access token does not grant access to ${objectId}.`, { httpStatus: 401 });
 }
 
 /** `Authorization: Bearer …`, else `access_token` in the query or body */
-function readToken(req: Request): string | null {
+export function readToken(req: Request): string | null {
   const header = req.get('authorization');
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -15,6 +15,7 @@ import {
 } from './messenger-edges';
 import { mountMediaRoutes } from './media-edges';
 import { readNode } from './node-read';
+import { mountSetupRoutes } from './setup-edges';
 import { withoutToken, type RequestLog } from './request-log';
 import {
   getWhatsAppCallPermissions,
@@ -114,8 +115,15 @@ export function createGraphRouter(
   }
   // recordings and transcripts by media id, and their downloads
   mountMediaRoutes(router, ctx, faults);
+  // the set-up reads an installation checks itself with (debug_token, subscriptions)
+  mountSetupRoutes(router, ctx);
   // the number or Page itself: the read that proves a token may act for it
-  router.get('/:version/:id', versionOnly, parseJson, endpoint(ctx, log, readNode));
+  router.get(
+    '/:version/:id',
+    versionOnly,
+    parseJson,
+    endpoint(ctx, log, (t, req) => readNode(t, req, ctx.config.setup)),
+  );
   // anything else under a version is an edge Meta does not serve here
   router.all('/:version/:id/*rest', versionOnly, parseJson, endpoint(ctx, log, unsupportedFor));
   return router;
