@@ -3,7 +3,11 @@ import { SESSION_COOKIE } from '../src/auth/session-cookie';
 import type { RingsideApp } from '../src/create-app';
 import { IN_MEMORY, openDatabase } from '../src/db/open-database';
 import { createLogger } from '../src/ops/logger';
-import { startTestServer, type TestServer } from '../src/testing/server-builder';
+import {
+  startTestServer,
+  type TestServer,
+  type TestServerOptions,
+} from '../src/testing/server-builder';
 import { startGraphStub, type GraphStub } from './graph-stub';
 
 /** the console's origin: sockets and REST are checked against it */
@@ -14,6 +18,15 @@ export interface RingsideStackOptions {
   appSecret: string;
   /** where the server's pino log goes (info level, as in production) */
   logFile: string;
+  /** `postgres://…`: that (empty or migrated) PostgreSQL database; unset: PGlite in memory */
+  databaseUrl?: string;
+  /** other app options, e.g. a cluster node's socket adapter */
+  app?: TestServerOptions['app'];
+  /**
+   * an existing workspace's bench number: a second node of a cluster serves the workspace the
+   * first one created instead of creating another
+   */
+  shared?: { workspaceId: string; phoneNumberId: string };
 }
 
 /** One Ringside server process-part, on a free port, with one workspace and WhatsApp number. */
@@ -44,7 +57,7 @@ export interface RingsideStack {
  */
 export async function startRingside(options: RingsideStackOptions): Promise<RingsideStack> {
   const graph = await startGraphStub();
-  const database = await openDatabase({ dataDir: IN_MEMORY });
+  const database = await openDatabase({ dataDir: IN_MEMORY, databaseUrl: options.databaseUrl });
   const destination = pino.destination({ dest: options.logFile, sync: false, append: true });
   let server: TestServer | undefined;
   const closeAll = async () => {
@@ -69,24 +82,18 @@ export async function startRingside(options: RingsideStackOptions): Promise<Ring
       // info, as in production, into the bench's log file; and the real scrypt cost
       logger: createLogger('info', destination),
       passwordCost: 'real',
+      ...(options.app ? { app: options.app } : {}),
     });
     const { app, url } = server;
-    const workspace = await app.repos.workspaces.createWorkspace('Bench');
-    const phoneNumberId = '100000000000001';
-    const channel = await app.repos.channels.createWhatsAppChannel({
-      workspaceId: workspace.id,
-      phoneNumberId,
-      wabaId: '200000000000001',
-      displayNumber: '+15550100001',
-      accessToken: 'bench-access-token',
-    });
-    if (!channel.ok) throw new Error('could not create the bench channel');
+    const { workspaceId, phoneNumberId } = options.shared ?? (await createBenchWorkspace(app));
     let agents = 0;
+    // two nodes of a cluster add agents to one workspace: their emails must not collide
+    const prefix = new URL(url).port;
     return {
       app,
       url,
       webhookUrl: `${url}/webhooks/meta`,
-      workspaceId: workspace.id,
+      workspaceId,
       phoneNumberId,
       graph,
       async addAgents(count, passwordHash) {
@@ -94,8 +101,8 @@ export async function startRingside(options: RingsideStackOptions): Promise<Ring
         for (let i = 0; i < count; i += 1) {
           agents += 1;
           const created = await app.repos.users.createUser({
-            workspaceId: workspace.id,
-            email: `agent${agents}@bench.example.com`,
+            workspaceId,
+            email: `agent${agents}.${prefix}@bench.example.com`,
             name: `Agent ${agents}`,
             passwordHash,
             role: 'agent',
@@ -116,4 +123,20 @@ export async function startRingside(options: RingsideStackOptions): Promise<Ring
     await closeAll();
     throw error;
   }
+}
+
+async function createBenchWorkspace(
+  app: RingsideApp,
+): Promise<{ workspaceId: string; phoneNumberId: string }> {
+  const workspace = await app.repos.workspaces.createWorkspace('Bench');
+  const phoneNumberId = '100000000000001';
+  const channel = await app.repos.channels.createWhatsAppChannel({
+    workspaceId: workspace.id,
+    phoneNumberId,
+    wabaId: '200000000000001',
+    displayNumber: '+15550100001',
+    accessToken: 'bench-access-token',
+  });
+  if (!channel.ok) throw new Error('could not create the bench channel');
+  return { workspaceId: workspace.id, phoneNumberId };
 }

@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext } from './bench-context';
 import { figureLine } from './figures';
+import { ingestFloorBench } from './ingest-floor-bench';
 import { ringFanoutBench } from './ring-fanout-bench';
 import { startupBench } from './startup-bench';
 import { webhookIngestBench } from './webhook-ingest-bench';
 
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'webhook-ingest': webhookIngestBench,
+  'ingest-floor': ingestFloorBench,
   'ring-fanout': ringFanoutBench,
   'production-build': startupBench,
 };
