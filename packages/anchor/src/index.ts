@@ -1,0 +1,13 @@
+// the media anchor: a Janus engine the server runs, and the calls it mixes (issue #15)
+export { AnchorError, type AnchorErrorCode } from './errors';
+export { JanusProcess, type JanusExit, type JanusProcessOptions } from './engine/janus-process';
+export { renderJanusConfig, type JanusConfigOptions } from './engine/janus-config';
+export { AnchorEngine, type EngineLoss } from './client/anchor-engine';
+export {
+  CallRoom,
+  type CallRoomOptions,
+  type LegOptions,
+  type OfferedLeg,
+  type RoomClosedReason,
+} from './client/call-room';
+export type { CallLeg } from './client/call-leg';
