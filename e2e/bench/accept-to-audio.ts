@@ -18,11 +18,14 @@ import { benchLine, percentile } from './stats';
 const CALLS = 20;
 // the first calls warm up the JIT, the codec and the sockets on both sides; they are not counted
 const WARM_UP = 2;
-const ACCEPT_GOAL_RATIO = 1.3;
+// issue #13: with the answer prepared while it rings, Accept should beat a direct call that
+// builds its answer after the click: p50 at most 0.7×, p95 at most 1.0× the direct baseline
+const ACCEPT_GOAL_RATIOS: Record<50 | 95, number> = { 50: 0.7, 95: 1.0 };
 // meta's offers list an IPv6 host candidate first, unreachable on most networks: ICE must not
 // wait on it (issue #12), so a call with it may be at most this much slower than one without
 const IPV6_GOAL_RATIO = 1.1;
-const INITIAL_JS_BUDGET_KB = 150;
+// issue #13: the console's initial JS at most 110 KB gzipped
+const INITIAL_JS_BUDGET_KB = 110;
 
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
@@ -83,16 +86,15 @@ async function main(): Promise<void> {
     await stack.close();
   }
 
-  for (const p of [50, 95]) {
+  for (const p of [50, 95] as const) {
     const value = percentile(consoleTimes, p) ?? fail('no console timings');
     const baseline = percentile(directTimes, p) ?? fail('no direct timings');
+    const goal = ACCEPT_GOAL_RATIOS[p];
     process.stdout.write(
-      `${benchLine({ bench: 'accept-to-audio', metric: `p${p}`, value, unit: 'ms', baseline, goal: { ratioAtMost: ACCEPT_GOAL_RATIO } })}\n`,
+      `${benchLine({ bench: 'accept-to-audio', metric: `p${p}`, value, unit: 'ms', baseline, goal: { ratioAtMost: goal } })}\n`,
     );
     const ratio = value / baseline;
-    say(
-      `p${p} ${ratio <= ACCEPT_GOAL_RATIO ? 'meets' : 'MISSES'} the ≤ ${ACCEPT_GOAL_RATIO}× goal (${ratio.toFixed(2)}×)`,
-    );
+    say(`p${p} ${ratio <= goal ? 'meets' : 'MISSES'} the ≤ ${goal}× goal (${ratio.toFixed(2)}×)`);
   }
   for (const p of [50, 95]) {
     const value = percentile(consoleTimes, p) ?? fail('no console timings');
