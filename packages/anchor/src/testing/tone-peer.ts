@@ -85,6 +85,14 @@ export class TonePeer {
     return this.#shape === 'meta' ? metaShape(sdp) : sdp;
   }
 
+  /** our answer to the engine's offer, complete with candidates */
+  async answer(offerSdp: string): Promise<string> {
+    await this.#pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+    await this.#pc.setLocalDescription(await this.#pc.createAnswer());
+    await this.#gathered();
+    return this.#pc.localDescription?.sdp ?? '';
+  }
+
   async accept(answerSdp: string): Promise<void> {
     await this.#pc.setRemoteDescription({ type: 'answer', sdp: answerSdp });
   }
