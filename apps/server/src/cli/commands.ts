@@ -5,7 +5,7 @@ import { createChannelsRepo } from '../repos/channels';
 import { createUsersRepo } from '../repos/users';
 import { toChannelView, toUserView, toWorkspaceView } from '../repos/views';
 import { createWorkspacesRepo } from '../repos/workspaces';
-import type { CliCommand, DataDirCommand } from './parse-args';
+import type { CliCommand, DataDirCommand, DoctorCommand } from './parse-args';
 
 /** What a command did: the JSON object to print, or why the arguments were refused. */
 export type CommandOutcome = { ok: true; output: object } | { ok: false; message: string };
@@ -26,7 +26,7 @@ export interface CommandContext {
  * if (outcome.ok) console.log(JSON.stringify(outcome.output));
  */
 export async function runCommand(
-  command: Exclude<CliCommand, { kind: 'help' } | DataDirCommand>,
+  command: Exclude<CliCommand, { kind: 'help' } | DataDirCommand | DoctorCommand>,
   context: CommandContext,
 ): Promise<CommandOutcome> {
   const { db } = context;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from './parse-args';
+import { parseCliArgs, USAGE } from './parse-args';
 
 const WS = '0b9c7a52-5d3e-4c1e-9a57-3f1c2b8d9e10';
 const TOKEN = 'EAAGsecret-token-0123456789abcdef';
@@ -94,6 +94,19 @@ describe('parseCliArgs', () => {
       ok: true,
       command: { kind: 'channel-list', workspaceId: WS },
     });
+  });
+
+  it('reads doctor, with --json for machines, and lists it in the help', () => {
+    expect(parseCliArgs(['doctor'])).toEqual({
+      ok: true,
+      command: { kind: 'doctor', json: false },
+    });
+    expect(parseCliArgs(['doctor', '--json'])).toEqual({
+      ok: true,
+      command: { kind: 'doctor', json: true },
+    });
+    expect(failure(['doctor', '--verbose'])).toBe('unknown option --verbose');
+    expect(USAGE).toContain('doctor [--json]');
   });
 
   it('accepts --name=value', () => {

@@ -38,7 +38,11 @@ export type CliCommand =
     }
   | { kind: 'channel-assign'; channelId: string; userId: string }
   | { kind: 'channel-list'; workspaceId: string | undefined }
+  | DoctorCommand
   | DataDirCommand;
+
+/** `doctor`: checks each channel with Meta and the installation (see ../doctor/doctor-command.ts) */
+export type DoctorCommand = { kind: 'doctor'; json: boolean };
 
 /** The commands that handle the embedded database's files themselves (see ./run-data-command.ts). */
 export type DataDirCommand =
@@ -56,10 +60,13 @@ export const USAGE = `usage: pnpm ringside <command>
   channel add messenger --workspace W --page-id ID --name N --access-token T
   channel assign --channel C --user U
   channel list [--workspace W]
+  doctor [--json]   (asks Meta about each channel, checks the installation; exit 0 only when calls can flow)
   migrate-to-postgres --database-url postgres://…   (copies DATA_DIR into an empty PostgreSQL)
   backup --out FILE [--force]      restore --from FILE [--force]   (the embedded database)
 environment: DATABASE_URL (PostgreSQL), DATA_DIR (embedded database, default ./data),
-  SECRETS_KEY (32-byte base64 key for channel tokens; required with DATABASE_URL)`;
+  SECRETS_KEY (32-byte base64 key for channel tokens; required with DATABASE_URL);
+  doctor also reads the server's META_APP_SECRET, META_VERIFY_TOKEN, GRAPH_API_BASE_URL,
+  PUBLIC_ORIGIN and TURN_URLS`;
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -166,6 +173,11 @@ const SPECS: Record<string, Spec> = {
       if (!workspace.success) return { ok: false, message: '--workspace: must not be empty' };
       return { ok: true, command: { kind: 'channel-list', workspaceId: workspace.data } };
     },
+  },
+  doctor: {
+    flags: [],
+    switches: ['json'],
+    build: (f) => ({ ok: true, command: { kind: 'doctor', json: f['json'] === true } }),
   },
   'migrate-to-postgres': {
     flags: ['database-url'],

@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import { openDatabase } from '../db/open-database';
 import { createSecretBox, loadOrCreateSecretsKey, SecretBoxError } from '../db/secret-box';
 import { readCliEnv, type CliEnv } from './cli-env';
+import { runDoctorCommand } from '../doctor/doctor-command';
 import { runCommand } from './commands';
 import { lockedMessage } from './locked-message';
 import { parseCliArgs, USAGE } from './parse-args';
@@ -61,6 +62,9 @@ export async function runCli(
   const database = await open(env, io);
   if (!database) return EXIT.failed;
   try {
+    if (command.kind === 'doctor') {
+      return await runDoctorCommand(command, environment, database.db, () => secretBox(env), io);
+    }
     const outcome = await runCommand(command, {
       db: database.db,
       secretBox: () => secretBox(env),

@@ -16,6 +16,8 @@ export class GraphApiError extends Error {
   readonly kind: GraphFailureKind;
   /** Meta's error code; absent for network failures and timeouts */
   readonly code: number | undefined;
+  /** Meta's `error_subcode` (463: the token has expired) */
+  readonly subcode: number | undefined;
   readonly httpStatus: number | undefined;
   readonly meaning: string;
   readonly retryable: boolean;
@@ -28,6 +30,7 @@ export class GraphApiError extends Error {
     meaning: string;
     retryable: boolean;
     code?: number;
+    subcode?: number;
     httpStatus?: number;
     fbtraceId?: string;
     details?: string;
@@ -37,6 +40,7 @@ export class GraphApiError extends Error {
     super(`${init.meaning}${where}`, { cause: init.cause });
     this.kind = init.kind;
     this.code = init.code;
+    this.subcode = init.subcode;
     this.httpStatus = init.httpStatus;
     this.meaning = init.meaning;
     this.retryable = init.retryable;
@@ -46,11 +50,17 @@ export class GraphApiError extends Error {
 
   /** builds the error from Meta's error envelope and the HTTP status it came with */
   static fromEnvelope(envelope: MetaErrorEnvelope, httpStatus: number): GraphApiError {
-    const { code, fbtrace_id: fbtraceId, error_data: data } = envelope.error;
+    const {
+      code,
+      error_subcode: subcode,
+      fbtrace_id: fbtraceId,
+      error_data: data,
+    } = envelope.error;
     const described = describeMetaError(code, httpStatus);
     return new GraphApiError({
       kind: 'meta',
       code,
+      ...(subcode === undefined ? {} : { subcode }),
       httpStatus,
       meaning: described.meaning,
       retryable: described.retryable,

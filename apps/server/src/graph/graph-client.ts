@@ -1,5 +1,6 @@
 import { createGraphTransport, type GraphTransportOptions } from './graph-transport';
 import { messengerGraph } from './messenger-graph';
+import { setupGraph } from './setup-graph';
 import { whatsappGraph } from './whatsapp-graph';
 
 /** defaults that suit a call that is ringing on a customer's phone: fail fast, retry a little */
@@ -20,7 +21,12 @@ export function createGraphClient(
   options: Pick<GraphTransportOptions, 'baseUrl' | 'version'> & Partial<GraphTransportOptions>,
 ) {
   const transport = createGraphTransport({ ...GRAPH_DEFAULTS, ...options });
-  return { whatsapp: whatsappGraph(transport), messenger: messengerGraph(transport) };
+  return {
+    whatsapp: whatsappGraph(transport),
+    messenger: messengerGraph(transport),
+    // the read-only set-up checks (doctor)
+    setup: setupGraph(transport),
+  };
 }
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
