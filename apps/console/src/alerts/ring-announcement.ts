@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { RingingCall } from '../state/types';
 import { callerAddress, callerName, channelName } from '../ui/format';
 import { activeRinging } from './RingAlerts';
@@ -27,9 +28,9 @@ export function ringAnnouncement(ringing: Record<string, RingingCall>): RingAnno
   const address = callerAddress(newest.caller);
   const who = address === name || address === 'unknown' ? name : `${name}, ${address}`;
   const others = cards.length - 1;
-  const more = others > 0 ? `. ${others} more ringing` : '';
+  const more = others > 0 ? t('ring.moreRinging', { count: others }) : '';
   return {
     callId: newest.callId,
-    text: `Incoming ${channelName(newest.channel)} call from ${who}${more}`,
+    text: t('ring.announcement', { channel: channelName(newest.channel), who }) + more,
   };
 }

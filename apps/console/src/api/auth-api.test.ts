@@ -9,11 +9,18 @@ const me = {
   workspaceId: 'w1',
   workspaceName: 'Ringside Demo',
   channels: [{ id: 'ch1', channel: 'whatsapp', label: '+1 555 010 0001' }],
+  locale: 'pt-BR',
 };
 
 describe('readMe', () => {
   it('accepts the server’s reply, dropping extra fields', () => {
     expect(readMe({ ...me, extra: true })).toEqual(me);
+  });
+
+  it('reads a language it does not speak, or none, as no choice (follow the browser)', () => {
+    expect(readMe({ ...me, locale: 'fr' })?.locale).toBeNull();
+    const { locale: _dropped, ...older } = me;
+    expect(readMe(older)?.locale).toBeNull();
   });
 
   it('refuses a reply with a missing or wrong field', () => {

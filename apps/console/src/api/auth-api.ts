@@ -1,4 +1,5 @@
-import type { DialableChannel, Role } from '@ringside/contracts';
+import type { DialableChannel, Locale, Role } from '@ringside/contracts';
+import { isLocale } from '../i18n/locales';
 import type { Me } from '../state/types';
 import { isRecord, readNothing, type ApiResult } from './http';
 import type { RestClient } from './rest-client';
@@ -34,7 +35,7 @@ export function readDialableChannels(value: unknown): DialableChannel[] {
  */
 export function readMe(body: unknown): Me | undefined {
   if (!isRecord(body)) return undefined;
-  const { id, email, name, role, workspaceId, workspaceName, channels } = body;
+  const { id, email, name, role, workspaceId, workspaceName, channels, locale } = body;
   if (
     typeof id !== 'string' ||
     id === '' ||
@@ -55,6 +56,8 @@ export function readMe(body: unknown): Me | undefined {
     workspaceId,
     workspaceName,
     channels: readDialableChannels(channels),
+    // a language this page does not speak (a newer server) is as good as none chosen
+    locale: isLocale(locale) ? locale : null,
   };
 }
 
@@ -74,6 +77,11 @@ export class AuthApi {
 
   login(email: string, password: string): Promise<ApiResult<Me>> {
     return this.rest.post('/api/auth/login', { email, password }, readMe);
+  }
+
+  /** keeps the console language the user chose, for every browser they sign in on */
+  setLocale(locale: Locale): Promise<ApiResult<Me>> {
+    return this.rest.put('/api/me/locale', { locale }, readMe);
   }
 
   logout(): Promise<ApiResult<null>> {

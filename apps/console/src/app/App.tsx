@@ -3,6 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AgentView } from '../views/agent/AgentView';
 import { AppShell } from '../views/shell/AppShell';
+import { useT } from '../i18n/I18nProvider';
 import { useAppState } from './ConsoleProvider';
 
 // everything but the agent view loads on demand, keeping the first load small
@@ -63,7 +64,7 @@ export function App() {
           element={
             <Lazy>
               <div className="mx-auto max-w-3xl p-4">
-                <h1 className="sr-only">Callbacks</h1>
+                <CallbacksTitle />
                 <CallbacksRoute />
               </div>
             </Lazy>
@@ -121,14 +122,20 @@ export function App() {
   );
 }
 
+function CallbacksTitle() {
+  const t = useT();
+  return <h1 className="sr-only">{t('shell.nav.callbacks')}</h1>;
+}
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 function Loading() {
+  const t = useT();
   return (
     <p role="status" className="p-6 text-sm text-slate-600 dark:text-slate-300">
-      Loading…
+      {t('app.loading')}
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import type { SelectableAgentStatus } from '@ringside/contracts';
+import type { Locale, SelectableAgentStatus } from '@ringside/contracts';
 import { AuthApi } from '../api/auth-api';
 import { CallActionsApi } from '../api/call-actions-api';
 import type { ApiError } from '../api/http';
@@ -16,6 +16,9 @@ import { PreparedAnswers } from '../calls/PreparedAnswers';
 import { RingingCalls } from '../calls/RingingCalls';
 import { DeviceChoice } from '../devices/DeviceChoice';
 import type { ConsoleEnv } from '../env';
+import { i18n } from '../i18n/i18n';
+import { Languages } from '../i18n/Languages';
+import { loadCatalog } from '../i18n/load-catalog';
 import { createLogger, type Logger } from '../log';
 import { AudioEngine } from '../rtc/audio-engine';
 import { DeviceManager } from '../rtc/DeviceManager';
@@ -75,6 +78,8 @@ export class ConsoleServices {
   readonly presence: AgentPresence;
   readonly permissions: PermissionReplies;
   readonly session: ConsoleSession;
+  /** the console's language: the browser's until the signed-in user's own choice is known */
+  readonly languages: Languages;
   readonly #audio: RemoteAudio;
   readonly #engine = new AudioEngine();
   readonly #notifier: DesktopNotifier;
@@ -89,6 +94,19 @@ export class ConsoleServices {
     const log = (scope: string) => createLogger(scope, env.logLevel);
     this.ice = new IceServers({ fetch: () => new RtcApi(this.rest).iceConfig(), log: log('ice') });
     this.env = env;
+    const i18nLog = log('i18n');
+    this.languages = new Languages({
+      i18n,
+      load: loadCatalog,
+      root: win.document.documentElement,
+      storage: localStorageOf(win),
+      onError: (locale, error) => i18nLog.warn('catalog not loaded', { locale, error }),
+    });
+    // the signed-in user's own choice, from the server, wins over the browser's languages
+    this.store.subscribe((state, previous) => {
+      const chosen = state.me?.locale;
+      if (chosen && chosen !== previous.me?.locale) void this.languages.use(chosen);
+    });
     this.#audio = new RemoteAudio(win.document);
     this.#notifier = new DesktopNotifier(win);
     this.signaling = new SignalingClient({
@@ -263,6 +281,16 @@ export class ConsoleServices {
 
   signOut(): Promise<void> {
     return this.session.signOut();
+  }
+
+  /**
+   * The user picked a language: the console speaks it at once, and the server keeps it for
+   * their next sign-in anywhere.
+   */
+  async chooseLocale(locale: Locale): Promise<void> {
+    if (!(await this.languages.use(locale))) return;
+    const saved = await this.auth.setLocale(locale);
+    if (saved.ok && this.store.getState().me) this.store.getState().signedIn(saved.data);
   }
 
   setStatus(status: SelectableAgentStatus): Promise<void> {

@@ -1,11 +1,13 @@
 import { useState } from 'react';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/i18n';
 import { Button } from '../ui/controls';
 import { applyTheme, nextTheme, readThemeChoice, THEME_KEY, type ThemeChoice } from './theme';
 
-const LABELS: Record<ThemeChoice, string> = {
-  system: 'Theme: system',
-  light: 'Theme: light',
-  dark: 'Theme: dark',
+const LABELS: Record<ThemeChoice, MessageKey> = {
+  system: 'shell.theme.system',
+  light: 'shell.theme.light',
+  dark: 'shell.theme.dark',
 };
 
 function stored(): ThemeChoice {
@@ -19,6 +21,7 @@ function stored(): ThemeChoice {
 /** cycles system → light → dark; the label says the current choice */
 export function ThemeToggle() {
   const [choice, setChoice] = useState<ThemeChoice>(stored);
+  const t = useT();
   return (
     <Button
       tone="ghost"
@@ -29,7 +32,7 @@ export function ThemeToggle() {
         setChoice(next);
       }}
     >
-      {LABELS[choice]}
+      {t(LABELS[choice])}
     </Button>
   );
 }

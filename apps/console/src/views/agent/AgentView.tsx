@@ -1,4 +1,6 @@
 import { useAppState } from '../../app/ConsoleProvider';
+import { useT } from '../../i18n/I18nProvider';
+import { richT } from '../../i18n/rich';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
 import { ConnectionBanner, MicBanner, ProblemBanner, TabBanner } from './Banners';
 import { IncomingCalls } from './IncomingCalls';
@@ -11,9 +13,10 @@ import { WrapUpForm } from './WrapUpForm';
 
 /** `/`: the agent's console (the callback worklist has its own page, `/callbacks`) */
 export function AgentView() {
+  const t = useT();
   return (
     <div className="mx-auto max-w-3xl space-y-4 p-4">
-      <h1 className="sr-only">Agent console</h1>
+      <h1 className="sr-only">{t('agent.title')}</h1>
       <TabBanner />
       <ConnectionBanner />
       <MicBanner />
@@ -34,17 +37,20 @@ export function AgentView() {
 function Waiting() {
   const idle = useAppState((s) => !s.current && !s.wrapUp && Object.keys(s.ringing).length === 0);
   const presence = useAppState((s) => s.presence);
+  const t = useT();
   if (!idle) return null;
   return (
     <section className="rounded-xl border border-dashed border-slate-300 p-6 text-center dark:border-slate-700">
       <p className="text-base font-medium">
-        {presence === 'available'
-          ? 'Waiting for calls…'
-          : 'Choose Available to start taking calls.'}
+        {presence === 'available' ? t('agent.waiting') : t('agent.chooseAvailable')}
       </p>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        Shortcuts: <kbd>{SHORTCUT_KEYS.accept}</kbd> accept, <kbd>{SHORTCUT_KEYS.decline}</kbd>{' '}
-        decline, <kbd>{SHORTCUT_KEYS.mute}</kbd> mute, <kbd>{SHORTCUT_KEYS.hangup}</kbd> hang up.
+        {richT('agent.shortcuts', {
+          accept: <kbd>{SHORTCUT_KEYS.accept}</kbd>,
+          decline: <kbd>{SHORTCUT_KEYS.decline}</kbd>,
+          mute: <kbd>{SHORTCUT_KEYS.mute}</kbd>,
+          hangup: <kbd>{SHORTCUT_KEYS.hangup}</kbd>,
+        })}
       </p>
     </section>
   );

@@ -1,15 +1,18 @@
 import type { AgentStatus } from '@ringside/contracts';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/i18n';
+import { richT } from '../../i18n/rich';
 import { Button } from '../../ui/controls';
 import { formatDuration } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 
-const DESCRIPTIONS: Record<AgentStatus, string> = {
-  available: 'Available: calls ring here.',
-  away: 'Away: you are not offered calls.',
-  busy: 'On a call.',
-  'wrap-up': 'After-call work: you are not offered calls until you save or choose Available.',
-  offline: 'Offline: not connected to Ringside.',
+const DESCRIPTIONS: Record<AgentStatus, MessageKey> = {
+  available: 'status.describe.available',
+  away: 'status.describe.away',
+  busy: 'status.describe.busy',
+  'wrap-up': 'status.describe.wrapUp',
+  offline: 'status.describe.offline',
 };
 
 const DOT: Record<AgentStatus, string> = {
@@ -31,6 +34,7 @@ export function StatusControl() {
   const elsewhere = useAppState((s) => s.tab === 'other-tab');
   const wrapUpUntil = useAppState((s) => s.wrapUpUntil);
   const disabled = !connected || pending || inCall || requesting;
+  const t = useT();
 
   return (
     <section
@@ -39,7 +43,7 @@ export function StatusControl() {
     >
       <div className="mr-auto min-w-0">
         <h2 id="status-title" className="text-sm font-semibold text-slate-600 dark:text-slate-300">
-          Your status
+          {t('status.title')}
         </h2>
         <p className="flex items-center gap-2 text-base font-medium" aria-live="polite">
           <span
@@ -47,24 +51,24 @@ export function StatusControl() {
             className={`inline-block size-2.5 rounded-full ${DOT[presence]}`}
           />
           {elsewhere ? (
-            'Calls are handled in your other tab.'
+            t('status.otherTab')
           ) : requesting ? (
-            'Waiting for the microphone…'
+            t('status.waitingMic')
           ) : presence === 'wrap-up' && wrapUpUntil !== null ? (
             <WrapUpCountdown until={wrapUpUntil} />
           ) : (
-            DESCRIPTIONS[presence]
+            t(DESCRIPTIONS[presence])
           )}
         </p>
       </div>
-      <div role="group" aria-label="Status" className="flex gap-2">
+      <div role="group" aria-label={t('status.group')} className="flex gap-2">
         <Button
           tone={presence === 'available' ? 'accept' : 'neutral'}
           aria-pressed={presence === 'available'}
           disabled={disabled}
           onClick={() => void services.setStatus('available')}
         >
-          Available
+          {t('status.available')}
         </Button>
         <Button
           tone={presence === 'away' ? 'primary' : 'neutral'}
@@ -72,7 +76,7 @@ export function StatusControl() {
           disabled={disabled}
           onClick={() => void services.setStatus('away')}
         >
-          Away
+          {t('status.away')}
         </Button>
       </div>
     </section>
@@ -82,13 +86,17 @@ export function StatusControl() {
 /** timed after-call work: how long until calls ring again (its own component: it ticks) */
 function WrapUpCountdown({ until }: { until: number }) {
   const now = useNow(1000);
+  useT();
   return (
     <>
-      After-call work: calls ring again in {/* ticks every second: not read out each time */}
-      <span aria-live="off" className="tabular-nums">
-        {formatDuration(until - now + 999)}
-      </span>
-      , or when you save or choose Available.
+      {richT('status.wrapUpCountdown', {
+        // ticks every second: not read out each time
+        time: (
+          <span aria-live="off" className="tabular-nums">
+            {formatDuration(until - now + 999)}
+          </span>
+        ),
+      })}
     </>
   );
 }

@@ -1,6 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
+import type { ApiError } from '../../api/http';
+import { useT } from '../../i18n/I18nProvider';
+import { t as translate } from '../../i18n/i18n';
 import { Button } from '../../ui/controls';
 import { safeNext } from './safe-next';
 
@@ -19,6 +22,7 @@ export function LoginView() {
   const [busy, setBusy] = useState(false);
   const errorId = useId();
   const next = safeNext(params.get('next'));
+  const t = useT();
 
   if (auth === 'signed-in') return <Navigate to={next} replace />;
 
@@ -26,7 +30,7 @@ export function LoginView() {
     event.preventDefault();
     if (busy) return;
     if (!email.trim() || !password) {
-      setError('Enter your email and password.');
+      setError(t('login.missing'));
       return;
     }
     setBusy(true);
@@ -34,7 +38,7 @@ export function LoginView() {
     const failed = await services.signIn(email.trim(), password);
     setBusy(false);
     if (failed) {
-      setError(failed.message);
+      setError(signInProblem(failed));
       return;
     }
     void navigate(next, { replace: true });
@@ -44,10 +48,10 @@ export function LoginView() {
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-2xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
         <h1 className="text-2xl font-bold">Ringside</h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Sign in to answer calls.</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{t('login.title')}</p>
         <form className="mt-6 space-y-4" onSubmit={(e) => void submit(e)} noValidate>
           <label className="block text-sm font-medium">
-            Email
+            {t('login.email')}
             <input
               className={FIELD}
               type="email"
@@ -62,7 +66,7 @@ export function LoginView() {
             />
           </label>
           <label className="block text-sm font-medium">
-            Password
+            {t('login.password')}
             <input
               className={FIELD}
               type="password"
@@ -85,10 +89,17 @@ export function LoginView() {
             </p>
           ) : null}
           <Button tone="primary" type="submit" className="w-full" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t('login.submitting') : t('login.submit')}
           </Button>
         </form>
       </div>
     </main>
   );
+}
+
+// the server's refusals in the console's language; anything else as the server said it
+function signInProblem(failed: ApiError): string {
+  if (failed.code === 'unauthorized') return translate('login.wrongCredentials');
+  if (failed.code === 'rate_limited') return translate('login.tooMany');
+  return failed.message;
 }

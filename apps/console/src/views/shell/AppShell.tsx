@@ -1,10 +1,12 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
 import { useKeyboardShortcuts } from '../../keyboard/useKeyboardShortcuts';
+import { useT } from '../../i18n/I18nProvider';
 import { ThemeToggle } from '../../theme/ThemeToggle';
 import { Button } from '../../ui/controls';
 import { SimulatorLauncher } from '../sim/SimulatorLauncher';
 import { CallStrip } from './CallStrip';
+import { LanguagePicker } from './LanguagePicker';
 import { RingAnnouncer } from './RingAnnouncer';
 
 const NAV_LINK = ({ isActive }: { isActive: boolean }) =>
@@ -19,6 +21,7 @@ export function AppShell() {
   const services = useServices();
   const me = useAppState((s) => s.me);
   const location = useLocation();
+  const t = useT();
   useKeyboardShortcuts();
   if (!me) return null;
   const seesBoard = me.role === 'supervisor' || me.role === 'admin';
@@ -33,29 +36,30 @@ export function AppShell() {
               {me.workspaceName}
             </p>
           </div>
-          <nav aria-label="Main" className="flex flex-wrap gap-1">
+          <nav aria-label={t('shell.nav.label')} className="flex flex-wrap gap-1">
             <NavLink to="/" end className={NAV_LINK}>
-              Console
+              {t('shell.nav.console')}
             </NavLink>
             <NavLink to="/history" className={NAV_LINK}>
-              History
+              {t('shell.nav.history')}
             </NavLink>
             <NavLink to="/callbacks" className={NAV_LINK}>
-              Callbacks
+              {t('shell.nav.callbacks')}
             </NavLink>
             {seesBoard ? (
               <NavLink to="/supervisor" className={NAV_LINK}>
-                Supervisor
+                {t('shell.nav.supervisor')}
               </NavLink>
             ) : null}
             {me.role === 'admin' ? (
               <NavLink to="/admin" className={NAV_LINK}>
-                Admin
+                {t('shell.nav.admin')}
               </NavLink>
             ) : null}
           </nav>
           <div className="flex flex-wrap items-center justify-end gap-1">
             <SimulatorLauncher />
+            <LanguagePicker />
             <ThemeToggle />
             <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300">
               {me.name}
@@ -65,7 +69,7 @@ export function AppShell() {
               className="min-h-9 px-2 text-xs"
               onClick={() => void services.signOut()}
             >
-              Sign out
+              {t('shell.signOut')}
             </Button>
           </div>
         </div>

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { activeRinging } from '../../alerts/RingAlerts';
 import { useAppState } from '../../app/ConsoleProvider';
+import { useT } from '../../i18n/I18nProvider';
+import { t } from '../../i18n/i18n';
 import { callerName, dialedParty } from '../../ui/format';
 import type { CurrentCall } from '../../state/types';
 
@@ -9,8 +11,11 @@ export function CallStrip() {
   const current = useAppState((s) => s.current);
   const ringing = useAppState((s) => s.ringing);
   const first = activeRinging(ringing)[0];
+  useT();
   if (!current && !first) return null;
-  const text = current ? ownCallText(current) : `${callerName(first?.caller ?? {})} is calling`;
+  const text = current
+    ? ownCallText(current)
+    : t('shell.strip.calling', { name: callerName(first?.caller ?? {}) });
   return (
     <div
       role="status"
@@ -19,7 +24,7 @@ export function CallStrip() {
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2">
         <span className="font-medium">{text}</span>
         <Link to="/" className="font-semibold underline">
-          {current ? 'Back to the call' : 'Answer in the console'}
+          {current ? t('shell.strip.backToCall') : t('shell.strip.answer')}
         </Link>
       </div>
     </div>
@@ -27,8 +32,11 @@ export function CallStrip() {
 }
 
 function ownCallText(call: CurrentCall): string {
-  if (call.direction === 'inbound') return `On a call with ${callerName(call.caller)}`;
+  if (call.direction === 'inbound')
+    return t('shell.strip.onCallWith', { name: callerName(call.caller) });
   const whom = dialedParty(call.caller);
   const live = call.phase === 'active' || call.phase === 'reconnecting';
-  return live ? `On a call with ${whom}` : `Calling ${whom}…`;
+  return live
+    ? t('shell.strip.onCallWith', { name: whom })
+    : t('shell.strip.dialing', { name: whom });
 }

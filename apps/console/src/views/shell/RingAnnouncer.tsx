@@ -1,5 +1,6 @@
 import { ringAnnouncement } from '../../alerts/ring-announcement';
 import { useAppState } from '../../app/ConsoleProvider';
+import { useT } from '../../i18n/I18nProvider';
 
 /**
  * Tells a screen reader, once, that a call is ringing: who and on which channel. The live region
@@ -9,9 +10,15 @@ import { useAppState } from '../../app/ConsoleProvider';
  */
 export function RingAnnouncer() {
   const ringing = useAppState((s) => s.ringing);
+  const t = useT();
   const announcement = ringAnnouncement(ringing);
   return (
-    <div role="status" aria-live="assertive" aria-label="Incoming calls" className="sr-only">
+    <div
+      role="status"
+      aria-live="assertive"
+      aria-label={t('shell.announcer.label')}
+      className="sr-only"
+    >
       {announcement ? <p key={announcement.callId}>{announcement.text}</p> : null}
     </div>
   );

@@ -1,0 +1,31 @@
+import { setupI18n } from '@lingui/core';
+import type english from './catalogs/en.json';
+
+/** a message's id: a key of the English catalog, so a typo does not compile */
+export type MessageKey = keyof typeof english;
+
+/** the values a message's `{placeholders}` take; numbers drive its plurals */
+export type MessageValues = Record<string, string | number>;
+
+/**
+ * The one message lookup of the page (Lingui's). Which language it speaks is owned by
+ * `Languages` (in the console's services), which loads a catalog and activates it; words
+ * functions and components only read through {@link t}.
+ */
+export const i18n = setupI18n();
+
+/**
+ * A message in the console's current language, its placeholders and plurals filled in.
+ *
+ * @example
+ * t('shell.signOut'); // 'Sign out'
+ * t('history.earlierCalls', { count: 2 }); // '2 earlier calls'
+ */
+export function t(key: MessageKey, values?: MessageValues): string {
+  return i18n._(key, values);
+}
+
+/** the language messages and formats are in now ('en' before any is active) */
+export function currentLocale(): string {
+  return i18n.locale || 'en';
+}
