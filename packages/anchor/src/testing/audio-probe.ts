@@ -5,6 +5,8 @@ export const CHANNELS = 2;
 export const FRAME_SAMPLES = 960;
 /** the span a level is averaged over */
 const WINDOW_MS = 500;
+/** a packet this loud (RMS) counts as the tone's arrival, for mouth-to-ear timing */
+const ONSET_LEVEL = 0.05;
 
 /**
  * A sine tone as 20 ms stereo opus packets, and the other way round: decoded RMS of what
@@ -23,17 +25,19 @@ export class AudioProbe {
   #sample = 0;
   #blocks: { at: number; sumOfSquares: number; samples: number }[] = [];
   #packets = 0;
+  #firstLoudAt: number | null = null;
 
   constructor(frequencyHz: number, amplitude = 0.3) {
     this.#step = (2 * Math.PI * frequencyHz) / SAMPLE_RATE;
     this.#amplitude = amplitude;
   }
 
-  /** the next 20 ms of the tone, opus-encoded */
-  nextPacket(): Buffer {
+  /** the next 20 ms of the tone (or of silence), opus-encoded */
+  nextPacket(silent = false): Buffer {
     const pcm = new Int16Array(FRAME_SAMPLES * CHANNELS);
     for (let i = 0; i < FRAME_SAMPLES; i++) {
-      const value = Math.round(32767 * this.#amplitude * Math.sin(this.#step * this.#sample++));
+      const sine = Math.sin(this.#step * this.#sample++);
+      const value = silent ? 0 : Math.round(32767 * this.#amplitude * sine);
       pcm[2 * i] = value;
       pcm[2 * i + 1] = value;
     }
@@ -52,6 +56,14 @@ export class AudioProbe {
     let sumOfSquares = 0;
     for (const sample of pcm) sumOfSquares += (sample / 32768) ** 2;
     this.#blocks.push({ at, sumOfSquares, samples: pcm.length });
+    if (this.#firstLoudAt === null && Math.sqrt(sumOfSquares / pcm.length) > ONSET_LEVEL) {
+      this.#firstLoudAt = at;
+    }
+  }
+
+  /** when the first packet louder than the onset level arrived (epoch ms), null before */
+  get firstLoudAt(): number | null {
+    return this.#firstLoudAt;
   }
 
   get packets(): number {

@@ -44,6 +44,8 @@ export class TonePeer {
   #sequence = 0;
   #timestamp = 0;
   #sent = 0;
+  #firstSentAt: number | null = null;
+  #silent = false;
 
   constructor(options: TonePeerOptions) {
     this.#shape = options.shape;
@@ -109,9 +111,18 @@ export class TonePeer {
     });
   }
 
-  /** starts sending the tone, one packet every 20 ms */
-  play(): void {
+  /**
+   * starts sending, one packet every 20 ms: the tone, or silence until {@link TonePeer.toneOn}
+   * (to time the tone's onset on a stream the far end has already settled on)
+   */
+  play(options: { silentFirst?: boolean } = {}): void {
+    if (options.silentFirst) this.#silent = true;
     this.#timer ??= setInterval(() => this.#sendFrame(), 20);
+  }
+
+  /** switches a stream started with `silentFirst` to the tone */
+  toneOn(): void {
+    this.#silent = false;
   }
 
   /** stops sending entirely */
@@ -122,6 +133,16 @@ export class TonePeer {
 
   get packetsSent(): number {
     return this.#sent;
+  }
+
+  /** when the first tone (not silence) packet left (epoch ms), null before */
+  get firstSentAt(): number | null {
+    return this.#firstSentAt;
+  }
+
+  /** when the first loud packet arrived (epoch ms), null before */
+  get firstHeardAt(): number | null {
+    return this.#probe.firstLoudAt;
   }
 
   get packetsReceived(): number {
@@ -149,7 +170,9 @@ export class TonePeer {
     this.#sequence = (this.#sequence + 1) & 0xffff;
     this.#timestamp = (this.#timestamp + FRAME_SAMPLES) >>> 0;
     this.#sent++;
-    this.#transceiver.sender.sendRtp(new RtpPacket(header, this.#probe.nextPacket())).catch(() => {
+    if (!this.#silent) this.#firstSentAt ??= Date.now();
+    const payload = this.#probe.nextPacket(this.#silent);
+    this.#transceiver.sender.sendRtp(new RtpPacket(header, payload)).catch(() => {
       // the transport closed under a packet in flight: the test is ending
     });
   }
