@@ -184,6 +184,7 @@ export function createApp(options: AppOptions) {
     clock,
     logger,
     publicOrigins: options.publicOrigins,
+    turnUrls: (options.ice ?? NO_ICE_SERVERS).turnUrls,
     meta: options.meta,
     presence,
     outgoing: options.outgoingWebhooks,

@@ -8,6 +8,7 @@ import type { Dispatcher } from '../outbox/dispatcher';
 import type { Repos, StoredWebhookEvent } from '../repos';
 import type { UnitOfWork } from '../repos/unit-of-work';
 import type { RingsideServer } from '../sockets/socket-types';
+import { createDoctorRoutes } from '../doctor/doctor-routes';
 import { createSupervisorRoutes } from '../supervisor/supervisor-routes';
 import { adminGuards } from './admin-guards';
 import { createCallLinkRoutes } from './call-link-routes';
@@ -37,6 +38,8 @@ export interface AdminAreaDeps {
   clock: () => Date;
   logger: Logger;
   publicOrigins: readonly string[];
+  /** `TURN_URLS`, which the set-up checks (doctor) look at */
+  turnUrls: readonly string[];
   /** the one writer of agents' status (a supervisor sets an agent Away) */
   presence: Pick<PresenceWriter, 'change'>;
   /** hands Meta webhook events an admin retried to the processor */
@@ -49,7 +52,7 @@ export interface AdminAreaDeps {
  * `create-app.ts`).
  *
  * @example
- * const area = createAdminArea({ repos, unitOfWork, secrets, dispatcher, io, calls, graph, clock, logger, publicOrigins, presence, retryWebhookEvents });
+ * const area = createAdminArea({ repos, unitOfWork, secrets, dispatcher, io, calls, graph, clock, logger, publicOrigins, turnUrls, presence, retryWebhookEvents });
  * app.use('/api/admin', area.adminRouter);
  * app.use('/api/supervisor', area.supervisorRouter);
  */
@@ -65,6 +68,7 @@ export function createAdminArea(deps: AdminAreaDeps) {
   adminRouter.use(createWebhookRoutes(deps));
   adminRouter.use(createAuditRoutes(deps));
   adminRouter.use(createFailedEventRoutes(deps));
+  adminRouter.use(createDoctorRoutes(deps));
   // an unknown admin path is a JSON 404, after the same sign-in and role checks
   adminRouter.use(...adminGuards(deps).read, (_req, _res, next) => {
     next(new AppError('not_found', 404, 'There is no such admin route.'));
