@@ -26,7 +26,7 @@ export function ringAnnouncement(ringing: Record<string, RingingCall>): RingAnno
   if (!newest) return null;
   const name = callerName(newest.caller);
   const address = callerAddress(newest.caller);
-  const who = address === name || address === 'unknown' ? name : `${name}, ${address}`;
+  const who = address === name || address === t('format.unknown') ? name : `${name}, ${address}`;
   const others = cards.length - 1;
   const more = others > 0 ? t('ring.moreRinging', { count: others }) : '';
   return {

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { AppState } from '../state/store';
 
 /**
@@ -11,12 +12,12 @@ import type { AppState } from '../state/store';
 export function dialBlockedReason(
   state: Pick<AppState, 'tab' | 'connection' | 'current' | 'mic' | 'me'>,
 ): string | null {
-  if (state.tab === 'other-tab') return 'Calls are handled in your other tab: call from there.';
-  if (state.tab !== 'owner') return 'Getting ready…';
-  if (state.me && state.me.channels.length === 0) return 'You have no channel to call from.';
-  if (state.connection !== 'connected') return 'Not connected to Ringside right now.';
-  if (state.current) return 'You are on a call.';
-  if (state.mic === 'requesting') return 'Waiting for the microphone…';
-  if (state.mic !== 'ready') return 'Your microphone is off: choose Available to turn it on.';
+  if (state.tab === 'other-tab') return t('dialBlocked.otherTab');
+  if (state.tab !== 'owner') return t('dialBlocked.gettingReady');
+  if (state.me && state.me.channels.length === 0) return t('dialBlocked.noChannel');
+  if (state.connection !== 'connected') return t('dialBlocked.notConnected');
+  if (state.current) return t('dialBlocked.onCall');
+  if (state.mic === 'requesting') return t('status.waitingMic');
+  if (state.mic !== 'ready') return t('dialBlocked.micOff');
   return null;
 }

@@ -1,4 +1,5 @@
 import type { SignalingError } from '../signaling/SignalingClient';
+import { t } from '../i18n/i18n';
 import type { DialNotice } from '../state/types';
 
 /**
@@ -15,14 +16,12 @@ export function dialRefusal(error: SignalingError): Pick<DialNotice, 'kind' | 'm
     case 'permission_requested':
       return {
         kind: 'permission-requested',
-        message:
-          said ||
-          'The customer has not allowed calls yet, so they were sent a request. Call again once they accept.',
+        message: said || t('dial.permissionRequested'),
       };
     case 'invalid_payload':
-      return { kind: 'invalid', message: said || 'That number or id cannot be called.' };
+      return { kind: 'invalid', message: said || t('dial.invalid') };
     default:
-      return { kind: 'refused', message: said || 'Ringside could not place the call.' };
+      return { kind: 'refused', message: said || t('dial.refused') };
   }
 }
 
@@ -35,12 +34,12 @@ export function dialRefusal(error: SignalingError): Pick<DialNotice, 'kind' | 'm
 export function dialNoticeTitle(kind: DialNotice['kind']): string {
   switch (kind) {
     case 'invalid':
-      return 'Check what you typed';
+      return t('dial.title.invalid');
     case 'permission-requested':
-      return 'Asked for permission to call';
+      return t('dial.title.permissionRequested');
     case 'refused':
-      return 'The call was not placed';
+      return t('dial.title.refused');
     case 'ended':
-      return 'The call did not connect';
+      return t('dial.title.ended');
   }
 }

@@ -1,4 +1,5 @@
 import type { CallDirection, CallEndedPayload } from '@ringside/contracts';
+import { t } from '../i18n/i18n';
 import type { RingNotice, RingingCall } from '../state/types';
 
 // a ring that ends this close to its timeout ended because nobody answered, not the caller
@@ -17,13 +18,13 @@ export function ringEndNotice(ended: CallEndedPayload, card: RingingCall, now: n
         ? { kind: 'timed-out' }
         : { kind: 'caller-hung-up' };
     case 'declined':
-      return { kind: 'ended', text: 'Declined' };
+      return { kind: 'ended', text: t('end.declined') };
     case 'failed':
-      return { kind: 'ended', text: ended.metaError?.meaning ?? 'The call failed' };
+      return { kind: 'ended', text: ended.metaError?.meaning ?? t('end.failed') };
     case 'completed':
     case 'rejected':
     case 'no-answer':
-      return { kind: 'ended', text: 'Call ended' };
+      return { kind: 'ended', text: t('end.callEnded') };
   }
 }
 
@@ -36,11 +37,11 @@ export function ringEndNotice(ended: CallEndedPayload, card: RingingCall, now: n
 export function ringNoticeText(notice: RingNotice): string {
   switch (notice.kind) {
     case 'answered-elsewhere':
-      return `Answered by ${notice.by}`;
+      return t('end.answeredBy', { name: notice.by });
     case 'caller-hung-up':
-      return 'Caller hung up';
+      return t('end.callerHungUp');
     case 'timed-out':
-      return 'Nobody answered in time';
+      return t('end.timedOut');
     case 'ended':
       return notice.text;
   }
@@ -58,35 +59,35 @@ export function callEndMessage(
   endedByAgent: boolean,
   direction: CallDirection = 'inbound',
 ): string {
-  if (ended.metaError) return `The call ended with an error from Meta: ${ended.metaError.meaning}`;
-  if (endedByAgent) return 'You hung up.';
+  if (ended.metaError) return t('end.metaError', { meaning: ended.metaError.meaning });
+  if (endedByAgent) return t('end.youHungUp');
   if (direction === 'outbound') return outboundEndMessage(ended);
   switch (ended.outcome) {
     case 'completed':
-      return 'The caller hung up.';
+      return t('end.callerHungUpFull');
     case 'missed':
-      return 'The caller hung up before the call connected.';
+      return t('end.callerHungUpEarly');
     case 'declined':
-      return 'The call was declined before it connected.';
+      return t('end.declinedEarly');
     case 'failed':
-      return 'The call failed.';
+      return t('end.failedFull');
     case 'rejected':
     case 'no-answer':
-      return 'The customer did not take the call.';
+      return t('end.notTaken');
   }
 }
 
 function outboundEndMessage(ended: CallEndedPayload): string {
   switch (ended.outcome) {
     case 'completed':
-      return 'The customer hung up.';
+      return t('end.customerHungUp');
     case 'rejected':
-      return 'The customer declined the call.';
+      return t('end.customerDeclined');
     case 'no-answer':
     case 'missed':
-      return 'The customer did not answer.';
+      return t('end.customerNoAnswer');
     case 'declined':
     case 'failed':
-      return 'The call could not be connected.';
+      return t('end.notConnected');
   }
 }

@@ -1,6 +1,8 @@
 import type { Caller, DialableChannel } from '@ringside/contracts';
 import type { DialDraft, PermissionNotice } from '../state/types';
 import { callerAddress, channelName } from '../ui/format';
+import { formatDate } from '../i18n/formats';
+import { t } from '../i18n/i18n';
 
 /** what a permission notice says: the headline, then what it means for the agent */
 export interface PermissionNoticeWords {
@@ -8,8 +10,7 @@ export interface PermissionNoticeWords {
   detail: string;
 }
 
-const dateOnly = (ms: number) =>
-  new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const dateOnly = (ms: number) => formatDate(ms);
 
 /**
  * The words of a permission notice: who answered, on which line, and what follows. The line is
@@ -24,7 +25,7 @@ export function permissionNoticeWords(
   notice: Pick<PermissionNotice, 'channelId' | 'channel' | 'customer' | 'granted'> &
     Partial<Pick<PermissionNotice, 'expiresAt' | 'permanent'>>,
   channels: readonly DialableChannel[] | undefined,
-  formatDate: (ms: number) => string = dateOnly,
+  formatDay: (ms: number) => string = dateOnly,
 ): PermissionNoticeWords {
   const from = channels?.find((c) => c.id === notice.channelId);
   const line = from
@@ -33,15 +34,16 @@ export function permissionNoticeWords(
   const who = customerWho(notice.customer);
   if (!notice.granted) {
     return {
-      title: `${who} refused calls from ${line}`,
-      detail: 'They said no to the request, so they cannot be called from this line.',
+      title: t('permission.refusedTitle', { who, line }),
+      detail: t('permission.refusedDetail'),
     };
   }
-  let detail = 'You can call them now.';
-  if (notice.permanent) detail = 'You can call them now, and later: they allowed calls for good.';
-  else if (notice.expiresAt !== undefined)
-    detail = `You can call them until ${formatDate(notice.expiresAt)}.`;
-  return { title: `${who} allowed calls from ${line}`, detail };
+  let detail = t('permission.callNowDetail');
+  if (notice.permanent) detail = t('permission.permanentDetail');
+  else if (notice.expiresAt !== undefined) {
+    detail = t('permission.untilDetail', { date: formatDay(notice.expiresAt) });
+  }
+  return { title: t('permission.allowedTitle', { who, line }), detail };
 }
 
 /**

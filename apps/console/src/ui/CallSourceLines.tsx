@@ -1,4 +1,5 @@
 import { campaignOf, type CallSource } from '@ringside/contracts';
+import { useT } from '../i18n/I18nProvider';
 
 /** which campaign (call link) or call button made the phone ring */
 export function CallSourceLines({
@@ -9,6 +10,7 @@ export function CallSourceLines({
   className?: string;
 }) {
   const campaign = campaignOf(source);
+  const t = useT();
   if (!campaign && !source?.ctaPayload) return null;
   return (
     <dl
@@ -16,13 +18,13 @@ export function CallSourceLines({
     >
       {campaign ? (
         <>
-          <dt className="font-medium">Campaign</dt>
+          <dt className="font-medium">{t('source.campaign')}</dt>
           <dd className="break-all">{campaign}</dd>
         </>
       ) : null}
       {source?.ctaPayload ? (
         <>
-          <dt className="font-medium">Call button</dt>
+          <dt className="font-medium">{t('source.callButton')}</dt>
           <dd className="break-all">{source.ctaPayload}</dd>
         </>
       ) : null}

@@ -1,12 +1,14 @@
+import { t, type MessageKey } from '../i18n/i18n';
+
 /** the dispositions an agent picks from after a call; the value is what the server stores */
 export const DISPOSITIONS = [
-  { value: 'resolved', label: 'Resolved' },
-  { value: 'follow-up', label: 'Follow-up needed' },
-  { value: 'escalated', label: 'Escalated' },
-  { value: 'callback', label: 'Callback requested' },
-  { value: 'wrong-number', label: 'Wrong number' },
-  { value: 'spam', label: 'Spam' },
-] as const;
+  { value: 'resolved', label: 'disposition.resolved' },
+  { value: 'follow-up', label: 'disposition.followUp' },
+  { value: 'escalated', label: 'disposition.escalated' },
+  { value: 'callback', label: 'disposition.callback' },
+  { value: 'wrong-number', label: 'disposition.wrongNumber' },
+  { value: 'spam', label: 'disposition.spam' },
+] as const satisfies readonly { value: string; label: MessageKey }[];
 
 /**
  * A stored disposition in words; one this console does not know is shown as stored.
@@ -16,5 +18,6 @@ export const DISPOSITIONS = [
  * dispositionLabel('vip'); // 'vip'
  */
 export function dispositionLabel(value: string): string {
-  return DISPOSITIONS.find((d) => d.value === value)?.label ?? value;
+  const known = DISPOSITIONS.find((d) => d.value === value);
+  return known ? t(known.label) : value;
 }

@@ -1,4 +1,5 @@
 import type { CallDirection, CallOutcome, Called, Caller, Channel } from '@ringside/contracts';
+import { t, type MessageKey } from '../i18n/i18n';
 
 /**
  * A duration as a call timer shows it: `m:ss`, or `h:mm:ss` past an hour. Negative is 0:00.
@@ -41,7 +42,7 @@ export function callerName(caller: Caller): string {
   if (name) return name;
   if (caller.number) return caller.number;
   if (caller.username) return caller.username;
-  return caller.userId ? 'WhatsApp user' : 'Messenger user';
+  return caller.userId ? t('format.whatsappUser') : t('format.messengerUser');
 }
 
 /**
@@ -58,9 +59,9 @@ export function callerName(caller: Caller): string {
 export function callerAddress(caller: Caller): string {
   const whatsapp = [caller.number, caller.username].filter(Boolean).join(' · ');
   if (whatsapp) return whatsapp;
-  if (caller.userId) return `WhatsApp ID …${caller.userId.slice(-4)}`;
-  if (caller.psid) return `Messenger ID …${caller.psid.slice(-4)}`;
-  return 'unknown';
+  if (caller.userId) return t('format.whatsappId', { last: caller.userId.slice(-4) });
+  if (caller.psid) return t('format.messengerId', { last: caller.psid.slice(-4) });
+  return t('format.unknown');
 }
 
 /**
@@ -77,8 +78,11 @@ export function calledLine(
   called: Called,
   direction: CallDirection = 'inbound',
 ): string {
-  const word = direction === 'outbound' ? 'from' : 'to';
-  return channel === 'whatsapp' ? `${word} ${called.label}` : `${word} Page ${called.label}`;
+  const line = called.label;
+  if (channel === 'whatsapp') {
+    return direction === 'outbound' ? t('format.fromLine', { line }) : t('format.toLine', { line });
+  }
+  return direction === 'outbound' ? t('format.fromPage', { line }) : t('format.toPage', { line });
 }
 
 /**
@@ -100,16 +104,16 @@ export function dialedParty(caller: Caller): string {
  * directionName('outbound'); // 'Outbound'
  */
 export function directionName(direction: CallDirection): string {
-  return direction === 'outbound' ? 'Outbound' : 'Inbound';
+  return direction === 'outbound' ? t('format.outbound') : t('format.inbound');
 }
 
-const OUTCOMES: Record<CallOutcome, string> = {
-  completed: 'Completed',
-  missed: 'Missed',
-  declined: 'Declined',
-  rejected: 'Rejected',
-  'no-answer': 'No answer',
-  failed: 'Failed',
+const OUTCOMES: Record<CallOutcome, MessageKey> = {
+  completed: 'outcome.completed',
+  missed: 'outcome.missed',
+  declined: 'outcome.declined',
+  rejected: 'outcome.rejected',
+  'no-answer': 'outcome.noAnswer',
+  failed: 'outcome.failed',
 };
 
 /**
@@ -119,7 +123,7 @@ const OUTCOMES: Record<CallOutcome, string> = {
  * outcomeName('no-answer'); // 'No answer'
  */
 export function outcomeName(outcome: CallOutcome): string {
-  return OUTCOMES[outcome];
+  return t(OUTCOMES[outcome]);
 }
 
 /** every outcome, for filters */
@@ -133,6 +137,6 @@ export const OUTCOME_OPTIONS = Object.keys(OUTCOMES) as CallOutcome[];
  * earlierCallsText(1); // '1 earlier call'
  */
 export function earlierCallsText(count: number): string {
-  if (count <= 0) return 'First call';
-  return `${count} earlier call${count === 1 ? '' : 's'}`;
+  if (count <= 0) return t('format.firstCall');
+  return t('format.earlierCalls', { count });
 }

@@ -1,11 +1,12 @@
 import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useT } from '../../i18n/I18nProvider';
 import { Banner, Button } from '../../ui/controls';
 
 const MIC_TITLES = {
-  denied: 'Microphone blocked',
-  missing: 'No microphone',
-  busy: 'Microphone busy',
-  error: 'Microphone problem',
+  denied: 'banner.mic.denied',
+  missing: 'banner.mic.missing',
+  busy: 'banner.mic.busy',
+  error: 'banner.mic.error',
 } as const;
 
 /** microphone denied or missing: how to fix it; the agent is kept Away until it works */
@@ -13,14 +14,15 @@ export function MicBanner() {
   const services = useServices();
   const mic = useAppState((s) => s.mic);
   const message = useAppState((s) => s.micMessage);
+  const t = useT();
   if (mic !== 'denied' && mic !== 'missing' && mic !== 'busy' && mic !== 'error') return null;
   return (
     <Banner
       kind="error"
-      title={MIC_TITLES[mic]}
+      title={t(MIC_TITLES[mic])}
       action={
         <Button tone="neutral" onClick={() => void services.setStatus('available')}>
-          Try again
+          {t('banner.tryAgain')}
         </Button>
       }
     >
@@ -34,28 +36,23 @@ export function TabBanner() {
   const services = useServices();
   const tab = useAppState((s) => s.tab);
   const otherInCall = useAppState((s) => s.otherTabInCall);
+  const t = useT();
   if (tab !== 'other-tab') return null;
   const takeOver = () => {
-    if (
-      otherInCall &&
-      !window.confirm('The other tab is on a call. Taking over ends that call. Take over?')
-    )
-      return;
+    if (otherInCall && !window.confirm(t('banner.tab.confirm'))) return;
     services.takeOver();
   };
   return (
     <Banner
       kind="warning"
-      title="Ringside is open in another tab"
+      title={t('banner.tab.title')}
       action={
         <Button tone="primary" onClick={takeOver}>
-          Take over
+          {t('banner.tab.takeOver')}
         </Button>
       }
     >
-      {otherInCall
-        ? 'That tab is on a call. Calls ring there, not here.'
-        : 'Calls ring in the other tab, not here. Take over to handle calls in this tab.'}
+      {otherInCall ? t('banner.tab.otherInCall') : t('banner.tab.other')}
     </Banner>
   );
 }
@@ -64,26 +61,26 @@ export function TabBanner() {
 export function ConnectionBanner() {
   const connection = useAppState((s) => s.connection);
   const tab = useAppState((s) => s.tab);
+  const t = useT();
   if (tab !== 'owner') return null;
   if (connection === 'reconnecting') {
     return (
-      <Banner kind="warning" title="Reconnecting to Ringside…">
-        Calls cannot ring here until the connection is back. A call in progress keeps its audio.
+      <Banner kind="warning" title={t('banner.reconnecting.title')}>
+        {t('banner.reconnecting.body')}
       </Banner>
     );
   }
   if (connection === 'too-many-consoles') {
     return (
-      <Banner kind="error" title="Too many Ringside consoles open">
-        You have Ringside open on too many other devices or browsers, so calls cannot ring here.
-        Close one of them: this page connects by itself once one is closed.
+      <Banner kind="error" title={t('banner.tooMany.title')}>
+        {t('banner.tooMany.body')}
       </Banner>
     );
   }
   if (connection === 'offline') {
     return (
-      <Banner kind="error" title="Disconnected from Ringside">
-        Reload the page to reconnect.
+      <Banner kind="error" title={t('banner.offline.title')}>
+        {t('banner.offline.body')}
       </Banner>
     );
   }
@@ -94,14 +91,15 @@ export function ConnectionBanner() {
 export function ProblemBanner() {
   const problem = useAppState((s) => s.problem);
   const dismiss = useAppState((s) => s.problemDismissed);
+  const t = useT();
   if (!problem) return null;
   return (
     <Banner
       kind="error"
-      title="Something needs your attention"
+      title={t('banner.problem.title')}
       action={
         <Button tone="ghost" onClick={() => dismiss(problem.id)}>
-          Dismiss
+          {t('banner.dismiss')}
         </Button>
       }
     >

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import { useId } from 'react';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
 
@@ -18,11 +19,12 @@ export function DevicePicker() {
   const canChooseSpeaker = useAppState((s) => s.canChooseSpeaker);
   const microphoneField = useId();
   const speakerField = useId();
+  const t = useT();
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <div>
         <label htmlFor={microphoneField} className="block text-sm font-medium">
-          Microphone
+          {t('devices.microphone')}
         </label>
         <select
           id={microphoneField}
@@ -30,7 +32,7 @@ export function DevicePicker() {
           value={inputId}
           onChange={(e) => void services.deviceChoice.chooseInput(e.target.value)}
         >
-          <option value="">System default</option>
+          <option value="">{t('devices.systemDefault')}</option>
           {inputs.map((d) => (
             <option key={d.id} value={d.id}>
               {d.label}
@@ -41,7 +43,7 @@ export function DevicePicker() {
       {canChooseSpeaker ? (
         <div>
           <label htmlFor={speakerField} className="block text-sm font-medium">
-            Speaker
+            {t('devices.speaker')}
           </label>
           <select
             id={speakerField}
@@ -49,7 +51,7 @@ export function DevicePicker() {
             value={outputId}
             onChange={(e) => void services.deviceChoice.chooseOutput(e.target.value)}
           >
-            <option value="">System default</option>
+            <option value="">{t('devices.systemDefault')}</option>
             {outputs.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.label}

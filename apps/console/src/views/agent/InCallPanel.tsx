@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/i18n';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
 import type { CallPhase, CurrentCall } from '../../state/types';
 import { Button, ChannelBadge } from '../../ui/controls';
@@ -16,16 +18,16 @@ import { Keypad } from './Keypad';
 import { MicActivity } from './MicActivity';
 import { QualityIndicator } from './QualityIndicator';
 
-const PHASE_TEXT: Record<CallPhase, string> = {
-  claiming: 'Answering…',
-  placing: 'Calling…',
-  dialing: 'Calling…',
-  ringing: 'Ringing…',
-  connecting: 'Connecting audio…',
-  active: 'Connected',
-  reconnecting: 'Reconnecting…',
-  ending: 'Hanging up…',
-  orphaned: 'Open from an earlier page',
+const PHASE_TEXT: Record<CallPhase, MessageKey> = {
+  claiming: 'call.phase.claiming',
+  placing: 'call.phase.calling',
+  dialing: 'call.phase.calling',
+  ringing: 'call.phase.ringing',
+  connecting: 'call.phase.connecting',
+  active: 'call.phase.active',
+  reconnecting: 'call.phase.reconnecting',
+  ending: 'call.phase.ending',
+  orphaned: 'call.phase.orphaned',
 };
 
 /**
@@ -44,6 +46,7 @@ function LiveCall({ call }: { call: CurrentCall }) {
   const [keypadOpen, setKeypadOpen] = useState(false);
   const titleId = useId();
   const keypadId = useId();
+  const t = useT();
   const outbound = call.direction === 'outbound';
   // a placed call shows whom the agent called, exactly as sent
   const name = outbound ? dialedParty(call.caller) : callerName(call.caller);
@@ -65,7 +68,7 @@ function LiveCall({ call }: { call: CurrentCall }) {
         <div className="min-w-0">
           <p className="flex items-center gap-2 text-sm font-semibold text-slate-700 dark:text-slate-200">
             <ChannelBadge channel={call.channel} />
-            <span aria-live="polite">{PHASE_TEXT[call.phase]}</span>
+            <span aria-live="polite">{t(PHASE_TEXT[call.phase])}</span>
             {call.mediaCapture ? <MediaBadge capture={call.mediaCapture} /> : null}
           </p>
           <h2 id={titleId} className="mt-1 text-2xl font-bold break-words">
@@ -75,8 +78,9 @@ function LiveCall({ call }: { call: CurrentCall }) {
             <p className="text-base text-slate-700 dark:text-slate-200">{address}</p>
           ) : null}
           <p className="text-sm text-slate-600 dark:text-slate-300">
-            {outbound ? 'Outgoing call ' : ''}
-            {calledLine(call.channel, call.called, call.direction)}
+            {outbound
+              ? t('call.outgoing', { line: calledLine(call.channel, call.called, call.direction) })
+              : calledLine(call.channel, call.called, call.direction)}
           </p>
         </div>
         {timerSince !== undefined ? <CallTimer since={timerSince} /> : null}
@@ -87,7 +91,7 @@ function LiveCall({ call }: { call: CurrentCall }) {
           role="status"
           className="rounded-md bg-amber-100 px-3 py-2 text-sm font-medium text-amber-950 dark:bg-amber-900/60 dark:text-amber-100"
         >
-          {call.held ? 'On hold: the caller hears music.' : 'Muted: the caller cannot hear you.'}
+          {call.held ? t('call.held') : t('call.mutedNotice')}
         </p>
       ) : null}
 
@@ -98,14 +102,14 @@ function LiveCall({ call }: { call: CurrentCall }) {
           aria-keyshortcuts={SHORTCUT_KEYS.mute}
           onClick={() => services.calls.toggleMute()}
         >
-          {call.muted ? 'Unmute' : 'Mute'}
+          {call.muted ? t('call.unmute') : t('call.mute')}
         </Button>
         <Button
           tone={call.held ? 'primary' : 'neutral'}
           disabled={!talking}
           onClick={() => void services.calls.toggleHold()}
         >
-          {call.held ? 'Resume' : 'Hold'}
+          {call.held ? t('call.resume') : t('call.hold')}
         </Button>
         <Button
           tone="neutral"
@@ -114,7 +118,7 @@ function LiveCall({ call }: { call: CurrentCall }) {
           aria-controls={keypadId}
           onClick={() => setKeypadOpen((open) => !open)}
         >
-          Keypad
+          {t('call.keypad')}
         </Button>
         <Button
           tone="danger"
@@ -122,7 +126,7 @@ function LiveCall({ call }: { call: CurrentCall }) {
           aria-keyshortcuts={SHORTCUT_KEYS.hangup}
           onClick={() => void services.calls.hangUp()}
         >
-          {claiming ? 'Cancel' : 'Hang up'}
+          {claiming ? t('call.cancel') : t('call.hangUp')}
         </Button>
       </div>
 
@@ -130,7 +134,7 @@ function LiveCall({ call }: { call: CurrentCall }) {
       {keypadOpen && talking ? <Keypad id={keypadId} /> : null}
       <QualityIndicator quality={call.quality} />
       <details className="text-sm">
-        <summary className="cursor-pointer font-medium">Audio devices</summary>
+        <summary className="cursor-pointer font-medium">{t('call.devices')}</summary>
         <div className="mt-3">
           <DevicePicker />
         </div>
@@ -141,10 +145,11 @@ function LiveCall({ call }: { call: CurrentCall }) {
 
 function CallTimer({ since }: { since: number }) {
   const now = useNow(1000);
+  const t = useT();
   return (
     <span
       role="timer"
-      aria-label="Call duration"
+      aria-label={t('call.timer')}
       className="font-mono text-2xl font-semibold tabular-nums"
     >
       {formatDuration(now - since)}
@@ -154,36 +159,40 @@ function CallTimer({ since }: { since: number }) {
 
 function OrphanedCall({ call }: { call: CurrentCall }) {
   const services = useServices();
+  const t = useT();
+  const name = call.direction === 'outbound' ? dialedParty(call.caller) : callerName(call.caller);
   return (
     <section className="space-y-3 rounded-xl border-2 border-amber-500 bg-white p-4 dark:bg-slate-900">
-      <h2 className="text-lg font-semibold">A call is still open</h2>
-      <p className="text-sm">
-        Ringside has you on a call with{' '}
-        {call.direction === 'outbound' ? dialedParty(call.caller) : callerName(call.caller)} that
-        this page has no audio for (the page was reloaded or closed during the call). End it so the
-        caller is not left waiting.
-      </p>
+      <h2 className="text-lg font-semibold">{t('call.orphaned.title')}</h2>
+      <p className="text-sm">{t('call.orphaned.body', { name })}</p>
       <Button tone="danger" onClick={() => void services.calls.hangUp()}>
-        Hang up
+        {t('call.hangUp')}
       </Button>
     </section>
   );
 }
 
-const MEDIA_BADGE = { record: 'Recording', transcribe: 'Transcribing', both: 'Recording' } as const;
+const MEDIA_BADGE = {
+  record: 'call.media.recording',
+  transcribe: 'call.media.transcribing',
+  both: 'call.media.recording',
+} as const satisfies Record<string, MessageKey>;
+
+const MEDIA_TITLE = {
+  record: 'call.media.record',
+  transcribe: 'call.media.transcribe',
+  both: 'call.media.both',
+} as const satisfies Record<string, MessageKey>;
 
 /** Meta records or transcribes this call: the customer heard Meta's announcement */
 function MediaBadge({ capture }: { capture: 'record' | 'transcribe' | 'both' }) {
+  const t = useT();
   return (
     <span
-      title={
-        capture === 'both'
-          ? 'Meta is recording and transcribing this call'
-          : `Meta is ${capture === 'record' ? 'recording' : 'transcribing'} this call`
-      }
+      title={t(MEDIA_TITLE[capture])}
       className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800 dark:bg-red-900 dark:text-red-100"
     >
-      {MEDIA_BADGE[capture]}
+      {t(MEDIA_BADGE[capture])}
     </span>
   );
 }

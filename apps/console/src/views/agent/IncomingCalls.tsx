@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
 import { ringNoticeText } from '../../calls/end-words';
+import { useT } from '../../i18n/I18nProvider';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
 import type { RingingCall } from '../../state/types';
 import { CallSourceLines } from '../../ui/CallSourceLines';
@@ -32,6 +33,7 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
   const services = useServices();
   const busy = useAppState((s) => s.current !== null);
   const titleId = useId();
+  const t = useT();
   const name = callerName(card.caller);
   const address = callerAddress(card.caller);
   return (
@@ -44,7 +46,7 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="flex items-center gap-2 text-sm font-semibold text-slate-700 dark:text-slate-200">
           <ChannelBadge channel={card.channel} />
-          Incoming call
+          {t('ringing.title')}
         </p>
         <RingTimer since={card.ringingSince} />
       </div>
@@ -74,7 +76,7 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
             aria-keyshortcuts={SHORTCUT_KEYS.accept}
             onClick={() => void services.calls.accept(card.callId)}
           >
-            Accept
+            {t('ringing.accept')}
           </Button>
           <Button
             tone="danger"
@@ -82,7 +84,7 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
             aria-keyshortcuts={SHORTCUT_KEYS.decline}
             onClick={() => void services.ringing.decline(card.callId)}
           >
-            Decline
+            {t('ringing.decline')}
           </Button>
         </div>
       )}
@@ -92,10 +94,11 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
 
 function RingTimer({ since }: { since: number }) {
   const now = useNow(1000);
+  const t = useT();
   return (
     <span
       role="timer"
-      aria-label="Ringing for"
+      aria-label={t('ringing.timer')}
       className="font-mono text-sm tabular-nums text-slate-600 dark:text-slate-300"
     >
       {formatDuration(now - since)}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
@@ -6,15 +7,16 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 export function Keypad({ id }: { id: string }) {
   const services = useServices();
   const sent = useAppState((s) => s.current?.dtmfSent ?? '');
+  const t = useT();
   return (
     <div id={id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
       <p aria-live="polite" className="mb-2 min-h-7 text-center font-mono text-lg tracking-widest">
-        <span className="sr-only">Tones sent: </span>
+        <span className="sr-only">{t('keypad.sent')}</span>
         {sent}
       </p>
       <div
         role="group"
-        aria-label="Keypad digits"
+        aria-label={t('keypad.digits')}
         className="mx-auto grid max-w-64 grid-cols-3 gap-2"
       >
         {KEYS.map((key) => (

@@ -1,4 +1,6 @@
 import { useMicActivity } from '../../app/setup-hooks';
+import { useT } from '../../i18n/I18nProvider';
+import { richT } from '../../i18n/rich';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
 import { MicMeter } from '../setup/MicMeter';
 
@@ -9,16 +11,16 @@ import { MicMeter } from '../setup/MicMeter';
 export function MicActivity({ muted }: { muted: boolean }) {
   const measuring = useMicActivity((a) => a.measuring);
   const speaking = useMicActivity((a) => a.speaking);
+  const t = useT();
   return (
     <div className="space-y-2">
-      {measuring ? <MicMeter label="Your microphone level" dimmed={muted} /> : null}
+      {measuring ? <MicMeter label={t('mic.level')} dimmed={muted} /> : null}
       {muted && speaking ? (
         <p
           role="alert"
           className="rounded-md bg-rose-700 px-3 py-2 text-sm font-semibold text-white"
         >
-          You are muted. The caller cannot hear you: press Unmute (<kbd>{SHORTCUT_KEYS.mute}</kbd>)
-          to talk.
+          {richT('mic.mutedTalking', { key: <kbd>{SHORTCUT_KEYS.mute}</kbd> })}
         </p>
       ) : null}
     </div>

@@ -4,6 +4,7 @@ import { useAppState, useServices } from '../../app/ConsoleProvider';
 import { dialBlockedReason } from '../../calls/dial-availability';
 import { dialNoticeTitle } from '../../calls/dial-words';
 import type { DialNotice } from '../../state/types';
+import { useT } from '../../i18n/I18nProvider';
 import { Button } from '../../ui/controls';
 import { channelName } from '../../ui/format';
 
@@ -63,6 +64,7 @@ export function NewCallPanel() {
   const hintId = useId();
   const reasonId = useId();
   const noticeId = useId();
+  const t = useT();
   if (!channels) return null;
   const from = channels.find((c) => c.id === chosenId) ?? channels[0];
   const invalid = notice?.kind === 'invalid';
@@ -79,19 +81,17 @@ export function NewCallPanel() {
       className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <h2 id={titleId} ref={heading} tabIndex={-1} className="text-base font-semibold">
-        New call
+        {t('newCall.title')}
       </h2>
       {!from ? (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-          You have no WhatsApp number or Facebook Page to call from. An admin can assign you one.
-        </p>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{t('newCall.noChannel')}</p>
       ) : (
         <form className="mt-3 space-y-3" onSubmit={submit} noValidate>
           {channels.length > 1 ? (
             <div>
               {/* a label beside, not around, the select: its name stays "Call from" alone */}
               <label htmlFor={channelFieldId} className="block text-sm font-medium">
-                Call from
+                {t('newCall.from')}
               </label>
               <select
                 id={channelFieldId}
@@ -108,12 +108,12 @@ export function NewCallPanel() {
             </div>
           ) : (
             <p className="text-sm text-slate-700 dark:text-slate-200">
-              Calling from {channelOption(from)}
+              {t('newCall.callingFrom', { line: channelOption(from) })}
             </p>
           )}
           <div>
             <label htmlFor={fieldId} className="block text-sm font-medium">
-              {from.channel === 'whatsapp' ? 'Phone number' : 'Messenger user (PSID)'}
+              {from.channel === 'whatsapp' ? t('newCall.phone') : t('newCall.psid')}
             </label>
             <input
               id={fieldId}
@@ -129,9 +129,7 @@ export function NewCallPanel() {
               onChange={(e) => setTyped(e.target.value)}
             />
             <p id={hintId} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-              {from.channel === 'whatsapp'
-                ? 'With the country code, e.g. +44 7700 900123.'
-                : 'The customer’s page-scoped id: a long number.'}
+              {from.channel === 'whatsapp' ? t('newCall.phoneHint') : t('newCall.psidHint')}
             </p>
           </div>
           <div className="flex flex-wrap items-center gap-3">
@@ -141,7 +139,7 @@ export function NewCallPanel() {
               disabled={blocked !== null}
               aria-describedby={blocked ? reasonId : undefined}
             >
-              Call
+              {t('newCall.call')}
             </Button>
             {blocked ? (
               <p id={reasonId} className="text-sm text-slate-600 dark:text-slate-300">
@@ -162,7 +160,7 @@ export function NewCallPanel() {
             <p className="mt-1">{notice.message}</p>
           </div>
           <Button tone="ghost" onClick={() => dismiss(notice.id)}>
-            Dismiss
+            {t('banner.dismiss')}
           </Button>
         </div>
       ) : null}

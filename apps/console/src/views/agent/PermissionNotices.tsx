@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import { useId } from 'react';
 import { useAppState } from '../../app/ConsoleProvider';
 import { permissionDraft, permissionNoticeWords } from '../../calls/permission-words';
@@ -18,9 +19,10 @@ const STYLE = {
  */
 export function PermissionNotices() {
   const notices = useAppState((s) => s.permissionNotices);
+  const t = useT();
   if (notices.length === 0) return null;
   return (
-    <section aria-label="Call permissions" className="space-y-2">
+    <section aria-label={t('permission.region')} className="space-y-2">
       {notices.map((notice) => (
         <PermissionNoticeCard key={notice.id} notice={notice} />
       ))}
@@ -33,6 +35,7 @@ function PermissionNoticeCard({ notice }: { notice: PermissionNotice }) {
   const dismiss = useAppState((s) => s.permissionNoticeDismissed);
   const drafted = useAppState((s) => s.dialDrafted);
   const titleId = useId();
+  const t = useT();
   const words = permissionNoticeWords(notice, channels);
   const draft = permissionDraft(notice, channels);
 
@@ -56,11 +59,11 @@ function PermissionNoticeCard({ notice }: { notice: PermissionNotice }) {
       </div>
       {draft ? (
         <Button tone="accept" aria-describedby={titleId} onClick={callNow}>
-          Call now
+          {t('permission.callNow')}
         </Button>
       ) : null}
       <Button tone="ghost" aria-describedby={titleId} onClick={() => dismiss(notice.id)}>
-        Dismiss
+        {t('banner.dismiss')}
       </Button>
     </div>
   );

@@ -3,6 +3,7 @@ import { useAppState } from '../../app/ConsoleProvider';
 import { useLastCheck, useMicActivity } from '../../app/setup-hooks';
 import { setupWarning, SILENT_WARNING_MS } from '../../setup/setup-warning';
 import { lastCheckLine, testedAtWords } from '../../setup/tested-at';
+import { useT } from '../../i18n/I18nProvider';
 import { Banner } from '../../ui/controls';
 
 const LINK =
@@ -16,6 +17,7 @@ export function SetupWarningBanner() {
   const last = useLastCheck();
   const silent = useMicActivity((a) => a.measuring && a.silentForMs >= SILENT_WARNING_MS);
   const inCall = useAppState((s) => s.current !== null);
+  const t = useT();
   const warning = setupWarning({
     last,
     micSilentForMs: silent ? SILENT_WARNING_MS : 0,
@@ -28,7 +30,7 @@ export function SetupWarningBanner() {
       title={warning.title}
       action={
         <Link to="/setup" className={LINK}>
-          Test again
+          {t('setupEntry.testAgain')}
         </Link>
       }
     >
@@ -36,7 +38,9 @@ export function SetupWarningBanner() {
         <p key={line}>{line}</p>
       ))}
       {warning.testedAt !== undefined ? (
-        <p className="mt-1 text-xs">Tested {testedAtWords(warning.testedAt, Date.now())}.</p>
+        <p className="mt-1 text-xs">
+          {t('setupEntry.tested', { when: testedAtWords(warning.testedAt, Date.now()) })}
+        </p>
       ) : null}
     </Banner>
   );
@@ -45,10 +49,11 @@ export function SetupWarningBanner() {
 /** the way to "Test my setup", with how the last test went */
 export function SetupEntry() {
   const last = useLastCheck();
+  const t = useT();
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 px-1 text-sm text-slate-600 dark:text-slate-300">
       <Link to="/setup" className={LINK}>
-        Test my setup
+        {t('setupEntry.link')}
       </Link>
       <span>{lastCheckLine(last, Date.now())}</span>
     </p>

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useT } from '../../i18n/I18nProvider';
 import { Button, ChannelBadge } from '../../ui/controls';
 import { DISPOSITIONS } from '../../ui/dispositions';
 import { callerName, formatDuration } from '../../ui/format';
@@ -22,6 +23,7 @@ function WrapUpFields() {
   const [notes, setNotes] = useState('');
   const [disposition, setDisposition] = useState<string>(DISPOSITIONS[0].value);
   const titleId = useId();
+  const t = useT();
   if (!wrapUp) return null;
 
   const submit = (event: FormEvent) => {
@@ -35,7 +37,7 @@ function WrapUpFields() {
       className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <h2 id={titleId} className="text-lg font-semibold">
-        Wrap-up: {callerName(wrapUp.caller)}
+        {t('wrapUp.title', { name: callerName(wrapUp.caller) })}
       </h2>
       <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
         <ChannelBadge channel={wrapUp.channel} />
@@ -46,7 +48,7 @@ function WrapUpFields() {
       </p>
       <form className="mt-4 space-y-3" onSubmit={submit}>
         <label className="block text-sm font-medium">
-          Disposition
+          {t('wrapUp.disposition')}
           <select
             className={FIELD}
             value={disposition}
@@ -54,13 +56,13 @@ function WrapUpFields() {
           >
             {DISPOSITIONS.map((d) => (
               <option key={d.value} value={d.value}>
-                {d.label}
+                {t(d.label)}
               </option>
             ))}
           </select>
         </label>
         <label className="block text-sm font-medium">
-          Notes
+          {t('wrapUp.notes')}
           <textarea
             className={`${FIELD} min-h-28`}
             value={notes}
@@ -70,15 +72,15 @@ function WrapUpFields() {
         </label>
         {wrapUp.error ? (
           <p role="alert" className="text-sm font-medium text-rose-700 dark:text-rose-300">
-            Not saved: {wrapUp.error}
+            {t('wrapUp.notSaved', { error: wrapUp.error })}
           </p>
         ) : null}
         <div className="flex flex-wrap gap-2">
           <Button tone="primary" type="submit" disabled={wrapUp.saving}>
-            {wrapUp.saving ? 'Saving…' : 'Save'}
+            {wrapUp.saving ? t('wrapUp.saving') : t('wrapUp.save')}
           </Button>
           <Button tone="ghost" disabled={wrapUp.saving} onClick={() => close(wrapUp.callId)}>
-            Skip
+            {t('wrapUp.skip')}
           </Button>
         </div>
       </form>
