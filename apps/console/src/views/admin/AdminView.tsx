@@ -4,6 +4,8 @@ import { useAppState } from '../../app/ConsoleProvider';
 import { Banner } from '../../ui/controls';
 import { AuditSection } from './AuditSection';
 import { ChannelsSection } from './ChannelsSection';
+import { DoctorChecks } from './doctor/DoctorChecks';
+import { DOCTOR_WORDS } from './doctor/doctor-words';
 import { FailedEventsSection } from './FailedEventsSection';
 import { AdminContext, type AdminApis, type AdminContextValue } from './useAdmin';
 import { UsersSection } from './UsersSection';
@@ -23,6 +25,8 @@ const SECTIONS = [
     element: <FailedEventsSection />,
     adminOnly: true,
   },
+  // admins only: the checks ask Meta with the channels' tokens
+  { path: 'checks', title: DOCTOR_WORDS.title, element: <DoctorChecks />, adminOnly: true },
 ] as const;
 
 const TAB = ({ isActive }: { isActive: boolean }) =>
@@ -34,7 +38,7 @@ const TAB = ({ isActive }: { isActive: boolean }) =>
 
 /**
  * `/admin/*`: channels, users, event webhooks, the workspace and Meta webhook, the audit log,
- * and (admins only) failed webhook events.
+ * and (admins only) failed webhook events and the set-up checks.
  * Admins change them; supervisors read them; agents never get here (the route sends them back).
  * The APIs come from the wiring (`app/AdminRoute.tsx`).
  *
