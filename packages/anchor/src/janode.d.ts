@@ -14,10 +14,20 @@ declare module 'janode' {
     sdp: string;
   }
 
+  /** a message from Janus as janode hands it to a handle */
+  export interface JanusMessage {
+    janus: string;
+    transaction?: string;
+    plugindata?: { plugin: string; data: Record<string, unknown> };
+    jsep?: Jsep;
+  }
+
   export interface JanodeHandle extends EventEmitter {
     readonly id: number;
     detach(): Promise<void>;
     hangup(): Promise<void>;
+    /** sends a plugin request; resolves with Janus's reply once a handler closes it */
+    message(body: Record<string, unknown>, jsep?: Jsep): Promise<unknown>;
   }
 
   export interface JanodeSession extends EventEmitter {
@@ -49,7 +59,7 @@ declare module 'janode' {
 }
 
 declare module 'janode/plugins/audiobridge' {
-  import type { JanodeHandle, Jsep } from 'janode';
+  import type { JanodeHandle, JanusMessage, Jsep } from 'janode';
 
   export interface AudioBridgeJoined {
     room: number;
@@ -106,9 +116,17 @@ declare module 'janode/plugins/audiobridge' {
     }): Promise<unknown>;
   }
 
+  /** janode's handle class, for subclasses that understand more of the plugin's replies */
+  export class AudioBridgeHandleBase {
+    constructor(...args: unknown[]);
+    handleMessage(message: JanusMessage): unknown;
+    ownsTransaction(id: string): boolean;
+    closeTransactionWithSuccess(id: string, data: unknown): void;
+  }
+
   const AudioBridgePlugin: {
     id: 'janus.plugin.audiobridge';
-    Handle: unknown;
+    Handle: typeof AudioBridgeHandleBase;
     EVENT: {
       AUDIOBRIDGE_DESTROYED: 'audiobridge_destroyed';
       AUDIOBRIDGE_KICKED: 'audiobridge_kicked';

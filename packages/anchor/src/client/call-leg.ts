@@ -1,5 +1,6 @@
 import Janode, { type JanodeSession } from 'janode';
-import AudioBridgePlugin, { type AudioBridgeHandle } from 'janode/plugins/audiobridge';
+import AudioBridgePlugin from 'janode/plugins/audiobridge';
+import { AnchorBridgeHandle, type LegHandle } from './anchor-bridge-handle';
 
 /**
  * One leg of a call on the engine: a Janus handle on the AudioBridge plugin (one PeerConnection)
@@ -13,11 +14,11 @@ import AudioBridgePlugin, { type AudioBridgeHandle } from 'janode/plugins/audiob
 export class CallLeg {
   readonly id: string;
   readonly feed: number;
-  readonly handle: AudioBridgeHandle;
+  readonly handle: LegHandle;
   readonly up: Promise<void>;
   readonly down: Promise<string>;
 
-  private constructor(id: string, feed: number, handle: AudioBridgeHandle) {
+  private constructor(id: string, feed: number, handle: LegHandle) {
     this.id = id;
     this.feed = feed;
     this.handle = handle;
@@ -33,7 +34,10 @@ export class CallLeg {
   }
 
   static async attach(session: JanodeSession, id: string, feed: number): Promise<CallLeg> {
-    const handle = await session.attach<AudioBridgeHandle>(AudioBridgePlugin);
+    const handle = await session.attach<LegHandle>({
+      id: AudioBridgePlugin.id,
+      Handle: AnchorBridgeHandle,
+    });
     return new CallLeg(id, feed, handle);
   }
 

@@ -66,6 +66,40 @@ describe('what the anchor plays, records and offers', () => {
   );
 
   it(
+    'holds: the agent moves to a side room, the customer hears music, then the agent is back',
+    async () => {
+      const main = await client.createRoom('held-call', { prebufferPackets: 2 });
+      const side = await client.createRoom('held-call:side', { prebufferPackets: 2 });
+      const customer = new TonePeer({ host, frequencyHz: 440, shape: 'meta' });
+      const agent = new TonePeer({ host, frequencyHz: 660, shape: 'browser' });
+      await joinByOffer(main, 'customer', customer);
+      await joinByOffer(main, 'agent', agent);
+      agent.play();
+      await waitFor('the customer hears the agent', () => customer.level() > HEARD);
+
+      await main.moveLeg('agent', side);
+      expect(main.legIds).toEqual(['customer']);
+      expect(side.legIds).toEqual(['agent']);
+      await waitFor('the agent is out of the customer room', () => customer.level() < SILENT);
+
+      const music = join(folder, 'hold.opus');
+      const tone = new AudioProbe(550);
+      writeFileSync(music, oggOpusFile(Array.from({ length: 150 }, () => tone.nextPacket())));
+      tone.close();
+      const fileId = await main.playFile(music, { loop: true });
+      await waitFor('the customer hears the hold music', () => customer.level() > HEARD);
+      expect(agent.level()).toBeLessThan(SILENT);
+
+      await main.stopFile(fileId);
+      await side.moveLeg('agent', main);
+      expect(main.legIds.sort()).toEqual(['agent', 'customer']);
+      customer.play();
+      await waitFor('the agent hears the customer again', () => agent.level() > HEARD);
+    },
+    CALL_TIMEOUT_MS,
+  );
+
+  it(
     'makes the offer for a leg and carries audio once given the answer',
     async () => {
       const room = await client.createRoom('messenger-call');

@@ -182,6 +182,31 @@ export class CallRoom {
     }
   }
 
+  /**
+   * Moves a leg, PeerConnection and all (no renegotiation), into another room of the same
+   * engine: how a hold parks the agents away from the customer's music, and brings them back.
+   */
+  async moveLeg(legId: string, to: CallRoom, options: LegOptions = {}): Promise<void> {
+    const leg = this.leg(legId);
+    this.#assertOpen();
+    to.#assertOpen();
+    if (to === this) return;
+    if (to.#legs.has(legId)) {
+      throw new AnchorError('request_failed', `${to.callId} already has a leg "${legId}"`);
+    }
+    try {
+      await leg.handle.changeRoom({
+        room: to.roomId,
+        feed: leg.feed,
+        ...(options.muted === undefined ? {} : { muted: options.muted }),
+      });
+    } catch (error) {
+      throw this.#failure(`moving ${legId} to ${to.callId}`, error);
+    }
+    this.#legs.delete(legId);
+    to.#legs.set(legId, leg);
+  }
+
   /** takes a leg out of the room and closes its PeerConnection on the engine */
   async removeLeg(legId: string): Promise<void> {
     this.leg(legId);
@@ -227,9 +252,10 @@ export class CallRoom {
       throw this.#failure(`attaching ${legId}`, error);
     }
     this.#legs.set(legId, leg);
-    leg.handle.once(AudioBridgePlugin.EVENT.AUDIOBRIDGE_DESTROYED, () =>
-      this.markClosed('destroyed'),
-    );
+    // a leg can move rooms (moveLeg): a destroyed event closes the room it names
+    leg.handle.on(AudioBridgePlugin.EVENT.AUDIOBRIDGE_DESTROYED, ({ room }: { room?: number }) => {
+      if (room === this.roomId) this.markClosed('destroyed');
+    });
     try {
       const joined = await leg.handle.join({
         room: this.roomId,
