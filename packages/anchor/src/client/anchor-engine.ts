@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import Janode, { type JanodeConnection, type JanodeSession } from 'janode';
 import AudioBridgePlugin, { type AudioBridgeHandle } from 'janode/plugins/audiobridge';
 import { AnchorError } from '../errors';
+import { bounded } from './bounded';
 import { CallRoom, type CallRoomOptions } from './call-room';
 
 // janode logs every request at info level on stdout; the anchor reports through its own API
@@ -74,8 +75,11 @@ export class AnchorEngine {
       throw new AnchorError('engine_lost', `no engine answers at ${url}`, { cause: error });
     }
     try {
-      const session = await connection.create();
-      const control = await session.attach<AudioBridgeHandle>(AudioBridgePlugin);
+      const session = await bounded(connection.create(), `opening a session at ${url}`);
+      const control = await bounded(
+        session.attach<AudioBridgeHandle>(AudioBridgePlugin),
+        `attaching to AudioBridge at ${url}`,
+      );
       return new AnchorEngine(url, connection, session, control);
     } catch (error) {
       await connection.close().catch(() => undefined);
@@ -105,12 +109,13 @@ export class AnchorEngine {
     this.#assertAlive();
     const roomId = randomInt(1, 2 ** 47);
     try {
-      await this.#control.create({
+      const request = this.#control.create({
         room: roomId,
         description: callId,
         sampling_rate: 48_000,
         ...(options.prebufferPackets === undefined ? {} : { prebuffer: options.prebufferPackets }),
       });
+      await bounded(request, `creating the room of ${callId}`);
     } catch (error) {
       throw this.#failure(`creating the room of ${callId}`, error);
     }

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { JanodeSession } from 'janode';
 import AudioBridgePlugin, { type AudioBridgeHandle } from 'janode/plugins/audiobridge';
 import { AnchorError } from '../errors';
+import { bounded } from './bounded';
 import { CallLeg } from './call-leg';
 
 export interface CallRoomOptions {
@@ -91,10 +92,10 @@ export class CallRoom {
   ): Promise<{ answer: string }> {
     const { leg } = await this.#join(legId, options, false);
     try {
-      const configured = await leg.handle.configure({
-        jsep: { type: 'offer', sdp: offerSdp },
-        ...this.#prebuffer(),
-      });
+      const configured = await bounded(
+        leg.handle.configure({ jsep: { type: 'offer', sdp: offerSdp }, ...this.#prebuffer() }),
+        `answering ${legId}'s offer`,
+      );
       if (configured.jsep?.type !== 'answer') {
         throw new AnchorError('negotiation_failed', `the engine gave no answer for ${legId}`);
       }
@@ -119,7 +120,10 @@ export class CallRoom {
       offer,
       accept: async (answerSdp) => {
         try {
-          await leg.handle.configure({ jsep: { type: 'answer', sdp: answerSdp } });
+          await bounded(
+            leg.handle.configure({ jsep: { type: 'answer', sdp: answerSdp } }),
+            `applying ${legId}'s answer`,
+          );
         } catch (error) {
           throw this.#failure(`applying the answer of ${legId}`, error);
         }
@@ -133,7 +137,8 @@ export class CallRoom {
     this.#assertOpen();
     try {
       const request = { room: this.roomId, feed };
-      await (muted ? this.#control.mute(request) : this.#control.unmute(request));
+      const change = muted ? this.#control.mute(request) : this.#control.unmute(request);
+      await bounded(change, `${muted ? 'muting' : 'unmuting'} ${legId}`);
     } catch (error) {
       throw this.#failure(`${muted ? 'muting' : 'unmuting'} ${legId}`, error);
     }
@@ -146,11 +151,10 @@ export class CallRoom {
   async playFile(path: string, options: { loop?: boolean } = {}): Promise<string> {
     this.#assertOpen();
     try {
-      const { file_id } = await this.#control.playFile({
-        room: this.roomId,
-        filename: path,
-        loop: options.loop ?? false,
-      });
+      const { file_id } = await bounded(
+        this.#control.playFile({ room: this.roomId, filename: path, loop: options.loop ?? false }),
+        `playing ${path}`,
+      );
       return file_id;
     } catch (error) {
       throw this.#failure(`playing ${path}`, error);
@@ -160,7 +164,10 @@ export class CallRoom {
   async stopFile(fileId: string): Promise<void> {
     this.#assertOpen();
     try {
-      await this.#control.stopFile({ room: this.roomId, file_id: fileId });
+      await bounded(
+        this.#control.stopFile({ room: this.roomId, file_id: fileId }),
+        `stopping ${fileId}`,
+      );
     } catch (error) {
       throw this.#failure(`stopping ${fileId}`, error);
     }
@@ -172,11 +179,14 @@ export class CallRoom {
   async setRecording(on: boolean, file?: { folder: string; name: string }): Promise<void> {
     this.#assertOpen();
     try {
-      await this.#control.enableRecording({
-        room: this.roomId,
-        record: on,
-        ...(file ? { rec_dir: file.folder, filename: file.name } : {}),
-      });
+      await bounded(
+        this.#control.enableRecording({
+          room: this.roomId,
+          record: on,
+          ...(file ? { rec_dir: file.folder, filename: file.name } : {}),
+        }),
+        'switching the recording',
+      );
     } catch (error) {
       throw this.#failure(`${on ? 'starting' : 'stopping'} the recording`, error);
     }
@@ -195,11 +205,14 @@ export class CallRoom {
       throw new AnchorError('request_failed', `${to.callId} already has a leg "${legId}"`);
     }
     try {
-      await leg.handle.changeRoom({
-        room: to.roomId,
-        feed: leg.feed,
-        ...(options.muted === undefined ? {} : { muted: options.muted }),
-      });
+      await bounded(
+        leg.handle.changeRoom({
+          room: to.roomId,
+          feed: leg.feed,
+          ...(options.muted === undefined ? {} : { muted: options.muted }),
+        }),
+        `moving ${legId}`,
+      );
     } catch (error) {
       throw this.#failure(`moving ${legId} to ${to.callId}`, error);
     }
@@ -217,7 +230,7 @@ export class CallRoom {
   async destroy(): Promise<void> {
     if (this.#closedReason) return;
     try {
-      await this.#control.destroy({ room: this.roomId });
+      await bounded(this.#control.destroy({ room: this.roomId }), 'destroying the room');
     } catch (error) {
       if (this.#closedReason) return;
       throw this.#failure('destroying the room', error);
@@ -247,7 +260,10 @@ export class CallRoom {
     }
     let leg: CallLeg;
     try {
-      leg = await CallLeg.attach(this.#session, legId, randomInt(1, 2 ** 47));
+      leg = await bounded(
+        CallLeg.attach(this.#session, legId, randomInt(1, 2 ** 47)),
+        `attaching ${legId}`,
+      );
     } catch (error) {
       throw this.#failure(`attaching ${legId}`, error);
     }
@@ -257,13 +273,16 @@ export class CallRoom {
       if (room === this.roomId) this.markClosed('destroyed');
     });
     try {
-      const joined = await leg.handle.join({
-        room: this.roomId,
-        feed: leg.feed,
-        display: legId,
-        muted: options.muted ?? false,
-        ...(generateOffer ? { generate_offer: true } : {}),
-      });
+      const joined = await bounded(
+        leg.handle.join({
+          room: this.roomId,
+          feed: leg.feed,
+          display: legId,
+          muted: options.muted ?? false,
+          ...(generateOffer ? { generate_offer: true } : {}),
+        }),
+        `joining ${legId}`,
+      );
       return { leg, offer: joined.jsep?.type === 'offer' ? joined.jsep.sdp : undefined };
     } catch (error) {
       await this.#drop(legId);
