@@ -24,6 +24,17 @@ describe('figure', () => {
     expect(figure({ ...common, value: 399 }).met).toBe(false);
   });
 
+  it('judges a level goal on the value alone', () => {
+    const goal = { kind: 'value-at-least', limit: 2000 } as const;
+    const common = { bench: 'b', metric: 'agents', unit: 'agents', goal };
+    expect(figure({ ...common, value: 2000 })).toMatchObject({
+      met: true,
+      goal: 'value >= 2000 agents',
+      ratio: null,
+    });
+    expect(figure({ ...common, value: 1500 }).met).toBe(false);
+  });
+
   it('judges a latency goal against the baseline', () => {
     const goal = { kind: 'ratio-at-most', limit: 1.5 } as const;
     const common = { bench: 'b', metric: 'p99', unit: 'ms', baseline: 10, goal };

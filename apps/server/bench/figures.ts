@@ -4,11 +4,13 @@
  * - `ratio-at-least`: e.g. at least 40% of the baseline's rate
  * - `ratio-at-most`: e.g. at most 1.5× the baseline's latency
  * - `value-at-most`: e.g. p99 at most 20 ms, whatever the baseline did
+ * - `value-at-least`: e.g. at least 2,000 agents connected
  */
 export type Goal =
   | { readonly kind: 'ratio-at-least'; readonly limit: number }
   | { readonly kind: 'ratio-at-most'; readonly limit: number }
-  | { readonly kind: 'value-at-most'; readonly limit: number };
+  | { readonly kind: 'value-at-most'; readonly limit: number }
+  | { readonly kind: 'value-at-least'; readonly limit: number };
 
 /**
  * One line of `pnpm bench` output (spec/interfaces.md). `goal` and `met` are added when the
@@ -76,6 +78,8 @@ function meets(goal: Goal, value: number, ratio: number | null): boolean {
       return ratio !== null && ratio <= goal.limit;
     case 'value-at-most':
       return value <= goal.limit;
+    case 'value-at-least':
+      return value >= goal.limit;
   }
 }
 
@@ -87,6 +91,8 @@ function goalText(goal: Goal, unit: string): string {
       return `ratio <= ${goal.limit}`;
     case 'value-at-most':
       return `value <= ${goal.limit} ${unit}`;
+    case 'value-at-least':
+      return `value >= ${goal.limit} ${unit}`;
   }
 }
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext } from './bench-context';
+import { capacityBench } from './capacity-bench';
 import { figureLine } from './figures';
 import { ingestFloorBench } from './ingest-floor-bench';
 import { ringFanoutBench } from './ring-fanout-bench';
@@ -14,6 +15,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'ingest-floor': ingestFloorBench,
   'ring-fanout': ringFanoutBench,
   'production-build': startupBench,
+  capacity: capacityBench,
 };
 // every bench bounds its own loops; this catches whatever slipped through, one bench at a time
 const WATCHDOG_MS = 6 * 60 * 1000;

@@ -30,7 +30,42 @@ export type FleetRequest =
        * the next trial starts with quiet sockets; untimed
        */
       readonly hangUp?: { readonly body: string; readonly headers: Record<string, string> };
+    }
+  | {
+      /**
+       * each call's connect webhook is posted and its own agent (the next socket of `from`)
+       * accepts it, answers with an SDP and waits for `call:updated` active; the socket then
+       * moves to `to`. `atOnce` calls are under way together.
+       */
+      readonly kind: 'take-calls';
+      readonly from: string;
+      readonly to: string;
+      readonly webhookUrl: string;
+      readonly calls: readonly FleetCall[];
+      readonly atOnce: number;
+      readonly timeoutMs: number;
+    }
+  | {
+      /**
+       * posts every call's connect webhook at once, times each until every socket of `group`
+       * has its `call:ringing`, then hangs them all up and waits for `call:ended` everywhere
+       */
+      readonly kind: 'burst';
+      readonly group: string;
+      readonly webhookUrl: string;
+      readonly calls: readonly (FleetCall & {
+        readonly hangUp: { readonly body: string; readonly headers: Record<string, string> };
+      })[];
+      readonly timeoutMs: number;
     };
+
+/** one customer's call, for the capacity bench: the connect webhook and who the caller is */
+export interface FleetCall {
+  readonly body: string;
+  readonly headers: Record<string, string>;
+  /** as `call:ringing` shows it: `+<digits>` */
+  readonly callerNumber: string;
+}
 
 export type FleetReply =
   | { readonly kind: 'connected'; readonly group: string; readonly sockets: number }
@@ -44,4 +79,8 @@ export type FleetReply =
       readonly expected: number;
       /** what the first socket received */
       readonly payload: CallRingingPayload | undefined;
-    };
+    }
+  /** webhook posted → call active, per call taken */
+  | { readonly kind: 'taken'; readonly setupMs: readonly number[] }
+  /** webhook posted → the last socket's `call:ringing`, per call of the burst */
+  | { readonly kind: 'burst'; readonly latencyMs: readonly number[] };

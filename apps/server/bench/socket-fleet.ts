@@ -1,16 +1,13 @@
 // child process: the fan-out bench's console sockets, kept apart from the servers they measure
-import type { ClientToServerEvents, ServerToClientEvents } from '@ringside/contracts';
-import { io as connectSocket, type Socket } from 'socket.io-client';
 import { serveParent } from './child';
+import { burst, takeCalls } from './fleet-calls';
+import { everySocket, open, setAvailable, type ConsoleSocket } from './fleet-sockets';
 import { createPoster, type Poster } from './http-post';
 import type { FleetReply, FleetRequest } from './socket-fleet-protocol';
 import { elapsedMs } from './stats';
 
-type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 // a burst of handshakes at once is what a shift change looks like; more only queues in the server
 const CONNECT_BATCH = 50;
-const CONNECT_TIMEOUT_MS = 20_000;
 
 const groups = new Map<string, ConsoleSocket[]>();
 // one keep-alive connection per server, as Meta's sender keeps its connections open
@@ -30,6 +27,10 @@ async function handle(request: FleetRequest): Promise<FleetReply> {
       return connect(request);
     case 'trial':
       return trial(request);
+    case 'take-calls':
+      return takeCalls(groups, request);
+    case 'burst':
+      return burst(groups, request);
   }
 }
 
@@ -42,38 +43,6 @@ async function connect(request: Extract<FleetRequest, { kind: 'connect' }>): Pro
     if (request.setAvailable) await Promise.all(opened.map((socket) => setAvailable(socket)));
   }
   return { kind: 'connected', group: request.group, sockets: group.length };
-}
-
-function open(
-  url: string,
-  headers: Record<string, string>,
-  group: ConsoleSocket[],
-): Promise<ConsoleSocket> {
-  const socket: ConsoleSocket = connectSocket(url, {
-    transports: ['websocket'],
-    extraHeaders: headers,
-    reconnection: false,
-    forceNew: true,
-    timeout: CONNECT_TIMEOUT_MS,
-  });
-  // kept even if it fails, so cleanup disconnects it
-  group.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => reject(new Error(`socket refused: ${error.message}`)));
-  });
-}
-
-function setAvailable(socket: ConsoleSocket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket
-      .timeout(CONNECT_TIMEOUT_MS)
-      .emit('agent:set-status', { status: 'available' }, (error: Error | null, result) => {
-        if (error) reject(new Error('agent:set-status was not acknowledged'));
-        else if (!result.ok) reject(new Error(`agent:set-status refused: ${result.error.message}`));
-        else resolve();
-      });
-  });
 }
 
 async function trial(request: Extract<FleetRequest, { kind: 'trial' }>): Promise<FleetReply> {
@@ -111,39 +80,4 @@ async function trial(request: Extract<FleetRequest, { kind: 'trial' }>): Promise
     expected: sockets.length,
     payload: ringing.first(),
   };
-}
-
-/**
- * Arms every socket for its next `event`; `done` resolves once all have it or `timeoutMs` has
- * passed, whichever is first (then the listeners are gone either way).
- */
-function everySocket<E extends 'call:ringing' | 'call:ended'>(
-  sockets: readonly ConsoleSocket[],
-  event: E,
-  timeoutMs: number,
-) {
-  type Payload = Parameters<ServerToClientEvents[E]>[0];
-  let received = 0;
-  let last = 0n;
-  let first: Payload | undefined;
-  const listeners: [ConsoleSocket, (payload: Payload) => void][] = [];
-  const done = new Promise<void>((resolve) => {
-    const timer = setTimeout(finish, timeoutMs);
-    function finish() {
-      clearTimeout(timer);
-      for (const [socket, listener] of listeners) socket.off(event, listener as never);
-      resolve();
-    }
-    for (const socket of sockets) {
-      const listener = (payload: Payload) => {
-        last = now();
-        first ??= payload;
-        received += 1;
-        if (received === sockets.length) finish();
-      };
-      listeners.push([socket, listener]);
-      socket.once(event, listener as never);
-    }
-  });
-  return { done, received: () => received, lastAt: () => last, first: () => first };
 }
