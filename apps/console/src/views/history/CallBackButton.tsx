@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { CallSummary } from '@ringside/contracts';
 import { useId } from 'react';
 import { useNavigate } from 'react-router';
@@ -26,6 +27,7 @@ export function CallBackButton({
   const drafted = useAppState((s) => s.dialDrafted);
   const navigate = useNavigate();
   const reasonId = useId();
+  const t = useT();
   const back = callBackOf(call, channels);
   if (!back) return null;
 
@@ -42,10 +44,11 @@ export function CallBackButton({
         aria-describedby={reasonId}
         onClick={callBack}
       >
-        Call back
+        {t('callBack.button')}
       </Button>
       <p id={reasonId} className="text-sm text-slate-600 dark:text-slate-300">
-        {blocked ?? `From ${channelName(back.from.channel)} · ${back.from.label}`}
+        {blocked ??
+          t('callBack.from', { line: `${channelName(back.from.channel)} · ${back.from.label}` })}
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from '../../ui/controls';
 import type { Loaded } from '../admin/useLoaded';
@@ -33,6 +34,7 @@ export function CallDetailFrame<T>({
     if (loaded.state !== 'loading') heading.current?.focus();
   }, [loaded.state]);
   const Title = nested ? 'h3' : 'h2';
+  const t = useT();
 
   return (
     <section
@@ -43,15 +45,15 @@ export function CallDetailFrame<T>({
     >
       <div className="flex items-center justify-between gap-2">
         <Title id={titleId} ref={heading} tabIndex={-1} className="text-lg font-semibold">
-          {loaded.state === 'ready' ? title(loaded.data) : 'Call details'}
+          {loaded.state === 'ready' ? title(loaded.data) : t('detail.title')}
         </Title>
         <Button tone="ghost" className="min-h-9 px-2" onClick={onClose}>
-          Close details
+          {t('detail.close')}
         </Button>
       </div>
       {loaded.state === 'loading' ? (
         <p role="status" className="mt-2 text-sm">
-          Loading…
+          {t('app.loading')}
         </p>
       ) : loaded.state === 'error' ? (
         <p role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-300">

@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../../i18n/formats';
 import type { CallDetailReply } from '@ringside/contracts';
 import type { CallLogApi } from '../../api/call-log-api';
 import type { CallMediaApi } from '../../api/call-media-api';
@@ -47,20 +49,23 @@ export function CallDetailPanel({
 }
 
 function Facts({ call }: { call: CallDetailReply }) {
+  const t = useT();
   return (
     <>
       <PartyFacts call={call} />
-      <Fact term="Outcome">
+      <Fact term={t('detail.outcome')}>
         {call.outcome ? outcomeName(call.outcome) : call.state}
-        {call.metaError ? ` (Meta error ${call.metaError.code}: ${call.metaError.meaning})` : ''}
+        {call.metaError
+          ? t('detail.metaError', { code: call.metaError.code, meaning: call.metaError.meaning })
+          : ''}
       </Fact>
-      <Fact term="Started">{new Date(call.startedAt).toLocaleString()}</Fact>
+      <Fact term={t('detail.started')}>{formatDateTime(call.startedAt)}</Fact>
       {call.durationSec !== undefined ? (
-        <Fact term="Duration">{formatDuration(call.durationSec * 1000)}</Fact>
+        <Fact term={t('detail.duration')}>{formatDuration(call.durationSec * 1000)}</Fact>
       ) : null}
-      {call.agent ? <Fact term="Agent">{call.agent.name}</Fact> : null}
+      {call.agent ? <Fact term={t('detail.agent')}>{call.agent.name}</Fact> : null}
       {call.disposition ? (
-        <Fact term="Disposition">{dispositionLabel(call.disposition)}</Fact>
+        <Fact term={t('detail.disposition')}>{dispositionLabel(call.disposition)}</Fact>
       ) : null}
     </>
   );

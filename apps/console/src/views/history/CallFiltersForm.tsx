@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../ui/controls';
 import { OUTCOME_OPTIONS, outcomeName } from '../../ui/format';
@@ -40,6 +41,7 @@ export function CallFiltersForm<F extends HistoryFilters>({
   actionsClassName: string;
 }) {
   const [draft, setDraft] = useState(value);
+  const t = useT();
   useEffect(() => setDraft(value), [value]);
   const problem = rangeProblem(draft);
   const set: SetFilter<F> = (key, v) => setDraft((d) => ({ ...d, [key]: v }));
@@ -65,20 +67,20 @@ export function CallFiltersForm<F extends HistoryFilters>({
         onChange={(e) => set('q', e.target.value)}
       />
       <SelectField
-        label="Channel"
+        label={t('filters.channel')}
         value={draft.channel}
         onChange={(e) => set('channel', e.target.value as HistoryFilters['channel'])}
       >
-        <option value="">All</option>
+        <option value="">{t('filters.all')}</option>
         <option value="whatsapp">WhatsApp</option>
         <option value="messenger">Messenger</option>
       </SelectField>
       <SelectField
-        label="Outcome"
+        label={t('filters.outcome')}
         value={draft.outcome}
         onChange={(e) => set('outcome', e.target.value as HistoryFilters['outcome'])}
       >
-        <option value="">All</option>
+        <option value="">{t('filters.all')}</option>
         {OUTCOME_OPTIONS.map((o) => (
           <option key={o} value={o}>
             {outcomeName(o)}
@@ -87,41 +89,41 @@ export function CallFiltersForm<F extends HistoryFilters>({
       </SelectField>
       {extra?.(draft, set)}
       <TextField
-        label="Said in the call"
+        label={t('filters.said')}
         value={draft.said ?? ''}
         maxLength={200}
         onChange={(e) => set('said', e.target.value)}
       />
       <TextField
-        label="Campaign tag"
+        label={t('filters.tag')}
         value={draft.tag}
         maxLength={512}
         onChange={(e) => set('tag', e.target.value)}
       />
       <TextField
-        label="Call button payload"
+        label={t('filters.cta')}
         value={draft.cta}
         maxLength={512}
         onChange={(e) => set('cta', e.target.value)}
       />
       <TextField
-        label="From"
+        label={t('filters.from')}
         type="date"
         value={draft.from}
         onChange={(e) => set('from', e.target.value)}
       />
       <TextField
-        label="To"
+        label={t('filters.to')}
         type="date"
         value={draft.to}
         onChange={(e) => set('to', e.target.value)}
       />
       <div className={`flex flex-wrap gap-2 sm:col-span-2 ${actionsClassName}`}>
         <Button tone="primary" type="submit" disabled={problem !== undefined}>
-          Search
+          {t('history.search')}
         </Button>
         <Button tone="ghost" onClick={() => onApply(cleared)}>
-          Clear filters
+          {t('filters.clear')}
         </Button>
         {problem ? (
           <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">

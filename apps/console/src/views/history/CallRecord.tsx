@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { formatTime } from '../../i18n/formats';
 import { campaignOf, type CallDetailReply, type CallEvent } from '@ringside/contracts';
 import type { ReactNode } from 'react';
 import { describeEventType } from './timeline-words';
@@ -49,6 +51,7 @@ export function CallRecord({
   nested?: boolean;
 }) {
   const Heading = nested ? 'h4' : 'h3';
+  const t = useT();
   return (
     <div className="mt-3 space-y-4 text-sm">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
@@ -57,15 +60,15 @@ export function CallRecord({
       </dl>
       {call.notes ? (
         <div>
-          <Heading className="font-semibold">Notes</Heading>
+          <Heading className="font-semibold">{t('detail.notes')}</Heading>
           <p className="mt-1 whitespace-pre-wrap break-words">{call.notes}</p>
         </div>
       ) : null}
       {sections}
       <div>
-        <Heading className="font-semibold">Timeline</Heading>
+        <Heading className="font-semibold">{t('detail.timeline')}</Heading>
         {call.events.length === 0 ? (
-          <p className={`mt-1 ${TERM}`}>No events recorded.</p>
+          <p className={`mt-1 ${TERM}`}>{t('detail.noEvents')}</p>
         ) : (
           <ol className="mt-2 space-y-2 border-l-2 border-slate-200 pl-4 dark:border-slate-700">
             {call.events.map((event, i) => (
@@ -86,16 +89,19 @@ export function CallRecord({
 function SourceFacts({ call }: { call: CallDetailReply }) {
   const { source } = call;
   const campaign = campaignOf(source);
+  const t = useT();
   return (
     <>
       {campaign ? (
-        <Fact term="Campaign" className="break-all">
+        <Fact term={t('source.campaign')} className="break-all">
           {campaign}
-          {source?.linkLabel && source.linkTag ? ` (tag ${source.linkTag})` : ''}
+          {source?.linkLabel && source.linkTag
+            ? t('detail.campaignTag', { tag: source.linkTag })
+            : ''}
         </Fact>
       ) : null}
       {source?.ctaPayload ? (
-        <Fact term="Call button" className="break-all">
+        <Fact term={t('source.callButton')} className="break-all">
           {source.ctaPayload}
         </Fact>
       ) : null}
@@ -108,7 +114,7 @@ function TimelineEntry({ event, detail }: { event: CallEvent; detail: string }) 
     <li>
       <p>
         <time dateTime={event.at} className={`font-mono text-xs ${TERM}`}>
-          {new Date(event.at).toLocaleTimeString()}
+          {formatTime(event.at)}
         </time>{' '}
         <span className="font-medium">{describeEventType(event.type)}</span>
         {event.actor?.name ? <span className={TERM}> · {event.actor.name}</span> : null}

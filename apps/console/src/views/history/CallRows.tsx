@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../../i18n/formats';
 import { campaignOf, type CallSummary } from '@ringside/contracts';
 import { ChannelBadge } from '../../ui/controls';
 import {
@@ -35,8 +37,9 @@ export function CallRows({
   /** inbound or outbound, before the channel */
   showDirection?: boolean;
 }) {
+  const t = useT();
   if (items.length === 0) {
-    return <p className="text-sm text-slate-600 dark:text-slate-300">No calls match.</p>;
+    return <p className="text-sm text-slate-600 dark:text-slate-300">{t('history.noMatch')}</p>;
   }
   return (
     <ul
@@ -60,9 +63,11 @@ export function CallRows({
               {call.outcome ? outcomeName(call.outcome) : call.state}
             </span>
             <span className="truncate text-xs text-slate-600 dark:text-slate-400">
-              {callerAddress(call.caller)} · {new Date(call.startedAt).toLocaleString()}
+              {callerAddress(call.caller)} · {formatDateTime(call.startedAt)}
               {showAgent && call.agent ? ` · ${call.agent.name}` : ''}
-              {campaignOf(call.source) ? ` · Campaign: ${campaignOf(call.source)}` : ''}
+              {campaignOf(call.source)
+                ? t('history.rowCampaign', { campaign: campaignOf(call.source) ?? '' })
+                : ''}
             </span>
             <span className="flex items-center justify-end gap-2">
               {showDirection ? (

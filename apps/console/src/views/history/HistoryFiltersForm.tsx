@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import { CallFiltersForm } from './CallFiltersForm';
 import type { HistoryFilters } from './history-query';
 
@@ -19,11 +20,12 @@ export function HistoryFiltersForm({
   value: HistoryFilters;
   onApply: (filters: HistoryFilters) => void;
 }) {
+  const t = useT();
   return (
     <CallFiltersForm
-      label="Call history"
-      searchLabel="Search"
-      searchPlaceholder="Name or number"
+      label={t('history.title')}
+      searchLabel={t('history.search')}
+      searchPlaceholder={t('history.searchPlaceholder')}
       value={value}
       cleared={NO_FILTERS}
       onApply={onApply}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { CallSummary } from '@ringside/contracts';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -5,7 +6,6 @@ import type { CallLogApi } from '../../api/call-log-api';
 import type { CallMediaApi } from '../../api/call-media-api';
 import { Button } from '../../ui/controls';
 import type { CursorPages } from '../admin/cursor-pages';
-import { LoadState } from '../admin/fields';
 import { useCursorPages } from '../admin/useCursorPages';
 import { CallDetailPanel } from './CallDetailPanel';
 import { CallRows } from './CallRows';
@@ -42,6 +42,7 @@ export function HistoryView({
     filtersToParams(filters).toString(),
   );
 
+  const t = useT();
   const apply = (next: HistoryFilters) => setParams(filtersToParams(next));
   const select = (callId: string | null) => {
     const next = new URLSearchParams(params);
@@ -52,7 +53,7 @@ export function HistoryView({
 
   return (
     <div className="mx-auto max-w-5xl space-y-4 p-4">
-      <h1 className="text-xl font-bold">Call history</h1>
+      <h1 className="text-xl font-bold">{t('history.title')}</h1>
       <HistoryFiltersForm value={filters} onApply={apply} />
       <div className={`grid gap-4 ${selected ? 'lg:grid-cols-2' : ''}`}>
         <CallList list={list} selected={selected} onSelect={select} onMore={loadMore} />
@@ -80,15 +81,27 @@ function CallList({
   onSelect: (callId: string) => void;
   onMore: () => void;
 }) {
-  if (list.state !== 'ready') {
-    return <LoadState loaded={list} what="call history" loading="calls" />;
+  const t = useT();
+  if (list.state === 'loading') {
+    return (
+      <p role="status" className="text-sm">
+        {t('history.loading')}
+      </p>
+    );
+  }
+  if (list.state === 'error') {
+    return (
+      <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+        {t('history.loadFailed', { message: list.message })}
+      </p>
+    );
   }
   return (
     <div className="space-y-2">
       <CallRows items={list.items} selected={selected} onSelect={onSelect} showDirection />
       {list.nextCursor ? (
         <Button tone="neutral" disabled={list.more} onClick={onMore}>
-          {list.more ? 'Loading…' : 'Load more'}
+          {list.more ? t('app.loading') : t('history.loadMore')}
         </Button>
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { CallDetailReply } from '@ringside/contracts';
 import { ChannelBadge } from '../../ui/controls';
 import { calledLine, callerAddress, directionName } from '../../ui/format';
@@ -12,18 +13,22 @@ import { Fact } from './CallRecord';
  * <dl><PartyFacts call={call} /><Fact term="Outcome">Completed</Fact></dl>
  */
 export function PartyFacts({ call }: { call: CallDetailReply }) {
+  const t = useT();
   return (
     <>
-      <Fact term={call.direction === 'outbound' ? 'Called' : 'Caller'} className="break-words">
+      <Fact
+        term={call.direction === 'outbound' ? t('detail.called') : t('detail.caller')}
+        className="break-words"
+      >
         {callerAddress(call.caller)}
       </Fact>
-      <Fact term="Direction">{directionName(call.direction)}</Fact>
-      <Fact term="Channel" className="flex flex-wrap items-center gap-2">
+      <Fact term={t('detail.direction')}>{directionName(call.direction)}</Fact>
+      <Fact term={t('detail.channel')} className="flex flex-wrap items-center gap-2">
         <ChannelBadge channel={call.channel} />{' '}
         {calledLine(call.channel, call.called, call.direction)}
       </Fact>
       {call.metaCallId ? (
-        <Fact term="Meta call ID" className="font-mono text-sm break-all">
+        <Fact term={t('detail.metaCallId')} className="font-mono text-sm break-all">
           {call.metaCallId}
         </Fact>
       ) : null}

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n';
 import type { CallOutcome, Channel } from '@ringside/contracts';
 
 /** the history page's filters, as the URL keeps them (so a filtered view can be shared) */
@@ -106,7 +107,7 @@ export function callsUrl(
  */
 export function rangeProblem(filters: HistoryFilters): string | undefined {
   if (filters.from && filters.to && filters.from > filters.to) {
-    return 'The “From” date is after the “To” date.';
+    return t('filters.rangeProblem');
   }
   return undefined;
 }
