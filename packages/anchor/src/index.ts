@@ -11,3 +11,17 @@ export {
   type RoomClosedReason,
 } from './client/call-room';
 export type { CallLeg } from './client/call-leg';
+export { EnginePool, type EngineDown, type EngineEndpoint } from './pool/engine-pool';
+export { pickEngine, type EngineLoad } from './pool/pick-engine';
+export {
+  hearingOf,
+  intendedHearing,
+  planRooms,
+  type CallPhase,
+  type Membership,
+  type Party,
+  type Role,
+  type RoomName,
+  type RoomPlan,
+  type SupervisorMode,
+} from './plan/hearing-plan';

@@ -94,6 +94,11 @@ export class AnchorEngine {
     return this.#loss === null;
   }
 
+  /** why the connection ended, null while it is up */
+  get loss(): EngineLoss | null {
+    return this.#loss;
+  }
+
   /** rooms open on this engine now */
   get roomCount(): number {
     return this.#rooms.size;

@@ -1,0 +1,118 @@
+import { AnchorEngine } from '../client/anchor-engine';
+import type { CallRoom, CallRoomOptions } from '../client/call-room';
+import { AnchorError } from '../errors';
+import { pickEngine } from './pick-engine';
+
+/** one engine of the pool, as configured */
+export interface EngineEndpoint {
+  /** stable name, stored with a call to find its engine again */
+  name: string;
+  /** the Janus API, ws://host:port */
+  url: string;
+}
+
+/** an engine the pool could not reach at start or lost later */
+export interface EngineDown {
+  name: string;
+  detail: string;
+}
+
+/**
+ * Several Janus engines; each call is pinned to one for its whole life (every leg of it goes
+ * there). A new call goes to the live engine with the fewest rooms; an engine that dies closes
+ * its calls' rooms with `engine_lost` (see {@link AnchorEngine}) and gets no new ones.
+ *
+ * @example
+ * const pool = await EnginePool.open([
+ *   { name: 'janus-a', url: 'ws://10.0.0.5:8188' },
+ *   { name: 'janus-b', url: 'ws://10.0.0.6:8188' },
+ * ]);
+ * const { engine, room } = await pool.createRoom('call-42');
+ * // store `engine` with the call; pool.roomOf('call-42') finds the room again
+ */
+export class EnginePool {
+  readonly #engines = new Map<string, AnchorEngine>();
+  /** engines that did not answer at start, with why */
+  readonly #unreachable = new Map<string, string>();
+  readonly #order: string[];
+  readonly #rooms = new Map<string, { engine: string; room: CallRoom }>();
+
+  private constructor(endpoints: readonly EngineEndpoint[]) {
+    this.#order = endpoints.map((endpoint) => endpoint.name);
+  }
+
+  /** connects to every engine; fails only when none answers */
+  static async open(endpoints: readonly EngineEndpoint[]): Promise<EnginePool> {
+    const names = new Set(endpoints.map((endpoint) => endpoint.name));
+    if (names.size !== endpoints.length) throw new RangeError('engine names must be unique');
+    const pool = new EnginePool(endpoints);
+    await Promise.all(endpoints.map((endpoint) => pool.#connect(endpoint)));
+    if (pool.#engines.size === 0) {
+      const reasons = [...pool.#unreachable]
+        .map(([name, detail]) => `${name}: ${detail}`)
+        .join('; ');
+      throw new AnchorError('engine_lost', `no media engine answers (${reasons})`);
+    }
+    return pool;
+  }
+
+  /** the engines taking calls now, in configuration order */
+  get live(): string[] {
+    return this.#order.filter((name) => this.#engines.get(name)?.alive);
+  }
+
+  /** the engines not taking calls, with why */
+  get down(): EngineDown[] {
+    return this.#order.flatMap((name) => {
+      const detail = this.#engines.get(name)?.loss?.detail ?? this.#unreachable.get(name);
+      return detail === undefined ? [] : [{ name, detail }];
+    });
+  }
+
+  /** creates the call's room on the engine it is pinned to from now on */
+  async createRoom(
+    callId: string,
+    options: CallRoomOptions = {},
+  ): Promise<{ engine: string; room: CallRoom }> {
+    if (this.#rooms.has(callId)) {
+      throw new AnchorError('request_failed', `${callId} already has a room`);
+    }
+    const name = pickEngine(
+      this.#order.map((engine) => ({
+        name: engine,
+        alive: this.#engines.get(engine)?.alive ?? false,
+        rooms: this.#engines.get(engine)?.roomCount ?? 0,
+      })),
+    );
+    const engine = name === null ? undefined : this.#engines.get(name);
+    if (name === null || !engine) {
+      throw new AnchorError('engine_lost', `no media engine is alive for ${callId}`);
+    }
+    const room = await engine.createRoom(callId, options);
+    const pinned = { engine: name, room };
+    this.#rooms.set(callId, pinned);
+    void room.closed.then(() => {
+      if (this.#rooms.get(callId) === pinned) this.#rooms.delete(callId);
+    });
+    return pinned;
+  }
+
+  /** the open room of a call and the engine it is pinned to, if any */
+  roomOf(callId: string): { engine: string; room: CallRoom } | undefined {
+    return this.#rooms.get(callId);
+  }
+
+  /** closes every engine connection (their rooms first) */
+  async close(): Promise<void> {
+    await Promise.all([...this.#engines.values()].map((engine) => engine.close()));
+  }
+
+  async #connect(endpoint: EngineEndpoint): Promise<void> {
+    try {
+      const engine = await AnchorEngine.connect(endpoint.url);
+      this.#engines.set(endpoint.name, engine);
+    } catch (error) {
+      this.#unreachable.set(endpoint.name, error instanceof Error ? error.message : String(error));
+    }
+  }
+}
