@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { richT } from '../../i18n/rich';
 import type { Callback } from '@ringside/contracts';
 import { useId } from 'react';
 import { useNavigate } from 'react-router';
@@ -25,6 +27,7 @@ export function CallbacksPanel({ api }: { api: CallbacksApi }) {
   const calls = useAppState((s) => `${s.current?.callId ?? ''}:${Object.keys(s.ringing).length}`);
   const { items, problem, act } = useCallbacks(api, calls);
   const titleId = useId();
+  const t = useT();
   if (!items) return null;
 
   return (
@@ -33,7 +36,7 @@ export function CallbacksPanel({ api }: { api: CallbacksApi }) {
       className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <h2 id={titleId} className="text-base font-semibold">
-        Callbacks
+        {t('callbacks.title')}
       </h2>
       {problem ? (
         <p role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-300">
@@ -41,7 +44,7 @@ export function CallbacksPanel({ api }: { api: CallbacksApi }) {
         </p>
       ) : null}
       {items.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Nobody to call back.</p>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t('callbacks.none')}</p>
       ) : (
         <ul className="mt-2 divide-y divide-slate-200 dark:divide-slate-800">
           {items.map((item) => (
@@ -66,6 +69,7 @@ function CallbackRow({
   const navigate = useNavigate();
   const now = useNow(30_000);
   const rowId = useId();
+  const t = useT();
   const claim = claimOf(item, me?.id);
   const permission = useAppState((s) => permissionText(item, s.permissionNotices, now));
   const back = callBackOf({ ...item, state: 'ended' }, me?.channels);
@@ -82,16 +86,23 @@ function CallbackRow({
           ) : null}
         </p>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {calledLine(item.channel, item.called)} · {triesText(item.tries)} · missed{' '}
-          <time dateTime={item.lastMissedAt}>{agoText(now - Date.parse(item.lastMissedAt))}</time>
-          {claim === 'mine' ? ' · You will call back' : null}
-          {typeof claim === 'object' ? ` · ${claim.by} will call back` : null}
+          {richT('callbacks.row', {
+            line: calledLine(item.channel, item.called),
+            tries: triesText(item.tries),
+            ago: (
+              <time dateTime={item.lastMissedAt}>
+                {agoText(now - Date.parse(item.lastMissedAt))}
+              </time>
+            ),
+          })}
+          {claim === 'mine' ? t('callbacks.mine') : null}
+          {typeof claim === 'object' ? t('callbacks.theirs', { name: claim.by }) : null}
           {permission ? ` · ${permission}` : null}
         </p>
       </div>
       <div className="flex flex-wrap gap-2">
         {claim === 'open' ? (
-          <Button onClick={() => void act('claim', item.callId)}>{"I'll call back"}</Button>
+          <Button onClick={() => void act('claim', item.callId)}>{t('callbacks.claim')}</Button>
         ) : null}
         {claim === 'mine' ? (
           <>
@@ -106,11 +117,13 @@ function CallbackRow({
                   void navigate('/');
                 }}
               >
-                Call back
+                {t('callBack.button')}
               </Button>
             ) : null}
-            <Button onClick={() => void act('done', item.callId)}>Done</Button>
-            <Button onClick={() => void act('release', item.callId)}>Release</Button>
+            <Button onClick={() => void act('done', item.callId)}>{t('callbacks.done')}</Button>
+            <Button onClick={() => void act('release', item.callId)}>
+              {t('callbacks.release')}
+            </Button>
           </>
         ) : null}
       </div>

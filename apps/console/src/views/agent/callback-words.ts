@@ -1,3 +1,4 @@
+import { currentLocale, t } from '../../i18n/i18n';
 import type { Callback } from '@ringside/contracts';
 import type { PermissionNotice } from '../../state/types';
 
@@ -10,11 +11,15 @@ import type { PermissionNotice } from '../../state/types';
  */
 export function waitedFor(ms: number): string {
   const minutes = Math.floor(Math.max(ms, 0) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return t('wait.justNow');
+  if (minutes < 60) return t('wait.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  return `${Math.floor(hours / 24)} d`;
+  if (hours < 24) {
+    return minutes % 60
+      ? t('wait.hoursMinutes', { hours, minutes: minutes % 60 })
+      : t('wait.hours', { hours });
+  }
+  return t('wait.days', { days: Math.floor(hours / 24) });
 }
 
 /**
@@ -25,7 +30,7 @@ export function waitedFor(ms: number): string {
  */
 export function agoText(ms: number): string {
   const waited = waitedFor(ms);
-  return waited === 'just now' ? waited : `${waited} ago`;
+  return waited === t('wait.justNow') ? waited : t('wait.ago', { waited });
 }
 
 /**
@@ -37,7 +42,7 @@ export function agoText(ms: number): string {
 export function claimOf(callback: Pick<Callback, 'claimedBy'>, myId: string | undefined) {
   if (!callback.claimedBy) return 'open' as const;
   if (callback.claimedBy.userId === myId) return 'mine' as const;
-  return { by: callback.claimedBy.name || 'A colleague' };
+  return { by: callback.claimedBy.name || t('callbacks.colleague') };
 }
 
 /**
@@ -47,7 +52,7 @@ export function claimOf(callback: Pick<Callback, 'claimedBy'>, myId: string | un
  * triesText(3); // '3 missed calls'
  */
 export function triesText(tries: number): string {
-  return tries === 1 ? '1 missed call' : `${tries} missed calls`;
+  return t('callbacks.tries', { count: tries });
 }
 
 /**
@@ -68,13 +73,13 @@ export function permissionText(
     (n) => n.channelId === callback.called.channelId && who(n.customer) === who(callback.caller),
   );
   if (!notice) return null;
-  if (!notice.granted) return 'Declined calls';
-  if (notice.permanent) return 'Allows calls';
-  if (notice.expiresAt === undefined) return 'Allows calls';
+  if (!notice.granted) return t('callbacks.declinedCalls');
+  if (notice.permanent) return t('callbacks.allowsCalls');
+  if (notice.expiresAt === undefined) return t('callbacks.allowsCalls');
   if (notice.expiresAt <= now) return null;
-  const until = new Date(notice.expiresAt).toLocaleDateString(undefined, {
+  const until = new Date(notice.expiresAt).toLocaleDateString(currentLocale(), {
     day: 'numeric',
     month: 'short',
   });
-  return `Allows calls until ${until}`;
+  return t('callbacks.allowsUntil', { date: until });
 }
