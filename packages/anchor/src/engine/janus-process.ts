@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,9 +76,16 @@ export class JanusProcess {
     this.#folder = folder;
     this.url = url;
     this.#log = log;
+    // a Node process that exits (an uncaught exception included) takes its engine with it
+    const orphanGuard = () => {
+      child.kill('SIGKILL');
+      rmSync(folder, { recursive: true, force: true });
+    };
+    process.once('exit', orphanGuard);
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         this.#ended = true;
+        process.removeListener('exit', orphanGuard);
         resolve({ code, signal, expected: this.#stopping });
       });
     });
