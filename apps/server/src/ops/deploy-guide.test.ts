@@ -185,6 +185,24 @@ describe('docs/deploy.md: configuration variables', () => {
   });
 });
 
+describe('docs/deploy/ringside.env in a shell', () => {
+  it('the guide’s `set -a; . ringside.env; set +a` line gives a shell the values systemd reads', () => {
+    const line = codeBlocks(guide, 'sh')
+      .flatMap(shellLines)
+      .find((l) => l.includes('. /etc/ringside/ringside.env'));
+    expect(line).toBe('set -a; . /etc/ringside/ringside.env; set +a');
+    const script = `${replaceExactly(line ?? '', '/etc/ringside/ringside.env', join(REPO_DIR, 'docs/deploy/ringside.env'))}; env -0`;
+    const printed = execFileSync('bash', ['-c', script], { env: {}, encoding: 'utf8' });
+    const shell = new Map(
+      printed
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+    );
+    for (const [name, value] of envFileEntries(envFile)) expect(shell.get(name), name).toBe(value);
+  });
+});
+
 describe('docs/deploy/ringside.service', () => {
   const unit = unitSettings(unitFile);
   const service = unit.get('Service');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { signMetaPayload } from '@ringside/contracts/signature';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_WEBHOOK_BYTES } from '../webhooks/meta-webhook-router';
-import { readDeployFile, replaceExactly } from '../testing/deploy-guide';
+import { codeBlocks, readDeployFile, readGuide, replaceExactly } from '../testing/deploy-guide';
 import {
   connectConsole,
   freePort,
@@ -108,6 +108,19 @@ describe('docs/deploy/nginx.conf', () => {
     const refused = nginxTest(broken);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toContain('client_max_body_size');
+  });
+
+  it('nginx -t accepts it with the guide’s upstream block for several nodes (section 10)', () => {
+    const [upstream = ''] = codeBlocks(readGuide(), 'nginx');
+    expect(upstream).toContain('upstream ringside {');
+    const site = replaceExactly(
+      replaceExactly(shipped, CERT_DIR, `${dir}/`, 2),
+      'proxy_pass http://127.0.0.1:3000;',
+      'proxy_pass http://ringside;',
+    );
+    const checked = nginxTest(mainConfig(`${upstream}\n${site}`));
+    expect(checked.stderr).toContain('syntax is ok');
+    expect(checked.status).toBe(0);
   });
 
   it('a console’s Socket.IO connection upgrades to a WebSocket through it and carries commands', async () => {
