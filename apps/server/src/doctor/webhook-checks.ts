@@ -123,7 +123,7 @@ export function pageSubscriptionCheck(
     'webhook-subscription',
     'ok',
     channel,
-    `The app is subscribed to this Page with ${fields}.`,
+    `The app is subscribed to this Page with ${NEEDED_FIELDS.page.join(', ')}.`,
   );
 }
 

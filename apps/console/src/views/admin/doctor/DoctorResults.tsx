@@ -34,7 +34,7 @@ export function DoctorResults({ report, at }: { report: DoctorReport; at: string
             {group.checks.map((check) => (
               <li key={`${group.key}-${check.id}`} className="flex gap-3 p-3 text-sm">
                 <span
-                  className={`h-fit shrink-0 rounded px-2 py-0.5 text-xs font-semibold ${BADGE[check.status]}`}
+                  className={`h-fit w-16 shrink-0 rounded px-2 py-0.5 text-center text-xs font-semibold ${BADGE[check.status]}`}
                 >
                   {DOCTOR_WORDS.status[check.status]}
                 </span>
