@@ -5,6 +5,7 @@ import { eventually } from './support/poll';
 
 const world = useE2e();
 const shots = screenshots('call-recording');
+const say = (text: string) => process.stderr.write(`call-recording: ${text}\n`);
 
 const CALLER = { name: 'Grace Recorded', from: '447700900777' } as const;
 
@@ -36,8 +37,9 @@ describe('a call recorded by Meta', () => {
 
     await alex.page.getByRole('link', { name: 'History', exact: true }).click();
     await alex.page.getByRole('heading', { name: 'Call history' }).waitFor();
-    // the recording is fetched from Meta after the call: reopen the detail until it is there
-    const player = alex.page.getByRole('region', { name: CALLER.name }).locator('audio');
+    // Meta's files come after the call: reopen the detail until it lists them (on their way or
+    // stored), then leave it open: it asks again by itself while a file is on its way
+    const section = alex.page.getByRole('heading', { name: 'Recording and transcript' });
     await eventually(
       async () => {
         await alex.page.reload();
@@ -48,17 +50,20 @@ describe('a call recorded by Meta', () => {
           .first()
           .click();
         await alex.page.getByRole('heading', { name: 'Timeline' }).waitFor();
-        await alex.page
-          .getByRole('heading', { name: 'Recording and transcript' })
-          .waitFor({ timeout: 2_000 })
-          .catch(() => undefined);
-        // the recording and the transcript are fetched from Meta apart: wait for both
-        const transcriptShown = alex.page.getByRole('button', { name: 'Show transcript' });
-        return (await player.count()) > 0 && (await transcriptShown.count()) > 0;
+        await section.waitFor({ timeout: 2_000 }).catch(() => undefined);
+        return section.count();
       },
-      (both) => both,
+      (shown) => shown > 0,
       { timeoutMs: 30_000, intervalMs: 1_000 },
     );
+    const awaitedOnOpen = await alex.page.getByText(/is on its way/).count();
+    say(`the detail opened with ${awaitedOnOpen} file(s) still on their way`);
+    // the recording and the transcript are fetched from Meta apart: both appear without a reload
+    await alex.page
+      .getByRole('region', { name: CALLER.name })
+      .locator('audio')
+      .waitFor({ timeout: 30_000 });
+    await alex.page.getByRole('button', { name: 'Show transcript' }).waitFor({ timeout: 30_000 });
     const audio = alex.page.getByLabel('Call recording');
     await audio.waitFor();
 

@@ -1,17 +1,29 @@
 import type { CallMediaView, CallTranscript } from '@ringside/contracts/call-media';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CallMediaApi } from '../../api/call-media-api';
 import { useLoaded } from '../admin/useLoaded';
 
 const MUTED = 'text-slate-600 dark:text-slate-400';
+/** how often an open detail asks again while Meta's file is still on its way */
+export const AWAITED_MEDIA_REFRESH_MS = 3_000;
 
 /**
  * The call's recording and transcript made by Meta, when the line recorded it: a player that
  * seeks (the server answers Range requests), Download, and the transcript on request (opening
- * it is audited, so it is not fetched until asked). Nothing when the call has neither.
+ * it is audited, so it is not fetched until asked). Nothing when the call has neither. While a
+ * file is still on its way from Meta the section asks again every few seconds, so a detail
+ * opened right after the call shows the player without a reload.
  */
 export function CallMediaSection({ api, callId }: { api: CallMediaApi; callId: string }) {
-  const [loaded] = useLoaded(() => api.list(callId), callId);
+  const [loaded, reload] = useLoaded(() => api.list(callId), callId);
+  const awaited =
+    loaded.state === 'ready' && loaded.data.items.some((m) => m.status === 'awaiting');
+  useEffect(() => {
+    if (!awaited) return;
+    const timer = setTimeout(reload, AWAITED_MEDIA_REFRESH_MS);
+    return () => clearTimeout(timer);
+    // `loaded` changes on each answer: one timer per answer still awaiting a file
+  }, [awaited, loaded, reload]);
   if (loaded.state !== 'ready' || loaded.data.items.length === 0) return null;
   const recording = loaded.data.items.find((m) => m.kind === 'recording');
   const transcript = loaded.data.items.find((m) => m.kind === 'transcript');
