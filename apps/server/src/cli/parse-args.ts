@@ -66,7 +66,8 @@ export const USAGE = `usage: pnpm ringside <command>
 environment: DATABASE_URL (PostgreSQL), DATA_DIR (embedded database, default ./data),
   SECRETS_KEY (32-byte base64 key for channel tokens; required with DATABASE_URL);
   doctor also reads the server's META_APP_SECRET, META_VERIFY_TOKEN, GRAPH_API_BASE_URL,
-  PUBLIC_ORIGIN and TURN_URLS`;
+  PUBLIC_ORIGIN and TURN_URLS; on the embedded database stop the server first, or use the
+  admin page's Checks`;
 
 type Flags = Record<string, string | boolean | undefined>;
 
