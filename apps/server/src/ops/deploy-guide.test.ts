@@ -213,8 +213,14 @@ describe('docs/deploy/ringside.service', () => {
   };
 
   it('systemd-analyze verify accepts it: no unknown keys, an executable ExecStart', () => {
+    // node where this machine has it (the guide: change ExecStart if it is not /usr/bin/node)
+    const here = replaceExactly(
+      unitFile,
+      'ExecStart=/usr/bin/node ',
+      `ExecStart=${process.execPath} `,
+    );
     const path = join(scratch, 'ringside.service');
-    writeFileSync(path, unitFile);
+    writeFileSync(path, here);
     const run = spawnSync('systemd-analyze', ['verify', path], { encoding: 'utf8' });
     expect(run.error, 'systemd-analyze is needed (apt-get install systemd)').toBeUndefined();
     expect(run.stderr).not.toContain('ringside.service');
@@ -222,7 +228,7 @@ describe('docs/deploy/ringside.service', () => {
 
     // and it can fail: a misspelt key is named
     const typo = join(scratch, 'typo.service');
-    writeFileSync(typo, replaceExactly(unitFile, 'PrivateTmp=yes', 'PrivateTemp=yes'));
+    writeFileSync(typo, replaceExactly(here, 'PrivateTmp=yes', 'PrivateTemp=yes'));
     const refused = spawnSync('systemd-analyze', ['verify', typo], { encoding: 'utf8' });
     expect(refused.stderr).toContain("Unknown key 'PrivateTemp'");
   });
