@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { richT } from '../../i18n/rich';
 import type { AgentStatus, AgentView } from '@ringside/contracts';
 import { useState } from 'react';
 import { Button } from '../../ui/controls';
@@ -18,20 +20,22 @@ const DOT: Record<AgentStatus, string> = {
 /** everyone with a console: status, for how long, their call, and calls answered today */
 export function AgentsPanel({ feed }: { feed: BoardFeed }) {
   const agents = useBoard(feed, (s) => s.agents);
+  const t = useT();
   return (
     <section
       aria-labelledby="agents-title"
       className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <h2 id="agents-title" className="mb-2 text-base font-semibold">
-        Agents
+        {t('sup.agents')}
       </h2>
       {agents.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          Nobody has opened the console yet.
-        </p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">{t('sup.noAgents')}</p>
       ) : (
-        <ul aria-label="Agents" className="divide-y divide-slate-200 dark:divide-slate-800">
+        <ul
+          aria-label={t('sup.agents')}
+          className="divide-y divide-slate-200 dark:divide-slate-800"
+        >
           {agents.map((agent) => (
             <AgentRow key={agent.userId} agent={agent} feed={feed} />
           ))}
@@ -49,6 +53,7 @@ function AgentRow({ agent, feed }: { agent: AgentView; feed: BoardFeed }) {
     agent.currentCallId ? s.calls.find((c) => c.id === agent.currentCallId) : undefined,
   );
   const since = Date.parse(agent.since);
+  const t = useT();
   const status = agentStatusWords(agent.status);
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 py-3">
@@ -62,17 +67,19 @@ function AgentRow({ agent, feed }: { agent: AgentView; feed: BoardFeed }) {
           <span>{status}</span>
           {Number.isNaN(since) ? null : (
             <span className="text-slate-600 dark:text-slate-400">
-              for <Elapsed since={since} label={`${status} for`} />
+              {richT('sup.for', {
+                time: <Elapsed since={since} label={t('sup.statusFor', { status })} />,
+              })}
             </span>
           )}
         </p>
         {call ? (
           <p className="truncate text-xs text-slate-600 dark:text-slate-400">
-            With {callerName(call.caller)}
+            {t('sup.with', { name: callerName(call.caller) })}
           </p>
         ) : null}
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          Answered today: {answered === undefined ? '…' : answered}
+          {t('sup.answeredToday', { count: answered === undefined ? '…' : answered })}
         </p>
       </div>
       {agent.status === 'available' ? <SetAwayButton agent={agent} feed={feed} /> : null}
@@ -83,6 +90,7 @@ function AgentRow({ agent, feed }: { agent: AgentView; feed: BoardFeed }) {
 function SetAwayButton({ agent, feed }: { agent: AgentView; feed: BoardFeed }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   const setAway = async () => {
     setBusy(true);
     setError(null);
@@ -95,11 +103,11 @@ function SetAwayButton({ agent, feed }: { agent: AgentView; feed: BoardFeed }) {
       <Button
         tone="neutral"
         className="min-h-9 px-3"
-        aria-label={`Set ${agent.name} Away`}
+        aria-label={t('sup.setAwayLabel', { name: agent.name })}
         disabled={busy}
         onClick={() => void setAway()}
       >
-        Set Away
+        {t('sup.setAway')}
       </Button>
       {error ? (
         <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">

@@ -1,8 +1,8 @@
+import { useT } from '../../i18n/I18nProvider';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CallLogApi } from '../../api/call-log-api';
 import { Button } from '../../ui/controls';
-import { LoadState } from '../admin/fields';
 import { useLoaded } from '../admin/useLoaded';
 import { CallRows } from '../history/CallRows';
 import { CallLogDetail } from './CallLogDetail';
@@ -48,6 +48,7 @@ export function CallLog({
     `${key}|${cursor ?? ''}`,
   );
   const selected = params.get('call');
+  const t = useT();
 
   useEffect(() => {
     if (endedCount > 0 && paging.index === 0) reload();
@@ -75,42 +76,48 @@ export function CallLog({
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="call-log-title" className="text-base font-semibold">
-          Call log
+          {t('log.title')}
         </h2>
         <a
           href={exportCsvUrl(filters)}
           download
           className="text-sm font-semibold text-sky-700 underline dark:text-sky-300"
         >
-          Export CSV
+          {t('log.export')}
         </a>
       </div>
       <CallLogFiltersForm value={filters} agents={agents} onApply={apply} />
       <div className={`grid gap-4 ${selected ? 'lg:grid-cols-2' : ''}`}>
         <div className="min-w-0 space-y-2">
-          {page.state !== 'ready' ? (
-            <LoadState loaded={page} what="call log" loading="calls" />
+          {page.state === 'loading' ? (
+            <p role="status" className="text-sm">
+              {t('history.loading')}
+            </p>
+          ) : page.state === 'error' ? (
+            <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+              {t('log.loadFailed', { message: page.message })}
+            </p>
           ) : (
             <CallRows
               items={page.data.items}
               selected={selected}
               onSelect={select}
-              label="Calls"
+              label={t('log.calls')}
               nested
               showAgent
               showDirection
             />
           )}
-          <nav aria-label="Call log pages" className="flex flex-wrap items-center gap-2">
+          <nav aria-label={t('log.pages')} className="flex flex-wrap items-center gap-2">
             <Button
               tone="neutral"
               className="min-h-9 px-3"
               disabled={paging.index === 0}
               onClick={() => go(paging.index - 1)}
             >
-              Newer
+              {t('log.newer')}
             </Button>
-            <span className="text-sm">Page {paging.index + 1}</span>
+            <span className="text-sm">{t('log.page', { page: paging.index + 1 })}</span>
             <Button
               tone="neutral"
               className="min-h-9 px-3"
@@ -121,7 +128,7 @@ export function CallLog({
                   : undefined
               }
             >
-              Older
+              {t('log.older')}
             </Button>
           </nav>
         </div>

@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { formatDateTime, formatTime } from '../../i18n/formats';
 import type { CallDetailReply, CallQuality } from '@ringside/contracts';
 import type { CallLogApi } from '../../api/call-log-api';
 import { dispositionLabel } from '../../ui/dispositions';
@@ -44,32 +46,37 @@ export function CallLogDetail({
 }
 
 function Facts({ call, quality }: { call: CallDetailReply; quality: CallQuality | undefined }) {
+  const t = useT();
   return (
     <>
       <PartyFacts call={call} />
-      <Fact term="Outcome">{call.outcome ? outcomeName(call.outcome) : call.state}</Fact>
-      <Fact term="Started">{new Date(call.startedAt).toLocaleString()}</Fact>
+      <Fact term={t('detail.outcome')}>
+        {call.outcome ? outcomeName(call.outcome) : call.state}
+      </Fact>
+      <Fact term={t('detail.started')}>{formatDateTime(call.startedAt)}</Fact>
       {call.answeredAt ? (
-        <Fact term="Answered">
-          {new Date(call.answeredAt).toLocaleTimeString()} (after{' '}
-          {formatWait(Date.parse(call.answeredAt) - Date.parse(call.startedAt))})
+        <Fact term={t('log.answered')}>
+          {t('log.answeredAt', {
+            time: formatTime(call.answeredAt),
+            wait: formatWait(Date.parse(call.answeredAt) - Date.parse(call.startedAt)),
+          })}
         </Fact>
       ) : null}
       {call.durationSec !== undefined ? (
-        <Fact term="Duration">{formatDuration(call.durationSec * 1000)}</Fact>
+        <Fact term={t('detail.duration')}>{formatDuration(call.durationSec * 1000)}</Fact>
       ) : null}
-      <Fact term="Agent">{call.agent ? call.agent.name : 'Nobody answered'}</Fact>
+      <Fact term={t('detail.agent')}>{call.agent ? call.agent.name : t('log.nobodyAnswered')}</Fact>
       {call.disposition ? (
-        <Fact term="Disposition">{dispositionLabel(call.disposition)}</Fact>
+        <Fact term={t('detail.disposition')}>{dispositionLabel(call.disposition)}</Fact>
       ) : null}
-      <Fact term="Quality">
+      <Fact term={t('log.quality')}>
         {quality ? (
           <>
             {qualityWords(quality)}
             <span className={`block text-xs ${TERM}`}>{qualityFigures(quality)}</span>
           </>
         ) : (
-          'Not recorded'
+          t('log.notRecorded')
         )}
       </Fact>
     </>
@@ -78,11 +85,12 @@ function Facts({ call, quality }: { call: CallDetailReply; quality: CallQuality 
 
 function MetaErrors({ call }: { call: CallDetailReply }) {
   const errors = metaErrorsOf(call);
+  const t = useT();
   return (
     <div>
-      <h4 className="font-semibold">Meta errors</h4>
+      <h4 className="font-semibold">{t('log.metaErrors')}</h4>
       {errors.length === 0 ? (
-        <p className={`mt-1 ${TERM}`}>None.</p>
+        <p className={`mt-1 ${TERM}`}>{t('log.none')}</p>
       ) : (
         <ul className="mt-1 space-y-1">
           {errors.map((error, i) => (

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import { SelectField } from '../admin/fields';
 import { CallFiltersForm } from '../history/CallFiltersForm';
 import { NO_LOG_FILTERS, type CallLogFilters } from './call-log-query';
@@ -18,21 +19,22 @@ export function CallLogFiltersForm({
   agents: readonly AgentOption[];
   onApply: (filters: CallLogFilters) => void;
 }) {
+  const t = useT();
   return (
     <CallFiltersForm
-      label="Call log"
-      searchLabel="Name or number"
+      label={t('log.title')}
+      searchLabel={t('log.searchLabel')}
       value={value}
       cleared={NO_LOG_FILTERS}
       onApply={onApply}
       extra={(draft, set) => (
         <SelectField
-          label="Agent"
+          label={t('log.agent')}
           className="sm:col-span-2"
           value={draft.agent}
           onChange={(e) => set('agent', e.target.value)}
         >
-          <option value="">Everyone</option>
+          <option value="">{t('log.everyone')}</option>
           {agents.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { CallQuality, CallView } from '@ringside/contracts';
 import { useState } from 'react';
 import { Button, ChannelBadge } from '../../ui/controls';
@@ -22,6 +23,7 @@ const QUALITY_STYLE: Record<CallQuality['level'], string> = {
 /** every ringing and active call of the workspace, moving as it changes */
 export function LiveCalls({ feed }: { feed: BoardFeed }) {
   const calls = useBoard(feed, (s) => s.calls);
+  const t = useT();
   return (
     <section
       aria-labelledby="live-calls-title"
@@ -29,18 +31,19 @@ export function LiveCalls({ feed }: { feed: BoardFeed }) {
     >
       <div className="mb-2 flex items-baseline justify-between gap-2">
         <h2 id="live-calls-title" className="text-base font-semibold">
-          Live calls
+          {t('sup.liveCalls')}
         </h2>
         <span className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          {calls.length === 1 ? '1 call' : `${calls.length} calls`}
+          {t('sup.callCount', { count: calls.length })}
         </span>
       </div>
       {calls.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          No calls are ringing or in progress.
-        </p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">{t('sup.noCalls')}</p>
       ) : (
-        <ul aria-label="Live calls" className="divide-y divide-slate-200 dark:divide-slate-800">
+        <ul
+          aria-label={t('sup.liveCalls')}
+          className="divide-y divide-slate-200 dark:divide-slate-800"
+        >
           {calls.map((call) => (
             <LiveCallRow key={call.id} call={call} feed={feed} />
           ))}
@@ -52,6 +55,7 @@ export function LiveCalls({ feed }: { feed: BoardFeed }) {
 
 function LiveCallRow({ call, feed }: { call: CallView; feed: BoardFeed }) {
   const clock = callClock(call);
+  const t = useT();
   return (
     <li className="grid gap-x-4 gap-y-2 py-3 sm:grid-cols-[1fr_auto]">
       <div className="min-w-0 space-y-1">
@@ -59,7 +63,7 @@ function LiveCallRow({ call, feed }: { call: CallView; feed: BoardFeed }) {
           <span className="truncate font-semibold">{callerName(call.caller)}</span>
           <ChannelBadge channel={call.channel} />
           {call.direction === 'outbound' ? (
-            <span className="text-xs text-slate-600 dark:text-slate-400">outbound</span>
+            <span className="text-xs text-slate-600 dark:text-slate-400">{t('sup.outbound')}</span>
           ) : null}
         </p>
         <p className="truncate text-xs text-slate-600 dark:text-slate-400">
@@ -71,7 +75,11 @@ function LiveCallRow({ call, feed }: { call: CallView; feed: BoardFeed }) {
           >
             {callStateWords(call.state)}
           </span>
-          <span>{call.agent ? `Agent: ${call.agent.name || 'unnamed'}` : 'No agent yet'}</span>
+          <span>
+            {call.agent
+              ? t('sup.agentName', { name: call.agent.name || t('sup.unnamed') })
+              : t('sup.noAgentYet')}
+          </span>
         </p>
         {call.state === 'active' || call.quality ? <QualityLine quality={call.quality} /> : null}
       </div>
@@ -89,10 +97,11 @@ function LiveCallRow({ call, feed }: { call: CallView; feed: BoardFeed }) {
 }
 
 function QualityLine({ quality }: { quality: CallQuality | undefined }) {
+  const t = useT();
   return (
     <p className="text-xs">
       <span className={`font-semibold ${quality ? QUALITY_STYLE[quality.level] : ''}`}>
-        Quality: {qualityWords(quality)}
+        {t('sup.quality', { words: qualityWords(quality) })}
       </span>
       {quality ? (
         <span className="block text-slate-600 dark:text-slate-400">{qualityFigures(quality)}</span>
@@ -106,6 +115,7 @@ function EndCallControl({ call, feed }: { call: CallView; feed: BoardFeed }) {
   const [step, setStep] = useState<'idle' | 'confirm' | 'ending'>('idle');
   const [error, setError] = useState<string | null>(null);
   const who = callerName(call.caller);
+  const t = useT();
 
   const end = async () => {
     setStep('ending');
@@ -123,21 +133,21 @@ function EndCallControl({ call, feed }: { call: CallView; feed: BoardFeed }) {
         <Button
           tone="neutral"
           className="min-h-9 px-3"
-          aria-label={`End call with ${who}`}
+          aria-label={t('sup.endCallLabel', { name: who })}
           onClick={() => setStep('confirm')}
         >
-          End call
+          {t('sup.endCall')}
         </Button>
       ) : (
         <>
-          <span className="text-sm">End it for everyone?</span>
+          <span className="text-sm">{t('sup.endConfirm')}</span>
           <Button
             tone="danger"
             className="min-h-9 px-3"
             disabled={step === 'ending'}
             onClick={() => void end()}
           >
-            {step === 'ending' ? 'Ending…' : 'Yes, end call'}
+            {step === 'ending' ? t('sup.ending') : t('sup.yesEnd')}
           </Button>
           <Button
             tone="ghost"
@@ -145,7 +155,7 @@ function EndCallControl({ call, feed }: { call: CallView; feed: BoardFeed }) {
             disabled={step === 'ending'}
             onClick={() => setStep('idle')}
           >
-            Keep
+            {t('sup.keep')}
           </Button>
         </>
       )}

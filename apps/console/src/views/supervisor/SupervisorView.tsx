@@ -1,3 +1,5 @@
+import { useLocale, useT } from '../../i18n/I18nProvider';
+import { t as translate } from '../../i18n/i18n';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CallLogApi } from '../../api/call-log-api';
@@ -31,24 +33,25 @@ export function SupervisorView({ feed, callLog, users }: SupervisorParts) {
   const role = useAppState((s) => s.me?.role);
   const endedCount = useBoard(feed, (s) => s.ended.length);
   const agents = useAgentOptions(users, feed);
+  const t = useT();
 
   return (
     <div className="mx-auto max-w-6xl space-y-4 p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-xl font-bold">Supervisor board</h1>
-        <nav aria-label="Supervisor" className="flex flex-wrap gap-4">
+        <h1 className="text-xl font-bold">{t('sup.title')}</h1>
+        <nav aria-label={t('sup.nav')} className="flex flex-wrap gap-4">
           <Link
             to="/supervisor/reports"
             className="text-sm font-semibold text-sky-700 underline dark:text-sky-300"
           >
-            Reports
+            {t('sup.reports')}
           </Link>
           {role === 'supervisor' ? (
             <Link
               to="/admin"
               className="text-sm font-semibold text-sky-700 underline dark:text-sky-300"
             >
-              Workspace settings (read only)
+              {t('sup.settingsReadOnly')}
             </Link>
           ) : null}
         </nav>
@@ -69,34 +72,37 @@ export function SupervisorView({ feed, callLog, users }: SupervisorParts) {
 function useAgentOptions(users: UsersApi, feed: BoardFeed): AgentOption[] {
   const [listed] = useLoaded(() => users.list(), 'users');
   const onBoard = useBoard(feed, (s) => s.agents);
+  const locale = useLocale();
   return useMemo(() => {
     const people =
       listed.state === 'ready'
         ? listed.data.map((u) => ({
             id: u.id,
-            name: u.disabled ? `${u.name} (deactivated)` : u.name,
+            name: u.disabled ? translate('sup.deactivated', { name: u.name }) : u.name,
           }))
         : onBoard.map((a) => ({ id: a.userId, name: a.name }));
-    return people.sort((a, b) => a.name.localeCompare(b.name));
-  }, [listed, onBoard]);
+    // sorted, and "(deactivated)" worded, in the console's language
+    return people.sort((a, b) => a.name.localeCompare(b.name, locale));
+  }, [listed, onBoard, locale]);
 }
 
 /** says when the board is not live (another tab holds the connection, or it dropped) */
 function LiveNote() {
   const connection = useAppState((s) => s.connection);
   const tab = useAppState((s) => s.tab);
+  const t = useT();
   if (connection === 'connected') return null;
   if (tab === 'other-tab') {
     return (
-      <Banner kind="info" title="Live updates go to your other Ringside tab">
-        This board re-reads every 5 seconds. Close the other tab to see changes here at once.
+      <Banner kind="info" title={t('sup.otherTab.title')}>
+        {t('sup.otherTab.body')}
       </Banner>
     );
   }
   if (connection === 'connecting' || connection === 'idle') return null;
   return (
-    <Banner kind="warning" title="Not connected to Ringside">
-      The board re-reads every 5 seconds until the connection is back.
+    <Banner kind="warning" title={t('sup.offline.title')}>
+      {t('sup.offline.body')}
     </Banner>
   );
 }
@@ -104,10 +110,11 @@ function LiveNote() {
 function BoardProblem({ feed }: { feed: BoardFeed }) {
   const phase = useBoard(feed, (s) => s.phase);
   const error = useBoard(feed, (s) => s.error);
+  const t = useT();
   if (phase === 'loading') {
     return (
       <p role="status" className="text-sm">
-        Loading the board…
+        {t('sup.loading')}
       </p>
     );
   }
@@ -115,10 +122,10 @@ function BoardProblem({ feed }: { feed: BoardFeed }) {
   return (
     <Banner
       kind="error"
-      title={phase === 'error' ? 'The board could not be loaded' : 'The board may be out of date'}
+      title={phase === 'error' ? t('sup.loadFailed') : t('sup.outOfDate')}
       action={
         <Button tone="neutral" className="min-h-9 px-3" onClick={() => void feed.resync()}>
-          Try again
+          {t('banner.tryAgain')}
         </Button>
       }
     >

@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { formatNumber } from '../../i18n/formats';
 import { CALLS_PAGE_MAX } from '@ringside/contracts';
 import { TODAY_MAX_PAGES } from '../../api/call-log-api';
 import type { BoardFeed } from './BoardFeed';
@@ -15,6 +17,7 @@ export function TodayCounters({ feed }: { feed: BoardFeed }) {
   );
   const counters = useBoard(feed, (s) => s.counters);
   const today = useBoard(feed, (s) => s.today);
+  const t = useT();
   return (
     <section
       aria-labelledby="today-title"
@@ -22,41 +25,46 @@ export function TodayCounters({ feed }: { feed: BoardFeed }) {
     >
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="today-title" className="text-base font-semibold">
-          Today
+          {t('today.title')}
         </h2>
-        <p className="text-xs text-slate-600 dark:text-slate-400">Since 00:00 UTC</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">{t('today.since')}</p>
       </div>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
-        <Counter term="Waiting now" value={String(waiting)} />
-        <Counter term="Answered" value={counters ? String(counters.answered) : NO_FIGURE} />
-        <Counter term="Missed" value={counters ? String(counters.missed) : NO_FIGURE} />
+        <Counter term={t('today.waiting')} value={formatNumber(waiting)} />
         <Counter
-          term="Average time to answer"
+          term={t('today.answered')}
+          value={counters ? formatNumber(counters.answered) : NO_FIGURE}
+        />
+        <Counter
+          term={t('today.missed')}
+          value={counters ? formatNumber(counters.missed) : NO_FIGURE}
+        />
+        <Counter
+          term={t('today.avgAnswer')}
           value={formatWait(counters?.averageAnswerMs ?? null)}
         />
         <Counter
-          term="Answered within 20 s"
+          term={t('today.within20')}
           value={formatShare(counters?.answeredWithin20sShare ?? null)}
         />
         <Counter
-          term="Average call length"
+          term={t('today.avgLength')}
           value={formatCallLength(today?.averageCallMs ?? null)}
         />
         <Counter
-          term="Average handle time"
+          term={t('today.avgHandle')}
           value={formatCallLength(counters?.averageHandleMs ?? null)}
         />
         {counters?.callbacksWaiting !== undefined ? (
           <>
-            <Counter term="Callbacks waiting" value={String(counters.callbacksWaiting)} />
+            <Counter term={t('today.callbacks')} value={formatNumber(counters.callbacksWaiting)} />
             <CallbackWait since={counters.oldestCallbackWaitingSince ?? null} />
           </>
         ) : null}
       </dl>
       {today && !today.complete ? (
         <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-          The average call length and per-agent counts cover today’s newest{' '}
-          {(TODAY_MAX_PAGES * CALLS_PAGE_MAX).toLocaleString()} calls.
+          {t('today.partial', { count: formatNumber(TODAY_MAX_PAGES * CALLS_PAGE_MAX) })}
         </p>
       ) : null}
     </section>
@@ -75,9 +83,10 @@ function Counter({ term, value }: { term: string; value: string }) {
 /** how long the longest-waiting callback has waited, kept current on its own */
 function CallbackWait({ since }: { since: string | null }) {
   const now = useNow(30_000);
+  const t = useT();
   return (
     <Counter
-      term="Oldest callback waiting"
+      term={t('today.oldestCallback')}
       value={since ? waitedFor(now - Date.parse(since)) : NO_FIGURE}
     />
   );

@@ -1,12 +1,14 @@
+import { formatNumber } from '../../i18n/formats';
+import { t, type MessageKey } from '../../i18n/i18n';
 import type { AgentStatus, CallQuality, CallState, CallView } from '@ringside/contracts';
 
-const STATE_WORDS: Record<CallState, string> = {
-  dialing: 'Dialing',
-  ringing: 'Ringing',
-  claimed: 'Being answered',
-  connecting: 'Connecting',
-  active: 'Talking',
-  ended: 'Ended',
+const STATE_WORDS: Record<CallState, MessageKey> = {
+  dialing: 'state.dialing',
+  ringing: 'state.ringing',
+  claimed: 'state.claimed',
+  connecting: 'state.connecting',
+  active: 'state.active',
+  ended: 'state.ended',
 };
 
 /**
@@ -16,7 +18,7 @@ const STATE_WORDS: Record<CallState, string> = {
  * callStateWords('claimed'); // 'Being answered'
  */
 export function callStateWords(state: CallState): string {
-  return STATE_WORDS[state];
+  return t(STATE_WORDS[state]);
 }
 
 /**
@@ -30,15 +32,21 @@ export function callClock(call: CallView): { label: string; since: number } | un
   const talking = call.state === 'active' && call.answeredAt !== undefined;
   const since = Date.parse((talking ? call.answeredAt : call.startedAt) ?? '');
   if (Number.isNaN(since)) return undefined;
-  return { label: talking ? 'Talking' : 'Waiting', since };
+  return { label: talking ? t('clock.talking') : t('clock.waiting'), since };
 }
 
-const STATUS_WORDS: Record<AgentStatus, string> = {
-  available: 'Available',
-  away: 'Away',
-  busy: 'On a call',
-  'wrap-up': 'After-call work',
-  offline: 'Offline',
+const GRADES: Record<CallQuality['level'], MessageKey> = {
+  good: 'quality.good',
+  fair: 'quality.fair',
+  poor: 'quality.poor',
+};
+
+const STATUS_WORDS: Record<AgentStatus, MessageKey> = {
+  available: 'agentStatus.available',
+  away: 'agentStatus.away',
+  busy: 'agentStatus.busy',
+  'wrap-up': 'agentStatus.wrapUp',
+  offline: 'agentStatus.offline',
 };
 
 /**
@@ -48,7 +56,7 @@ const STATUS_WORDS: Record<AgentStatus, string> = {
  * agentStatusWords('busy'); // 'On a call'
  */
 export function agentStatusWords(status: AgentStatus): string {
-  return STATUS_WORDS[status];
+  return t(STATUS_WORDS[status]);
 }
 
 /**
@@ -59,9 +67,9 @@ export function agentStatusWords(status: AgentStatus): string {
  * qualityWords(undefined); // 'Not measured yet'
  */
 export function qualityWords(quality: CallQuality | undefined): string {
-  if (!quality) return 'Not measured yet';
-  const grade = quality.level.charAt(0).toUpperCase() + quality.level.slice(1);
-  return quality.reason ? `${grade}: ${quality.reason}` : grade;
+  if (!quality) return t('qualityWords.notYet');
+  const grade = t(GRADES[quality.level]);
+  return quality.reason ? t('qualityWords.withReason', { grade, reason: quality.reason }) : grade;
 }
 
 /**
@@ -71,10 +79,11 @@ export function qualityWords(quality: CallQuality | undefined): string {
  * qualityFigures({ level: 'good', rttMs: 82.4, jitterMs: 3.21, lossPct: 0, mos: 4.31 }); // 'MOS 4.3 · RTT 82 ms · jitter 3.2 ms · loss 0.0 %'
  */
 export function qualityFigures(quality: CallQuality): string {
-  return [
-    `MOS ${quality.mos.toFixed(1)}`,
-    `RTT ${Math.round(quality.rttMs)} ms`,
-    `jitter ${quality.jitterMs.toFixed(1)} ms`,
-    `loss ${quality.lossPct.toFixed(1)} %`,
-  ].join(' · ');
+  const one = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  return t('qualityFigures', {
+    mos: formatNumber(quality.mos, one),
+    rtt: formatNumber(Math.round(quality.rttMs)),
+    jitter: formatNumber(quality.jitterMs, one),
+    loss: formatNumber(quality.lossPct, one),
+  });
 }

@@ -1,3 +1,5 @@
+import { formatNumber } from '../../i18n/formats';
+import { t } from '../../i18n/i18n';
 import { formatDuration } from '../../ui/format';
 
 /** what a counter shows when there is nothing to average yet */
@@ -13,7 +15,9 @@ export const NO_FIGURE = '—';
  */
 export function formatWait(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms) || ms < 0) return NO_FIGURE;
-  return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : formatDuration(ms);
+  if (ms >= 60_000) return formatDuration(ms);
+  const value = formatNumber(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return t('figure.seconds', { value });
 }
 
 /**
@@ -38,5 +42,5 @@ export function formatCallLength(ms: number | null): string {
 export function formatShare(share: number | null): string {
   if (share === null || !Number.isFinite(share)) return NO_FIGURE;
   const clamped = Math.min(1, Math.max(0, share));
-  return `${Math.round(clamped * 100)} %`;
+  return `${formatNumber(Math.round(clamped * 100))} %`;
 }
