@@ -30,8 +30,18 @@ describe('a call recorded by Meta', () => {
     await call.waitFor('accepted', { timeoutMs: 15_000 });
     // the live card says the call is being recorded
     await alex.page.getByText('Recording', { exact: true }).waitFor();
-    // a few seconds of talk both ways
-    await alex.page.waitForTimeout(3_000);
+    // talk both ways, measured at both ends (on a busy machine audio may start late): a
+    // recording has something in it only once packets flowed
+    await eventually(
+      () => call.stats(),
+      (s) => s.packetsReceived > 75,
+      { timeoutMs: 20_000 },
+    );
+    await eventually(
+      () => alex.audio(),
+      (a) => a.packetsReceived > 75,
+      { timeoutMs: 20_000 },
+    );
     await alex.button('Hang up').click();
     await call.waitFor('ended', { timeoutMs: 10_000 });
 
