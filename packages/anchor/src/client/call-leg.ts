@@ -1,6 +1,8 @@
 import Janode, { type JanodeSession } from 'janode';
 import AudioBridgePlugin from 'janode/plugins/audiobridge';
+import { AnchorError } from '../errors';
 import { AnchorBridgeHandle, type LegHandle } from './anchor-bridge-handle';
+import { bounded } from './bounded';
 
 /**
  * One leg of a call on the engine: a Janus handle on the AudioBridge plugin (one PeerConnection)
@@ -39,6 +41,42 @@ export class CallLeg {
       Handle: AnchorBridgeHandle,
     });
     return new CallLeg(id, feed, handle);
+  }
+
+  /** the engine's answer (with its candidates) to the far end's offer */
+  async answer(offerSdp: string, prebufferPackets?: number): Promise<string> {
+    const configured = await bounded(
+      this.handle.configure({
+        jsep: { type: 'offer', sdp: offerSdp },
+        ...(prebufferPackets === undefined ? {} : { prebuffer: prebufferPackets }),
+      }),
+      `answering ${this.id}'s offer`,
+    );
+    if (configured.jsep?.type !== 'answer') {
+      throw new AnchorError('negotiation_failed', `the engine gave no answer for ${this.id}`);
+    }
+    return configured.jsep.sdp;
+  }
+
+  /** applies the far end's answer to an offer the engine made */
+  async applyAnswer(answerSdp: string): Promise<void> {
+    await bounded(
+      this.handle.configure({ jsep: { type: 'answer', sdp: answerSdp } }),
+      `applying ${this.id}'s answer`,
+    );
+  }
+
+  /** a new offer from the engine for this PeerConnection (same ICE and DTLS) */
+  async reoffer(): Promise<string> {
+    // janode's configure() does not pass generate_offer; the reply carries Janus's offer
+    const reply = (await bounded(
+      this.handle.message({ request: 'configure', generate_offer: true }),
+      `re-offering ${this.id}`,
+    )) as { jsep?: { type: string; sdp: string } };
+    if (reply.jsep?.type !== 'offer') {
+      throw new AnchorError('negotiation_failed', `the engine made no offer for ${this.id}`);
+    }
+    return reply.jsep.sdp;
   }
 
   /** leaves the room and frees the handle; safe to call on a dead engine */

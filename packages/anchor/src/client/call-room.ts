@@ -73,14 +73,7 @@ export class CallRoom {
   ): Promise<{ answer: string }> {
     const { leg } = await this.#join(legId, options, false);
     try {
-      const configured = await bounded(
-        leg.handle.configure({ jsep: { type: 'offer', sdp: offerSdp }, ...this.#prebuffer() }),
-        `answering ${legId}'s offer`,
-      );
-      if (configured.jsep?.type !== 'answer') {
-        throw new AnchorError('negotiation_failed', `the engine gave no answer for ${legId}`);
-      }
-      return { answer: configured.jsep.sdp };
+      return { answer: await leg.answer(offerSdp, this.#options.prebufferPackets) };
     } catch (error) {
       await this.#drop(legId);
       throw this.#failure(`negotiating ${legId}`, error);
@@ -97,19 +90,23 @@ export class CallRoom {
       await this.#drop(legId);
       throw new AnchorError('negotiation_failed', `the engine made no offer for ${legId}`);
     }
-    return {
-      offer,
-      accept: async (answerSdp) => {
-        try {
-          await bounded(
-            leg.handle.configure({ jsep: { type: 'answer', sdp: answerSdp } }),
-            `applying ${legId}'s answer`,
-          );
-        } catch (error) {
-          throw this.#failure(`applying the answer of ${legId}`, error);
-        }
-      },
-    };
+    return { offer, accept: (answerSdp) => this.#applyAnswer(leg, answerSdp) };
+  }
+
+  /**
+   * Has the engine re-offer an existing leg (same ICE and DTLS; the PeerConnection stays up);
+   * `accept` applies the far end's answer. How the engine learns of a source the far end added
+   * later, e.g. Messenger's renegotiation moving the customer's voice to mid 1: Janus drops
+   * RTP from an SSRC it was never told about.
+   */
+  async reofferLeg(legId: string): Promise<OfferedLeg> {
+    const leg = this.leg(legId);
+    this.#assertOpen();
+    try {
+      return { offer: await leg.reoffer(), accept: (answer) => this.#applyAnswer(leg, answer) };
+    } catch (error) {
+      throw this.#failure(`re-offering ${legId}`, error);
+    }
   }
 
   /** mutes or unmutes a leg: a muted leg still hears the room, nobody hears it */
@@ -271,9 +268,12 @@ export class CallRoom {
     }
   }
 
-  #prebuffer(): { prebuffer?: number } {
-    const packets = this.#options.prebufferPackets;
-    return packets === undefined ? {} : { prebuffer: packets };
+  async #applyAnswer(leg: CallLeg, answerSdp: string): Promise<void> {
+    try {
+      await leg.applyAnswer(answerSdp);
+    } catch (error) {
+      throw this.#failure(`applying the answer of ${leg.id}`, error);
+    }
   }
 
   async #drop(legId: string): Promise<void> {

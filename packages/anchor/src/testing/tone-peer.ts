@@ -46,6 +46,8 @@ export class TonePeer {
   #sent = 0;
   #firstSentAt: number | null = null;
   #silent = false;
+  /** set by {@link TonePeer.sendFromSsrc}: our voice leaves under this SSRC, unannounced */
+  #otherSsrc: number | null = null;
 
   constructor(options: TonePeerOptions) {
     this.#shape = options.shape;
@@ -95,6 +97,11 @@ export class TonePeer {
     return this.#pc.localDescription?.sdp ?? '';
   }
 
+  /** our current local description (offer or answer) as werift holds it */
+  get localSdp(): string {
+    return this.#pc.localDescription?.sdp ?? '';
+  }
+
   async accept(answerSdp: string): Promise<void> {
     await this.#pc.setRemoteDescription({ type: 'answer', sdp: answerSdp });
   }
@@ -118,6 +125,14 @@ export class TonePeer {
   play(options: { silentFirst?: boolean } = {}): void {
     if (options.silentFirst) this.#silent = true;
     this.#timer ??= setInterval(() => this.#sendFrame(), 20);
+  }
+
+  /**
+   * From now on sends under `ssrc`, a source the far end was never told about, as Meta does
+   * after Messenger's renegotiation (the customer's voice on mid 1)
+   */
+  sendFromSsrc(ssrc: number): void {
+    this.#otherSsrc = ssrc;
   }
 
   /** switches a stream started with `silentFirst` to the tone */
@@ -172,6 +187,12 @@ export class TonePeer {
     this.#sent++;
     if (!this.#silent) this.#firstSentAt ??= Date.now();
     const payload = this.#probe.nextPacket(this.#silent);
+    if (this.#otherSsrc !== null) {
+      header.ssrc = this.#otherSsrc;
+      header.payloadType = OPUS_PT;
+      this.#transceiver.sender.dtlsTransport.sendRtp(payload, header).catch(() => undefined);
+      return;
+    }
     this.#transceiver.sender.sendRtp(new RtpPacket(header, payload)).catch(() => {
       // the transport closed under a packet in flight: the test is ending
     });
