@@ -5,6 +5,10 @@ export type ServerRequest =
       readonly appSecret: string;
       readonly logFile: string;
       readonly databaseUrl: string;
+      /** cluster mode: the Socket.IO adapter and the sign-in throttle in this Redis */
+      readonly redisUrl?: string;
+      /** a second node: serve the workspace the first node made instead of making one */
+      readonly shared?: { readonly workspaceId: string; readonly phoneNumberId: string };
     }
   /** agents of the bench workspace with sessions made in the database; replies their cookies */
   | { readonly kind: 'add-agents'; readonly count: number }
@@ -18,6 +22,7 @@ export type ServerReply =
       readonly kind: 'started';
       readonly url: string;
       readonly webhookUrl: string;
+      readonly workspaceId: string;
       readonly phoneNumberId: string;
       /** a number of a second workspace with no agents: its calls ring nobody */
       readonly quietPhoneNumberId: string;

@@ -14,8 +14,11 @@ export type CapacityCall = FleetCall & {
 export interface Ringer {
   /** the next fresh call (its own call id and caller) */
   nextCall(): CapacityCall;
-  /** one timed ring of every socket of the `available` group; then the caller hangs up */
-  ringOnce(): Promise<number>;
+  /**
+   * one timed ring of every socket of the `available` group; then the caller hangs up. The
+   * webhooks go to `webhookUrl` when given (another node of a cluster)
+   */
+  ringOnce(webhookUrl?: string): Promise<number>;
   /**
    * the same on the bare Socket.IO server, to its `baseline` group, with the payload Ringside
    * last rang with
@@ -62,12 +65,12 @@ export function capacityRinger(options: {
   };
   return {
     nextCall,
-    async ringOnce() {
+    async ringOnce(webhookUrl = options.webhookUrl) {
       const call = nextCall();
       const reply = await trial({
         kind: 'trial',
         group: 'available',
-        webhookUrl: options.webhookUrl,
+        webhookUrl,
         body: call.body,
         headers: call.headers,
         timeoutMs: TRIAL_TIMEOUT_MS,

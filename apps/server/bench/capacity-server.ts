@@ -1,6 +1,9 @@
 // child process: the capacity bench's Ringside server, alone in its process so its memory and
 // CPU are its own (the sockets and webhook senders are other children)
+import { connectRedisAttemptStore } from '../src/auth/login-attempts-redis';
 import { hashPassword } from '../src/auth/passwords';
+import { connectRedisAdapter } from '../src/cluster/redis-adapter';
+import { createLogger } from '../src/ops/logger';
 import { within } from './bench-context';
 import { serveParent } from './child';
 import type { ServerReply, ServerRequest } from './capacity-protocol';
@@ -9,6 +12,7 @@ import { startRingside, type RingsideStack } from './ringside-stack';
 const QUIET_NUMBER = '100000000000002';
 
 let stack: RingsideStack | undefined;
+const closeRedis: (() => Promise<void>)[] = [];
 let passwordHash: string | undefined;
 
 serveParent(
@@ -42,31 +46,47 @@ serveParent(
   },
   async () => {
     await stack?.close();
+    for (const close of closeRedis) await close();
   },
 );
 
 async function start(request: Extract<ServerRequest, { kind: 'start' }>): Promise<ServerReply> {
   if (stack) throw new Error('already started');
+  let app: Parameters<typeof startRingside>[0]['app'];
+  if (request.redisUrl) {
+    // as main.ts does in cluster mode: sockets and the sign-in throttle shared through Redis
+    const logger = createLogger('warn', { write: (line: string) => process.stderr.write(line) });
+    const adapter = await connectRedisAdapter(request.redisUrl, logger);
+    closeRedis.push(adapter.close);
+    const attempts = await connectRedisAttemptStore(request.redisUrl, logger);
+    closeRedis.push(attempts.close);
+    app = { socketAdapter: adapter.adapter, auth: { loginLimits: { store: attempts.store } } };
+  }
   stack = await startRingside({
     appSecret: request.appSecret,
     logFile: request.logFile,
     databaseUrl: request.databaseUrl,
+    ...(app ? { app } : {}),
+    ...(request.shared ? { shared: request.shared } : {}),
   });
-  // a second workspace, nobody in it: webhooks to its number are stored and processed, ring no one
-  const { repos } = stack.app;
-  const quiet = await repos.workspaces.createWorkspace('Bench quiet');
-  const channel = await repos.channels.createWhatsAppChannel({
-    workspaceId: quiet.id,
-    phoneNumberId: QUIET_NUMBER,
-    wabaId: '200000000000002',
-    displayNumber: '+15550100002',
-    accessToken: 'bench-access-token',
-  });
-  if (!channel.ok) throw new Error('could not create the quiet channel');
+  if (!request.shared) {
+    // a second workspace, nobody in it: webhooks to its number are stored and processed, ring no one
+    const { repos } = stack.app;
+    const quiet = await repos.workspaces.createWorkspace('Bench quiet');
+    const channel = await repos.channels.createWhatsAppChannel({
+      workspaceId: quiet.id,
+      phoneNumberId: QUIET_NUMBER,
+      wabaId: '200000000000002',
+      displayNumber: '+15550100002',
+      accessToken: 'bench-access-token',
+    });
+    if (!channel.ok) throw new Error('could not create the quiet channel');
+  }
   return {
     kind: 'started',
     url: stack.url,
     webhookUrl: stack.webhookUrl,
+    workspaceId: stack.workspaceId,
     phoneNumberId: stack.phoneNumberId,
     quietPhoneNumberId: QUIET_NUMBER,
   };

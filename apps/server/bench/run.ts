@@ -8,6 +8,7 @@ import { figureLine } from './figures';
 import { ingestFloorBench } from './ingest-floor-bench';
 import { ringFanoutBench } from './ring-fanout-bench';
 import { startupBench } from './startup-bench';
+import { twoNodesBench } from './two-nodes-bench';
 import { webhookIngestBench } from './webhook-ingest-bench';
 
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'ring-fanout': ringFanoutBench,
   'production-build': startupBench,
   capacity: capacityBench,
+  'two-nodes': twoNodesBench,
 };
 // every bench bounds its own loops; this catches whatever slipped through, one bench at a time
 const WATCHDOG_MS = 6 * 60 * 1000;

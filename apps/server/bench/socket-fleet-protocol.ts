@@ -32,6 +32,11 @@ export type FleetRequest =
       readonly hangUp?: { readonly body: string; readonly headers: Record<string, string> };
     }
   | {
+      /** disconnects every socket of `group` and forgets the group */
+      readonly kind: 'disconnect';
+      readonly group: string;
+    }
+  | {
       /**
        * each call's connect webhook is posted and its own agent (the next socket of `from`)
        * accepts it, answers with an SDP and waits for `call:updated` active; the socket then
@@ -69,6 +74,7 @@ export interface FleetCall {
 
 export type FleetReply =
   | { readonly kind: 'connected'; readonly group: string; readonly sockets: number }
+  | { readonly kind: 'disconnected'; readonly group: string }
   | {
       readonly kind: 'trial';
       /** webhook sent → `call:ringing` on the last socket of the group */

@@ -27,6 +27,11 @@ async function handle(request: FleetRequest): Promise<FleetReply> {
       return connect(request);
     case 'trial':
       return trial(request);
+    case 'disconnect': {
+      for (const socket of groups.get(request.group) ?? []) socket.disconnect();
+      groups.delete(request.group);
+      return { kind: 'disconnected', group: request.group };
+    }
     case 'take-calls':
       return takeCalls(groups, request);
     case 'burst':
