@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 /** one bar: its bucket's name and value (null: nothing measured, no bar) */
 export interface Bar {
   name: string;
@@ -34,12 +35,13 @@ export function BarChart({
   const gap = Math.min(2, slot / 4);
   const first = bars[0]?.name ?? '';
   const last = bars.at(-1)?.name ?? '';
+  const t = useT();
   return (
     <figure className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <figcaption className="flex items-baseline justify-between gap-2 text-sm font-semibold">
         <span>{title}</span>
         <span className="text-xs font-normal text-slate-600 dark:text-slate-400">
-          top {format(top)}
+          {t('reports.top', { value: format(top) })}
         </span>
       </figcaption>
       <svg
@@ -47,7 +49,7 @@ export function BarChart({
         preserveAspectRatio="none"
         className="mt-2 h-32 w-full text-sky-600 dark:text-sky-400"
         role="img"
-        aria-label={`${title}, ${first} to ${last}: the figures are in the table below`}
+        aria-label={t('reports.chartLabel', { title, first, last })}
       >
         <line x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} className="stroke-slate-300" />
         {bars.map((bar, i) => {

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { Channel } from '@ringside/contracts';
 import type { ReportBucket } from '@ringside/contracts/reports';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -24,6 +25,7 @@ export function ReportForm({
   const [draft, setDraft] = useState(value);
   const [problem, setProblem] = useState<string>();
   const zones = useMemo(() => zonesWith(value.tz), [value.tz]);
+  const t = useT();
   const set = <K extends keyof ReportRequest>(key: K, next: ReportRequest[K]) =>
     setDraft((d) => ({ ...d, [key]: next }));
 
@@ -37,43 +39,47 @@ export function ReportForm({
   return (
     <form
       role="search"
-      aria-label="Report"
+      aria-label={t('reports.form')}
       onSubmit={submit}
       className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6"
     >
       <TextField
-        label="From"
+        label={t('filters.from')}
         type="date"
         value={draft.from}
         onChange={(e) => set('from', e.target.value)}
       />
       <TextField
-        label="To"
+        label={t('filters.to')}
         type="date"
         value={draft.to}
         onChange={(e) => set('to', e.target.value)}
       />
       <SelectField
-        label="Channel"
+        label={t('filters.channel')}
         value={draft.channel ?? ''}
         onChange={(e) => {
           const channel = e.target.value as Channel | '';
           setDraft(({ channel: _old, ...rest }) => (channel ? { ...rest, channel } : rest));
         }}
       >
-        <option value="">All channels</option>
+        <option value="">{t('reports.allChannels')}</option>
         <option value="whatsapp">WhatsApp</option>
         <option value="messenger">Messenger</option>
       </SelectField>
       <SelectField
-        label="Per"
+        label={t('reports.per')}
         value={draft.bucket}
         onChange={(e) => set('bucket', e.target.value as ReportBucket)}
       >
-        <option value="day">Day</option>
-        <option value="hour">Hour</option>
+        <option value="day">{t('reports.day')}</option>
+        <option value="hour">{t('reports.hour')}</option>
       </SelectField>
-      <SelectField label="Time zone" value={draft.tz} onChange={(e) => set('tz', e.target.value)}>
+      <SelectField
+        label={t('reports.tz')}
+        value={draft.tz}
+        onChange={(e) => set('tz', e.target.value)}
+      >
         {zones.map((zone) => (
           <option key={zone} value={zone}>
             {zone}
@@ -82,7 +88,7 @@ export function ReportForm({
       </SelectField>
       <div className="flex items-end">
         <Button type="submit" className="min-h-10 px-4">
-          Show
+          {t('reports.show')}
         </Button>
       </div>
       {problem ? (

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { CallReport } from '@ringside/contracts/reports';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -29,6 +30,7 @@ export function defaultRequest(now: Date, tz: string): ReportRequest {
 export function ReportsView({ reports, initial }: { reports: ReportsApi; initial: ReportRequest }) {
   const [request, setRequest] = useState(initial);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const t = useT();
 
   useEffect(() => {
     let current = true;
@@ -49,21 +51,21 @@ export function ReportsView({ reports, initial }: { reports: ReportsApi; initial
   return (
     <div className="mx-auto max-w-6xl space-y-4 p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-xl font-bold">Reports</h1>
+        <h1 className="text-xl font-bold">{t('reports.title')}</h1>
         <Link
           to="/supervisor"
           className="text-sm font-semibold text-sky-700 underline dark:text-sky-300"
         >
-          Supervisor board
+          {t('sup.title')}
         </Link>
       </div>
       <ReportForm value={request} onApply={setRequest} />
       {loaded.state === 'loading' ? (
         <p role="status" className="text-sm">
-          Loading the report…
+          {t('reports.loading')}
         </p>
       ) : loaded.state === 'error' ? (
-        <Banner kind="error" title="The report could not be loaded">
+        <Banner kind="error" title={t('reports.loadFailed')}>
           {loaded.message}
         </Banner>
       ) : (
@@ -74,42 +76,48 @@ export function ReportsView({ reports, initial }: { reports: ReportsApi; initial
 }
 
 function Figures({ report, csvUrl }: { report: CallReport; csvUrl: string }) {
+  const t = useT();
   const bars = (read: (row: CallReport['rows'][number]) => number | null) =>
     report.rows.map((row, i) => ({ name: bucketName(row, report.rows[i - 1]), value: read(row) }));
   return (
-    <section aria-label="Report figures" className="space-y-4">
+    <section aria-label={t('reports.figures')} className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-sm">
-          {report.total.offered} inbound calls offered, {report.from} to {report.to} ({report.tz})
+          {t('reports.offered', {
+            count: report.total.offered,
+            from: report.from,
+            to: report.to,
+            tz: report.tz,
+          })}
         </p>
         <a
           href={csvUrl}
           download
           className="text-sm font-semibold text-sky-700 underline dark:text-sky-300"
         >
-          Download CSV
+          {t('reports.csv')}
         </a>
       </div>
       <div className="grid gap-3 md:grid-cols-2">
         <BarChart
-          title="Service level"
+          title={t('reports.serviceLevel')}
           bars={bars((r) => r.serviceLevel)}
           max={1}
           format={formatPercent}
         />
         <BarChart
-          title="Abandon rate"
+          title={t('reports.abandonRate')}
           bars={bars((r) => r.abandonRate)}
           max={1}
           format={formatPercent}
         />
         <BarChart
-          title="Average speed of answer"
+          title={t('reports.asa')}
           bars={bars((r) => r.averageSpeedOfAnswerSec)}
           format={formatSeconds}
         />
         <BarChart
-          title="Average handle time"
+          title={t('reports.aht')}
           bars={bars((r) => r.averageHandleSec)}
           format={formatSeconds}
         />
@@ -121,25 +129,24 @@ function Figures({ report, csvUrl }: { report: CallReport; csvUrl: string }) {
 }
 
 function Definitions({ report }: { report: CallReport }) {
+  const t = useT();
   return (
     <details className="text-sm text-slate-700 dark:text-slate-300">
-      <summary className="cursor-pointer font-semibold">How these are counted</summary>
+      <summary className="cursor-pointer font-semibold">{t('reports.how')}</summary>
       <ul className="mt-2 list-disc space-y-1 pl-5">
+        <li>{t('reports.def.ended', { tz: report.tz })}</li>
         <li>
-          Inbound calls that have ended, by the hour or day they started ringing in {report.tz}.
+          {t('reports.def.serviceLevel', {
+            target: report.serviceLevelTargetSec,
+            short: report.shortAbandonSec,
+          })}
         </li>
+        <li>{t('reports.def.abandon')}</li>
+        <li>{t('reports.def.asa')}</li>
         <li>
-          Service level: calls answered within {report.serviceLevelTargetSec} s of ringing, of the
-          calls offered less callers who hung up within {report.shortAbandonSec} s.
-        </li>
-        <li>Abandon rate: callers who hung up while it rang, of the calls offered.</li>
-        <li>Average speed of answer: ringing to answered, over the answered calls.</li>
-        <li>
-          Average handle time: talk time
           {report.handleTimeIncludesWrapUp
-            ? ' plus after-call work'
-            : ' only, for now: after-call work is not recorded yet'}
-          , over the answered calls.
+            ? t('reports.def.ahtWithWrapUp')
+            : t('reports.def.ahtTalkOnly')}
         </li>
       </ul>
     </details>

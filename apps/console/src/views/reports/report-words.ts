@@ -1,3 +1,5 @@
+import { formatNumber } from '../../i18n/formats';
+import { t } from '../../i18n/i18n';
 import { REPORT_MAX_DAYS, type ReportBucket, type ReportRow } from '@ringside/contracts/reports';
 import { todayIn } from '@ringside/contracts';
 import { formatDuration } from '../../ui/format';
@@ -18,7 +20,7 @@ const DAY_MS = 86_400_000;
 export function formatPercent(share: number | null): string {
   if (share === null || !Number.isFinite(share)) return NO_FIGURE;
   const percent = Math.round(share * 1000) / 10;
-  return `${Number.isInteger(percent) ? percent : percent.toFixed(1)} %`;
+  return `${formatNumber(percent, { maximumFractionDigits: 1 })} %`;
 }
 
 /**
@@ -30,7 +32,9 @@ export function formatPercent(share: number | null): string {
  */
 export function formatSeconds(sec: number | null): string {
   if (sec === null || !Number.isFinite(sec) || sec < 0) return NO_FIGURE;
-  return sec < 60 ? `${sec.toFixed(1)} s` : formatDuration(sec * 1000);
+  if (sec >= 60) return formatDuration(sec * 1000);
+  const value = formatNumber(sec, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return t('figure.seconds', { value });
 }
 
 /**
@@ -76,10 +80,14 @@ export function addDays(date: string, days: number): string {
  * rangeProblem('2026-11-01', '2026-11-09', 'hour'); // 'By the hour, a report covers at most 7 days.'
  */
 export function rangeProblem(from: string, to: string, bucket: ReportBucket): string | undefined {
-  if (!from || !to) return 'Choose both dates.';
-  if (from > to) return 'The start date is after the end date.';
+  if (!from || !to) return t('reports.bothDates');
+  if (from > to) return t('reports.startAfterEnd');
   const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
   const most = REPORT_MAX_DAYS[bucket];
-  if (days > most) return `By the ${bucket}, a report covers at most ${most} days.`;
+  if (days > most) {
+    return bucket === 'hour'
+      ? t('reports.tooLong.hour', { most })
+      : t('reports.tooLong.day', { most });
+  }
   return undefined;
 }
