@@ -47,6 +47,13 @@ describe('token checks', () => {
     expect(tokenChecks(wa, refused(190), waTarget, NOW).checks[0]?.message).toContain(
       'invalid or was revoked',
     );
+    // a refusal that says nothing about the token (debug_token kept for app tokens): a warning,
+    // and the channel's other reads still run with the token
+    const unsaid = tokenChecks(wa, refused(100), waTarget, NOW);
+    expect([unsaid.usable, unsaid.checks.map((c) => [c.id, c.status])]).toEqual([
+      true,
+      [['token', 'warn']],
+    ]);
   });
 
   it('debug_token says not valid, expiring soon, lacking a permission, or for another WABA', () => {

@@ -54,23 +54,44 @@ export function tokenChecks(
   const fix = NEW_TOKEN[target.kind];
   if (!answer.ok) {
     const { refusal } = answer;
-    const message =
-      refusal.code === 190
-        ? refusal.subcode === 463
+    if (refusal.code === 190) {
+      const message =
+        refusal.subcode === 463
           ? 'Meta refuses this channel’s access token: it has expired. No call can be answered or placed with it.'
-          : 'Meta refuses this channel’s access token: it is invalid or was revoked. No call can be answered or placed with it.'
-        : couldNotRead('what this channel’s access token may do', refusal);
+          : 'Meta refuses this channel’s access token: it is invalid or was revoked. No call can be answered or placed with it.';
+      return {
+        checks: [result('token', 'fail', channel, message, fix)],
+        usable: false,
+        appId: undefined,
+      };
+    }
+    if (refusal.retryable) {
+      return {
+        checks: [
+          result(
+            'token',
+            'fail',
+            channel,
+            couldNotRead('what this channel’s access token may do', refusal),
+            retryFix(true),
+          ),
+        ],
+        usable: false,
+        appId: undefined,
+      };
+    }
+    // meta may keep debug_token for app tokens: the token itself is still tried by the other reads
     return {
       checks: [
         result(
           'token',
-          'fail',
+          'warn',
           channel,
-          message,
-          refusal.code === 190 ? fix : retryFix(refusal.retryable),
+          `${couldNotRead('what this channel’s access token may do', refusal)} The other checks still use the token.`,
+          retryFix(false),
         ),
       ],
-      usable: false,
+      usable: true,
       appId: undefined,
     };
   }
