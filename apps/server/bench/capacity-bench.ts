@@ -86,8 +86,8 @@ async function run(
     },
     120_000,
   );
-  const usage = async (): Promise<ProcessUsage> =>
-    (await ask<'usage'>({ kind: 'usage' }, 10_000)).usage;
+  const usage = async (collect = false): Promise<ProcessUsage> =>
+    (await ask<'usage'>({ kind: 'usage', collect }, 10_000)).usage;
   const ringer = capacityRinger({
     fleet,
     appSecret: ctx.appSecret,
@@ -158,7 +158,7 @@ async function run(
     return { level, stop: 'the last level' };
   };
 
-  const idle = await usage();
+  const idle = await usage(true);
   ctx.note(`capacity: server started, RSS ${mb(idle.rssBytes).toFixed(0)} MB`);
 
   // 1. connected agents, each set available
@@ -196,7 +196,7 @@ async function run(
     },
     () => sample('agents', true),
   );
-  const withAgents = await usage();
+  const withAgents = await usage(true);
 
   // 2. active calls: taken by agents through the sockets, up to half the agents (the rest ring)
   let setupCpuMicros = 0;
@@ -224,7 +224,7 @@ async function run(
     },
     () => sample('active calls', false),
   );
-  const withCalls = await usage();
+  const withCalls = await usage(true);
 
   // 3. calls ringing at once, to every agent still available
   const burstsReached = await ramp('bursts', BURST_LEVELS, async (level) => {

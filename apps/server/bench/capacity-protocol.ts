@@ -12,8 +12,8 @@ export type ServerRequest =
     }
   /** agents of the bench workspace with sessions made in the database; replies their cookies */
   | { readonly kind: 'add-agents'; readonly count: number }
-  /** this process's memory and CPU so far */
-  | { readonly kind: 'usage' }
+  /** this process's memory and CPU so far; after a full garbage collection when `collect` */
+  | { readonly kind: 'usage'; readonly collect?: boolean }
   /** waits until the webhook processor has nothing left */
   | { readonly kind: 'idle'; readonly timeoutMs: number };
 
@@ -34,6 +34,8 @@ export type ServerReply =
 /** what a process has used, read inside it */
 export interface ProcessUsage {
   readonly rssBytes: number;
+  /** the V8 heap in use (steadier than RSS, which the allocator gives back late or never) */
+  readonly heapUsedBytes: number;
   /** user + system CPU time since the process started */
   readonly cpuMicros: number;
   /** when it was read, `performance.timeOrigin`-independent (ms, monotonic in that process) */

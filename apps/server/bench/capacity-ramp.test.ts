@@ -4,6 +4,7 @@ import { CAPACITY_LIMITS, coreShare, levelsUpTo, overLimit, perUnit } from './ca
 const MB = 1024 * 1024;
 const usage = (rssMb: number, cpuMs: number, atMs: number) => ({
   rssBytes: rssMb * MB,
+  heapUsedBytes: (rssMb / 2) * MB,
   cpuMicros: cpuMs * 1000,
   atMs,
 });
@@ -37,9 +38,14 @@ describe('perUnit and coreShare', () => {
   it('divides the growth between two readings by the units added', () => {
     expect(perUnit(usage(100, 1000, 0), usage(150, 3000, 10_000), 500)).toEqual({
       rssKb: (50 * 1024) / 500,
+      heapKb: (25 * 1024) / 500,
       cpuMs: 4,
     });
-    expect(perUnit(usage(100, 0, 0), usage(150, 10, 1), 0)).toEqual({ rssKb: 0, cpuMs: 0 });
+    expect(perUnit(usage(100, 0, 0), usage(150, 10, 1), 0)).toEqual({
+      rssKb: 0,
+      heapKb: 0,
+      cpuMs: 0,
+    });
   });
 
   it('gives the share of one core used over the wall time between readings', () => {

@@ -45,19 +45,20 @@ export function levelsUpTo(levels: readonly number[], cap: number): number[] {
 
 /**
  * Memory and CPU a unit of load (an agent, a call) cost between two readings of the server:
- * RSS grown per unit in KB, CPU time per unit in ms.
+ * RSS and V8 heap grown per unit in KB, CPU time per unit in ms.
  *
  * @example
- * perUnit(before, after, 500); // { rssKb: 61.4, cpuMs: 3.2 }
+ * perUnit(before, after, 500); // { rssKb: 61.4, heapKb: 20.5, cpuMs: 3.2 }
  */
 export function perUnit(
   before: ProcessUsage,
   after: ProcessUsage,
   units: number,
-): { rssKb: number; cpuMs: number } {
-  if (units <= 0) return { rssKb: 0, cpuMs: 0 };
+): { rssKb: number; heapKb: number; cpuMs: number } {
+  if (units <= 0) return { rssKb: 0, heapKb: 0, cpuMs: 0 };
   return {
     rssKb: (after.rssBytes - before.rssBytes) / 1024 / units,
+    heapKb: (after.heapUsedBytes - before.heapUsedBytes) / 1024 / units,
     cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / units,
   };
 }
@@ -66,7 +67,7 @@ export function perUnit(
  * The share of one core the process used between two readings (1 = a whole core).
  *
  * @example
- * coreShare({ cpuMicros: 0, atMs: 0, rssBytes: 0 }, { cpuMicros: 500_000, atMs: 1000, rssBytes: 0 }); // 0.5
+ * coreShare(atStart, oneSecondLater); // 0.5: half a core
  */
 export function coreShare(before: ProcessUsage, after: ProcessUsage): number {
   const wallMs = after.atMs - before.atMs;

@@ -78,8 +78,10 @@ export function reportCapacity(ctx: BenchContext, run: CapacityRun): void {
     limit: mb(CAPACITY_LIMITS.rssBytes),
   });
   report('rss_kb_per_agent', perAgent.rssKb, 'KB');
+  report('heap_kb_per_agent', perAgent.heapKb, 'KB');
   report('cpu_ms_per_agent_connect', run.connectCpuMicros / 1000 / Math.max(agents, 1), 'ms');
   report('rss_kb_per_active_call', perCall.rssKb, 'KB');
+  report('heap_kb_per_active_call', perCall.heapKb, 'KB');
   report('cpu_ms_per_call_setup', run.setupCpuMicros / 1000 / Math.max(active, 1), 'ms');
   const quiet = coreShare(usage.quietFrom, usage.quietTo);
   report(`cpu_pct_quiet_at_${agents}_agents_${active}_calls`, quiet * 100, '%');

@@ -1,6 +1,8 @@
 // child process: the capacity bench's Ringside server, alone in its process so its memory and
 // CPU are its own (the sockets and webhook senders are other children)
 import { connectRedisAttemptStore } from '../src/auth/login-attempts-redis';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { hashPassword } from '../src/auth/passwords';
 import { connectRedisAdapter } from '../src/cluster/redis-adapter';
 import { createLogger } from '../src/ops/logger';
@@ -10,6 +12,11 @@ import type { ServerReply, ServerRequest } from './capacity-protocol';
 import { startRingside, type RingsideStack } from './ringside-stack';
 
 const QUIET_NUMBER = '100000000000002';
+
+// a full collection before a reading, so per-agent and per-call memory is not what the GC had
+// not yet swept (node's documented --expose-gc, turned on here since fork passes no flags)
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 let stack: RingsideStack | undefined;
 const closeRedis: (() => Promise<void>)[] = [];
@@ -27,11 +34,13 @@ serveParent(
         return { kind: 'agents', cookies: await running.addAgents(request.count, passwordHash) };
       }
       case 'usage': {
+        if (request.collect) collectGarbage();
         const cpu = process.cpuUsage();
         return {
           kind: 'usage',
           usage: {
             rssBytes: process.memoryUsage.rss(),
+            heapUsedBytes: process.memoryUsage().heapUsed,
             cpuMicros: cpu.user + cpu.system,
             atMs: performance.now(),
           },
