@@ -38,7 +38,7 @@ declare module 'janode' {
 
   export interface JanodeConnection extends EventEmitter {
     create(keepAliveSeconds?: number): Promise<JanodeSession>;
-    getInfo(): Promise<{ name?: string; version?: number; version_string?: string }>;
+    getInfo(): Promise<{ name?: string; 'server-name'?: string; version_string?: string }>;
     close(): Promise<void>;
   }
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import {
   WEBSOCKETS_TRANSPORT,
   type JanusConfigOptions,
 } from './janus-config';
+import { janusServerName } from './janus-info';
 import { acceptsConnections } from './tcp-probe';
 
 const DEFAULT_START_TIMEOUT_MS = 10_000;
@@ -69,6 +71,7 @@ export class JanusProcess {
   readonly #folder: string;
   readonly #log: string[];
   #stopping = false;
+  #spawnError: Error | null = null;
   #ended = false;
 
   private constructor(child: ChildProcess, folder: string, url: string, log: string[]) {
@@ -83,10 +86,18 @@ export class JanusProcess {
     };
     process.once('exit', orphanGuard);
     this.exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
+      const ended = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (this.#ended) return;
         this.#ended = true;
         process.removeListener('exit', orphanGuard);
         resolve({ code, signal, expected: this.#stopping });
+      };
+      child.once('exit', ended);
+      // a binary that cannot be run never exits: it never started
+      child.once('error', (error) => {
+        if (child.pid !== undefined) return;
+        this.#spawnError = error;
+        ended(null, null);
       });
     });
   }
@@ -102,6 +113,8 @@ export class JanusProcess {
       }
     }
     const wsHost = options.wsHost ?? '127.0.0.1';
+    // unique, so the readiness check knows it reached this janus and not whatever else listens
+    const serverName = `${options.serverName ?? 'ringside-anchor'}-${randomUUID().slice(0, 8)}`;
     const wsPort = options.wsPort ?? (await freeTcpPort(wsHost));
     const folder = await mkdtemp(join(tmpdir(), 'ringside-janus-'));
     const paths = {
@@ -121,7 +134,7 @@ export class JanusProcess {
       ...(options.iceEnforceList ? { iceEnforceList: options.iceEnforceList } : {}),
       ...(options.nat1To1 ? { nat1To1: options.nat1To1 } : {}),
       ...(options.rtpPortRange ? { rtpPortRange: options.rtpPortRange } : {}),
-      serverName: options.serverName ?? 'ringside-anchor',
+      serverName,
       ...(options.debugLevel === undefined ? {} : { debugLevel: options.debugLevel }),
     });
     for (const [name, text] of Object.entries(files)) {
@@ -141,13 +154,10 @@ export class JanusProcess {
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     const engine = new JanusProcess(child, folder, `ws://${wsHost}:${wsPort}`, log);
-    const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
     try {
-      await engine.#waitUntilListening(
-        wsHost,
-        wsPort,
+      await engine.#waitUntilReady(
+        { host: wsHost, port: wsPort, serverName },
         options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
-        spawnError,
       );
     } catch (error) {
       await engine.stop();
@@ -184,25 +194,31 @@ export class JanusProcess {
     await rm(this.#folder, { recursive: true, force: true });
   }
 
-  async #waitUntilListening(
-    host: string,
-    port: number,
+  async #waitUntilReady(
+    expected: { host: string; port: number; serverName: string },
     timeoutMs: number,
-    spawnError: Promise<Error>,
   ): Promise<void> {
+    const { host, port, serverName } = expected;
     const deadline = Date.now() + timeoutMs;
-    const failure = Promise.race([
-      spawnError.then((error) => `janus could not be run: ${error.message}`),
-      this.exited.then((exit) => `janus exited (${exit.signal ?? exit.code}) while starting`),
-    ]);
     let failed: string | null = null;
-    void failure.then((reason) => (failed = reason));
-    while (Date.now() < deadline) {
-      if (failed !== null) break;
-      if (await acceptsConnections(host, port)) return;
+    void this.exited.then((exit) => {
+      failed = this.#spawnError
+        ? `janus could not be run: ${this.#spawnError.message}`
+        : `janus exited (${exit.signal ?? exit.code}) while starting`;
+    });
+    let answered: string | null = null;
+    while (Date.now() < deadline && failed === null) {
+      if (await acceptsConnections(host, port)) {
+        answered = await janusServerName(this.url);
+        if (answered === serverName) return;
+      }
       await delay(PROBE_EVERY_MS);
     }
-    const reason = failed ?? `janus did not listen on ${host}:${port} within ${timeoutMs} ms`;
+    const reason =
+      failed ??
+      (answered === null
+        ? `janus did not answer on ${host}:${port} within ${timeoutMs} ms`
+        : `another server answers on ${host}:${port} ("${answered}")`);
     throw new AnchorError('engine_start_failed', `${reason}\n${this.logTail()}`);
   }
 }
