@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { LastCheck } from './last-check';
 
 /** what the agent view knows before the agent goes (or stays) Available */
@@ -39,15 +40,11 @@ export function setupWarning(facts: WarningFacts): SetupWarning | undefined {
   if (!silent && failed.length === 0) return undefined;
   const listed = failed.filter((r) => !(silent && r.id === 'microphone'));
   const lines = [
-    ...(silent
-      ? [
-          'Callers would hear nothing from you. Check the microphone is not muted on the headset, or pick another one in Test my setup.',
-        ]
-      : []),
+    ...(silent ? [t('setupWarning.silentLine')] : []),
     ...listed.map((r) => [r.summary, r.fix].filter(Boolean).join(' ')),
   ];
   return {
-    title: silent ? 'We hear nothing from your microphone' : 'Your last setup test found a problem',
+    title: silent ? t('setupWarning.silentTitle') : t('setupWarning.failedTitle'),
     lines,
     ...(listed.length > 0 && facts.last ? { testedAt: facts.last.at } : {}),
   };

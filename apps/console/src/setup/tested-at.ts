@@ -1,3 +1,4 @@
+import { currentLocale, t } from '../i18n/i18n';
 import { worstVerdict } from './check-result';
 import type { LastCheck } from './last-check';
 
@@ -10,12 +11,13 @@ import type { LastCheck } from './last-check';
  */
 export function testedAtWords(at: number, now: number): string {
   const then = new Date(at);
-  const time = then.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const time = then.toLocaleTimeString(currentLocale(), { hour: '2-digit', minute: '2-digit' });
   const day = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   const days = Math.round((day(new Date(now)) - day(then)) / 86_400_000);
-  if (days === 0) return `today at ${time}`;
-  if (days === 1) return `yesterday at ${time}`;
-  return `${then.toLocaleDateString([], { day: 'numeric', month: 'short' })} at ${time}`;
+  if (days === 0) return t('testedAt.today', { time });
+  if (days === 1) return t('testedAt.yesterday', { time });
+  const date = then.toLocaleDateString(currentLocale(), { day: 'numeric', month: 'short' });
+  return t('testedAt.day', { day: date, time });
 }
 
 /**
@@ -25,12 +27,11 @@ export function testedAtWords(at: number, now: number): string {
  * lastCheckLine(undefined, Date.now()); // 'Not tested in this browser yet.'
  */
 export function lastCheckLine(last: LastCheck | undefined, now: number): string {
-  if (!last) return 'Not tested in this browser yet.';
-  const when = `Last tested ${testedAtWords(last.at, now)}`;
+  if (!last) return t('lastCheck.never');
+  const when = testedAtWords(last.at, now);
   const problems = last.results.filter((r) => r.verdict === 'fail').length;
-  if (problems > 0)
-    return `${when}: ${problems === 1 ? 'a problem' : `${problems} problems`} found.`;
+  if (problems > 0) return t('lastCheck.problems', { count: problems, when });
   return worstVerdict(last.results.map((r) => r.verdict)) === 'warn'
-    ? `${when}: works, with warnings.`
-    : `${when}: all good.`;
+    ? t('lastCheck.warnings', { when })
+    : t('lastCheck.good', { when });
 }

@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/i18n';
 import { useEffect, useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useAppState } from '../../app/ConsoleProvider';
@@ -9,18 +11,18 @@ import { Button } from '../../ui/controls';
 import { DevicePicker } from '../agent/DevicePicker';
 import { MicMeter } from './MicMeter';
 
-const TITLES: Record<CheckId, string> = {
-  microphone: 'Microphone',
-  speaker: 'Speaker',
-  relay: 'Relay server (TURN)',
-  network: 'Connection quality',
+const TITLES: Record<CheckId, MessageKey> = {
+  microphone: 'setup.check.microphone',
+  speaker: 'setup.check.speaker',
+  relay: 'setup.check.relay',
+  network: 'setup.check.network',
 };
 
-const VERDICT_WORDS: Record<Verdict, string> = {
-  pass: 'Passed',
-  warn: 'Needs attention',
-  fail: 'Failed',
-  info: 'Note',
+const VERDICT_WORDS: Record<Verdict, MessageKey> = {
+  pass: 'setup.verdict.pass',
+  warn: 'setup.verdict.warn',
+  fail: 'setup.verdict.fail',
+  info: 'setup.verdict.info',
 };
 
 const VERDICT_STYLE: Record<Verdict, string> = {
@@ -30,10 +32,10 @@ const VERDICT_STYLE: Record<Verdict, string> = {
   info: 'bg-sky-100 text-sky-950 dark:bg-sky-900/60 dark:text-sky-100',
 };
 
-const RUNNING_WORDS: Partial<Record<CheckId, string>> = {
-  microphone: 'Listening… say a few words, for example count to five.',
-  relay: 'Reaching the relay server…',
-  network: 'Measuring round trip and lost packets…',
+const RUNNING_WORDS: Partial<Record<CheckId, MessageKey>> = {
+  microphone: 'setup.running.microphone',
+  relay: 'setup.running.relay',
+  network: 'setup.running.network',
 };
 
 /**
@@ -49,20 +51,19 @@ export function SetupView({ setup }: { setup: SetupCheck }) {
   const last = useLastCheck();
   const inCall = useAppState((s) => s.current !== null);
   const started = state.running !== null || Object.keys(state.results).length > 0;
+  const t = useT();
+  const runningWords = state.running ? RUNNING_WORDS[state.running] : undefined;
   // leaving the page cuts a playing tone short
   useEffect(() => () => setup.stopTone(), [setup]);
 
   return (
     <div className="mx-auto max-w-3xl space-y-4 p-4">
       <div className="space-y-1">
-        <h1 className="text-2xl font-bold">Test my setup</h1>
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          Run this before going Available. We listen to your microphone, play a tone on your
-          speaker, and check the path your calls take. It takes about ten seconds.
-        </p>
+        <h1 className="text-2xl font-bold">{t('setup.title')}</h1>
+        <p className="text-sm text-slate-700 dark:text-slate-300">{t('setup.intro')}</p>
         {last ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Last tested {testedAtWords(last.at, Date.now())}.
+            {t('setup.lastTested', { when: testedAtWords(last.at, Date.now()) })}
           </p>
         ) : null}
       </div>
@@ -73,18 +74,16 @@ export function SetupView({ setup }: { setup: SetupCheck }) {
           disabled={state.running !== null || inCall}
           onClick={() => void setup.run()}
         >
-          {started ? 'Run the test again' : 'Start the test'}
+          {started ? t('setup.runAgain') : t('setup.start')}
         </Button>
-        {inCall ? (
-          <span className="text-sm">Finish your call first: the test uses your microphone.</span>
-        ) : null}
+        {inCall ? <span className="text-sm">{t('setup.finishCall')}</span> : null}
         <Link to="/" className="text-sm font-medium text-sky-800 underline dark:text-sky-300">
-          Back to calls
+          {t('setup.back')}
         </Link>
       </div>
 
       <p aria-live="polite" className="sr-only">
-        {state.running ? RUNNING_WORDS[state.running] : started ? 'The test has finished.' : ''}
+        {state.running ? (runningWords ? t(runningWords) : '') : started ? t('setup.finished') : ''}
       </p>
 
       <CheckSection id="microphone" result={state.results.microphone} running={state.running}>
@@ -97,7 +96,7 @@ export function SetupView({ setup }: { setup: SetupCheck }) {
       <CheckSection id="network" result={state.results.network} running={state.running} />
 
       <details className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <summary className="cursor-pointer font-medium">Audio devices</summary>
+        <summary className="cursor-pointer font-medium">{t('call.devices')}</summary>
         <div className="mt-3">
           <DevicePicker />
         </div>
@@ -119,6 +118,8 @@ function CheckSection({
 }) {
   const titleId = useId();
   const now = running === id;
+  const t = useT();
+  const runningHere = RUNNING_WORDS[id];
   return (
     <section
       aria-labelledby={titleId}
@@ -127,27 +128,29 @@ function CheckSection({
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={titleId} className="text-base font-semibold">
-          {TITLES[id]}
+          {t(TITLES[id])}
         </h2>
         {now ? (
-          <span className="text-sm font-medium text-sky-800 dark:text-sky-300">Testing…</span>
+          <span className="text-sm font-medium text-sky-800 dark:text-sky-300">
+            {t('setup.testing')}
+          </span>
         ) : result ? (
           <span
             className={`rounded-full px-2 py-0.5 text-xs font-semibold ${VERDICT_STYLE[result.verdict]}`}
           >
-            {VERDICT_WORDS[result.verdict]}
+            {t(VERDICT_WORDS[result.verdict])}
           </span>
         ) : (
-          <span className="text-sm text-slate-500 dark:text-slate-400">Not tested yet</span>
+          <span className="text-sm text-slate-500 dark:text-slate-400">{t('setup.notYet')}</span>
         )}
       </div>
-      {now && RUNNING_WORDS[id] ? <p className="text-sm">{RUNNING_WORDS[id]}</p> : null}
+      {now && runningHere ? <p className="text-sm">{t(runningHere)}</p> : null}
       {result && !now ? (
         <div className="space-y-1 text-sm">
           <p>{result.summary}</p>
           {result.fix ? (
             <p>
-              <span className="font-semibold">What to do: </span>
+              <span className="font-semibold">{t('setup.whatToDo')}</span>
               {result.fix}
             </p>
           ) : null}
@@ -167,21 +170,23 @@ function CheckSection({
 
 function MicrophoneLive() {
   const measuring = useMicActivity((a) => a.measuring);
+  const t = useT();
   if (!measuring) return null;
-  return <MicMeter label="Microphone level" />;
+  return <MicMeter label={t('setup.micLevel')} />;
 }
 
 function SpeakerTest({ setup }: { setup: SetupCheck }) {
   const { tone } = useSetupState(setup);
+  const t = useT();
   if (tone === 'asking') {
     return (
       <div className="flex flex-wrap items-center gap-2">
-        <p className="text-sm font-medium">Did you hear the tone?</p>
+        <p className="text-sm font-medium">{t('setup.heardQuestion')}</p>
         <Button tone="accept" onClick={() => setup.heardTone(true)}>
-          Yes, I heard it
+          {t('setup.heardYes')}
         </Button>
         <Button tone="neutral" onClick={() => setup.heardTone(false)}>
-          No, I heard nothing
+          {t('setup.heardNo')}
         </Button>
       </div>
     );
@@ -189,11 +194,9 @@ function SpeakerTest({ setup }: { setup: SetupCheck }) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Button tone="neutral" disabled={tone === 'playing'} onClick={() => void setup.playTone()}>
-        {tone === 'playing' ? 'Playing the tone…' : 'Play test tone'}
+        {tone === 'playing' ? t('setup.playing') : t('setup.play')}
       </Button>
-      <span className="text-sm text-slate-600 dark:text-slate-300">
-        Plays on the speaker chosen under Audio devices.
-      </span>
+      <span className="text-sm text-slate-600 dark:text-slate-300">{t('setup.playsOn')}</span>
     </div>
   );
 }
