@@ -29,3 +29,15 @@ export function t(key: MessageKey, values?: MessageValues): string {
 export function currentLocale(): string {
   return i18n.locale || 'en';
 }
+
+/**
+ * Whether a string is a message id of the English catalog (for lists that mix catalog keys
+ * with words given as they are).
+ *
+ * @example
+ * isMessageKey('shell.signOut'); // true
+ * isMessageKey('Checks'); // false
+ */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.prototype.hasOwnProperty.call(i18n.messages, value);
+}

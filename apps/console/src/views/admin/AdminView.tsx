@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { isMessageKey, t, type MessageKey } from '../../i18n/i18n';
 import { useMemo, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useAppState } from '../../app/ConsoleProvider';
@@ -13,21 +15,30 @@ import { WebhooksSection } from './WebhooksSection';
 import { WorkspaceSection } from './WorkspaceSection';
 
 const SECTIONS = [
-  { path: 'channels', title: 'Channels', element: <ChannelsSection /> },
-  { path: 'users', title: 'Users', element: <UsersSection /> },
-  { path: 'webhooks', title: 'Event webhooks', element: <WebhooksSection /> },
-  { path: 'workspace', title: 'Workspace and Meta', element: <WorkspaceSection /> },
-  { path: 'audit', title: 'Audit log', element: <AuditSection /> },
+  { path: 'channels', title: 'admin.section.channels', element: <ChannelsSection /> },
+  { path: 'users', title: 'admin.section.users', element: <UsersSection /> },
+  { path: 'webhooks', title: 'admin.section.webhooks', element: <WebhooksSection /> },
+  { path: 'workspace', title: 'admin.section.workspace', element: <WorkspaceSection /> },
+  { path: 'audit', title: 'admin.section.audit', element: <AuditSection /> },
   // admins only: the list names calls and server errors
   {
     path: 'failed-webhook-events',
-    title: 'Failed webhook events',
+    title: 'admin.section.failed',
     element: <FailedEventsSection />,
     adminOnly: true,
   },
   // admins only: the checks ask Meta with the channels' tokens
+  // the checks' own words are theirs (doctor/), in English for now
   { path: 'checks', title: DOCTOR_WORDS.title, element: <DoctorChecks />, adminOnly: true },
-] as const;
+] as const satisfies readonly {
+  path: string;
+  title: MessageKey | string;
+  element: ReactNode;
+  adminOnly?: true;
+}[];
+
+// a section's title: a catalog key, or words given as they are
+const titleOf = (title: string) => (isMessageKey(title) ? t(title) : title);
 
 const TAB = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${
@@ -52,20 +63,21 @@ export function AdminView({ apis }: { apis: AdminApis }) {
     [apis, me],
   );
   const sections = SECTIONS.filter((s) => context.canChange || !('adminOnly' in s));
+  useT();
 
   return (
     <AdminContext.Provider value={context}>
       <div className="mx-auto max-w-5xl space-y-4 p-4">
-        <h1 className="text-xl font-bold">Workspace settings</h1>
+        <h1 className="text-xl font-bold">{t('admin.title')}</h1>
         {context.canChange ? null : (
-          <Banner kind="info" title="Read only">
-            Supervisors can look at the settings; an admin changes them.
+          <Banner kind="info" title={t('admin.readOnly.title')}>
+            {t('admin.readOnly.body')}
           </Banner>
         )}
-        <nav aria-label="Settings" className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
+        <nav aria-label={t('admin.nav')} className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
           {sections.map((section) => (
             <NavLink key={section.path} to={`/admin/${section.path}`} className={TAB}>
-              {section.title}
+              {titleOf(section.title)}
             </NavLink>
           ))}
         </nav>
@@ -75,7 +87,7 @@ export function AdminView({ apis }: { apis: AdminApis }) {
             <Route
               key={section.path}
               path={section.path}
-              element={<Section title={section.title}>{section.element}</Section>}
+              element={<Section title={titleOf(section.title)}>{section.element}</Section>}
             />
           ))}
           <Route path="*" element={<Navigate to="/admin/channels" replace />} />

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/controls';
 import { Outcome } from './fields';
 import type { SaveForm } from './useSaveForm';
@@ -12,8 +13,8 @@ import type { SaveForm } from './useSaveForm';
 export function FormActions({
   form: { busy, outcome },
   label,
-  busyLabel = 'Saving…',
-  cancelLabel = 'Cancel',
+  busyLabel = t('form.saving'),
+  cancelLabel = t('form.cancel'),
   onCancel,
 }: {
   form: Pick<SaveForm, 'busy' | 'outcome'>;

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { Role, UserUpdateBody, UserView } from '@ringside/contracts';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/controls';
@@ -19,6 +20,7 @@ export function UserRow({
   const [resetting, setResetting] = useState(false);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
   const self = user.id === meId;
+  const t = useT();
 
   const save = async (body: UserUpdateBody, done: (saved: UserView) => string) => {
     setBusy(true);
@@ -39,7 +41,9 @@ export function UserRow({
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <p className="min-w-0 flex-1">
           <span className="font-semibold">{user.name}</span>
-          {self ? <span className="text-sm text-slate-600 dark:text-slate-400"> (you)</span> : null}
+          {self ? (
+            <span className="text-sm text-slate-600 dark:text-slate-400">{t('users.you')}</span>
+          ) : null}
           <span className="block truncate text-sm text-slate-600 dark:text-slate-400">
             {user.email}
           </span>
@@ -47,7 +51,7 @@ export function UserRow({
         <span className="text-sm">{roleName(user.role)}</span>
         {user.disabled ? (
           <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800 dark:bg-slate-700 dark:text-slate-100">
-            Deactivated
+            {t('users.deactivated')}
           </span>
         ) : null}
       </div>
@@ -57,7 +61,9 @@ export function UserRow({
             user={user}
             busy={busy}
             onPick={(role) =>
-              void save({ role }, (saved) => `${saved.name} is now ${roleName(saved.role)}.`)
+              void save({ role }, (saved) =>
+                t('users.nowRole', { name: saved.name, role: roleName(saved.role) }),
+              )
             }
           />
           <Button
@@ -67,7 +73,7 @@ export function UserRow({
             aria-expanded={resetting}
             onClick={() => setResetting((r) => !r)}
           >
-            Reset password
+            {t('users.resetPassword')}
           </Button>
           <Button
             tone={user.disabled ? 'neutral' : 'danger'}
@@ -76,12 +82,12 @@ export function UserRow({
             onClick={() =>
               void save({ disabled: !user.disabled }, (saved) =>
                 saved.disabled
-                  ? `${saved.name} is deactivated and signed out.`
-                  : `${saved.name} can sign in again.`,
+                  ? t('users.deactivatedDone', { name: saved.name })
+                  : t('users.reactivatedDone', { name: saved.name }),
               )
             }
           >
-            {user.disabled ? 'Reactivate' : 'Deactivate'}
+            {user.disabled ? t('users.reactivate') : t('users.deactivate')}
           </Button>
         </div>
       ) : null}
@@ -90,9 +96,8 @@ export function UserRow({
           user={user}
           busy={busy}
           onSave={async (password) => {
-            const done = await save(
-              { password },
-              (saved) => `${saved.name}’s password was changed; they were signed out.`,
+            const done = await save({ password }, (saved) =>
+              t('users.passwordChanged', { name: saved.name }),
             );
             if (done) setResetting(false);
           }}
@@ -114,10 +119,11 @@ function RolePicker({
   onPick: (role: Role) => void;
 }) {
   const [role, setRole] = useState<Role>(user.role);
+  const t = useT();
   return (
     <div className="flex items-end gap-2">
       <SelectField
-        label={`Role of ${user.name}`}
+        label={t('users.roleOf', { name: user.name })}
         className="[&>label]:sr-only"
         value={role}
         onChange={(e) => setRole(e.target.value as Role)}
@@ -134,7 +140,7 @@ function RolePicker({
         disabled={busy || role === user.role}
         onClick={() => onPick(role)}
       >
-        Change role
+        {t('users.changeRole')}
       </Button>
     </div>
   );
@@ -153,6 +159,7 @@ function PasswordReset({
 }) {
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
+  const t = useT();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = resetPasswordBody(password);
@@ -165,13 +172,13 @@ function PasswordReset({
   };
   return (
     <form
-      aria-label={`New password for ${user.name}`}
+      aria-label={t('users.newPasswordFor', { name: user.name })}
       noValidate
       onSubmit={submit}
       className="flex flex-wrap items-end gap-2"
     >
       <TextField
-        label={`New password for ${user.name}`}
+        label={t('users.newPasswordFor', { name: user.name })}
         type="password"
         autoComplete="new-password"
         value={password}
@@ -180,10 +187,10 @@ function PasswordReset({
         className="min-w-0 flex-1"
       />
       <Button tone="primary" type="submit" className="min-h-9 px-3" disabled={busy}>
-        Set password
+        {t('users.setPassword')}
       </Button>
       <Button tone="ghost" className="min-h-9 px-3" onClick={onCancel} disabled={busy}>
-        Cancel
+        {t('form.cancel')}
       </Button>
     </form>
   );

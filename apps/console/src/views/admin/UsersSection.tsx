@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { UserView } from '@ringside/contracts';
 import { useState } from 'react';
 import { Button } from '../../ui/controls';
@@ -17,6 +18,7 @@ export function UsersSection() {
   const [users, , replaceUsers] = useLoaded(() => apis.users.list(), 'users');
   const [adding, setAdding] = useState(false);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
+  const t = useT();
 
   if (users.state !== 'ready') return <LoadState loaded={users} what="users" />;
   const put = (user: UserView) => replaceUsers(upsert(users.data, user));
@@ -25,13 +27,10 @@ export function UsersSection() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          Deactivating someone, changing their role or resetting their password signs them out at
-          once.
-        </p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">{t('users.signOutNote')}</p>
         {canChange && !adding ? (
           <Button tone="primary" onClick={() => setAdding(true)}>
-            New user
+            {t('users.new')}
           </Button>
         ) : null}
       </div>
@@ -40,14 +39,17 @@ export function UsersSection() {
           onSaved={(user) => {
             put(user);
             setAdding(false);
-            setOutcome({ kind: 'done', text: `${user.name} can now sign in as ${user.email}.` });
+            setOutcome({
+              kind: 'done',
+              text: t('users.created', { name: user.name, email: user.email }),
+            });
           }}
           onCancel={() => setAdding(false)}
         />
       ) : null}
       <Outcome outcome={outcome} />
       <ul
-        aria-label="Users"
+        aria-label={t('users.list')}
         className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
       >
         {sorted.map((user) => (
@@ -74,24 +76,25 @@ function NewUserForm({
     return checked.ok ? () => apis.users.create(checked.body) : checked.problems;
   }, onSaved);
   const { problems } = form;
+  const t = useT();
 
   return (
     <form
-      aria-label="New user"
+      aria-label={t('users.new')}
       noValidate
       onSubmit={form.onSubmit}
       className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
     >
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
-          label="Name"
+          label={t('users.name')}
           value={draft.name}
           maxLength={200}
           onChange={(e) => set('name', e.target.value)}
           error={problems['name']}
         />
         <TextField
-          label="Email"
+          label={t('users.email')}
           type="email"
           autoComplete="off"
           value={draft.email}
@@ -99,18 +102,18 @@ function NewUserForm({
           error={problems['email']}
         />
         <TextField
-          label="Password"
+          label={t('users.password')}
           type="password"
           autoComplete="new-password"
-          hint="At least 8 characters. Tell them in person; they can sign in at once."
+          hint={t('users.passwordHint')}
           value={draft.password}
           onChange={(e) => set('password', e.target.value)}
           error={problems['password']}
         />
         <SelectField
-          label="Role"
+          label={t('users.role')}
           value={draft.role}
-          hint={`${roleName(draft.role)}: ${roleDuty(draft.role)}.`}
+          hint={t('users.roleHint', { role: roleName(draft.role), duty: roleDuty(draft.role) })}
           onChange={(e) => set('role', e.target.value as UserDraft['role'])}
           error={problems['role']}
         >
@@ -121,7 +124,12 @@ function NewUserForm({
           ))}
         </SelectField>
       </div>
-      <FormActions form={form} label="Add user" busyLabel="Adding…" onCancel={onCancel} />
+      <FormActions
+        form={form}
+        label={t('users.add')}
+        busyLabel={t('users.adding')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

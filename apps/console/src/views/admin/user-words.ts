@@ -1,9 +1,10 @@
+import { t, type MessageKey } from '../../i18n/i18n';
 import type { Role } from '@ringside/contracts';
 
-const ROLE_NAMES: Record<Role, string> = {
-  agent: 'Agent',
-  supervisor: 'Supervisor',
-  admin: 'Admin',
+const ROLE_NAMES: Record<Role, MessageKey> = {
+  agent: 'role.agent',
+  supervisor: 'role.supervisor',
+  admin: 'role.admin',
 };
 
 /** every role, least first, for pickers */
@@ -16,7 +17,7 @@ export const ROLES: readonly Role[] = ['agent', 'supervisor', 'admin'];
  * roleName('supervisor'); // 'Supervisor'
  */
 export function roleName(role: Role): string {
-  return ROLE_NAMES[role];
+  return t(ROLE_NAMES[role]);
 }
 
 /**
@@ -28,10 +29,10 @@ export function roleName(role: Role): string {
 export function roleDuty(role: Role): string {
   switch (role) {
     case 'agent':
-      return 'answers calls';
+      return t('role.duty.agent');
     case 'supervisor':
-      return 'answers calls, watches the board, reads settings';
+      return t('role.duty.supervisor');
     case 'admin':
-      return 'everything, including settings and users';
+      return t('role.duty.admin');
   }
 }
