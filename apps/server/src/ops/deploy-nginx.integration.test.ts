@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signMetaPayload } from '@ringside/contracts/signature';
@@ -16,6 +16,8 @@ import {
 } from '../testing/deploy-processes';
 import { APP_SECRET, command, ORIGIN, useStack, type ConsoleSocket } from '../testing/test-stack';
 
+// Debian puts nginx in /usr/sbin, which a user's PATH may lack
+const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 const HOST = 'ringside.example.com';
 const CERT_DIR = `/etc/letsencrypt/live/${HOST}/`;
 const shipped = readDeployFile('nginx.conf');
@@ -50,7 +52,7 @@ function mainConfig(site: string): string {
 }
 
 function nginxTest(file: string) {
-  return spawnSync('nginx', ['-t', '-p', dir, '-e', join(dir, 'error.log'), '-c', file], {
+  return spawnSync(NGINX, ['-t', '-p', dir, '-e', join(dir, 'error.log'), '-c', file], {
     encoding: 'utf8',
   });
 }
@@ -79,7 +81,7 @@ beforeAll(async () => {
   const file = mainConfig(site);
   expect(nginxTest(file).status).toBe(0);
   nginx = await startListening(
-    'nginx',
+    NGINX,
     ['-p', dir, '-e', join(dir, 'error.log'), '-c', file],
     httpsPort,
   );
