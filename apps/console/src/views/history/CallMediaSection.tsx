@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { t, type MessageKey } from '../../i18n/i18n';
 import type { CallMediaView, CallTranscript } from '@ringside/contracts/call-media';
 import { useEffect, useState } from 'react';
 import type { CallMediaApi } from '../../api/call-media-api';
@@ -16,6 +18,7 @@ export const AWAITED_MEDIA_REFRESH_MS = 3_000;
  */
 export function CallMediaSection({ api, callId }: { api: CallMediaApi; callId: string }) {
   const [loaded, reload] = useLoaded(() => api.list(callId), callId);
+  useT();
   const awaited =
     loaded.state === 'ready' && loaded.data.items.some((m) => m.status === 'awaiting');
   useEffect(() => {
@@ -28,22 +31,38 @@ export function CallMediaSection({ api, callId }: { api: CallMediaApi; callId: s
   const recording = loaded.data.items.find((m) => m.kind === 'recording');
   const transcript = loaded.data.items.find((m) => m.kind === 'transcript');
   return (
-    <section aria-label="Recording and transcript">
-      <h3 className="font-semibold">Recording and transcript</h3>
+    <section aria-label={t('media.title')}>
+      <h3 className="font-semibold">{t('media.title')}</h3>
       {recording ? <Recording api={api} callId={callId} media={recording} /> : null}
       {transcript ? <Transcript api={api} callId={callId} media={transcript} /> : null}
     </section>
   );
 }
 
-function statusLine(media: CallMediaView, what: string): string | null {
+const STATUS_WORDS = {
+  recording: {
+    awaiting: 'media.recording.awaiting',
+    failed: 'media.recording.failed',
+    failedWith: 'media.recording.failedWith',
+    expired: 'media.recording.expired',
+  },
+  transcript: {
+    awaiting: 'media.transcript.awaiting',
+    failed: 'media.transcript.failed',
+    failedWith: 'media.transcript.failedWith',
+    expired: 'media.transcript.expired',
+  },
+} as const satisfies Record<string, Record<string, MessageKey>>;
+
+function statusLine(media: CallMediaView, what: keyof typeof STATUS_WORDS): string | null {
+  const words = STATUS_WORDS[what];
   switch (media.status) {
     case 'awaiting':
-      return `Meta's ${what} is on its way.`;
+      return t(words.awaiting);
     case 'failed':
-      return `The ${what} could not be fetched${media.error ? `: ${media.error}` : '.'}`;
+      return media.error ? t(words.failedWith, { error: media.error }) : t(words.failed);
     case 'expired':
-      return `The ${what} was deleted when this line's retention period ended.`;
+      return t(words.expired);
     case 'stored':
       return null;
   }
@@ -65,11 +84,11 @@ function Recording({
       <audio
         controls
         preload="metadata"
-        aria-label="Call recording"
+        aria-label={t('media.player')}
         src={api.recordingUrl(callId)}
       />
       <a className="underline" href={api.downloadUrl(callId)} download>
-        Download recording
+        {t('media.download')}
       </a>
     </div>
   );
@@ -100,17 +119,17 @@ function Transcript({
           });
         }}
       >
-        Show transcript
+        {t('media.showTranscript')}
       </button>
     );
   }
   if (typeof shown === 'string') return <p className="mt-1 text-red-700">{shown}</p>;
   return (
-    <ol aria-label="Transcript" className="mt-2 space-y-1">
+    <ol aria-label={t('media.transcript')} className="mt-2 space-y-1">
       {shown.segments.map((segment, i) => (
         <li key={i}>
           <span className="font-medium">
-            {segment.speaker === 'business' ? 'Agent' : 'Customer'}:
+            {segment.speaker === 'business' ? t('media.agent') : t('media.customer')}
           </span>{' '}
           {segment.text}
         </li>
