@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { MicState } from '../state/types';
 
 /** a microphone problem: the state the store keeps and how to fix it, in words */
@@ -22,30 +23,26 @@ export function classifyMediaError(error: unknown): MicProblem {
     case 'SecurityError':
       return {
         state: 'denied',
-        message:
-          'Microphone access is blocked, so you cannot take calls. Allow the microphone for this site (the icon at the left of the address bar), then choose Available again.',
+        message: t('micError.denied'),
       };
     case 'NotFoundError':
     case 'DevicesNotFoundError':
     case 'OverconstrainedError':
       return {
         state: 'missing',
-        message:
-          'No microphone was found, so you cannot take calls. Plug one in, then choose Available again.',
+        message: t('micError.missing'),
       };
     case 'NotReadableError':
     case 'TrackStartError':
     case 'AbortError':
       return {
         state: 'busy',
-        message:
-          'The microphone could not be started; another app may be using it. Close that app, then choose Available again.',
+        message: t('micError.busy'),
       };
     default:
       return {
         state: 'error',
-        message:
-          'The microphone could not be used, so you cannot take calls. Reload the page and try again.',
+        message: t('micError.other'),
       };
   }
 }
@@ -53,13 +50,16 @@ export function classifyMediaError(error: unknown): MicProblem {
 /** what the agent reads when the page cannot reach media devices at all (plain http, old browser) */
 export const NO_MEDIA_DEVICES: MicProblem = {
   state: 'missing',
-  message:
-    'This browser does not give this page a microphone (Ringside needs https and a current browser), so you cannot take calls.',
+  // worded when read, in the language of that moment
+  get message() {
+    return t('micError.noDevices');
+  },
 };
 
 /** what the agent reads when the microphone in use disappears */
 export const MIC_UNPLUGGED: MicProblem = {
   state: 'missing',
-  message:
-    'Your microphone was disconnected, so you were set to Away. Plug it back in, then choose Available.',
+  get message() {
+    return t('micError.unplugged');
+  },
 };
