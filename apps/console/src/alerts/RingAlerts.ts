@@ -1,6 +1,7 @@
 import type { AppState, AppStore } from '../state/store';
 import type { RingingCall } from '../state/types';
 import { callerAddress, callerName, channelName } from '../ui/format';
+import { t } from '../i18n/i18n';
 
 /** the parts that make noise or light up; plain classes, faked in tests */
 export interface RingOutputs {
@@ -67,7 +68,7 @@ export class RingAlerts {
       this.#notified.add(card.callId);
       this.#outputs.notifier.show(
         card.callId,
-        `${callerName(card.caller)} is calling`,
+        t('shell.strip.calling', { name: callerName(card.caller) }),
         `${channelName(card.channel)} · ${callerAddress(card.caller)}`,
       );
     }
@@ -75,7 +76,8 @@ export class RingAlerts {
     // in a call the agent's ear is busy: no ringtone over the caller
     if (first && !state.current) this.#outputs.ringtone.start();
     else this.#outputs.ringtone.stop();
-    if (first) this.#outputs.title.flash(`${callerName(first.caller)} is calling`);
+    if (first)
+      this.#outputs.title.flash(t('shell.strip.calling', { name: callerName(first.caller) }));
     else this.#outputs.title.stop();
   }
 }
