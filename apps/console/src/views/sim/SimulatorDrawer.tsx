@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { Channel } from '@ringside/contracts';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useServices } from '../../app/ConsoleProvider';
@@ -11,6 +12,7 @@ const FIELD =
  * WhatsApp or Messenger call with a caller name, so everything can be tried from `pnpm start`.
  */
 export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const services = useServices();
   const [channel, setChannel] = useState<Channel>('whatsapp');
   const [name, setName] = useState('Rahul');
@@ -34,7 +36,7 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     const caller = name.trim();
     if (!caller) {
-      setResult({ ok: false, text: 'Give the caller a name.' });
+      setResult({ ok: false, text: t('sim.noName') });
       return;
     }
     setBusy(true);
@@ -54,8 +56,8 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
             // Meta's Messenger webhooks carry no caller name: say what the card will show
             text:
               channel === 'whatsapp'
-                ? `${caller} is calling on WhatsApp.`
-                : `${caller} is calling on Messenger. Messenger passes on no name: the card says “Messenger user”.`,
+                ? t('sim.callingWhatsapp', { name: caller })
+                : t('sim.callingMessenger', { name: caller }),
           }
         : { ok: false, text: placed.error.message },
     );
@@ -69,18 +71,16 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
     >
       <div className="flex items-center justify-between">
         <h2 id={titleId} className="text-lg font-semibold">
-          Simulator
+          {t('sim.title')}
         </h2>
         <Button tone="ghost" className="min-h-9 px-2" onClick={onClose}>
-          Close
+          {t('sim.close')}
         </Button>
       </div>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-        Place a call from a simulated customer. The caller talks and echoes what you say.
-      </p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{t('sim.intro')}</p>
       <form className="mt-4 space-y-3" onSubmit={(e) => void submit(e)}>
         <fieldset>
-          <legend className="text-sm font-medium">Channel</legend>
+          <legend className="text-sm font-medium">{t('sim.channel')}</legend>
           <div className="mt-1 flex gap-4">
             {(['whatsapp', 'messenger'] as const).map((value) => (
               <label key={value} className="flex items-center gap-2 text-sm">
@@ -97,7 +97,7 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
           </div>
         </fieldset>
         <label className="block text-sm font-medium">
-          Caller name
+          {t('sim.callerName')}
           <input
             ref={first}
             className={FIELD}
@@ -109,9 +109,9 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
         {channel === 'whatsapp' ? (
           // folded: the drawer stays small enough not to cover the call card's controls
           <details className="text-sm">
-            <summary className="cursor-pointer font-medium">From a call link or button</summary>
+            <summary className="cursor-pointer font-medium">{t('sim.fromLink')}</summary>
             <label className="mt-2 block text-sm font-medium">
-              Call link tag (optional)
+              {t('sim.tag')}
               <input
                 className={FIELD}
                 value={tag}
@@ -120,7 +120,7 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
               />
             </label>
             <label className="block text-sm font-medium">
-              Call button payload (optional)
+              {t('sim.cta')}
               <input
                 className={FIELD}
                 value={ctaPayload}
@@ -131,7 +131,7 @@ export function SimulatorDrawer({ onClose }: { onClose: () => void }) {
           </details>
         ) : null}
         <Button tone="primary" type="submit" disabled={busy} className="w-full">
-          {busy ? 'Placing…' : 'Place call'}
+          {busy ? t('sim.placing') : t('sim.place')}
         </Button>
         {result ? (
           <p

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useAppState } from '../../app/ConsoleProvider';
 import { Button } from '../../ui/controls';
@@ -23,6 +24,7 @@ export function SimulatorLauncher() {
     setOpen(false);
     opener.current?.focus();
   }, []);
+  const t = useT();
   if (simulator !== 'on') return null;
 
   return (
@@ -36,7 +38,7 @@ export function SimulatorLauncher() {
           setOpen((was) => !was);
         }}
       >
-        Simulator
+        {t('sim.title')}
       </Button>
       {open ? (
         <Suspense fallback={null}>
