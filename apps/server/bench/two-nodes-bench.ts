@@ -29,6 +29,9 @@ const MAX_RATE: MaxRatePlan = {
 const ROUNDS = 2;
 const AGENTS = 500;
 const TRIALS = 20;
+const FANOUT_ROUNDS = 2;
+/** a second fan-out round only starts within this long of the first */
+const FANOUT_BUDGET_MS = 60_000;
 const WARMUP_TRIALS = 3;
 const JOB_TIMEOUT_MS = 60_000;
 const DRAIN_TIMEOUT_MS = 120_000;
@@ -43,7 +46,8 @@ type Started = Extract<ServerReply, { kind: 'started' }>;
  * runs them. Ingest: signed connect+terminate pairs from two senders of 16 connections, both at
  * node A, then one at each node (pairs to a number nobody answers, so no ring competes); best of
  * alternating rounds. Ring fan-out: 500 available agents all on node A, then half on each node
- * with the webhooks alternating between the nodes; agents rung per second of ring p50. Goal:
+ * with the webhooks alternating between the nodes, twice when there is time (best of each);
+ * agents rung per second of ring p50. Goal:
  * two nodes ≥ 1.7× one, in the same run.
  *
  * @example
@@ -134,17 +138,36 @@ export async function twoNodesBench(ctx: BenchContext): Promise<void> {
       if (!summary) throw new Error('no ring trials');
       return summary;
     };
-    await connect(a.url, cookies);
-    const one = await rings([a.webhookUrl]);
-    await fleet.request({ kind: 'disconnect', group: 'available' }, 30_000);
+    // alternating, best of the rounds there is time for: a neighbour only ever slows a run
+    const best = {
+      one: { p50: Infinity, p99: Infinity },
+      two: { p50: Infinity, p99: Infinity },
+    };
+    const deadline = Date.now() + FANOUT_BUDGET_MS;
     const half = Math.ceil(cookies.length / 2);
-    await connect(a.url, cookies.slice(0, half));
-    await connect(b.url, cookies.slice(half));
-    const two = await rings([a.webhookUrl, b.webhookUrl]);
-    ctx.note(
-      `two-nodes: ring to ${AGENTS} agents: one node p50 ${one.p50.toFixed(1)} p99 ` +
-        `${one.p99.toFixed(1)} ms; two nodes p50 ${two.p50.toFixed(1)} p99 ${two.p99.toFixed(1)} ms`,
-    );
+    for (let round = 1; round <= FANOUT_ROUNDS; round += 1) {
+      if (round > 1 && Date.now() > deadline) break;
+      await connect(a.url, cookies);
+      const one = await rings([a.webhookUrl]);
+      await fleet.request({ kind: 'disconnect', group: 'available' }, 30_000);
+      await connect(a.url, cookies.slice(0, half));
+      await connect(b.url, cookies.slice(half));
+      const two = await rings([a.webhookUrl, b.webhookUrl]);
+      await fleet.request({ kind: 'disconnect', group: 'available' }, 30_000);
+      ctx.note(
+        `two-nodes: round ${round}: ring to ${AGENTS} agents: one node p50 ${one.p50.toFixed(1)} ` +
+          `p99 ${one.p99.toFixed(1)} ms; two nodes p50 ${two.p50.toFixed(1)} p99 ` +
+          `${two.p99.toFixed(1)} ms`,
+      );
+      for (const [key, summary] of [
+        ['one', one],
+        ['two', two],
+      ] as const) {
+        best[key].p50 = Math.min(best[key].p50, summary.p50);
+        best[key].p99 = Math.min(best[key].p99, summary.p99);
+      }
+    }
+    const { one, two } = best;
     for (const [name, ours, theirs] of [
       ['p50', two.p50, one.p50],
       ['p99', two.p99, one.p99],
