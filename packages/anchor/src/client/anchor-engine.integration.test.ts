@@ -1,35 +1,16 @@
+import { HEARD, SILENT, useJanusEngine } from '../testing/janus-fixture';
 import { validateLocalAnswer } from '@ringside/sdp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JanusProcess } from '../engine/janus-process';
-import { mediaHost } from '../testing/media-host';
+import { describe, expect, it } from 'vitest';
 import { TonePeer } from '../testing/tone-peer';
 import { waitFor } from '../testing/wait-for';
-import { AnchorEngine } from './anchor-engine';
 import type { CallRoom } from './call-room';
 
-// a tone of amplitude 0.3 has RMS ≈ 0.21; through opus and the mixer it stays well above this
-const HEARD = 0.05;
-// what a muted leg leaves: the mixer sends silence (or nothing)
-const SILENT = 0.01;
 // janus starting, ICE and DTLS on two legs, and the mixer's first packets take a few seconds
 const CALL_TIMEOUT_MS = 30_000;
 
 describe('a call anchored on Janus (AudioBridge)', () => {
-  const host = mediaHost();
-  let engine: JanusProcess;
-  let client: AnchorEngine;
-  const peers: TonePeer[] = [];
-
-  beforeEach(async () => {
-    engine = await JanusProcess.start({ iceEnforceList: host });
-    client = await AnchorEngine.connect(engine.url);
-  });
-
-  afterEach(async () => {
-    for (const peer of peers.splice(0)) await peer.close();
-    await client.close();
-    await engine.stop();
-  });
+  const janus = useJanusEngine();
+  const { host, peers } = janus;
 
   async function join(room: CallRoom, legId: string, peer: TonePeer): Promise<string> {
     peers.push(peer);
@@ -41,7 +22,7 @@ describe('a call anchored on Janus (AudioBridge)', () => {
   it(
     "carries the customer's voice to the agent and back, and muting a leg silences it",
     async () => {
-      const room = await client.createRoom('call-1', { prebufferPackets: 2 });
+      const room = await janus.client.createRoom('call-1', { prebufferPackets: 2 });
       const customer = new TonePeer({ frequencyHz: 440, shape: 'meta', host });
       const agent = new TonePeer({ frequencyHz: 660, shape: 'browser', host });
       const answer = await join(room, 'customer', customer);
@@ -72,18 +53,23 @@ describe('a call anchored on Janus (AudioBridge)', () => {
   it(
     'reports the room gone, without hanging, when the engine process dies',
     async () => {
-      const room = await client.createRoom('call-2');
+      const room = await janus.client.createRoom('call-2');
       const customer = new TonePeer({ frequencyHz: 440, shape: 'meta', host });
       await join(room, 'customer', customer);
       await customer.connected();
 
-      process.kill(engine.pid ?? 0, 'SIGKILL');
+      process.kill(janus.engine.pid ?? 0, 'SIGKILL');
 
       await expect(room.closed).resolves.toBe('engine_lost');
-      await expect(client.lost).resolves.toMatchObject({ reason: 'engine_lost' });
-      expect(client.roomCount).toBe(0);
-      await expect(client.createRoom('call-3')).rejects.toMatchObject({ code: 'engine_lost' });
-      await expect(engine.exited).resolves.toMatchObject({ signal: 'SIGKILL', expected: false });
+      await expect(janus.client.lost).resolves.toMatchObject({ reason: 'engine_lost' });
+      expect(janus.client.roomCount).toBe(0);
+      await expect(janus.client.createRoom('call-3')).rejects.toMatchObject({
+        code: 'engine_lost',
+      });
+      await expect(janus.engine.exited).resolves.toMatchObject({
+        signal: 'SIGKILL',
+        expected: false,
+      });
     },
     CALL_TIMEOUT_MS,
   );

@@ -1,39 +1,28 @@
+import { HEARD, SILENT, useJanusEngine } from '../testing/janus-fixture';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JanusProcess } from '../engine/janus-process';
 import { AudioProbe } from '../testing/audio-probe';
-import { mediaHost } from '../testing/media-host';
-import { oggOpusFile } from '../testing/ogg-opus-file';
+import { writeOggOpus } from '@ringside/meta-sim/testing';
 import { TonePeer } from '../testing/tone-peer';
 import { waitFor } from '../testing/wait-for';
-import { AnchorEngine } from './anchor-engine';
 import type { CallRoom } from './call-room';
 
-const HEARD = 0.05;
-const SILENT = 0.01;
 const CALL_TIMEOUT_MS = 30_000;
 /** the canonical WAV header Janus writes before 16-bit PCM */
 const WAV_HEADER_BYTES = 44;
 
 describe('what the anchor plays, records and offers', () => {
-  const host = mediaHost();
-  let engine: JanusProcess;
-  let client: AnchorEngine;
+  const janus = useJanusEngine();
+  const { host, peers } = janus;
   let folder: string;
-  const peers: TonePeer[] = [];
 
-  beforeEach(async () => {
+  beforeEach(() => {
     folder = mkdtempSync(join(tmpdir(), 'ringside-anchor-test-'));
-    engine = await JanusProcess.start({ iceEnforceList: host });
-    client = await AnchorEngine.connect(engine.url);
   });
 
-  afterEach(async () => {
-    for (const peer of peers.splice(0)) await peer.close();
-    await client.close();
-    await engine.stop();
+  afterEach(() => {
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -47,14 +36,20 @@ describe('what the anchor plays, records and offers', () => {
   it(
     'plays an opus file into the room for a waiting customer, and stops it',
     async () => {
-      const room = await client.createRoom('queued-call');
+      const room = await janus.client.createRoom('queued-call');
       const customer = new TonePeer({ host, frequencyHz: 440, shape: 'meta' });
       await joinByOffer(room, 'customer', customer);
       expect(customer.level()).toBeLessThan(SILENT);
 
       const music = join(folder, 'hold.opus');
       const tone = new AudioProbe(550);
-      writeFileSync(music, oggOpusFile(Array.from({ length: 150 }, () => tone.nextPacket())));
+      writeFileSync(
+        music,
+        writeOggOpus(
+          Array.from({ length: 150 }, () => tone.nextPacket()),
+          { channels: 2, serial: 1 },
+        ),
+      );
       tone.close();
       const fileId = await room.playFile(music, { loop: true });
       await waitFor('the customer hears the music', () => customer.level() > HEARD);
@@ -68,8 +63,8 @@ describe('what the anchor plays, records and offers', () => {
   it(
     'holds: the agent moves to a side room, the customer hears music, then the agent is back',
     async () => {
-      const main = await client.createRoom('held-call', { prebufferPackets: 2 });
-      const side = await client.createRoom('held-call:side', { prebufferPackets: 2 });
+      const main = await janus.client.createRoom('held-call', { prebufferPackets: 2 });
+      const side = await janus.client.createRoom('held-call:side', { prebufferPackets: 2 });
       const customer = new TonePeer({ host, frequencyHz: 440, shape: 'meta' });
       const agent = new TonePeer({ host, frequencyHz: 660, shape: 'browser' });
       await joinByOffer(main, 'customer', customer);
@@ -84,7 +79,13 @@ describe('what the anchor plays, records and offers', () => {
 
       const music = join(folder, 'hold.opus');
       const tone = new AudioProbe(550);
-      writeFileSync(music, oggOpusFile(Array.from({ length: 150 }, () => tone.nextPacket())));
+      writeFileSync(
+        music,
+        writeOggOpus(
+          Array.from({ length: 150 }, () => tone.nextPacket()),
+          { channels: 2, serial: 1 },
+        ),
+      );
       tone.close();
       const fileId = await main.playFile(music, { loop: true });
       await waitFor('the customer hears the hold music', () => customer.level() > HEARD);
@@ -102,7 +103,7 @@ describe('what the anchor plays, records and offers', () => {
   it(
     'makes the offer for a leg and carries audio once given the answer',
     async () => {
-      const room = await client.createRoom('messenger-call');
+      const room = await janus.client.createRoom('messenger-call');
       const customer = new TonePeer({ host, frequencyHz: 440, shape: 'browser' });
       const agent = new TonePeer({ host, frequencyHz: 660, shape: 'browser' });
       peers.push(customer);
@@ -124,7 +125,7 @@ describe('what the anchor plays, records and offers', () => {
   it(
     "records the room's mix to a wav file on the engine",
     async () => {
-      const room = await client.createRoom('recorded-call');
+      const room = await janus.client.createRoom('recorded-call');
       const customer = new TonePeer({ host, frequencyHz: 440, shape: 'meta' });
       await joinByOffer(room, 'customer', customer);
       customer.play();

@@ -1,34 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JanusProcess } from '../engine/janus-process';
-import { mediaHost } from '../testing/media-host';
+import { HEARD, SILENT, useJanusEngine } from '../testing/janus-fixture';
+import { describe, expect, it } from 'vitest';
 import { TonePeer } from '../testing/tone-peer';
 import { waitFor } from '../testing/wait-for';
-import { AnchorEngine } from './anchor-engine';
 
-const HEARD = 0.05;
-const SILENT = 0.01;
 /** the SSRC of mid 1 in Meta's Messenger renegotiation sample (the customer's voice) */
 const MID_1_SSRC = 1379106125;
 
 describe("a far end that moves its voice to a new source (Messenger's renegotiation)", () => {
-  const host = mediaHost();
-  let engine: JanusProcess;
-  let client: AnchorEngine;
-  const peers: TonePeer[] = [];
-
-  beforeEach(async () => {
-    engine = await JanusProcess.start({ iceEnforceList: host });
-    client = await AnchorEngine.connect(engine.url);
-  });
-
-  afterEach(async () => {
-    for (const peer of peers.splice(0)) await peer.close();
-    await client.close();
-    await engine.stop();
-  });
+  const janus = useJanusEngine();
+  const { host, peers } = janus;
 
   it('is dropped by the engine until it re-offers and gets an answer naming the source', async () => {
-    const room = await client.createRoom('messenger-call', { prebufferPackets: 2 });
+    const room = await janus.client.createRoom('messenger-call', { prebufferPackets: 2 });
     const customer = new TonePeer({ host, frequencyHz: 440, shape: 'browser' });
     const agent = new TonePeer({ host, frequencyHz: 660, shape: 'browser' });
     peers.push(customer, agent);

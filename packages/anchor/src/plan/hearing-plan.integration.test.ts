@@ -1,32 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AnchorEngine } from '../client/anchor-engine';
+import { HEARD, SILENT, useJanusEngine } from '../testing/janus-fixture';
+import { describe, expect, it } from 'vitest';
 import type { CallRoom } from '../client/call-room';
-import { JanusProcess } from '../engine/janus-process';
-import { mediaHost } from '../testing/media-host';
 import { TonePeer } from '../testing/tone-peer';
 import { waitFor } from '../testing/wait-for';
 import { planRooms, type Party, type RoomName } from './hearing-plan';
 
-const HEARD = 0.05;
-const SILENT = 0.01;
 const CALL_TIMEOUT_MS = 60_000;
 
 describe('a whisper planned by planRooms, carried out on Janus', () => {
-  const host = mediaHost();
-  let engine: JanusProcess;
-  let client: AnchorEngine;
-  const peers: TonePeer[] = [];
-
-  beforeEach(async () => {
-    engine = await JanusProcess.start({ iceEnforceList: host });
-    client = await AnchorEngine.connect(engine.url);
-  });
-
-  afterEach(async () => {
-    for (const peer of peers.splice(0)) await peer.close();
-    await client.close();
-    await engine.stop();
-  });
+  const janus = useJanusEngine();
+  const { host, peers } = janus;
 
   it(
     'lets the agent hear the supervisor while the customer does not',
@@ -37,8 +20,8 @@ describe('a whisper planned by planRooms, carried out on Janus', () => {
         { id: 'supervisor', role: 'supervisor', mode: 'whisper' },
       ];
       const rooms: Record<RoomName, CallRoom> = {
-        main: await client.createRoom('call-9', { prebufferPackets: 2 }),
-        side: await client.createRoom('call-9:side', { prebufferPackets: 2 }),
+        main: await janus.client.createRoom('call-9', { prebufferPackets: 2 }),
+        side: await janus.client.createRoom('call-9:side', { prebufferPackets: 2 }),
       };
       // one PeerConnection per membership: `${party}@${room}`
       const legs = new Map<string, TonePeer>();

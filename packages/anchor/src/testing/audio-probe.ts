@@ -1,4 +1,4 @@
-import { NativeOpus } from './opus-native';
+import { NativeOpus } from '@ringside/meta-sim/testing';
 
 export const SAMPLE_RATE = 48_000;
 export const CHANNELS = 2;

@@ -1,6 +1,7 @@
 /**
  * Test-side helpers: a real Chromium as the business agent's browser, for tests that prove
- * audio flows between it and the simulated caller. Import from `@ringside/meta-sim/testing`.
+ * audio flows between it and the simulated caller, and the simulator's Opus codec and Ogg Opus
+ * writer for tests that make or measure audio themselves. Import from `@ringside/meta-sim/testing`.
  */
 export {
   launchChromium,
@@ -12,3 +13,5 @@ export {
 export { BrowserPeer, type BrowserCallStats, type BrowserInboundStats } from './browser-peer';
 export { servePeerPage, PEER_PAGE_HTML, type PeerPageServer } from './peer-page';
 export { pollUntil } from './poll';
+export { NativeOpus } from '../media/opus-native';
+export { writeOggOpus } from '../media/ogg-opus';
