@@ -41,3 +41,19 @@ export function currentLocale(): string {
 export function isMessageKey(value: string): value is MessageKey {
   return Object.prototype.hasOwnProperty.call(i18n.messages, value);
 }
+
+/**
+ * A table of words (for a select's options, a field's problems) whose entries are looked up in
+ * the current language each time they are read, so a module-level table follows a switch.
+ *
+ * @example
+ * export const ROLE_WORDS = lazyWords({ agent: 'role.agent', admin: 'role.admin' });
+ * ROLE_WORDS.agent; // 'Agent', or 'Agente' once Spanish is active
+ */
+export function lazyWords<K extends string>(keys: Record<K, MessageKey>): Record<K, string> {
+  const words = {} as Record<K, string>;
+  for (const [name, key] of Object.entries(keys) as [K, MessageKey][]) {
+    Object.defineProperty(words, name, { get: () => t(key), enumerable: true });
+  }
+  return words;
+}

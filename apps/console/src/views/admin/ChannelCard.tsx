@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { formatTime } from '../../i18n/formats';
 import type { AdminChannelView, ChannelTestResult, UserView } from '@ringside/contracts';
 import { useState } from 'react';
 import type { ChannelsApi } from '../../api/channels-api';
@@ -34,6 +36,7 @@ export function ChannelCard({
   const [template, setTemplate] = useState(false);
   const { apis } = useAdmin();
   const edit = useCardEdit(onChanged, setOutcome);
+  const t = useT();
 
   const runTest = async () => {
     setBusy('test');
@@ -54,9 +57,7 @@ export function ChannelCard({
       onChanged(saved.data);
       setOutcome({
         kind: 'done',
-        text: saved.data.enabled
-          ? 'Enabled: calls ring again.'
-          : 'Disabled: calls are no longer offered.',
+        text: saved.data.enabled ? t('channel.enabledDone') : t('channel.disabledDone'),
       });
     } else setOutcome({ kind: 'error', text: saved.error.message });
   };
@@ -68,30 +69,30 @@ export function ChannelCard({
       tags={
         <>
           <ChannelBadge channel={channel.channel} />
-          {channel.enabled ? null : <Tag tone="off">Disabled</Tag>}
+          {channel.enabled ? null : <Tag tone="off">{t('channel.disabledTag')}</Tag>}
         </>
       }
     >
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-600 dark:text-slate-400">Meta ids</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t('channel.metaIds')}</dt>
         <dd className="break-words">{channelIds(channel)}</dd>
         {channel.displayNumber ? (
           <>
-            <dt className="text-slate-600 dark:text-slate-400">Number</dt>
+            <dt className="text-slate-600 dark:text-slate-400">{t('channel.number')}</dt>
             <dd>{channel.displayNumber}</dd>
           </>
         ) : null}
-        <dt className="text-slate-600 dark:text-slate-400">Access token</dt>
-        <dd>{channel.tokenSet ? 'Set' : 'Not set'}</dd>
-        <dt className="text-slate-600 dark:text-slate-400">Who answers</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t('channel.token')}</dt>
+        <dd>{channel.tokenSet ? t('channel.tokenSet') : t('channel.tokenNotSet')}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">{t('channel.whoAnswers')}</dt>
         <dd className="break-words">{whoAnswers(channel, users)}</dd>
-        <dt className="text-slate-600 dark:text-slate-400">Ringing</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t('channel.ringing')}</dt>
         <dd className="break-words">{ringSummary(channel)}</dd>
       </dl>
       {canChange && !edit.editing ? (
         <div className="flex flex-wrap items-center gap-2">
           <Button tone="neutral" className="min-h-9 px-3" onClick={edit.open}>
-            Edit
+            {t('channel.edit')}
           </Button>
           <Button
             tone="neutral"
@@ -99,7 +100,7 @@ export function ChannelCard({
             disabled={busy !== null}
             onClick={() => void runTest()}
           >
-            {busy === 'test' ? 'Testing…' : 'Test connection'}
+            {busy === 'test' ? t('channel.testing') : t('channel.test')}
           </Button>
           <Button
             tone="neutral"
@@ -107,7 +108,7 @@ export function ChannelCard({
             aria-expanded={callSettings}
             onClick={() => setCallSettings((open) => !open)}
           >
-            Call settings
+            {t('channel.callSettings')}
           </Button>
           {channel.channel === 'whatsapp' ? (
             <Button
@@ -116,7 +117,7 @@ export function ChannelCard({
               aria-expanded={callLinks}
               onClick={() => setCallLinks((open) => !open)}
             >
-              Call links
+              {t('channel.callLinks')}
             </Button>
           ) : null}
           {channel.channel === 'whatsapp' ? (
@@ -126,7 +127,7 @@ export function ChannelCard({
               aria-expanded={template}
               onClick={() => setTemplate((open) => !open)}
             >
-              Permission template
+              {t('channel.template')}
             </Button>
           ) : null}
           <Button
@@ -135,7 +136,7 @@ export function ChannelCard({
             disabled={busy !== null}
             onClick={() => void toggle()}
           >
-            {channel.enabled ? 'Disable' : 'Enable'}
+            {channel.enabled ? t('channel.disable') : t('channel.enable')}
           </Button>
         </div>
       ) : null}
@@ -169,6 +170,7 @@ export function ChannelCard({
 
 /** Meta's answer to "Test connection" */
 function TestResult({ result }: { result: ChannelTestResult }) {
+  const t = useT();
   return (
     <div
       role={result.ok ? 'status' : 'alert'}
@@ -178,15 +180,15 @@ function TestResult({ result }: { result: ChannelTestResult }) {
           : 'border-rose-300 bg-rose-50 text-rose-950 dark:border-rose-800 dark:bg-rose-950/60 dark:text-rose-100'
       }`}
     >
-      <p className="font-semibold">{result.ok ? 'Connection works' : 'Connection failed'}</p>
+      <p className="font-semibold">{result.ok ? t('channel.works') : t('channel.fails')}</p>
       <p className="mt-1">{result.message}</p>
       {result.metaError?.code !== undefined ? (
         <p className="mt-1 text-xs">
-          Meta error {result.metaError.code}
-          {result.metaError.retryable ? ' (trying again later may work)' : ''}
+          {t('channel.metaError', { code: result.metaError.code })}
+          {result.metaError.retryable ? t('channel.retryable') : ''}
         </p>
       ) : null}
-      <p className="mt-1 text-xs">Checked {new Date(result.checkedAt).toLocaleTimeString()}</p>
+      <p className="mt-1 text-xs">{t('channel.checked', { time: formatTime(result.checkedAt) })}</p>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { AdminChannelView } from '@ringside/contracts';
 import { useState } from 'react';
 import { Button } from '../../ui/controls';
@@ -15,6 +16,7 @@ export function ChannelsSection() {
   const [users] = useLoaded(() => apis.users.list(), 'users');
   const [adding, setAdding] = useState(false);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
+  const t = useT();
 
   if (channels.state !== 'ready') return <LoadState loaded={channels} what="channels" />;
   const people = users.state === 'ready' ? users.data : [];
@@ -23,12 +25,10 @@ export function ChannelsSection() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          WhatsApp numbers and Facebook Pages whose calls ring here.
-        </p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">{t('channels.intro')}</p>
         {canChange && !adding ? (
           <Button tone="primary" onClick={() => setAdding(true)}>
-            New channel
+            {t('channels.new')}
           </Button>
         ) : null}
       </div>
@@ -40,16 +40,16 @@ export function ChannelsSection() {
           onSaved={(channel) => {
             put(channel);
             setAdding(false);
-            setOutcome({ kind: 'done', text: `${channel.label} was added.` });
+            setOutcome({ kind: 'done', text: t('channels.added', { label: channel.label }) });
           }}
           onCancel={() => setAdding(false)}
         />
       ) : null}
       <Outcome outcome={outcome} />
       {channels.data.length === 0 ? (
-        <p className="text-sm">No channels yet.</p>
+        <p className="text-sm">{t('channels.none')}</p>
       ) : (
-        <ul aria-label="Channels" className="space-y-3">
+        <ul aria-label={t('channels.list')} className="space-y-3">
           {channels.data.map((channel) => (
             <ChannelCard
               key={channel.id}

@@ -1,3 +1,4 @@
+import { currentLocale, lazyWords, t } from '../../i18n/i18n';
 import type {
   AdminChannelView,
   RingStrategy,
@@ -7,23 +8,23 @@ import type {
 } from '@ringside/contracts';
 
 /** ring strategies, as the form offers them */
-export const RING_STRATEGY_WORDS: Record<RingStrategy, string> = {
-  all: 'All available agents at once',
-  'longest-idle': 'Longest-idle agent first, one at a time',
-};
+export const RING_STRATEGY_WORDS: Record<RingStrategy, string> = lazyWords({
+  all: 'channel.ring.all',
+  'longest-idle': 'channel.ring.longestIdle',
+});
 
 /** what happens when nobody can take a call, as the form offers it */
-export const WHEN_NOBODY_WORDS: Record<WhenNobodyAvailableOption, string> = {
-  'keep-ringing': 'Keep ringing until the ring timeout',
-  reject: 'Reject the call at once',
-};
+export const WHEN_NOBODY_WORDS: Record<WhenNobodyAvailableOption, string> = lazyWords({
+  'keep-ringing': 'channel.nobody.keepRinging',
+  reject: 'channel.nobody.reject',
+});
 
 /** after-call work, as the admin chooses it */
-export const WRAP_UP_WORDS: Record<WrapUpMode, string> = {
-  off: 'None: ring the agent again at once',
-  timed: 'For a set time (or until they save)',
-  'until-save': 'Until they save their notes',
-};
+export const WRAP_UP_WORDS: Record<WrapUpMode, string> = lazyWords({
+  off: 'channel.wrapUp.off',
+  timed: 'channel.wrapUp.timed',
+  'until-save': 'channel.wrapUp.untilSave',
+});
 
 /**
  * Who answers a channel, by name: its assignees, or everyone when it has none.
@@ -32,9 +33,9 @@ export const WRAP_UP_WORDS: Record<WrapUpMode, string> = {
  * whoAnswers(channel, users); // 'Asha, Bo' or 'Every agent of the workspace'
  */
 export function whoAnswers(channel: AdminChannelView, users: readonly UserView[]): string {
-  if (channel.assignedUserIds.length === 0) return 'Every agent of the workspace';
+  if (channel.assignedUserIds.length === 0) return t('channel.everyAgent');
   return channel.assignedUserIds
-    .map((id) => users.find((u) => u.id === id)?.name ?? 'someone no longer listed')
+    .map((id) => users.find((u) => u.id === id)?.name ?? t('channel.someoneGone'))
     .join(', ');
 }
 
@@ -47,11 +48,15 @@ export function whoAnswers(channel: AdminChannelView, users: readonly UserView[]
 export function ringSummary(channel: AdminChannelView): string {
   const parts = [
     RING_STRATEGY_WORDS[channel.ringStrategy],
-    ...(channel.ringStrategy === 'longest-idle' ? [`${channel.agentTimeoutSec} s each`] : []),
-    `rings up to ${channel.ringTimeoutSec} s`,
-    `nobody available: ${WHEN_NOBODY_WORDS[channel.whenNobodyAvailable].toLowerCase()}`,
-    ...(channel.wrapUp === 'timed' ? [`${channel.wrapUpSec} s after-call work`] : []),
-    ...(channel.wrapUp === 'until-save' ? ['after-call work until saved'] : []),
+    ...(channel.ringStrategy === 'longest-idle'
+      ? [t('channel.each', { sec: channel.agentTimeoutSec })]
+      : []),
+    t('channel.ringsUpTo', { sec: channel.ringTimeoutSec }),
+    t('channel.nobodyAvailable', {
+      what: WHEN_NOBODY_WORDS[channel.whenNobodyAvailable].toLocaleLowerCase(currentLocale()),
+    }),
+    ...(channel.wrapUp === 'timed' ? [t('channel.wrapUpSec', { sec: channel.wrapUpSec })] : []),
+    ...(channel.wrapUp === 'until-save' ? [t('channel.wrapUpUntilSaved')] : []),
   ];
   return parts.join(' · ');
 }
@@ -63,9 +68,11 @@ export function ringSummary(channel: AdminChannelView): string {
  * channelIds(whatsapp); // 'Phone number id 115017831530658 · WABA 114255454940862'
  */
 export function channelIds(channel: AdminChannelView): string {
-  if (channel.channel === 'messenger') return `Page id ${channel.pageId ?? 'unknown'}`;
+  if (channel.channel === 'messenger') {
+    return t('channel.pageId', { id: channel.pageId ?? t('format.unknown') });
+  }
   return [
-    `Phone number id ${channel.phoneNumberId ?? 'unknown'}`,
+    t('channel.phoneId', { id: channel.phoneNumberId ?? t('format.unknown') }),
     ...(channel.wabaId ? [`WABA ${channel.wabaId}`] : []),
   ].join(' · ');
 }
