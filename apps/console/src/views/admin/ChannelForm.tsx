@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { AdminChannelView, Channel, UserView } from '@ringside/contracts';
 import { useState, type ChangeEvent } from 'react';
 import type { ChannelsApi } from '../../api/channels-api';
@@ -35,6 +36,7 @@ export function ChannelForm({
   onSaved: (channel: AdminChannelView) => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const [draft, setDraft] = useState<ChannelDraft>(() =>
     editing ? channelDraft(editing) : newChannelDraft('whatsapp'),
   );
@@ -58,9 +60,14 @@ export function ChannelForm({
   });
 
   const whatsapp = draft.kind === 'whatsapp';
+  const tokenHint = !editing
+    ? t('channelForm.tokenNewHint')
+    : editing.tokenSet
+      ? t('channelForm.tokenSetHint')
+      : t('channelForm.tokenUnsetHint');
   return (
     <form
-      aria-label={editing ? `Edit ${editing.label}` : 'New channel'}
+      aria-label={editing ? t('channelForm.edit', { label: editing.label }) : t('channels.new')}
       onSubmit={form.onSubmit}
       noValidate
       className="space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
@@ -73,53 +80,55 @@ export function ChannelForm({
       <div className="grid gap-3 sm:grid-cols-2">
         {whatsapp && !editing ? (
           <>
-            <TextField label="Phone number id" inputMode="numeric" {...text('phoneNumberId')} />
             <TextField
-              label="WhatsApp Business Account id"
+              label={t('channelForm.phoneId')}
               inputMode="numeric"
-              {...text('wabaId')}
+              {...text('phoneNumberId')}
             />
+            <TextField label={t('channelForm.wabaId')} inputMode="numeric" {...text('wabaId')} />
           </>
         ) : null}
         {whatsapp ? (
           <TextField
-            label="Display number"
+            label={t('channelForm.displayNumber')}
             type="tel"
             placeholder="+919129950000"
             {...text('displayNumber')}
           />
         ) : null}
         {!whatsapp && !editing ? (
-          <TextField label="Page id" inputMode="numeric" {...text('pageId')} />
+          <TextField label={t('channelForm.pageId')} inputMode="numeric" {...text('pageId')} />
         ) : null}
         <TextField
-          label={whatsapp ? (editing ? 'Name' : 'Name (optional)') : 'Page name'}
+          label={
+            whatsapp
+              ? editing
+                ? t('channelForm.name')
+                : t('channelForm.nameOptional')
+              : t('channelForm.pageName')
+          }
           maxLength={200}
           {...text('name')}
         />
         <TextField
-          label={editing ? 'New access token' : 'Access token'}
+          label={editing ? t('channelForm.newToken') : t('channelForm.token')}
           type="password"
           autoComplete="off"
           spellCheck={false}
-          hint={
-            editing
-              ? `${editing.tokenSet ? 'A token is set.' : 'No token is set.'} Leave empty to keep it; tokens are stored encrypted and never shown.`
-              : 'Stored encrypted; it is never shown again.'
-          }
+          hint={tokenHint}
           {...text('accessToken')}
         />
       </div>
       <UserPicker
-        legend="Who answers"
-        hint="Nobody ticked: every agent of the workspace."
+        legend={t('channelForm.whoAnswers')}
+        hint={t('channelForm.nobodyTicked')}
         users={users.filter((u) => !u.disabled || draft.assignedUserIds.includes(u.id))}
         chosen={draft.assignedUserIds}
         onChange={(ids) => set('assignedUserIds', ids)}
         error={problems['assignedUserIds']}
       />
       <fieldset>
-        <legend className="text-sm font-medium">Ring strategy</legend>
+        <legend className="text-sm font-medium">{t('channelForm.ringStrategy')}</legend>
         <div className="mt-1 flex flex-col gap-1">
           {(Object.keys(RING_STRATEGY_WORDS) as ChannelDraft['ringStrategy'][]).map((strategy) => (
             <label key={strategy} className="flex min-h-9 items-center gap-2 text-sm">
@@ -135,16 +144,20 @@ export function ChannelForm({
         </div>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField label="Ring timeout (seconds)" inputMode="numeric" {...text('ringTimeoutSec')} />
+        <TextField
+          label={t('channelForm.ringTimeout')}
+          inputMode="numeric"
+          {...text('ringTimeoutSec')}
+        />
         {draft.ringStrategy === 'longest-idle' ? (
           <TextField
-            label="Each agent rings for (seconds)"
+            label={t('channelForm.agentTimeout')}
             inputMode="numeric"
             {...text('agentTimeoutSec')}
           />
         ) : null}
         <SelectField
-          label="When nobody is available"
+          label={t('channelForm.whenNobody')}
           value={draft.whenNobodyAvailable}
           onChange={(e) =>
             set('whenNobodyAvailable', e.target.value as ChannelDraft['whenNobodyAvailable'])
@@ -159,7 +172,7 @@ export function ChannelForm({
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField
-          label="After-call work"
+          label={t('channelForm.wrapUp')}
           value={draft.wrapUp}
           onChange={(e) => set('wrapUp', e.target.value as ChannelDraft['wrapUp'])}
         >
@@ -170,7 +183,11 @@ export function ChannelForm({
           ))}
         </SelectField>
         {draft.wrapUp === 'timed' ? (
-          <TextField label="After-call work (seconds)" inputMode="numeric" {...text('wrapUpSec')} />
+          <TextField
+            label={t('channelForm.wrapUpSec')}
+            inputMode="numeric"
+            {...text('wrapUpSec')}
+          />
         ) : null}
       </div>
       {editing && whatsapp ? (
@@ -182,7 +199,7 @@ export function ChannelForm({
       ) : null}
       <FormActions
         form={form}
-        label={editing ? 'Save changes' : 'Add channel'}
+        label={editing ? t('channelForm.saveChanges') : t('channelForm.add')}
         onCancel={onCancel}
       />
     </form>
@@ -190,14 +207,15 @@ export function ChannelForm({
 }
 
 function KindChoice({ kind, onChange }: { kind: Channel; onChange: (kind: Channel) => void }) {
+  const t = useT();
   return (
     <fieldset>
-      <legend className="text-sm font-medium">What to connect</legend>
+      <legend className="text-sm font-medium">{t('channelForm.whatToConnect')}</legend>
       <div className="mt-1 flex flex-wrap gap-4">
         {(
           [
-            ['whatsapp', 'WhatsApp number'],
-            ['messenger', 'Messenger Page'],
+            ['whatsapp', t('channelForm.whatsappNumber')],
+            ['messenger', t('channelForm.messengerPage')],
           ] as const
         ).map(([value, label]) => (
           <label key={value} className="flex min-h-9 items-center gap-2 text-sm">
