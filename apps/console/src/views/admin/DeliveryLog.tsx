@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { formatDateTime, formatTime } from '../../i18n/formats';
 import type { WebhookDeliveryView } from '@ringside/contracts';
 import { useState } from 'react';
 import { Button } from '../../ui/controls';
@@ -23,6 +25,7 @@ export function DeliveryLog({ subscriptionId, round }: { subscriptionId: string;
     subscriptionId,
     round + refresh,
   );
+  const t = useT();
 
   if (log.state !== 'ready') {
     return <LoadState loaded={log} what="delivery log" loading="deliveries" />;
@@ -30,19 +33,19 @@ export function DeliveryLog({ subscriptionId, round }: { subscriptionId: string;
   return (
     <div className="space-y-2">
       <div className="flex items-center justify-between gap-2">
-        <h4 className="text-sm font-semibold">Delivery log</h4>
+        <h4 className="text-sm font-semibold">{t('webhook.log')}</h4>
         <Button
           tone="ghost"
           className="min-h-9 px-2 text-xs"
           onClick={() => setRefresh((r) => r + 1)}
         >
-          Refresh
+          {t('delivery.refresh')}
         </Button>
       </div>
       {log.items.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Nothing sent yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t('delivery.nothing')}</p>
       ) : (
-        <ol aria-label="Deliveries" className="space-y-2">
+        <ol aria-label={t('delivery.list')} className="space-y-2">
           {log.items.map((delivery) => (
             <li
               key={delivery.id}
@@ -57,13 +60,13 @@ export function DeliveryLog({ subscriptionId, round }: { subscriptionId: string;
                   dateTime={delivery.createdAt}
                   className="text-xs text-slate-600 dark:text-slate-400"
                 >
-                  {new Date(delivery.createdAt).toLocaleString()}
+                  {formatDateTime(delivery.createdAt)}
                 </time>
               </p>
               <p className="break-words">{deliveryLine(delivery)}</p>
               {delivery.nextAttemptAt ? (
                 <p className="text-xs text-slate-600 dark:text-slate-400">
-                  Next try {new Date(delivery.nextAttemptAt).toLocaleTimeString()}
+                  {t('delivery.nextTry', { time: formatTime(delivery.nextAttemptAt) })}
                 </p>
               ) : null}
               <p className="font-mono text-xs break-all text-slate-600 dark:text-slate-400">
@@ -75,7 +78,7 @@ export function DeliveryLog({ subscriptionId, round }: { subscriptionId: string;
       )}
       {log.nextCursor ? (
         <Button tone="neutral" className="min-h-9 px-3" disabled={log.more} onClick={loadMore}>
-          {log.more ? 'Loading…' : 'Load more'}
+          {log.more ? t('app.loading') : t('history.loadMore')}
         </Button>
       ) : null}
     </div>

@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { t as translate } from '../../i18n/i18n';
 import type { WebhookDeliveryView, WebhookSubscriptionView } from '@ringside/contracts';
 import { useState } from 'react';
 import { Button } from '../../ui/controls';
@@ -26,6 +28,7 @@ export function WebhookCard({
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
   const edit = useCardEdit(onChanged, setOutcome);
+  const t = useT();
 
   const sendTest = async () => {
     setBusy(true);
@@ -52,14 +55,18 @@ export function WebhookCard({
     <AdminCard
       title={webhook.url}
       titleClassName="font-mono text-sm break-all"
-      tags={<Tag tone={webhook.active ? 'on' : 'off'}>{webhook.active ? 'Active' : 'Paused'}</Tag>}
+      tags={
+        <Tag tone={webhook.active ? 'on' : 'off'}>
+          {webhook.active ? t('webhook.active') : t('webhook.paused')}
+        </Tag>
+      }
     >
       {webhook.description ? <p className="text-sm">{webhook.description}</p> : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-600 dark:text-slate-400">Events</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t('webhook.events')}</dt>
         <dd className="break-words">{subscriptionEventsWords(webhook.events)}</dd>
-        <dt className="text-slate-600 dark:text-slate-400">Secret</dt>
-        <dd>{webhook.secretSet ? 'Set (signs X-Ringside-Signature)' : 'Not set'}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">{t('webhook.secret')}</dt>
+        <dd>{webhook.secretSet ? t('webhook.secretSet') : t('webhook.secretNotSet')}</dd>
       </dl>
       <div className="flex flex-wrap items-center gap-2">
         <Button
@@ -68,7 +75,7 @@ export function WebhookCard({
           aria-expanded={showLog}
           onClick={() => setShowLog((s) => !s)}
         >
-          {showLog ? 'Hide delivery log' : 'Delivery log'}
+          {showLog ? t('webhook.hideLog') : t('webhook.log')}
         </Button>
         {canChange ? (
           <>
@@ -76,13 +83,13 @@ export function WebhookCard({
               tone="neutral"
               className="min-h-9 px-3"
               disabled={busy || !webhook.active}
-              title={webhook.active ? undefined : 'Activate it first'}
+              title={webhook.active ? undefined : t('webhook.activateFirst')}
               onClick={() => void sendTest()}
             >
-              Send test event
+              {t('webhook.sendTest')}
             </Button>
             <Button tone="neutral" className="min-h-9 px-3" onClick={edit.open}>
-              Edit
+              {t('channel.edit')}
             </Button>
             {confirmDelete ? (
               <>
@@ -92,19 +99,19 @@ export function WebhookCard({
                   disabled={busy}
                   onClick={() => void remove()}
                 >
-                  Yes, delete
+                  {t('webhook.yesDelete')}
                 </Button>
                 <Button
                   tone="ghost"
                   className="min-h-9 px-3"
                   onClick={() => setConfirmDelete(false)}
                 >
-                  Keep
+                  {t('sup.keep')}
                 </Button>
               </>
             ) : (
               <Button tone="ghost" className="min-h-9 px-3" onClick={() => setConfirmDelete(true)}>
-                Delete
+                {t('webhook.delete')}
               </Button>
             )}
           </>
@@ -121,6 +128,9 @@ export function WebhookCard({
 
 function testOutcome(delivery: WebhookDeliveryView): OutcomeMessage {
   return delivery.status === 'delivered'
-    ? { kind: 'done', text: `Test event delivered: ${deliveryLine(delivery)}` }
-    : { kind: 'error', text: `Test event not delivered: ${deliveryLine(delivery)}` };
+    ? { kind: 'done', text: translate('webhook.testDelivered', { line: deliveryLine(delivery) }) }
+    : {
+        kind: 'error',
+        text: translate('webhook.testNotDelivered', { line: deliveryLine(delivery) }),
+      };
 }

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import {
   OUTGOING_EVENT_NAMES,
   type WebhookSubscriptionCreatedReply,
@@ -45,9 +46,10 @@ export function WebhookForm({
   const { problems } = form;
 
   const all = draft.events.includes('*');
+  const t = useT();
   return (
     <form
-      aria-label={editing ? `Edit webhook ${editing.url}` : 'New webhook'}
+      aria-label={editing ? t('webhookForm.edit', { url: editing.url }) : t('webhooks.new')}
       noValidate
       onSubmit={form.onSubmit}
       className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
@@ -61,7 +63,7 @@ export function WebhookForm({
         error={problems['url']}
       />
       <fieldset>
-        <legend className="text-sm font-medium">Events</legend>
+        <legend className="text-sm font-medium">{t('webhook.events')}</legend>
         <div className="mt-1 grid gap-x-4 sm:grid-cols-2">
           <label className="flex min-h-9 items-center gap-2 text-sm font-medium">
             <input
@@ -69,7 +71,7 @@ export function WebhookForm({
               checked={all}
               onChange={(e) => set('events', toggleEvent(draft.events, '*', e.target.checked))}
             />
-            All events (*)
+            {t('webhookForm.allEvents')}
           </label>
           {OUTGOING_EVENT_NAMES.map((name) => (
             <label key={name} className="flex min-h-9 items-center gap-2 font-mono text-sm">
@@ -91,21 +93,17 @@ export function WebhookForm({
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
-          label={editing ? 'New secret' : 'Secret (optional)'}
+          label={editing ? t('webhookForm.newSecret') : t('webhookForm.secretOptional')}
           type="password"
           autoComplete="off"
           spellCheck={false}
-          hint={
-            editing
-              ? 'Leave empty to keep the current one.'
-              : 'Leave empty and Ringside makes one, shown once.'
-          }
+          hint={editing ? t('webhookForm.keepSecret') : t('webhookForm.makeSecret')}
           value={draft.secret}
           onChange={(e) => set('secret', e.target.value)}
           error={problems['secret']}
         />
         <TextField
-          label="Description (optional)"
+          label={t('webhookForm.description')}
           maxLength={200}
           value={draft.description}
           onChange={(e) => set('description', e.target.value)}
@@ -118,11 +116,11 @@ export function WebhookForm({
           checked={draft.active}
           onChange={(e) => set('active', e.target.checked)}
         />
-        Active: send events to it
+        {t('webhookForm.active')}
       </label>
       <FormActions
         form={form}
-        label={editing ? 'Save changes' : 'Add webhook'}
+        label={editing ? t('channelForm.saveChanges') : t('webhookForm.add')}
         onCancel={onCancel}
       />
     </form>

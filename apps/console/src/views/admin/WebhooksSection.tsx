@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { richT } from '../../i18n/rich';
 import type { WebhookSubscriptionView } from '@ringside/contracts';
 import { useState } from 'react';
 import { Banner, Button } from '../../ui/controls';
@@ -16,6 +18,7 @@ export function WebhooksSection() {
   const [adding, setAdding] = useState(false);
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
+  const t = useT();
 
   if (webhooks.state !== 'ready') return <LoadState loaded={webhooks} what="webhooks" />;
   const put = (webhook: WebhookSubscriptionView) => replace(upsert(webhooks.data, webhook));
@@ -24,26 +27,28 @@ export function WebhooksSection() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          Each event is POSTed as JSON, signed with <code>X-Ringside-Signature</code> and keyed with{' '}
-          <code>Idempotency-Key</code>, and retried with backoff until the receiver answers 2xx.
+          {richT('webhooks.intro', {
+            signature: <code>X-Ringside-Signature</code>,
+            key: <code>Idempotency-Key</code>,
+          })}
         </p>
         {canChange && !adding ? (
           <Button tone="primary" onClick={() => setAdding(true)}>
-            New webhook
+            {t('webhooks.new')}
           </Button>
         ) : null}
       </div>
       {secret ? (
         <Banner
           kind="warning"
-          title="Copy the secret now: it is not shown again"
+          title={t('webhooks.copySecret')}
           action={
             <Button tone="ghost" className="min-h-9 px-2" onClick={() => setSecret(null)}>
-              Done
+              {t('webhooks.done')}
             </Button>
           }
         >
-          <CopyField label={`Secret for ${secret.url}`} value={secret.secret} />
+          <CopyField label={t('webhooks.secretFor', { url: secret.url })} value={secret.secret} />
         </Banner>
       ) : null}
       {adding ? (
@@ -53,16 +58,16 @@ export function WebhooksSection() {
             put(view);
             setAdding(false);
             setSecret(generated ? { url: view.url, secret: generated } : null);
-            setOutcome({ kind: 'done', text: 'Webhook added.' });
+            setOutcome({ kind: 'done', text: t('webhooks.added') });
           }}
           onCancel={() => setAdding(false)}
         />
       ) : null}
       <Outcome outcome={outcome} />
       {webhooks.data.length === 0 ? (
-        <p className="text-sm">No outgoing webhooks yet.</p>
+        <p className="text-sm">{t('webhooks.none')}</p>
       ) : (
-        <ul aria-label="Outgoing webhooks" className="space-y-3">
+        <ul aria-label={t('webhooks.list')} className="space-y-3">
           {webhooks.data.map((webhook) => (
             <WebhookCard
               key={webhook.id}
@@ -70,7 +75,7 @@ export function WebhooksSection() {
               onChanged={put}
               onDeleted={(id) => {
                 replace(webhooks.data.filter((w) => w.id !== id));
-                setOutcome({ kind: 'done', text: 'Webhook deleted.' });
+                setOutcome({ kind: 'done', text: t('webhooks.deleted') });
               }}
             />
           ))}

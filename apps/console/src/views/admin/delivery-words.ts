@@ -1,3 +1,4 @@
+import { lazyWords, t } from '../../i18n/i18n';
 import {
   WEBHOOK_TEST_EVENT,
   type DeliveryStatus,
@@ -5,12 +6,12 @@ import {
   type WebhookDeliveryView,
 } from '@ringside/contracts';
 
-const STATUS_WORDS: Record<DeliveryStatus, string> = {
-  pending: 'Retrying',
-  delivered: 'Delivered',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
+const STATUS_WORDS: Record<DeliveryStatus, string> = lazyWords({
+  pending: 'delivery.retrying',
+  delivered: 'delivery.delivered',
+  failed: 'delivery.failed',
+  cancelled: 'delivery.cancelled',
+});
 
 /**
  * A delivery's status in a word.
@@ -30,19 +31,24 @@ export function deliveryStatusWords(status: DeliveryStatus): string {
  * // 'Attempt 2 failed (HTTP 500); it will be tried again.'
  */
 export function deliveryLine(delivery: WebhookDeliveryView): string {
-  const attempts = `${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}`;
+  const attempts = t('delivery.attempts', { count: delivery.attempts });
   const answer = lastAnswer(delivery);
   switch (delivery.status) {
     case 'delivered':
-      return `Delivered after ${attempts}${answer ? ` (${answer})` : ''}.`;
+      return answer
+        ? t('delivery.deliveredAfterWith', { attempts, answer })
+        : t('delivery.deliveredAfter', { attempts });
     case 'pending':
-      return delivery.attempts === 0
-        ? 'Not sent yet.'
-        : `Attempt ${delivery.attempts} failed${answer ? ` (${answer})` : ''}; it will be tried again.`;
+      if (delivery.attempts === 0) return t('delivery.notSentYet');
+      return answer
+        ? t('delivery.attemptFailedWith', { n: delivery.attempts, answer })
+        : t('delivery.attemptFailed', { n: delivery.attempts });
     case 'failed':
-      return `Gave up after ${attempts}${answer ? ` (${answer})` : ''}.`;
+      return answer
+        ? t('delivery.gaveUpWith', { attempts, answer })
+        : t('delivery.gaveUp', { attempts });
     case 'cancelled':
-      return 'Not sent: the webhook was disabled first.';
+      return t('delivery.cancelledLine');
   }
 }
 
@@ -53,7 +59,7 @@ export function deliveryLine(delivery: WebhookDeliveryView): string {
  * deliveryEventWords('webhook.test'); // 'Test event'
  */
 export function deliveryEventWords(event: WebhookDeliveryView['event']): string {
-  return event === WEBHOOK_TEST_EVENT ? 'Test event' : event;
+  return event === WEBHOOK_TEST_EVENT ? t('delivery.testEvent') : event;
 }
 
 /**
@@ -64,7 +70,7 @@ export function deliveryEventWords(event: WebhookDeliveryView['event']): string 
  * subscriptionEventsWords(['call.ended', 'call.missed']); // 'call.ended, call.missed'
  */
 export function subscriptionEventsWords(events: readonly SubscriptionEvent[]): string {
-  return events.includes('*') ? 'All events' : events.join(', ');
+  return events.includes('*') ? t('delivery.allEvents') : events.join(', ');
 }
 
 // the receiver's status and the server's words for it, each once, without a closing stop
