@@ -1,3 +1,6 @@
+import { useT } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../../i18n/formats';
+import { lazyWords } from '../../i18n/i18n';
 import type { FailedWebhookEventView } from '@ringside/contracts';
 import { useState } from 'react';
 import { Button } from '../../ui/controls';
@@ -5,13 +8,13 @@ import { LoadState, Outcome, type OutcomeMessage } from './fields';
 import { useAdmin } from './useAdmin';
 import { useLoaded } from './useLoaded';
 
-const KINDS: Record<string, string> = {
-  'call.offered': 'Incoming call',
-  'call.outbound-progress': 'Outgoing call progress',
-  'call.media-offer': 'Media offer',
-  'call.terminated': 'Call ended',
-  'permission.updated': 'Call permission answer',
-};
+const KINDS: Record<string, string> = lazyWords({
+  'call.offered': 'failed.kind.offered',
+  'call.outbound-progress': 'failed.kind.outboundProgress',
+  'call.media-offer': 'failed.kind.mediaOffer',
+  'call.terminated': 'failed.kind.terminated',
+  'permission.updated': 'failed.kind.permission',
+});
 
 /**
  * `/admin/failed-webhook-events` (admins): Meta webhook events the server could not apply after
@@ -22,6 +25,7 @@ export function FailedEventsSection() {
   const [events, reload, replace] = useLoaded(() => apis.failedEvents.list(), 'failed-events');
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
+  const t = useT();
 
   if (events.state !== 'ready') {
     return <LoadState loaded={events} what="failed webhook events" />;
@@ -38,21 +42,18 @@ export function FailedEventsSection() {
       return;
     }
     replace(events.data.filter((e) => e.id !== event.id));
-    setOutcome({ kind: 'done', text: 'Sent for processing again.' });
+    setOutcome({ kind: 'done', text: t('failed.retried') });
   };
 
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-600 dark:text-slate-300">
-        Events Meta sent that the server stored but could not apply, even after retrying for about
-        five minutes. Retry one once the cause is fixed; if it fails again, it comes back here.
-      </p>
+      <p className="text-sm text-slate-600 dark:text-slate-300">{t('failed.intro')}</p>
       <Outcome outcome={outcome} />
       {events.data.length === 0 ? (
-        <p className="text-sm">No failed webhook events.</p>
+        <p className="text-sm">{t('failed.none')}</p>
       ) : (
         <ul
-          aria-label="Failed webhook events"
+          aria-label={t('admin.section.failed')}
           className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
         >
           {events.data.map((event) => (
@@ -65,15 +66,15 @@ export function FailedEventsSection() {
                     dateTime={event.receivedAt}
                     className="font-mono text-xs text-slate-600 dark:text-slate-400"
                   >
-                    received {new Date(event.receivedAt).toLocaleString()}
+                    {t('failed.received', { time: formatDateTime(event.receivedAt) })}
                   </time>
                 </p>
                 {event.metaCallId ? (
                   <p className="font-mono text-xs break-all">{event.metaCallId}</p>
                 ) : null}
                 <p className="text-xs text-slate-600 dark:text-slate-400">
-                  {event.attempts} {event.attempts === 1 ? 'attempt' : 'attempts'}
-                  {event.lastError ? `; last error: ${event.lastError}` : ''}
+                  {t('failed.attempts', { count: event.attempts })}
+                  {event.lastError ? t('failed.lastError', { error: event.lastError }) : ''}
                 </p>
               </div>
               <Button
@@ -82,7 +83,7 @@ export function FailedEventsSection() {
                 disabled={busy !== null}
                 onClick={() => void retry(event)}
               >
-                {busy === event.id ? 'Retrying…' : 'Retry'}
+                {busy === event.id ? t('failed.retrying') : t('failed.retry')}
               </Button>
             </li>
           ))}

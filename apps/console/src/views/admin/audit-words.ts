@@ -1,35 +1,37 @@
+import { lazyWords, t } from '../../i18n/i18n';
 import type { AuditEntryView, AuditValue } from '@ringside/contracts';
 
-const ACTIONS: Record<string, string> = {
-  'user.create': 'Added a user',
-  'user.update': 'Changed a user',
-  'user.deactivate': 'Deactivated a user',
-  'user.reactivate': 'Reactivated a user',
-  'user.reset-password': 'Reset a password',
-  'channel.create': 'Added a channel',
-  'channel.update': 'Changed a channel',
-  'channel.disable': 'Disabled a channel',
-  'webhook.create': 'Added an outgoing webhook',
-  'webhook.update': 'Changed an outgoing webhook',
-  'webhook.delete': 'Deleted an outgoing webhook',
-  'webhook.test': 'Sent a test event',
-  'meta-webhook.set-app-secret': 'Set the Meta app secret',
-  'meta-webhook.clear-app-secret': 'Went back to the server’s Meta app secret',
-  'workspace.rename': 'Renamed the workspace',
-  'call.end': 'Ended a call',
-  'call.recording.play': 'Listened to a call recording',
-  'call.recording.download': 'Downloaded a call recording',
-  'call.transcript.view': 'Read a call transcript',
-  'agent.set-away': 'Set an agent Away',
-  'meta-event.retry': 'Retried a failed webhook event',
-};
+// each known action in words; an action added without words here shows its raw name, tidied
+const ACTIONS: Record<string, string> = lazyWords({
+  'user.create': 'audit.userCreate',
+  'user.update': 'audit.userUpdate',
+  'user.deactivate': 'audit.userDeactivate',
+  'user.reactivate': 'audit.userReactivate',
+  'user.reset-password': 'audit.userResetPassword',
+  'channel.create': 'audit.channelCreate',
+  'channel.update': 'audit.channelUpdate',
+  'channel.disable': 'audit.channelDisable',
+  'webhook.create': 'audit.webhookCreate',
+  'webhook.update': 'audit.webhookUpdate',
+  'webhook.delete': 'audit.webhookDelete',
+  'webhook.test': 'audit.webhookTest',
+  'meta-webhook.set-app-secret': 'audit.setAppSecret',
+  'meta-webhook.clear-app-secret': 'audit.clearAppSecret',
+  'workspace.rename': 'audit.workspaceRename',
+  'call.end': 'audit.callEnd',
+  'call.recording.play': 'audit.recordingPlay',
+  'call.recording.download': 'audit.recordingDownload',
+  'call.transcript.view': 'audit.transcriptView',
+  'agent.set-away': 'audit.setAway',
+  'meta-event.retry': 'audit.eventRetry',
+});
 
-const SECRET_NAMES: Record<string, string> = {
-  accessToken: 'access token',
-  secret: 'webhook secret',
-  appSecret: 'app secret',
-  password: 'password',
-};
+const SECRET_NAMES: Record<string, string> = lazyWords({
+  accessToken: 'audit.secret.accessToken',
+  secret: 'audit.secret.secret',
+  appSecret: 'audit.secret.appSecret',
+  password: 'audit.secret.password',
+});
 
 /**
  * An audit action in words; one this console does not know reads `Area: verb`.
@@ -73,13 +75,15 @@ export function auditChangesWords(
 export function auditSecretsWords(secrets: readonly string[]): string {
   if (secrets.length === 0) return '';
   const named = secrets.map((s) => SECRET_NAMES[s] ?? s).join(', ');
-  return `New ${named} (not recorded)`;
+  return t('audit.newSecrets', { named });
 }
 
 function valueWords(field: string, value: AuditValue, names: ReadonlyMap<string, string>): string {
-  if (value === null) return 'none';
+  if (value === null) return t('audit.none');
   if (Array.isArray(value)) {
-    if (value.length === 0) return field === 'assignedUserIds' ? 'every agent' : 'none';
+    if (value.length === 0) {
+      return field === 'assignedUserIds' ? t('audit.everyAgent') : t('audit.none');
+    }
     return value.map((v) => (/Ids$/.test(field) ? (names.get(v) ?? v) : v)).join(', ');
   }
   return String(value);
