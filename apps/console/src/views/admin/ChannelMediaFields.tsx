@@ -1,14 +1,16 @@
+import { useT } from '../../i18n/I18nProvider';
+import { lazyWords } from '../../i18n/i18n';
 import type { MediaCapture } from '@ringside/contracts';
 import type { ChangeEvent } from 'react';
 import type { ChannelDraft } from './channel-form';
 import { SelectField, TextField } from './fields';
 
-const CAPTURE_WORDS: Record<MediaCapture, string> = {
-  off: 'Not recorded',
-  record: 'Recorded by Meta',
-  transcribe: 'Transcribed by Meta',
-  both: 'Recorded and transcribed by Meta',
-};
+const CAPTURE_WORDS: Record<MediaCapture, string> = lazyWords({
+  off: 'capture.off',
+  record: 'capture.record',
+  transcribe: 'capture.transcribe',
+  both: 'capture.both',
+});
 
 type MediaTextKey = 'mediaPurpose' | 'mediaAnnouncementLanguage' | 'mediaRetentionDays';
 
@@ -30,10 +32,11 @@ export function ChannelMediaFields({
     error: string | undefined;
   };
 }) {
+  const t = useT();
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <SelectField
-        label="Call recording"
+        label={t('capture.label')}
         value={draft.mediaCapture}
         onChange={(e) => onCapture(e.target.value as MediaCapture)}
       >
@@ -45,10 +48,10 @@ export function ChannelMediaFields({
       </SelectField>
       {draft.mediaCapture !== 'off' ? (
         <>
-          <TextField label="Recording purpose" {...field('mediaPurpose')} />
-          <TextField label="Announcement language" {...field('mediaAnnouncementLanguage')} />
+          <TextField label={t('capture.purpose')} {...field('mediaPurpose')} />
+          <TextField label={t('capture.language')} {...field('mediaAnnouncementLanguage')} />
           <TextField
-            label="Keep recordings (days)"
+            label={t('capture.retention')}
             inputMode="numeric"
             {...field('mediaRetentionDays')}
           />

@@ -1,9 +1,12 @@
+import { useT } from '../../i18n/I18nProvider';
+import { currentLocale } from '../../i18n/i18n';
 import { useId, useState } from 'react';
 import { Button } from '../../ui/controls';
 import { FIELD_CLASS } from './fields';
 
 /** a value to paste elsewhere: read-only, selectable, with a Copy button that says it worked */
 export function CopyField({ label, value }: { label: string; value: string }) {
+  const t = useT();
   const id = useId();
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const copy = async () => {
@@ -31,18 +34,14 @@ export function CopyField({ label, value }: { label: string; value: string }) {
         <Button
           tone="neutral"
           className="mt-1 min-h-9 px-3"
-          aria-label={`Copy ${label.toLowerCase()}`}
+          aria-label={t('copy.label', { what: label.toLocaleLowerCase(currentLocale()) })}
           onClick={() => void copy()}
         >
-          Copy
+          {t('copy.button')}
         </Button>
       </div>
       <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
-        {copied === 'yes'
-          ? 'Copied.'
-          : copied === 'no'
-            ? 'Select the text and copy it by hand.'
-            : ''}
+        {copied === 'yes' ? t('copy.done') : copied === 'no' ? t('copy.byHand') : ''}
       </p>
     </div>
   );

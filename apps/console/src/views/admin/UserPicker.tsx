@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { UserView } from '@ringside/contracts';
 import { useId } from 'react';
 import { roleName } from './user-words';
@@ -18,6 +19,7 @@ export function UserPicker({
   onChange: (ids: string[]) => void;
   error?: string | undefined;
 }) {
+  const t = useT();
   const id = useId();
   const toggle = (userId: string, on: boolean) =>
     onChange(on ? [...chosen, userId] : chosen.filter((c) => c !== userId));
@@ -28,7 +30,7 @@ export function UserPicker({
         {hint}
       </p>
       {users.length === 0 ? (
-        <p className="mt-1 text-sm">This workspace has no users yet.</p>
+        <p className="mt-1 text-sm">{t('picker.noUsers')}</p>
       ) : (
         <div className="mt-1 grid gap-x-4 sm:grid-cols-2">
           {users.map((user) => (
