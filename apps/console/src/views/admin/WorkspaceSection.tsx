@@ -1,3 +1,6 @@
+import { useT } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../../i18n/formats';
+import { richT } from '../../i18n/rich';
 import type { MetaWebhookSettingsView, WorkspaceView } from '@ringside/contracts';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/controls';
@@ -20,6 +23,7 @@ export function WorkspaceSection() {
 function WorkspaceName() {
   const { apis, canChange } = useAdmin();
   const [workspace, , replace] = useLoaded(() => apis.workspace.workspace(), 'workspace');
+  const t = useT();
   if (workspace.state !== 'ready') return <LoadState loaded={workspace} what="workspace" />;
   return (
     <section
@@ -27,7 +31,7 @@ function WorkspaceName() {
       className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <h3 id="workspace-title" className="text-base font-semibold">
-        Workspace
+        {t('workspace.title')}
       </h3>
       {canChange ? (
         <RenameForm workspace={workspace.data} onSaved={replace} />
@@ -49,11 +53,12 @@ function RenameForm({
   const [name, setName] = useState(workspace.name);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
     if (trimmed === '' || trimmed.length > 200) {
-      setOutcome({ kind: 'error', text: 'Give the workspace a name of up to 200 characters.' });
+      setOutcome({ kind: 'error', text: t('workspace.nameProblem') });
       return;
     }
     setBusy(true);
@@ -63,27 +68,27 @@ function RenameForm({
       onSaved(saved.data);
       setOutcome({
         kind: 'done',
-        text: 'Renamed. Others see the new name when they next sign in.',
+        text: t('workspace.renamed'),
       });
     } else setOutcome({ kind: 'error', text: saved.error.message });
   };
   return (
     <form
-      aria-label="Workspace name"
+      aria-label={t('workspace.name')}
       noValidate
       onSubmit={(e) => void submit(e)}
       className="space-y-2"
     >
       <div className="flex flex-wrap items-end gap-2">
         <TextField
-          label="Workspace name"
+          label={t('workspace.name')}
           value={name}
           maxLength={200}
           onChange={(e) => setName(e.target.value)}
           className="min-w-0 flex-1"
         />
         <Button tone="primary" type="submit" disabled={busy || name.trim() === workspace.name}>
-          Rename
+          {t('workspace.rename')}
         </Button>
       </div>
       <Outcome outcome={outcome} />
@@ -94,6 +99,7 @@ function RenameForm({
 function MetaWebhook() {
   const { apis, canChange } = useAdmin();
   const [settings, , replace] = useLoaded(() => apis.workspace.metaWebhook(), 'meta-webhook');
+  const t = useT();
   if (settings.state !== 'ready')
     return <LoadState loaded={settings} what="Meta webhook settings" />;
   const view = settings.data;
@@ -103,21 +109,19 @@ function MetaWebhook() {
       className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <h3 id="meta-webhook-title" className="text-base font-semibold">
-        Meta webhook
+        {t('metaWebhook.title')}
       </h3>
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        In your Meta app’s dashboard, under Webhooks, subscribe the WhatsApp Business Account and
-        the Page to <code>calls</code> with this callback URL and verify token. One Meta app serves
-        this whole installation.
+        {richT('metaWebhook.intro', { calls: <code>calls</code> })}
       </p>
-      <CopyField label="Callback URL" value={view.callbackUrl} />
-      <CopyField label="Verify token" value={view.verifyToken} />
+      <CopyField label={t('metaWebhook.callbackUrl')} value={view.callbackUrl} />
+      <CopyField label={t('metaWebhook.verifyToken')} value={view.verifyToken} />
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
-        <dt className="text-slate-600 dark:text-slate-400">App secret</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t('metaWebhook.appSecret')}</dt>
         <dd>
           {appSecretInForceWords(view)}
           {view.appSecretStored && view.updatedAt
-            ? ` Stored ${new Date(view.updatedAt).toLocaleString()}.`
+            ? t('metaWebhook.stored', { time: formatDateTime(view.updatedAt) })
             : ''}
         </dd>
       </dl>
@@ -139,6 +143,7 @@ function AppSecretForm({
   const [secret, setSecret] = useState('');
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
 
   const store = async (value: string | null) => {
     setBusy(true);
@@ -153,7 +158,7 @@ function AppSecretForm({
     onSaved(saved.data);
     setOutcome({
       kind: 'done',
-      text: value === null ? 'The server’s META_APP_SECRET is used again.' : 'App secret saved.',
+      text: value === null ? t('appSecret.usedAgain') : t('appSecret.saved'),
     });
   };
   const submit = (event: FormEvent) => {
@@ -162,7 +167,7 @@ function AppSecretForm({
     if (trimmed.length < 16 || trimmed.length > 256) {
       setOutcome({
         kind: 'error',
-        text: 'Paste the app secret from App settings → Basic (at least 16 characters).',
+        text: t('appSecret.problem'),
       });
       return;
     }
@@ -170,24 +175,29 @@ function AppSecretForm({
   };
 
   return (
-    <form aria-label="App secret" noValidate onSubmit={submit} className="space-y-2">
+    <form
+      aria-label={t('metaWebhook.appSecret')}
+      noValidate
+      onSubmit={submit}
+      className="space-y-2"
+    >
       <div className="flex flex-wrap items-end gap-2">
         <TextField
-          label="New app secret"
+          label={t('appSecret.new')}
           type="password"
           autoComplete="off"
           spellCheck={false}
-          hint="Stored encrypted and never shown. Webhooks are checked with it from the moment it is saved."
+          hint={t('appSecret.hint')}
           value={secret}
           onChange={(e) => setSecret(e.target.value)}
           className="min-w-0 flex-1"
         />
         <Button tone="primary" type="submit" disabled={busy}>
-          Save app secret
+          {t('appSecret.save')}
         </Button>
         {view.appSecretStored ? (
           <Button tone="ghost" disabled={busy} onClick={() => void store(null)}>
-            Use the server’s secret
+            {t('appSecret.useServer')}
           </Button>
         ) : null}
       </div>

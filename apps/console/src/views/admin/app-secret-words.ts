@@ -1,3 +1,4 @@
+import { lazyWords, t } from '../../i18n/i18n';
 import type { MetaWebhookSettingsView } from '@ringside/contracts';
 
 type InForce = Pick<
@@ -5,11 +6,11 @@ type InForce = Pick<
   'appSecretSource' | 'appSecretReason' | 'appSecretStored'
 >;
 
-const WHY: Record<InForce['appSecretReason'], string> = {
-  'one-workspace': 'this server hosts one workspace',
-  'several-workspaces': 'this server hosts several workspaces',
-  'none-stored': 'none is stored here',
-};
+const WHY: Record<InForce['appSecretReason'], string> = lazyWords({
+  'one-workspace': 'appSecret.why.one',
+  'several-workspaces': 'appSecret.why.several',
+  'none-stored': 'appSecret.why.none',
+});
 
 /**
  * Which Meta app secret verifies webhooks, and why, in the admin's words (never the secret).
@@ -21,16 +22,14 @@ const WHY: Record<InForce['appSecretReason'], string> = {
 export function appSecretInForceWords(view: InForce): string {
   const why = WHY[view.appSecretReason];
   const ignored =
-    view.appSecretStored && view.appSecretSource !== 'settings'
-      ? ' The secret stored here is ignored.'
-      : '';
+    view.appSecretStored && view.appSecretSource !== 'settings' ? t('appSecret.ignored') : '';
   switch (view.appSecretSource) {
     case 'settings':
-      return `In force: the secret stored here, because ${why}.`;
+      return t('appSecret.inForce.settings', { why });
     case 'environment':
-      return `In force: the server’s META_APP_SECRET, because ${why}.${ignored}`;
+      return t('appSecret.inForce.environment', { why, ignored });
     case 'none':
-      return `None in force: Meta’s webhooks are refused until the server’s META_APP_SECRET is set (${why}).${ignored}`;
+      return t('appSecret.inForce.none', { why, ignored });
   }
 }
 
