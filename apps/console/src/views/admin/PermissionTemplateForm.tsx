@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { AdminChannelView } from '@ringside/contracts';
 import { permissionTemplateSchema } from '@ringside/contracts/permission-template';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -27,6 +28,7 @@ export function PermissionTemplateForm({
   const [problems, setProblems] = useState<Problems>({});
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
   const current = loaded.state === 'ready' ? loaded.data.template : undefined;
   useEffect(() => {
     setName(current?.name ?? '');
@@ -64,36 +66,34 @@ export function PermissionTemplateForm({
     setOutcome({
       kind: 'done',
       text: saved.data.template
-        ? `Saved: requests outside the 24-hour window use ${saved.data.template.name} (${saved.data.template.language}).`
-        : 'No template: requests go only as the free-form message.',
+        ? t('template.saved', {
+            name: saved.data.template.name,
+            language: saved.data.template.language,
+          })
+        : t('template.cleared'),
     });
   };
 
   return (
     <form
-      aria-label="Permission template"
+      aria-label={t('channel.template')}
       className="space-y-3 border-t border-slate-200 pt-3 dark:border-slate-700"
       onSubmit={(e) => void submit(e)}
       noValidate
     >
-      <p className="text-sm text-slate-600 dark:text-slate-300">
-        WhatsApp lets agents ask a customer for call permission with a free-form message only within
-        24 hours of the customer’s last message or call. Outside that window the request goes as
-        this approved template (a template with the call permission request button and no variables,
-        approved in WhatsApp Manager). Leave both empty for none.
-      </p>
+      <p className="text-sm text-slate-600 dark:text-slate-300">{t('template.intro')}</p>
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
-          label="Template name"
-          hint="As in WhatsApp Manager: lowercase letters, digits and underscores"
+          label={t('template.name')}
+          hint={t('template.nameHint')}
           value={name}
           maxLength={512}
           error={problems['name']}
           onChange={(e) => setName(e.target.value)}
         />
         <TextField
-          label="Template language"
-          hint="The approved language's code, e.g. en, en_US, pt_BR"
+          label={t('template.language')}
+          hint={t('template.languageHint')}
           value={language}
           maxLength={8}
           error={problems['language']}
@@ -102,10 +102,10 @@ export function PermissionTemplateForm({
       </div>
       <div className="flex flex-wrap gap-2">
         <Button tone="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save template'}
+          {busy ? t('form.saving') : t('template.save')}
         </Button>
         <Button tone="ghost" onClick={onClose}>
-          Close
+          {t('sim.close')}
         </Button>
       </div>
       <Outcome outcome={outcome} />
