@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import {
   createMetaSim,
   DEFAULT_PERMISSION_TEMPLATE,
@@ -10,6 +8,7 @@ import {
   type SimWhatsAppNumber,
 } from '@ringside/meta-sim';
 import {
+  freePort,
   hashPassword,
   IN_MEMORY,
   openDatabase,
@@ -260,13 +259,3 @@ async function seed(
 }
 
 // a port the OS just handed out; the server binds it right after
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { acceptsConnections, freePort } from '../../apps/server/src/testing/e2e-entry';
 
 const TURNSERVER = ['/usr/bin/turnserver', '/usr/local/bin/turnserver'].find((p) => existsSync(p));
 
@@ -20,27 +20,6 @@ export interface TestTurnServer {
   /** thaws it (SIGCONT): the path is back */
   resume(): void;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 // a throwaway self-signed certificate for turns: (Chromium does not check a TURN server's)
@@ -128,7 +107,7 @@ export async function startTurnServer(): Promise<TestTurnServer> {
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 10_000;
-  while (!(await accepts(port)) || !(await accepts(tlsPort))) {
+  while (!(await acceptsConnections(port)) || !(await acceptsConnections(tlsPort))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(`coturn did not start:\n${output.join('').slice(-2000)}`);

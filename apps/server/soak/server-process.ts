@@ -2,9 +2,9 @@
 // real child process on a real data directory, so it can be killed with SIGKILL and started again
 // on the same storage
 import { fork, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort } from '../src/testing/local-ports';
 
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -33,16 +33,6 @@ export interface ServerProcess {
   start(): Promise<void>;
   /** SIGTERM, as an operator stops it */
   stop(): Promise<void>;
-}
-
-/** a port free now (the server binds it; the same one after each restart) */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {

@@ -2,32 +2,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { io as connectSocket } from 'socket.io-client';
+import { acceptsConnections, freePort } from './local-ports';
 import { waitUntil, type ConsoleSocket } from './socket-helpers';
 
-/** a TCP port nothing listens on right now, on 127.0.0.1 */
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+export { freePort };
 
 /**
  * A self-signed certificate for `name`, written as `<dir>/fullchain.pem` and `<dir>/privkey.pem`
@@ -110,7 +90,7 @@ export async function startListening(
       `${command} listens on ${port}`,
       async () => {
         if (exited) throw new Error(`${command} exited: ${output}`);
-        return accepts(port);
+        return acceptsConnections(port);
       },
       options.timeoutMs ?? 15_000,
     );

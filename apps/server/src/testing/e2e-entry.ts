@@ -17,6 +17,7 @@ export { hashPassword, TEST_ONLY_SCRYPT_COST } from '../auth/passwords';
 export type { AppOptions, RingsideApp } from '../create-app';
 export type { Database } from '../db/database';
 export { IN_MEMORY, openDatabase } from '../db/open-database';
+export { acceptsConnections, freePort } from './local-ports';
 export { pgliteImageAt } from './pglite-image';
 export { startTestServer, type TestServer, type TestServerOptions } from './server-builder';
 export type { RingSettings } from '../repos/channels';
