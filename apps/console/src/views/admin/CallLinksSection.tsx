@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { AdminChannelView } from '@ringside/contracts';
 import {
   CALL_LINK_LABEL_MAX,
@@ -30,13 +31,14 @@ export function CallLinksSection({
   const headingId = useId();
   const [links, reload] = useLoaded(() => api.list(channel.id), `call-links:${channel.id}`);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
+  const t = useT();
 
   const remove = async (link: CallLink) => {
     setOutcome(null);
     const gone = await api.remove(channel.id, link.id);
     setOutcome(
       gone.ok
-        ? { kind: 'done', text: `Deleted the link “${link.label}”.` }
+        ? { kind: 'done', text: t('links.deleted', { label: link.label }) }
         : { kind: 'error', text: gone.error.message },
     );
     reload();
@@ -48,16 +50,13 @@ export function CallLinksSection({
       className="space-y-3 border-t border-slate-200 pt-3 dark:border-slate-700"
     >
       <h3 id={headingId} className="text-sm font-semibold">
-        Call links
+        {t('channel.callLinks')}
       </h3>
-      <p className="text-sm text-slate-600 dark:text-slate-300">
-        A call link opens a WhatsApp call to this number. Give each campaign its own tag: calls from
-        that link show the campaign on the ringing card and in history.
-      </p>
+      <p className="text-sm text-slate-600 dark:text-slate-300">{t('links.intro')}</p>
       {links.state !== 'ready' ? (
         <LoadState loaded={links} what="call links" />
       ) : links.data.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">No call links yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">{t('links.none')}</p>
       ) : (
         <ul className="space-y-3">
           {links.data.map((link) => (
@@ -77,7 +76,7 @@ export function CallLinksSection({
           api={api}
           channelId={channel.id}
           onMade={(link) => {
-            setOutcome({ kind: 'done', text: `Made the link “${link.label}”.` });
+            setOutcome({ kind: 'done', text: t('links.made', { label: link.label }) });
             reload();
           }}
         />
@@ -98,14 +97,15 @@ function CallLinkItem({
   onDelete: () => void;
 }) {
   const svg = api.qrUrl(link, 'svg');
+  const t = useT();
   return (
     <li
-      aria-label={`Call link ${link.label}`}
+      aria-label={t('links.item', { label: link.label })}
       className="flex flex-wrap gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700"
     >
       <img
         src={svg}
-        alt={`QR code for ${link.label}`}
+        alt={t('links.qr', { label: link.label })}
         width={128}
         height={128}
         className="h-32 w-32 bg-white"
@@ -113,28 +113,28 @@ function CallLinkItem({
       <div className="min-w-0 flex-1 space-y-2 text-sm">
         <p className="font-semibold break-words">{link.label}</p>
         <p className="text-slate-600 dark:text-slate-300">
-          {link.tag ? `Tag: ${link.tag}` : 'No tag'}
+          {link.tag ? t('links.tag', { tag: link.tag }) : t('links.noTag')}
         </p>
-        <CopyField label={`Link for ${link.label}`} value={link.url} />
+        <CopyField label={t('links.linkFor', { label: link.label })} value={link.url} />
         <div className="flex flex-wrap gap-2">
           <a className="text-sky-700 underline dark:text-sky-300" href={svg} download>
-            Download SVG
+            {t('links.svg')}
           </a>
           <a
             className="text-sky-700 underline dark:text-sky-300"
             href={api.qrUrl(link, 'png')}
             download
           >
-            Download PNG
+            {t('links.png')}
           </a>
           {canChange ? (
             <Button
               tone="ghost"
               className="min-h-9 px-3"
-              aria-label={`Delete call link ${link.label}`}
+              aria-label={t('links.deleteLabel', { label: link.label })}
               onClick={onDelete}
             >
-              Delete
+              {t('webhook.delete')}
             </Button>
           ) : null}
         </div>
@@ -156,6 +156,7 @@ function NewCallLinkForm({
   const [tag, setTag] = useState('');
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
+  const t = useT();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -183,28 +184,28 @@ function NewCallLinkForm({
 
   return (
     <form
-      aria-label="New call link"
+      aria-label={t('links.new')}
       className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
       onSubmit={(e) => void submit(e)}
       noValidate
     >
       <TextField
-        label="Label"
+        label={t('links.label')}
         value={label}
         maxLength={CALL_LINK_LABEL_MAX}
         error={problems['label']}
         onChange={(e) => setLabel(e.target.value)}
       />
       <TextField
-        label="Tag (optional)"
-        hint="Letters, digits, - _ . ~"
+        label={t('links.tagOptional')}
+        hint={t('links.tagHint')}
         value={tag}
         maxLength={CALL_LINK_TAG_MAX}
         error={problems['tag']}
         onChange={(e) => setTag(e.target.value)}
       />
       <Button tone="primary" type="submit" disabled={busy}>
-        {busy ? 'Adding…' : 'Add call link'}
+        {busy ? t('users.adding') : t('links.add')}
       </Button>
       {problems['form'] ? (
         <p role="alert" className="text-sm text-rose-700 sm:col-span-3 dark:text-rose-300">
