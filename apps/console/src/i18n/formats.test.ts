@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatDurationWords, formatNumber, formatPercent } from './formats';
+import {
+  formatDate,
+  formatDurationWords,
+  formatNumber,
+  formatPercent,
+  formatWeekday,
+} from './formats';
 import { i18n } from './i18n';
 
 function speak(locale: string) {
@@ -25,6 +31,15 @@ describe('formats follow the current language', () => {
     expect(formatDate(day)).toBe('Dec 7, 2026');
     speak('id');
     expect(formatDate(day)).toBe('7 Des 2026');
+  });
+
+  it('weekday names, Monday first', () => {
+    expect(formatWeekday(0)).toBe('Monday');
+    expect(formatWeekday(6)).toBe('Sunday');
+    speak('pt-BR');
+    expect(formatWeekday(0)).toBe('segunda-feira');
+    speak('hi');
+    expect(formatWeekday(0)).toBe('सोमवार');
   });
 
   it('durations in words, seconds only under ten minutes', () => {

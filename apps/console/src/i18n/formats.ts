@@ -96,3 +96,17 @@ export function formatDurationWords(ms: number): string {
   const options = { style: 'narrow', type: 'unit' } as const;
   return cached('l', options, (l) => new Intl.ListFormat(l, options)).format(parts);
 }
+
+/**
+ * A weekday's name, Monday first (0) to Sunday (6), as the current language writes it.
+ *
+ * @example
+ * formatWeekday(0); // en: 'Monday'; es: 'lunes'; hi: 'सोमवार'
+ */
+export function formatWeekday(mondayBased: number): string {
+  const options = { weekday: 'long', timeZone: 'UTC' } as const;
+  // 2024-01-01 was a Monday
+  return cached('w', options, (l) => new Intl.DateTimeFormat(l, options)).format(
+    Date.UTC(2024, 0, 1 + mondayBased),
+  );
+}

@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/I18nProvider';
+import { formatWeekday } from '../../i18n/formats';
 import { MAX_HOLIDAYS, MAX_RANGES_PER_DAY } from '@ringside/contracts';
 import { Button } from '../../ui/controls';
 import {
@@ -11,15 +13,8 @@ import {
 import { TextField } from './fields';
 import type { Problems } from './form-check';
 
-const DAY_NAMES: Record<Weekday, string> = {
-  MONDAY: 'Monday',
-  TUESDAY: 'Tuesday',
-  WEDNESDAY: 'Wednesday',
-  THURSDAY: 'Thursday',
-  FRIDAY: 'Friday',
-  SATURDAY: 'Saturday',
-  SUNDAY: 'Sunday',
-};
+// each day's name in the console's language (2024-01-01 was a Monday)
+const dayName = (day: Weekday) => formatWeekday(WEEKDAYS.indexOf(day));
 
 /** the weekly opening ranges, day by day: up to two a day, each with its own problem */
 export function WeeklyHoursFields({
@@ -31,31 +26,34 @@ export function WeeklyHoursFields({
   problems: Problems;
   onChange: (day: Weekday, ranges: FormRange[]) => void;
 }) {
+  const t = useT();
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">Weekly hours</legend>
+      <legend className="text-sm font-medium">{t('hours.weekly')}</legend>
       {problems['week'] ? (
         <p className="text-xs font-medium text-rose-700 dark:text-rose-300">{problems['week']}</p>
       ) : null}
       {WEEKDAYS.map((day) => {
         const ranges = week[day];
-        const name = DAY_NAMES[day];
+        const name = dayName(day);
         return (
           <div key={day} role="group" aria-label={name} className="space-y-1">
             <div className="flex flex-wrap items-center gap-2">
               <span className="w-24 text-sm">{name}</span>
-              {ranges.length === 0 ? <span className="text-xs text-slate-500">Closed</span> : null}
+              {ranges.length === 0 ? (
+                <span className="text-xs text-slate-500">{t('hours.closed')}</span>
+              ) : null}
               <Button
                 tone="ghost"
                 className="min-h-8 px-2 text-xs"
                 disabled={ranges.length >= MAX_RANGES_PER_DAY}
                 onClick={() => onChange(day, [...ranges, { open: '09:00', close: '17:00' }])}
               >
-                Add hours on {name}
+                {t('hours.addOn', { day: name })}
               </Button>
             </div>
             {ranges.map((range, index) => {
-              const label = `${name} range ${index + 1}`;
+              const label = t('hours.range', { day: name, n: index + 1 });
               const update = (next: Partial<FormRange>) =>
                 onChange(
                   day,
@@ -66,14 +64,14 @@ export function WeeklyHoursFields({
                 <div key={index} className="flex flex-wrap items-end gap-2 pl-24">
                   <TextField
                     type="time"
-                    label={`${label} opens`}
+                    label={t('hours.opens', { label })}
                     value={range.open}
                     onChange={(e) => update({ open: e.target.value })}
                     error={error}
                   />
                   <TextField
                     type="time"
-                    label={`${label} closes`}
+                    label={t('hours.closes', { label })}
                     value={range.close}
                     onChange={(e) => update({ close: e.target.value })}
                   />
@@ -87,7 +85,7 @@ export function WeeklyHoursFields({
                       )
                     }
                   >
-                    Remove {label}
+                    {t('hours.remove', { label })}
                   </Button>
                 </div>
               );
@@ -109,36 +107,37 @@ export function HolidayFields({
   problems: Problems;
   onChange: (holidays: FormHoliday[]) => void;
 }) {
+  const t = useT();
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">Holidays (closed)</legend>
+      <legend className="text-sm font-medium">{t('hours.holidays')}</legend>
       {problems['holidays'] ? (
         <p className="text-xs font-medium text-rose-700 dark:text-rose-300">
           {problems['holidays']}
         </p>
       ) : null}
       {holidays.map((holiday, index) => {
-        const label = `Holiday ${index + 1}`;
+        const label = t('hours.holiday', { n: index + 1 });
         const update = (next: Partial<FormHoliday>) =>
           onChange(holidays.map((h, i) => (i === index ? { ...h, ...next } : h)));
         return (
           <div key={index} className="flex flex-wrap items-end gap-2">
             <TextField
               type="date"
-              label={`${label} date`}
+              label={t('hours.holidayDate', { label })}
               value={holiday.date}
               onChange={(e) => update({ date: e.target.value })}
               error={problems[holidayKey(index)]}
             />
             <TextField
               type="time"
-              label={`${label} from`}
+              label={t('hours.holidayFrom', { label })}
               value={holiday.start}
               onChange={(e) => update({ start: e.target.value })}
             />
             <TextField
               type="time"
-              label={`${label} until`}
+              label={t('hours.holidayUntil', { label })}
               value={holiday.end}
               onChange={(e) => update({ end: e.target.value })}
             />
@@ -147,7 +146,7 @@ export function HolidayFields({
               className="min-h-9 px-2 text-xs"
               onClick={() => onChange(holidays.filter((_, i) => i !== index))}
             >
-              Remove {label}
+              {t('hours.remove', { label })}
             </Button>
           </div>
         );
@@ -158,7 +157,7 @@ export function HolidayFields({
         disabled={holidays.length >= MAX_HOLIDAYS}
         onClick={() => onChange([...holidays, { date: '', start: '00:00', end: '23:59' }])}
       >
-        Add a holiday
+        {t('hours.addHoliday')}
       </Button>
     </fieldset>
   );

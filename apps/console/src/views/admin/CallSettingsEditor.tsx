@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { AdminCallSettingsView, AdminChannelView } from '@ringside/contracts';
 import { useEffect, useState } from 'react';
 import type { ChannelsApi } from '../../api/channels-api';
@@ -21,6 +22,7 @@ export function CallSettingsEditor({
   channel: AdminChannelView;
   onClose: () => void;
 }) {
+  const t = useT();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [saved, setSaved] = useState(false);
   useEffect(() => {
@@ -44,26 +46,26 @@ export function CallSettingsEditor({
   };
 
   return (
-    <section aria-label={`Call settings of ${channel.label}`} className="space-y-3">
-      <h3 className="text-sm font-semibold">Call settings</h3>
+    <section aria-label={t('callSettings.of', { label: channel.label })} className="space-y-3">
+      <h3 className="text-sm font-semibold">{t('channel.callSettings')}</h3>
       {loaded.state === 'loading' ? (
         <p role="status" className="text-sm">
-          Reading the call settings from Meta…
+          {t('callSettings.reading')}
         </p>
       ) : loaded.state === 'error' ? (
         <>
           <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-            The call settings could not be read: {loaded.message}
+            {t('callSettings.readFailed', { message: loaded.message })}
           </p>
           <Button tone="ghost" onClick={onClose}>
-            Close
+            {t('sim.close')}
           </Button>
         </>
       ) : (
         <>
           {saved ? (
             <p role="status" className="text-sm font-medium text-emerald-800 dark:text-emerald-200">
-              Saved. Meta now reads back the settings shown.
+              {t('callSettings.saved')}
             </p>
           ) : null}
           {loaded.view.channel === 'whatsapp' ? (
@@ -109,6 +111,7 @@ function PageCallSettings({
   const [icon, setIcon] = useState(view.iconEnabled !== false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
+  const t = useT();
   const save = async () => {
     setBusy(true);
     setOutcome(null);
@@ -122,7 +125,7 @@ function PageCallSettings({
   };
   return (
     <form
-      aria-label="Messenger call settings"
+      aria-label={t('callSettings.messenger')}
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
@@ -130,27 +133,29 @@ function PageCallSettings({
       }}
     >
       {view.ringTargetWarning ? (
-        <Banner kind="warning" title="Calls to this Page will not reach Ringside">
+        <Banner kind="warning" title={t('callSettings.notReaching')}>
           {view.ringTargetWarning}
         </Banner>
       ) : null}
       <SelectField
-        label="Call icon in Messenger"
-        hint="Meta’s Page call settings let an app change the icon only; set the Page’s call hours and call routing in Meta Business Suite."
+        label={t('callSettings.messengerIcon')}
+        hint={t('callSettings.messengerIconHint')}
         value={icon ? 'shown' : 'hidden'}
         onChange={(e) => setIcon(e.target.value === 'shown')}
       >
-        <option value="shown">Shown</option>
-        <option value="hidden">Hidden</option>
+        <option value="shown">{t('callSettings.shown')}</option>
+        <option value="hidden">{t('callSettings.hidden')}</option>
       </SelectField>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Call routing (ring target): {view.ringTarget ?? 'not reported by Meta'}
+        {t('callSettings.ringTarget', {
+          target: view.ringTarget ?? t('callSettings.notReported'),
+        })}
       </p>
       <FormActions
         form={{ busy, outcome }}
-        label="Save call settings"
-        busyLabel="Saving to Meta…"
-        cancelLabel="Close"
+        label={t('callSettings.save')}
+        busyLabel={t('callSettings.savingToMeta')}
+        cancelLabel={t('sim.close')}
         onCancel={onCancel}
       />
     </form>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/I18nProvider';
 import type { AdminCallSettingsView, WaCallingSettings } from '@ringside/contracts';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { ChannelsApi } from '../../api/channels-api';
@@ -30,6 +31,7 @@ export function WaCallSettingsForm({
   onSaved: (view: AdminCallSettingsView) => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const [form, setForm] = useState<WaSettingsForm>(() =>
     formFromSettings(calling, Intl.DateTimeFormat().resolvedOptions().timeZone),
   );
@@ -44,7 +46,10 @@ export function WaCallSettingsForm({
     const checked = checkSettingsForm(form, new Date());
     if (!checked.ok) {
       setProblems(checked.problems);
-      setOutcome({ kind: 'error', text: checked.problems['form'] ?? 'Check the fields marked.' });
+      setOutcome({
+        kind: 'error',
+        text: checked.problems['form'] ?? t('callSettings.checkFields'),
+      });
       return;
     }
     setProblems({});
@@ -70,60 +75,60 @@ export function WaCallSettingsForm({
   };
 
   return (
-    <form onSubmit={onSubmit} aria-label="WhatsApp call settings" className="space-y-4">
-      <Banner kind="info" title="Changes reach WhatsApp apps within days">
+    <form onSubmit={onSubmit} aria-label={t('callSettings.whatsapp')} className="space-y-4">
+      <Banner kind="info" title={t('callSettings.withinDays')}>
         {caveat}
       </Banner>
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField
-          label="Calling"
+          label={t('callSettings.calling')}
           value={form.enabled ? 'ENABLED' : 'DISABLED'}
           onChange={(e) => set('enabled', e.target.value === 'ENABLED')}
           error={problems['enabled']}
         >
-          <option value="ENABLED">On</option>
-          <option value="DISABLED">Off</option>
+          <option value="ENABLED">{t('callSettings.on')}</option>
+          <option value="DISABLED">{t('callSettings.off')}</option>
         </SelectField>
         <SelectField
-          label="Call icon"
+          label={t('callSettings.icon')}
           value={form.iconVisibility}
           onChange={(e) =>
             set('iconVisibility', e.target.value === 'DISABLE_ALL' ? 'DISABLE_ALL' : 'DEFAULT')
           }
           error={problems['iconVisibility']}
         >
-          <option value="DEFAULT">Shown</option>
-          <option value="DISABLE_ALL">Hidden</option>
+          <option value="DEFAULT">{t('callSettings.shown')}</option>
+          <option value="DISABLE_ALL">{t('callSettings.hidden')}</option>
         </SelectField>
         <TextField
-          label="Show the call icon only in these countries"
-          hint="Two-letter codes separated by commas (IN, BR); empty for every country."
+          label={t('callSettings.countries')}
+          hint={t('callSettings.countriesHint')}
           value={form.countries}
           onChange={(e) => set('countries', e.target.value.toUpperCase())}
           error={problems['countries']}
         />
         <SelectField
-          label="Callback permission"
-          hint="When on, a customer who calls you allows you to call them back."
+          label={t('callSettings.callback')}
+          hint={t('callSettings.callbackHint')}
           value={form.callback ? 'ENABLED' : 'DISABLED'}
           onChange={(e) => set('callback', e.target.value === 'ENABLED')}
           error={problems['callback']}
         >
-          <option value="ENABLED">On</option>
-          <option value="DISABLED">Off</option>
+          <option value="ENABLED">{t('callSettings.on')}</option>
+          <option value="DISABLED">{t('callSettings.off')}</option>
         </SelectField>
         <SelectField
-          label="Call hours"
-          hint="When on, customers’ calls reach you only in these hours."
+          label={t('callSettings.hours')}
+          hint={t('callSettings.hoursHint')}
           value={form.hoursEnabled ? 'ENABLED' : 'DISABLED'}
           onChange={(e) => set('hoursEnabled', e.target.value === 'ENABLED')}
           error={problems['hoursEnabled']}
         >
-          <option value="ENABLED">On</option>
-          <option value="DISABLED">Off</option>
+          <option value="ENABLED">{t('callSettings.on')}</option>
+          <option value="DISABLED">{t('callSettings.off')}</option>
         </SelectField>
         <SelectField
-          label="Time zone"
+          label={t('reports.tz')}
           value={form.timezone}
           onChange={(e) => set('timezone', e.target.value)}
           error={problems['timezone']}
@@ -147,9 +152,9 @@ export function WaCallSettingsForm({
       />
       <FormActions
         form={{ busy, outcome }}
-        label="Save call settings"
-        busyLabel="Saving to Meta…"
-        cancelLabel="Close"
+        label={t('callSettings.save')}
+        busyLabel={t('callSettings.savingToMeta')}
+        cancelLabel={t('sim.close')}
         onCancel={onCancel}
       />
     </form>
