@@ -71,4 +71,23 @@ describe('createPoster', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(arrived).toBe(1);
   });
+
+  it('closes an idle connection itself before a Node server would, then posts on a new one', async () => {
+    const url = await serve((req, res) => void readBody(req).then(() => res.writeHead(200).end()));
+    const server = servers[servers.length - 1] as Server;
+    // the server would keep it open far longer: a close now is the client's
+    server.keepAliveTimeout = 60_000;
+    let closed = 0;
+    let connections = 0;
+    server.on('connection', (socket) => {
+      connections += 1;
+      socket.once('close', () => (closed += 1));
+    });
+    const poster = createPoster(url, 1);
+    expect(await poster.post('{}', {})).toBe(200);
+    await expect.poll(() => closed, { timeout: 10_000, interval: 100 }).toBe(1);
+    expect(await poster.post('{}', {})).toBe(200);
+    expect(connections).toBe(2);
+    poster.close();
+  });
 });

@@ -2,6 +2,12 @@ import { Agent, request, type ClientRequest } from 'node:http';
 
 /** how long one request may take before it counts as failed (status 0) */
 const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * an idle pooled connection is closed after this, before Node's server drops it (its
+ * keepAliveTimeout is 5 s): reusing one at the moment the server closes it fails the request
+ * (status 0), which a run that pauses between posts (the capacity bench's calls) did hit
+ */
+const IDLE_CLOSE_MS = 4_000;
 
 /** Posts bodies over a pool of keep-alive connections, as Meta's webhook sender would. */
 export interface Poster {
@@ -22,7 +28,7 @@ export interface Poster {
  */
 export function createPoster(url: string, connections: number): Poster {
   const target = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const agent = new Agent({ keepAlive: true, maxSockets: connections, timeout: IDLE_CLOSE_MS });
   const active = new Set<ClientRequest>();
   return {
     post(body, headers) {
