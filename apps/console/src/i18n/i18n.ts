@@ -44,16 +44,24 @@ export function isMessageKey(value: string): value is MessageKey {
 
 /**
  * A table of words (for a select's options, a field's problems) whose entries are looked up in
- * the current language each time they are read, so a module-level table follows a switch.
+ * the current language each time they are read, so a module-level table follows a switch. An
+ * entry is a message id, or an id with its values.
  *
  * @example
  * export const ROLE_WORDS = lazyWords({ agent: 'role.agent', admin: 'role.admin' });
  * ROLE_WORDS.agent; // 'Agent', or 'Agente' once Spanish is active
+ * lazyWords({ ringTimeoutSec: ['channel.problem.ringTimeout', { min: 5, max: 300 }] });
  */
-export function lazyWords<K extends string>(keys: Record<K, MessageKey>): Record<K, string> {
+export function lazyWords<K extends string>(
+  entries: Record<K, MessageKey | readonly [MessageKey, MessageValues]>,
+): Record<K, string> {
   const words = {} as Record<K, string>;
-  for (const [name, key] of Object.entries(keys) as [K, MessageKey][]) {
-    Object.defineProperty(words, name, { get: () => t(key), enumerable: true });
+  for (const [name, entry] of Object.entries(entries) as [
+    K,
+    MessageKey | readonly [MessageKey, MessageValues],
+  ][]) {
+    const read = typeof entry === 'string' ? () => t(entry) : () => t(entry[0], entry[1]);
+    Object.defineProperty(words, name, { get: read, enumerable: true });
   }
   return words;
 }

@@ -1,3 +1,4 @@
+import { lazyWords, t } from '../../i18n/i18n';
 import {
   adminChannelCreateBodySchema,
   adminChannelUpdateBodySchema,
@@ -54,22 +55,22 @@ const DEFAULT_WRAP_UP_SEC = 30;
 const DEFAULT_MEDIA_RETENTION_DAYS = 90;
 
 /** what a problem with each field means, in words an admin can act on */
-export const CHANNEL_WORDS: Problems = {
-  phoneNumberId: 'The phone number id is digits only (WhatsApp Manager → Phone numbers).',
-  wabaId: 'The WhatsApp Business Account id is digits only.',
-  displayNumber: 'Write the number in international form, for example +919129950000.',
-  pageId: 'The Page id is digits only (the Page’s About section shows it).',
-  name: 'Give the channel a name of up to 200 characters.',
-  label: 'Give the channel a name of up to 200 characters.',
-  accessToken: 'Paste the whole access token (at least 20 characters).',
-  ringTimeoutSec: `Ring for between ${RING_TIMEOUT_BOUNDS.min} and ${RING_TIMEOUT_BOUNDS.max} seconds.`,
-  agentTimeoutSec: `Ring each agent for between ${AGENT_TIMEOUT_BOUNDS.min} and ${AGENT_TIMEOUT_BOUNDS.max} seconds.`,
-  assignedUserIds: 'Choose people of this workspace.',
-  wrapUpSec: `Give between ${WRAP_UP_BOUNDS.min} and ${WRAP_UP_BOUNDS.max} seconds of after-call work.`,
-  mediaPurpose: 'Say why calls are recorded, in up to 200 characters (Meta announces it).',
-  mediaAnnouncementLanguage: 'Write the announcement language as Meta does, for example en_US.',
-  mediaRetentionDays: `Keep recordings for between ${MEDIA_RETENTION_BOUNDS.min} and ${MEDIA_RETENTION_BOUNDS.max} days.`,
-};
+export const CHANNEL_WORDS: Problems = lazyWords({
+  phoneNumberId: 'problem.phoneNumberId',
+  wabaId: 'problem.wabaId',
+  displayNumber: 'problem.displayNumber',
+  pageId: 'problem.pageId',
+  name: 'problem.channelName',
+  label: 'problem.channelName',
+  accessToken: 'problem.accessToken',
+  ringTimeoutSec: ['problem.ringTimeout', RING_TIMEOUT_BOUNDS],
+  agentTimeoutSec: ['problem.agentTimeout', AGENT_TIMEOUT_BOUNDS],
+  assignedUserIds: 'problem.assigned',
+  wrapUpSec: ['problem.wrapUpSec', WRAP_UP_BOUNDS],
+  mediaPurpose: 'problem.mediaPurpose',
+  mediaAnnouncementLanguage: 'problem.mediaLanguage',
+  mediaRetentionDays: ['problem.retention', MEDIA_RETENTION_BOUNDS],
+});
 
 /**
  * An empty form for a new channel, with the server's ring defaults filled in.
@@ -202,7 +203,8 @@ export function updateChannelBody(
     ...(view.channel === 'whatsapp' ? mediaChanges(view, draft) : {}),
     enabled: draft.enabled !== view.enabled ? draft.enabled : undefined,
   });
-  if (Object.keys(body).length === 0) return { ok: false, problems: { form: 'Nothing changed.' } };
+  if (Object.keys(body).length === 0)
+    return { ok: false, problems: { form: t('problem.nothingChanged') } };
   return checkWith(adminChannelUpdateBodySchema.safeParse(body), CHANNEL_WORDS);
 }
 

@@ -1,3 +1,4 @@
+import { lazyWords } from '../../i18n/i18n';
 import {
   userCreateBodySchema,
   userUpdateBodySchema,
@@ -16,12 +17,12 @@ export interface UserDraft {
 }
 
 /** what a problem with each field means */
-export const USER_WORDS: Problems = {
-  email: 'Enter an email address, like asha@example.com.',
-  password: 'Use at least 8 characters.',
-  name: 'Use up to 200 characters.',
-  role: 'Choose a role.',
-};
+export const USER_WORDS: Problems = lazyWords({
+  email: 'problem.email',
+  password: 'problem.password',
+  name: 'problem.upTo200',
+  role: 'problem.role',
+});
 
 /** an empty add-user form */
 export const NEW_USER: UserDraft = { name: '', email: '', password: '', role: 'agent' };

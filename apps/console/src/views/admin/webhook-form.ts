@@ -1,3 +1,4 @@
+import { lazyWords, t } from '../../i18n/i18n';
 import {
   OUTGOING_EVENT_NAMES,
   webhookSubscriptionCreateBodySchema,
@@ -21,12 +22,12 @@ export interface WebhookDraft {
 }
 
 /** what a problem with each field means */
-export const WEBHOOK_WORDS: Problems = {
-  url: 'Enter the receiver’s full address, starting with https:// (or http://).',
-  events: 'Choose at least one event, or all events.',
-  secret: 'Use 16 to 256 characters, or leave it empty.',
-  description: 'Use up to 200 characters.',
-};
+export const WEBHOOK_WORDS: Problems = lazyWords({
+  url: 'problem.url',
+  events: 'problem.events',
+  secret: 'problem.secret',
+  description: 'problem.upTo200',
+});
 
 /** an empty webhook form: every event, active */
 export const NEW_WEBHOOK: WebhookDraft = {
@@ -117,6 +118,7 @@ export function updateWebhookBody(
     description: description !== (view.description ?? '') ? description : undefined,
     active: draft.active !== view.active ? draft.active : undefined,
   });
-  if (Object.keys(body).length === 0) return { ok: false, problems: { form: 'Nothing changed.' } };
+  if (Object.keys(body).length === 0)
+    return { ok: false, problems: { form: t('problem.nothingChanged') } };
   return checkWith(webhookSubscriptionUpdateBodySchema.safeParse(body), WEBHOOK_WORDS);
 }
