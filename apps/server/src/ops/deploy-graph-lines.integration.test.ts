@@ -23,13 +23,18 @@ let sim: MetaSim;
 let simUrl = '';
 
 beforeAll(async () => {
-  // a number whose calling is still off, as a new one is
+  // a number whose calling is still off and a WABA and Page the app is not installed on, as new
+  // ones are
   sim = createMetaSim({
     appSecret: 'deploy-guide-app-secret',
     webhookUrl: null,
     numbers: [number],
     pages: [page],
-    setup: { callingDisabled: [number.phoneNumberId] },
+    setup: {
+      callingDisabled: [number.phoneNumberId],
+      unsubscribedWabas: [number.wabaId],
+      pageFields: { [page.pageId]: [] },
+    },
   });
   simUrl = await sim.listen(0);
 });
@@ -99,6 +104,30 @@ describe('docs/deploy.md, section 5: the Graph lines against the Meta simulator'
       .map((line) => shellWords(line, vars).find((w) => w.startsWith(GRAPH)) ?? '');
     expect(urls).toHaveLength(4);
     for (const url of urls) expect(url).toContain(`${GRAPH}/${DEFAULT_GRAPH_API_VERSION}/`);
+  });
+
+  it('the subscribed_apps lines install the app on the WABA and the Page (5.4)', async () => {
+    const read = async (id: string, token: string) =>
+      (
+        await fetch(`${simUrl}/${DEFAULT_GRAPH_API_VERSION}/${id}/subscribed_apps`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json();
+    expect(await read(number.wabaId, number.accessToken)).toEqual({ data: [] });
+    expect(await read(page.pageId, page.accessToken)).toEqual({ data: [] });
+
+    for (const line of ['$waba_id/subscribed_apps', '$page_id/subscribed_apps']) {
+      const request = curlLine(line);
+      expect(request.method).toBe('POST');
+      expect(await replay(request)).toMatchObject({ status: 200, body: { success: true } });
+    }
+    expect(await read(number.wabaId, number.accessToken)).toMatchObject({
+      data: [{ whatsapp_business_api_data: { id: expect.any(String) } }],
+    });
+    // the fields the doctor checks for on a Page
+    expect(await read(page.pageId, page.accessToken)).toMatchObject({
+      data: [{ subscribed_fields: ['calls', 'call_permission_reply'] }],
+    });
   });
 
   it('the settings line turns calling on for the number (5.5)', async () => {

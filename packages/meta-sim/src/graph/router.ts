@@ -16,6 +16,7 @@ import {
 import { mountMediaRoutes } from './media-edges';
 import { readNode } from './node-read';
 import { mountSetupRoutes } from './setup-edges';
+import { mountSubscriptionWrites } from './subscription-writes';
 import { withoutToken, type RequestLog } from './request-log';
 import {
   getWhatsAppCallPermissions,
@@ -117,6 +118,8 @@ export function createGraphRouter(
   mountMediaRoutes(router, ctx, faults);
   // the set-up reads an installation checks itself with (debug_token, subscriptions)
   mountSetupRoutes(router, ctx);
+  // installing the app on a WABA or a Page (the deployment guide's two POSTs)
+  mountSubscriptionWrites(router, ctx);
   // the number or Page itself: the read that proves a token may act for it
   router.get(
     '/:version/:id',

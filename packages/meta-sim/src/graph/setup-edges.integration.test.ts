@@ -153,4 +153,51 @@ describe('the set-up reads an installation checks itself with', () => {
     const pageTokenOnWaba = await graph.get(number.wabaId, 'subscribed_apps', {}, page.accessToken);
     expect([pageTokenOnWaba.status, error(pageTokenOnWaba.body).code]).toEqual([400, 100]);
   });
+
+  it('installs the app on a WABA and on a Page with the two POSTs, and reads the result back', async () => {
+    ({ sim, graph } = await startWhatsAppSim({
+      setup: { unsubscribedWabas: [number.wabaId], pageFields: { [page.pageId]: [] } },
+    }));
+    expect((await graph.get(number.wabaId, 'subscribed_apps')).body).toEqual({ data: [] });
+
+    const waba = await graph.post(number.wabaId, 'subscribed_apps', undefined);
+    expect(waba).toMatchObject({ status: 200, body: { success: true } });
+    expect((await graph.get(number.wabaId, 'subscribed_apps')).body).toMatchObject({
+      data: [{ whatsapp_business_api_data: { id: SIM_APP_ID } }],
+    });
+
+    const install = (fields: string | null, token = page.accessToken) =>
+      graph.raw(
+        `/${page.pageId}/subscribed_apps${fields === null ? '' : `?subscribed_fields=${fields}`}`,
+        { method: 'POST', headers: { authorization: `Bearer ${token}` } },
+      );
+    expect(await install('calls,call_permission_reply')).toMatchObject({
+      status: 200,
+      body: { success: true },
+    });
+    expect(
+      (await graph.get(page.pageId, 'subscribed_apps', {}, page.accessToken)).body,
+    ).toMatchObject({
+      data: [{ id: SIM_APP_ID, subscribed_fields: ['calls', 'call_permission_reply'] }],
+    });
+
+    // refused, and nothing changes: no fields, an unknown field, another asset's token
+    const none = await install(null);
+    expect([none.status, error(none.body).code]).toEqual([400, 100]);
+    const unknown = await install('calls,caller_id');
+    expect([unknown.status, error(unknown.body).code]).toEqual([400, 100]);
+    expect(error(unknown.body).message).toContain('caller_id');
+    const wrongToken = await install('messages', number.accessToken);
+    expect([wrongToken.status, error(wrongToken.body).code]).toEqual([400, 100]);
+    const pageTokenOnWaba = await graph.post(
+      number.wabaId,
+      'subscribed_apps',
+      undefined,
+      page.accessToken,
+    );
+    expect([pageTokenOnWaba.status, error(pageTokenOnWaba.body).code]).toEqual([400, 100]);
+    expect(
+      (await graph.get(page.pageId, 'subscribed_apps', {}, page.accessToken)).body,
+    ).toMatchObject({ data: [{ subscribed_fields: ['calls', 'call_permission_reply'] }] });
+  });
 });

@@ -114,7 +114,7 @@ export function mountSetupRoutes(router: Router, ctx: EngineContext): void {
 }
 
 /** the token a request is made with: one the simulator issued, not expired */
-function callerToken(config: SimConfig, req: Request): Outcome<string> {
+export function callerToken(config: SimConfig, req: Request): Outcome<string> {
   const token = readToken(req);
   if (token === null) {
     return refuse(190, 'no access token', {
@@ -137,11 +137,11 @@ function callerToken(config: SimConfig, req: Request): Outcome<string> {
   return succeed(token);
 }
 
-const versionOnly: RequestHandler = (req, _res, next) => {
+export const versionOnly: RequestHandler = (req, _res, next) => {
   next(isGraphVersion(String(req.params.version)) ? undefined : 'route');
 };
 
-function answer(
+export function answer(
   ctx: EngineContext,
   req: Request,
   res: Response,
