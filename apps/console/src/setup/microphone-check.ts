@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { SILENT_RMS, SPEECH_ON_RMS } from '../rtc/speech-gate';
 import type { CheckResult } from './check-result';
 
@@ -14,8 +15,6 @@ export interface MicrophoneSample {
 /** speech must be heard at least this long for the microphone to pass */
 export const MIN_SPEECH_MS = 300;
 
-const PICK_ANOTHER = 'or pick another microphone under Microphone';
-
 /**
  * The microphone's verdict from what it gave while the agent was asked to speak.
  *
@@ -28,19 +27,19 @@ export function judgeMicrophone(sample: MicrophoneSample): CheckResult {
     return {
       id: 'microphone',
       verdict: 'fail',
-      summary: `We hear nothing from your microphone (we listened for ${seconds} seconds).`,
-      fix: `Check it is not muted on the headset or its cable, ${PICK_ANOTHER}.`,
+      summary: t('micCheck.silent', { seconds }),
+      fix: t('micCheck.silentFix', { another: t('mic.pickAnother') }),
     };
   }
   if (sample.peakRms < SPEECH_ON_RMS || sample.speakingMs < MIN_SPEECH_MS) {
     return {
       id: 'microphone',
       verdict: 'warn',
-      summary: 'Your microphone works, but we barely heard you speak.',
-      fix: `Speak while the test listens. If you did, bring the microphone closer to your mouth, raise its input level in your computer's sound settings, ${PICK_ANOTHER}.`,
+      summary: t('micCheck.quiet'),
+      fix: t('micCheck.quietFix', { another: t('mic.pickAnother') }),
     };
   }
-  return { id: 'microphone', verdict: 'pass', summary: 'We hear you clearly.' };
+  return { id: 'microphone', verdict: 'pass', summary: t('micCheck.clear') };
 }
 
 /**
@@ -54,7 +53,7 @@ export function microphoneUnavailable(reason: string): CheckResult {
   return {
     id: 'microphone',
     verdict: 'fail',
-    summary: 'We could not open your microphone.',
+    summary: t('micCheck.unavailable'),
     fix: reason,
   };
 }

@@ -1,3 +1,5 @@
+import { formatNumber } from '../i18n/formats';
+import { t } from '../i18n/i18n';
 import type { CheckResult, Verdict } from './check-result';
 import type { PathFigures } from './round-trip';
 
@@ -14,11 +16,15 @@ export const LIMITS = {
   jitterWarnMs: 30,
 } as const;
 
-const FIX =
-  'Use a wired connection instead of Wi-Fi, or sit closer to the router; pause video calls, uploads and large downloads; if you use a VPN, ask whether calls can bypass it.';
+const fix = () => t('net.fix');
 
-const ms = (value: number) => `${Math.round(value)} ms`;
-const pct = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} %`;
+const ms = (value: number) => `${formatNumber(Math.round(value))} ms`;
+const pct = (value: number) =>
+  `${
+    value < 10
+      ? formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+      : formatNumber(Math.round(value))
+  } %`;
 
 /**
  * The verdict on round trip, jitter and loss measured through the relay server.
@@ -29,9 +35,9 @@ const pct = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(val
 export function judgeRelayPath(figures: PathFigures): CheckResult {
   const { rttMs, jitterMs, lossPct } = figures;
   const shown = [
-    `Round trip: ${ms(rttMs)}`,
-    `Packets lost: ${pct(lossPct)}`,
-    `Jitter: ${ms(jitterMs)}`,
+    t('net.roundTrip', { value: ms(rttMs) }),
+    t('net.lost', { value: pct(lossPct) }),
+    t('net.jitter', { value: ms(jitterMs) }),
   ];
   const problems: string[] = [];
   let verdict: Verdict = 'pass';
@@ -42,25 +48,19 @@ export function judgeRelayPath(figures: PathFigures): CheckResult {
     jitterMs > LIMITS.jitterWarnMs
   )
     verdict = 'warn';
-  if (lossPct > LIMITS.lossWarnPct)
-    problems.push(
-      `${pct(lossPct)} of the audio would be lost, so callers would hear you break up.`,
-    );
-  if (rttMs > LIMITS.rttWarnMs)
-    problems.push(
-      `Sound takes ${ms(rttMs)} there and back, so you and callers would talk over each other.`,
-    );
+  if (lossPct > LIMITS.lossWarnPct) problems.push(t('net.lossProblem', { value: pct(lossPct) }));
+  if (rttMs > LIMITS.rttWarnMs) problems.push(t('net.rttProblem', { value: ms(rttMs) }));
   if (jitterMs > LIMITS.jitterWarnMs)
-    problems.push(`The delay varies by ${ms(jitterMs)}, so audio may stutter.`);
+    problems.push(t('net.jitterProblem', { value: ms(jitterMs) }));
   if (verdict === 'pass') {
     return {
       id: 'network',
       verdict,
-      summary: 'Your connection to the relay server is good enough for clear calls.',
+      summary: t('net.good'),
       figures: shown,
     };
   }
-  return { id: 'network', verdict, summary: problems.join(' '), fix: FIX, figures: shown };
+  return { id: 'network', verdict, summary: problems.join(' '), fix: fix(), figures: shown };
 }
 
 /** HTTP round trips to Ringside's own server: when there is no relay to measure through */
@@ -82,40 +82,34 @@ export function judgeServerPath(pings: ServerPings): CheckResult {
     return {
       id: 'network',
       verdict: 'fail',
-      summary: `Ringside's server did not answer any of ${pings.asked} tries.`,
-      fix: 'Check you are online and reload the page; if other sites work, ask your IT team whether this address is blocked.',
+      summary: t('net.noAnswer', { asked: pings.asked }),
+      fix: t('net.noAnswerFix'),
     };
   }
   const rttMs = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
   const unanswered = pings.asked - sorted.length;
-  const figures = [
-    `Round trip: ${ms(rttMs)}`,
-    'Packets lost: not measurable without a relay server',
-  ];
-  const note =
-    'Without a relay server the browser cannot measure lost packets; each call shows its own quality.';
+  const figures = [t('net.roundTrip', { value: ms(rttMs) }), t('net.lostUnmeasurable')];
+  const note = t('net.note');
   if (rttMs > LIMITS.rttWarnMs || unanswered > 0) {
     const slow = rttMs > LIMITS.rttWarnMs;
     return {
       id: 'network',
       verdict: rttMs > LIMITS.rttFailMs ? 'fail' : 'warn',
       summary: [
-        slow
-          ? `A round trip to Ringside's server takes ${ms(rttMs)}, so you and callers may talk over each other.`
-          : `A round trip to Ringside's server takes ${ms(rttMs)}.`,
-        unanswered > 0 ? `${unanswered} of ${pings.asked} tries got no answer.` : '',
+        slow ? t('net.slow', { value: ms(rttMs) }) : t('net.takes', { value: ms(rttMs) }),
+        unanswered > 0 ? t('net.unanswered', { unanswered, asked: pings.asked }) : '',
         note,
       ]
         .filter(Boolean)
         .join(' '),
-      fix: FIX,
+      fix: fix(),
       figures,
     };
   }
   return {
     id: 'network',
     verdict: 'pass',
-    summary: `A round trip to Ringside's server takes ${ms(rttMs)}: fine for calls. ${note}`,
+    summary: t('net.fine', { value: ms(rttMs), note }),
     figures,
   };
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { CheckResult } from './check-result';
 
 /** how the browser reaches a TURN relay */
@@ -41,12 +42,12 @@ export function relayAddress(url: string): string {
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(hostPort);
   const host = match?.[1] ?? hostPort;
   const port = match?.[2] ?? (transport === 'tls' ? '5349' : '3478');
-  return `${host} port ${port} (${transport === 'udp' ? 'UDP' : 'TCP'})`;
+  return t('relay.address', { host, port, transport: transport === 'udp' ? 'UDP' : 'TCP' });
 }
 
 function list(words: string[]): string {
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  return t('relay.list', { rest: words.slice(0, -1).join(', '), last: words.at(-1) ?? '' });
 }
 
 function transports(attempts: RelayAttempt[]): string {
@@ -65,21 +66,22 @@ export function judgeRelays(attempts: RelayAttempt[], policy: RTCIceTransportPol
     return {
       id: 'relay',
       verdict: 'info',
-      summary:
-        'No relay (TURN) server is set up for your workspace, so this test checks direct network paths only.',
-      fix: 'If calls connect but nobody hears anything on your network, ask your administrator to set up a TURN relay.',
+      summary: t('relay.none'),
+      fix: t('relay.noneFix'),
     };
   }
   const reached = attempts.filter((a) => a.reached);
   const missed = attempts.filter((a) => !a.reached);
-  const figures = reached.map((a) => `${NAMES[a.transport]}: answered in ${a.ms ?? '?'} ms`);
+  const figures = reached.map((a) =>
+    t('relay.answeredIn', { transport: NAMES[a.transport], ms: a.ms ?? '?' }),
+  );
   const refused = missed.some((a) => a.error?.code === 401);
-  const allow = `Ask your IT team to allow ${list(missed.map((a) => relayAddress(a.url)))}.`;
+  const addresses = list(missed.map((a) => relayAddress(a.url)));
   if (missed.length === 0) {
     return {
       id: 'relay',
       verdict: 'pass',
-      summary: `The relay server answers over ${transports(reached)}.`,
+      summary: t('relay.answers', { transports: transports(reached) }),
       figures,
     };
   }
@@ -87,22 +89,15 @@ export function judgeRelays(attempts: RelayAttempt[], policy: RTCIceTransportPol
     return {
       id: 'relay',
       verdict: 'warn',
-      summary: `The relay server answers over ${transports(reached)} but not over ${transports(missed)}. Calls still connect.`,
-      fix: refused
-        ? 'The relay refused our sign-in on some addresses: tell your administrator.'
-        : `If audio drops on this network, ${allow.charAt(0).toLowerCase()}${allow.slice(1)}`,
+      summary: t('relay.partly', { reached: transports(reached), missed: transports(missed) }),
+      fix: refused ? t('relay.refusedSome') : t('relay.ifDrops', { addresses }),
       figures,
     };
   }
   return {
     id: 'relay',
     verdict: 'fail',
-    summary:
-      policy === 'relay'
-        ? 'We could not reach the relay server, and your workspace sends every call through it: calls would have no audio on this network.'
-        : 'We could not reach the relay server: on networks that block direct paths, calls would have no audio.',
-    fix: refused
-      ? 'The relay refused our sign-in. Reload the page; if it happens again, tell your administrator (the relay and Ringside may not share the same secret).'
-      : allow,
+    summary: policy === 'relay' ? t('relay.unreachableAll') : t('relay.unreachable'),
+    fix: refused ? t('relay.refused') : t('relay.allow', { addresses }),
   };
 }

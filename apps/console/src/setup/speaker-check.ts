@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { CheckResult } from './check-result';
 
 /**
@@ -8,12 +9,12 @@ import type { CheckResult } from './check-result';
  */
 export function judgeSpeaker(heard: boolean): CheckResult {
   return heard
-    ? { id: 'speaker', verdict: 'pass', summary: 'You heard the test tone.' }
+    ? { id: 'speaker', verdict: 'pass', summary: t('speakerCheck.heard') }
     : {
         id: 'speaker',
         verdict: 'fail',
-        summary: 'You did not hear the test tone, so you would not hear callers either.',
-        fix: 'Turn the volume up, check the headset is plugged in and chosen as the output in your computer, or pick another speaker under Speaker, then play the tone again.',
+        summary: t('speakerCheck.notHeard'),
+        fix: t('speakerCheck.notHeardFix'),
       };
 }
 
@@ -27,7 +28,7 @@ export function toneNotPlayed(reason: string): CheckResult {
   return {
     id: 'speaker',
     verdict: 'fail',
-    summary: 'We could not play the test tone.',
-    fix: `${reason} Pick another speaker under Speaker, or reload the page.`,
+    summary: t('speakerCheck.notPlayed'),
+    fix: t('speakerCheck.notPlayedFix', { reason }),
   };
 }
