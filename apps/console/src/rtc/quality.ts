@@ -1,3 +1,5 @@
+import { formatNumber } from '../i18n/formats';
+import { t } from '../i18n/i18n';
 import type { QualityLevel } from '@ringside/contracts';
 import type { QualityState, QualityWarning } from '../state/types';
 import { estimateMos } from './mos';
@@ -113,26 +115,24 @@ export function gradeLevel(
   warnings: readonly QualityWarning[] = [],
 ): { level: QualityLevel; reason?: string } {
   if (warnings.includes('no-audio-received'))
-    return { level: 'poor', reason: 'no audio from the caller' };
+    return { level: 'poor', reason: t('qreason.noAudioReceived') };
   if (warnings.includes('no-audio-sent'))
-    return { level: 'poor', reason: 'no audio is being sent' };
+    return { level: 'poor', reason: t('qreason.noAudioSent') };
   const reasons: string[] = [];
-  if (metrics.lossPct >= 3) reasons.push(`packet loss ${metrics.lossPct.toFixed(1)} %`);
-  if (metrics.jitterMs >= 30) reasons.push(`high jitter (${Math.round(metrics.jitterMs)} ms)`);
-  if (metrics.rttMs >= 300) reasons.push(`high round-trip time (${Math.round(metrics.rttMs)} ms)`);
+  const one = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  if (metrics.lossPct >= 3) {
+    reasons.push(t('qreason.loss', { value: formatNumber(metrics.lossPct, one) }));
+  }
+  if (metrics.jitterMs >= 30) {
+    reasons.push(t('qreason.jitter', { value: formatNumber(Math.round(metrics.jitterMs)) }));
+  }
+  if (metrics.rttMs >= 300) {
+    reasons.push(t('qreason.rtt', { value: formatNumber(Math.round(metrics.rttMs)) }));
+  }
   const level: QualityLevel =
     metrics.mos >= 4 && reasons.length === 0 ? 'good' : metrics.mos >= 3.5 ? 'fair' : 'poor';
   const reason =
-    reasons[0] ?? (level === 'good' ? undefined : `low MOS estimate (${metrics.mos.toFixed(1)})`);
+    reasons[0] ??
+    (level === 'good' ? undefined : t('qreason.lowMos', { value: formatNumber(metrics.mos, one) }));
   return reason === undefined ? { level } : { level, reason };
 }
-
-/** the warning as the in-call panel words it */
-export const WARNING_TEXT: Record<QualityWarning, string> = {
-  'high-rtt': 'High latency: there may be a delay when you talk.',
-  'high-jitter': 'Unstable network: the audio may sound choppy.',
-  'high-packet-loss': 'Packets are being lost: the audio may cut out.',
-  'low-mos': 'Call quality is low.',
-  'no-audio-received': 'No audio is arriving from the caller.',
-  'no-audio-sent': 'Your audio is not being sent.',
-};
