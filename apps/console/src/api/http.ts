@@ -1,3 +1,4 @@
+import { lazyWords, t } from '../i18n/i18n';
 /** a failed request: HTTP status (0 when the server could not be reached), a code and words */
 export interface ApiError {
   status: number;
@@ -18,12 +19,12 @@ export type ReadReply<T> = (body: unknown) => T | undefined;
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-const FALLBACK_MESSAGES: Record<number, string> = {
-  401: 'Please sign in again.',
-  403: 'You are not allowed to do that.',
-  404: 'Not found.',
-  429: 'Too many attempts. Try again in a moment.',
-};
+const FALLBACK_MESSAGES: Record<number, string> = lazyWords({
+  401: 'http.401',
+  403: 'http.403',
+  404: 'http.404',
+  429: 'http.429',
+});
 
 /** the server's `{error:{code,message}}` when it sent one; otherwise words for the status */
 export function errorFrom(status: number, payload: unknown): ApiError {
@@ -34,9 +35,7 @@ export function errorFrom(status: number, payload: unknown): ApiError {
       return issues ? { status, code, message, issues } : { status, code, message };
     }
   }
-  const message =
-    FALLBACK_MESSAGES[status] ??
-    (status >= 500 ? 'Ringside had a problem. Try again.' : 'That did not work.');
+  const message = FALLBACK_MESSAGES[status] ?? (status >= 500 ? t('http.5xx') : t('http.other'));
   return { status, code: `http_${status}`, message };
 }
 

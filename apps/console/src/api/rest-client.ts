@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { errorFrom, type ApiError, type ApiResult, type FetchLike, type ReadReply } from './http';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -68,13 +69,13 @@ export class RestClient {
         ...(options.keepalive ? { keepalive: true } : {}),
       });
     } catch {
-      return failure(0, 'network', 'Cannot reach Ringside. Check your connection and try again.');
+      return failure(0, 'network', t('http.network'));
     }
     const payload = await readJson(response);
     if (!response.ok) return { ok: false, error: errorFrom(response.status, payload) };
     const data = read(payload);
     if (data === undefined) {
-      return failure(response.status, 'bad_reply', 'Ringside sent a reply this page cannot read.');
+      return failure(response.status, 'bad_reply', t('http.badReply'));
     }
     return { ok: true, data };
   }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { CallRemoteSdpPayload, CallView, DialableChannel } from '@ringside/contracts';
 import type { SessionMicrophone } from '../rtc/LocalAudio';
 import type { MediaSession, SessionFailure } from '../rtc/MediaSession';
@@ -52,7 +53,7 @@ export class OutboundCall extends AgentCall {
     if (store.getState().current) return;
     const from = store.getState().me?.channels.find((c) => c.id === channelId);
     if (!from) {
-      store.getState().dialNoticed('refused', 'That channel is not one you can call from.');
+      store.getState().dialNoticed('refused', t('dial.notYourChannel'));
       return;
     }
     const target = readDialTarget(from.channel, typed);

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { CallClaimedPayload, CallEndedPayload, CallRingingPayload } from '@ringside/contracts';
 import { silentLogger, type Logger } from '../log';
 import type { SignalingClient } from '../signaling/SignalingClient';
@@ -137,7 +138,7 @@ export class RingingCalls {
       setTimeout(() => {
         this.#expiries.delete(callId);
         if (this.#store.getState().ringing[callId]?.notice) return;
-        this.#notice(callId, { kind: 'ended', text: 'Not answered in time' });
+        this.#notice(callId, { kind: 'ended', text: t('ring.notAnswered') });
       }, delay),
     );
   }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { isBsuid, type Channel } from '@ringside/contracts';
 
 /** whom to call, as `call:dial` takes it, or what is wrong with what was typed */
@@ -25,33 +26,31 @@ export function readDialTarget(channel: Channel, input: string): DialTarget {
   // a customer known by username only, called back by the business-scoped id Meta sent
   if (channel === 'whatsapp' && isBsuid(typed)) return { ok: true, to: typed };
   if (channel === 'messenger') {
-    if (typed === '') return { ok: false, message: 'Type the Messenger user id (PSID) to call.' };
+    if (typed === '') return { ok: false, message: t('dialTarget.noPsid') };
     if (!PSID.test(typed)) {
       return {
         ok: false,
-        message:
-          'A Messenger user id (PSID) is a number of 5 to 32 digits, such as 6124509938127745.',
+        message: t('dialTarget.badPsid'),
       };
     }
     return { ok: true, to: typed };
   }
-  if (typed === '') return { ok: false, message: 'Type the phone number to call.' };
+  if (typed === '') return { ok: false, message: t('dialTarget.noNumber') };
   const compact = typed.replace(SEPARATORS, '');
   const number = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
   if (!number.startsWith('+')) {
     return {
       ok: false,
-      message:
-        'Type the number with its country code, starting with + (for example +44 7700 900123).',
+      message: t('dialTarget.noPlus'),
     };
   }
   if (!/^\+\d+$/.test(number)) {
-    return { ok: false, message: 'A phone number has only digits after the +.' };
+    return { ok: false, message: t('dialTarget.digitsOnly') };
   }
   if (!E164.test(number)) {
     return {
       ok: false,
-      message: `${typed} is not a complete international number: after the +, 7 to 15 digits, not starting with 0.`,
+      message: t('dialTarget.incomplete', { typed }),
     };
   }
   return { ok: true, to: number };

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { Outcome } from '../rtc/LocalAudio';
 import type { MicActivity } from '../rtc/MicMonitor';
 import type { IcePaths } from '../session/IceServers';
@@ -188,8 +189,8 @@ export class SetupCheck {
       return {
         id: 'microphone',
         verdict: 'warn',
-        summary: 'Your microphone is open, but this browser did not let us measure its level.',
-        fix: 'Click Start the test again; if this keeps happening, use an up-to-date Chrome or Edge.',
+        summary: t('setupCheck.unmeasured'),
+        fix: t('setupCheck.unmeasuredFix'),
       };
     }
     return judgeMicrophone({ peakRms, speakingMs, listenedMs: listenMs });

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n';
 import { useState, type FormEvent } from 'react';
 import type { ApiResult } from '../../api/http';
 import type { Problems } from './form-check';
@@ -37,7 +38,7 @@ export function useSaveForm<T>(plan: () => SavePlan<T>, onSaved: (saved: T) => v
     const request = plan();
     if (typeof request !== 'function') {
       setProblems(request);
-      setOutcome({ kind: 'error', text: request['form'] ?? 'Check the fields marked.' });
+      setOutcome({ kind: 'error', text: request['form'] ?? t('callSettings.checkFields') });
       return;
     }
     setProblems({});
