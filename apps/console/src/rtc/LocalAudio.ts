@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { describe as describeError } from './errors';
 import { DTMF_DURATION_MS, DTMF_GAP_MS, normalizeDtmf } from './dtmf';
 import type { HoldMusic } from './hold-music';
@@ -66,12 +67,12 @@ export class LocalAudio {
   }
 
   async setHeld(held: boolean): Promise<Outcome> {
-    if (!this.#sender) return { ok: false, message: 'There is no audio to hold yet.' };
+    if (!this.#sender) return { ok: false, message: t('audio.nothingToHold') };
     if (held === this.held) return { ok: true };
     try {
       if (held) {
         if (!this.#createHoldMusic) {
-          return { ok: false, message: 'Hold music is not available in this browser.' };
+          return { ok: false, message: t('audio.noHoldMusic') };
         }
         const music = this.#createHoldMusic();
         await this.#sender.replaceTrack(music.track);
@@ -93,10 +94,10 @@ export class LocalAudio {
   /** sends keypad tones as RFC 4733 telephone-events */
   sendDtmf(input: string): Outcome & { tones?: string } {
     const tones = normalizeDtmf(input);
-    if (tones === undefined) return { ok: false, message: 'Only 0–9, *, # and A–D can be sent.' };
+    if (tones === undefined) return { ok: false, message: t('audio.badTones') };
     const dtmf = this.#sender?.dtmf;
     if (!dtmf || !dtmf.canInsertDTMF) {
-      return { ok: false, message: 'Keypad tones cannot be sent on this call right now.' };
+      return { ok: false, message: t('audio.noTones') };
     }
     // appending keeps a quick second press from cutting the first tone short
     dtmf.insertDTMF(dtmf.toneBuffer + tones, DTMF_DURATION_MS, DTMF_GAP_MS);

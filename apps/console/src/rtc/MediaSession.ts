@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { silentLogger, type Logger } from '../log';
 import { gatheredAndChecked } from './checked-sdp';
 import { describe } from './errors';
@@ -26,7 +27,13 @@ const RTC_CONFIG: RTCConfiguration = {
   rtcpMuxPolicy: 'require',
 };
 
-const CLOSED: Failed = { ok: false, message: 'The call was closed.' };
+// worded when read, in the language of that moment
+const CLOSED: Failed = {
+  ok: false,
+  get message() {
+    return t('media.closed');
+  },
+};
 
 /**
  * One call's media: the peer connection, the microphone sender, remote audio, mute, hold, DTMF,
@@ -129,7 +136,7 @@ export class MediaSession {
   }
 
   async #prepare(): Promise<PreparedSdp> {
-    if (this.#step !== 'new') return { ok: false, message: 'This call is already being set up.' };
+    if (this.#step !== 'new') return { ok: false, message: t('media.settingUp') };
     this.#setStep('preparing');
     let result: LocalSdpResult;
     try {
