@@ -3,7 +3,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
 import type { ApiError } from '../../api/http';
 import { useT } from '../../i18n/I18nProvider';
-import { t as translate } from '../../i18n/i18n';
+import { currentLocale, t as translate } from '../../i18n/i18n';
 import { Button } from '../../ui/controls';
 import { safeNext } from './safe-next';
 
@@ -97,9 +97,11 @@ export function LoginView() {
   );
 }
 
-// the server's refusals in the console's language; anything else as the server said it
+// the server's refusals in the console's language; anything else as the server said it. The
+// server words a throttled sign-in in English with the minutes to wait: English keeps that,
+// other languages get the catalog's general form (the reply carries no number to fill in)
 function signInProblem(failed: ApiError): string {
   if (failed.code === 'unauthorized') return translate('login.wrongCredentials');
-  if (failed.code === 'rate_limited') return translate('login.tooMany');
+  if (failed.code === 'rate_limited' && currentLocale() !== 'en') return translate('login.tooMany');
   return failed.message;
 }
