@@ -1,5 +1,6 @@
 import type { Outcome, SessionMicrophone } from '../rtc/LocalAudio';
 import type { AppStore } from '../state/store';
+import { t } from '../i18n/i18n';
 
 /** what DeviceChoice needs of the microphone manager (`rtc/DeviceManager.ts`) */
 export interface Microphones {
@@ -42,7 +43,7 @@ export class DeviceChoice {
   async chooseOutput(deviceId: string): Promise<void> {
     const { store, speaker } = this.#options;
     if (await speaker.setSpeaker(deviceId)) store.getState().outputChosen(deviceId);
-    else store.getState().problemShown('That speaker could not be used.');
+    else store.getState().problemShown(t('devices.speakerFailed'));
   }
 
   /** the microphone a new call takes, opened first if need be */
@@ -52,7 +53,7 @@ export class DeviceChoice {
     if (!opened.ok) return { error: opened.message };
     return (
       microphones.microphoneForCall() ?? {
-        error: 'The microphone is not available. Choose Available again to reopen it.',
+        error: t('devices.micGone'),
       }
     );
   }

@@ -8,6 +8,7 @@ import { isRecord } from '../api/http';
 import { silentLogger, type Logger } from '../log';
 import type { ConnectionState } from '../state/types';
 import type { SignalingTransport } from './transport';
+import { t } from '../i18n/i18n';
 
 export type CommandName = keyof ClientToServerEvents;
 export type CommandPayload<E extends CommandName> = Parameters<ClientToServerEvents[E]>[0];
@@ -42,18 +43,24 @@ export interface SignalingClientOptions {
 /** the server's refusal when the user already has as many consoles open as it allows */
 const TOO_MANY_CONSOLES = 'too many consoles';
 
+// worded when read, in the console's language of that moment
 const OFFLINE: SignalingError = {
   code: 'offline',
-  message:
-    'Not connected to Ringside right now. Wait for the connection to come back, then try again.',
+  get message() {
+    return t('socket.offline');
+  },
 };
 const NO_REPLY: SignalingError = {
   code: 'timeout',
-  message: 'Ringside did not answer in time. Try again.',
+  get message() {
+    return t('socket.timeout');
+  },
 };
 const BAD_REPLY: SignalingError = {
   code: 'internal',
-  message: 'Ringside sent a reply this page cannot read.',
+  get message() {
+    return t('http.badReply');
+  },
 };
 
 /**
