@@ -8,6 +8,7 @@ import type { AppStore } from '../state/store';
 import type { CallPhase, CurrentCall } from '../state/types';
 import { wrapUpFor } from './call-records';
 import { callEndMessage } from './end-words';
+import { t } from '../i18n/i18n';
 
 /** what a call needs from the console around it ({@link CallController} provides it) */
 export interface CallContext {
@@ -164,7 +165,7 @@ export class AgentCall {
       message ??
       // meta gave up on a path that dropped: say so, not the error code it ended with
       (current.phase === 'reconnecting' && !this.#endedByAgent
-        ? 'The call was lost: the connection dropped and did not come back in time.'
+        ? t('end.lost')
         : callEndMessage(ended, this.#endedByAgent, current.direction));
     const talked = current.answeredAt !== undefined || isLive(current.phase);
     this.context.log.info(`call ${this.#callId} ended: ${ended.outcome}`);

@@ -8,6 +8,7 @@ import { AgentCall, type CallContext } from './AgentCall';
 import { InboundCall, type InboundMediaFactory } from './InboundCall';
 import { OutboundCall, type OutboundMediaFactory } from './OutboundCall';
 import { orphanedCall } from './server-view';
+import { t } from '../i18n/i18n';
 
 export type { InboundMediaFactory } from './InboundCall';
 export type { OutboundMediaFactory, OutboundRequest } from './OutboundCall';
@@ -205,10 +206,7 @@ export class CallController {
     this.#resyncTimer = setTimeout(() => {
       if (this.#seenSinceReconnect) return;
       this.#log.warn(`call ${call.callId} was not re-announced after reconnecting`);
-      call.finish(
-        { callId: call.callId, outcome: 'completed' },
-        'The call ended while the connection to Ringside was down.',
-      );
+      call.finish({ callId: call.callId, outcome: 'completed' }, t('end.whileDown'));
     }, this.#options.resyncGraceMs ?? 3000);
   }
 }

@@ -4,6 +4,7 @@ import type { MediaSession, SessionFailure } from '../rtc/MediaSession';
 import type { RingingCall } from '../state/types';
 import { AgentCall } from './AgentCall';
 import { startedCall } from './call-records';
+import { t } from '../i18n/i18n';
 
 /** builds the media for a ringing call's channel (WhatsApp gets Meta's offer) */
 export type InboundMediaFactory = (
@@ -118,7 +119,7 @@ export class InboundCall extends AgentCall {
     if (!reply.sdpResponse) {
       return media.fail({
         reason: 'bad-reply',
-        message: 'Messenger accepted the call without an SDP answer.',
+        message: t('end.noSdp'),
       });
     }
     const answered = await media.applyAnswer(reply.sdpResponse);
