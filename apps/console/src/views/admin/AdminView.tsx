@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/I18nProvider';
-import { isMessageKey, t, type MessageKey } from '../../i18n/i18n';
+import { t, type MessageKey } from '../../i18n/i18n';
 import { useMemo, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useAppState } from '../../app/ConsoleProvider';
@@ -7,7 +7,6 @@ import { Banner } from '../../ui/controls';
 import { AuditSection } from './AuditSection';
 import { ChannelsSection } from './ChannelsSection';
 import { DoctorChecks } from './doctor/DoctorChecks';
-import { DOCTOR_WORDS } from './doctor/doctor-words';
 import { FailedEventsSection } from './FailedEventsSection';
 import { AdminContext, type AdminApis, type AdminContextValue } from './useAdmin';
 import { UsersSection } from './UsersSection';
@@ -28,17 +27,13 @@ const SECTIONS = [
     adminOnly: true,
   },
   // admins only: the checks ask Meta with the channels' tokens
-  // the checks' own words are theirs (doctor/), in English for now
-  { path: 'checks', title: DOCTOR_WORDS.title, element: <DoctorChecks />, adminOnly: true },
+  { path: 'checks', title: 'admin.section.checks', element: <DoctorChecks />, adminOnly: true },
 ] as const satisfies readonly {
   path: string;
-  title: MessageKey | string;
+  title: MessageKey;
   element: ReactNode;
   adminOnly?: true;
 }[];
-
-// a section's title: a catalog key, or words given as they are
-const titleOf = (title: string) => (isMessageKey(title) ? t(title) : title);
 
 const TAB = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${
@@ -77,7 +72,7 @@ export function AdminView({ apis }: { apis: AdminApis }) {
         <nav aria-label={t('admin.nav')} className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
           {sections.map((section) => (
             <NavLink key={section.path} to={`/admin/${section.path}`} className={TAB}>
-              {titleOf(section.title)}
+              {t(section.title)}
             </NavLink>
           ))}
         </nav>
@@ -87,7 +82,7 @@ export function AdminView({ apis }: { apis: AdminApis }) {
             <Route
               key={section.path}
               path={section.path}
-              element={<Section title={titleOf(section.title)}>{section.element}</Section>}
+              element={<Section title={t(section.title)}>{section.element}</Section>}
             />
           ))}
           <Route path="*" element={<Navigate to="/admin/channels" replace />} />

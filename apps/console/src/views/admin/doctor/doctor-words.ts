@@ -1,40 +1,44 @@
 import type { DoctorCheckId, DoctorStatus } from '@ringside/contracts';
+import { lazyWords, t } from '../../../i18n/i18n';
 
 /**
- * Every string the Checks section shows, in one place (to move into the i18n catalogs). The
- * checks' own messages and fixes come from the server, in its words.
+ * Every string the Checks section shows, in the user's language (read when shown, so a switch
+ * of language follows). The checks' own messages and fixes come from the server, in its words.
  */
 export const DOCTOR_WORDS = {
-  title: 'Checks',
-  intro:
-    'Asks Meta about each channel of this workspace and checks this installation: the token, ' +
-    'webhook subscriptions, calling, the messaging limit, where a Page’s calls ring, the public ' +
-    'address and TURN. Nothing is changed.',
-  run: 'Run checks',
-  running: 'Checking with Meta…',
-  notRun: 'The checks have not been run yet.',
-  couldNotRun: 'The checks could not run:',
-  installation: 'This installation',
-  fix: 'How to fix:',
-  callsCanFlow: 'Calls can flow.',
-  callsCannotFlow: 'Calls cannot flow until the failed checks are fixed.',
-  status: { ok: 'OK', warn: 'Warning', fail: 'Failed' } satisfies Record<DoctorStatus, string>,
+  ...lazyWords({
+    intro: 'doctor.intro',
+    run: 'doctor.run',
+    running: 'doctor.running',
+    notRun: 'doctor.notRun',
+    couldNotRun: 'doctor.couldNotRun',
+    installation: 'doctor.installation',
+    fix: 'doctor.fix',
+    callsCanFlow: 'doctor.callsCanFlow',
+    callsCannotFlow: 'doctor.callsCannotFlow',
+  }),
+  status: lazyWords<DoctorStatus>({
+    ok: 'doctor.status.ok',
+    warn: 'doctor.status.warn',
+    fail: 'doctor.status.fail',
+  }),
+  // brand names: the same in every language
   kind: { whatsapp: 'WhatsApp', messenger: 'Messenger' },
-  check: {
-    token: 'Access token',
-    'token-target': 'Token allowed for this number or Page',
-    'webhook-subscription': 'App subscribed to webhooks',
-    'webhook-fields': 'Webhook fields',
-    'calling-enabled': 'Calling on',
-    'messaging-limit': 'Messaging limit',
-    'ring-target': 'Where calls ring',
-    'public-origin': 'Public address (https)',
-    turn: 'TURN server',
-    'webhook-reachable': 'Webhook URL answers Meta',
-  } satisfies Record<DoctorCheckId, string>,
+  check: lazyWords<DoctorCheckId>({
+    token: 'doctor.check.token',
+    'token-target': 'doctor.check.tokenTarget',
+    'webhook-subscription': 'doctor.check.webhookSubscription',
+    'webhook-fields': 'doctor.check.webhookFields',
+    'calling-enabled': 'doctor.check.callingEnabled',
+    'messaging-limit': 'doctor.check.messagingLimit',
+    'ring-target': 'doctor.check.ringTarget',
+    'public-origin': 'doctor.check.publicOrigin',
+    turn: 'doctor.check.turn',
+    'webhook-reachable': 'doctor.check.webhookReachable',
+  }),
   /** "2 failed, 1 warning, 14 checks — checked 10:04:12" */
   tally: (failed: number, warned: number, total: number, at: string) =>
-    `${failed} failed, ${warned} ${warned === 1 ? 'warning' : 'warnings'}, ${total} checks — checked ${at}`,
+    t('doctor.tally', { failed, warned, total, at }),
   /** the list's accessible name for one group */
-  groupList: (group: string) => `${group}: check results`,
-} as const;
+  groupList: (group: string) => t('doctor.groupList', { group }),
+};
