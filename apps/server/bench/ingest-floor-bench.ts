@@ -10,25 +10,15 @@ import {
 import { startBaselineWebhookServer, type LocalService } from './baseline-webhook-server';
 import { startChild, type Child } from './child';
 import { figure } from './figures';
+import { INGEST_WARMUP, ingestRound } from './ingest-plans';
 import { startBenchPostgres, type BenchPostgres } from './bench-postgres';
 import { startRingside, type RingsideStack } from './ringside-stack';
 import { elapsedMs } from './stats';
 import type { LoadJob, LoadResult, MaxRatePlan, StatusCounts } from './webhook-load-protocol';
 
 const BENCH = 'ingest-floor';
-const CONNECTIONS = 16;
-const WARMUP: MaxRatePlan = {
-  kind: 'max-rate',
-  connections: CONNECTIONS,
-  durationMs: 1_500,
-  maxPairs: 400,
-};
-const MAX_RATE: MaxRatePlan = {
-  kind: 'max-rate',
-  connections: CONNECTIONS,
-  durationMs: 3_000,
-  maxPairs: 40_000,
-};
+const WARMUP = INGEST_WARMUP;
+const MAX_RATE = ingestRound(40_000);
 // best of this many alternating rounds: the machine is shared, interference only ever slows a run
 const ROUNDS = 2;
 const JOB_TIMEOUT_MS = 60_000;

@@ -5,6 +5,7 @@ import type { ServerReply, ServerRequest } from './capacity-protocol';
 import { capacityRinger } from './capacity-rings';
 import { startChild, type Child } from './child';
 import { figure } from './figures';
+import { INGEST_WARMUP, ingestRound } from './ingest-plans';
 import { BENCH_ORIGIN } from './ringside-stack';
 import type { FleetReply, FleetRequest } from './socket-fleet-protocol';
 import { summarize } from './stats';
@@ -13,22 +14,11 @@ import type { LoadJob, LoadResult, MaxRatePlan } from './webhook-load-protocol';
 
 const BENCH = 'two-nodes';
 const GOAL = { kind: 'ratio-at-least', limit: 1.7 } as const;
-const CONNECTIONS = 16;
-const WARMUP: MaxRatePlan = {
-  kind: 'max-rate',
-  connections: CONNECTIONS,
-  durationMs: 1_500,
-  maxPairs: 400,
-};
+const WARMUP = INGEST_WARMUP;
 // at most this many pairs per sender: every round is processed to the end before the next, and on
 // a busy machine a node processes a few dozen pairs a second (a run with no cap outlasted the
 // 2-minute drain)
-const MAX_RATE: MaxRatePlan = {
-  kind: 'max-rate',
-  connections: CONNECTIONS,
-  durationMs: 3_000,
-  maxPairs: 500,
-};
+const MAX_RATE = ingestRound(500);
 const ROUNDS = 2;
 const AGENTS = 500;
 const TRIALS = 20;
