@@ -41,8 +41,7 @@ export function mountSetupRoutes(router: Router, ctx: EngineContext): void {
   });
   router.get('/:version/:id/subscribed_apps', versionOnly, (req, res, next) => {
     const id = String(req.params.id);
-    const inWaba = config.numbers.filter((n) => n.wabaId === id);
-    const page = config.pages.find((p) => p.pageId === id);
+    const { inWaba, page } = assetsOf(config, id);
     if (inWaba.length === 0 && !page) {
       next('route');
       return;
@@ -111,6 +110,14 @@ export function mountSetupRoutes(router: Router, ctx: EngineContext): void {
       });
     });
   });
+}
+
+/** the numbers of WABA `id`, or the Page `id` (neither: the id is not a WABA or Page here) */
+export function assetsOf(config: SimConfig, id: string) {
+  return {
+    inWaba: config.numbers.filter((n) => n.wabaId === id),
+    page: config.pages.find((p) => p.pageId === id),
+  };
 }
 
 /** the token a request is made with: one the simulator issued, not expired */

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { EngineContext } from '../engine/context';
 import { refuse, succeed } from '../engine/outcome';
 import { unsupported } from './auth';
-import { answer, callerToken, versionOnly } from './setup-edges';
+import { answer, assetsOf, callerToken, versionOnly } from './setup-edges';
 
 /**
  * The Page webhook fields the simulator knows for `subscribed_fields` (Meta's list is longer;
@@ -35,8 +35,7 @@ export function mountSubscriptionWrites(router: Router, ctx: EngineContext): voi
   const { config } = ctx;
   router.post('/:version/:id/subscribed_apps', versionOnly, (req, res, next) => {
     const id = String(req.params.id);
-    const inWaba = config.numbers.filter((n) => n.wabaId === id);
-    const page = config.pages.find((p) => p.pageId === id);
+    const { inWaba, page } = assetsOf(config, id);
     if (inWaba.length === 0 && !page) {
       next('route');
       return;
