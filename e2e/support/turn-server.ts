@@ -1,9 +1,13 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acceptsConnections, freePort } from '../../apps/server/src/testing/e2e-entry';
+import {
+  acceptsConnections,
+  freePort,
+  testCertificate,
+} from '../../apps/server/src/testing/e2e-entry';
 
 const TURNSERVER = ['/usr/bin/turnserver', '/usr/local/bin/turnserver'].find((p) => existsSync(p));
 
@@ -22,33 +26,6 @@ export interface TestTurnServer {
   stop(): Promise<void>;
 }
 
-// a throwaway self-signed certificate for turns: (Chromium does not check a TURN server's)
-function selfSignedCertificate(dir: string): { cert: string; key: string } {
-  const cert = join(dir, 'turn.crt');
-  const key = join(dir, 'turn.key');
-  const made = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  if (made.status !== 0) throw new Error('openssl could not make the TURN test certificate');
-  return { cert, key };
-}
-
 /**
  * A real TURN relay — Debian's coturn — on 127.0.0.1 at free ports, checking credentials in the
  * TURN REST API scheme against a fresh shared secret (`use-auth-secret`), as a deployment's
@@ -65,7 +42,8 @@ export async function startTurnServer(): Promise<TestTurnServer> {
     throw new Error('coturn is not installed (apt-get install -y coturn); .ci/run installs it');
   }
   const dir = mkdtempSync(join(tmpdir(), 'ringside-turn-'));
-  const { cert, key } = selfSignedCertificate(dir);
+  // a throwaway certificate for turns: (Chromium does not check a TURN server's)
+  const { cert, key } = testCertificate(dir, '127.0.0.1');
   const port = await freePort();
   const tlsPort = await freePort();
   // a relay port range of this run's own, away from the listeners

@@ -1,45 +1,13 @@
 // test-only: the programs docs/deploy.md installs (nginx, Caddy, coturn), run for a test
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { join } from 'node:path';
 import { io as connectSocket } from 'socket.io-client';
 import { acceptsConnections, freePort } from './local-ports';
 import { waitUntil, type ConsoleSocket } from './socket-helpers';
 
 export { freePort };
-
-/**
- * A self-signed certificate for `name`, written as `<dir>/fullchain.pem` and `<dir>/privkey.pem`
- * (the names certbot gives), so a shipped config's certificate folder can point at `dir`.
- */
-export function testCertificate(dir: string, name: string): { cert: string; key: string } {
-  const cert = join(dir, 'fullchain.pem');
-  const key = join(dir, 'privkey.pem');
-  const made = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      `/CN=${name}`,
-      '-addext',
-      `subjectAltName=DNS:${name},IP:127.0.0.1`,
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (made.status !== 0) throw new Error(`openssl could not make a certificate: ${made.stderr}`);
-  return { cert, key };
-}
+export { testCertificate } from './test-certificate';
 
 /** A program started for a test: its output so far, and a stop that waits for the exit. */
 export interface TestProcess {

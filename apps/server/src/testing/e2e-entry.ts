@@ -19,5 +19,6 @@ export type { Database } from '../db/database';
 export { IN_MEMORY, openDatabase } from '../db/open-database';
 export { acceptsConnections, freePort } from './local-ports';
 export { pgliteImageAt } from './pglite-image';
+export { testCertificate } from './test-certificate';
 export { startTestServer, type TestServer, type TestServerOptions } from './server-builder';
 export type { RingSettings } from '../repos/channels';
