@@ -26,6 +26,16 @@ describe('what the anchor plays, records and offers', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
+  /** three seconds of a 550 Hz tone as an Ogg Opus file, as prompts and hold music will be */
+  function writeMusic(): string {
+    const music = join(folder, 'hold.opus');
+    const tone = new AudioProbe(550);
+    const packets = Array.from({ length: 150 }, () => tone.nextPacket());
+    tone.close();
+    writeFileSync(music, writeOggOpus(packets, { channels: 2, serial: 1 }));
+    return music;
+  }
+
   async function joinByOffer(room: CallRoom, legId: string, peer: TonePeer) {
     peers.push(peer);
     const { answer } = await room.addLegFromOffer(legId, await peer.offer());
@@ -41,16 +51,7 @@ describe('what the anchor plays, records and offers', () => {
       await joinByOffer(room, 'customer', customer);
       expect(customer.level()).toBeLessThan(SILENT);
 
-      const music = join(folder, 'hold.opus');
-      const tone = new AudioProbe(550);
-      writeFileSync(
-        music,
-        writeOggOpus(
-          Array.from({ length: 150 }, () => tone.nextPacket()),
-          { channels: 2, serial: 1 },
-        ),
-      );
-      tone.close();
+      const music = writeMusic();
       const fileId = await room.playFile(music, { loop: true });
       await waitFor('the customer hears the music', () => customer.level() > HEARD);
 
@@ -77,16 +78,7 @@ describe('what the anchor plays, records and offers', () => {
       expect(side.legIds).toEqual(['agent']);
       await waitFor('the agent is out of the customer room', () => customer.level() < SILENT);
 
-      const music = join(folder, 'hold.opus');
-      const tone = new AudioProbe(550);
-      writeFileSync(
-        music,
-        writeOggOpus(
-          Array.from({ length: 150 }, () => tone.nextPacket()),
-          { channels: 2, serial: 1 },
-        ),
-      );
-      tone.close();
+      const music = writeMusic();
       const fileId = await main.playFile(music, { loop: true });
       await waitFor('the customer hears the hold music', () => customer.level() > HEARD);
       expect(agent.level()).toBeLessThan(SILENT);
