@@ -39,19 +39,11 @@ export function mountSetupRoutes(router: Router, ctx: EngineContext): void {
       return succeed({ data: inspectToken(config, input) });
     });
   });
-  router.get('/:version/:id/subscribed_apps', versionOnly, (req, res, next) => {
-    const id = String(req.params.id);
-    const { inWaba, page } = assetsOf(config, id);
-    if (inWaba.length === 0 && !page) {
-      next('route');
-      return;
-    }
-    answer(ctx, req, res, () => {
-      const caller = callerToken(config, req);
-      if (!caller.ok) return caller;
-      const token = caller.value;
-      if (page) {
-        if (page.accessToken !== token) return unsupported('GET', id);
+  router.get(
+    '/:version/:id/subscribed_apps',
+    versionOnly,
+    subscribedAppsHandler(ctx, 'GET', {
+      page: (page) => {
         const fields = config.setup.pageFields[page.pageId] ?? DEFAULT_PAGE_FIELDS;
         return succeed({
           data:
@@ -67,24 +59,25 @@ export function mountSetupRoutes(router: Router, ctx: EngineContext): void {
                   },
                 ],
         });
-      }
-      if (!inWaba.some((n) => n.accessToken === token)) return unsupported('GET', id);
-      const subscribed = !config.setup.unsubscribedWabas.includes(id);
-      return succeed({
-        data: subscribed
-          ? [
-              {
-                whatsapp_business_api_data: {
-                  link: `https://www.facebook.com/games/?app_id=${config.setup.appId}`,
-                  name: config.setup.appName,
-                  id: config.setup.appId,
+      },
+      waba: (wabaId) => {
+        const subscribed = !config.setup.unsubscribedWabas.includes(wabaId);
+        return succeed({
+          data: subscribed
+            ? [
+                {
+                  whatsapp_business_api_data: {
+                    link: `https://www.facebook.com/games/?app_id=${config.setup.appId}`,
+                    name: config.setup.appName,
+                    id: config.setup.appId,
+                  },
                 },
-              },
-            ]
-          : [],
-      });
-    });
-  });
+              ]
+            : [],
+        });
+      },
+    }),
+  );
   router.get('/:version/:id/subscriptions', versionOnly, (req, res, next) => {
     if (String(req.params.id) !== config.setup.appId) {
       next('route');
@@ -112,16 +105,47 @@ export function mountSetupRoutes(router: Router, ctx: EngineContext): void {
   });
 }
 
-/** the numbers of WABA `id`, or the Page `id` (neither: the id is not a WABA or Page here) */
-export function assetsOf(config: SimConfig, id: string) {
-  return {
-    inWaba: config.numbers.filter((n) => n.wabaId === id),
-    page: config.pages.find((p) => p.pageId === id),
+type SimPage = SimConfig['pages'][number];
+
+/**
+ * The handler of `/{waba-id or page-id}/subscribed_apps` for `method`: an id that is neither goes
+ * on to the next route; the caller's token must be that Page's, or one of that WABA's numbers'
+ * (else Meta's "unsupported request"); then `on.page` or `on.waba` answers.
+ *
+ * @example
+ * router.post('/:version/:id/subscribed_apps', versionOnly, subscribedAppsHandler(ctx, 'POST', { page, waba }));
+ */
+export function subscribedAppsHandler(
+  ctx: EngineContext,
+  method: 'GET' | 'POST',
+  on: {
+    page(page: SimPage, req: Request): Outcome<object>;
+    waba(wabaId: string, req: Request): Outcome<object>;
+  },
+): RequestHandler {
+  const { config } = ctx;
+  return (req, res, next) => {
+    const id = String(req.params.id);
+    const inWaba = config.numbers.filter((n) => n.wabaId === id);
+    const page = config.pages.find((p) => p.pageId === id);
+    if (inWaba.length === 0 && !page) {
+      next('route');
+      return;
+    }
+    answer(ctx, req, res, () => {
+      const caller = callerToken(config, req);
+      if (!caller.ok) return caller;
+      if (page)
+        return page.accessToken === caller.value ? on.page(page, req) : unsupported(method, id);
+      return inWaba.some((n) => n.accessToken === caller.value)
+        ? on.waba(id, req)
+        : unsupported(method, id);
+    });
   };
 }
 
 /** the token a request is made with: one the simulator issued, not expired */
-export function callerToken(config: SimConfig, req: Request): Outcome<string> {
+function callerToken(config: SimConfig, req: Request): Outcome<string> {
   const token = readToken(req);
   if (token === null) {
     return refuse(190, 'no access token', {
@@ -148,7 +172,7 @@ export const versionOnly: RequestHandler = (req, _res, next) => {
   next(isGraphVersion(String(req.params.version)) ? undefined : 'route');
 };
 
-export function answer(
+function answer(
   ctx: EngineContext,
   req: Request,
   res: Response,

@@ -1,8 +1,7 @@
 import type { Router } from 'express';
 import type { EngineContext } from '../engine/context';
 import { refuse, succeed } from '../engine/outcome';
-import { unsupported } from './auth';
-import { answer, assetsOf, callerToken, versionOnly } from './setup-edges';
+import { subscribedAppsHandler, versionOnly } from './setup-edges';
 
 /**
  * The Page webhook fields the simulator knows for `subscribed_fields` (Meta's list is longer;
@@ -33,19 +32,11 @@ const PAGE_FIELDS = new Set([
  */
 export function mountSubscriptionWrites(router: Router, ctx: EngineContext): void {
   const { config } = ctx;
-  router.post('/:version/:id/subscribed_apps', versionOnly, (req, res, next) => {
-    const id = String(req.params.id);
-    const { inWaba, page } = assetsOf(config, id);
-    if (inWaba.length === 0 && !page) {
-      next('route');
-      return;
-    }
-    answer(ctx, req, res, () => {
-      const caller = callerToken(config, req);
-      if (!caller.ok) return caller;
-      const token = caller.value;
-      if (page) {
-        if (page.accessToken !== token) return unsupported('POST', id);
+  router.post(
+    '/:version/:id/subscribed_apps',
+    versionOnly,
+    subscribedAppsHandler(ctx, 'POST', {
+      page: (page, req) => {
         const asked = subscribedFields(req.query.subscribed_fields);
         if (asked.length === 0) {
           return refuse(100, 'subscribed_fields is required', {
@@ -60,12 +51,13 @@ export function mountSubscriptionWrites(router: Router, ctx: EngineContext): voi
         }
         config.setup.pageFields[page.pageId] = asked;
         return succeed({ success: true });
-      }
-      if (!inWaba.some((n) => n.accessToken === token)) return unsupported('POST', id);
-      config.setup.unsubscribedWabas = config.setup.unsubscribedWabas.filter((w) => w !== id);
-      return succeed({ success: true });
-    });
-  });
+      },
+      waba: (wabaId) => {
+        config.setup.unsubscribedWabas = config.setup.unsubscribedWabas.filter((w) => w !== wabaId);
+        return succeed({ success: true });
+      },
+    }),
+  );
 }
 
 /** `?subscribed_fields=calls,call_permission_reply` (or repeated) as a list of fields */
