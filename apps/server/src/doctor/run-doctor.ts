@@ -46,7 +46,19 @@ const VERIFY_TIMEOUT_MS = 5_000;
 export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   const channels = (await deps.channels.list()).filter((c) => c.enabled);
   const checks: DoctorCheck[] = [];
-  for (const channel of channels) checks.push(...(await channelChecks(deps, channel)));
+  // the app's own webhook fields are the same for every channel of the app: read once a run
+  const appSubscriptions = new Map<string, ReturnType<typeof readAppSubscriptions>>();
+  const appFieldsOf = (appId: string, appSecret: string) => {
+    let read = appSubscriptions.get(appId);
+    if (!read) {
+      read = readAppSubscriptions(deps, appId, appSecret);
+      appSubscriptions.set(appId, read);
+    }
+    return read;
+  };
+  for (const channel of channels) {
+    checks.push(...(await channelChecks(deps, channel, appFieldsOf)));
+  }
   checks.push(publicOriginCheck(deps.publicOrigins), turnCheck(deps.turnUrls));
   checks.push(await reachableCheck(deps));
   return {
@@ -56,7 +68,15 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   };
 }
 
-async function channelChecks(deps: DoctorDeps, record: ChannelRecord): Promise<DoctorCheck[]> {
+function readAppSubscriptions(deps: DoctorDeps, appId: string, appSecret: string) {
+  return ask(() => deps.graph.setup.appSubscriptions(appId, appSecret));
+}
+
+async function channelChecks(
+  deps: DoctorDeps,
+  record: ChannelRecord,
+  appFieldsOf: (appId: string, appSecret: string) => ReturnType<typeof readAppSubscriptions>,
+): Promise<DoctorCheck[]> {
   const channel: DoctorChannel = { id: record.id, kind: record.kind, name: record.name };
   let creds: GraphCredentials | undefined;
   try {
@@ -102,7 +122,7 @@ async function channelChecks(deps: DoctorDeps, record: ChannelRecord): Promise<D
       ? ('no-app-secret' as const)
       : token.appId === undefined
         ? ('no-app-id' as const)
-        : await ask(() => graph.setup.appSubscriptions(token.appId ?? '', appSecret));
+        : await appFieldsOf(token.appId, appSecret);
   if (target.kind === 'whatsapp') {
     return [
       ...token.checks,
