@@ -36,6 +36,17 @@ export const LIVE_CALL_STATES = [
 export const WHEN_NOBODY_AVAILABLE = ['keep-ringing', 'reject'] as const;
 export type WhenNobodyAvailable = (typeof WHEN_NOBODY_AVAILABLE)[number];
 
+/**
+ * Where a channel's WhatsApp call audio ends: `direct`, the customer's media straight to the
+ * agent's browser (the default), or `anchored`, on a media engine the server runs, which the
+ * agent joins (docs/anchor.md).
+ *
+ * @example
+ * const mode: MediaMode = channel.mediaMode; // 'direct'
+ */
+export const MEDIA_MODES = ['direct', 'anchored'] as const;
+export type MediaMode = (typeof MEDIA_MODES)[number];
+
 /** Default seconds an inbound call rings before it counts as missed. */
 export const DEFAULT_RING_TIMEOUT_SEC = 45;
 /** Default seconds one agent rings under longest-idle before the next is tried. */

@@ -23,7 +23,9 @@ import {
   DEFAULT_AGENT_TIMEOUT_SEC,
   DEFAULT_RING_TIMEOUT_SEC,
   DEFAULT_WRAP_UP_SEC,
+  MEDIA_MODES,
   WHEN_NOBODY_AVAILABLE,
+  type MediaMode,
   type WhenNobodyAvailable,
 } from './enums';
 import { users, workspaces } from './schema-accounts';
@@ -64,6 +66,8 @@ export const channels = pgTable(
     mediaPurpose: text('media_purpose'),
     mediaAnnouncementLanguage: text('media_announcement_language'),
     mediaRetentionDays: integer('media_retention_days').notNull().default(90),
+    // where this line's call audio ends: the agent's browser, or a media engine of ours
+    mediaMode: text('media_mode').$type<MediaMode>().notNull().default('direct'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
@@ -76,6 +80,7 @@ export const channels = pgTable(
     oneOf('channels_when_nobody_check', t.whenNobodyAvailable, WHEN_NOBODY_AVAILABLE),
     oneOf('channels_wrap_up_check', t.wrapUp, wrapUpModeSchema.options),
     oneOf('channels_media_capture_check', t.mediaCapture, mediaCaptureSchema.options),
+    oneOf('channels_media_mode_check', t.mediaMode, MEDIA_MODES),
   ],
 );
 

@@ -29,6 +29,7 @@ const channel: ChannelRecord = {
   mediaPurpose: null,
   mediaAnnouncementLanguage: null,
   mediaRetentionDays: 90,
+  mediaMode: 'direct',
   tokenSet: true,
   createdAt: new Date(T0),
   updatedAt: new Date(T0),

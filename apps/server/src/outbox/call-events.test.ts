@@ -34,6 +34,7 @@ const whatsapp: ChannelRecord = {
   mediaPurpose: null,
   mediaAnnouncementLanguage: null,
   mediaRetentionDays: 90,
+  mediaMode: 'direct',
   tokenSet: true,
   createdAt: new Date(T0),
   updatedAt: new Date(T0),

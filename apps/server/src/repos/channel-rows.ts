@@ -1,6 +1,6 @@
 import type { Channel, MediaCapture, RingStrategy, WrapUpMode } from '@ringside/contracts';
 import { sql } from 'drizzle-orm';
-import type { WhenNobodyAvailable } from '../db/enums';
+import type { MediaMode, WhenNobodyAvailable } from '../db/enums';
 import { channelAgents, channels } from '../db/schema';
 
 /** A channel without its token: what every reader outside Graph calls gets. */
@@ -26,6 +26,8 @@ export interface ChannelRecord {
   readonly mediaPurpose: string | null;
   readonly mediaAnnouncementLanguage: string | null;
   readonly mediaRetentionDays: number;
+  /** where a WhatsApp call's audio ends: the agent's browser, or a media engine (docs/anchor.md) */
+  readonly mediaMode: MediaMode;
   /** whether an access token is stored; the token itself never leaves the repository */
   readonly tokenSet: boolean;
   readonly createdAt: Date;
@@ -57,6 +59,7 @@ export const channelColumns = {
   mediaPurpose: channels.mediaPurpose,
   mediaAnnouncementLanguage: channels.mediaAnnouncementLanguage,
   mediaRetentionDays: channels.mediaRetentionDays,
+  mediaMode: channels.mediaMode,
   tokenSet: sql<boolean>`(${channels.tokenCiphertext} is not null)`.as('token_set'),
   createdAt: channels.createdAt,
   updatedAt: channels.updatedAt,

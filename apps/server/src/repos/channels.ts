@@ -1,7 +1,7 @@
 import type { Channel, MediaCapture, RingStrategy, WrapUpMode } from '@ringside/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import type { WhenNobodyAvailable } from '../db/enums';
+import type { MediaMode, WhenNobodyAvailable } from '../db/enums';
 import { channelAgents, channels, users } from '../db/schema';
 import type { SecretBox } from '../db/secret-box';
 import type { GraphCredentials } from '../graph/graph-credentials';
@@ -50,6 +50,8 @@ export interface ChannelPatch extends RingSettings {
   mediaPurpose?: string | null;
   mediaAnnouncementLanguage?: string | null;
   mediaRetentionDays?: number;
+  /** where WhatsApp call audio ends (no admin route sets it yet: docs/anchor.md) */
+  mediaMode?: MediaMode;
   name?: string;
   displayNumber?: string;
   accessToken?: string;

@@ -22,6 +22,7 @@ function channel(over: Partial<ChannelListing>): ChannelListing {
     mediaPurpose: null,
     mediaAnnouncementLanguage: null,
     mediaRetentionDays: 90,
+    mediaMode: 'direct',
     tokenSet: true,
     createdAt: new Date(0),
     updatedAt: new Date(0),

@@ -1,0 +1,2 @@
+ALTER TABLE "channels" ADD COLUMN "media_mode" text DEFAULT 'direct' NOT NULL;--> statement-breakpoint
+ALTER TABLE "channels" ADD CONSTRAINT "channels_media_mode_check" CHECK ("channels"."media_mode" in ('direct', 'anchored'));
