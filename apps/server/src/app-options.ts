@@ -1,3 +1,4 @@
+import type { EnginePool } from '@ringside/anchor';
 import type { MetaSim } from '@ringside/meta-sim';
 import type { AbuseLimitOverrides } from './abuse-limits';
 import type { AppAuthOptions } from './auth/auth-router';
@@ -67,4 +68,6 @@ export interface AppOptions {
   mediaWorker?: MediaWorkerOptions;
   /** `STUN_URLS`, `TURN_URLS`, `TURN_SECRET`, `ICE_TRANSPORT_POLICY` (default: none, all paths) */
   ice?: IceSettings;
+  /** `ANCHOR_ENGINES`, opened: the media engines of anchored channels (absent: all calls direct) */
+  anchor?: EnginePool;
 }

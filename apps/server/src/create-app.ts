@@ -124,6 +124,7 @@ export function createApp(options: AppOptions) {
     ...(options.noPickupMs === undefined ? {} : { noPickupMs: options.noPickupMs }),
     points: options.racePoints ?? noRacePoints,
     graphWorker: options.graphWorker,
+    anchor: options.anchor,
   });
   // recordings and transcripts Meta made: fetched, kept, swept (main.ts stores them in DATA_DIR)
   const mediaStore = options.mediaStore ?? createMemoryMediaStore();

@@ -102,4 +102,30 @@ describe('loadEnv', () => {
     expect(short).toEqual(['TURN_SECRET must be at least 16 characters']);
     expect(short.join()).not.toContain('tiny-secret');
   });
+
+  it('reads the media engines of anchored channels by name, refusing a malformed or doubled one', () => {
+    expect(loadEnv({}).ANCHOR_ENGINES).toEqual([]);
+    expect(
+      loadEnv({
+        ANCHOR_ENGINES: 'janus-a=ws://10.0.0.5:8188, janus-b=wss://media.example.com/janus',
+      }).ANCHOR_ENGINES,
+    ).toEqual([
+      { name: 'janus-a', url: 'ws://10.0.0.5:8188' },
+      { name: 'janus-b', url: 'wss://media.example.com/janus' },
+    ]);
+    const problems = (value: string) => {
+      try {
+        loadEnv({ ANCHOR_ENGINES: value });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems('janus-a=ws://10.0.0.5:8188,http://10.0.0.6:8188')).toEqual([
+      'ANCHOR_ENGINES entry 2 is not an engine like janus-a=ws://10.0.0.5:8188',
+    ]);
+    expect(problems('a=ws://10.0.0.5:8188,a=ws://10.0.0.6:8188')).toEqual([
+      'ANCHOR_ENGINES names the engine "a" twice',
+    ]);
+  });
 });

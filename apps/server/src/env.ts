@@ -59,6 +59,38 @@ function uriList(schemes: readonly string[]) {
     });
 }
 
+/**
+ * `ANCHOR_ENGINES`: the media engines (Janus) anchored channels use, comma-separated
+ * `name=ws://host:port`; the name is how a call finds its engine again (docs/anchor.md)
+ */
+const anchorEngines = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const engines: { name: string; url: string }[] = [];
+    const entries = value
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    for (const [i, entry] of entries.entries()) {
+      const match = /^([A-Za-z0-9][\w.-]*)=(wss?:\/\/[^\s,]+)$/.exec(entry);
+      if (!match?.[1] || !match[2]) {
+        ctx.addIssue({
+          code: 'custom',
+          // no echo: an engine's address may one day carry its API secret
+          message: `entry ${i + 1} is not an engine like janus-a=ws://10.0.0.5:8188`,
+        });
+        return z.NEVER;
+      }
+      if (engines.some((engine) => engine.name === match[1])) {
+        ctx.addIssue({ code: 'custom', message: `names the engine "${match[1]}" twice` });
+        return z.NEVER;
+      }
+      engines.push({ name: match[1], url: match[2] });
+    }
+    return engines;
+  });
+
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -116,6 +148,7 @@ const envSchema = z
     TURN_URLS: uriList(['turn', 'turns']),
     TURN_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
+    ANCHOR_ENGINES: anchorEngines,
   })
   .superRefine((env, ctx) => {
     const simulator = env.SIMULATOR ?? (env.META_APP_SECRET ? 'off' : 'on');

@@ -9,6 +9,7 @@ import {
   DEMO_WHATSAPP_NUMBER,
   type MetaSim,
 } from '@ringside/meta-sim';
+import { openAnchorPool } from './anchor/open-anchor-pool';
 import { connectRedisAttemptStore } from './auth/login-attempts-redis';
 import { connectRedisAdapter } from './cluster/redis-adapter';
 import { createApp } from './create-app';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   const attempts = env.REDIS_URL
     ? await connectRedisAttemptStore(env.REDIS_URL, logger)
     : undefined;
+  const anchor = await openAnchorPool(env.ANCHOR_ENGINES, logger);
   const consoleDir = fileURLToPath(new URL('../../console/dist', import.meta.url));
   if (!existsSync(consoleDir))
     logger.warn({ consoleDir }, 'console not built: serving the API only');
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     ...(sim ? { simulator: sim } : {}),
     ...(redis ? { socketAdapter: redis.adapter } : {}),
     ...(attempts ? { auth: { loginLimits: { store: attempts.store } } } : {}),
+    ...(anchor ? { anchor } : {}),
     outgoingWebhooks: { allowPrivateNetwork: env.OUTGOING_WEBHOOKS_PRIVATE === 'allow' },
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
     trustProxy: env.TRUST_PROXY,
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
     await app.close();
     await redis?.close();
     await attempts?.close();
+    await anchor?.close();
     await sim?.close();
     await database.close();
     process.exit(0);

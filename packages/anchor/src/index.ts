@@ -1,4 +1,7 @@
 // the media anchor: a Janus engine the server runs, and the calls it mixes (issue #15)
+// janode ships no types: whoever imports the anchor needs these ambient declarations too
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./janode.d.ts" />
 export { AnchorError, type AnchorErrorCode } from './errors';
 export { JanusProcess, type JanusExit, type JanusProcessOptions } from './engine/janus-process';
 export { renderJanusConfig, type JanusConfigOptions } from './engine/janus-config';

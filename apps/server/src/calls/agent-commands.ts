@@ -1,3 +1,4 @@
+import { AnchorError } from '@ringside/anchor';
 import type { CallDialAck, CallDialCommand, QualityMetrics } from '@ringside/contracts';
 import { validateLocalAnswer, validateLocalOffer } from '@ringside/sdp';
 import type { Actor } from './actor';
@@ -65,6 +66,19 @@ export function createAgentCommands(deps: {
     return new CommandError('invalid_state', 'This call cannot do that right now.');
   }
 
+  /** the engine's answer to Meta once the agent's answer joined them, undefined if not anchored */
+  async function anchoredAnswer(metaCallId: string, sdp: string): Promise<string | undefined> {
+    try {
+      return await deps.calls.anchor?.agentAnswered(metaCallId, sdp);
+    } catch (error) {
+      if (!(error instanceof AnchorError)) throw error;
+      if (error.code === 'engine_lost' || error.code === 'room_closed') {
+        throw new CommandError('invalid_state', 'The media server carrying this call stopped.');
+      }
+      throw new CommandError('invalid_payload', 'The media server could not use this answer.');
+    }
+  }
+
   return {
     async claim(actor: Actor, callId: string): Promise<void> {
       const { row, channel } = await load(actor, callId);
@@ -85,6 +99,8 @@ export function createAgentCommands(deps: {
       const check =
         channel.kind === 'whatsapp' ? validateLocalAnswer(sdp) : validateLocalOffer(sdp);
       if (!check.ok) throw new CommandError('invalid_payload', check.error.message);
+      // an anchored call: the agent answered the engine's offer; Meta gets the engine's answer
+      const forMeta = await anchoredAnswer(row.metaCallId, check.summary.sdp);
       try {
         const applied = await deps.calls.feed(
           channel,
@@ -94,7 +110,7 @@ export function createAgentCommands(deps: {
             agentId: actor.userId,
             occurredAt: now(),
           },
-          { sdp: check.summary.sdp },
+          { sdp: forMeta ?? check.summary.sdp },
         );
         if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
         return applied.reply ?? {};

@@ -1,3 +1,4 @@
+import type { EnginePool } from '@ringside/anchor';
 import {
   NO_PICKUP_TIMEOUT_MS,
   type CallEvent,
@@ -22,6 +23,8 @@ import { createPermissionReplies } from './dial/permission-reply';
 import { noteCallMedia } from '../media/media-intake';
 import type { RacePoints } from './race-points';
 import { createRingRouter, type RingRouterRepos } from './ring-router';
+import { createAnchoredMedia } from '../anchor/anchored-media';
+import { ENGINE_LOST_REASON, lostCallEvents } from '../anchor/engine-loss';
 
 /** what the call loop reads and writes; the rest of the repositories are not its business */
 export type CallServiceRepos = CallEngineRepos &
@@ -46,6 +49,8 @@ export interface CallServiceDeps {
   points: RacePoints;
   /** tuning of the worker resending Graph actions left pending */
   graphWorker?: GraphActionWorkerOptions | undefined;
+  /** the media engines of anchored channels (`ANCHOR_ENGINES`); absent: every call is direct */
+  anchor?: EnginePool | undefined;
 }
 
 /**
@@ -76,6 +81,20 @@ export function createCallService(deps: CallServiceDeps) {
   });
   const permissionReplies = createPermissionReplies(deps);
   const graphWorker = createGraphActionWorker({ ...deps, sender, feed }, deps.graphWorker);
+  // anchored channels: the call's media on an engine of the pool; its loss ends the call
+  const anchor = deps.anchor
+    ? createAnchoredMedia({
+        pool: deps.anchor,
+        logger: deps.logger,
+        lost: async (channel, metaCallId) => {
+          const row = await deps.repos.calls.getCallByMetaId(channel.workspaceId, metaCallId);
+          const at = deps.clock().getTime();
+          for (const event of row ? lostCallEvents(row.model, at) : []) {
+            await feed(channel, event, { endReason: ENGINE_LOST_REASON });
+          }
+        },
+      })
+    : undefined;
 
   /**
    * The call loop: applies one event to its call, performs its effects, then applies what they
@@ -89,6 +108,10 @@ export function createCallService(deps: CallServiceDeps) {
     webhookKey?: string,
     deferUnknown = false,
   ): Promise<Fed> {
+    // an anchored channel's new call: its room first, the agents rung with the engine's offer
+    const anchored =
+      anchor && event.kind === 'call.offered' ? await anchor.anchor(channel, event) : undefined;
+    if (anchored) event = anchored.event;
     // a new call: decide its first offer now, so it is saved (and rings) with the call's commit
     const plan =
       event.kind === 'call.offered' ? await router.planFirstOffer(channel, event) : undefined;
@@ -103,6 +126,8 @@ export function createCallService(deps: CallServiceDeps) {
       ...(deferUnknown ? { deferUnknown } : {}),
       ...(input.sdp === undefined ? {} : { sdp: input.sdp }),
     });
+    // a room made for a connect that made no call (a terminate came first) has nobody to carry
+    if (anchored?.fresh && !applied.changed) await anchor?.release(event.callId);
     if (!applied.changed || !applied.row) return applied;
     const after = await effects.run(
       channel,
@@ -113,6 +138,8 @@ export function createCallService(deps: CallServiceDeps) {
     );
     // what the effects learned goes back into the model here, the one loop
     for (const next of after.followUps) await feed(channel, next);
+    const state = applied.row.model.state;
+    if (anchor && (state === 'ended' || state === 'tombstone')) await anchor.release(event.callId);
     if (after.failure) throw after.failure;
     return after.reply ? { ...applied, reply: after.reply } : applied;
   }
@@ -184,6 +211,8 @@ export function createCallService(deps: CallServiceDeps) {
     armNoPickup: deadlines.dialed,
     /** resends Graph actions the deciding node did not get through (start after listen) */
     graphWorker,
+    /** anchored calls' media (undefined without `ANCHOR_ENGINES`) */
+    anchor,
   };
 }
 

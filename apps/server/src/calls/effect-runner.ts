@@ -233,6 +233,7 @@ export function createEffectRunner(deps: {
         deps.notifier.ended(ws, [...new Set([...offered, ...owner])], {
           callId: row.id,
           outcome: effect.outcome,
+          ...(input.endReason ? { reason: input.endReason } : {}),
           ...(code !== undefined
             ? { metaError: { code, meaning: describeMetaError(code).meaning } }
             : {}),

@@ -6,6 +6,8 @@ import type { MessengerAccepted } from './graph-outbox';
 /** what a command brings along that the model does not store: the agent's SDP */
 export interface CommandInput {
   readonly sdp?: string;
+  /** why our side ended the call, in words the agent reads (`call:ended`'s `reason`) */
+  readonly endReason?: string;
 }
 
 /** what the effects of one event may use besides the stored call: read-only values */

@@ -68,6 +68,8 @@ export interface StackOptions {
   ice?: AppOptions['ice'];
   /** the recording fetcher's period and retries (the app's defaults otherwise) */
   mediaWorker?: AppOptions['mediaWorker'];
+  /** the media engines of anchored channels (none otherwise: every call direct) */
+  anchor?: AppOptions['anchor'];
 }
 
 export interface Stack {

@@ -74,6 +74,9 @@ export class TonePeer {
       headerExtensions: { audio: [] },
     });
     this.#transceiver = this.#pc.addTransceiver('audio', { direction: 'sendrecv' });
+    // a browser's SDP names its microphone's stream and track (a=msid), as the server's check of
+    // an agent's answer requires; werift writes the line once the sender has a stream id
+    if (options.shape === 'browser') this.#transceiver.sender.streamId = 'microphone';
     this.#transceiver.onTrack.subscribe((track) => {
       track.onReceiveRtp.subscribe((rtp) => {
         if (rtp.header.payloadType === OPUS_PT) this.#probe.receive(rtp.payload, Date.now());

@@ -1,0 +1,141 @@
+import { EnginePool, JanusProcess } from '@ringside/anchor';
+import { HEARD, mediaHost, TonePeer } from '@ringside/anchor/testing';
+import type { CallHandle } from '@ringside/meta-sim';
+import { validateLocalAnswer } from '@ringside/sdp';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { command, nextEvent, useStack, waitUntil, type TestWorkspace } from '../testing/test-stack';
+
+// two engines, a call's ICE and DTLS on both legs, and the mixer's first packets take seconds
+const CALL_TIMEOUT_MS = 60_000;
+const MEDIA_WAIT_MS = 20_000;
+
+// janus carries no media on loopback: the engines, the simulated customer and the agent's
+// stand-in all use this machine's own address (see @ringside/anchor's mediaHost)
+const host = mediaHost();
+let engines: JanusProcess[] = [];
+let pool: EnginePool | undefined;
+const agents: TonePeer[] = [];
+
+afterAll(async () => {
+  await pool?.close();
+  for (const engine of engines) await engine.stop();
+});
+
+const stack = useStack(async () => {
+  engines = [
+    await JanusProcess.start({ iceEnforceList: host }),
+    await JanusProcess.start({ iceEnforceList: host }),
+  ];
+  pool = await EnginePool.open(
+    engines.map((engine, i) => ({ name: `janus-${i}`, url: engine.url })),
+  );
+  return { anchor: pool, sim: { callerMedia: { host, source: 'tone' } } };
+});
+
+afterEach(async () => {
+  for (const agent of agents.splice(0)) await agent.close();
+});
+
+/** an anchored WhatsApp channel's call, answered by an agent whose stand-in browser plays a tone */
+async function answeredCall(ws: TestWorkspace) {
+  await stack().app.repos.channels.updateChannel(ws.id, ws.whatsappChannelId, {
+    mediaMode: 'anchored',
+  });
+  const agent = await ws.agent('Asha');
+  const ringing = nextEvent(agent.socket, 'call:ringing');
+  const call = await stack().sim.placeCall({
+    channel: 'whatsapp',
+    name: 'Rahul',
+    to: ws.phoneNumberId,
+  });
+  const ring = await ringing;
+  // the agent answers the engine's offer (a full ICE agent's), not Meta's (ICE-lite)
+  const offer = ring.sdpOffer ?? '';
+  expect(offer).not.toContain('a=ice-lite');
+  expect(offer).toContain('a=setup:actpass');
+
+  expect(await command(agent.socket, 'call:accept', { callId: ring.callId })).toEqual({ ok: true });
+  const browser = new TonePeer({ host, frequencyHz: 660, shape: 'browser' });
+  agents.push(browser);
+  const answer = await browser.answer(offer);
+  expect(await command(agent.socket, 'call:answer', { callId: ring.callId, sdp: answer })).toEqual({
+    ok: true,
+  });
+  await call.waitFor('accepted');
+  await browser.connected();
+  browser.play();
+  return { agent, call, callId: ring.callId, browser, answer };
+}
+
+async function heardBothWays(call: CallHandle, browser: TonePeer) {
+  await waitUntil('the agent hears the customer', () => browser.level() > HEARD, MEDIA_WAIT_MS);
+  await waitUntil(
+    'the customer hears the agent',
+    () => call.stats().audioLevel > HEARD,
+    MEDIA_WAIT_MS,
+  );
+}
+
+describe('an anchored WhatsApp call through the server', () => {
+  it(
+    'rings with the engine’s offer, sends Meta the engine’s answer, carries audio both ways and drops the room on hang-up',
+    async () => {
+      const ws = await stack().workspace();
+      const { agent, call, callId, browser, answer } = await answeredCall(ws);
+      await heardBothWays(call, browser);
+      expect(browser.packetsReceived).toBeGreaterThan(0);
+      expect(call.stats().packetsReceived).toBeGreaterThan(0);
+
+      // pre_accept and accept carried the engine's answer to Meta's offer, not the agent's
+      const sessions = stack()
+        .sim.requests({ callId: call.id })
+        .map((r) => r.body as { action?: string; session?: { sdp: string } })
+        .filter((b) => b.action === 'pre_accept' || b.action === 'accept');
+      expect(sessions.map((b) => b.action)).toEqual(['pre_accept', 'accept']);
+      const toMeta = sessions[0]?.session?.sdp ?? '';
+      expect(sessions[1]?.session?.sdp).toBe(toMeta);
+      expect(toMeta).not.toBe(answer);
+      const checked = validateLocalAnswer(toMeta);
+      expect(checked.ok ? 'valid' : checked.error.message).toBe('valid');
+      expect(await stack().app.calls.anchor?.engineOf(call.id)).toMatch(/^janus-[01]$/);
+
+      const ended = nextEvent(agent.socket, 'call:ended');
+      expect(await command(agent.socket, 'call:hangup', { callId })).toEqual({ ok: true });
+      expect((await ended).outcome).toBe('completed');
+      await waitUntil('the call’s room is gone', () => pool?.roomOf(call.id) === undefined);
+      expect(await stack().app.calls.anchor?.engineOf(call.id)).toBeUndefined();
+    },
+    CALL_TIMEOUT_MS,
+  );
+
+  it(
+    'ends the call when its engine dies (terminate to Meta, the agent told why) and puts the next call on the other engine',
+    async () => {
+      const ws = await stack().workspace();
+      const { agent, call, browser } = await answeredCall(ws);
+      await heardBothWays(call, browser);
+      const pinned = await stack().app.calls.anchor?.engineOf(call.id);
+      const index = pinned === 'janus-0' ? 0 : 1;
+
+      const ended = nextEvent(agent.socket, 'call:ended');
+      process.kill(engines[index]?.pid ?? 0, 'SIGKILL');
+      const end = await ended;
+      expect(end.outcome).toBe('completed');
+      expect(end.reason).toMatch(/media server carrying this call stopped/);
+      await call.waitFor('ended');
+      const actions = (await stack().graphRequests(call.id, 3)).map(
+        (r) => (r.body as { action?: string }).action,
+      );
+      expect(actions).toContain('terminate');
+      expect(pool?.live).toEqual([`janus-${1 - index}`]);
+
+      // the next call is anchored on the engine still alive
+      const ringing = nextEvent(agent.socket, 'call:ringing');
+      const next = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
+      expect((await ringing).sdpOffer).not.toContain('a=ice-lite');
+      expect(await stack().app.calls.anchor?.engineOf(next.id)).toBe(`janus-${1 - index}`);
+      await next.hangUp();
+    },
+    CALL_TIMEOUT_MS,
+  );
+});

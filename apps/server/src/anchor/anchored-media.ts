@@ -1,0 +1,163 @@
+import type { CallOfferedEvent } from '@ringside/calls';
+import { AnchorError, type CallRoom, type EnginePool, type OfferedLeg } from '@ringside/anchor';
+import { validateLocalAnswer } from '@ringside/sdp';
+import type { Logger } from '../ops/logger';
+import type { ChannelRecord } from '../repos/channel-rows';
+
+/** the customer's leg and the agent's leg of one anchored call, in its room on one engine */
+interface AnchoredCall {
+  readonly channel: ChannelRecord;
+  /** the engine the call is pinned to */
+  readonly engine: string;
+  readonly room: CallRoom;
+  /** the engine's answer to Meta's offer: what pre_accept and accept carry */
+  readonly customerAnswer: string;
+  /** the agent's leg, offered by the engine; whoever claims the call answers it */
+  readonly agent: OfferedLeg;
+  /** the engine died under the call: it is being ended, nothing more joins it */
+  lost: boolean;
+}
+
+/** what a connect becomes on an anchored channel */
+export interface Anchored {
+  /** the event to apply: its offer is the engine's offer to the agent, when the call is anchored */
+  readonly event: CallOfferedEvent;
+  /** a room was made for this event (not found from an earlier delivery of the same connect) */
+  readonly fresh: boolean;
+}
+
+/** what ends a call whose engine died: the call service feeds it (see engine-loss.ts) */
+export type LostCall = (channel: ChannelRecord, metaCallId: string) => Promise<void>;
+
+/**
+ * The media of WhatsApp calls on anchored channels (docs/anchor.md): on connect, a room on one
+ * engine of the pool, the customer's leg answering Meta's offer and an agent's leg for which the
+ * engine offers. The agents are rung with the engine's offer, so a console answers it exactly as it
+ * answers Meta's offer on a direct channel; the engine's answer to Meta goes out in
+ * pre_accept/accept. Calls are kept in memory, pinned to their engine: a room's legs belong to
+ * this process's engine session, so another node or a restarted server could not act on them
+ * even knowing the engine.
+ *
+ * @example
+ * const media = createAnchoredMedia({ pool, logger, lost });
+ * const { event: rung } = await media.anchor(channel, connect); // rung.sdpOffer: the engine's
+ * const forMeta = await media.agentAnswered(connect.callId, browserAnswer); // the engine's answer
+ * await media.release(connect.callId); // the call ended
+ */
+export function createAnchoredMedia(deps: { pool: EnginePool; logger: Logger; lost: LostCall }) {
+  const calls = new Map<string, Promise<AnchoredCall | undefined>>();
+
+  async function open(
+    channel: ChannelRecord,
+    metaCallId: string,
+    metaOffer: string,
+  ): Promise<AnchoredCall | undefined> {
+    let room: CallRoom | undefined;
+    try {
+      const pinned = await deps.pool.createRoom(metaCallId);
+      room = pinned.room;
+      const { answer } = await room.addLegFromOffer('customer', metaOffer);
+      // the engine's answer is what Meta gets: it must pass the checks a browser's answer passes
+      const checked = validateLocalAnswer(answer);
+      if (!checked.ok) {
+        throw new AnchorError(
+          'negotiation_failed',
+          `the engine's answer to Meta is unusable: ${checked.error.message}`,
+        );
+      }
+      const agent = await room.addLegWithOffer('agent');
+      const call: AnchoredCall = {
+        channel,
+        engine: pinned.engine,
+        room,
+        customerAnswer: checked.summary.sdp,
+        agent,
+        lost: false,
+      };
+      void room.closed.then((reason) => {
+        if (reason !== 'engine_lost' || calls.get(metaCallId) === undefined) return;
+        call.lost = true;
+        deps.logger.warn(
+          { callId: metaCallId, engine: call.engine },
+          'media engine lost: ending its call',
+        );
+        deps
+          .lost(channel, metaCallId)
+          .catch((error: unknown) =>
+            deps.logger.error(
+              { err: error, callId: metaCallId },
+              'could not end a call whose engine died',
+            ),
+          );
+      });
+      deps.logger.info({ callId: metaCallId, engine: pinned.engine }, 'call anchored');
+      return call;
+    } catch (error) {
+      await room?.destroy().catch(() => undefined);
+      // nothing reached Meta or an agent yet: the call goes on as on a direct channel
+      deps.logger.warn(
+        { err: error, callId: metaCallId, channelId: channel.id },
+        'call not anchored: its audio goes straight to the agent',
+      );
+      return undefined;
+    }
+  }
+
+  return {
+    /**
+     * A connect on an anchored WhatsApp channel: the call's room, and the event with the engine's
+     * offer to the agent in place of Meta's. Anything else, or no engine to take the call, comes
+     * back as it was (direct). A second delivery of the same connect finds the same room.
+     */
+    async anchor(channel: ChannelRecord, event: CallOfferedEvent): Promise<Anchored> {
+      if (channel.kind !== 'whatsapp' || channel.mediaMode !== 'anchored' || !event.sdpOffer) {
+        return { event, fresh: false };
+      }
+      const earlier = calls.get(event.callId);
+      const made = earlier ?? open(channel, event.callId, event.sdpOffer);
+      if (!earlier) calls.set(event.callId, made);
+      const call = await made;
+      if (!call) {
+        if (calls.get(event.callId) === made) calls.delete(event.callId);
+        return { event, fresh: false };
+      }
+      return { event: { ...event, sdpOffer: call.agent.offer }, fresh: earlier === undefined };
+    },
+
+    /**
+     * The claiming agent's answer to the engine's offer joins them to the room; resolves with
+     * the engine's answer to Meta (for pre_accept/accept), or undefined for a call that is not
+     * anchored. Throws {@link AnchorError} when the engine refuses the answer or is gone.
+     */
+    async agentAnswered(metaCallId: string, agentAnswer: string): Promise<string | undefined> {
+      const call = await calls.get(metaCallId);
+      if (!call) return undefined;
+      if (call.lost) {
+        throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
+      }
+      await call.agent.accept(agentAnswer);
+      return call.customerAnswer;
+    },
+
+    /** the call is over (or was never stored): its room goes, with every leg in it */
+    async release(metaCallId: string): Promise<void> {
+      const made = calls.get(metaCallId);
+      if (!made) return;
+      calls.delete(metaCallId);
+      const call = await made;
+      await call?.room.destroy().catch((error: unknown) => {
+        deps.logger.warn(
+          { err: error, callId: metaCallId },
+          'could not destroy an anchored call’s room',
+        );
+      });
+    },
+
+    /** the engine a call is pinned to, while it is anchored */
+    async engineOf(metaCallId: string): Promise<string | undefined> {
+      return (await calls.get(metaCallId))?.engine;
+    },
+  };
+}
+
+export type AnchoredMedia = ReturnType<typeof createAnchoredMedia>;
