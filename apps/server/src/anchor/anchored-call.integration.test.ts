@@ -109,6 +109,22 @@ describe('an anchored WhatsApp call through the server', () => {
   );
 
   it(
+    'drops the room when the customer hangs up',
+    async () => {
+      const ws = await stack().workspace();
+      const { agent, call, browser } = await answeredCall(ws);
+      await heardBothWays(call, browser);
+      expect(pool?.roomOf(call.id)).toBeDefined();
+
+      const ended = nextEvent(agent.socket, 'call:ended');
+      await call.hangUp();
+      expect((await ended).outcome).toBe('completed');
+      await waitUntil('the call’s room is gone', () => pool?.roomOf(call.id) === undefined);
+    },
+    CALL_TIMEOUT_MS,
+  );
+
+  it(
     'ends the call when its engine dies (terminate to Meta, the agent told why) and puts the next call on the other engine',
     async () => {
       const ws = await stack().workspace();
