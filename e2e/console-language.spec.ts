@@ -9,7 +9,10 @@ afterAll(async () => {
   await Promise.allSettled(contexts.map((context) => context.close()));
 });
 
-/** a browser whose preferred language is `locale`, and the catalog chunks its page fetches */
+/**
+ * a browser whose preferred language is `locale`, and the catalog chunks its page fetches, as
+ * `<locale>/<part>` (`first` for the login page, `console` once signed in)
+ */
 async function browserIn(locale: string): Promise<{ page: Page; catalogs: string[] }> {
   const context = await world().browser.newContext({
     locale,
@@ -20,10 +23,10 @@ async function browserIn(locale: string): Promise<{ page: Page; catalogs: string
   page.setDefaultTimeout(15_000);
   const catalogs: string[] = [];
   page.on('request', (request) => {
-    const chunk = /\/assets\/([A-Za-z-]+)\.catalog-[\w-]+\.js$/.exec(
+    const chunk = /\/assets\/([A-Za-z-]+)\.(first|console)\.catalog-[\w-]+\.js$/.exec(
       new URL(request.url()).pathname,
     );
-    if (chunk?.[1]) catalogs.push(chunk[1]);
+    if (chunk?.[1] && chunk[2]) catalogs.push(`${chunk[1]}/${chunk[2]}`);
   });
   return { page, catalogs };
 }
@@ -58,8 +61,8 @@ describe('the console in the agent’s language', () => {
     await card.getByRole('button', { name: 'Rechazar', exact: true }).click();
     await call.waitFor('ended', { timeoutMs: 10_000 });
     await card.waitFor({ state: 'hidden' });
-    // the Spanish catalog alone: not English's, not any other's
-    expect(catalogs).toEqual(['es']);
+    // the Spanish catalog alone, in its two parts: not English's, not any other's
+    expect(catalogs.sort()).toEqual(['es/console', 'es/first']);
 
     // Português takes effect at once, and the server keeps it
     const saved = page.waitForResponse(
@@ -72,13 +75,13 @@ describe('the console in the agent’s language', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('pt-BR');
     expect((await saved).status()).toBe(200);
 
-    // after a reload it is still Portuguese, and only Portuguese's catalog was fetched for it
+    // after a reload it is still Portuguese, and only Portuguese's catalog (both parts) is fetched
     catalogs.length = 0;
     await page.reload();
     await page.getByRole('button', { name: 'Sair', exact: true }).waitFor();
     await page.getByRole('combobox', { name: 'Idioma' }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Idioma' }).inputValue()).toBe('pt-BR');
-    expect(catalogs).toEqual(['pt-BR']);
+    expect(catalogs.sort()).toEqual(['pt-BR/console', 'pt-BR/first']);
   });
 
   it('follows the user to another browser: Spanish at the login, their Português once signed in', async () => {

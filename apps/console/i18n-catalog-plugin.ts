@@ -6,11 +6,31 @@ import type { Plugin } from 'vite';
 const PREFIX = 'virtual:ringside-catalog/';
 
 /**
+ * The parts a locale's catalog is split into, by message id: `first` holds what shows before
+ * anyone signs in (the login page, the loading line), `console` everything else, which loads
+ * while the console signs in (see `src/i18n/load-catalog.ts`).
+ */
+export const CATALOG_PARTS = ['first', 'console'] as const;
+export type CatalogPart = (typeof CATALOG_PARTS)[number];
+
+/**
+ * Which part of the catalog a message id belongs to.
+ *
+ * @example
+ * catalogPart('login.submit'); // 'first'
+ * catalogPart('shell.signOut'); // 'console'
+ */
+export function catalogPart(key: string): CatalogPart {
+  return key.startsWith('login.') || key.startsWith('app.') ? 'first' : 'console';
+}
+
+/**
  * Compiles a locale's catalog (`src/i18n/catalogs/<locale>.json`, ICU MessageFormat) into
  * Lingui's compiled form at build time, so the browser never ships a message parser. Imported
- * as `virtual:ringside-catalog/<locale>`, each locale is a chunk of its own
- * (`<locale>.catalog-<hash>.js`) that loads only when that language is used. A message that
- * does not parse fails the build, naming the key.
+ * as `virtual:ringside-catalog/<locale>/<part>` (a part of {@link CATALOG_PARTS}), each locale's
+ * part is a chunk of its own (`<locale>.<part>.catalog-<hash>.js`) that loads only when that language
+ * and part are used; `virtual:ringside-catalog/<locale>` is the whole catalog (for tests). A
+ * message that does not parse fails the build, naming the key.
  *
  * @example
  * plugins: [react(), tailwindcss(), i18nCatalogs()]
@@ -18,28 +38,36 @@ const PREFIX = 'virtual:ringside-catalog/';
 export function i18nCatalogs(
   catalogDir = resolve(import.meta.dirname, 'src/i18n/catalogs'),
 ): Plugin {
-  const moduleId = (locale: string) => resolve(catalogDir, `${locale}.catalog.js`);
+  const moduleId = (locale: string, part: string) =>
+    resolve(catalogDir, `${locale}.${part}.catalog.js`);
   return {
     name: 'ringside-i18n-catalogs',
     enforce: 'pre',
     resolveId(source) {
       if (!source.startsWith(PREFIX)) return null;
-      const locale = source.slice(PREFIX.length);
-      if (!/^[a-zA-Z]{2,3}(-[A-Z]{2})?$/.test(locale)) return null;
-      return moduleId(locale);
+      const match = /^([a-zA-Z]{2,3}(?:-[A-Z]{2})?)(?:\/([a-z]+))?$/.exec(
+        source.slice(PREFIX.length),
+      );
+      const [, locale, part = 'all'] = match ?? [];
+      if (!locale || (part !== 'all' && !(CATALOG_PARTS as readonly string[]).includes(part))) {
+        return null;
+      }
+      return moduleId(locale, part);
     },
     load(id) {
-      const match = /([^/\\]+)\.catalog\.js$/.exec(id);
-      if (!match?.[1] || id !== moduleId(match[1])) return null;
-      const file = resolve(catalogDir, `${match[1]}.json`);
+      const match = /([^/\\.]+)\.([a-z]+)\.catalog\.js$/.exec(id);
+      const [, locale, part] = match ?? [];
+      if (!locale || !part || id !== moduleId(locale, part)) return null;
+      const file = resolve(catalogDir, `${locale}.json`);
       this.addWatchFile(file);
       const source = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
       const compiled: Record<string, unknown> = {};
       for (const [key, message] of Object.entries(source)) {
+        if (part !== 'all' && catalogPart(key) !== part) continue;
         try {
           compiled[key] = compileMessageOrThrow(message);
         } catch (error) {
-          throw new Error(`${match[1]}.json: "${key}" is not valid ICU MessageFormat`, {
+          throw new Error(`${locale}.json: "${key}" is not valid ICU MessageFormat`, {
             cause: error,
           });
         }

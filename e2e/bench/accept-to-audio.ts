@@ -24,15 +24,26 @@ const ACCEPT_GOAL_RATIOS: Record<50 | 95, number> = { 50: 0.7, 95: 1.0 };
 // meta's offers list an IPv6 host candidate first, unreachable on most networks: ICE must not
 // wait on it (issue #12), so a call with it may be at most this much slower than one without
 const IPV6_GOAL_RATIO = 1.1;
-// issue #13: the console's initial JS at most 110 KB gzipped
+// issue #13: the console's initial JS at most 110 KB gzipped: what the first screen (the login
+// page, or "Loading…" while a signed-in console starts) needs, with its words in English
 const INITIAL_JS_BUDGET_KB = 110;
+const FIRST_SCREEN = [/^en\.first\.catalog-/];
+// and, for the record, what a signed-in agent's console needs before it shows: the signed-in
+// services' chunk (socket, WebRTC), the agent view and the rest of the English words
+const AGENT_CONSOLE = [
+  ...FIRST_SCREEN,
+  /^calling-services-/,
+  /^AgentView-/,
+  /^en\.console\.catalog-/,
+];
 
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
 async function main(): Promise<void> {
   buildConsole();
-  const js = measureInitialJs(CONSOLE_DIST);
+  const js = measureInitialJs(CONSOLE_DIST, { fetched: FIRST_SCREEN });
   const jsKb = js.gzipBytes / 1024;
+  const agentKb = measureInitialJs(CONSOLE_DIST, { fetched: AGENT_CONSOLE }).gzipBytes / 1024;
 
   // the robot agent takes a call every second or two: far past the per-socket call-command
   // rate a person's console is held to (which would refuse its hang-ups after about 20 calls)
@@ -113,6 +124,11 @@ async function main(): Promise<void> {
   say(
     `initial JS ${jsKb.toFixed(1)} KB gzipped in ${js.files.length} file(s): ${jsKb <= INITIAL_JS_BUDGET_KB ? 'meets' : 'MISSES'} the ≤ ${INITIAL_JS_BUDGET_KB} KB goal`,
   );
+  // no goal: the agent's console as a whole, against the first screen's budget
+  process.stdout.write(
+    `${benchLine({ bench: 'console-agent-js', metric: 'gzip', value: agentKb, unit: 'KB', baseline: INITIAL_JS_BUDGET_KB })}\n`,
+  );
+  say(`a signed-in agent's console loads ${agentKb.toFixed(1)} KB gzipped before it shows`);
 }
 
 function fail(message: string): never {

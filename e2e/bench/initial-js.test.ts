@@ -68,6 +68,31 @@ describe('measureInitialJs', () => {
     expect(measured.gzipBytes).toBe(gzipped);
   });
 
+  it('adds the chunks the page fetches itself, with their static imports, by name', () => {
+    const entry = 'const c=()=>import("./en.first.catalog-1.js");';
+    const catalog = 'import{x}from"./shared-2.js";export const messages={};';
+    const shared = 'export const x = 1;';
+    build({
+      'index.html': VITE_INDEX,
+      'assets/index-AB12.js': entry,
+      'assets/react-CD34.js': '',
+      'assets/en.first.catalog-1.js': catalog,
+      'assets/shared-2.js': shared,
+      'assets/es.first.catalog-3.js': 'z'.repeat(9_000),
+    });
+    const measured = measureInitialJs(dist, { fetched: [/^en\.first\.catalog-/] });
+    expect(measured.files.map((f) => f.replace(dist, ''))).toEqual([
+      '/assets/index-AB12.js',
+      '/assets/react-CD34.js',
+      '/assets/en.first.catalog-1.js',
+      '/assets/shared-2.js',
+    ]);
+    expect(measured.rawBytes).toBe(entry.length + catalog.length + shared.length);
+    expect(() => measureInitialJs(dist, { fetched: [/\.first\.catalog-/] })).toThrow(
+      /expected one chunk matching .* found 2/,
+    );
+  });
+
   it('says plainly when there is no built console, or it loads no module', () => {
     dist = mkdtempSync(join(tmpdir(), 'initial-js-'));
     expect(() => measureInitialJs(join(dist, 'missing'))).toThrow(/no built console/);

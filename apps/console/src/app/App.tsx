@@ -1,12 +1,15 @@
 import type { Role } from '@ringside/contracts';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { AgentView } from '../views/agent/AgentView';
 import { AppShell } from '../views/shell/AppShell';
 import { useT } from '../i18n/I18nProvider';
 import { useAppState } from './ConsoleProvider';
 
-// everything but the agent view loads on demand, keeping the first load small
+// every page loads on demand, keeping the first load small: the agent view comes with the
+// signed-in services' chunk (socket, WebRTC), which the session loads before it starts
+const AgentView = lazy(() =>
+  import('../views/agent/AgentView').then((m) => ({ default: m.AgentView })),
+);
 const LoginView = lazy(() =>
   import('../views/login/LoginView').then((m) => ({ default: m.LoginView })),
 );
@@ -58,7 +61,14 @@ export function App() {
           </RequireSignedIn>
         }
       >
-        <Route index element={<AgentView />} />
+        <Route
+          index
+          element={
+            <Lazy>
+              <AgentView />
+            </Lazy>
+          }
+        />
         <Route
           path="callbacks"
           element={

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState } from '../state/store';
+import type { CallingServices } from './calling-services';
 import type { ConsoleServices } from './console-services';
 
 const ServicesContext = createContext<ConsoleServices | null>(null);
@@ -29,8 +30,7 @@ export function ConsoleProvider({
  * The console's services. Throws outside `<ConsoleProvider>`, which is always a wiring mistake.
  *
  * @example
- * const { calls } = useServices();
- * <button onClick={() => void calls.hangUp()}>Hang up</button>
+ * const { rest } = useServices();
  */
 export function useServices(): ConsoleServices {
   const services = useContext(ServicesContext);
@@ -38,6 +38,18 @@ export function useServices(): ConsoleServices {
     throw new Error('useServices() was called outside <ConsoleProvider>; wrap the app in it');
   }
   return services;
+}
+
+/**
+ * What a signed-in user runs (socket, devices, calls). For components under the signed-in
+ * routes: the session loads it before it starts, so it is always there for them.
+ *
+ * @example
+ * const { calls } = useCalling();
+ * <button onClick={() => void calls.hangUp()}>Hang up</button>
+ */
+export function useCalling(): CallingServices {
+  return useServices().calling;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createSetupCheck } from '../setup/create-setup-check';
 import { SetupView } from '../views/setup/SetupView';
-import { useServices } from './ConsoleProvider';
+import { useCalling } from './ConsoleProvider';
 
 /**
  * `/setup` wired: "Test my setup" made once over the console's microphone, relay servers and
@@ -10,6 +10,6 @@ import { useServices } from './ConsoleProvider';
  * <Route path="setup" element={<SetupRoute />} />
  */
 export function SetupRoute() {
-  const setup = useServices().setupCheck(createSetupCheck);
+  const setup = useCalling().setupCheck(createSetupCheck);
   return <SetupView setup={setup} />;
 }

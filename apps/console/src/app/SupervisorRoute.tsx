@@ -5,7 +5,7 @@ import { UsersApi } from '../api/users-api';
 import { createLogger } from '../log';
 import { BoardFeed } from '../views/supervisor/BoardFeed';
 import { SupervisorView, type SupervisorParts } from '../views/supervisor/SupervisorView';
-import { useServices } from './ConsoleProvider';
+import { useCalling, useServices } from './ConsoleProvider';
 
 /**
  * `/supervisor` wired: the board's APIs over the console's one REST client and its live feed on
@@ -16,7 +16,8 @@ import { useServices } from './ConsoleProvider';
  * <Route path="supervisor" element={<SupervisorRoute />} />
  */
 export function SupervisorRoute() {
-  const { rest, signaling, env } = useServices();
+  const { rest, env } = useServices();
+  const { signaling } = useCalling();
   const [parts] = useState<SupervisorParts>(() => {
     const callLog = new CallLogApi(rest);
     const feed = new BoardFeed({

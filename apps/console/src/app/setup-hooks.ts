@@ -2,7 +2,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { MicActivity } from '../rtc/MicMonitor';
 import type { LastCheck } from '../setup/last-check';
 import type { SetupCheck, SetupState } from '../setup/SetupCheck';
-import { useServices } from './ConsoleProvider';
+import { useCalling } from './ConsoleProvider';
 
 /**
  * A narrow reading of the agent's microphone (rtc/MicMonitor): select a number or a boolean, so
@@ -12,7 +12,7 @@ import { useServices } from './ConsoleProvider';
  * const speaking = useMicActivity((a) => a.speaking);
  */
 export function useMicActivity<T>(select: (activity: MicActivity) => T): T {
-  const { micMonitor } = useServices();
+  const { micMonitor } = useCalling();
   const subscribe = useCallback(
     (listener: () => void) => micMonitor.subscribe(listener),
     [micMonitor],
@@ -39,7 +39,7 @@ export function useSetupState(setup: SetupCheck): SetupState {
  * const last = useLastCheck();
  */
 export function useLastCheck(): LastCheck | undefined {
-  const { lastCheck } = useServices();
+  const { lastCheck } = useCalling();
   const subscribe = useCallback(
     (listener: () => void) => lastCheck.subscribe(listener),
     [lastCheck],

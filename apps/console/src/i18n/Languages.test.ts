@@ -1,5 +1,6 @@
-import { setupI18n } from '@lingui/core';
+import { setupI18n, type Messages } from '@lingui/core';
 import type { Locale } from '@ringside/contracts';
+import type { CatalogPart } from './load-catalog';
 import { describe, expect, it } from 'vitest';
 import { Languages } from './Languages';
 
@@ -14,7 +15,7 @@ function memoryStorage(initial: Record<string, string> = {}) {
 
 function setup(options: { stored?: string; failing?: Locale[] } = {}) {
   const i18n = setupI18n();
-  const fetched: Locale[] = [];
+  const fetched: string[] = [];
   const pending = new Map<Locale, () => void>();
   const root = { lang: '' };
   const storage = memoryStorage(options.stored ? { 'ringside:locale': options.stored } : {});
@@ -22,10 +23,14 @@ function setup(options: { stored?: string; failing?: Locale[] } = {}) {
     i18n,
     root,
     storage,
-    load: (locale) => {
-      fetched.push(locale);
+    load: (locale: Locale, part: CatalogPart) => {
+      fetched.push(`${locale}/${part}`);
       if (options.failing?.includes(locale)) return Promise.reject(new Error('offline'));
-      return Promise.resolve({ 'shell.signOut': `sign out in ${locale}` });
+      const messages: Messages =
+        part === 'first'
+          ? { 'login.submit': `sign in in ${locale}` }
+          : { 'shell.signOut': `sign out in ${locale}` };
+      return Promise.resolve(messages);
     },
   });
   return { i18n, languages, fetched, pending, root, storage };
@@ -37,8 +42,8 @@ describe('Languages', () => {
 
     await languages.start(['es-ES', 'en']);
 
-    expect(fetched).toEqual(['es']);
-    expect(i18n._('shell.signOut')).toBe('sign out in es');
+    expect(fetched).toEqual(['es/first']);
+    expect(i18n._('login.submit')).toBe('sign in in es');
     expect(root.lang).toBe('es');
     expect(languages.current).toBe('es');
     expect(storage.items.get('ringside:locale')).toBe('es');
@@ -49,7 +54,7 @@ describe('Languages', () => {
 
     await languages.start(['es-ES']);
 
-    expect(fetched).toEqual(['pt-BR']);
+    expect(fetched).toEqual(['pt-BR/first']);
     expect(languages.current).toBe('pt-BR');
   });
 
@@ -58,7 +63,7 @@ describe('Languages', () => {
 
     await languages.start(['hi']);
 
-    expect(fetched).toEqual(['hi']);
+    expect(fetched).toEqual(['hi/first']);
   });
 
   it('switches at once and fetches a catalog only the first time', async () => {
@@ -69,8 +74,8 @@ describe('Languages', () => {
     await languages.use('en');
     await languages.use('id');
 
-    expect(fetched).toEqual(['en', 'id']);
-    expect(i18n._('shell.signOut')).toBe('sign out in id');
+    expect(fetched).toEqual(['en/first', 'id/first']);
+    expect(i18n._('login.submit')).toBe('sign in in id');
     expect(root.lang).toBe('id');
   });
 
@@ -100,8 +105,42 @@ describe('Languages', () => {
     await languages.start(['hi']);
     const switched = await languages.use('hi');
 
-    expect(fetched).toEqual(['hi', 'en', 'hi']);
+    expect(fetched).toEqual(['hi/first', 'en/first', 'hi/first']);
     expect(switched).toBe(false);
     expect(languages.current).toBe('en');
+  });
+
+  it('fetches the console part only when asked for, then with every language switched to', async () => {
+    const { i18n, languages, fetched } = setup();
+    await languages.start(['es']);
+    expect(i18n._('shell.signOut')).toBe('shell.signOut');
+
+    expect(await languages.need('console')).toBe(true);
+    expect(i18n._('shell.signOut')).toBe('sign out in es');
+    expect(i18n._('login.submit')).toBe('sign in in es');
+
+    await languages.use('hi');
+    expect(fetched).toEqual(['es/first', 'es/console', 'hi/first', 'hi/console']);
+    expect(i18n._('shell.signOut')).toBe('sign out in hi');
+    await languages.use('es');
+    expect(fetched).toHaveLength(4);
+  });
+
+  it('says when the console part cannot be fetched, and fetches it when asked again', async () => {
+    let offline = true;
+    const i18n = setupI18n();
+    const languages = new Languages({
+      i18n,
+      load: (_locale, part) =>
+        part === 'console' && offline
+          ? Promise.reject(new Error('offline'))
+          : Promise.resolve({ [`${part}.word`]: part }),
+    });
+    await languages.start(['en']);
+
+    expect(await languages.need('console')).toBe(false);
+    offline = false;
+    expect(await languages.need('console')).toBe(true);
+    expect(i18n._('console.word')).toBe('console');
   });
 });

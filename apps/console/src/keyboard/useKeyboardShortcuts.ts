@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { activeRinging } from '../alerts/RingAlerts';
-import { useServices } from '../app/ConsoleProvider';
+import { useCalling, useServices } from '../app/ConsoleProvider';
 import { shortcutFor } from './shortcuts';
 
 /**
@@ -11,34 +11,35 @@ import { shortcutFor } from './shortcuts';
  * function AppShell() { useKeyboardShortcuts(); … }
  */
 export function useKeyboardShortcuts(): void {
-  const services = useServices();
+  const { store } = useServices();
+  const calling = useCalling();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const action = shortcutFor(event);
       if (!action) return;
-      const state = services.store.getState();
+      const state = store.getState();
       const [first] = activeRinging(state.ringing);
       switch (action) {
         case 'accept':
           if (!first || state.current) return;
-          void services.calls.accept(first.callId);
+          void calling.calls.accept(first.callId);
           break;
         case 'decline':
           if (!first) return;
-          void services.ringing.decline(first.callId);
+          void calling.ringing.decline(first.callId);
           break;
         case 'mute':
           if (!state.current) return;
-          services.calls.toggleMute();
+          calling.calls.toggleMute();
           break;
         case 'hangup':
           if (!state.current) return;
-          void services.calls.hangUp();
+          void calling.calls.hangUp();
           break;
       }
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [services]);
+  }, [store, calling]);
 }

@@ -10,7 +10,9 @@ const REFUSED = {
   error: { status: 401, code: 'unauthorized', message: 'Please sign in again.' },
 };
 
-function harness(options: { signedIn?: boolean; login?: ApiResult<Me> } = {}) {
+function harness(
+  options: { signedIn?: boolean; login?: ApiResult<Me>; prepare?: () => Promise<unknown> } = {},
+) {
   const store = createAppStore();
   const steps: string[] = [];
   let tabChange: ((role: TabRole, otherTabInCall: boolean) => void) | undefined;
@@ -21,13 +23,20 @@ function harness(options: { signedIn?: boolean; login?: ApiResult<Me> } = {}) {
   const session = new ConsoleSession({
     store,
     auth: {
-      me: async () => (options.signedIn ? { ok: true, data: ME } : REFUSED),
-      login: async () => options.login ?? { ok: true, data: ME },
+      me: async () => {
+        steps.push('me');
+        return options.signedIn ? { ok: true, data: ME } : REFUSED;
+      },
+      login: async () => {
+        steps.push('login');
+        return options.login ?? { ok: true, data: ME };
+      },
       logout: async () => {
         steps.push('logout');
         return { ok: true, data: null };
       },
     },
+    ...(options.prepare ? { prepare: options.prepare } : {}),
     whileSignedIn: [part('devices')],
     calls: {
       start: () => steps.push('calls start'),
@@ -54,7 +63,46 @@ describe('ConsoleSession', () => {
     const { store, steps, session } = harness();
     await session.boot();
     expect(store.getState().auth).toBe('signed-out');
-    expect(steps).toEqual([]);
+    expect(steps).toEqual(['me']);
+  });
+
+  it('loads the signed-in part alongside asking the server, and starts only once it is here', async () => {
+    let loaded: () => void = () => undefined;
+    const { store, steps, session } = harness({
+      signedIn: true,
+      prepare: () => {
+        steps.push('prepare');
+        return new Promise<void>((resolve) => (loaded = resolve));
+      },
+    });
+    const booting = session.boot();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(steps).toEqual(['prepare', 'me']);
+    expect(store.getState().auth).toBe('checking');
+
+    loaded();
+    await booting;
+    expect(store.getState().auth).toBe('signed-in');
+    expect(steps).toEqual(['prepare', 'me', 'devices start', `tabs for ${ME.id}`, 'tabs start']);
+  });
+
+  it('shows the login page when the signed-in part cannot load, and signing in says so', async () => {
+    let online = false;
+    const { store, steps, session } = harness({
+      signedIn: true,
+      prepare: () => (online ? Promise.resolve() : Promise.reject(new Error('offline'))),
+    });
+    await session.boot();
+    expect(store.getState().auth).toBe('signed-out');
+
+    expect(await session.signIn('ana@example.com', 'pw')).toMatchObject({
+      code: 'console_not_loaded',
+    });
+    expect(steps).toEqual(['me']); // no sign-in the console could not then run
+
+    online = true;
+    expect(await session.signIn('ana@example.com', 'pw')).toBeUndefined();
+    expect(store.getState().auth).toBe('signed-in');
   });
 
   it('starts a signed-in user, and runs calls only while this tab owns them', async () => {
@@ -62,7 +110,7 @@ describe('ConsoleSession', () => {
     await session.boot();
     await session.boot(); // idempotent
     expect(store.getState().me?.id).toBe(ME.id);
-    expect(steps).toEqual(['devices start', `tabs for ${ME.id}`, 'tabs start']);
+    expect(steps).toEqual(['me', 'devices start', `tabs for ${ME.id}`, 'tabs start']);
     tab('owner');
     tab('owner');
     expect(steps.filter((s) => s === 'calls start')).toHaveLength(1);
@@ -76,7 +124,7 @@ describe('ConsoleSession', () => {
     const { store, steps, session } = harness({ login: REFUSED });
     expect(await session.signIn('a@b.test', 'wrong')).toEqual(REFUSED.error);
     expect(store.getState().me).toBeNull();
-    expect(steps).toEqual([]);
+    expect(steps).toEqual(['login']);
   });
 
   it('stops calls before signing out, then clears everything', async () => {

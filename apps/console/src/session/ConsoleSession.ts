@@ -25,6 +25,13 @@ export interface TabsPart {
 
 export type TabRole = 'owner' | 'other-tab';
 
+/** the refusal `signIn` gives when the console's own code for a signed-in user did not load */
+export const NOT_LOADED: ApiError = {
+  status: 0,
+  code: 'console_not_loaded',
+  message: 'The console could not load. Check the connection and reload the page.',
+};
+
 export interface ConsoleSessionOptions {
   store: AppStore;
   auth: {
@@ -32,6 +39,11 @@ export interface ConsoleSessionOptions {
     login(email: string, password: string): Promise<ApiResult<Me>>;
     logout(): Promise<ApiResult<null>>;
   };
+  /**
+   * loads what a signed-in user runs (its own chunk) before any part starts; asked when the
+   * session boots or signs in, alongside the server. Rejects when it cannot be fetched.
+   */
+  prepare?: () => Promise<unknown>;
   whileSignedIn: readonly SignedInPart[];
   calls: CallsPart;
   /** the tab ownership for a signed-in user; `onChange` says whether this tab handles calls */
@@ -65,17 +77,24 @@ export class ConsoleSession {
     });
   }
 
-  /** finds out whether the browser is signed in; idempotent */
+  /**
+   * finds out whether the browser is signed in; idempotent. Signed in but the signed-in part
+   * could not be loaded: the login page shows, and signing in tries the download again.
+   */
   boot(): Promise<void> {
     this.#booting ??= (async () => {
+      const prepared = this.#prepare();
       const me = await this.#options.auth.me();
-      if (me.ok) this.#start(me.data);
+      if (me.ok && (await prepared)) this.#start(me.data);
       else this.#options.store.getState().signedOut();
     })();
     return this.#booting;
   }
 
   async signIn(email: string, password: string): Promise<ApiError | undefined> {
+    // the code comes first: a sign-in the console then could not run would leave a session
+    // on the server with nothing here to show it
+    if (!(await this.#prepare())) return NOT_LOADED;
     const result = await this.#options.auth.login(email, password);
     if (!result.ok) return result.error;
     this.#start(result.data);
@@ -97,6 +116,16 @@ export class ConsoleSession {
   /** this tab handles calls from now on (another tab's call ends) */
   takeOver(): void {
     this.#tabs?.takeOver();
+  }
+
+  /** whether what a signed-in user runs is here (true at once when nothing is to load) */
+  async #prepare(): Promise<boolean> {
+    try {
+      await this.#options.prepare?.();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   #start(me: Me): void {

@@ -1,4 +1,4 @@
-import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useAppState, useCalling, useServices } from '../../app/ConsoleProvider';
 import { useT } from '../../i18n/I18nProvider';
 import { Banner, Button } from '../../ui/controls';
 
@@ -11,7 +11,7 @@ const MIC_TITLES = {
 
 /** microphone denied or missing: how to fix it; the agent is kept Away until it works */
 export function MicBanner() {
-  const services = useServices();
+  const calling = useCalling();
   const mic = useAppState((s) => s.mic);
   const message = useAppState((s) => s.micMessage);
   const t = useT();
@@ -21,7 +21,7 @@ export function MicBanner() {
       kind="error"
       title={t(MIC_TITLES[mic])}
       action={
-        <Button tone="neutral" onClick={() => void services.setStatus('available')}>
+        <Button tone="neutral" onClick={() => void calling.setStatus('available')}>
           {t('banner.tryAgain')}
         </Button>
       }

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/I18nProvider';
 import { useId } from 'react';
-import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useAppState, useCalling } from '../../app/ConsoleProvider';
 
 const SELECT =
   'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm dark:border-slate-600 dark:bg-slate-800';
@@ -11,7 +11,7 @@ const SELECT =
  * chosen option's text to the name screen readers announce.
  */
 export function DevicePicker() {
-  const services = useServices();
+  const calling = useCalling();
   const inputs = useAppState((s) => s.inputs);
   const outputs = useAppState((s) => s.outputs);
   const inputId = useAppState((s) => s.inputId);
@@ -30,7 +30,7 @@ export function DevicePicker() {
           id={microphoneField}
           className={SELECT}
           value={inputId}
-          onChange={(e) => void services.deviceChoice.chooseInput(e.target.value)}
+          onChange={(e) => void calling.deviceChoice.chooseInput(e.target.value)}
         >
           <option value="">{t('devices.systemDefault')}</option>
           {inputs.map((d) => (
@@ -49,7 +49,7 @@ export function DevicePicker() {
             id={speakerField}
             className={SELECT}
             value={outputId}
-            onChange={(e) => void services.deviceChoice.chooseOutput(e.target.value)}
+            onChange={(e) => void calling.deviceChoice.chooseOutput(e.target.value)}
           >
             <option value="">{t('devices.systemDefault')}</option>
             {outputs.map((d) => (

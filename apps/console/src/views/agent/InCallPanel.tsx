@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useAppState, useCalling } from '../../app/ConsoleProvider';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/i18n';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
@@ -42,7 +42,7 @@ export function InCallPanel() {
 }
 
 function LiveCall({ call }: { call: CurrentCall }) {
-  const services = useServices();
+  const calling = useCalling();
   const [keypadOpen, setKeypadOpen] = useState(false);
   const titleId = useId();
   const keypadId = useId();
@@ -100,14 +100,14 @@ function LiveCall({ call }: { call: CurrentCall }) {
           tone={call.muted ? 'primary' : 'neutral'}
           disabled={!talking}
           aria-keyshortcuts={SHORTCUT_KEYS.mute}
-          onClick={() => services.calls.toggleMute()}
+          onClick={() => calling.calls.toggleMute()}
         >
           {call.muted ? t('call.unmute') : t('call.mute')}
         </Button>
         <Button
           tone={call.held ? 'primary' : 'neutral'}
           disabled={!talking}
-          onClick={() => void services.calls.toggleHold()}
+          onClick={() => void calling.calls.toggleHold()}
         >
           {call.held ? t('call.resume') : t('call.hold')}
         </Button>
@@ -124,7 +124,7 @@ function LiveCall({ call }: { call: CurrentCall }) {
           tone="danger"
           disabled={ending}
           aria-keyshortcuts={SHORTCUT_KEYS.hangup}
-          onClick={() => void services.calls.hangUp()}
+          onClick={() => void calling.calls.hangUp()}
         >
           {claiming ? t('call.cancel') : t('call.hangUp')}
         </Button>
@@ -158,14 +158,14 @@ function CallTimer({ since }: { since: number }) {
 }
 
 function OrphanedCall({ call }: { call: CurrentCall }) {
-  const services = useServices();
+  const calling = useCalling();
   const t = useT();
   const name = call.direction === 'outbound' ? dialedParty(call.caller) : callerName(call.caller);
   return (
     <section className="space-y-3 rounded-xl border-2 border-amber-500 bg-white p-4 dark:bg-slate-900">
       <h2 className="text-lg font-semibold">{t('call.orphaned.title')}</h2>
       <p className="text-sm">{t('call.orphaned.body', { name })}</p>
-      <Button tone="danger" onClick={() => void services.calls.hangUp()}>
+      <Button tone="danger" onClick={() => void calling.calls.hangUp()}>
         {t('call.hangUp')}
       </Button>
     </section>

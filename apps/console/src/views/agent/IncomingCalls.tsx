@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useAppState, useCalling } from '../../app/ConsoleProvider';
 import { ringNoticeText } from '../../calls/end-words';
 import { useT } from '../../i18n/I18nProvider';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
@@ -30,7 +30,7 @@ export function IncomingCalls() {
 }
 
 function IncomingCallCard({ card }: { card: RingingCall }) {
-  const services = useServices();
+  const calling = useCalling();
   const busy = useAppState((s) => s.current !== null);
   const titleId = useId();
   const t = useT();
@@ -74,7 +74,7 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
             className="flex-1 sm:flex-none"
             disabled={busy}
             aria-keyshortcuts={SHORTCUT_KEYS.accept}
-            onClick={() => void services.calls.accept(card.callId)}
+            onClick={() => void calling.calls.accept(card.callId)}
           >
             {t('ringing.accept')}
           </Button>
@@ -82,7 +82,7 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
             tone="danger"
             className="flex-1 sm:flex-none"
             aria-keyshortcuts={SHORTCUT_KEYS.decline}
-            onClick={() => void services.ringing.decline(card.callId)}
+            onClick={() => void calling.ringing.decline(card.callId)}
           >
             {t('ringing.decline')}
           </Button>

@@ -1,11 +1,11 @@
 import { useT } from '../../i18n/I18nProvider';
-import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useAppState, useCalling } from '../../app/ConsoleProvider';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
 /** a phone keypad sending DTMF (RFC 4733 telephone-event) on the call */
 export function Keypad({ id }: { id: string }) {
-  const services = useServices();
+  const calling = useCalling();
   const sent = useAppState((s) => s.current?.dtmfSent ?? '');
   const t = useT();
   return (
@@ -24,7 +24,7 @@ export function Keypad({ id }: { id: string }) {
             key={key}
             type="button"
             className="min-h-12 rounded-lg bg-slate-100 text-xl font-semibold hover:bg-slate-200 dark:bg-slate-800 dark:hover:bg-slate-700"
-            onClick={() => services.calls.sendDtmf(key)}
+            onClick={() => calling.calls.sendDtmf(key)}
           >
             {key}
           </button>

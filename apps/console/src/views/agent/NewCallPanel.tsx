@@ -1,6 +1,6 @@
 import type { DialableChannel } from '@ringside/contracts';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useAppState, useCalling } from '../../app/ConsoleProvider';
 import { dialBlockedReason } from '../../calls/dial-availability';
 import { dialNoticeTitle } from '../../calls/dial-words';
 import type { DialNotice } from '../../state/types';
@@ -35,7 +35,7 @@ function channelOption(channel: DialableChannel): string {
  * focus to its heading, and waits for the agent to press Call.
  */
 export function NewCallPanel() {
-  const services = useServices();
+  const calling = useCalling();
   const channels = useAppState((s) => s.me?.channels);
   const blocked = useAppState(dialBlockedReason);
   const notice = useAppState((s) => s.dialNotice);
@@ -72,7 +72,7 @@ export function NewCallPanel() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!from || blocked) return;
-    void services.calls.dial(from.id, typed);
+    void calling.calls.dial(from.id, typed);
   };
 
   return (

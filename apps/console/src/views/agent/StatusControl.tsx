@@ -1,5 +1,5 @@
 import type { AgentStatus } from '@ringside/contracts';
-import { useAppState, useServices } from '../../app/ConsoleProvider';
+import { useAppState, useCalling } from '../../app/ConsoleProvider';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/i18n';
 import { richT } from '../../i18n/rich';
@@ -25,7 +25,7 @@ const DOT: Record<AgentStatus, string> = {
 
 /** Available / Away; the Available click also unlocks audio and opens the microphone */
 export function StatusControl() {
-  const services = useServices();
+  const calling = useCalling();
   const presence = useAppState((s) => s.presence);
   const pending = useAppState((s) => s.statusPending);
   const connected = useAppState((s) => s.connection === 'connected' && s.tab === 'owner');
@@ -66,7 +66,7 @@ export function StatusControl() {
           tone={presence === 'available' ? 'accept' : 'neutral'}
           aria-pressed={presence === 'available'}
           disabled={disabled}
-          onClick={() => void services.setStatus('available')}
+          onClick={() => void calling.setStatus('available')}
         >
           {t('status.available')}
         </Button>
@@ -74,7 +74,7 @@ export function StatusControl() {
           tone={presence === 'away' ? 'primary' : 'neutral'}
           aria-pressed={presence === 'away'}
           disabled={disabled}
-          onClick={() => void services.setStatus('away')}
+          onClick={() => void calling.setStatus('away')}
         >
           {t('status.away')}
         </Button>

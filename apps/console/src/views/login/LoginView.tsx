@@ -3,6 +3,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAppState, useServices } from '../../app/ConsoleProvider';
 import type { ApiError } from '../../api/http';
 import { useT } from '../../i18n/I18nProvider';
+import { NOT_LOADED } from '../../session/ConsoleSession';
 import { currentLocale, t as translate } from '../../i18n/i18n';
 import { Button } from '../../ui/controls';
 import { safeNext } from './safe-next';
@@ -102,6 +103,7 @@ export function LoginView() {
 // other languages get the catalog's general form (the reply carries no number to fill in)
 function signInProblem(failed: ApiError): string {
   if (failed.code === 'unauthorized') return translate('login.wrongCredentials');
+  if (failed.code === NOT_LOADED.code) return translate('login.notLoaded');
   if (failed.code === 'rate_limited' && currentLocale() !== 'en') return translate('login.tooMany');
   return failed.message;
 }
