@@ -127,5 +127,8 @@ describe('loadEnv', () => {
     expect(problems('a=ws://10.0.0.5:8188,a=ws://10.0.0.6:8188')).toEqual([
       'ANCHOR_ENGINES names the engine "a" twice',
     ]);
+    expect(() =>
+      loadEnv({ ANCHOR_ENGINES: 'a=ws://10.0.0.5:8188', REDIS_URL: 'redis://cache:6379' }),
+    ).toThrow(/ANCHOR_ENGINES cannot be used with REDIS_URL yet/);
   });
 });

@@ -176,6 +176,14 @@ const envSchema = z
         message: 'relay needs TURN_URLS (a relay-only browser has no other path)',
       });
     }
+    if (env.REDIS_URL && env.ANCHOR_ENGINES.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ANCHOR_ENGINES'],
+        message:
+          'cannot be used with REDIS_URL yet: an anchored call is held by the one server that took its connect',
+      });
+    }
     if (env.DATABASE_URL && !env.SECRETS_KEY) {
       ctx.addIssue({
         code: 'custom',

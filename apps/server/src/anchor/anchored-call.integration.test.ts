@@ -125,6 +125,43 @@ describe('an anchored WhatsApp call through the server', () => {
   );
 
   it(
+    'after a restart, refuses an answer to the engine the old process held, and Meta hears nothing',
+    async () => {
+      const ws = await stack().workspace();
+      await stack().app.repos.channels.updateChannel(ws.id, ws.whatsappChannelId, {
+        mediaMode: 'anchored',
+      });
+      const agent = await ws.agent('Asha');
+      const ringing = nextEvent(agent.socket, 'call:ringing');
+      const call = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
+      const ring = await ringing;
+      const row = await stack().app.repos.calls.getCallRow(ws.id, ring.callId);
+      expect(row?.anchorEngine).toMatch(/^janus-[01]$/);
+
+      await stack().restart();
+      const socket = await stack().connect(agent.email);
+      expect(await command(socket, 'call:accept', { callId: ring.callId })).toEqual({ ok: true });
+      const browser = new TonePeer({ host, frequencyHz: 660, shape: 'browser' });
+      agents.push(browser);
+      const sdp = await browser.answer(ring.sdpOffer ?? '');
+      expect(await command(socket, 'call:answer', { callId: ring.callId, sdp })).toEqual({
+        ok: false,
+        error: {
+          code: 'invalid_state',
+          message:
+            'This call’s audio was held by a server that has since restarted; it cannot be answered.',
+        },
+      });
+      const actions = stack()
+        .sim.requests({ callId: call.id })
+        .map((r) => (r.body as { action?: string }).action);
+      expect(actions).not.toContain('pre_accept');
+      await call.hangUp();
+    },
+    CALL_TIMEOUT_MS,
+  );
+
+  it(
     'ends the call when its engine dies (terminate to Meta, the agent told why) and puts the next call on the other engine',
     async () => {
       const ws = await stack().workspace();

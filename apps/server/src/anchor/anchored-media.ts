@@ -24,6 +24,8 @@ export interface Anchored {
   readonly event: CallOfferedEvent;
   /** a room was made for this event (not found from an earlier delivery of the same connect) */
   readonly fresh: boolean;
+  /** the engine the call is pinned to; undefined: the call is direct */
+  readonly engine?: string;
 }
 
 /** what ends a call whose engine died: the call service feeds it (see engine-loss.ts) */
@@ -34,9 +36,9 @@ export type LostCall = (channel: ChannelRecord, metaCallId: string) => Promise<v
  * engine of the pool, the customer's leg answering Meta's offer and an agent's leg for which the
  * engine offers. The agents are rung with the engine's offer, so a console answers it exactly as it
  * answers Meta's offer on a direct channel; the engine's answer to Meta goes out in
- * pre_accept/accept. Calls are kept in memory, pinned to their engine: a room's legs belong to
- * this process's engine session, so another node or a restarted server could not act on them
- * even knowing the engine.
+ * pre_accept/accept. The rooms are kept in memory: a room's legs belong to this process's engine
+ * session, so another node or a restarted server could not act on them even knowing the engine
+ * (the call row keeps the engine's name, `anchor_engine`, so they can tell and refuse).
  *
  * @example
  * const media = createAnchoredMedia({ pool, logger, lost });
@@ -121,7 +123,11 @@ export function createAnchoredMedia(deps: { pool: EnginePool; logger: Logger; lo
         if (calls.get(event.callId) === made) calls.delete(event.callId);
         return { event, fresh: false };
       }
-      return { event: { ...event, sdpOffer: call.agent.offer }, fresh: earlier === undefined };
+      return {
+        event: { ...event, sdpOffer: call.agent.offer },
+        fresh: earlier === undefined,
+        engine: call.engine,
+      };
     },
 
     /**

@@ -67,9 +67,10 @@ export function createAgentCommands(deps: {
   }
 
   /** the engine's answer to Meta once the agent's answer joined them, undefined if not anchored */
-  async function anchoredAnswer(metaCallId: string, sdp: string): Promise<string | undefined> {
+  async function anchoredAnswer(row: CallRow, sdp: string): Promise<string | undefined> {
+    let forMeta: string | undefined;
     try {
-      return await deps.calls.anchor?.agentAnswered(metaCallId, sdp);
+      forMeta = await deps.calls.anchor?.agentAnswered(row.metaCallId, sdp);
     } catch (error) {
       if (!(error instanceof AnchorError)) throw error;
       if (error.code === 'engine_lost' || error.code === 'room_closed') {
@@ -77,6 +78,15 @@ export function createAgentCommands(deps: {
       }
       throw new CommandError('invalid_payload', 'The media server could not use this answer.');
     }
+    // anchored by a server process that is gone (a restart): the agent answered that engine's
+    // offer, which Meta must never get in place of an answer to its own
+    if (forMeta === undefined && row.anchorEngine !== null) {
+      throw new CommandError(
+        'invalid_state',
+        'This call’s audio was held by a server that has since restarted; it cannot be answered.',
+      );
+    }
+    return forMeta;
   }
 
   return {
@@ -100,7 +110,7 @@ export function createAgentCommands(deps: {
         channel.kind === 'whatsapp' ? validateLocalAnswer(sdp) : validateLocalOffer(sdp);
       if (!check.ok) throw new CommandError('invalid_payload', check.error.message);
       // an anchored call: the agent answered the engine's offer; Meta gets the engine's answer
-      const forMeta = await anchoredAnswer(row.metaCallId, check.summary.sdp);
+      const forMeta = await anchoredAnswer(row, check.summary.sdp);
       try {
         const applied = await deps.calls.feed(
           channel,

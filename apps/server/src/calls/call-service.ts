@@ -129,6 +129,9 @@ export function createCallService(deps: CallServiceDeps) {
     // a room made for a connect that made no call (a terminate came first) has nobody to carry
     if (anchored?.fresh && !applied.changed) await anchor?.release(event.callId);
     if (!applied.changed || !applied.row) return applied;
+    if (anchored?.fresh && anchored.engine !== undefined) {
+      await deps.repos.calls.pinAnchorEngine(applied.row.id, anchored.engine);
+    }
     const after = await effects.run(
       channel,
       applied.row,

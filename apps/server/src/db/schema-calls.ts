@@ -69,6 +69,8 @@ export const calls = pgTable(
     ctaPayload: text('cta_payload'),
     /** what Meta was asked to make of this call (the line's policy when it was accepted or placed) */
     mediaCapture: text('media_capture').$type<'record' | 'transcribe' | 'both'>(),
+    /** the media engine (an `ANCHOR_ENGINES` name) an anchored call is pinned to; null: direct */
+    anchorEngine: text('anchor_engine'),
     notes: text('notes'),
     disposition: text('disposition'),
     createdAt: instant('created_at').notNull().defaultNow(),

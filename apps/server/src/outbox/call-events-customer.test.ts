@@ -62,6 +62,7 @@ function ringingChange(caller: Extract<CallEvent, { kind: 'call.offered' }>['cal
     wrapUpEndedAt: null,
     deeplinkPayload: null,
     ctaPayload: null,
+    anchorEngine: null,
     mediaCapture: null,
     createdAt: new Date(T0),
     updatedAt: new Date(T0),

@@ -122,6 +122,7 @@ function changes(channel: ChannelRecord, events: readonly CallEvent[]): CallChan
       wrapUpEndedAt: null,
       deeplinkPayload: null,
       ctaPayload: null,
+      anchorEngine: null,
       mediaCapture: null,
       createdAt: new Date(T0),
       updatedAt: new Date(event.occurredAt),

@@ -355,6 +355,11 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
       return updated.length > 0;
     },
 
+    /** an anchored call's engine, noted once its room is made (docs/anchor.md) */
+    async pinAnchorEngine(callId: string, engine: string): Promise<void> {
+      await db.update(calls).set({ anchorEngine: engine }).where(eq(calls.id, callId));
+    },
+
     /** the latest quality the agent's browser reported; false when no such call */
     async saveQuality(workspaceId: string, callId: string, quality: CallQuality): Promise<boolean> {
       if (!isUuid(workspaceId) || !isUuid(callId)) return false;
