@@ -58,6 +58,8 @@ export interface AppOptions {
   limits?: AbuseLimitOverrides;
   /** how stored webhook events that fail are retried before they become dead letters (tests shorten it) */
   webhookRetries?: Partial<RetryPolicy>;
+  /** how many calls' webhook events are applied at once (default `PROCESSING_CONCURRENCY`) */
+  webhookConcurrency?: number;
   /** `TRUST_PROXY`: whose X-Forwarded-For names the client (default: a proxy on loopback) */
   trustProxy?: TrustProxy;
   /** session lifetime and sweep, the login throttle's store (Redis in a cluster), test-only cost */

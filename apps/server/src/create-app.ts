@@ -200,6 +200,7 @@ export function createApp(options: AppOptions) {
     clock,
     maxInFlight: limits.webhooksInFlight,
     retries: options.webhookRetries,
+    concurrency: options.webhookConcurrency,
   });
   const { processor } = intake;
 

@@ -30,6 +30,8 @@ export function createWebhookIntake(deps: {
   maxInFlight: number;
   /** how failing events are retried before they become dead letters (tests shorten it) */
   retries?: Partial<RetryPolicy> | undefined;
+  /** how many calls' events are applied at once (webhook-processor.ts) */
+  concurrency?: number | undefined;
 }) {
   const { repos, metrics, logger } = deps;
   const groupCommit = createGroupCommit((receipts) =>
@@ -44,6 +46,7 @@ export function createWebhookIntake(deps: {
     logger,
     foreground: groupCommit,
     retries: deps.retries,
+    ...(deps.concurrency === undefined ? {} : { concurrency: deps.concurrency }),
     onDeadLetter: (event) => metrics.webhookDeadLetters.inc({ kind: event.kind }),
   });
   const post = limitWebhooksInFlight(

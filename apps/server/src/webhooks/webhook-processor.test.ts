@@ -2,7 +2,8 @@ import type { NormalizedEvent } from '@ringside/calls';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../ops/logger';
 import type { StoredWebhookEvent } from '../repos/webhook-receipts';
-import { createWebhookProcessor, LEFT_BEHIND_MS, type ForegroundWork } from './webhook-processor';
+import type { ForegroundWork } from './give-way';
+import { createWebhookProcessor, LEFT_BEHIND_MS } from './webhook-processor';
 
 const quiet = { info() {}, warn() {}, error() {} } as unknown as Logger;
 

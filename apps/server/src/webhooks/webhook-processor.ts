@@ -1,6 +1,8 @@
 import type { NormalizedEvent } from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { StoredWebhookEvent, WebhookReceiptsRepo } from '../repos/webhook-receipts';
+import { createCallLanes } from './call-lanes';
+import { giveWay, type ForegroundWork } from './give-way';
 import { createFailureRecorder, DEFAULT_RETRY_POLICY, type RetryPolicy } from './webhook-retries';
 
 /** how many stored events one look at the table takes in */
@@ -23,33 +25,24 @@ export const DIAL_RETRY_MS = 100;
 const DIAL_RETRY_MAX_MS = 2_000;
 /** how long it waits at most; then it is applied as it stands (a stray, logged and dropped) */
 export const DIAL_WAIT_MS = 20_000;
-
-/** work that goes before processing (webhook acknowledgements): waited for while busy */
-export interface ForegroundWork {
-  busy(): boolean;
-  idle(): Promise<void>;
-  /** how many requests arrived within the last `ms` */
-  arrivalsWithin(ms: number): number;
-}
-
-/** this many deliveries within {@link STREAM_WINDOW_MS} is a stream: processing steps back */
-const STREAM_ARRIVALS = 4;
-const STREAM_WINDOW_MS = 2;
-/** however hard deliveries stream in, an event waits no longer than this for its turn */
-export const MAX_DEFER_MS = 20;
+/** calls whose events are applied at the same time (each call's own events one at a time) */
+export const PROCESSING_CONCURRENCY = 4;
 
 /**
- * Applies stored webhook events one at a time, in arrival order, so events of one call apply in
- * the order Meta sent them. New events are handed over by the ingest as soon as they are
- * committed (`enqueue`), not read back; the table is read at start-up (`kick`: nothing stored
- * before a crash is lost) and, now and then, for events left behind by another node. Between
- * events it gives way to `foreground` work, so acknowledgements never queue behind processing
- * (which is asynchronous by design). A failure is recorded and retried later with backoff; an
- * event that keeps failing becomes a dead letter (webhook-retries.ts), which the call's other
- * events do not wait for and which an admin can retry (`enqueue` again). An event Meta sent for an outbound
- * call before our dial stored it (its `connect` reply and webhooks race) is kept pending and
- * tried again, with the call's later events behind it, as soon as the dial says the call is
- * stored (`retry`) or, failing that, with backoff for up to {@link DIAL_WAIT_MS}.
+ * Applies stored webhook events, each call's events one at a time in arrival order (so they
+ * apply in the order Meta sent them) and up to {@link PROCESSING_CONCURRENCY} calls at once, so
+ * a call rings without waiting for unrelated calls' events ahead of it. Of the calls free to go,
+ * the one whose next event arrived first goes first. New events are handed over by the ingest
+ * as soon as they are committed (`enqueue`), not read back; the table is read at start-up
+ * (`kick`: nothing stored before a crash is lost) and, now and then, for events left behind by
+ * another node; what such a read finds goes ahead of everything queued. Before each event it
+ * gives way to `foreground` work, so acknowledgements never queue behind processing (which is
+ * asynchronous by design). A failure is recorded and retried later with backoff; an event that
+ * keeps failing becomes a dead letter (webhook-retries.ts), which the call's other events do
+ * not wait for and which an admin can retry (`enqueue` again). An event Meta sent for an
+ * outbound call before our dial stored it (its `connect` reply and webhooks race) is kept
+ * pending and tried again, with the call's later events behind it, as soon as the dial says
+ * the call is stored (`retry`) or, failing that, with backoff for up to {@link DIAL_WAIT_MS}.
  *
  * @example
  * const processor = createWebhookProcessor({ receipts, apply: calls.applyWebhookEvent, logger, foreground: groupCommit });
@@ -78,12 +71,18 @@ export function createWebhookProcessor(deps: {
   /** see {@link DIAL_RETRY_MS} and {@link DIAL_WAIT_MS} */
   dialRetryMs?: number;
   dialWaitMs?: number;
+  /** see {@link PROCESSING_CONCURRENCY} */
+  concurrency?: number;
 }) {
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().getTime();
   const dialRetryMs = deps.dialRetryMs ?? DIAL_RETRY_MS;
   const dialWaitMs = deps.dialWaitMs ?? DIAL_WAIT_MS;
-  const queue: StoredWebhookEvent[] = [];
+  const concurrency = Math.max(1, deps.concurrency ?? PROCESSING_CONCURRENCY);
+  // one lane per call (events without a call each their own); a due dial retry rides its lane
+  const lanes = createCallLanes<Job>((job) =>
+    'flush' in job ? job.flush : (job.metaCallId ?? `event:${job.idempotencyKey}`),
+  );
   // queued, being applied, waiting for a retry or for a dial: never taken in twice
   const known = new Set<string>();
   const failures = createFailureRecorder({
@@ -93,85 +92,95 @@ export function createWebhookProcessor(deps: {
     clock,
     onDeadLetter: deps.onDeadLetter,
     retry: (event) => {
-      queue.push(event);
+      lanes.add([event], 'back');
       start();
     },
   });
   // events of calls not stored yet, by Meta call id, in arrival order
   const waiting = new Map<string, WaitingForDial>();
-  // calls whose waiting events are to be tried now
+  // calls whose waiting events have a flush queued in their lane
   const due = new Set<string>();
   let waitTimer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  const workers = new Set<Promise<void>>();
   let scan: 'none' | 'all' | 'left-behind' = 'none';
+  let scanning: Promise<void> | undefined;
   let stopped = false;
   let sweepTimer: NodeJS.Timeout | undefined;
 
+  /** queues the events not known yet (a key repeated within `events` too); how many */
   function take(events: readonly StoredWebhookEvent[], where: 'front' | 'back'): number {
-    const fresh = events.filter((event) => !known.has(event.idempotencyKey));
-    for (const event of fresh) known.add(event.idempotencyKey);
-    if (where === 'front') queue.unshift(...fresh);
-    else queue.push(...fresh);
+    const fresh = events.filter((event) => {
+      if (known.has(event.idempotencyKey)) return false;
+      known.add(event.idempotencyKey);
+      return true;
+    });
+    lanes.add(fresh, where);
     return fresh.length;
   }
 
-  function start(): void {
-    if (stopped || running) return;
-    running = drain()
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'webhook processing stopped'))
-      .finally(() => {
-        running = undefined;
-        if (queue.length > 0 || scan !== 'none' || due.size > 0) start();
-        else scheduleWaiting();
-      });
+  function flushSoon(callId: string): void {
+    if (due.has(callId)) return;
+    due.add(callId);
+    // ahead of the call's later events: they are held behind the waiting ones anyway
+    lanes.add([{ flush: callId }], 'front');
   }
 
-  async function drain(): Promise<void> {
+  function start(): void {
+    while (!stopped && workers.size < concurrency && (scan !== 'none' || lanes.hasReady())) {
+      const worker: Promise<void> = work()
+        .catch((error: unknown) => deps.logger.error({ err: error }, 'webhook processing stopped'))
+        .finally(() => {
+          workers.delete(worker);
+          if (!stopped && (scan !== 'none' || lanes.hasReady())) start();
+          else if (workers.size === 0) scheduleWaiting();
+        });
+      workers.add(worker);
+    }
+  }
+
+  async function work(): Promise<void> {
     for (;;) {
       if (stopped) return;
-      if (scan !== 'none') {
-        const left = scan === 'left-behind';
-        scan = 'none';
-        const before = left ? new Date(clock().getTime() - LEFT_BEHIND_MS) : undefined;
-        const stored = await deps.receipts.unprocessedEvents(SCAN_LIMIT, before);
-        // older than anything queued: they go first
-        const taken = take(stored, 'front');
-        if (stored.length === SCAN_LIMIT && taken > 0) scan = left ? 'left-behind' : 'all';
-      }
-      const [callId] = due;
-      if (callId !== undefined) {
-        due.delete(callId);
-        await giveWay();
-        if (!stopped) await flush(callId);
+      // what the table holds goes first: nobody takes an event while it is being read
+      if (scan !== 'none' || scanning) {
+        await readTable();
         continue;
       }
-      const next = queue.shift();
+      const next = lanes.take();
       if (!next) return;
-      await giveWay();
-      if (stopped) {
-        queue.unshift(next);
-        return;
+      try {
+        await giveWay(deps.foreground);
+        if (stopped) {
+          // left as it stands: pending in the table, read again at the next start
+          return;
+        }
+        const job = next.item;
+        if ('flush' in job) {
+          due.delete(job.flush);
+          await flush(job.flush);
+        } else {
+          await processOne(job);
+        }
+      } finally {
+        lanes.done(next.key);
       }
-      await processOne(next);
     }
   }
 
-  // acknowledgements first: let waiting requests in and wait while they are being stored; while
-  // deliveries stream in, step back a little longer (bounded, so calls still ring under a flood)
-  async function giveWay(): Promise<void> {
-    const foreground = deps.foreground;
-    const started = performance.now();
-    for (;;) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (!foreground) return;
-      if (foreground.busy()) {
-        await foreground.idle();
-        continue;
-      }
-      const streaming = foreground.arrivalsWithin(STREAM_WINDOW_MS) >= STREAM_ARRIVALS;
-      if (!streaming || performance.now() - started >= MAX_DEFER_MS) return;
-      await new Promise<void>((resolve) => setTimeout(resolve, 1));
-    }
+  // one read of the table at a time; every worker waits for it
+  function readTable(): Promise<void> {
+    scanning ??= (async () => {
+      const left = scan === 'left-behind';
+      scan = 'none';
+      const before = left ? new Date(clock().getTime() - LEFT_BEHIND_MS) : undefined;
+      const stored = await deps.receipts.unprocessedEvents(SCAN_LIMIT, before);
+      // older than anything queued: they go first
+      const fresh = take(stored, 'front');
+      if (stored.length === SCAN_LIMIT && fresh > 0) scan = left ? 'left-behind' : 'all';
+    })().finally(() => {
+      scanning = undefined;
+    });
+    return scanning;
   }
 
   async function processOne(stored: StoredWebhookEvent): Promise<void> {
@@ -252,7 +261,7 @@ export function createWebhookProcessor(deps: {
       () => {
         waitTimer = undefined;
         const at = now();
-        for (const [callId, held] of waiting) if (held.nextAt <= at) due.add(callId);
+        for (const [callId, held] of waiting) if (held.nextAt <= at) flushSoon(callId);
         start();
         if (due.size === 0) scheduleWaiting();
       },
@@ -285,7 +294,7 @@ export function createWebhookProcessor(deps: {
      */
     retry(metaCallId: string): void {
       if (stopped || !waiting.has(metaCallId)) return;
-      due.add(metaCallId);
+      flushSoon(metaCallId);
       start();
     },
     /**
@@ -293,19 +302,22 @@ export function createWebhookProcessor(deps: {
      * waiting for their call's dial are not waited for
      */
     async idle(): Promise<void> {
-      while (running) await running;
+      while (workers.size > 0) await Promise.all(workers);
     },
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(sweepTimer);
       clearTimeout(waitTimer);
       failures.stop();
-      while (running) await running;
+      while (workers.size > 0) await Promise.all(workers);
     },
   };
 }
 
 export type WebhookProcessor = ReturnType<typeof createWebhookProcessor>;
+
+/** a stored event to apply, or a call whose events waiting for its dial are to be tried now */
+type Job = StoredWebhookEvent | { readonly flush: string };
 
 /** a call's events that came before its dial stored it */
 interface WaitingForDial {
