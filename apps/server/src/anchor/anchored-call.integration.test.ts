@@ -162,7 +162,7 @@ describe('an anchored WhatsApp call through the server', () => {
   );
 
   it(
-    'ends the call when its engine dies (terminate to Meta, the agent told why) and puts the next call on the other engine',
+    'ends the call when its engine dies (terminate to Meta, the agent told why), puts the next call on the other engine, and rings direct with none left',
     async () => {
       const ws = await stack().workspace();
       const { agent, call, browser } = await answeredCall(ws);
@@ -188,6 +188,15 @@ describe('an anchored WhatsApp call through the server', () => {
       expect((await ringing).sdpOffer).not.toContain('a=ice-lite');
       expect(await stack().app.calls.anchor?.engineOf(next.id)).toBe(`janus-${1 - index}`);
       await next.hangUp();
+
+      // with no engine left, a new call still rings, with Meta's own offer (direct)
+      process.kill(engines[1 - index]?.pid ?? 0, 'SIGKILL');
+      await waitUntil('no engine is live', () => pool?.live.length === 0);
+      const direct = nextEvent(agent.socket, 'call:ringing');
+      const last = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
+      expect((await direct).sdpOffer).toContain('a=ice-lite');
+      expect(await stack().app.calls.anchor?.engineOf(last.id)).toBeUndefined();
+      await last.hangUp();
     },
     CALL_TIMEOUT_MS,
   );
