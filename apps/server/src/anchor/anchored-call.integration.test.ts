@@ -1,7 +1,7 @@
 import { EnginePool, JanusProcess } from '@ringside/anchor';
 import { HEARD, mediaHost, TonePeer } from '@ringside/anchor/testing';
 import type { CallHandle } from '@ringside/meta-sim';
-import { validateLocalAnswer } from '@ringside/sdp';
+import { validateLocalAnswer, validateMetaOffer } from '@ringside/sdp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { command, nextEvent, useStack, waitUntil, type TestWorkspace } from '../testing/test-stack';
 
@@ -53,6 +53,9 @@ async function answeredCall(ws: TestWorkspace) {
   const offer = ring.sdpOffer ?? '';
   expect(offer).not.toContain('a=ice-lite');
   expect(offer).toContain('a=setup:actpass');
+  // the console checks a ring's offer with validateMetaOffer before it answers: the engine's passes
+  const usable = validateMetaOffer(offer);
+  expect(usable.ok ? 'usable' : usable.error.message).toBe('usable');
 
   expect(await command(agent.socket, 'call:accept', { callId: ring.callId })).toEqual({ ok: true });
   const browser = new TonePeer({ host, frequencyHz: 660, shape: 'browser' });
