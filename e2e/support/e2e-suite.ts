@@ -56,12 +56,21 @@ export function useE2e(options: SuiteOptions = {}): () => E2eWorld {
         : options.microphone;
     // the run's migrated database image (vitest.config.ts), so no spec waits for initdb
     const image = inject('ringsidePgliteImage');
-    stack = await startStack(image ? { ...options, databaseImage: pgliteImageAt(image) } : options);
-    browser = await launchBrowser(microphone, {
-      autoplay: options.autoplay ?? 'anytime',
-      // the TLS relay's certificate is self-signed (browser.ts)
-      acceptAnyCertificate: options.relayOnly === 'tls',
-    });
+    // side by side: neither needs the other until a console opens. Both are kept before a
+    // failure of either is thrown, so that afterAll closes whichever did start
+    const [stackStarted, browserLaunched] = await Promise.allSettled([
+      startStack(image ? { ...options, databaseImage: pgliteImageAt(image) } : options),
+      launchBrowser(microphone, {
+        autoplay: options.autoplay ?? 'anytime',
+        // the TLS relay's certificate is self-signed (browser.ts)
+        acceptAnyCertificate: options.relayOnly === 'tls',
+      }),
+    ]);
+    if (stackStarted.status === 'fulfilled') stack = stackStarted.value;
+    if (browserLaunched.status === 'fulfilled') browser = browserLaunched.value;
+    if (stackStarted.status === 'rejected') throw stackStarted.reason;
+    if (browserLaunched.status === 'rejected') throw browserLaunched.reason;
+    if (!stack || !browser) throw new Error('the stack or the browser did not start');
     const started = { stack, browser };
     const openConsole = async (index = 0) => {
       const agent = started.stack.agents[index];
