@@ -19,6 +19,8 @@ import {
   type RingSettings,
   type RingsideApp,
 } from '../../apps/server/src/testing/e2e-entry';
+import { EnginePool, JanusProcess } from '@ringside/anchor';
+import { mediaHost } from '@ringside/anchor/testing';
 import { CONSOLE_DIST } from './paths';
 import { startTurnServer, type TestTurnServer, type TurnTransport } from './turn-server';
 
@@ -65,6 +67,12 @@ export interface StackOptions {
    * short-lived credentials from the server, as `TURN_URLS` + `ICE_TRANSPORT_POLICY=relay` give
    */
   relayOnly?: TurnTransport;
+  /**
+   * the WhatsApp number's calls anchored on a real media engine (Janus) started for the stack:
+   * the customer's leg ends on the engine, the agent's console joins it. Media then runs on
+   * this machine's own address, not 127.0.0.1, which Janus does not gather on
+   */
+  anchored?: boolean;
 }
 
 /** the whole product on 127.0.0.1: server with the built console, simulator, database */
@@ -82,6 +90,8 @@ export interface E2eStack {
   readonly logs: readonly string[];
   /** the TURN relay, when the stack was started relay-only */
   readonly turn: TestTurnServer | undefined;
+  /** the media engines, when the stack was started anchored */
+  readonly anchor: EnginePool | undefined;
   /** names of the agents the server would offer a call to now */
   availableAgents(): Promise<string[]>;
   /**
@@ -112,6 +122,7 @@ export interface E2eStack {
  * await stack.close();
  */
 export async function startStack(options: StackOptions = {}): Promise<E2eStack> {
+  const anchorHost = options.anchored ? mediaHost() : undefined;
   const sim = createMetaSim({
     appSecret: APP_SECRET,
     webhookUrl: null,
@@ -119,13 +130,20 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
     pages: [PAGE, ...(options.unownedPages ?? [])],
     webhooks: { retry: { baseDelayMs: 50, maxAttempts: 6 } },
     ...options.sim,
+    ...(anchorHost ? { callerMedia: { ...options.sim?.callerMedia, host: anchorHost } } : {}),
   });
   const simUrl = await sim.listen(0);
   let database: Database | undefined;
   let app: RingsideApp | undefined;
   let turn: TestTurnServer | undefined;
+  let engine: JanusProcess | undefined;
+  let anchor: EnginePool | undefined;
   try {
     if (options.relayOnly) turn = await startTurnServer();
+    if (anchorHost) {
+      engine = await JanusProcess.start({ iceEnforceList: anchorHost });
+      anchor = await EnginePool.open([{ name: 'janus-e2e', url: engine.url }]);
+    }
     database = await openDatabase({
       dataDir: IN_MEMORY,
       ...(options.databaseImage ? { pgliteImage: options.databaseImage } : {}),
@@ -142,6 +160,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       app: {
         consoleDir: CONSOLE_DIST,
         limits: options.limits,
+        anchor,
         ice:
           turn && options.relayOnly
             ? {
@@ -161,8 +180,9 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       app,
       options.agents ?? ['Alex Agent'],
       options.whatsappRing ?? {},
+      anchor ? 'anchored' : 'direct',
     );
-    const started = { app, database, turn };
+    const started = { app, database, turn, engine, anchor };
     return {
       url,
       app,
@@ -173,6 +193,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       messenger: { page: PAGE },
       logs: lines,
       turn,
+      anchor,
       async storedCall(metaCallId) {
         const row = await started.app.repos.calls.getCallByMetaId(workspaceId, metaCallId);
         if (!row) return undefined;
@@ -197,6 +218,8 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
         await started.app.close();
         await started.database.close();
         await started.turn?.stop();
+        await started.anchor?.close();
+        await started.engine?.stop();
       },
     };
   } catch (error) {
@@ -204,6 +227,8 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
     await app?.close();
     await database?.close();
     await turn?.stop();
+    await anchor?.close();
+    await engine?.stop();
     throw error;
   }
 }
@@ -212,6 +237,7 @@ async function seed(
   app: RingsideApp,
   names: readonly string[],
   whatsappRing: RingSettings,
+  mediaMode: 'direct' | 'anchored',
 ): Promise<{ workspaceId: string; agents: SeededAgent[] }> {
   const { repos } = app;
   const workspace = await repos.workspaces.createWorkspace('E2E Workspace');
@@ -225,6 +251,9 @@ async function seed(
     ...whatsappRing,
   });
   if (!whatsapp.ok) throw new Error(`seeding the WhatsApp number: ${whatsapp.error.message}`);
+  if (mediaMode === 'anchored') {
+    await repos.channels.updateChannel(workspace.id, whatsapp.channel.id, { mediaMode });
+  }
   // as a business set up for outbound calls: the simulated account's approved permission
   // template, which WhatsApp requires to ask someone who has not written or called in 24 h
   await repos.permissionTemplates.set(

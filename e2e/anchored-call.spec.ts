@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { validateLocalAnswer } from '@ringside/sdp';
+import { LEVELS } from './support/audio-levels';
+import { expectAudioBothWays } from './support/calls';
+import { useE2e } from './support/e2e-suite';
+import { eventually } from './support/poll';
+
+// the WhatsApp number's calls are anchored on a real Janus engine the stack starts
+const world = useE2e({ anchored: true });
+
+// what the agent hears must be the caller, not the mixer's silence: mean level over a second
+const AUDIBLE_RMS = 0.05;
+
+describe('an anchored WhatsApp call in the console', () => {
+  it('rings, is accepted in Chromium, carries audio both ways through the engine, and frees its room on hang-up', async () => {
+    const { stack } = world();
+    const anchor = stack.anchor ?? expect.fail('the stack started without its engine');
+    const alex = await world().availableAgent();
+
+    const call = await stack.placeCall('whatsapp', 'Rahul Mehta');
+    await alex.waitForRinging('Rahul Mehta');
+    // the customer's leg is on the engine while it rings
+    expect(anchor.roomOf(call.id)).toBeDefined();
+
+    await alex.acceptCallFrom('Rahul Mehta');
+    await call.waitFor('accepted', { timeoutMs: 20_000 });
+
+    // Meta got the engine's answer to its offer, the same in pre_accept and accept
+    const sessions = stack.sim
+      .requests({ callId: call.id })
+      .map((r) => r.body as { action?: string; session?: { sdp: string } })
+      .filter((b) => b.action === 'pre_accept' || b.action === 'accept');
+    expect(sessions.map((b) => b.action)).toEqual(['pre_accept', 'accept']);
+    const toMeta = sessions[0]?.session?.sdp ?? '';
+    expect(sessions[1]?.session?.sdp).toBe(toMeta);
+    const checked = validateLocalAnswer(toMeta);
+    expect(checked.ok ? 'valid' : checked.error.message).toBe('valid');
+
+    // audio both ways, measured at each far end: the simulated customer decodes the agent's
+    // voice; the agent's browser plays the customer's tone, mixed by the engine
+    await expectAudioBothWays(call, alex);
+    const customerHears = await eventually(
+      () => call.stats(),
+      (s) => s.audioLevel > LEVELS.voice,
+    );
+    expect(customerHears.audioLevel).toBeGreaterThan(LEVELS.voice);
+    // a second's window of the browser's own playout energy (sum of level² × duration)
+    const before = { audio: await alex.audio(), at: Date.now() };
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const after = await alex.audio();
+    const seconds = (Date.now() - before.at) / 1_000;
+    const meanRms = Math.sqrt((after.totalAudioEnergy - before.audio.totalAudioEnergy) / seconds);
+    expect(meanRms).toBeGreaterThan(AUDIBLE_RMS);
+
+    await alex.button('Hang up').click();
+    await call.waitFor('ended', { timeoutMs: 10_000 });
+    await eventually(
+      () => anchor.roomOf(call.id),
+      (room) => room === undefined,
+    );
+    expect(anchor.roomOf(call.id)).toBeUndefined();
+  });
+});
