@@ -67,7 +67,9 @@ export function createAnchoredMedia(deps: { pool: EnginePool; logger: Logger; lo
           `the engine's answer to Meta is unusable: ${checked.error.message}`,
         );
       }
-      const agent = await room.addLegWithOffer('agent');
+      // muted until Meta accepts: media should flow only after accept (spec §2.5), and the
+      // customer's leg is up from pre_accept on
+      const agent = await room.addLegWithOffer('agent', { muted: true });
       const call: AnchoredCall = {
         channel,
         engine: pinned.engine,
@@ -143,6 +145,15 @@ export function createAnchoredMedia(deps: { pool: EnginePool; logger: Logger; lo
       }
       await call.agent.accept(agentAnswer);
       return call.customerAnswer;
+    },
+
+    /** Meta accepted the call: the customer hears the agent from now on */
+    async accepted(metaCallId: string): Promise<void> {
+      const call = await calls.get(metaCallId);
+      if (!call || call.lost) return;
+      await call.room.setMuted('agent', false).catch((error: unknown) => {
+        deps.logger.error({ err: error, callId: metaCallId }, 'could not unmute the agent’s leg');
+      });
     },
 
     /** the call is over (or was never stored): its room goes, with every leg in it */

@@ -142,6 +142,9 @@ export function createCallService(deps: CallServiceDeps) {
     // what the effects learned goes back into the model here, the one loop
     for (const next of after.followUps) await feed(channel, next);
     const state = applied.row.model.state;
+    if (anchor && applied.result.transitions.some((change) => change.to === 'active')) {
+      await anchor.accepted(event.callId);
+    }
     if (anchor && (state === 'ended' || state === 'tombstone')) await anchor.release(event.callId);
     if (after.failure) throw after.failure;
     return after.reply ? { ...applied, reply: after.reply } : applied;
