@@ -38,6 +38,13 @@ describe('admin channel bodies', () => {
     }
   });
 
+  it('takes a call audio path in an update, direct or anchored only', () => {
+    expect(adminChannelUpdateBodySchema.parse({ mediaMode: 'anchored' })).toEqual({
+      mediaMode: 'anchored',
+    });
+    expect(adminChannelUpdateBodySchema.safeParse({ mediaMode: 'relay' }).success).toBe(false);
+  });
+
   it('wants at least one change in an update', () => {
     expect(adminChannelUpdateBodySchema.safeParse({}).success).toBe(false);
     expect(adminChannelUpdateBodySchema.parse({ assignedUserIds: [] })).toEqual({

@@ -19,6 +19,17 @@ import { idSchema } from './rest-common';
 export const whenNobodyAvailableSchema = z.enum(['keep-ringing', 'reject']);
 export type WhenNobodyAvailableOption = z.infer<typeof whenNobodyAvailableSchema>;
 
+/**
+ * Where a channel's call audio runs: straight between the agent's browser and Meta (`direct`,
+ * the default), or through Ringside's media engine (`anchored`: WhatsApp lines on a server
+ * with `ANCHOR_ENGINES`), which holds the customer's leg while agents join it.
+ *
+ * @example
+ * mediaModeSchema.parse('anchored');
+ */
+export const mediaModeSchema = z.enum(['direct', 'anchored']);
+export type MediaModeOption = z.infer<typeof mediaModeSchema>;
+
 /** Bounds of a channel's ring timers, in seconds. */
 export const RING_TIMEOUT_BOUNDS = { min: 10, max: 600 } as const;
 export const AGENT_TIMEOUT_BOUNDS = { min: 5, max: 120 } as const;
@@ -78,6 +89,8 @@ export const adminChannelUpdateBodySchema = z
     ...channelRingSettingsSchema.shape,
     /** recording and transcription by Meta (WhatsApp lines only) */
     ...channelMediaSettingsSchema.shape,
+    /** where the call audio runs (anchored: WhatsApp lines, on a server with media engines) */
+    mediaMode: mediaModeSchema.optional(),
   })
   .refine((body) => Object.values(body).some((v) => v !== undefined), {
     message: 'nothing to update',
@@ -102,6 +115,8 @@ export const adminChannelViewSchema = channelViewSchema.extend({
   mediaPurpose: z.string().nullable().optional(),
   mediaAnnouncementLanguage: z.string().nullable().optional(),
   mediaRetentionDays: z.number().int().optional(),
+  /** where the call audio runs; absent from servers before #15 */
+  mediaMode: mediaModeSchema.optional(),
   updatedAt: isoDateTimeSchema,
 });
 export type AdminChannelView = z.infer<typeof adminChannelViewSchema>;

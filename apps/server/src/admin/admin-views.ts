@@ -27,6 +27,7 @@ export function toAdminChannelView(channel: ChannelListing): AdminChannelView {
     mediaPurpose: channel.mediaPurpose,
     mediaAnnouncementLanguage: channel.mediaAnnouncementLanguage,
     mediaRetentionDays: channel.mediaRetentionDays,
+    mediaMode: channel.mediaMode,
     updatedAt: channel.updatedAt.toISOString(),
   };
 }

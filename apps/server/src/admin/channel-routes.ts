@@ -33,7 +33,7 @@ export function createChannelRoutes(
     graph: GraphClient;
     logger?: Logger;
     /** rings a changed channel's waiting calls for whoever may take them now */
-    calls?: Pick<CallService, 'ringChannelCalls'>;
+    calls?: Pick<CallService, 'ringChannelCalls' | 'anchor'>;
   },
 ): Router {
   const router = Router();
@@ -103,6 +103,22 @@ export function createChannelRoutes(
         400,
         'Only WhatsApp lines can be recorded or transcribed by Meta.',
       );
+    }
+    if (body.mediaMode === 'anchored' && current.mediaMode !== 'anchored') {
+      if (current.kind !== 'whatsapp') {
+        throw new AppError(
+          'invalid_payload',
+          400,
+          'Only WhatsApp lines can carry their calls through the media server for now.',
+        );
+      }
+      if (!deps.calls?.anchor) {
+        throw new AppError(
+          'invalid_state',
+          409,
+          'This server has no media engine: set ANCHOR_ENGINES (see docs/anchor.md) before sending calls through it.',
+        );
+      }
     }
     const channel = await deps.unitOfWork(async (repos) => {
       const { label, assignedUserIds, ...fields } = body;

@@ -193,6 +193,7 @@ export function ChannelForm({
       {editing && whatsapp ? (
         <ChannelMediaFields
           draft={draft}
+          onMode={(mode) => set('mediaMode', mode)}
           onCapture={(capture) => set('mediaCapture', capture)}
           field={text}
         />

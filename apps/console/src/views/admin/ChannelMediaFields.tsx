@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/I18nProvider';
 import { lazyWords } from '../../i18n/i18n';
-import type { MediaCapture } from '@ringside/contracts';
+import type { MediaCapture, MediaModeOption } from '@ringside/contracts';
 import type { ChangeEvent } from 'react';
 import type { ChannelDraft } from './channel-form';
 import { SelectField, TextField } from './fields';
@@ -12,19 +12,27 @@ const CAPTURE_WORDS: Record<MediaCapture, string> = lazyWords({
   both: 'capture.both',
 });
 
+const AUDIO_PATH_WORDS: Record<MediaModeOption, string> = lazyWords({
+  direct: 'audioPath.direct',
+  anchored: 'audioPath.anchored',
+});
+
 type MediaTextKey = 'mediaPurpose' | 'mediaAnnouncementLanguage' | 'mediaRetentionDays';
 
 /**
- * A WhatsApp line's recording settings: what Meta records or transcribes (both participants
- * hear Meta's announcement first, in the language given, naming the purpose), and how many days
- * Ringside keeps the files.
+ * A WhatsApp line's media settings: where its call audio runs (straight between the agent's
+ * browser and Meta, or through Ringside's media server), what Meta records or transcribes (both
+ * participants hear Meta's announcement first, in the language given, naming the purpose), and
+ * how many days Ringside keeps the files.
  */
 export function ChannelMediaFields({
   draft,
+  onMode,
   onCapture,
   field,
 }: {
   draft: ChannelDraft;
+  onMode: (mode: MediaModeOption) => void;
   onCapture: (capture: MediaCapture) => void;
   field: (key: MediaTextKey) => {
     value: string;
@@ -35,6 +43,18 @@ export function ChannelMediaFields({
   const t = useT();
   return (
     <div className="grid gap-3 sm:grid-cols-2">
+      <SelectField
+        label={t('audioPath.label')}
+        hint={t('audioPath.hint')}
+        value={draft.mediaMode}
+        onChange={(e) => onMode(e.target.value as MediaModeOption)}
+      >
+        {(Object.keys(AUDIO_PATH_WORDS) as MediaModeOption[]).map((mode) => (
+          <option key={mode} value={mode}>
+            {AUDIO_PATH_WORDS[mode]}
+          </option>
+        ))}
+      </SelectField>
       <SelectField
         label={t('capture.label')}
         value={draft.mediaCapture}

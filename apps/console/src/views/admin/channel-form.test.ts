@@ -203,5 +203,31 @@ describe('a WhatsApp line’s recording settings', () => {
     const view = pageChannel();
     const checked = updateChannelBody(view, { ...channelDraft(view), mediaCapture: 'record' });
     expect(checked).toEqual({ ok: false, problems: { form: 'Nothing changed.' } });
+    const anchored = updateChannelBody(view, { ...channelDraft(view), mediaMode: 'anchored' });
+    expect(anchored).toEqual({ ok: false, problems: { form: 'Nothing changed.' } });
+  });
+});
+
+describe('a WhatsApp line’s call audio path', () => {
+  it('starts as the server has it (direct when an older server says nothing), and sends a change only', () => {
+    const view = numberChannel();
+    expect(channelDraft(view).mediaMode).toBe('direct');
+    expect(updateChannelBody(view, { ...channelDraft(view), mediaMode: 'anchored' })).toEqual({
+      ok: true,
+      body: { mediaMode: 'anchored' },
+    });
+
+    const anchored = { ...view, mediaMode: 'anchored' as const };
+    expect(channelDraft(anchored).mediaMode).toBe('anchored');
+    expect(updateChannelBody(anchored, channelDraft(anchored))).toEqual({
+      ok: false,
+      problems: { form: 'Nothing changed.' },
+    });
+    expect(updateChannelBody(anchored, { ...channelDraft(anchored), mediaMode: 'direct' })).toEqual(
+      {
+        ok: true,
+        body: { mediaMode: 'direct' },
+      },
+    );
   });
 });

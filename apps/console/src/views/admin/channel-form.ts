@@ -12,6 +12,7 @@ import {
   type AdminChannelView,
   type Channel,
   type MediaCapture,
+  type MediaModeOption,
   type RingStrategy,
   type WhenNobodyAvailableOption,
   type WrapUpMode,
@@ -45,6 +46,8 @@ export interface ChannelDraft {
   mediaPurpose: string;
   mediaAnnouncementLanguage: string;
   mediaRetentionDays: string;
+  /** where the call audio runs (WhatsApp lines; set when editing) */
+  mediaMode: MediaModeOption;
   enabled: boolean;
 }
 
@@ -98,6 +101,7 @@ export function newChannelDraft(kind: Channel): ChannelDraft {
     mediaPurpose: '',
     mediaAnnouncementLanguage: 'en_US',
     mediaRetentionDays: String(DEFAULT_MEDIA_RETENTION_DAYS),
+    mediaMode: 'direct',
     enabled: true,
   };
 }
@@ -128,6 +132,7 @@ export function channelDraft(view: AdminChannelView): ChannelDraft {
     mediaPurpose: view.mediaPurpose ?? '',
     mediaAnnouncementLanguage: view.mediaAnnouncementLanguage ?? 'en_US',
     mediaRetentionDays: String(view.mediaRetentionDays ?? DEFAULT_MEDIA_RETENTION_DAYS),
+    mediaMode: view.mediaMode ?? 'direct',
     enabled: view.enabled,
   };
 }
@@ -222,7 +227,9 @@ function ringFields(draft: ChannelDraft) {
   });
 }
 
-/** the recording settings that changed (an emptied purpose is left as it was) */
+/**
+ * the recording settings and the audio path that changed (an emptied purpose is left as it was)
+ */
 function mediaChanges(view: AdminChannelView, draft: ChannelDraft) {
   const purpose = draft.mediaPurpose.trim();
   const language = draft.mediaAnnouncementLanguage.trim();
@@ -238,6 +245,7 @@ function mediaChanges(view: AdminChannelView, draft: ChannelDraft) {
         : undefined,
     mediaRetentionDays:
       days !== (view.mediaRetentionDays ?? DEFAULT_MEDIA_RETENTION_DAYS) ? days : undefined,
+    mediaMode: draft.mediaMode !== (view.mediaMode ?? 'direct') ? draft.mediaMode : undefined,
   };
 }
 
