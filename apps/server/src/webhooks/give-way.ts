@@ -11,6 +11,21 @@ const STREAM_ARRIVALS = 4;
 const STREAM_WINDOW_MS = 2;
 /** however hard deliveries stream in, an event waits no longer than this for its turn */
 export const MAX_DEFER_MS = 20;
+/** this many deliveries within {@link FLOOD_WINDOW_MS} (160 a second) is a flood */
+const FLOOD_ARRIVALS = 16;
+const FLOOD_WINDOW_MS = 100;
+
+/**
+ * Whether deliveries are flooding in: then processing takes one call at a time, leaving the
+ * CPU and the database to the acknowledgements (several calls at once would take more of both
+ * than one; the backlog is caught up once the flood ebbs).
+ *
+ * @example
+ * const lanes = flooding(groupCommit) ? 1 : PROCESSING_CONCURRENCY;
+ */
+export function flooding(foreground: ForegroundWork | undefined): boolean {
+  return foreground !== undefined && foreground.arrivalsWithin(FLOOD_WINDOW_MS) >= FLOOD_ARRIVALS;
+}
 
 /**
  * Acknowledgements first: lets waiting requests in and waits while they are being stored; while

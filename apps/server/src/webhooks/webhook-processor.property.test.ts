@@ -130,4 +130,43 @@ describe('webhook processor: per-call order with calls applied at once', () => {
     expect(applied).toEqual(['a:0', 'b:0', 'stuck:0', 'stuck:1']);
     await processor.stop();
   });
+
+  it('takes one call at a time while deliveries flood in, several once they ebb', async () => {
+    let arrivals = 50;
+    let most = 0;
+    const inFlight = new Set<string>();
+    let release: () => void = () => undefined;
+    let gate = new Promise<void>((resolve) => (release = resolve));
+    const processor = createWebhookProcessor({
+      receipts,
+      logger: quiet,
+      concurrency: 4,
+      foreground: {
+        busy: () => false,
+        idle: async () => undefined,
+        arrivalsWithin: () => arrivals,
+      },
+      apply: async (event) => {
+        const { callId } = event as unknown as { callId: string };
+        inFlight.add(callId);
+        most = Math.max(most, inFlight.size);
+        await gate;
+        inFlight.delete(callId);
+        return { marked: true };
+      },
+    });
+    processor.enqueue(['a', 'b', 'c', 'd', 'e', 'f'].map((call) => stored(call, 0)));
+    while (inFlight.size === 0) await new Promise(setImmediate);
+    for (let i = 0; i < 20; i += 1) await new Promise(setImmediate);
+    expect(most).toBe(1);
+    // the flood is over: the next events go several at a time
+    arrivals = 0;
+    release();
+    gate = new Promise<void>((resolve) => (release = resolve));
+    while (inFlight.size < 2) await new Promise(setImmediate);
+    release();
+    await processor.idle();
+    expect(most).toBeGreaterThan(1);
+    await processor.stop();
+  });
 });

@@ -2,7 +2,7 @@ import type { NormalizedEvent } from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { StoredWebhookEvent, WebhookReceiptsRepo } from '../repos/webhook-receipts';
 import { createCallLanes } from './call-lanes';
-import { giveWay, type ForegroundWork } from './give-way';
+import { flooding, giveWay, type ForegroundWork } from './give-way';
 import { createFailureRecorder, DEFAULT_RETRY_POLICY, type RetryPolicy } from './webhook-retries';
 
 /** how many stored events one look at the table takes in */
@@ -25,13 +25,17 @@ export const DIAL_RETRY_MS = 100;
 const DIAL_RETRY_MAX_MS = 2_000;
 /** how long it waits at most; then it is applied as it stands (a stray, logged and dropped) */
 export const DIAL_WAIT_MS = 20_000;
-/** calls whose events are applied at the same time (each call's own events one at a time) */
+/**
+ * calls whose events are applied at the same time (each call's own events one at a time); one
+ * while deliveries flood in ({@link flooding})
+ */
 export const PROCESSING_CONCURRENCY = 4;
 
 /**
  * Applies stored webhook events, each call's events one at a time in arrival order (so they
- * apply in the order Meta sent them) and up to {@link PROCESSING_CONCURRENCY} calls at once, so
- * a call rings without waiting for unrelated calls' events ahead of it. Of the calls free to go,
+ * apply in the order Meta sent them) and up to {@link PROCESSING_CONCURRENCY} calls at once
+ * (one while deliveries flood in), so a call rings without waiting for unrelated calls' events
+ * ahead of it. Of the calls free to go,
  * the one whose next event arrived first goes first. New events are handed over by the ingest
  * as soon as they are committed (`enqueue`), not read back; the table is read at start-up
  * (`kick`: nothing stored before a crash is lost) and, now and then, for events left behind by
@@ -125,8 +129,12 @@ export function createWebhookProcessor(deps: {
     lanes.add([{ flush: callId }], 'front');
   }
 
+  // one call at a time while deliveries flood in: acknowledgements first
+  const lanesNow = () => (flooding(deps.foreground) ? 1 : concurrency);
+
   function start(): void {
-    while (!stopped && workers.size < concurrency && (scan !== 'none' || lanes.hasReady())) {
+    const limit = lanesNow();
+    while (!stopped && workers.size < limit && (scan !== 'none' || lanes.hasReady())) {
       const worker: Promise<void> = work()
         .catch((error: unknown) => deps.logger.error({ err: error }, 'webhook processing stopped'))
         .finally(() => {
@@ -146,6 +154,8 @@ export function createWebhookProcessor(deps: {
         await readTable();
         continue;
       }
+      // a flood began: the workers over the limit stop (one always stays, see start)
+      if (workers.size > lanesNow()) return;
       const next = lanes.take();
       if (!next) return;
       try {
@@ -164,6 +174,8 @@ export function createWebhookProcessor(deps: {
       } finally {
         lanes.done(next.key);
       }
+      // the flood ebbed: more calls at once again
+      start();
     }
   }
 
