@@ -86,6 +86,7 @@ declare module 'janode/plugins/audiobridge' {
       talking_events?: boolean;
     }): Promise<{ room: number }>;
     destroy(params: { room: number }): Promise<{ room: number }>;
+    list(): Promise<{ list: { room: number; description?: string; num_participants?: number }[] }>;
     join(params: {
       room: number;
       feed?: number;

@@ -8,6 +8,9 @@ import { CallRoom, type CallRoomOptions } from './call-room';
 // janode logs every request at info level on stdout; the anchor reports through its own API
 Janode.Logger.setLevel('none');
 
+/** how the rooms this anchor makes are described on the engine: `ringside <call id>` */
+const ROOM_PREFIX = 'ringside ';
+
 /** why an engine connection ended */
 export interface EngineLoss {
   /** 'closed': we closed it; 'engine_lost': the engine or the connection to it went away */
@@ -116,7 +119,7 @@ export class AnchorEngine {
     try {
       const request = this.#control.create({
         room: roomId,
-        description: callId,
+        description: `${ROOM_PREFIX}${callId}`,
         sampling_rate: 48_000,
         ...(options.prebufferPackets === undefined ? {} : { prebuffer: options.prebufferPackets }),
       });
@@ -129,6 +132,33 @@ export class AnchorEngine {
     );
     this.#rooms.add(room);
     return room;
+  }
+
+  /**
+   * Destroys the anchor's rooms on the engine that this connection did not make: the rooms a
+   * server process left when it stopped (Janus keeps a room until it is destroyed, and its legs
+   * belonged to that process's session). Rooms described otherwise, made by anyone else, stay.
+   * Returns how many went. Meant for start-up, with one server process per engine.
+   *
+   * @example
+   * const engine = await AnchorEngine.connect(url);
+   * await engine.sweepRooms(); // 2: an earlier process left two calls' rooms
+   */
+  async sweepRooms(): Promise<number> {
+    this.#assertAlive();
+    const mine = new Set([...this.#rooms].map((room) => room.roomId));
+    try {
+      const { list } = await bounded(this.#control.list(), 'listing the rooms');
+      const left = list.filter(
+        (room) => room.description?.startsWith(ROOM_PREFIX) && !mine.has(room.room),
+      );
+      for (const room of left) {
+        await bounded(this.#control.destroy({ room: room.room }), `destroying room ${room.room}`);
+      }
+      return left.length;
+    } catch (error) {
+      throw this.#failure('sweeping the rooms left on the engine', error);
+    }
   }
 
   /** destroys every room, then closes the session and the connection */

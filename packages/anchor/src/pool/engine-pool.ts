@@ -102,6 +102,24 @@ export class EnginePool {
     return this.#rooms.get(callId);
   }
 
+  /**
+   * Destroys, on every live engine, the anchor's rooms this pool did not make (left by an earlier
+   * server process, see {@link AnchorEngine.sweepRooms}); returns how many per engine, and the
+   * engines that could not be swept with why.
+   */
+  async sweepRooms(): Promise<{ swept: Record<string, number>; failed: EngineDown[] }> {
+    const swept: Record<string, number> = {};
+    const failed: EngineDown[] = [];
+    for (const name of this.live) {
+      try {
+        swept[name] = (await this.#engines.get(name)?.sweepRooms()) ?? 0;
+      } catch (error) {
+        failed.push({ name, detail: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return { swept, failed };
+  }
+
   /** closes every engine connection (their rooms first) */
   async close(): Promise<void> {
     await Promise.all([...this.#engines.values()].map((engine) => engine.close()));

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { AnchorEngine, JanusProcess } from '@ringside/anchor';
 import { describe, expect, it } from 'vitest';
 import { capturedLogger } from '../testing/test-auth-server';
 import { openAnchorPool } from './open-anchor-pool';
@@ -25,4 +26,22 @@ describe('opening the media engines at start-up', () => {
       'no media engine answers: calls on anchored channels go straight to the agent',
     );
   });
+
+  it('destroys the rooms an earlier server left on an engine', async () => {
+    const engine = await JanusProcess.start();
+    const earlier = await AnchorEngine.connect(engine.url);
+    try {
+      await earlier.createRoom('wacid.left-behind');
+      const { logger, lines } = capturedLogger();
+      const pool = await openAnchorPool([{ name: 'janus-a', url: engine.url }], logger);
+      await pool?.close();
+      const swept = lines.find((line) =>
+        line.includes('destroyed rooms left by an earlier server'),
+      );
+      expect(swept).toContain('"rooms":1');
+    } finally {
+      await earlier.close();
+      await engine.stop();
+    }
+  }, 30_000);
 });
