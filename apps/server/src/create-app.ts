@@ -8,6 +8,7 @@ export type { AppOptions } from './app-options';
 import { createAuthRouter } from './auth/auth-router';
 import { composeAdmin } from './compose-admin';
 import { disconnectSession } from './auth/socket-auth';
+import { createListenIn } from './anchor/listen-in';
 import { createAgentCommands } from './calls/agent-commands';
 import { createCallService } from './calls/call-service';
 import { createCallTimers } from './calls/deadlines/call-timers';
@@ -257,6 +258,7 @@ export function createApp(options: AppOptions) {
   const { sessionGuard, ghosts } = wireConsoleSockets(io, {
     repos,
     commands,
+    listenIn: createListenIn({ repos, pool: options.anchor }),
     clock,
     logger,
     metrics,

@@ -80,6 +80,35 @@ export const callDialCommandSchema = z.object({
 export type CallDialCommand = z.infer<typeof callDialCommandSchema>;
 
 /**
+ * `supervisor:listen`: a supervisor listens in on an anchored call in progress: the media
+ * engine offers them a leg of the call's room that hears the agent and the customer, and that
+ * nobody hears (it is muted in the room). The acknowledgement carries the engine's offer.
+ *
+ * @example
+ * socket.emit('supervisor:listen', { callId }, (r) => r.ok && listen.answer(r.sdp));
+ */
+export const supervisorListenCommandSchema = z.object({ callId });
+export type SupervisorListenCommand = z.infer<typeof supervisorListenCommandSchema>;
+
+/**
+ * `supervisor:listen-answer`: the supervisor's browser's answer to the engine's offer.
+ *
+ * @example
+ * socket.emit('supervisor:listen-answer', { callId, sdp: pc.localDescription.sdp }, ack);
+ */
+export const supervisorListenAnswerCommandSchema = z.object({ callId, sdp });
+export type SupervisorListenAnswerCommand = z.infer<typeof supervisorListenAnswerCommandSchema>;
+
+/**
+ * `supervisor:stop-listening`: the supervisor leaves the call's room (the call goes on).
+ *
+ * @example
+ * socket.emit('supervisor:stop-listening', { callId }, ack);
+ */
+export const supervisorStopListeningCommandSchema = z.object({ callId });
+export type SupervisorStopListeningCommand = z.infer<typeof supervisorStopListeningCommandSchema>;
+
+/**
  * Every client→server command's payload schema by event name, for one generic validator.
  *
  * @example
@@ -93,5 +122,8 @@ export const CLIENT_COMMAND_SCHEMAS = {
   'call:hangup': callHangupCommandSchema,
   'call:quality': callQualityCommandSchema,
   'call:dial': callDialCommandSchema,
+  'supervisor:listen': supervisorListenCommandSchema,
+  'supervisor:listen-answer': supervisorListenAnswerCommandSchema,
+  'supervisor:stop-listening': supervisorStopListeningCommandSchema,
 } as const;
 export type ClientCommandName = keyof typeof CLIENT_COMMAND_SCHEMAS;

@@ -31,6 +31,9 @@ describe('client commands', () => {
       'call:dial',
       'call:hangup',
       'call:quality',
+      'supervisor:listen',
+      'supervisor:listen-answer',
+      'supervisor:stop-listening',
     ]);
   });
 

@@ -15,6 +15,9 @@ import type {
   CallDialCommand,
   CallHangupCommand,
   CallQualityCommand,
+  SupervisorListenAnswerCommand,
+  SupervisorListenCommand,
+  SupervisorStopListeningCommand,
 } from './socket-commands';
 import type { AgentView, CallView } from './socket-views';
 import {
@@ -192,6 +195,14 @@ export interface ClientToServerEvents {
   'call:hangup': (payload: CallHangupCommand, ack: Ack) => void;
   'call:quality': (payload: CallQualityCommand, ack: Ack) => void;
   'call:dial': (payload: CallDialCommand, ack: Ack<CallDialAck>) => void;
+  'supervisor:listen': (payload: SupervisorListenCommand, ack: Ack<SupervisorListenAck>) => void;
+  'supervisor:listen-answer': (payload: SupervisorListenAnswerCommand, ack: Ack) => void;
+  'supervisor:stop-listening': (payload: SupervisorStopListeningCommand, ack: Ack) => void;
+}
+
+/** `supervisor:listen`'s acknowledgement: the media engine's offer for the supervisor's leg */
+export interface SupervisorListenAck {
+  sdp: string;
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   type AckResult,
   type ClientToServerEvents,
 } from '@ringside/contracts';
+import type { ListenIn } from '../anchor/listen-in';
 import type { AgentCommands } from '../calls/agent-commands';
 import { CommandError } from '../calls/command-error';
 import type { Logger } from '../ops/logger';
@@ -19,6 +20,7 @@ export function registerCommandHandlers(
   socket: RingsideSocket,
   commands: AgentCommands,
   logger: Logger,
+  listenIn?: ListenIn,
 ): void {
   const actor = () => socket.data;
 
@@ -106,4 +108,30 @@ export function registerCommandHandlers(
     'call:dial',
     handle('call:dial', (p) => commands.dial(actor(), p)),
   );
+  // a supervisor listening in on an anchored call (no engine: refused as for a direct call)
+  const listening = listenIn ?? NO_LISTENING;
+  on(
+    'supervisor:listen',
+    handle('supervisor:listen', (p) => listening.listen(actor(), p.callId)),
+  );
+  on(
+    'supervisor:listen-answer',
+    handle(
+      'supervisor:listen-answer',
+      async (p) => (await listening.answer(actor(), p.callId, p.sdp), {}),
+    ),
+  );
+  on(
+    'supervisor:stop-listening',
+    handle('supervisor:stop-listening', async (p) => (await listening.stop(actor(), p.callId), {})),
+  );
 }
+
+const NOT_ANCHORED = () =>
+  Promise.reject(
+    new CommandError(
+      'invalid_state',
+      'This server has no media engine (ANCHOR_ENGINES): its calls cannot be listened in on.',
+    ),
+  );
+const NO_LISTENING: ListenIn = { listen: NOT_ANCHORED, answer: NOT_ANCHORED, stop: NOT_ANCHORED };

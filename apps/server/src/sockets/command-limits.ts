@@ -10,6 +10,9 @@ const FAMILY_OF: Record<keyof ClientToServerEvents, CommandFamily> = {
   'call:hangup': 'call',
   'call:quality': 'quality',
   'call:dial': 'dial',
+  'supervisor:listen': 'call',
+  'supervisor:listen-answer': 'call',
+  'supervisor:stop-listening': 'call',
 };
 
 const REFUSAL: Record<CommandFamily, string> = {

@@ -1,3 +1,4 @@
+import type { ListenIn } from '../anchor/listen-in';
 import type { AgentCommands } from '../calls/agent-commands';
 import { toCallView } from '../calls/call-views';
 import type { Logger } from '../ops/logger';
@@ -20,6 +21,8 @@ export function handleConnections(
   deps: {
     repos: Repos;
     commands: AgentCommands;
+    /** supervisors listening in on anchored calls */
+    listenIn?: ListenIn;
     clock: () => Date;
     logger: Logger;
     metrics: Metrics;
@@ -31,7 +34,7 @@ export function handleConnections(
     deps.metrics.sockets.inc();
     void socket.join([workspaceRoom(workspaceId), agentRoom(userId)]);
     if (role === 'supervisor' || role === 'admin') void socket.join(supervisorsRoom(workspaceId));
-    registerCommandHandlers(socket, deps.commands, deps.logger);
+    registerCommandHandlers(socket, deps.commands, deps.logger, deps.listenIn);
 
     const welcome = async () => {
       // back from a dropped connection in the middle of a call: still busy, not away

@@ -1,4 +1,5 @@
 import type { AbuseLimits } from '../abuse-limits';
+import type { ListenIn } from '../anchor/listen-in';
 import type { AgentCommands } from '../calls/agent-commands';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
@@ -28,6 +29,8 @@ export function wireConsoleSockets(
   deps: {
     repos: Repos;
     commands: AgentCommands;
+    /** supervisors listening in on anchored calls */
+    listenIn?: ListenIn;
     clock: () => Date;
     logger: Logger;
     metrics: Metrics;
@@ -54,6 +57,7 @@ export function wireConsoleSockets(
   handleConnections(io, {
     repos,
     commands: deps.commands,
+    ...(deps.listenIn ? { listenIn: deps.listenIn } : {}),
     clock,
     logger,
     metrics: deps.metrics,

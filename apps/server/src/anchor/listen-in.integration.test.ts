@@ -1,0 +1,155 @@
+import { EnginePool, JanusProcess } from '@ringside/anchor';
+import { HEARD, mediaHost, SILENT, TonePeer } from '@ringside/anchor/testing';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { command, nextEvent, useStack, waitUntil, type TestWorkspace } from '../testing/test-stack';
+
+const CALL_TIMEOUT_MS = 60_000;
+const MEDIA_WAIT_MS = 20_000;
+
+const host = mediaHost();
+let engine: JanusProcess | undefined;
+let pool: EnginePool | undefined;
+const peers: TonePeer[] = [];
+
+afterAll(async () => {
+  await pool?.close();
+  await engine?.stop();
+});
+
+const stack = useStack(async () => {
+  engine = await JanusProcess.start({ iceEnforceList: host });
+  pool = await EnginePool.open([{ name: 'janus-listen', url: engine.url }]);
+  return { anchor: pool, sim: { callerMedia: { host, source: 'tone' } } };
+});
+
+afterEach(async () => {
+  for (const peer of peers.splice(0)) await peer.close();
+});
+
+function peer(frequencyHz: number): TonePeer {
+  const made = new TonePeer({ host, frequencyHz, shape: 'browser' });
+  peers.push(made);
+  return made;
+}
+
+/** an anchored call in progress, its agent's stand-in browser connected but not yet speaking */
+async function callInProgress(ws: TestWorkspace) {
+  await stack().app.repos.channels.updateChannel(ws.id, ws.whatsappChannelId, {
+    mediaMode: 'anchored',
+  });
+  const agent = await ws.agent('Asha');
+  const ringing = nextEvent(agent.socket, 'call:ringing');
+  const call = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
+  const ring = await ringing;
+  expect(await command(agent.socket, 'call:accept', { callId: ring.callId })).toEqual({ ok: true });
+  const browser = peer(660);
+  const answer = await browser.answer(ring.sdpOffer ?? '');
+  expect(await command(agent.socket, 'call:answer', { callId: ring.callId, sdp: answer })).toEqual({
+    ok: true,
+  });
+  await call.waitFor('accepted');
+  await browser.connected();
+  return { agent, call, callId: ring.callId, browser };
+}
+
+/** the level the customer hears, read every 100 ms for `ms` */
+async function customerLevels(call: { stats(): { audioLevel: number } }, ms: number) {
+  const levels: number[] = [];
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    levels.push(call.stats().audioLevel);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return levels;
+}
+
+describe('a supervisor listening in on an anchored call', () => {
+  it(
+    'hears the customer, is heard by nobody, and leaves with the call going on',
+    async () => {
+      const ws = await stack().workspace();
+      const { agent, call, callId, browser } = await callInProgress(ws);
+      const lead = await ws.addUser('supervisor', 'Lena Lead');
+      const socket = await stack().connect(lead.email);
+
+      const listening = await command(socket, 'supervisor:listen', { callId });
+      if (!listening.ok) throw new Error(listening.error.message);
+      expect(listening.sdp).toContain('m=audio');
+      const supervisor = peer(440);
+      const answer = await supervisor.answer(listening.sdp);
+      expect(await command(socket, 'supervisor:listen-answer', { callId, sdp: answer })).toEqual({
+        ok: true,
+      });
+      await supervisor.connected();
+      supervisor.play();
+
+      // the supervisor hears the call: the customer's tone, mixed by the engine
+      await waitUntil(
+        'the supervisor hears the customer',
+        () => supervisor.level() > HEARD,
+        MEDIA_WAIT_MS,
+      );
+      // and the customer hears nothing of the supervisor's tone, for as long as it plays
+      await waitUntil('the supervisor sends', () => supervisor.packetsSent > 50, MEDIA_WAIT_MS);
+      const whileListened = await customerLevels(call, 1_500);
+      expect(Math.max(...whileListened)).toBeLessThan(SILENT);
+      // that silence means something: the agent speaks, and the customer hears them
+      browser.play();
+      await waitUntil(
+        'the customer hears the agent',
+        () => call.stats().audioLevel > HEARD,
+        MEDIA_WAIT_MS,
+      );
+
+      expect(await command(socket, 'supervisor:stop-listening', { callId })).toEqual({ ok: true });
+      await waitUntil(
+        'the supervisor’s leg is gone',
+        () => !(pool?.roomOf(call.id)?.room.legIds ?? []).some((id) => id.startsWith('listen-')),
+      );
+      expect(call.state).toBe('accepted');
+
+      const ended = nextEvent(agent.socket, 'call:ended');
+      await call.hangUp();
+      await ended;
+    },
+    CALL_TIMEOUT_MS,
+  );
+
+  it(
+    'is refused in words to an agent, for a direct call, and for a call not in progress',
+    async () => {
+      const ws = await stack().workspace();
+      const { callId, agent } = await callInProgress(ws);
+      const refusedAgent = await command(agent.socket, 'supervisor:listen', { callId });
+      expect(refusedAgent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      const lead = await ws.addUser('supervisor');
+      const socket = await stack().connect(lead.email);
+      expect(
+        await command(socket, 'supervisor:listen-answer', { callId, sdp: 'v=0' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_state', message: 'Listen in first, then answer.' },
+      });
+      expect(await command(socket, 'supervisor:listen', { callId: 'no-such-call' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+
+      // a direct line's call has no room to join
+      const direct = await stack().workspace();
+      const bo = await direct.agent('Bo');
+      const ringing = nextEvent(bo.socket, 'call:ringing');
+      await stack().sim.placeCall({ channel: 'whatsapp', to: direct.phoneNumberId });
+      const ring = await ringing;
+      const directLead = await stack().connect((await direct.addUser('supervisor')).email);
+      const ringingRefusal = await command(directLead, 'supervisor:listen', {
+        callId: ring.callId,
+      });
+      expect(ringingRefusal).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_state', message: 'Only a call in progress can be listened in on.' },
+      });
+    },
+    CALL_TIMEOUT_MS,
+  );
+});
