@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { validateLocalAnswer } from '@ringside/sdp';
+import { expectAccessible } from './support/accessibility';
 import { LEVELS } from './support/audio-levels';
 import { expectAudioBothWays } from './support/calls';
 import { useE2e } from './support/e2e-suite';
+import type { AgentConsole } from './support/agent-console';
 import { eventually } from './support/poll';
+import { openStaffConsole } from './support/staff';
 
 // the WhatsApp number's calls are anchored on a real Janus engine the stack starts
 const world = useE2e({ anchored: true });
@@ -44,13 +47,7 @@ describe('an anchored WhatsApp call in the console', () => {
       (s) => s.audioLevel > LEVELS.voice,
     );
     expect(customerHears.audioLevel).toBeGreaterThan(LEVELS.voice);
-    // a second's window of the browser's own playout energy (sum of level² × duration)
-    const before = { audio: await alex.audio(), at: Date.now() };
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const after = await alex.audio();
-    const seconds = (Date.now() - before.at) / 1_000;
-    const meanRms = Math.sqrt((after.totalAudioEnergy - before.audio.totalAudioEnergy) / seconds);
-    expect(meanRms).toBeGreaterThan(AUDIBLE_RMS);
+    expect(await meanLevelOverASecond(alex)).toBeGreaterThan(AUDIBLE_RMS);
 
     await alex.button('Hang up').click();
     await call.waitFor('ended', { timeoutMs: 10_000 });
@@ -60,4 +57,56 @@ describe('an anchored WhatsApp call in the console', () => {
     );
     expect(anchor.roomOf(call.id)).toBeUndefined();
   });
+
+  it('lets a supervisor listen in from the live board: they hear the call, and send nothing into it', async () => {
+    const { stack } = world();
+    const anchor = stack.anchor ?? expect.fail('the stack started without its engine');
+    const alex = await world().availableAgent();
+    const call = await stack.placeCall('whatsapp', 'Meera Iyer');
+    await alex.acceptCallFrom('Meera Iyer');
+    await call.waitFor('accepted', { timeoutMs: 20_000 });
+    await expectAudioBothWays(call, alex);
+
+    const sam = await openStaffConsole(world(), 'supervisor', 'Sam Supervisor', '/supervisor');
+    await sam.page.getByRole('button', { name: 'Listen in on the call with Meera Iyer' }).click();
+    await sam.page.getByRole('status').filter({ hasText: 'Listening: nobody hears you' }).waitFor();
+
+    // the supervisor's browser plays the room's mix (the customer's tone, the agent's voice)
+    const heard = await eventually(
+      () => sam.audio(),
+      (a) => a.connectionState === 'connected' && a.packetsReceived > 100,
+    );
+    expect(heard.packetsReceived).toBeGreaterThan(100);
+    expect(await meanLevelOverASecond(sam)).toBeGreaterThan(AUDIBLE_RMS);
+    // and sends nothing: no microphone was asked for, the room has them muted besides
+    expect((await sam.audio()).packetsSent).toBe(0);
+    await expectAccessible(sam.page, 'supervisor listening in');
+    const legs = anchor.roomOf(call.id)?.room.legIds ?? [];
+    expect(legs.filter((id) => id.startsWith('listen-'))).toHaveLength(1);
+
+    await sam.page
+      .getByRole('button', { name: 'Stop listening to the call with Meera Iyer' })
+      .click();
+    await sam.page.getByRole('button', { name: 'Listen in on the call with Meera Iyer' }).waitFor();
+    await eventually(
+      () => anchor.roomOf(call.id)?.room.legIds ?? [],
+      (ids) => !ids.some((id) => id.startsWith('listen-')),
+    );
+    expect((anchor.roomOf(call.id)?.room.legIds ?? []).some((id) => id.startsWith('listen-'))).toBe(
+      false,
+    );
+    // the call went on all along
+    expect(call.state).toBe('accepted');
+    await alex.button('Hang up').click();
+    await call.waitFor('ended', { timeoutMs: 10_000 });
+  });
 });
+
+/** the mean level a console's browser played over about a second (its own playout energy) */
+async function meanLevelOverASecond(console: AgentConsole): Promise<number> {
+  const before = { audio: await console.audio(), at: Date.now() };
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const after = await console.audio();
+  const seconds = (Date.now() - before.at) / 1_000;
+  return Math.sqrt((after.totalAudioEnergy - before.audio.totalAudioEnergy) / seconds);
+}

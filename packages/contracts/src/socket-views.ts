@@ -103,6 +103,8 @@ export const callViewSchema = z.object({
   quality: callQualitySchema.optional(),
   /** Meta records (`record`), transcribes (`transcribe`) or both: the call card's badge */
   mediaCapture: z.enum(['record', 'transcribe', 'both']).optional(),
+  /** its audio runs through Ringside's media engine (a supervisor may listen in) */
+  anchored: z.boolean().optional(),
 });
 export type CallView = z.infer<typeof callViewSchema>;
 

@@ -9,6 +9,7 @@ export type { AudioSdpSummary } from './audio-session';
 export type { SdpSection } from './audio-section';
 export type { SetupRole } from './dtls';
 export type { ExpectedTrack, SdpDirection, SdpTrack } from './track';
+export { validateListenerAnswer } from './validate-listener-answer';
 export { validateLocalAnswer } from './validate-local-answer';
 export type { LocalAnswerSummary } from './validate-local-answer';
 export { validateLocalOffer } from './validate-local-offer';

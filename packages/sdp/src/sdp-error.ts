@@ -23,6 +23,7 @@ export const SDP_ERROR_CODES = [
   'no-candidates',
   'missing-track',
   'track-mismatch',
+  'listener-sends',
 ] as const;
 
 /** Why an SDP was refused; see {@link SDP_ERROR_CODES}. */

@@ -17,7 +17,7 @@ import { useCalling, useServices } from './ConsoleProvider';
  */
 export function SupervisorRoute() {
   const { rest, env } = useServices();
-  const { signaling } = useCalling();
+  const { signaling, listenIn } = useCalling();
   const [parts] = useState<SupervisorParts>(() => {
     const callLog = new CallLogApi(rest);
     const feed = new BoardFeed({
@@ -26,11 +26,13 @@ export function SupervisorRoute() {
       callLog,
       log: createLogger('board', env.logLevel),
     });
-    return { feed, callLog, users: new UsersApi(rest) };
+    return { feed, callLog, users: new UsersApi(rest), listen: listenIn };
   });
   useEffect(() => {
     parts.feed.start();
     return () => parts.feed.stop();
   }, [parts.feed]);
+  // leaving the board leaves the call the supervisor listened to
+  useEffect(() => () => void parts.listen.stop(), [parts.listen]);
   return <SupervisorView {...parts} />;
 }

@@ -18,6 +18,7 @@ import { AudioEngine } from '../rtc/audio-engine';
 import { DeviceManager } from '../rtc/DeviceManager';
 import { MicMonitor } from '../rtc/MicMonitor';
 import { createHoldMusic } from '../rtc/hold-music';
+import { ListenIn } from '../calls/ListenIn';
 import { inboundMedia, outboundMedia, type MediaParts } from '../rtc/call-media';
 import type { SessionMicrophone } from '../rtc/LocalAudio';
 import { RemoteAudio } from '../rtc/RemoteAudio';
@@ -72,6 +73,8 @@ export class CallingServices {
   readonly calls: CallController;
   readonly presence: AgentPresence;
   readonly permissions: PermissionReplies;
+  /** a supervisor listening in on an anchored call, from the live board */
+  readonly listenIn: ListenIn;
   /** what runs in every signed-in tab; `ConsoleSession` starts and stops it */
   readonly signedIn: SignedInPart;
   /** the call machinery, run only by the tab that owns calls; `ConsoleSession` runs it */
@@ -161,6 +164,12 @@ export class CallingServices {
       log: log('call'),
     });
     this.permissions = new PermissionReplies({ store, signaling: this.signaling });
+    this.listenIn = new ListenIn({
+      signaling: this.signaling,
+      // an element of its own: what the supervisor hears never replaces their own call's audio
+      audio: new RemoteAudio(win.document),
+      icePaths: () => this.ice.ready(),
+    });
     this.presence = new AgentPresence({
       store,
       signaling: this.signaling,
@@ -205,6 +214,7 @@ export class CallingServices {
         this.signaling.connect();
       },
       stop: async () => {
+        this.listenIn.close();
         await this.calls.relinquish();
         this.signaling.disconnect();
         this.ringing.stop();

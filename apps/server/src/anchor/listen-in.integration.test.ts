@@ -1,5 +1,6 @@
 import { EnginePool, JanusProcess } from '@ringside/anchor';
 import { HEARD, mediaHost, SILENT, TonePeer } from '@ringside/anchor/testing';
+import type { BoardSnapshotPayload } from '@ringside/contracts';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { command, nextEvent, useStack, waitUntil, type TestWorkspace } from '../testing/test-stack';
 
@@ -52,6 +53,11 @@ async function callInProgress(ws: TestWorkspace) {
   return { agent, call, callId: ring.callId, browser };
 }
 
+/** an answer turned receive-only: its direction, and no track announced */
+function receiveOnly(answer: string): string {
+  return answer.replace('a=sendrecv', 'a=recvonly').replace(/^a=(msid|ssrc):.*\r?\n/gm, '');
+}
+
 /** the level the customer hears, read every 100 ms for `ms` */
 async function customerLevels(call: { stats(): { audioLevel: number } }, ms: number) {
   const levels: number[] = [];
@@ -69,16 +75,36 @@ describe('a supervisor listening in on an anchored call', () => {
       const ws = await stack().workspace();
       const { agent, call, callId, browser } = await callInProgress(ws);
       const lead = await ws.addUser('supervisor', 'Lena Lead');
-      const socket = await stack().connect(lead.email);
+      let board: Promise<BoardSnapshotPayload> | undefined;
+      const socket = await stack().connect(lead.email, {
+        beforeConnect: (s) => (board = nextEvent(s, 'board:snapshot')),
+      });
+      // the live board marks the call as one that can be listened in on
+      const shown = (await board)?.calls.find((c) => c.id === callId);
+      expect(shown).toMatchObject({ state: 'active', anchored: true });
 
       const listening = await command(socket, 'supervisor:listen', { callId });
       if (!listening.ok) throw new Error(listening.error.message);
       expect(listening.sdp).toContain('m=audio');
       const supervisor = peer(440);
       const answer = await supervisor.answer(listening.sdp);
-      expect(await command(socket, 'supervisor:listen-answer', { callId, sdp: answer })).toEqual({
-        ok: true,
+      // an answer that would send is refused: a listener receives only
+      expect(
+        await command(socket, 'supervisor:listen-answer', { callId, sdp: answer }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload', message: expect.stringMatching(/receive only/) },
       });
+      // the same peer's answer, receiving only: taken. The peer plays its tone all the same,
+      // which the room, where the leg is muted, must keep from everyone
+      const listen = await command(socket, 'supervisor:listen', { callId });
+      if (!listen.ok) throw new Error(listen.error.message);
+      const receiving = receiveOnly(await supervisor.answer(listen.sdp));
+      expect(await command(socket, 'supervisor:listen-answer', { callId, sdp: receiving })).toEqual(
+        {
+          ok: true,
+        },
+      );
       await supervisor.connected();
       supervisor.play();
 

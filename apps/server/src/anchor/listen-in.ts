@@ -1,5 +1,5 @@
 import { AnchorError, type EnginePool, type OfferedLeg } from '@ringside/anchor';
-import { validateLocalAnswer } from '@ringside/sdp';
+import { validateListenerAnswer } from '@ringside/sdp';
 import type { Actor } from '../calls/actor';
 import { CommandError } from '../calls/command-error';
 import type { Repos } from '../repos';
@@ -69,8 +69,8 @@ export function createListenIn(deps: {
       const key = keyOf(metaCallId, actor.userId);
       const leg = offered.get(key);
       if (!leg) throw new CommandError('invalid_state', 'Listen in first, then answer.');
-      // checked as an agent's answer to the engine is: audio only, opus, a fingerprint
-      const checked = validateLocalAnswer(sdp);
+      // an answer that receives only: nothing of the supervisor may reach the call
+      const checked = validateListenerAnswer(sdp);
       if (!checked.ok) throw new CommandError('invalid_payload', checked.error.message);
       offered.delete(key);
       try {

@@ -97,6 +97,7 @@ export function toCallView(row: CallRow, agentName?: string | null): CallView {
     ...(row.outcome ? { outcome: row.outcome } : {}),
     ...(row.quality ? { quality: row.quality } : {}),
     ...(row.mediaCapture ? { mediaCapture: row.mediaCapture } : {}),
+    ...(row.anchorEngine ? { anchored: true } : {}),
   };
 }
 

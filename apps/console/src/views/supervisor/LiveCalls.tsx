@@ -1,6 +1,8 @@
 import { useT } from '../../i18n/I18nProvider';
 import type { CallQuality, CallView } from '@ringside/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ListenIn } from '../../calls/ListenIn';
+import { ListenControl } from './ListenControl';
 import { Button, ChannelBadge } from '../../ui/controls';
 import { calledLine, callerAddress, callerName } from '../../ui/format';
 import type { BoardFeed } from './BoardFeed';
@@ -21,9 +23,15 @@ const QUALITY_STYLE: Record<CallQuality['level'], string> = {
 };
 
 /** every ringing and active call of the workspace, moving as it changes */
-export function LiveCalls({ feed }: { feed: BoardFeed }) {
+export function LiveCalls({ feed, listen }: { feed: BoardFeed; listen: ListenIn }) {
   const calls = useBoard(feed, (s) => s.calls);
   const t = useT();
+  // the call listened to ended: its room is gone with it, nothing to tell the server
+  useEffect(() => {
+    const { state } = listen;
+    if (state.kind === 'idle') return;
+    if (!calls.some((c) => c.id === state.callId && c.state === 'active')) listen.close();
+  }, [calls, listen]);
   return (
     <section
       aria-labelledby="live-calls-title"
@@ -45,7 +53,7 @@ export function LiveCalls({ feed }: { feed: BoardFeed }) {
           className="divide-y divide-slate-200 dark:divide-slate-800"
         >
           {calls.map((call) => (
-            <LiveCallRow key={call.id} call={call} feed={feed} />
+            <LiveCallRow key={call.id} call={call} feed={feed} listen={listen} />
           ))}
         </ul>
       )}
@@ -53,7 +61,15 @@ export function LiveCalls({ feed }: { feed: BoardFeed }) {
   );
 }
 
-function LiveCallRow({ call, feed }: { call: CallView; feed: BoardFeed }) {
+function LiveCallRow({
+  call,
+  feed,
+  listen,
+}: {
+  call: CallView;
+  feed: BoardFeed;
+  listen: ListenIn;
+}) {
   const clock = callClock(call);
   const t = useT();
   return (
@@ -89,6 +105,9 @@ function LiveCallRow({ call, feed }: { call: CallView; feed: BoardFeed }) {
             <span className="text-slate-600 dark:text-slate-400">{clock.label} </span>
             <Elapsed since={clock.since} label={clock.label} />
           </span>
+        ) : null}
+        {call.state === 'active' && call.anchored ? (
+          <ListenControl call={call} listen={listen} />
         ) : null}
         <EndCallControl call={call} feed={feed} />
       </div>

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CallLogApi } from '../../api/call-log-api';
 import type { UsersApi } from '../../api/users-api';
+import type { ListenIn } from '../../calls/ListenIn';
 import { useAppState } from '../../app/ConsoleProvider';
 import { Banner, Button } from '../../ui/controls';
 import { useLoaded } from '../admin/useLoaded';
@@ -21,15 +22,17 @@ export interface SupervisorParts {
   feed: BoardFeed;
   callLog: CallLogApi;
   users: UsersApi;
+  /** listening in on an anchored call */
+  listen: ListenIn;
 }
 
 /**
  * `/supervisor`: the live board (calls, agents, today's counters) and the call log.
  *
  * @example
- * <SupervisorView feed={feed} callLog={callLog} users={users} />
+ * <SupervisorView feed={feed} callLog={callLog} users={users} listen={listenIn} />
  */
-export function SupervisorView({ feed, callLog, users }: SupervisorParts) {
+export function SupervisorView({ feed, callLog, users, listen }: SupervisorParts) {
   const role = useAppState((s) => s.me?.role);
   const endedCount = useBoard(feed, (s) => s.ended.length);
   const agents = useAgentOptions(users, feed);
@@ -60,7 +63,7 @@ export function SupervisorView({ feed, callLog, users }: SupervisorParts) {
       <BoardProblem feed={feed} />
       <TodayCounters feed={feed} />
       <div className="grid items-start gap-4 lg:grid-cols-[3fr_2fr]">
-        <LiveCalls feed={feed} />
+        <LiveCalls feed={feed} listen={listen} />
         <AgentsPanel feed={feed} />
       </div>
       <CallLog api={callLog} agents={agents} endedCount={endedCount} />
