@@ -101,13 +101,6 @@ export function createCallLanes<T>(keyOf: (item: T) => string) {
         ready.pop();
       }
     },
-
-    /** items queued, not counting those out */
-    get size(): number {
-      let count = 0;
-      for (const entries of lanes.values()) count += entries.length;
-      return count;
-    },
   };
 }
 
