@@ -58,7 +58,7 @@ describe('an anchored WhatsApp call in the console', () => {
     expect(anchor.roomOf(call.id)).toBeUndefined();
   });
 
-  it('lets a supervisor listen in from the live board: they hear the call, and send nothing into it', async () => {
+  it('lets a supervisor listen in from the live board (they hear the call, send nothing into it), then barge in', async () => {
     const { stack } = world();
     const anchor = stack.anchor ?? expect.fail('the stack started without its engine');
     const alex = await world().availableAgent();
@@ -84,9 +84,7 @@ describe('an anchored WhatsApp call in the console', () => {
     const legs = anchor.roomOf(call.id)?.room.legIds ?? [];
     expect(legs.filter((id) => id.startsWith('listen-'))).toHaveLength(1);
 
-    await sam.page
-      .getByRole('button', { name: 'Stop listening to the call with Meera Iyer' })
-      .click();
+    await sam.page.getByRole('button', { name: 'Leave the call with Meera Iyer' }).click();
     await sam.page.getByRole('button', { name: 'Listen in on the call with Meera Iyer' }).waitFor();
     await eventually(
       () => anchor.roomOf(call.id)?.room.legIds ?? [],
@@ -95,6 +93,28 @@ describe('an anchored WhatsApp call in the console', () => {
     expect((anchor.roomOf(call.id)?.room.legIds ?? []).some((id) => id.startsWith('listen-'))).toBe(
       false,
     );
+
+    // barging in: with the agent muted the customer hears silence, then the supervisor
+    await alex.button('Mute').click();
+    const muted = await eventually(
+      () => call.stats(),
+      (s) => s.audioLevel < LEVELS.silence,
+    );
+    expect(muted.audioLevel).toBeLessThan(LEVELS.silence);
+    await sam.page.getByRole('button', { name: 'Barge in on the call with Meera Iyer' }).click();
+    await sam.page
+      .getByRole('status')
+      .filter({ hasText: 'In the call: everyone hears you' })
+      .waitFor();
+    const hearsSam = await eventually(
+      () => call.stats(),
+      (s) => s.audioLevel > LEVELS.voice,
+    );
+    expect(hearsSam.audioLevel).toBeGreaterThan(LEVELS.voice);
+    expect((await sam.audio()).packetsSent).toBeGreaterThan(0);
+    await sam.page.getByRole('button', { name: 'Leave the call with Meera Iyer' }).click();
+    await alex.button('Unmute').click();
+
     // the call went on all along
     expect(call.state).toBe('accepted');
     await alex.button('Hang up').click();

@@ -82,12 +82,17 @@ export type CallDialCommand = z.infer<typeof callDialCommandSchema>;
 /**
  * `supervisor:listen`: a supervisor listens in on an anchored call in progress: the media
  * engine offers them a leg of the call's room that hears the agent and the customer, and that
- * nobody hears (it is muted in the room). The acknowledgement carries the engine's offer.
+ * nobody hears (it is muted in the room); with `barge`, everyone hears them too. The
+ * acknowledgement carries the engine's offer.
  *
  * @example
  * socket.emit('supervisor:listen', { callId }, (r) => r.ok && listen.answer(r.sdp));
  */
-export const supervisorListenCommandSchema = z.object({ callId });
+export const supervisorListenCommandSchema = z.object({
+  callId,
+  /** barge in: the supervisor's leg is heard by everyone (their answer then sends a microphone) */
+  barge: z.boolean().optional(),
+});
 export type SupervisorListenCommand = z.infer<typeof supervisorListenCommandSchema>;
 
 /**

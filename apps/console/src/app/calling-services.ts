@@ -169,6 +169,7 @@ export class CallingServices {
       // an element of its own: what the supervisor hears never replaces their own call's audio
       audio: new RemoteAudio(win.document),
       icePaths: () => this.ice.ready(),
+      microphone: () => win.navigator.mediaDevices.getUserMedia({ audio: true }),
     });
     this.presence = new AgentPresence({
       store,

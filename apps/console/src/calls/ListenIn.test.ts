@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ListenIn, type ListenState } from './ListenIn';
-import { FakePeerConnection } from '../rtc/testing/fakes';
+import { FakePeerConnection, FakeStream, FakeTrack } from '../rtc/testing/fakes';
 
 const ENGINE_OFFER = 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:audio\r\n';
 
 type Reply = { ok: true; sdp?: string } | { ok: false; error: { code: string; message: string } };
 
-function harness(replies: Partial<Record<string, Reply>> = {}) {
+function harness(
+  replies: Partial<Record<string, Reply>> = {},
+  options: { noMicrophone?: boolean } = {},
+) {
+  const track = new FakeTrack();
+  const stream = new FakeStream([track]);
+  const microphone = { id: stream.id, getAudioTracks: () => [track], getTracks: () => [track] };
   const sent: { event: string; payload: unknown }[] = [];
   const peers: FakePeerConnection[] = [];
   const audio = { attached: 0, detached: 0 };
@@ -26,6 +32,10 @@ function harness(replies: Partial<Record<string, Reply>> = {}) {
       detach: () => void audio.detached++,
     } as never,
     icePaths: async () => ({ iceServers: [], iceTransportPolicy: 'relay' }),
+    microphone: async () => {
+      if (options.noMicrophone) throw new Error('NotAllowedError');
+      return microphone as unknown as MediaStream;
+    },
     createPeerConnection: (config) => {
       const pc = new FakePeerConnection(config);
       peers.push(pc);
@@ -33,7 +43,7 @@ function harness(replies: Partial<Record<string, Reply>> = {}) {
     },
   });
   listen.onChange((state) => states.push(state.kind));
-  return { listen, sent, peers, audio, states };
+  return { listen, sent, peers, audio, states, track };
 }
 
 describe('ListenIn', () => {
@@ -42,7 +52,7 @@ describe('ListenIn', () => {
 
     await listen.start('call-1');
 
-    expect(listen.state).toEqual({ kind: 'listening', callId: 'call-1' });
+    expect(listen.state).toEqual({ kind: 'listening', callId: 'call-1', barge: false });
     const [pc] = peers;
     expect(pc?.config?.iceTransportPolicy).toBe('relay');
     expect(pc?.calls).toEqual([
@@ -115,6 +125,37 @@ describe('ListenIn', () => {
       'supervisor:listen',
       'supervisor:listen-answer',
     ]);
-    expect(listen.state).toEqual({ kind: 'listening', callId: 'call-6' });
+    expect(listen.state).toEqual({ kind: 'listening', callId: 'call-6', barge: false });
+  });
+
+  it('barges in with the microphone on the answer, and lets it go on leaving', async () => {
+    const { listen, sent, peers, track } = harness();
+
+    await listen.start('call-7', { barge: true });
+
+    expect(sent[0]).toEqual({
+      event: 'supervisor:listen',
+      payload: { callId: 'call-7', barge: true },
+    });
+    expect(peers[0]?.calls).toEqual([
+      'setRemoteDescription:offer',
+      'addTrack',
+      'createAnswer',
+      'setLocalDescription:answer',
+    ]);
+    expect(listen.state).toEqual({ kind: 'listening', callId: 'call-7', barge: true });
+    await listen.stop();
+    expect(track.readyState).toBe('ended');
+  });
+
+  it('says so when the microphone is refused, and asks the server nothing', async () => {
+    const { listen, sent } = harness({}, { noMicrophone: true });
+    await listen.start('call-8', { barge: true });
+    expect(listen.state).toEqual({
+      kind: 'failed',
+      callId: 'call-8',
+      message: 'Allow the microphone to barge in.',
+    });
+    expect(sent).toEqual([]);
   });
 });

@@ -12,20 +12,23 @@ export interface ListenInOptions {
   audio: AudioSink;
   /** STUN and TURN (and relay-only, when the workspace wants it) for the engine's connection */
   icePaths: () => Promise<IcePaths>;
+  /** the supervisor's microphone, asked for only to barge in */
+  microphone: () => Promise<MediaStream>;
   createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
 }
 
 /** what the supervisor's "Listen in" is doing */
 export type ListenState =
   | { kind: 'idle' }
-  | { kind: 'joining'; callId: string }
-  | { kind: 'listening'; callId: string }
+  | { kind: 'joining'; callId: string; barge: boolean }
+  | { kind: 'listening'; callId: string; barge: boolean }
   | { kind: 'failed'; callId: string; message: string };
 
 /**
  * A supervisor listening in on an anchored call: the media engine offers a leg of the call's
  * room (muted there, so nobody hears the supervisor), this answers it without a microphone
- * and plays what the room mixes. One call at a time; listening to another leaves the first.
+ * and plays what the room mixes. Barging in, the leg is heard by everyone and the answer sends
+ * the supervisor's microphone. One call at a time; joining another leaves the first.
  *
  * @example
  * const listen = new ListenIn({ signaling, audio: new RemoteAudio(document), icePaths: () => ice.ready() });
@@ -38,6 +41,7 @@ export class ListenIn {
   readonly #listeners = new Set<(state: ListenState) => void>();
   #state: ListenState = { kind: 'idle' };
   #pc: RTCPeerConnection | undefined;
+  #microphone: MediaStream | undefined;
 
   constructor(options: ListenInOptions) {
     this.#options = options;
@@ -53,10 +57,24 @@ export class ListenIn {
     return () => this.#listeners.delete(listener);
   }
 
-  async start(callId: string): Promise<void> {
+  /** joins the call's room: listening only, or with `barge` heard by everyone */
+  async start(callId: string, options: { barge?: boolean } = {}): Promise<void> {
+    const barge = options.barge ?? false;
     if (this.#state.kind !== 'idle' && this.#state.kind !== 'failed') await this.stop();
-    this.#set({ kind: 'joining', callId });
-    const offered = await this.#options.signaling.send('supervisor:listen', { callId });
+    this.#set({ kind: 'joining', callId, barge });
+    let microphone: MediaStream | undefined;
+    if (barge) {
+      try {
+        microphone = await this.#options.microphone();
+      } catch {
+        return this.#fail(callId, 'Allow the microphone to barge in.');
+      }
+    }
+    this.#microphone = microphone;
+    const offered = await this.#options.signaling.send('supervisor:listen', {
+      callId,
+      ...(barge ? { barge } : {}),
+    });
     if (!offered.ok) return this.#fail(callId, offered.error.message);
     const create = this.#options.createPeerConnection ?? ((c) => new RTCPeerConnection(c));
     const pc = create({ ...(await this.#options.icePaths()) });
@@ -72,7 +90,10 @@ export class ListenIn {
     });
     try {
       await pc.setRemoteDescription({ type: 'offer', sdp: offered.sdp });
-      // no microphone: the answer receives only, so nothing of the supervisor reaches the room
+      // listening, no microphone: the answer receives only, nothing of the supervisor reaches
+      // the room; barging in, the microphone goes on the offered audio before the answer
+      if (microphone)
+        for (const track of microphone.getAudioTracks()) pc.addTrack(track, microphone);
       await pc.setLocalDescription(await pc.createAnswer());
       await waitForIceGathering(pc, GATHERING_TIMEOUT_MS);
     } catch {
@@ -85,7 +106,7 @@ export class ListenIn {
     });
     if (this.#pc !== pc) return;
     if (!answered.ok) return this.#fail(callId, answered.error.message);
-    this.#set({ kind: 'listening', callId });
+    this.#set({ kind: 'listening', callId, barge });
   }
 
   /** leaves the call's room (the call goes on) */
@@ -112,6 +133,8 @@ export class ListenIn {
   #close(): void {
     this.#pc?.close();
     this.#pc = undefined;
+    for (const track of this.#microphone?.getTracks() ?? []) track.stop();
+    this.#microphone = undefined;
     this.#options.audio.detach();
   }
 

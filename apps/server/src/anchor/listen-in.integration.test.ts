@@ -141,6 +141,48 @@ describe('a supervisor listening in on an anchored call', () => {
   );
 
   it(
+    'barging in, the supervisor is heard by the customer, with a microphone answer only',
+    async () => {
+      const ws = await stack().workspace();
+      const { agent, call, callId } = await callInProgress(ws);
+      const socket = await stack().connect((await ws.addUser('supervisor')).email);
+
+      const barging = await command(socket, 'supervisor:listen', { callId, barge: true });
+      if (!barging.ok) throw new Error(barging.error.message);
+      const supervisor = peer(440);
+      const speaking = await supervisor.answer(barging.sdp);
+      // a receive-only answer will not do: barging in means being heard
+      expect(
+        await command(socket, 'supervisor:listen-answer', { callId, sdp: receiveOnly(speaking) }),
+      ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+      const again = await command(socket, 'supervisor:listen', { callId, barge: true });
+      if (!again.ok) throw new Error(again.error.message);
+      const answer = await supervisor.answer(again.sdp);
+      expect(await command(socket, 'supervisor:listen-answer', { callId, sdp: answer })).toEqual({
+        ok: true,
+      });
+      await supervisor.connected();
+      // the agent says nothing: what the customer hears is the supervisor
+      supervisor.play();
+      await waitUntil(
+        'the customer hears the supervisor',
+        () => call.stats().audioLevel > HEARD,
+        MEDIA_WAIT_MS,
+      );
+      await waitUntil(
+        'the supervisor hears the customer',
+        () => supervisor.level() > HEARD,
+        MEDIA_WAIT_MS,
+      );
+
+      const ended = nextEvent(agent.socket, 'call:ended');
+      await call.hangUp();
+      await ended;
+    },
+    CALL_TIMEOUT_MS,
+  );
+
+  it(
     'is refused in words to an agent, for a direct call, and for a call not in progress',
     async () => {
       const ws = await stack().workspace();

@@ -1,5 +1,5 @@
 import { AnchorError, type EnginePool, type OfferedLeg } from '@ringside/anchor';
-import { validateListenerAnswer } from '@ringside/sdp';
+import { validateListenerAnswer, validateLocalAnswer } from '@ringside/sdp';
 import type { Actor } from '../calls/actor';
 import { CommandError } from '../calls/command-error';
 import type { Repos } from '../repos';
@@ -9,7 +9,8 @@ const legOf = (userId: string) => `listen-${userId}`;
 
 /**
  * A supervisor listening in on an anchored call: the call's room on the media engine gets a
- * leg for them, muted (they hear the agent and the customer; nobody hears them). The engine
+ * leg for them, muted (they hear the agent and the customer; nobody hears them), or, barging
+ * in, heard by both (a three-way call). The engine
  * offers the leg (`listen`), the supervisor's browser answers (`answer`), and `stop` takes the
  * leg out; the call's end drops the whole room, the leg with it. A direct call has no room to
  * join: its audio runs between the agent's browser and Meta only.
@@ -25,7 +26,7 @@ export function createListenIn(deps: {
   pool: EnginePool | undefined;
 }) {
   /** offers waiting for the supervisor's answer, by call and supervisor */
-  const offered = new Map<string, OfferedLeg>();
+  const offered = new Map<string, { leg: OfferedLeg; barge: boolean }>();
   const keyOf = (metaCallId: string, userId: string) => `${metaCallId} ${userId}`;
 
   async function roomFor(actor: Actor, callId: string) {
@@ -48,15 +49,18 @@ export function createListenIn(deps: {
   }
 
   return {
-    /** the engine's offer for the supervisor's muted leg of the call's room */
-    async listen(actor: Actor, callId: string): Promise<{ sdp: string }> {
+    /**
+     * the engine's offer for the supervisor's leg of the call's room: muted (they listen), or
+     * with `barge` heard by everyone
+     */
+    async listen(actor: Actor, callId: string, barge = false): Promise<{ sdp: string }> {
       const { metaCallId, room } = await roomFor(actor, callId);
       const legId = legOf(actor.userId);
       // listening again (a reload, a second click) starts the leg afresh
       if (room.legIds.includes(legId)) await room.removeLeg(legId).catch(() => undefined);
       try {
-        const leg = await room.addLegWithOffer(legId, { muted: true });
-        offered.set(keyOf(metaCallId, actor.userId), leg);
+        const leg = await room.addLegWithOffer(legId, { muted: !barge });
+        offered.set(keyOf(metaCallId, actor.userId), { leg, barge });
         return { sdp: leg.offer };
       } catch (error) {
         throw engineRefusal(error);
@@ -67,14 +71,15 @@ export function createListenIn(deps: {
     async answer(actor: Actor, callId: string, sdp: string): Promise<void> {
       const { metaCallId } = await roomFor(actor, callId);
       const key = keyOf(metaCallId, actor.userId);
-      const leg = offered.get(key);
-      if (!leg) throw new CommandError('invalid_state', 'Listen in first, then answer.');
-      // an answer that receives only: nothing of the supervisor may reach the call
-      const checked = validateListenerAnswer(sdp);
+      const waiting = offered.get(key);
+      if (!waiting) throw new CommandError('invalid_state', 'Listen in first, then answer.');
+      // listening, an answer that receives only: nothing of the supervisor may reach the call;
+      // barging in, one that sends their microphone, as an agent's answer does
+      const checked = waiting.barge ? validateLocalAnswer(sdp) : validateListenerAnswer(sdp);
       if (!checked.ok) throw new CommandError('invalid_payload', checked.error.message);
       offered.delete(key);
       try {
-        await leg.accept(checked.summary.sdp);
+        await waiting.leg.accept(checked.summary.sdp);
       } catch (error) {
         throw engineRefusal(error);
       }

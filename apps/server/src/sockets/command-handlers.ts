@@ -112,7 +112,7 @@ export function registerCommandHandlers(
   const listening = listenIn ?? NO_LISTENING;
   on(
     'supervisor:listen',
-    handle('supervisor:listen', (p) => listening.listen(actor(), p.callId)),
+    handle('supervisor:listen', (p) => listening.listen(actor(), p.callId, p.barge ?? false)),
   );
   on(
     'supervisor:listen-answer',

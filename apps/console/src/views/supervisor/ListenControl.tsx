@@ -6,8 +6,9 @@ import { Button } from '../../ui/controls';
 import { callerName } from '../../ui/format';
 
 /**
- * "Listen in" on an anchored call in progress: the supervisor hears the agent and the
- * customer, and neither hears them. While listening, "Stop listening"; a refusal in words.
+ * "Listen in" on an anchored call in progress (the supervisor hears the agent and the customer,
+ * neither hears them) or "Barge in" (everyone hears everyone). While in the call, which it is
+ * and "Leave the call"; a refusal in words.
  */
 export function ListenControl({ call, listen }: { call: CallView; listen: ListenIn }) {
   const subscribe = useCallback((changed: () => void) => listen.onChange(changed), [listen]);
@@ -15,16 +16,41 @@ export function ListenControl({ call, listen }: { call: CallView; listen: Listen
   const t = useT();
   const who = callerName(call.caller);
   const mine = state.kind !== 'idle' && state.callId === call.id;
+  const joining = mine && state.kind === 'joining';
+  const inCall = mine && state.kind === 'listening' ? state : undefined;
 
-  if (mine && state.kind === 'listening') {
-    return (
-      <div className="flex flex-wrap items-center justify-end gap-2">
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      {inCall ? (
         <span
           role="status"
           className="text-sm font-semibold text-emerald-800 dark:text-emerald-200"
         >
-          {t('sup.listening')}
+          {inCall.barge ? t('sup.barging') : t('sup.listening')}
         </span>
+      ) : (
+        <Button
+          tone="neutral"
+          className="min-h-9 px-3"
+          aria-label={t('sup.listenLabel', { name: who })}
+          disabled={joining}
+          onClick={() => void listen.start(call.id)}
+        >
+          {joining && !state.barge ? t('sup.listenJoining') : t('sup.listen')}
+        </Button>
+      )}
+      {inCall?.barge ? null : (
+        <Button
+          tone="neutral"
+          className="min-h-9 px-3"
+          aria-label={t('sup.bargeLabel', { name: who })}
+          disabled={joining}
+          onClick={() => void listen.start(call.id, { barge: true })}
+        >
+          {joining && state.barge ? t('sup.listenJoining') : t('sup.barge')}
+        </Button>
+      )}
+      {inCall ? (
         <Button
           tone="neutral"
           className="min-h-9 px-3"
@@ -33,20 +59,7 @@ export function ListenControl({ call, listen }: { call: CallView; listen: Listen
         >
           {t('sup.stopListening')}
         </Button>
-      </div>
-    );
-  }
-  return (
-    <div className="flex flex-wrap items-center justify-end gap-2">
-      <Button
-        tone="neutral"
-        className="min-h-9 px-3"
-        aria-label={t('sup.listenLabel', { name: who })}
-        disabled={mine && state.kind === 'joining'}
-        onClick={() => void listen.start(call.id)}
-      >
-        {mine && state.kind === 'joining' ? t('sup.listenJoining') : t('sup.listen')}
-      </Button>
+      ) : null}
       {mine && state.kind === 'failed' ? (
         <p role="alert" className="w-full text-right text-sm text-rose-700 dark:text-rose-300">
           {state.message}
