@@ -27,6 +27,15 @@ describe('ringEndNotice', () => {
       ),
     ).toEqual({ kind: 'ended', text: 'Media receive timeout' });
   });
+
+  it('gives the server’s reason when it sent one', () => {
+    const reason =
+      'The media server carrying this call stopped, so the call was ended. New calls use another one.';
+    expect(ringEndNotice({ callId: 'c1', outcome: 'missed', reason }, card, 1)).toEqual({
+      kind: 'ended',
+      text: reason,
+    });
+  });
 });
 
 describe('ringNoticeText', () => {
@@ -54,6 +63,9 @@ describe('callEndMessage', () => {
         true,
       ),
     ).toBe('The call ended with an error from Meta: Media receive timeout');
+    const reason =
+      'The media server carrying this call stopped, so the call was ended. New calls use another one.';
+    expect(callEndMessage({ callId: 'c1', outcome: 'completed', reason }, false)).toBe(reason);
   });
 });
 

@@ -12,6 +12,8 @@ const TIMEOUT_SLACK_MS = 1500;
  * ringEndNotice({ callId, outcome: 'missed' }, card, Date.now()); // { kind: 'caller-hung-up' }
  */
 export function ringEndNotice(ended: CallEndedPayload, card: RingingCall, now: number): RingNotice {
+  // the server said why in words of its own (the media server carrying the call stopped)
+  if (ended.reason) return { kind: 'ended', text: ended.reason };
   switch (ended.outcome) {
     case 'missed':
       return now >= card.ringingSince + card.ringTimeoutMs - TIMEOUT_SLACK_MS
@@ -60,6 +62,7 @@ export function callEndMessage(
   direction: CallDirection = 'inbound',
 ): string {
   if (ended.metaError) return t('end.metaError', { meaning: ended.metaError.meaning });
+  if (ended.reason) return ended.reason;
   if (endedByAgent) return t('end.youHungUp');
   if (direction === 'outbound') return outboundEndMessage(ended);
   switch (ended.outcome) {
