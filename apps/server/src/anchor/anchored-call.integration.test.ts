@@ -3,6 +3,7 @@ import { HEARD, mediaHost, TonePeer } from '@ringside/anchor/testing';
 import type { CallHandle } from '@ringside/meta-sim';
 import { validateLocalAnswer, validateMetaOffer } from '@ringside/sdp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { answerAnchoredCall } from '../testing/anchored-calls';
 import { command, nextEvent, useStack, waitUntil, type TestWorkspace } from '../testing/test-stack';
 
 // two engines, a call's ICE and DTLS on both legs, and the mixer's first packets take seconds
@@ -38,36 +39,17 @@ afterEach(async () => {
 
 /** an anchored WhatsApp channel's call, answered by an agent whose stand-in browser plays a tone */
 async function answeredCall(ws: TestWorkspace) {
-  await stack().app.repos.channels.updateChannel(ws.id, ws.whatsappChannelId, {
-    mediaMode: 'anchored',
-  });
-  const agent = await ws.agent('Asha');
-  const ringing = nextEvent(agent.socket, 'call:ringing');
-  const call = await stack().sim.placeCall({
-    channel: 'whatsapp',
-    name: 'Rahul',
-    to: ws.phoneNumberId,
-  });
-  const ring = await ringing;
-  // the agent answers the engine's offer (a full ICE agent's), not Meta's (ICE-lite)
-  const offer = ring.sdpOffer ?? '';
-  expect(offer).not.toContain('a=ice-lite');
-  expect(offer).toContain('a=setup:actpass');
-  // the console checks a ring's offer with validateMetaOffer before it answers: the engine's passes
-  const usable = validateMetaOffer(offer);
-  expect(usable.ok ? 'usable' : usable.error.message).toBe('usable');
-
-  expect(await command(agent.socket, 'call:accept', { callId: ring.callId })).toEqual({ ok: true });
   const browser = new TonePeer({ host, frequencyHz: 660, shape: 'browser' });
   agents.push(browser);
-  const answer = await browser.answer(offer);
-  expect(await command(agent.socket, 'call:answer', { callId: ring.callId, sdp: answer })).toEqual({
-    ok: true,
-  });
-  await call.waitFor('accepted');
-  await browser.connected();
+  const answered = await answerAnchoredCall(stack(), ws, browser, { name: 'Rahul' });
+  // the agent answered the engine's offer (a full ICE agent's), not Meta's (ICE-lite)
+  expect(answered.offer).not.toContain('a=ice-lite');
+  expect(answered.offer).toContain('a=setup:actpass');
+  // the console checks a ring's offer with validateMetaOffer before it answers: the engine's passes
+  const usable = validateMetaOffer(answered.offer);
+  expect(usable.ok ? 'usable' : usable.error.message).toBe('usable');
   browser.play();
-  return { agent, call, callId: ring.callId, browser, answer };
+  return { ...answered, browser };
 }
 
 async function heardBothWays(call: CallHandle, browser: TonePeer) {

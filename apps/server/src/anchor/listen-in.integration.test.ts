@@ -2,6 +2,7 @@ import { EnginePool, JanusProcess } from '@ringside/anchor';
 import { HEARD, mediaHost, SILENT, TonePeer } from '@ringside/anchor/testing';
 import type { BoardSnapshotPayload } from '@ringside/contracts';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { answerAnchoredCall } from '../testing/anchored-calls';
 import { command, nextEvent, useStack, waitUntil, type TestWorkspace } from '../testing/test-stack';
 
 const CALL_TIMEOUT_MS = 60_000;
@@ -35,22 +36,8 @@ function peer(frequencyHz: number): TonePeer {
 
 /** an anchored call in progress, its agent's stand-in browser connected but not yet speaking */
 async function callInProgress(ws: TestWorkspace) {
-  await stack().app.repos.channels.updateChannel(ws.id, ws.whatsappChannelId, {
-    mediaMode: 'anchored',
-  });
-  const agent = await ws.agent('Asha');
-  const ringing = nextEvent(agent.socket, 'call:ringing');
-  const call = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
-  const ring = await ringing;
-  expect(await command(agent.socket, 'call:accept', { callId: ring.callId })).toEqual({ ok: true });
   const browser = peer(660);
-  const answer = await browser.answer(ring.sdpOffer ?? '');
-  expect(await command(agent.socket, 'call:answer', { callId: ring.callId, sdp: answer })).toEqual({
-    ok: true,
-  });
-  await call.waitFor('accepted');
-  await browser.connected();
-  return { agent, call, callId: ring.callId, browser };
+  return { ...(await answerAnchoredCall(stack(), ws, browser)), browser };
 }
 
 /** an answer turned receive-only: its direction, and no track announced */
