@@ -2,37 +2,19 @@ import type { CallOfferedEvent } from '@ringside/calls';
 import { EnginePool, JanusProcess } from '@ringside/anchor';
 import { HEARD, mediaHost, SILENT, TonePeer, waitFor } from '@ringside/anchor/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelRecord } from '../repos/channel-rows';
+import { channelRecord } from '../testing/channel-record';
 import { capturedLogger } from '../testing/test-auth-server';
 import { createAnchoredMedia } from './anchored-media';
 
 const CALL_TIMEOUT_MS = 40_000;
 const host = mediaHost();
 
-const channel: ChannelRecord = {
+const channel = channelRecord({
   id: 'c0a8d1e2-0000-4000-8000-000000000001',
   workspaceId: 'c0a8d1e2-0000-4000-8000-000000000002',
-  kind: 'whatsapp',
   externalId: '115017831530600',
-  wabaId: '114255454940862',
-  displayNumber: '+15550100100',
-  name: 'Support line',
-  enabled: true,
-  ringStrategy: 'all',
-  ringTimeoutSec: 45,
-  agentTimeoutSec: 15,
-  whenNobodyAvailable: 'keep-ringing',
-  wrapUp: 'off',
-  wrapUpSec: 30,
-  mediaCapture: 'off',
-  mediaPurpose: null,
-  mediaAnnouncementLanguage: null,
-  mediaRetentionDays: 90,
   mediaMode: 'anchored',
-  tokenSet: true,
-  createdAt: new Date(0),
-  updatedAt: new Date(0),
-};
+});
 
 function connect(callId: string, sdpOffer: string): CallOfferedEvent {
   return {

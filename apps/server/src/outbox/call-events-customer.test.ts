@@ -1,7 +1,7 @@
 import { transition, type CallEvent } from '@ringside/calls';
 import { outgoingEventSchema } from '@ringside/contracts';
 import { describe, expect, it } from 'vitest';
-import type { ChannelRecord } from '../repos/channel-rows';
+import { channelRecord } from '../testing/channel-record';
 import { callModelColumns } from '../repos/call-columns';
 import type { CallRow } from '../repos/calls';
 import { buildCallEvent } from './call-events';
@@ -10,30 +10,12 @@ import { buildCallEvent } from './call-events';
 // when Meta sent one, and carry Meta's call id
 const T0 = Date.parse('2025-07-21T16:27:13.000Z');
 const BSUID = 'IN.13491208655302741918';
-const channel: ChannelRecord = {
-  id: '0c9e8d7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f',
-  workspaceId: '1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a',
-  kind: 'whatsapp',
-  externalId: '115017831530658',
-  wabaId: '114255454940862',
+const channel = channelRecord({
   displayNumber: '+919129950000',
   name: 'Acme support line',
-  enabled: true,
-  ringStrategy: 'all',
-  ringTimeoutSec: 45,
-  agentTimeoutSec: 15,
-  whenNobodyAvailable: 'keep-ringing',
-  wrapUp: 'off',
-  wrapUpSec: 30,
-  mediaCapture: 'off',
-  mediaPurpose: null,
-  mediaAnnouncementLanguage: null,
-  mediaRetentionDays: 90,
-  mediaMode: 'direct',
-  tokenSet: true,
   createdAt: new Date(T0),
   updatedAt: new Date(T0),
-};
+});
 
 function ringingChange(caller: Extract<CallEvent, { kind: 'call.offered' }>['caller']) {
   const offered: CallEvent = {

@@ -2,6 +2,7 @@ import { transition, type Call, type CallEvent } from '@ringside/calls';
 import { outgoingEventSchema } from '@ringside/contracts';
 import { describe, expect, it } from 'vitest';
 import type { ChannelRecord } from '../repos/channel-rows';
+import { channelRecord } from '../testing/channel-record';
 import { callModelColumns } from '../repos/call-columns';
 import type { CallRow } from '../repos/calls';
 import {
@@ -15,30 +16,12 @@ const T0 = Date.parse('2025-07-21T16:27:13.000Z');
 const CALL_ROW_ID = '3f2a9c1e-8d4b-4f6a-9e21-5b7c0d1e2f30';
 const AGENT = '9b1d2c3e-4f5a-4b6c-8d7e-0f1a2b3c4d5e';
 
-const whatsapp: ChannelRecord = {
-  id: '0c9e8d7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f',
-  workspaceId: '1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a',
-  kind: 'whatsapp',
-  externalId: '115017831530658',
-  wabaId: '114255454940862',
+const whatsapp = channelRecord({
   displayNumber: '+919129950000',
   name: 'Acme support line',
-  enabled: true,
-  ringStrategy: 'all',
-  ringTimeoutSec: 45,
-  agentTimeoutSec: 15,
-  whenNobodyAvailable: 'keep-ringing',
-  wrapUp: 'off',
-  wrapUpSec: 30,
-  mediaCapture: 'off',
-  mediaPurpose: null,
-  mediaAnnouncementLanguage: null,
-  mediaRetentionDays: 90,
-  mediaMode: 'direct',
-  tokenSet: true,
   createdAt: new Date(T0),
   updatedAt: new Date(T0),
-};
+});
 const messenger: ChannelRecord = {
   ...whatsapp,
   kind: 'messenger',

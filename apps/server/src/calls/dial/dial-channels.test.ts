@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelListing } from '../../repos/channel-rows';
+import { channelRecord } from '../../testing/channel-record';
 import { answersChannel, dialableChannels } from './dial-channels';
 
 function channel(over: Partial<ChannelListing>): ChannelListing {
   return {
-    id: 'ch',
-    workspaceId: 'w',
-    kind: 'whatsapp',
-    externalId: '1150',
-    wabaId: '1142',
-    displayNumber: '+15550100100',
-    name: 'Support line',
-    enabled: true,
-    ringStrategy: 'all',
-    ringTimeoutSec: 45,
-    agentTimeoutSec: 15,
-    whenNobodyAvailable: 'keep-ringing',
-    wrapUp: 'off',
-    wrapUpSec: 30,
-    mediaCapture: 'off',
-    mediaPurpose: null,
-    mediaAnnouncementLanguage: null,
-    mediaRetentionDays: 90,
-    mediaMode: 'direct',
-    tokenSet: true,
-    createdAt: new Date(0),
-    updatedAt: new Date(0),
+    ...channelRecord({ id: 'ch', workspaceId: 'w', externalId: '1150', wabaId: '1142' }),
     assignedUserIds: [],
     ...over,
   };
