@@ -24,6 +24,25 @@ describe('the catalogs', () => {
       expect(catalogProblems(locale, english, read(locale))).toEqual([]);
     },
   );
+
+  // a control showing `x` with the accessible name `xLabel` (e.g. "Set Away" named "Set Away:
+  // Alex Agent"): a speech-input user says what they see, so the name must contain it (axe's
+  // label-content-name-mismatch)
+  it.each(LOCALES)(
+    '%s names each labelled control with words that contain what it shows',
+    (locale) => {
+      const catalog = read(locale);
+      const mismatched = Object.entries(catalog).filter(([key, label]) => {
+        const shown = key.endsWith('Label') ? catalog[key.slice(0, -'Label'.length)] : undefined;
+        return (
+          shown !== undefined &&
+          !shown.includes('{') &&
+          !label.toLowerCase().includes(shown.toLowerCase())
+        );
+      });
+      expect(mismatched).toEqual([]);
+    },
+  );
 });
 
 describe('catalogProblems', () => {
