@@ -293,4 +293,34 @@ describe('channels, as an admin manages them', () => {
     expect(refused.ok).toBe(false);
     expect(refused.metaError?.code).toBe(100);
   });
+
+  it('keeps a line’s call audio direct on a server without a media engine, and a Page’s always', async () => {
+    const { ws, cookie } = await adminOfNewWorkspace();
+    const path = (id: string) => `/api/admin/channels/${id}`;
+
+    const listed = (await (
+      await send(cookie, 'GET', path(ws.whatsappChannelId))
+    ).json()) as AdminChannelView;
+    expect(listed.mediaMode).toBe('direct');
+    const refused = await send(cookie, 'PATCH', path(ws.whatsappChannelId), {
+      mediaMode: 'anchored',
+    });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /no media engine: set ANCHOR_ENGINES/,
+    );
+    const page = await send(cookie, 'PATCH', path(ws.messengerChannelId), {
+      mediaMode: 'anchored',
+    });
+    expect(page.status).toBe(400);
+    expect(((await page.json()) as { error: { message: string } }).error.message).toMatch(
+      /Only WhatsApp lines/,
+    );
+    const still = await stack().app.repos.channels.getChannel(ws.id, ws.whatsappChannelId);
+    expect(still?.mediaMode).toBe('direct');
+    // saying direct again is no change worth refusing
+    expect(
+      (await send(cookie, 'PATCH', path(ws.whatsappChannelId), { mediaMode: 'direct' })).status,
+    ).toBe(200);
+  });
 });

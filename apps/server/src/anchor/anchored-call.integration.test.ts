@@ -1,5 +1,6 @@
 import { EnginePool, JanusProcess } from '@ringside/anchor';
 import { HEARD, mediaHost, TonePeer } from '@ringside/anchor/testing';
+import type { AdminChannelView } from '@ringside/contracts';
 import type { CallHandle } from '@ringside/meta-sim';
 import { validateLocalAnswer, validateMetaOffer } from '@ringside/sdp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -89,6 +90,39 @@ describe('an anchored WhatsApp call through the server', () => {
       expect((await ended).outcome).toBe('completed');
       await waitUntil('the call’s room is gone', () => pool?.roomOf(call.id) === undefined);
       expect(await stack().app.calls.anchor?.engineOf(call.id)).toBeUndefined();
+    },
+    CALL_TIMEOUT_MS,
+  );
+
+  it(
+    'anchors a line from the admin API: its next call rings with the engine’s offer, and back',
+    async () => {
+      const ws = await stack().workspace();
+      const cookie = await stack().signIn((await ws.addUser('admin')).email);
+      const patch = (mediaMode: 'anchored' | 'direct') =>
+        stack().request(cookie, `/api/admin/channels/${ws.whatsappChannelId}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ mediaMode }),
+        });
+      const agent = await ws.agent('Asha');
+
+      const res = await patch('anchored');
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as AdminChannelView).mediaMode).toBe('anchored');
+      const ringing = nextEvent(agent.socket, 'call:ringing');
+      const call = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
+      // the engine, a full ICE agent, offers the agent's leg; Meta's own offer is ICE-lite
+      expect((await ringing).sdpOffer).not.toContain('a=ice-lite');
+      expect(pool?.roomOf(call.id)).toBeDefined();
+      await call.hangUp();
+
+      expect((await patch('direct')).status).toBe(200);
+      const direct = nextEvent(agent.socket, 'call:ringing');
+      const next = await stack().sim.placeCall({ channel: 'whatsapp', to: ws.phoneNumberId });
+      expect((await direct).sdpOffer).toContain('a=ice-lite');
+      expect(pool?.roomOf(next.id)).toBeUndefined();
+      await next.hangUp();
     },
     CALL_TIMEOUT_MS,
   );
