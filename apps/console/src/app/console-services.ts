@@ -14,15 +14,12 @@ import { localStorageOf } from '../setup/last-check';
 import type { SignalingTransport } from '../signaling/transport';
 import { createAppStore, type AppStore } from '../state/store';
 import { TabOwnership } from '../tabs/TabOwnership';
-import type * as CallingModule from './calling-services';
 import type { CallingServices } from './calling-services';
 
 export interface ConsoleServicesOptions {
   env: ConsoleEnv;
   win: Window;
   transport?: SignalingTransport;
-  /** the signed-in part's module; the page's own dynamic import unless a test gives one */
-  loadCallingModule?: () => Promise<typeof CallingModule>;
 }
 
 /**
@@ -113,7 +110,7 @@ export class ConsoleServices {
    * A failed download is tried again on the next call.
    */
   loadCalling(): Promise<CallingServices> {
-    this.#loadingCalling ??= (this.#options.loadCallingModule ?? loadCallingModule)().then(
+    this.#loadingCalling ??= import('./calling-services').then(
       ({ CallingServices }) => {
         this.#calling = new CallingServices({
           env: this.env,
@@ -176,9 +173,4 @@ export class ConsoleServices {
     if (saved.ok) this.store.getState().wrapUpClosed(wrapUp.callId);
     else this.store.getState().wrapUpFailed(wrapUp.callId, saved.error.message);
   }
-}
-
-// a dynamic import the bundler turns into the signed-in chunk
-function loadCallingModule(): Promise<typeof CallingModule> {
-  return import('./calling-services');
 }

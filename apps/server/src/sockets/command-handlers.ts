@@ -20,7 +20,7 @@ export function registerCommandHandlers(
   socket: RingsideSocket,
   commands: AgentCommands,
   logger: Logger,
-  listenIn?: ListenIn,
+  listenIn: ListenIn,
 ): void {
   const actor = () => socket.data;
 
@@ -108,30 +108,20 @@ export function registerCommandHandlers(
     'call:dial',
     handle('call:dial', (p) => commands.dial(actor(), p)),
   );
-  // a supervisor listening in on an anchored call (no engine: refused as for a direct call)
-  const listening = listenIn ?? NO_LISTENING;
+  // a supervisor listening in on an anchored call (a direct call, or no engine: refused)
   on(
     'supervisor:listen',
-    handle('supervisor:listen', (p) => listening.listen(actor(), p.callId, p.barge ?? false)),
+    handle('supervisor:listen', (p) => listenIn.listen(actor(), p.callId, p.barge ?? false)),
   );
   on(
     'supervisor:listen-answer',
     handle(
       'supervisor:listen-answer',
-      async (p) => (await listening.answer(actor(), p.callId, p.sdp), {}),
+      async (p) => (await listenIn.answer(actor(), p.callId, p.sdp), {}),
     ),
   );
   on(
     'supervisor:stop-listening',
-    handle('supervisor:stop-listening', async (p) => (await listening.stop(actor(), p.callId), {})),
+    handle('supervisor:stop-listening', async (p) => (await listenIn.stop(actor(), p.callId), {})),
   );
 }
-
-const NOT_ANCHORED = () =>
-  Promise.reject(
-    new CommandError(
-      'invalid_state',
-      'This server has no media engine (ANCHOR_ENGINES): its calls cannot be listened in on.',
-    ),
-  );
-const NO_LISTENING: ListenIn = { listen: NOT_ANCHORED, answer: NOT_ANCHORED, stop: NOT_ANCHORED };

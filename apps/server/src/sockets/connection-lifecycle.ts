@@ -22,7 +22,7 @@ export function handleConnections(
     repos: Repos;
     commands: AgentCommands;
     /** supervisors listening in on anchored calls */
-    listenIn?: ListenIn;
+    listenIn: ListenIn;
     clock: () => Date;
     logger: Logger;
     metrics: Metrics;

@@ -30,7 +30,7 @@ export function wireConsoleSockets(
     repos: Repos;
     commands: AgentCommands;
     /** supervisors listening in on anchored calls */
-    listenIn?: ListenIn;
+    listenIn: ListenIn;
     clock: () => Date;
     logger: Logger;
     metrics: Metrics;
@@ -57,7 +57,7 @@ export function wireConsoleSockets(
   handleConnections(io, {
     repos,
     commands: deps.commands,
-    ...(deps.listenIn ? { listenIn: deps.listenIn } : {}),
+    listenIn: deps.listenIn,
     clock,
     logger,
     metrics: deps.metrics,
