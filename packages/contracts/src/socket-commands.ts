@@ -114,6 +114,39 @@ export const supervisorStopListeningCommandSchema = z.object({ callId });
 export type SupervisorStopListeningCommand = z.infer<typeof supervisorStopListeningCommandSchema>;
 
 /**
+ * `supervisor:whisper`: a supervisor already listening in on an anchored call talks to the agent
+ * alone: the media engine offers them a second leg, in a side room where only the agent hears
+ * them (the customer does not), and offers the agent a leg there too (`call:whisper`). The
+ * acknowledgement carries the engine's offer for the supervisor's leg; their answer sends a
+ * microphone. Listening again, barging in or leaving ends the whisper.
+ *
+ * @example
+ * socket.emit('supervisor:whisper', { callId }, (r) => r.ok && whisper.answer(r.sdp));
+ */
+export const supervisorWhisperCommandSchema = z.object({ callId });
+export type SupervisorWhisperCommand = z.infer<typeof supervisorWhisperCommandSchema>;
+
+/**
+ * `supervisor:whisper-answer`: the supervisor's browser's answer to the engine's offer for the
+ * whisper leg (it sends their microphone).
+ *
+ * @example
+ * socket.emit('supervisor:whisper-answer', { callId, sdp: pc.localDescription.sdp }, ack);
+ */
+export const supervisorWhisperAnswerCommandSchema = z.object({ callId, sdp });
+export type SupervisorWhisperAnswerCommand = z.infer<typeof supervisorWhisperAnswerCommandSchema>;
+
+/**
+ * `call:whisper-answer`: the agent's browser's answer to `call:whisper`, the engine's offer of a
+ * leg on which they hear a supervisor whisper. It receives only: nothing of the agent goes there.
+ *
+ * @example
+ * socket.emit('call:whisper-answer', { callId, sdp: pc.localDescription.sdp }, ack);
+ */
+export const callWhisperAnswerCommandSchema = z.object({ callId, sdp });
+export type CallWhisperAnswerCommand = z.infer<typeof callWhisperAnswerCommandSchema>;
+
+/**
  * Every client→server command's payload schema by event name, for one generic validator.
  *
  * @example
@@ -130,5 +163,8 @@ export const CLIENT_COMMAND_SCHEMAS = {
   'supervisor:listen': supervisorListenCommandSchema,
   'supervisor:listen-answer': supervisorListenAnswerCommandSchema,
   'supervisor:stop-listening': supervisorStopListeningCommandSchema,
+  'supervisor:whisper': supervisorWhisperCommandSchema,
+  'supervisor:whisper-answer': supervisorWhisperAnswerCommandSchema,
+  'call:whisper-answer': callWhisperAnswerCommandSchema,
 } as const;
 export type ClientCommandName = keyof typeof CLIENT_COMMAND_SCHEMAS;

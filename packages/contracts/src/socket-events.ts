@@ -18,6 +18,9 @@ import type {
   SupervisorListenAnswerCommand,
   SupervisorListenCommand,
   SupervisorStopListeningCommand,
+  SupervisorWhisperAnswerCommand,
+  SupervisorWhisperCommand,
+  CallWhisperAnswerCommand,
 } from './socket-commands';
 import type { AgentView, CallView } from './socket-views';
 import {
@@ -179,6 +182,30 @@ export const callPermissionPayloadSchema = z.object({
 });
 export type CallPermissionPayload = z.infer<typeof callPermissionPayloadSchema>;
 
+/**
+ * `call:whisper`: a supervisor whispers to the agent on their anchored call: the media engine's
+ * offer for a leg on which only the agent hears them. Answer with `call:whisper-answer`, receiving
+ * only, and play it beside the call; `call:whisper-ended` (or the call's end) closes it.
+ *
+ * @example
+ * socket.on('call:whisper', ({ callId, sdp, supervisor }) => whisper.hear(callId, sdp, supervisor.name));
+ */
+export const callWhisperPayloadSchema = z.object({
+  callId: z.string().min(1),
+  sdp: z.string().min(1),
+  supervisor: agentRefSchema,
+});
+export type CallWhisperPayload = z.infer<typeof callWhisperPayloadSchema>;
+
+/**
+ * `call:whisper-ended`: the supervisor stopped whispering (listens only, barged in, or left).
+ *
+ * @example
+ * socket.on('call:whisper-ended', ({ callId }) => whisper.close(callId));
+ */
+export const callWhisperEndedPayloadSchema = z.object({ callId: z.string().min(1) });
+export type CallWhisperEndedPayload = z.infer<typeof callWhisperEndedPayloadSchema>;
+
 type Ack<T extends object = Record<never, never>> = (result: AckResult<T>) => void;
 
 /**
@@ -198,6 +225,9 @@ export interface ClientToServerEvents {
   'supervisor:listen': (payload: SupervisorListenCommand, ack: Ack<SupervisorListenAck>) => void;
   'supervisor:listen-answer': (payload: SupervisorListenAnswerCommand, ack: Ack) => void;
   'supervisor:stop-listening': (payload: SupervisorStopListeningCommand, ack: Ack) => void;
+  'supervisor:whisper': (payload: SupervisorWhisperCommand, ack: Ack<SupervisorListenAck>) => void;
+  'supervisor:whisper-answer': (payload: SupervisorWhisperAnswerCommand, ack: Ack) => void;
+  'call:whisper-answer': (payload: CallWhisperAnswerCommand, ack: Ack) => void;
 }
 
 /** `supervisor:listen`'s acknowledgement: the media engine's offer for the supervisor's leg */
@@ -218,6 +248,8 @@ export interface ServerToClientEvents {
   'call:ended': (payload: CallEndedPayload) => void;
   'call:remote-sdp': (payload: CallRemoteSdpPayload) => void;
   'call:permission': (payload: CallPermissionPayload) => void;
+  'call:whisper': (payload: CallWhisperPayload) => void;
+  'call:whisper-ended': (payload: CallWhisperEndedPayload) => void;
   'agent:updated': (payload: AgentView) => void;
   'board:snapshot': (payload: BoardSnapshotPayload) => void;
   'board:counters': (payload: BoardCountersPayload) => void;

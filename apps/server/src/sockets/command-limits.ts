@@ -13,6 +13,9 @@ const FAMILY_OF: Record<keyof ClientToServerEvents, CommandFamily> = {
   'supervisor:listen': 'call',
   'supervisor:listen-answer': 'call',
   'supervisor:stop-listening': 'call',
+  'supervisor:whisper': 'call',
+  'supervisor:whisper-answer': 'call',
+  'call:whisper-answer': 'call',
 };
 
 const REFUSAL: Record<CommandFamily, string> = {
