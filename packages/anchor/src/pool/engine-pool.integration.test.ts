@@ -36,6 +36,23 @@ describe('a pool of two engines', () => {
     expect(pool.roomOf('call-2')?.engine).toBe('janus-1');
   }, 30_000);
 
+  it('gives a call one side room on its own engine, gone when the call’s room goes', async () => {
+    await pool.createRoom('call-1');
+    const second = await pool.createRoom('call-2');
+    const [side, again] = await Promise.all([pool.sideRoomOf('call-2'), pool.sideRoomOf('call-2')]);
+    expect(again).toBe(side);
+    expect(side.callId).toBe('call-2:side');
+    // on call-2's engine: killing the other engine leaves it open
+    process.kill(engines[0]?.pid ?? 0, 'SIGKILL');
+    await expect(pool.roomOf('call-1')?.room.closed).resolves.toBe('engine_lost');
+    await side.addLegWithOffer('supervisor');
+    expect(side.legIds).toEqual(['supervisor']);
+
+    await second.room.destroy();
+    await expect(side.closed).resolves.toBe('destroyed');
+    await expect(pool.sideRoomOf('call-2')).rejects.toMatchObject({ code: 'room_closed' });
+  }, 30_000);
+
   it('opens with the engines that answer, and refuses when none does', async () => {
     const nobody = `ws://127.0.0.1:${await freeTcpPort('127.0.0.1')}`;
     const partial = await EnginePool.open([

@@ -36,6 +36,9 @@ export class EnginePool {
   readonly #unreachable = new Map<string, string>();
   readonly #order: string[];
   readonly #rooms = new Map<string, { engine: string; room: CallRoom }>();
+  /** each call's side room (made on first use), and the options its call's room was made with */
+  readonly #sideRooms = new Map<string, Promise<CallRoom>>();
+  readonly #roomOptions = new Map<string, CallRoomOptions>();
 
   private constructor(endpoints: readonly EngineEndpoint[]) {
     this.#order = endpoints.map((endpoint) => endpoint.name);
@@ -91,10 +94,37 @@ export class EnginePool {
     const room = await engine.createRoom(callId, options);
     const pinned = { engine: name, room };
     this.#rooms.set(callId, pinned);
+    this.#roomOptions.set(callId, options);
     void room.closed.then(() => {
-      if (this.#rooms.get(callId) === pinned) this.#rooms.delete(callId);
+      if (this.#rooms.get(callId) !== pinned) return;
+      this.#rooms.delete(callId);
+      this.#roomOptions.delete(callId);
     });
     return pinned;
+  }
+
+  /**
+   * The call's side room, on the engine the call is pinned to, made on first use: where staff
+   * talk without the customer hearing (a whisper, see plan/hearing-plan.ts). It is destroyed
+   * when the call's room closes.
+   *
+   * @example
+   * const side = await pool.sideRoomOf('call-42'); // the same room for every later ask
+   */
+  sideRoomOf(callId: string): Promise<CallRoom> {
+    const pinned = this.#rooms.get(callId);
+    if (!pinned) {
+      return Promise.reject(new AnchorError('room_closed', `${callId} has no open room`));
+    }
+    const known = this.#sideRooms.get(callId);
+    if (known) return known;
+    const making = this.#makeSideRoom(callId, pinned);
+    this.#sideRooms.set(callId, making);
+    // a failed attempt is forgotten, so the next ask tries again
+    making.catch(() => {
+      if (this.#sideRooms.get(callId) === making) this.#sideRooms.delete(callId);
+    });
+    return making;
   }
 
   /** the open room of a call and the engine it is pinned to, if any */
@@ -123,6 +153,20 @@ export class EnginePool {
   /** closes every engine connection (their rooms first) */
   async close(): Promise<void> {
     await Promise.all([...this.#engines.values()].map((engine) => engine.close()));
+  }
+
+  async #makeSideRoom(
+    callId: string,
+    pinned: { engine: string; room: CallRoom },
+  ): Promise<CallRoom> {
+    const engine = this.#engines.get(pinned.engine);
+    if (!engine) throw new AnchorError('engine_lost', `the engine of ${callId} is gone`);
+    const side = await engine.createRoom(`${callId}:side`, this.#roomOptions.get(callId));
+    void pinned.room.closed.then(async () => {
+      this.#sideRooms.delete(callId);
+      await side.destroy().catch(() => undefined);
+    });
+    return side;
   }
 
   async #connect(endpoint: EngineEndpoint): Promise<void> {
