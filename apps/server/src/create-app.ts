@@ -258,7 +258,7 @@ export function createApp(options: AppOptions) {
   const { sessionGuard, ghosts } = wireConsoleSockets(io, {
     repos,
     commands,
-    listenIn: createListenIn({ repos, pool: options.anchor }),
+    listenIn: createListenIn({ repos, pool: options.anchor, notices: notifier }),
     clock,
     logger,
     metrics,

@@ -170,6 +170,91 @@ describe('a supervisor listening in on an anchored call', () => {
   );
 
   it(
+    'whispering, the supervisor is heard by the agent alone, still hears the call, and the whisper ends when they listen only',
+    async () => {
+      const ws = await stack().workspace();
+      const { agent, call, callId, browser } = await callInProgress(ws);
+      const socket = await stack().connect((await ws.addUser('supervisor', 'Wen Lead')).email);
+      expect(await command(socket, 'supervisor:whisper', { callId })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_state', message: 'Listen in first, then whisper.' },
+      });
+
+      const listen = await command(socket, 'supervisor:listen', { callId });
+      if (!listen.ok) throw new Error(listen.error.message);
+      const listener = peer(330);
+      const listening = receiveOnly(await listener.answer(listen.sdp));
+      expect(await command(socket, 'supervisor:listen-answer', { callId, sdp: listening })).toEqual(
+        { ok: true },
+      );
+
+      // the agent's console is offered a leg to hear the whisper on, naming who whispers
+      const offered = nextEvent(agent.socket, 'call:whisper');
+      const whisper = await command(socket, 'supervisor:whisper', { callId });
+      if (!whisper.ok) throw new Error(whisper.error.message);
+      const toAgent = await offered;
+      expect(toAgent).toMatchObject({ callId, supervisor: { name: 'Wen Lead' } });
+      const ear = peer(550);
+      const earAnswer = await ear.answer(toAgent.sdp);
+      // the agent's leg receives only: an answer that would send is refused
+      expect(
+        await command(agent.socket, 'call:whisper-answer', { callId, sdp: earAnswer }),
+      ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+      // and nobody else answers for the agent
+      expect(
+        await command(socket, 'call:whisper-answer', { callId, sdp: receiveOnly(earAnswer) }),
+      ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(
+        await command(agent.socket, 'call:whisper-answer', {
+          callId,
+          sdp: receiveOnly(earAnswer),
+        }),
+      ).toEqual({ ok: true });
+      // the supervisor's whisper leg sends their voice
+      const voice = peer(440);
+      expect(
+        await command(socket, 'supervisor:whisper-answer', {
+          callId,
+          sdp: await voice.answer(whisper.sdp),
+        }),
+      ).toEqual({ ok: true });
+      await Promise.all([ear.connected(), voice.connected(), listener.connected()]);
+      voice.play();
+
+      await waitUntil('the agent hears the whisper', () => ear.level() > HEARD, MEDIA_WAIT_MS);
+      await waitUntil(
+        'the supervisor still hears the customer',
+        () => listener.level() > HEARD,
+        MEDIA_WAIT_MS,
+      );
+      // the customer hears nothing of it, for as long as it plays (the agent says nothing)
+      await waitUntil('the whisper is sent', () => voice.packetsSent > 50, MEDIA_WAIT_MS);
+      expect(Math.max(...(await customerLevels(call, 1_500)))).toBeLessThan(SILENT);
+      // that silence means something: the agent speaks, and the customer hears them
+      browser.play();
+      await waitUntil(
+        'the customer hears the agent',
+        () => call.stats().audioLevel > HEARD,
+        MEDIA_WAIT_MS,
+      );
+
+      // listening only again ends the whisper: the agent's console is told, the side legs go
+      const ended = nextEvent(agent.socket, 'call:whisper-ended');
+      const again = await command(socket, 'supervisor:listen', { callId });
+      if (!again.ok) throw new Error(again.error.message);
+      expect(await ended).toEqual({ callId });
+      const side = await pool?.sideRoomOf(call.id);
+      expect(side?.legIds).toEqual([]);
+      expect(call.state).toBe('accepted');
+
+      const over = nextEvent(agent.socket, 'call:ended');
+      await call.hangUp();
+      await over;
+    },
+    CALL_TIMEOUT_MS,
+  );
+
+  it(
     'is refused in words to an agent, for a direct call, and for a call not in progress',
     async () => {
       const ws = await stack().workspace();

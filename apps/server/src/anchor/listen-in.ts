@@ -1,4 +1,5 @@
-import { AnchorError, type EnginePool, type OfferedLeg } from '@ringside/anchor';
+import { AnchorError, type CallRoom, type EnginePool, type OfferedLeg } from '@ringside/anchor';
+import type { CallWhisperEndedPayload, CallWhisperPayload } from '@ringside/contracts';
 import { validateListenerAnswer, validateLocalAnswer } from '@ringside/sdp';
 import type { Actor } from '../calls/actor';
 import { CommandError } from '../calls/command-error';
@@ -6,6 +7,16 @@ import type { Repos } from '../repos';
 
 /** the supervisor's leg in a call's room (one per supervisor and call) */
 const legOf = (userId: string) => `listen-${userId}`;
+/** in the call's side room: a whispering supervisor's leg, heard there by the agent alone */
+const whisperLegOf = (userId: string) => `whisper-${userId}`;
+/** in the call's side room: the agent's receive-only leg, on which they hear whispers */
+const hearLegOf = (userId: string) => `hear-${userId}`;
+
+/** what the agent's console is told of a whisper (`call:whisper`, `call:whisper-ended`) */
+export interface WhisperNotices {
+  whisper(agentUserId: string, payload: CallWhisperPayload): void;
+  whisperEnded(agentUserId: string, payload: CallWhisperEndedPayload): void;
+}
 
 /**
  * A supervisor listening in on an anchored call: the call's room on the media engine gets a
@@ -14,6 +25,11 @@ const legOf = (userId: string) => `listen-${userId}`;
  * offers the leg (`listen`), the supervisor's browser answers (`answer`), and `stop` takes the
  * leg out; the call's end drops the whole room, the leg with it. A direct call has no room to
  * join: its audio runs between the agent's browser and Meta only.
+ *
+ * Whispering (`whisper`), a listening supervisor talks to the agent alone: one mixer cannot leave
+ * the customer out, so the supervisor gets a second leg in the call's side room, where the agent
+ * has a receive-only leg of their own (offered to their console with `call:whisper`); the
+ * supervisor's listening leg stays muted in the customer's room (docs/anchor.md, whisper).
  *
  * @example
  * const listenIn = createListenIn({ repos, pool });
@@ -24,9 +40,13 @@ export function createListenIn(deps: {
   repos: Pick<Repos, 'calls'>;
   /** `ANCHOR_ENGINES`, opened; absent: no call is anchored, so none can be listened in on */
   pool: EnginePool | undefined;
+  notices: WhisperNotices;
 }) {
   /** offers waiting for the supervisor's answer, by call and supervisor */
   const offered = new Map<string, { leg: OfferedLeg; barge: boolean }>();
+  /** whisper legs' offers waiting for an answer: the supervisor's and the agent's, by call and user */
+  const whisperOffers = new Map<string, OfferedLeg>();
+  const hearOffers = new Map<string, OfferedLeg>();
   const keyOf = (metaCallId: string, userId: string) => `${metaCallId} ${userId}`;
 
   async function roomFor(actor: Actor, callId: string) {
@@ -35,7 +55,8 @@ export function createListenIn(deps: {
     }
     const row = await deps.repos.calls.getCallRow(actor.workspaceId, callId);
     if (!row) throw new CommandError('not_found', 'That call does not exist.');
-    if (row.model.state !== 'active') {
+    const model = row.model;
+    if (model.state !== 'active') {
       throw new CommandError('invalid_state', 'Only a call in progress can be listened in on.');
     }
     const pinned = deps.pool?.roomOf(row.metaCallId);
@@ -45,7 +66,44 @@ export function createListenIn(deps: {
         'This call’s audio runs straight between the agent and the customer: set its line’s call audio to the media server (Admin → Channels) to listen in.',
       );
     }
-    return { metaCallId: row.metaCallId, room: pinned.room };
+    return { metaCallId: row.metaCallId, room: pinned.room, agentUserId: model.agentId };
+  }
+
+  /** the side rooms this process whispered in, by Meta call id, forgotten with their call */
+  const sideRooms = new Map<string, CallRoom>();
+  async function sideRoomOf(metaCallId: string, room: CallRoom): Promise<CallRoom> {
+    const side = await (deps.pool ?? noPool()).sideRoomOf(metaCallId);
+    if (!sideRooms.has(metaCallId)) {
+      sideRooms.set(metaCallId, side);
+      void room.closed.then(() => {
+        sideRooms.delete(metaCallId);
+        for (const map of [offered, whisperOffers, hearOffers]) {
+          for (const key of map.keys()) if (key.startsWith(`${metaCallId} `)) map.delete(key);
+        }
+      });
+    }
+    return side;
+  }
+
+  /**
+   * takes the supervisor's whisper leg out of the side room; with no whisper left there, the
+   * agent's receive-only leg goes too and their console is told
+   */
+  async function endWhisper(
+    callId: string,
+    call: { metaCallId: string; agentUserId: string },
+    supervisorUserId: string,
+  ): Promise<void> {
+    whisperOffers.delete(keyOf(call.metaCallId, supervisorUserId));
+    const side = sideRooms.get(call.metaCallId);
+    if (!side) return;
+    const mine = whisperLegOf(supervisorUserId);
+    if (side.legIds.includes(mine)) await side.removeLeg(mine);
+    const hear = hearLegOf(call.agentUserId);
+    if (side.legIds.some((id) => id.startsWith('whisper-')) || !side.legIds.includes(hear)) return;
+    hearOffers.delete(keyOf(call.metaCallId, call.agentUserId));
+    await side.removeLeg(hear);
+    deps.notices.whisperEnded(call.agentUserId, { callId });
   }
 
   return {
@@ -54,11 +112,14 @@ export function createListenIn(deps: {
      * with `barge` heard by everyone
      */
     async listen(actor: Actor, callId: string, barge = false): Promise<{ sdp: string }> {
-      const { metaCallId, room } = await roomFor(actor, callId);
+      const call = await roomFor(actor, callId);
+      const { metaCallId, room } = call;
       const legId = legOf(actor.userId);
-      // listening again (a reload, a second click) starts the leg afresh
-      if (room.legIds.includes(legId)) await room.removeLeg(legId).catch(() => undefined);
       try {
+        // listening again (a reload, a second click, listen only or barge after a whisper)
+        // starts afresh: the whisper ends, the leg is made anew
+        await endWhisper(callId, call, actor.userId);
+        if (room.legIds.includes(legId)) await room.removeLeg(legId).catch(() => undefined);
         const leg = await room.addLegWithOffer(legId, { muted: !barge });
         offered.set(keyOf(metaCallId, actor.userId), { leg, barge });
         return { sdp: leg.offer };
@@ -85,19 +146,92 @@ export function createListenIn(deps: {
       }
     },
 
-    /** takes the supervisor's leg out of the call's room; the call goes on */
+    /**
+     * the engine's offer for the listening supervisor's whisper leg (heard by the agent alone);
+     * the agent's console is offered its receive-only leg with `call:whisper`
+     */
+    async whisper(actor: Actor, callId: string): Promise<{ sdp: string }> {
+      const call = await roomFor(actor, callId);
+      const { metaCallId, room, agentUserId } = call;
+      if (!room.legIds.includes(legOf(actor.userId))) {
+        throw new CommandError('invalid_state', 'Listen in first, then whisper.');
+      }
+      try {
+        const side = await sideRoomOf(metaCallId, room);
+        const mine = whisperLegOf(actor.userId);
+        if (side.legIds.includes(mine)) await side.removeLeg(mine);
+        const hear = hearLegOf(agentUserId);
+        if (!side.legIds.includes(hear)) {
+          const agentLeg = await side.addLegWithOffer(hear, { muted: true });
+          hearOffers.set(keyOf(metaCallId, agentUserId), agentLeg);
+          deps.notices.whisper(agentUserId, {
+            callId,
+            sdp: agentLeg.offer,
+            supervisor: { userId: actor.userId, name: actor.name },
+          });
+        }
+        const leg = await side.addLegWithOffer(mine);
+        whisperOffers.set(keyOf(metaCallId, actor.userId), leg);
+        return { sdp: leg.offer };
+      } catch (error) {
+        throw engineRefusal(error);
+      }
+    },
+
+    /** completes the supervisor's whisper leg with their browser's answer (it sends) */
+    async whisperAnswer(actor: Actor, callId: string, sdp: string): Promise<void> {
+      const { metaCallId } = await roomFor(actor, callId);
+      const key = keyOf(metaCallId, actor.userId);
+      const leg = whisperOffers.get(key);
+      if (!leg) throw new CommandError('invalid_state', 'Whisper first, then answer.');
+      const checked = validateLocalAnswer(sdp);
+      if (!checked.ok) throw new CommandError('invalid_payload', checked.error.message);
+      whisperOffers.delete(key);
+      try {
+        await leg.accept(checked.summary.sdp);
+      } catch (error) {
+        throw engineRefusal(error);
+      }
+    },
+
+    /** completes the agent's leg for hearing whispers; it receives only */
+    async hearWhisper(actor: Actor, callId: string, sdp: string): Promise<void> {
+      const row = await deps.repos.calls.getCallRow(actor.workspaceId, callId);
+      if (!row) throw new CommandError('not_found', 'That call does not exist.');
+      if (row.model.state !== 'active' || row.model.agentId !== actor.userId) {
+        throw new CommandError('forbidden', 'Only the call’s agent hears its whispers.');
+      }
+      const key = keyOf(row.metaCallId, actor.userId);
+      const leg = hearOffers.get(key);
+      if (!leg) throw new CommandError('invalid_state', 'Nobody is whispering on this call.');
+      const checked = validateListenerAnswer(sdp);
+      if (!checked.ok) throw new CommandError('invalid_payload', checked.error.message);
+      hearOffers.delete(key);
+      try {
+        await leg.accept(checked.summary.sdp);
+      } catch (error) {
+        throw engineRefusal(error);
+      }
+    },
+
+    /** takes the supervisor's legs out of the call's rooms (a whisper ends); the call goes on */
     async stop(actor: Actor, callId: string): Promise<void> {
-      const { metaCallId, room } = await roomFor(actor, callId);
+      const call = await roomFor(actor, callId);
+      const { metaCallId, room } = call;
       offered.delete(keyOf(metaCallId, actor.userId));
       const legId = legOf(actor.userId);
-      if (!room.legIds.includes(legId)) return;
       try {
-        await room.removeLeg(legId);
+        await endWhisper(callId, call, actor.userId);
+        if (room.legIds.includes(legId)) await room.removeLeg(legId);
       } catch (error) {
         throw engineRefusal(error);
       }
     },
   };
+}
+
+function noPool(): never {
+  throw new CommandError('invalid_state', 'No media server is configured.');
 }
 
 export type ListenIn = ReturnType<typeof createListenIn>;

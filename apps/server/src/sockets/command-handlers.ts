@@ -124,4 +124,23 @@ export function registerCommandHandlers(
     'supervisor:stop-listening',
     handle('supervisor:stop-listening', async (p) => (await listenIn.stop(actor(), p.callId), {})),
   );
+  // whispering: the supervisor's second leg, heard by the agent alone, and the agent's leg
+  on(
+    'supervisor:whisper',
+    handle('supervisor:whisper', (p) => listenIn.whisper(actor(), p.callId)),
+  );
+  on(
+    'supervisor:whisper-answer',
+    handle(
+      'supervisor:whisper-answer',
+      async (p) => (await listenIn.whisperAnswer(actor(), p.callId, p.sdp), {}),
+    ),
+  );
+  on(
+    'call:whisper-answer',
+    handle(
+      'call:whisper-answer',
+      async (p) => (await listenIn.hearWhisper(actor(), p.callId, p.sdp), {}),
+    ),
+  );
 }

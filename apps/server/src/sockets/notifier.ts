@@ -7,13 +7,16 @@ import type {
   CallRemoteSdpPayload,
   CallRingingPayload,
   CallView,
+  CallWhisperEndedPayload,
+  CallWhisperPayload,
 } from '@ringside/contracts';
+import type { WhisperNotices } from '../anchor/listen-in';
 import type { CallNotifications } from '../calls/ports';
 import { agentRoom, supervisorsRoom, workspaceRoom } from './rooms';
 import type { RingsideServer } from './socket-types';
 
 /** what the server tells consoles: the calls' notifications, and the board's own */
-export interface Notifier extends CallNotifications {
+export interface Notifier extends CallNotifications, WhisperNotices {
   /** `board:counters` to the workspace's supervisors */
   boardCounters(workspaceId: string, counters: BoardCountersPayload): void;
   /** false only when surely no supervisor of the workspace is connected (saves the work) */
@@ -47,6 +50,12 @@ export function createNotifier(
     },
     remoteSdp(userId: string, payload: CallRemoteSdpPayload): void {
       io.to(agentRoom(userId)).emit('call:remote-sdp', payload);
+    },
+    whisper(agentUserId: string, payload: CallWhisperPayload): void {
+      io.to(agentRoom(agentUserId)).emit('call:whisper', payload);
+    },
+    whisperEnded(agentUserId: string, payload: CallWhisperEndedPayload): void {
+      io.to(agentRoom(agentUserId)).emit('call:whisper-ended', payload);
     },
     /**
      * a customer's permission reply, to whoever may call from its channel: the users assigned
