@@ -19,6 +19,7 @@ import { DeviceManager } from '../rtc/DeviceManager';
 import { MicMonitor } from '../rtc/MicMonitor';
 import { createHoldMusic } from '../rtc/hold-music';
 import { ListenIn } from '../calls/ListenIn';
+import { WhisperLeg } from '../calls/WhisperLeg';
 import { inboundMedia, outboundMedia, type MediaParts } from '../rtc/call-media';
 import type { SessionMicrophone } from '../rtc/LocalAudio';
 import { RemoteAudio } from '../rtc/RemoteAudio';
@@ -75,11 +76,15 @@ export class CallingServices {
   readonly permissions: PermissionReplies;
   /** a supervisor listening in on an anchored call, from the live board */
   readonly listenIn: ListenIn;
+  /** a supervisor whispering to this agent on their call, heard beside it */
+  readonly whisper: WhisperLeg;
   /** what runs in every signed-in tab; `ConsoleSession` starts and stops it */
   readonly signedIn: SignedInPart;
   /** the call machinery, run only by the tab that owns calls; `ConsoleSession` runs it */
   readonly callMachinery: CallsPart;
   readonly #audio: RemoteAudio;
+  /** the supervisor's whisper plays here, never in the call's own element */
+  readonly #whisperAudio: RemoteAudio;
   readonly #engine = new AudioEngine();
   readonly #notifier: DesktopNotifier;
   readonly #setupParts: SetupParts;
@@ -91,6 +96,7 @@ export class CallingServices {
     const log = (scope: string) => createLogger(scope, env.logLevel);
     this.ice = new IceServers({ fetch: () => new RtcApi(rest).iceConfig(), log: log('ice') });
     this.#audio = new RemoteAudio(win.document);
+    this.#whisperAudio = new RemoteAudio(win.document);
     this.#notifier = new DesktopNotifier(win);
     this.signaling = new SignalingClient({
       transport: options.transport ?? createSocketIoTransport(),
@@ -171,6 +177,13 @@ export class CallingServices {
       icePaths: () => this.ice.ready(),
       microphone: () => win.navigator.mediaDevices.getUserMedia({ audio: true }),
     });
+    this.whisper = new WhisperLeg({
+      store,
+      signaling: this.signaling,
+      audio: this.#whisperAudio,
+      icePaths: () => this.ice.ready(),
+      log: log('whisper'),
+    });
     this.presence = new AgentPresence({
       store,
       signaling: this.signaling,
@@ -178,6 +191,7 @@ export class CallingServices {
       unlockFromGesture: () => {
         this.#engine.unlock();
         this.#audio.unlock();
+        this.#whisperAudio.unlock();
         this.#notifier.requestPermission();
       },
     });
@@ -212,10 +226,12 @@ export class CallingServices {
         this.calls.start();
         this.presence.start();
         this.permissions.start();
+        this.whisper.start();
         this.signaling.connect();
       },
       stop: async () => {
         this.listenIn.close();
+        this.whisper.stop();
         await this.calls.relinquish();
         this.signaling.disconnect();
         this.ringing.stop();
@@ -229,6 +245,8 @@ export class CallingServices {
     this.signaling.onRefused(options.onSessionRefused);
     store.getState().setCanChooseSpeaker(this.#audio.canChooseSpeaker);
     followSpeakerChoice(store, this.#audio);
+    // on the agent's headset with the call: from a loudspeaker the microphone would pass it on
+    followSpeakerChoice(store, this.#whisperAudio);
   }
 
   /**

@@ -1,10 +1,8 @@
+import { t } from '../i18n/i18n';
+import type { AudioSink } from '../rtc/media-types';
 import type { IcePaths } from '../session/IceServers';
 import type { SignalingClient } from '../signaling/SignalingClient';
-import { waitForIceGathering } from '../rtc/ice-gathering';
-import type { AudioSink } from '../rtc/media-types';
-
-// the engine takes no trickled candidates: the answer goes once gathering is done, or after this
-const GATHERING_TIMEOUT_MS = 3_000;
+import { answerEngineOffer, openEngineLeg } from './engine-leg';
 
 export interface ListenInOptions {
   signaling: Pick<SignalingClient, 'send'>;
@@ -12,36 +10,60 @@ export interface ListenInOptions {
   audio: AudioSink;
   /** STUN and TURN (and relay-only, when the workspace wants it) for the engine's connection */
   icePaths: () => Promise<IcePaths>;
-  /** the supervisor's microphone, asked for only to barge in */
+  /** the supervisor's microphone, asked for only to whisper or barge in */
   microphone: () => Promise<MediaStream>;
   createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
 }
 
+/**
+ * How the supervisor is in the call: `listen` (nobody hears them), `whisper` (only the agent
+ * hears them) or `barge` (everyone hears them).
+ */
+export type ListenMode = 'listen' | 'whisper' | 'barge';
+
 /** what the supervisor's "Listen in" is doing */
 export type ListenState =
   | { kind: 'idle' }
-  | { kind: 'joining'; callId: string; barge: boolean }
-  | { kind: 'listening'; callId: string; barge: boolean }
+  | { kind: 'joining'; callId: string; mode: ListenMode }
+  | { kind: 'listening'; callId: string; mode: ListenMode }
   | { kind: 'failed'; callId: string; message: string };
 
+type Offered = { ok: true; sdp: string } | { ok: false; error: { message: string } };
+type Answered = { ok: true } | { ok: false; error: { message: string } };
+
+/** one leg the engine offers: how to ask for it, how to answer it, what it plays and sends */
+interface LegSteps {
+  offer: () => Promise<Offered>;
+  answer: (sdp: string) => Promise<Answered>;
+  audio?: AudioSink;
+  microphone?: MediaStream;
+}
+
 /**
- * A supervisor listening in on an anchored call: the media engine offers a leg of the call's
- * room (muted there, so nobody hears the supervisor), this answers it without a microphone
- * and plays what the room mixes. Barging in, the leg is heard by everyone and the answer sends
- * the supervisor's microphone. One call at a time; joining another leaves the first.
+ * A supervisor in an anchored call. Listening, the media engine offers a leg of the call's room
+ * (muted there, so nobody hears the supervisor), this answers it without a microphone and plays
+ * what the room mixes. Barging in, that leg is heard by everyone and its answer sends the
+ * microphone. Whispering, the supervisor listens as above and a second leg, in a side room only
+ * the agent hears, sends the microphone. One call at a time; joining another leaves the first,
+ * and `start` again on the same call switches mode.
  *
  * @example
- * const listen = new ListenIn({ signaling, audio: new RemoteAudio(document), icePaths: () => ice.ready() });
+ * const listen = new ListenIn({ signaling, audio: new RemoteAudio(document), icePaths: () => ice.ready(), microphone });
  * listen.onChange((state) => render(state));
  * await listen.start(callId);
+ * await listen.start(callId, { mode: 'whisper' });
  * await listen.stop();
  */
 export class ListenIn {
   readonly #options: ListenInOptions;
   readonly #listeners = new Set<(state: ListenState) => void>();
   #state: ListenState = { kind: 'idle' };
-  #pc: RTCPeerConnection | undefined;
+  #legs: RTCPeerConnection[] = [];
   #microphone: MediaStream | undefined;
+  /** bumped by every start and every close: the late steps of an overtaken start do nothing */
+  #attempt = 0;
+  /** the call the server made a leg of ours for (it offered one), until we close */
+  #serverLeg: string | undefined;
 
   constructor(options: ListenInOptions) {
     this.#options = options;
@@ -57,59 +79,52 @@ export class ListenIn {
     return () => this.#listeners.delete(listener);
   }
 
-  /** joins the call's room: listening only, or with `barge` heard by everyone */
-  async start(callId: string, options: { barge?: boolean } = {}): Promise<void> {
-    const barge = options.barge ?? false;
+  /** joins the call: listening only, whispering to the agent, or barging in */
+  async start(callId: string, options: { mode?: ListenMode } = {}): Promise<void> {
+    const mode = options.mode ?? 'listen';
     if (this.#state.kind !== 'idle' && this.#state.kind !== 'failed') await this.stop();
-    this.#set({ kind: 'joining', callId, barge });
+    const attempt = ++this.#attempt;
+    this.#set({ kind: 'joining', callId, mode });
     let microphone: MediaStream | undefined;
-    if (barge) {
+    if (mode !== 'listen') {
       try {
         microphone = await this.#options.microphone();
       } catch {
-        return this.#fail(callId, 'Allow the microphone to barge in.');
+        if (attempt === this.#attempt) {
+          this.#fail(callId, t(mode === 'barge' ? 'sup.micForBarge' : 'sup.micForWhisper'));
+        }
+        return;
       }
+      if (attempt !== this.#attempt) return stopTracks(microphone);
+      this.#microphone = microphone;
     }
-    this.#microphone = microphone;
-    const offered = await this.#options.signaling.send('supervisor:listen', {
-      callId,
-      ...(barge ? { barge } : {}),
+    const { signaling } = this.#options;
+    // barging in, the room's leg carries the microphone; whispering, it stays muted there and
+    // the side room's leg carries it
+    const joined = await this.#leg(callId, attempt, {
+      offer: () =>
+        signaling.send('supervisor:listen', {
+          callId,
+          ...(mode === 'barge' ? { barge: true } : {}),
+        }),
+      answer: (sdp) => signaling.send('supervisor:listen-answer', { callId, sdp }),
+      audio: this.#options.audio,
+      microphone: mode === 'barge' ? microphone : undefined,
     });
-    if (!offered.ok) return this.#fail(callId, offered.error.message);
-    const create = this.#options.createPeerConnection ?? ((c) => new RTCPeerConnection(c));
-    const pc = create({ ...(await this.#options.icePaths()) });
-    this.#pc = pc;
-    pc.addEventListener('track', (event) => {
-      const [stream] = event.streams;
-      this.#options.audio.attach(stream ?? new MediaStream([event.track]));
-    });
-    pc.addEventListener('connectionstatechange', () => {
-      if (this.#pc === pc && pc.connectionState === 'failed') {
-        this.#fail(callId, 'The connection to the call’s audio was lost.');
-      }
-    });
-    try {
-      await pc.setRemoteDescription({ type: 'offer', sdp: offered.sdp });
-      // listening, no microphone: the answer receives only, nothing of the supervisor reaches
-      // the room; barging in, the microphone goes on the offered audio before the answer
-      if (microphone)
-        for (const track of microphone.getAudioTracks()) pc.addTrack(track, microphone);
-      await pc.setLocalDescription(await pc.createAnswer());
-      await waitForIceGathering(pc, GATHERING_TIMEOUT_MS);
-    } catch {
-      return this.#fail(callId, 'This browser could not join the call’s audio.');
+    if (!joined) return;
+    if (mode === 'whisper') {
+      // the side room's mix is silence (the agent is muted there): nothing to play
+      const whispering = await this.#leg(callId, attempt, {
+        offer: () => signaling.send('supervisor:whisper', { callId }),
+        answer: (sdp) => signaling.send('supervisor:whisper-answer', { callId, sdp }),
+        microphone,
+      });
+      if (!whispering) return;
     }
-    if (this.#pc !== pc) return;
-    const answered = await this.#options.signaling.send('supervisor:listen-answer', {
-      callId,
-      sdp: pc.localDescription?.sdp ?? '',
-    });
-    if (this.#pc !== pc) return;
-    if (!answered.ok) return this.#fail(callId, answered.error.message);
-    this.#set({ kind: 'listening', callId, barge });
+    this.#set({ kind: 'listening', callId, mode });
   }
 
-  /** leaves the call's room (the call goes on) */
+  /** leaves the call (the call goes on); the server ends a whisper with it */
   async stop(): Promise<void> {
     const { state } = this;
     this.#close();
@@ -125,16 +140,58 @@ export class ListenIn {
     this.#set({ kind: 'idle' });
   }
 
-  #fail(callId: string, message: string): void {
+  /**
+   * Asks for a leg, answers the engine's offer and sends the answer. False when it failed (the
+   * state says why) or a stop or a later start overtook it.
+   */
+  async #leg(callId: string, attempt: number, steps: LegSteps): Promise<boolean> {
+    const live = () => attempt === this.#attempt;
+    const offered = await steps.offer();
+    if (!live()) return false;
+    if (!offered.ok) return this.#fail(callId, offered.error.message);
+    this.#serverLeg = callId;
+    const icePaths = await this.#options.icePaths();
+    if (!live()) return false;
+    const pc = openEngineLeg({
+      icePaths,
+      audio: steps.audio,
+      onFailed: () => {
+        if (live()) this.#fail(callId, t('sup.audioLost'));
+      },
+      createPeerConnection: this.#options.createPeerConnection,
+    });
+    this.#legs.push(pc);
+    let sdp: string;
+    try {
+      sdp = await answerEngineOffer(pc, offered.sdp, steps.microphone);
+    } catch {
+      if (live()) this.#fail(callId, t('sup.audioFailed'));
+      return false;
+    }
+    if (!live()) return false;
+    const answered = await steps.answer(sdp);
+    if (!live()) return false;
+    if (!answered.ok) return this.#fail(callId, answered.error.message);
+    return true;
+  }
+
+  /** closes everything; the server is told to take out a leg it made for us; always false */
+  #fail(callId: string, message: string): false {
+    const made = this.#serverLeg === callId;
     this.#close();
     this.#set({ kind: 'failed', callId, message });
+    // a leg nobody answers, or whose browser is gone, would stay in the room until the call ends
+    if (made) void this.#options.signaling.send('supervisor:stop-listening', { callId });
+    return false;
   }
 
   #close(): void {
-    this.#pc?.close();
-    this.#pc = undefined;
-    for (const track of this.#microphone?.getTracks() ?? []) track.stop();
+    this.#attempt++;
+    for (const pc of this.#legs) pc.close();
+    this.#legs = [];
+    if (this.#microphone) stopTracks(this.#microphone);
     this.#microphone = undefined;
+    this.#serverLeg = undefined;
     this.#options.audio.detach();
   }
 
@@ -142,4 +199,8 @@ export class ListenIn {
     this.#state = state;
     for (const listener of this.#listeners) listener(state);
   }
+}
+
+function stopTracks(stream: MediaStream): void {
+  for (const track of stream.getTracks()) track.stop();
 }

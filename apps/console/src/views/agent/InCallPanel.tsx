@@ -17,6 +17,7 @@ import { DevicePicker } from './DevicePicker';
 import { Keypad } from './Keypad';
 import { MicActivity } from './MicActivity';
 import { QualityIndicator } from './QualityIndicator';
+import { WhisperNotice } from './WhisperNotice';
 
 const PHASE_TEXT: Record<CallPhase, MessageKey> = {
   claiming: 'call.phase.claiming',
@@ -94,6 +95,8 @@ function LiveCall({ call }: { call: CurrentCall }) {
           {call.held ? t('call.held') : t('call.mutedNotice')}
         </p>
       ) : null}
+
+      <WhisperNotice callId={call.callId} />
 
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         <Button

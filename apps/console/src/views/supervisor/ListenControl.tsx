@@ -1,14 +1,28 @@
 import type { CallView } from '@ringside/contracts';
 import { useCallback, useSyncExternalStore } from 'react';
 import { useT } from '../../i18n/I18nProvider';
-import type { ListenIn } from '../../calls/ListenIn';
+import type { MessageKey } from '../../i18n/i18n';
+import type { ListenIn, ListenMode } from '../../calls/ListenIn';
 import { Button } from '../../ui/controls';
 import { callerName } from '../../ui/format';
 
+// each way of being in the call: its button's words and accessible name, its status line
+const MODES = [
+  { mode: 'listen', word: 'sup.listen', label: 'sup.listenLabel', status: 'sup.listening' },
+  { mode: 'whisper', word: 'sup.whisper', label: 'sup.whisperLabel', status: 'sup.whispering' },
+  { mode: 'barge', word: 'sup.barge', label: 'sup.bargeLabel', status: 'sup.barging' },
+] as const satisfies readonly {
+  mode: ListenMode;
+  word: MessageKey;
+  label: MessageKey;
+  status: MessageKey;
+}[];
+
 /**
  * "Listen in" on an anchored call in progress (the supervisor hears the agent and the customer,
- * neither hears them) or "Barge in" (everyone hears everyone). While in the call, which it is
- * and "Leave the call"; a refusal in words.
+ * neither hears them), "Whisper" (only the agent hears them) or "Barge in" (everyone hears
+ * everyone). While in the call, which it is, a button for each other way, and "Leave the call";
+ * a refusal in words.
  */
 export function ListenControl({ call, listen }: { call: CallView; listen: ListenIn }) {
   const subscribe = useCallback((changed: () => void) => listen.onChange(changed), [listen]);
@@ -16,40 +30,32 @@ export function ListenControl({ call, listen }: { call: CallView; listen: Listen
   const t = useT();
   const who = callerName(call.caller);
   const mine = state.kind !== 'idle' && state.callId === call.id;
-  const joining = mine && state.kind === 'joining';
+  const joining = mine && state.kind === 'joining' ? state.mode : undefined;
   const inCall = mine && state.kind === 'listening' ? state : undefined;
+  const status = MODES.find((m) => m.mode === inCall?.mode)?.status;
 
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
-      {inCall ? (
+      {status ? (
         <span
           role="status"
           className="text-sm font-semibold text-emerald-800 dark:text-emerald-200"
         >
-          {inCall.barge ? t('sup.barging') : t('sup.listening')}
+          {t(status)}
         </span>
-      ) : (
+      ) : null}
+      {MODES.filter((m) => m.mode !== inCall?.mode).map((m) => (
         <Button
+          key={m.mode}
           tone="neutral"
           className="min-h-9 px-3"
-          aria-label={t('sup.listenLabel', { name: who })}
-          disabled={joining}
-          onClick={() => void listen.start(call.id)}
+          aria-label={t(m.label, { name: who })}
+          disabled={joining !== undefined}
+          onClick={() => void listen.start(call.id, { mode: m.mode })}
         >
-          {joining && !state.barge ? t('sup.listenJoining') : t('sup.listen')}
+          {joining === m.mode ? t('sup.listenJoining') : t(m.word)}
         </Button>
-      )}
-      {inCall?.barge ? null : (
-        <Button
-          tone="neutral"
-          className="min-h-9 px-3"
-          aria-label={t('sup.bargeLabel', { name: who })}
-          disabled={joining}
-          onClick={() => void listen.start(call.id, { barge: true })}
-        >
-          {joining && state.barge ? t('sup.listenJoining') : t('sup.barge')}
-        </Button>
-      )}
+      ))}
       {inCall ? (
         <Button
           tone="neutral"
