@@ -10,7 +10,7 @@ import { openStaffConsole } from './support/staff';
 
 // the WhatsApp number's calls are anchored on a real Janus engine the stack starts; each test
 // has its own agent, so one left on a call by a failure does not fail the next
-const world = useE2e({ anchored: true, agents: ['Alex Agent', 'Bea Agent'] });
+const world = useE2e({ anchored: true, agents: ['Alex Agent', 'Bea Agent', 'Cleo Agent'] });
 
 // what the agent hears must be the caller, not the mixer's silence: mean level over a second
 const AUDIBLE_RMS = 0.05;
@@ -124,6 +124,81 @@ describe('an anchored WhatsApp call in the console', () => {
     // the call went on all along
     expect(call.state).toBe('accepted');
     await bea.button('Hang up').click();
+    await call.waitFor('ended', { timeoutMs: 10_000 });
+  });
+
+  it('lets a supervisor whisper to the agent from the live board: the agent hears them, the customer does not', async () => {
+    const { stack } = world();
+    const anchor = stack.anchor ?? expect.fail('the stack started without its engine');
+    const cleo = await world().availableAgent(2);
+    const call = await stack.placeCall('whatsapp', 'Ana Souza');
+    await cleo.acceptCallFrom('Ana Souza');
+    await call.waitFor('accepted', { timeoutMs: 20_000 });
+    await expectAudioBothWays(call, cleo);
+
+    // the agent says nothing: whatever the customer hears from now on would be the supervisor
+    await cleo.button('Mute').click();
+    await eventually(
+      () => call.stats(),
+      (s) => s.audioLevel < LEVELS.silence,
+    );
+    const wen = await openStaffConsole(world(), 'supervisor', 'Wen Supervisor', '/supervisor');
+    await wen.page
+      .getByRole('button', { name: 'Whisper to the agent on the call with Ana Souza' })
+      .click();
+    await wen.page
+      .getByRole('status')
+      .filter({ hasText: 'Whispering: only the agent hears you' })
+      .waitFor();
+    await cleo.page
+      .getByRole('status')
+      .filter({ hasText: 'Wen Supervisor is whispering to you' })
+      .waitFor();
+
+    // the agent's browser plays the whisper on a leg of its own (the newest connection)
+    const whisperLeg = await eventually(
+      () => cleo.audio(),
+      (a) => a.peerCount >= 2 && a.connectionState === 'connected' && a.packetsReceived > 50,
+    );
+    expect(whisperLeg.packetsSent).toBe(0);
+    expect(await meanLevelOverASecond(cleo)).toBeGreaterThan(AUDIBLE_RMS);
+    // the supervisor's microphone goes out on theirs, and the customer hears none of it
+    expect((await wen.audio()).packetsSent).toBeGreaterThan(0);
+    const customer: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      customer.push(call.stats().audioLevel);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(Math.max(...customer)).toBeLessThan(LEVELS.silence);
+    await expectAccessible(cleo.page, 'agent hearing a whisper');
+    await expectAccessible(wen.page, 'supervisor whispering');
+    const side = await anchor.sideRoomOf(call.id);
+    expect(side.legIds.filter((id) => /^(whisper|hear)-/.test(id))).toHaveLength(2);
+
+    // leaving ends the whisper: the agent's console says so, the side room empties
+    await wen.page.getByRole('button', { name: 'Leave the call with Ana Souza' }).click();
+    await cleo.page
+      .getByRole('status')
+      .filter({ hasText: 'is whispering to you' })
+      .waitFor({ state: 'detached' });
+    await eventually(
+      () => side.legIds,
+      (ids) => ids.length === 0,
+    );
+    expect(side.legIds).toEqual([]);
+
+    // the call went on all along, and the customer hears the agent again. Not at full voice:
+    // after half a minute muted, Chromium's gain control brings the fake microphone back
+    // quieter and still falling (0.32 → 0.15 over 20 s, the same on a direct call; a call never
+    // muted stays at 0.41), so the bar is "clearly audible", as for the agent hearing the caller
+    await cleo.button('Unmute').click();
+    const hearsCleo = await eventually(
+      () => call.stats(),
+      (s) => s.audioLevel > AUDIBLE_RMS,
+    );
+    expect(hearsCleo.audioLevel).toBeGreaterThan(AUDIBLE_RMS);
+    expect(call.state).toBe('accepted');
+    await cleo.button('Hang up').click();
     await call.waitFor('ended', { timeoutMs: 10_000 });
   });
 });
