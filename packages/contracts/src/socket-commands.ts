@@ -147,6 +147,28 @@ export const callWhisperAnswerCommandSchema = z.object({ callId, sdp });
 export type CallWhisperAnswerCommand = z.infer<typeof callWhisperAnswerCommandSchema>;
 
 /**
+ * `call:rejoin`: the agent's console lost its audio of an anchored call in progress (the tab
+ * reloaded, the network changed) and asks for a new leg: the media engine drops the agent's old
+ * leg and offers a fresh one, heard by the customer as soon as it connects. The acknowledgement
+ * carries the engine's offer; answer with `call:rejoin-answer` (it sends the microphone). Only
+ * the call's own agent may rejoin; a direct call cannot (its audio ended with the old tab).
+ *
+ * @example
+ * socket.emit('call:rejoin', { callId }, (r) => r.ok && media.answerOffer(r.sdp));
+ */
+export const callRejoinCommandSchema = z.object({ callId });
+export type CallRejoinCommand = z.infer<typeof callRejoinCommandSchema>;
+
+/**
+ * `call:rejoin-answer`: the agent's browser's answer to `call:rejoin`'s offer.
+ *
+ * @example
+ * socket.emit('call:rejoin-answer', { callId, sdp: pc.localDescription.sdp }, ack);
+ */
+export const callRejoinAnswerCommandSchema = z.object({ callId, sdp });
+export type CallRejoinAnswerCommand = z.infer<typeof callRejoinAnswerCommandSchema>;
+
+/**
  * Every client→server command's payload schema by event name, for one generic validator.
  *
  * @example
@@ -166,5 +188,7 @@ export const CLIENT_COMMAND_SCHEMAS = {
   'supervisor:whisper': supervisorWhisperCommandSchema,
   'supervisor:whisper-answer': supervisorWhisperAnswerCommandSchema,
   'call:whisper-answer': callWhisperAnswerCommandSchema,
+  'call:rejoin': callRejoinCommandSchema,
+  'call:rejoin-answer': callRejoinAnswerCommandSchema,
 } as const;
 export type ClientCommandName = keyof typeof CLIENT_COMMAND_SCHEMAS;

@@ -21,6 +21,8 @@ import type {
   SupervisorWhisperAnswerCommand,
   SupervisorWhisperCommand,
   CallWhisperAnswerCommand,
+  CallRejoinAnswerCommand,
+  CallRejoinCommand,
 } from './socket-commands';
 import type { AgentView, CallView } from './socket-views';
 import {
@@ -228,9 +230,14 @@ export interface ClientToServerEvents {
   'supervisor:whisper': (payload: SupervisorWhisperCommand, ack: Ack<SupervisorListenAck>) => void;
   'supervisor:whisper-answer': (payload: SupervisorWhisperAnswerCommand, ack: Ack) => void;
   'call:whisper-answer': (payload: CallWhisperAnswerCommand, ack: Ack) => void;
+  'call:rejoin': (payload: CallRejoinCommand, ack: Ack<SupervisorListenAck>) => void;
+  'call:rejoin-answer': (payload: CallRejoinAnswerCommand, ack: Ack) => void;
 }
 
-/** `supervisor:listen`'s acknowledgement: the media engine's offer for the supervisor's leg */
+/**
+ * the acknowledgement of `supervisor:listen`, `supervisor:whisper` and `call:rejoin`: the media
+ * engine's offer for the new leg
+ */
 export interface SupervisorListenAck {
   sdp: string;
 }

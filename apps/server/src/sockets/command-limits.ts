@@ -16,6 +16,8 @@ const FAMILY_OF: Record<keyof ClientToServerEvents, CommandFamily> = {
   'supervisor:whisper': 'call',
   'supervisor:whisper-answer': 'call',
   'call:whisper-answer': 'call',
+  'call:rejoin': 'call',
+  'call:rejoin-answer': 'call',
 };
 
 const REFUSAL: Record<CommandFamily, string> = {
