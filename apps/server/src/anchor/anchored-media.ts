@@ -12,8 +12,8 @@ interface AnchoredCall {
   readonly room: CallRoom;
   /** the engine's answer to Meta's offer: what pre_accept and accept carry */
   readonly customerAnswer: string;
-  /** the agent's leg, offered by the engine; whoever claims the call answers it */
-  readonly agent: OfferedLeg;
+  /** the agent's leg, offered by the engine; whoever claims the call answers it (anew on a rejoin) */
+  agent: OfferedLeg;
   /** the engine died under the call: it is being ended, nothing more joins it */
   lost: boolean;
 }
@@ -154,6 +154,29 @@ export function createAnchoredMedia(deps: { pool: EnginePool; logger: Logger; lo
       await call.room.setMuted('agent', false).catch((error: unknown) => {
         deps.logger.error({ err: error, callId: metaCallId }, 'could not unmute the agent’s leg');
       });
+    },
+
+    /**
+     * The agent's console lost its leg of the call in progress (the tab reloaded, the network
+     * changed): the old leg goes and the engine offers a fresh one, heard at once (Meta accepted
+     * long ago); the customer's leg never moves. Undefined for a call not anchored here.
+     */
+    async rejoin(metaCallId: string): Promise<string | undefined> {
+      const call = await calls.get(metaCallId);
+      if (!call) return undefined;
+      if (call.lost) throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
+      if (call.room.legIds.includes('agent')) await call.room.removeLeg('agent');
+      call.agent = await call.room.addLegWithOffer('agent');
+      return call.agent.offer;
+    },
+
+    /** the rejoining console's answer completes its fresh leg; false: not anchored here */
+    async rejoinAnswered(metaCallId: string, agentAnswer: string): Promise<boolean> {
+      const call = await calls.get(metaCallId);
+      if (!call) return false;
+      if (call.lost) throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
+      await call.agent.accept(agentAnswer);
+      return true;
     },
 
     /** the call is over (or was never stored): its room goes, with every leg in it */

@@ -66,11 +66,10 @@ export function createAgentCommands(deps: {
     return new CommandError('invalid_state', 'This call cannot do that right now.');
   }
 
-  /** the engine's answer to Meta once the agent's answer joined them, undefined if not anchored */
-  async function anchoredAnswer(row: CallRow, sdp: string): Promise<string | undefined> {
-    let forMeta: string | undefined;
+  /** a step on the media engine, its refusals in the agent's words (the engine's stay in logs) */
+  async function onEngine<T>(step: () => Promise<T>): Promise<T> {
     try {
-      forMeta = await deps.calls.anchor?.agentAnswered(row.metaCallId, sdp);
+      return await step();
     } catch (error) {
       if (!(error instanceof AnchorError)) throw error;
       if (error.code === 'engine_lost' || error.code === 'room_closed') {
@@ -78,6 +77,25 @@ export function createAgentCommands(deps: {
       }
       throw new CommandError('invalid_payload', 'The media server could not use this answer.');
     }
+  }
+
+  /** the call in progress is the actor's own: what a rejoin needs */
+  async function ownCallInProgress(actor: Actor, callId: string): Promise<CallRow> {
+    const { row } = await load(actor, callId);
+    if (row.model.state !== 'active') {
+      throw new CommandError('invalid_state', 'Only a call in progress can be rejoined.');
+    }
+    if (row.agentId !== actor.userId) {
+      throw new CommandError('forbidden', 'This call is not yours.');
+    }
+    return row;
+  }
+
+  /** the engine's answer to Meta once the agent's answer joined them, undefined if not anchored */
+  async function anchoredAnswer(row: CallRow, sdp: string): Promise<string | undefined> {
+    const forMeta = await onEngine(
+      async () => await deps.calls.anchor?.agentAnswered(row.metaCallId, sdp),
+    );
     // anchored by a server process that is gone (a restart): the agent answered that engine's
     // offer, which Meta must never get in place of an answer to its own
     if (forMeta === undefined && row.anchorEngine !== null) {
@@ -128,6 +146,33 @@ export function createAgentCommands(deps: {
         if (error instanceof AnswerFailedError) throw new CommandError('meta_error', error.message);
         throw error;
       }
+    },
+
+    /**
+     * The agent's console lost an anchored call's audio (a reload, a network change): the
+     * engine's offer for a fresh leg of theirs. A direct call's audio ended with the old tab.
+     */
+    async rejoin(actor: Actor, callId: string): Promise<{ sdp: string }> {
+      const row = await ownCallInProgress(actor, callId);
+      const offer = await onEngine(async () => await deps.calls.anchor?.rejoin(row.metaCallId));
+      if (offer !== undefined) return { sdp: offer };
+      throw new CommandError(
+        'invalid_state',
+        row.anchorEngine === null
+          ? 'This call’s audio ran in the browser tab that closed, so it cannot be picked up again: end the call and call the customer back.'
+          : 'This call’s audio was held by a server that has since restarted; it cannot be picked up again.',
+      );
+    },
+
+    /** the rejoining browser's answer to the engine's offer: it must send the microphone */
+    async rejoinAnswer(actor: Actor, callId: string, sdp: string): Promise<void> {
+      const row = await ownCallInProgress(actor, callId);
+      const check = validateLocalAnswer(sdp);
+      if (!check.ok) throw new CommandError('invalid_payload', check.error.message);
+      const done = await onEngine(
+        async () => await deps.calls.anchor?.rejoinAnswered(row.metaCallId, check.summary.sdp),
+      );
+      if (!done) throw new CommandError('invalid_state', 'Rejoin the call first, then answer.');
     },
 
     async decline(actor: Actor, callId: string): Promise<void> {

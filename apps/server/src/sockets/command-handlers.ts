@@ -124,6 +124,18 @@ export function registerCommandHandlers(
     'supervisor:stop-listening',
     handle('supervisor:stop-listening', async (p) => (await listenIn.stop(actor(), p.callId), {})),
   );
+  // an anchored call's agent back in it after a reload: a fresh leg from the engine
+  on(
+    'call:rejoin',
+    handle('call:rejoin', (p) => commands.rejoin(actor(), p.callId)),
+  );
+  on(
+    'call:rejoin-answer',
+    handle(
+      'call:rejoin-answer',
+      async (p) => (await commands.rejoinAnswer(actor(), p.callId, p.sdp), {}),
+    ),
+  );
   // whispering: the supervisor's second leg, heard by the agent alone, and the agent's leg
   on(
     'supervisor:whisper',
