@@ -58,6 +58,11 @@ describe('an agent rejoining an anchored call after a reload', () => {
         () => call.stats().audioLevel < SILENT,
         MEDIA_WAIT_MS,
       );
+      // and keeps receiving packets meanwhile (the engine's mix, silent): a WhatsApp client
+      // drops a call after 30 s without any (spec §2.6)
+      const during = call.stats().packetsReceived;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(call.stats().packetsReceived - during).toBeGreaterThan(25);
       const console = await stack().connect(agent.email);
       const rejoin = await command(console, 'call:rejoin', { callId });
       if (!rejoin.ok) throw new Error(rejoin.error.message);
