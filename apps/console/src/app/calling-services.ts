@@ -163,6 +163,9 @@ export class CallingServices {
         ),
       createOutboundMedia: async ({ callId, from }, microphone) =>
         outboundMedia(await this.#mediaParts(callId, microphone, log('call')), from.channel),
+      // the engine's offer of a fresh leg is Meta-shaped: answered as a WhatsApp ring is
+      createRejoinMedia: async (callId, microphone, offer) =>
+        inboundMedia(await this.#mediaParts(callId, microphone, log('call')), 'whatsapp', offer),
       microphoneForCall: () => this.deviceChoice.microphoneForCall(),
       takeOffer: (callId) => this.ringing.takeOffer(callId),
       takePrepared: (callId) => this.prepared.take(callId),

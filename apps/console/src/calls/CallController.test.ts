@@ -43,6 +43,8 @@ function setup() {
       ),
     // placing calls has its own tests (OutboundCall.test.ts)
     createOutboundMedia: async () => ({ error: 'not placed in these tests' }),
+    // rejoining an anchored call has its own tests (RejoinedCall.test.ts)
+    createRejoinMedia: async () => ({ error: 'not rejoined in these tests' }),
     microphoneForCall: async () => {
       const track = new FakeTrack();
       mics.push(track);

@@ -7,17 +7,21 @@ import type { AppStore } from '../state/store';
 import { AgentCall, type CallContext } from './AgentCall';
 import { InboundCall, type InboundMediaFactory } from './InboundCall';
 import { OutboundCall, type OutboundMediaFactory } from './OutboundCall';
-import { orphanedCall } from './server-view';
+import { RejoinedCall, type RejoinMediaFactory } from './RejoinedCall';
+import { orphanedCall, rejoiningCall } from './server-view';
 import { t } from '../i18n/i18n';
 
 export type { InboundMediaFactory } from './InboundCall';
 export type { OutboundMediaFactory, OutboundRequest } from './OutboundCall';
+export type { RejoinMediaFactory } from './RejoinedCall';
 
 export interface CallControllerOptions {
   store: AppStore;
   signaling: Pick<SignalingClient, 'on' | 'send' | 'onConnected'>;
   createInboundMedia: InboundMediaFactory;
   createOutboundMedia: OutboundMediaFactory;
+  /** the media answering the engine's offer when an anchored call is rejoined after a reload */
+  createRejoinMedia: RejoinMediaFactory;
   /** a clone of the warm microphone, opening it first if needed */
   microphoneForCall: () => Promise<SessionMicrophone | { error: string }>;
   /** WhatsApp's offer for a ringing call (taken once) */
@@ -36,11 +40,12 @@ export interface CallControllerOptions {
  * The agent's calls by id: starts them ({@link InboundCall} on Accept, {@link OutboundCall} on
  * Call), routes the server's events about a call to it (or, while a call being placed awaits its
  * id, to that call's early buffer), shows a call the server has for us that this page has no
- * audio for, lets our call go when the server does not re-announce it after a reconnect, and
- * hands the agent's buttons to the call in progress.
+ * audio for (an anchored one it takes back: {@link RejoinedCall}), lets our call go when the
+ * server does not re-announce it after a reconnect, and hands the agent's buttons to the call
+ * in progress.
  *
  * @example
- * const calls = new CallController({ store, signaling, createInboundMedia, createOutboundMedia, microphoneForCall, takeOffer, hangUpOverHttp });
+ * const calls = new CallController({ store, signaling, createInboundMedia, createOutboundMedia, createRejoinMedia, microphoneForCall, takeOffer, hangUpOverHttp });
  * calls.start();
  * await calls.accept(callId); // or: await calls.dial(channelId, '+44 7700 900123')
  * calls.toggleMute();
@@ -192,9 +197,20 @@ export class CallController {
       placing.early.view(view);
       return;
     }
-    // the server has us on a call this tab has no audio for (a reload mid-call): offer to end it
-    const orphan = state.current ? null : orphanedCall(view, this.#context.now());
-    if (orphan) new AgentCall(this.#context, view.id).show(orphan);
+    // the server has us on a call this tab has no audio for (a reload mid-call): an anchored
+    // one goes on without us, so take it back on a fresh leg; otherwise offer to end it
+    if (state.current) return;
+    const now = this.#context.now();
+    const rejoining = rejoiningCall(view, now);
+    const orphan = orphanedCall(view, now);
+    if (rejoining) {
+      void new RejoinedCall(this.#context, view.id).rejoin(
+        rejoining,
+        this.#options.createRejoinMedia,
+      );
+    } else if (orphan) {
+      new AgentCall(this.#context, view.id).show(orphan);
+    }
   }
 
   #reconnected(reconnected: boolean): void {

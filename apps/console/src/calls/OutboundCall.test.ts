@@ -49,6 +49,7 @@ function setup(timing = { iceGatheringMs: 20, noAudioMs: 60_000, statsIntervalMs
         },
         from.channel,
       ),
+    createRejoinMedia: async () => ({ error: 'no rejoined calls in these tests' }),
     microphoneForCall,
     takeOffer: () => undefined,
     hangUpOverHttp: vi.fn(),

@@ -157,6 +157,7 @@ describe('Accept with an answer prepared while it rang', () => {
       signaling: signaling.client,
       createInboundMedia,
       createOutboundMedia: async () => ({ error: 'not placed here' }),
+      createRejoinMedia: async () => ({ error: 'not rejoined here' }),
       microphoneForCall: async () => ({ error: 'not asked' }),
       takeOffer: () => META_OFFER,
       takePrepared: (callId) => prepared.take(callId),

@@ -2,7 +2,7 @@ import type { CallView } from '@ringside/contracts';
 import { describe, expect, it } from 'vitest';
 import { ME } from '../state/testing';
 import { placedCall } from './call-records';
-import { orphanedCall, outboundProgress } from './server-view';
+import { orphanedCall, outboundProgress, rejoiningCall } from './server-view';
 
 const view = (state: CallView['state'], direction: CallView['direction']): CallView => ({
   id: 'c1',
@@ -28,6 +28,34 @@ describe('orphanedCall', () => {
   it('leaves alone an inbound call still ringing, and any call that ended', () => {
     expect(orphanedCall(view('ringing', 'inbound'), 5)).toBeNull();
     expect(orphanedCall(view('ended', 'outbound'), 5)).toBeNull();
+  });
+});
+
+describe('rejoiningCall', () => {
+  const anchored = (state: CallView['state'], extra: Partial<CallView> = {}): CallView => ({
+    ...view(state, 'inbound'),
+    anchored: true,
+    answeredAt: '2026-12-01T10:00:00.000Z',
+    ...extra,
+  });
+
+  it('takes back an anchored call in progress, its timer from the server’s answer time', () => {
+    expect(rejoiningCall(anchored('active'), 5)).toMatchObject({
+      callId: 'c1',
+      phase: 'rejoining',
+      acceptedAt: 5,
+      answeredAt: Date.parse('2026-12-01T10:00:00.000Z'),
+    });
+    expect(rejoiningCall(anchored('active', { direction: 'outbound' }), 5)?.direction).toBe(
+      'outbound',
+    );
+  });
+
+  it('leaves a direct call to be ended, and an anchored one not yet or no longer talking', () => {
+    expect(rejoiningCall(anchored('active', { anchored: false }), 5)).toBeNull();
+    expect(rejoiningCall({ ...view('active', 'inbound') }, 5)).toBeNull();
+    expect(rejoiningCall(anchored('connecting'), 5)).toBeNull();
+    expect(rejoiningCall(anchored('ended'), 5)).toBeNull();
   });
 });
 

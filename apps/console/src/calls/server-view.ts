@@ -26,6 +26,28 @@ export function orphanedCall(view: CallView, now: number): CurrentCall | null {
 }
 
 /**
+ * The call to take back on a fresh leg instead of offering to end it: an orphaned call whose
+ * audio runs through the media engine and is in progress goes on without this page (the
+ * customer stays connected to the engine), so the agent can rejoin it. Its timer keeps the
+ * server's answer time. `null` for a direct call (its audio ended with the old page) or one not
+ * in progress.
+ *
+ * @example
+ * const rejoining = rejoiningCall(view, Date.now());
+ * if (rejoining) void new RejoinedCall(context, view.id).rejoin(rejoining, createRejoinMedia);
+ */
+export function rejoiningCall(view: CallView, now: number): CurrentCall | null {
+  const orphan = orphanedCall(view, now);
+  if (!orphan || view.anchored !== true || view.state !== 'active') return null;
+  const answeredAt = view.answeredAt ? Date.parse(view.answeredAt) : NaN;
+  return {
+    ...orphan,
+    phase: 'rejoining',
+    ...(Number.isFinite(answeredAt) ? { answeredAt } : {}),
+  };
+}
+
+/**
  * What the server's view of the agent's outbound call changes on its card: ringing once the
  * customer's phone rings; connecting (and the timer) once they picked up, until the session's
  * audio is up (the session makes it active). `pickedUp` tells the session to expect audio.

@@ -64,7 +64,8 @@ export interface RingingCall {
  * the server asked Meta to call the customer; `ringing`: the customer's phone rings;
  * `connecting`: Meta has our SDP (or the customer picked up), audio not up yet; `active`:
  * talking; `ending`: hang-up sent; `orphaned`: the server says we are on a call this tab has no
- * audio for (e.g. after a reload).
+ * audio for (e.g. after a reload); `rejoining`: such a call is anchored, and this tab is asking
+ * the media engine for a fresh leg into it.
  */
 export type CallPhase =
   | 'claiming'
@@ -76,7 +77,8 @@ export type CallPhase =
   /** the audio path dropped mid-call; ICE is trying to get it back (Meta allows about 30 s) */
   | 'reconnecting'
   | 'ending'
-  | 'orphaned';
+  | 'orphaned'
+  | 'rejoining';
 
 /** a warning shown during a call, Twilio-style */
 export type QualityWarning =

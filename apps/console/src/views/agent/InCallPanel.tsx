@@ -29,6 +29,7 @@ const PHASE_TEXT: Record<CallPhase, MessageKey> = {
   reconnecting: 'call.phase.reconnecting',
   ending: 'call.phase.ending',
   orphaned: 'call.phase.orphaned',
+  rejoining: 'call.phase.rejoining',
 };
 
 /**
