@@ -72,4 +72,6 @@ export interface AppOptions {
   ice?: IceSettings;
   /** `ANCHOR_ENGINES`, opened: the media engines of anchored channels (absent: all calls direct) */
   anchor?: EnginePool;
+  /** how long an anchored call waits for its agent's closed tab to rejoin (tests shorten it) */
+  anchorRejoinGraceMs?: number;
 }

@@ -126,6 +126,9 @@ export function createApp(options: AppOptions) {
     points: options.racePoints ?? noRacePoints,
     graphWorker: options.graphWorker,
     anchor: options.anchor,
+    ...(options.anchorRejoinGraceMs === undefined
+      ? {}
+      : { rejoinGraceMs: options.anchorRejoinGraceMs }),
   });
   // recordings and transcripts Meta made: fetched, kept, swept (main.ts stores them in DATA_DIR)
   const mediaStore = options.mediaStore ?? createMemoryMediaStore();

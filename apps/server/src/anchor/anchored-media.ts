@@ -28,6 +28,12 @@ export interface Anchored {
   readonly engine?: string;
 }
 
+/**
+ * how long an anchored call waits, after its agent's tab closed, for the tab to come back and
+ * rejoin (a reload takes a few seconds); then the call ends
+ */
+export const REJOIN_GRACE_MS = 15_000;
+
 /** what ends a call whose engine died: the call service feeds it (see engine-loss.ts) */
 export type LostCall = (channel: ChannelRecord, metaCallId: string) => Promise<void>;
 
@@ -46,8 +52,20 @@ export type LostCall = (channel: ChannelRecord, metaCallId: string) => Promise<v
  * const forMeta = await media.agentAnswered(connect.callId, browserAnswer); // the engine's answer
  * await media.release(connect.callId); // the call ended
  */
-export function createAnchoredMedia(deps: { pool: EnginePool; logger: Logger; lost: LostCall }) {
+export function createAnchoredMedia(deps: {
+  pool: EnginePool;
+  logger: Logger;
+  lost: LostCall;
+  /** {@link REJOIN_GRACE_MS} unless given */
+  rejoinGraceMs?: number;
+}) {
   const calls = new Map<string, Promise<AnchoredCall | undefined>>();
+  /** calls whose agent's tab closed: each ends when its timer fires, unless the agent rejoins */
+  const leaving = new Map<string, NodeJS.Timeout>();
+  const stopLeaving = (metaCallId: string) => {
+    clearTimeout(leaving.get(metaCallId));
+    leaving.delete(metaCallId);
+  };
 
   async function open(
     channel: ChannelRecord,
@@ -176,11 +194,36 @@ export function createAnchoredMedia(deps: { pool: EnginePool; logger: Logger; lo
       if (!call) return false;
       if (call.lost) throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
       await call.agent.accept(agentAnswer);
+      stopLeaving(metaCallId);
+      return true;
+    },
+
+    /**
+     * The agent's tab closed on the call (a reload, or for good): the customer's leg stays, and
+     * `end` runs unless the agent rejoins within the grace. False for a call not anchored here
+     * (its audio went with the tab: end it now).
+     */
+    async tabClosed(metaCallId: string, end: () => Promise<void>): Promise<boolean> {
+      const call = await calls.get(metaCallId);
+      if (!call || call.lost) return false;
+      stopLeaving(metaCallId);
+      const timer = setTimeout(() => {
+        leaving.delete(metaCallId);
+        end().catch((error: unknown) =>
+          deps.logger.error(
+            { err: error, callId: metaCallId },
+            'could not end an anchored call its agent left',
+          ),
+        );
+      }, deps.rejoinGraceMs ?? REJOIN_GRACE_MS);
+      timer.unref();
+      leaving.set(metaCallId, timer);
       return true;
     },
 
     /** the call is over (or was never stored): its room goes, with every leg in it */
     async release(metaCallId: string): Promise<void> {
+      stopLeaving(metaCallId);
       const made = calls.get(metaCallId);
       if (!made) return;
       calls.delete(metaCallId);

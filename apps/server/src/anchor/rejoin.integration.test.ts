@@ -2,12 +2,14 @@ import { EnginePool, JanusProcess } from '@ringside/anchor';
 import { HEARD, mediaHost, SILENT, TonePeer } from '@ringside/anchor/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { answerAnchoredCall } from '../testing/anchored-calls';
-import { command, nextEvent, useStack, waitUntil } from '../testing/test-stack';
+import { command, nextEvent, ORIGIN, useStack, waitUntil } from '../testing/test-stack';
 
 // an anchored call outlives the agent's tab: the customer's leg stays on the engine while the
 // agent's console reloads and asks for a fresh leg of its own (issue #15 item 5)
 
 const CALL_TIMEOUT_MS = 60_000;
+// how long a call waits for its agent's closed tab here (15 s in production)
+const GRACE_MS = 4_000;
 const MEDIA_WAIT_MS = 20_000;
 
 const host = mediaHost();
@@ -23,12 +25,27 @@ afterAll(async () => {
 const stack = useStack(async () => {
   engine = await JanusProcess.start({ iceEnforceList: host });
   pool = await EnginePool.open([{ name: 'janus-rejoin', url: engine.url }]);
-  return { anchor: pool, sim: { callerMedia: { host, source: 'tone' } } };
+  return {
+    anchor: pool,
+    anchorRejoinGraceMs: GRACE_MS,
+    sim: { callerMedia: { host, source: 'tone' } },
+  };
 });
 
 afterEach(async () => {
   for (const peer of peers.splice(0)) await peer.close();
 });
+
+/** what a closing tab sends as it goes (`fetch` keepalive, the session's cookie) */
+async function tabClosed(email: string, callId: string): Promise<number> {
+  const cookie = await stack().signIn(email);
+  const res = await fetch(`${stack().url}/api/calls/${callId}/tab-closed`, {
+    method: 'POST',
+    headers: { cookie, origin: ORIGIN },
+    keepalive: true,
+  });
+  return res.status;
+}
 
 function peer(frequencyHz: number): TonePeer {
   const made = new TonePeer({ host, frequencyHz, shape: 'browser' });
@@ -63,6 +80,9 @@ describe('an agent rejoining an anchored call after a reload', () => {
       const during = call.stats().packetsReceived;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(call.stats().packetsReceived - during).toBeGreaterThan(25);
+      // the closing tab's last request (here once the gap was measured): the grace starts
+      const closedAt = Date.now();
+      expect(await tabClosed(agent.email, callId)).toBe(204);
       const console = await stack().connect(agent.email);
       const rejoin = await command(console, 'call:rejoin', { callId });
       if (!rejoin.ok) throw new Error(rejoin.error.message);
@@ -88,13 +108,37 @@ describe('an agent rejoining an anchored call after a reload', () => {
         () => after.level() > HEARD,
         MEDIA_WAIT_MS,
       );
-      // one agent leg in the room, and the call went on all along
+      // one agent leg in the room, and the call goes on past the closed tab's grace
       expect(pool?.roomOf(call.id)?.room.legIds.filter((id) => id === 'agent')).toHaveLength(1);
+      const pastGrace = closedAt + GRACE_MS + 1_000 - Date.now();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, pastGrace)));
       expect(call.state).toBe('accepted');
 
       const ended = nextEvent(console, 'call:ended');
       await call.hangUp();
       await ended;
+    },
+    CALL_TIMEOUT_MS,
+  );
+
+  it(
+    'ends the call when the closed tab does not come back within the grace, terminating it at Meta',
+    async () => {
+      const ws = await stack().workspace();
+      const { agent, call, callId } = await answerAnchoredCall(stack(), ws, peer(660));
+      agent.socket.disconnect();
+      const closedAt = Date.now();
+      expect(await tabClosed(agent.email, callId)).toBe(204);
+      // the customer is still there for the grace, then the call ends
+      expect(call.state).toBe('accepted');
+      await call.waitFor('ended', { timeoutMs: GRACE_MS + 10_000 });
+      expect(Date.now() - closedAt).toBeGreaterThanOrEqual(GRACE_MS - 100);
+      await stack().graphRequests(call.id, 3);
+      const actions = stack()
+        .sim.requests({ callId: call.id })
+        .map((r) => (r.body as { action?: string }).action);
+      expect(actions).toContain('terminate');
+      await waitUntil('the room is gone', () => pool?.roomOf(call.id) === undefined);
     },
     CALL_TIMEOUT_MS,
   );

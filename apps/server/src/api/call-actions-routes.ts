@@ -1,7 +1,8 @@
 import { callNotesBodySchema } from '@ringside/contracts';
-import express, { Router } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { requireSameOrigin } from '../auth/origin-check';
 import { requireSession, sessionUserOf } from '../auth/require-session';
+import type { Actor } from '../calls/actor';
 import type { AgentCommands } from '../calls/agent-commands';
 import { CommandError } from '../calls/command-error';
 import { AppError } from '../http/app-error';
@@ -26,8 +27,9 @@ const STATUS: Record<CommandError['code'], number> = {
 
 /**
  * Call actions over plain HTTP, for the moments a socket cannot be trusted: `wrap-up` (notes and
- * disposition after the call) and `hangup` (sent with `fetch(…, {keepalive: true})` as a tab
- * closes mid-call, so the call is terminated at Meta rather than left open).
+ * disposition after the call), `hangup`, and `tab-closed` (sent with `fetch(…, {keepalive: true})`
+ * as a tab closes mid-call, so the call is terminated at Meta rather than left open; an anchored
+ * call first waits for the tab to come back and rejoin).
  */
 export function createCallActionsRouter(deps: {
   repos: Repos;
@@ -63,23 +65,31 @@ export function createCallActionsRouter(deps: {
     },
   );
 
-  router.post('/calls/:id/hangup', ...signedIn, async (req, res) => {
-    const user = sessionUserOf(res);
-    const actor = {
-      userId: user.userId,
-      workspaceId: user.workspaceId,
-      role: user.role,
-      name: user.name,
+  /** an agent's command on a call, its refusals as HTTP errors in the same words */
+  const callCommand =
+    (run: (actor: Actor, callId: string) => Promise<void>) =>
+    async (req: Request, res: Response) => {
+      const user = sessionUserOf(res);
+      const actor = {
+        userId: user.userId,
+        workspaceId: user.workspaceId,
+        role: user.role,
+        name: user.name,
+      };
+      try {
+        await run(actor, paramId(req.params));
+      } catch (error) {
+        if (error instanceof CommandError)
+          throw new AppError(error.code, STATUS[error.code], error.message);
+        throw error;
+      }
+      res.status(204).end();
     };
-    try {
-      await deps.commands.hangup(actor, paramId(req.params));
-    } catch (error) {
-      if (error instanceof CommandError)
-        throw new AppError(error.code, STATUS[error.code], error.message);
-      throw error;
-    }
-    res.status(204).end();
-  });
+
+  router.post('/calls/:id/hangup', ...signedIn, callCommand(deps.commands.hangup));
+  // the agent's tab is closing on the call: a direct call ends now, an anchored one after a
+  // grace in which the reloaded tab can rejoin
+  router.post('/calls/:id/tab-closed', ...signedIn, callCommand(deps.commands.tabClosed));
   return router;
 }
 

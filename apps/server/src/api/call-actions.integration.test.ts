@@ -43,6 +43,17 @@ describe('call actions over HTTP', () => {
     expect(terminates.map((r) => (r.body as { call_id: string }).call_id)).toContain(sim.id);
   });
 
+  it('a closing tab on a direct call ends it at once: its audio went with the tab', async () => {
+    const { sim, callId, cookie } = await activeCall();
+    const res = await fetch(`${stack().url}/api/calls/${callId}/tab-closed`, {
+      method: 'POST',
+      headers: { cookie, origin: ORIGIN },
+      keepalive: true,
+    });
+    expect(res.status).toBe(204);
+    await sim.waitFor('ended');
+  });
+
   it('saves notes and a disposition for the agent’s own call only', async () => {
     const { ws, callId, cookie } = await activeCall();
     const save = (who: string, body: unknown) =>

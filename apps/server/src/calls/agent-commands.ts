@@ -66,6 +66,17 @@ export function createAgentCommands(deps: {
     return new CommandError('invalid_state', 'This call cannot do that right now.');
   }
 
+  async function hangup(actor: Actor, callId: string): Promise<void> {
+    const { row, channel } = await load(actor, callId);
+    const applied = await deps.calls.feed(channel, {
+      kind: 'agent.hangup',
+      callId: row.metaCallId,
+      agentId: actor.userId,
+      occurredAt: now(),
+    });
+    if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
+  }
+
   /** a step on the media engine, its refusals in the agent's words (the engine's stay in logs) */
   async function onEngine<T>(step: () => Promise<T>): Promise<T> {
     try {
@@ -186,15 +197,20 @@ export function createAgentCommands(deps: {
       if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
     },
 
-    async hangup(actor: Actor, callId: string): Promise<void> {
-      const { row, channel } = await load(actor, callId);
-      const applied = await deps.calls.feed(channel, {
-        kind: 'agent.hangup',
-        callId: row.metaCallId,
-        agentId: actor.userId,
-        occurredAt: now(),
-      });
-      if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
+    hangup,
+
+    /**
+     * The agent's tab is closing on their call (sent as the page goes): a direct call ends now,
+     * its audio going with the tab; an anchored one waits a moment for the tab to come back and
+     * rejoin (a reload), then ends.
+     */
+    async tabClosed(actor: Actor, callId: string): Promise<void> {
+      const { row } = await load(actor, callId);
+      const anchored =
+        row.model.state === 'active' &&
+        row.agentId === actor.userId &&
+        (await deps.calls.anchor?.tabClosed(row.metaCallId, () => hangup(actor, callId)));
+      if (!anchored) await hangup(actor, callId);
     },
 
     async quality(actor: Actor, callId: string, metrics: QualityMetrics): Promise<void> {

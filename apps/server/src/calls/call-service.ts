@@ -51,6 +51,8 @@ export interface CallServiceDeps {
   graphWorker?: GraphActionWorkerOptions | undefined;
   /** the media engines of anchored channels (`ANCHOR_ENGINES`); absent: every call is direct */
   anchor?: EnginePool | undefined;
+  /** how long an anchored call waits for its agent's closed tab to rejoin */
+  rejoinGraceMs?: number;
 }
 
 /**
@@ -86,6 +88,7 @@ export function createCallService(deps: CallServiceDeps) {
     ? createAnchoredMedia({
         pool: deps.anchor,
         logger: deps.logger,
+        ...(deps.rejoinGraceMs === undefined ? {} : { rejoinGraceMs: deps.rejoinGraceMs }),
         lost: async (channel, metaCallId) => {
           const row = await deps.repos.calls.getCallByMetaId(channel.workspaceId, metaCallId);
           const at = deps.clock().getTime();
