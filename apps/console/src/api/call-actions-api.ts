@@ -26,4 +26,18 @@ export class CallActionsApi {
       keepalive: true,
     });
   }
+
+  /**
+   * Tells the server this tab is closing on the call (`keepalive`, fire and forget): a direct
+   * call ends at once, its audio going with the tab; an anchored call waits a few seconds for
+   * the tab to come back and rejoin it (a reload), then ends.
+   */
+  leaveOnUnload(callId: string): void {
+    void this.rest.post(
+      `/api/calls/${encodeURIComponent(callId)}/tab-closed`,
+      undefined,
+      readNothing,
+      { keepalive: true },
+    );
+  }
 }

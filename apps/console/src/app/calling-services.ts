@@ -206,7 +206,8 @@ export class CallingServices {
     const unload = new UnloadGuard({
       store,
       target: win,
-      hangUpOnUnload: (callId) => callActions.hangUpOnUnload(callId),
+      // a direct call ends with the tab; an anchored one waits for a reloaded tab to rejoin
+      hangUpOnUnload: (callId) => callActions.leaveOnUnload(callId),
     });
     const everyTab: readonly SignedInPart[] = [
       this.ice,

@@ -3,14 +3,18 @@ import type { AppStore } from '../state/store';
 export interface UnloadGuardOptions {
   store: AppStore;
   target: Pick<Window, 'addEventListener' | 'removeEventListener'>;
-  /** ends the call with a request that outlives the page (`fetch` keepalive) */
+  /**
+   * ends the call with a request that outlives the page (`fetch` keepalive); the server ends an
+   * anchored call only if the tab does not come back and rejoin it within a few seconds
+   */
   hangUpOnUnload: (callId: string) => void;
 }
 
 /**
  * Closing the tab during a call asks first (`beforeunload`); if the agent closes it anyway, the
  * call is ended on the server with a keepalive request (`pagehide`), so it is terminated on
- * Meta's side instead of being left open with nobody on it.
+ * Meta's side instead of being left open with nobody on it. An anchored call (its customer held
+ * by the media engine) survives a reload: the server waits for the tab to rejoin before ending it.
  *
  * @example
  * const guard = new UnloadGuard({ store, target: window, hangUpOnUnload: (id) => api.hangUpOnUnload(id) });
