@@ -6,11 +6,15 @@ import { expectAudioBothWays } from './support/calls';
 import { useE2e } from './support/e2e-suite';
 import type { AgentConsole } from './support/agent-console';
 import { eventually } from './support/poll';
+import { E2E_REJOIN_GRACE_MS } from './support/stack';
 import { openStaffConsole } from './support/staff';
 
 // the WhatsApp number's calls are anchored on a real Janus engine the stack starts; each test
 // has its own agent, so one left on a call by a failure does not fail the next
-const world = useE2e({ anchored: true, agents: ['Alex Agent', 'Bea Agent', 'Cleo Agent'] });
+const world = useE2e({
+  anchored: true,
+  agents: ['Alex Agent', 'Bea Agent', 'Cleo Agent', 'Dev Agent'],
+});
 
 // what the agent hears must be the caller, not the mixer's silence: mean level over a second
 const AUDIBLE_RMS = 0.05;
@@ -199,6 +203,53 @@ describe('an anchored WhatsApp call in the console', () => {
     expect(hearsCleo.audioLevel).toBeGreaterThan(AUDIBLE_RMS);
     expect(call.state).toBe('accepted');
     await cleo.button('Hang up').click();
+    await call.waitFor('ended', { timeoutMs: 10_000 });
+  });
+
+  it('survives the agent reloading the tab: the console rejoins the call by itself and audio flows both ways again', async () => {
+    const { stack } = world();
+    const anchor = stack.anchor ?? expect.fail('the stack started without its engine');
+    const dev = await world().availableAgent(3);
+    const call = await stack.placeCall('whatsapp', 'Kofi Mensah');
+    await dev.acceptCallFrom('Kofi Mensah');
+    await call.waitFor('accepted', { timeoutMs: 20_000 });
+    await expectAudioBothWays(call, dev);
+
+    const room = anchor.roomOf(call.id)?.room ?? expect.fail('the call has no room');
+    const legBefore = room.leg('agent');
+    // the console asks before a tab with a call goes (beforeunload): the agent reloads anyway
+    dev.page.once('dialog', (dialog) => void dialog.accept());
+    const reloadedAt = Date.now();
+    await dev.page.reload();
+    // with nothing clicked, the reloaded console asks the engine for a new leg and audio flows
+    // both ways on it: the agent's browser plays the customer, the customer hears the agent
+    const agentHears = await eventually(
+      () => dev.audio(),
+      (a) => a.connectionState === 'connected' && a.packetsReceived > 0,
+      { timeoutMs: 20_000 },
+    );
+    const backMs = Date.now() - reloadedAt;
+    expect(agentHears.connectionState).toBe('connected');
+    expect(agentHears.peerCount).toBe(1);
+    expect(room.leg('agent')).not.toBe(legBefore);
+    expect(await meanLevelOverASecond(dev)).toBeGreaterThan(AUDIBLE_RMS);
+    const customerHears = await eventually(
+      () => call.stats(),
+      (s) => s.audioLevel > LEVELS.voice,
+    );
+    expect(customerHears.audioLevel).toBeGreaterThan(LEVELS.voice);
+    // the gap is shorter than the customer's level window (1 s): it never fell to silence
+    process.stderr.write(
+      `e2e: reloaded mid-call, the agent's browser had the call's audio again after ${backMs} ms\n`,
+    );
+    // the closing tab told the server (keepalive); the rejoin kept the call past that grace
+    const pastGrace = reloadedAt + E2E_REJOIN_GRACE_MS + 1_000 - Date.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, pastGrace)));
+    // one agent leg in the room, the call never ended, and it ends as any call does
+    expect(anchor.roomOf(call.id)?.room.legIds.filter((id) => id === 'agent')).toHaveLength(1);
+    expect(call.state).toBe('accepted');
+    await expectAccessible(dev.page, 'agent back in a call after a reload');
+    await dev.button('Hang up').click();
     await call.waitFor('ended', { timeoutMs: 10_000 });
   });
 });

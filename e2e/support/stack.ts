@@ -25,6 +25,8 @@ import { CONSOLE_DIST } from './paths';
 import { startTurnServer, type TestTurnServer, type TurnTransport } from './turn-server';
 
 const APP_SECRET = 'e2e-app-secret-51c0';
+/** how long an anchored call waits for its agent's closed tab to rejoin, in the e2e stack */
+export const E2E_REJOIN_GRACE_MS = 3_000;
 /** every seeded agent's password */
 export const AGENT_PASSWORD = 'e2e correct horse battery';
 
@@ -161,6 +163,8 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
         consoleDir: CONSOLE_DIST,
         limits: options.limits,
         anchor,
+        // a closed tab's anchored call waits this long for it to rejoin (15 s in production)
+        ...(anchor ? { anchorRejoinGraceMs: E2E_REJOIN_GRACE_MS } : {}),
         ice:
           turn && options.relayOnly
             ? {
