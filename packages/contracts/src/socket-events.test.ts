@@ -31,9 +31,14 @@ describe('client commands', () => {
       'call:dial',
       'call:hangup',
       'call:quality',
+      'call:rejoin',
+      'call:rejoin-answer',
+      'call:whisper-answer',
       'supervisor:listen',
       'supervisor:listen-answer',
       'supervisor:stop-listening',
+      'supervisor:whisper',
+      'supervisor:whisper-answer',
     ]);
   });
 
