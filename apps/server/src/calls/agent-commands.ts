@@ -66,16 +66,23 @@ export function createAgentCommands(deps: {
     return new CommandError('invalid_state', 'This call cannot do that right now.');
   }
 
-  async function hangup(actor: Actor, callId: string): Promise<void> {
+  /** the agent's own move on the call; refused in words when the call model takes no change */
+  async function agentMove(
+    actor: Actor,
+    callId: string,
+    kind: 'agent.claim' | 'agent.decline' | 'agent.hangup',
+  ): Promise<void> {
     const { row, channel } = await load(actor, callId);
     const applied = await deps.calls.feed(channel, {
-      kind: 'agent.hangup',
+      kind,
       callId: row.metaCallId,
       agentId: actor.userId,
       occurredAt: now(),
     });
     if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
   }
+
+  const hangup = (actor: Actor, callId: string) => agentMove(actor, callId, 'agent.hangup');
 
   /** a step on the media engine, its refusals in the agent's words (the engine's stay in logs) */
   async function onEngine<T>(step: () => Promise<T>): Promise<T> {
@@ -119,16 +126,7 @@ export function createAgentCommands(deps: {
   }
 
   return {
-    async claim(actor: Actor, callId: string): Promise<void> {
-      const { row, channel } = await load(actor, callId);
-      const applied = await deps.calls.feed(channel, {
-        kind: 'agent.claim',
-        callId: row.metaCallId,
-        agentId: actor.userId,
-        occurredAt: now(),
-      });
-      if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
-    },
+    claim: (actor: Actor, callId: string) => agentMove(actor, callId, 'agent.claim'),
 
     /** WhatsApp: the browser's answer; Messenger: its offer (Meta's answer comes back) */
     async answer(actor: Actor, callId: string, sdp: string): Promise<Partial<MessengerAccepted>> {
@@ -186,16 +184,7 @@ export function createAgentCommands(deps: {
       if (!done) throw new CommandError('invalid_state', 'Rejoin the call first, then answer.');
     },
 
-    async decline(actor: Actor, callId: string): Promise<void> {
-      const { row, channel } = await load(actor, callId);
-      const applied = await deps.calls.feed(channel, {
-        kind: 'agent.decline',
-        callId: row.metaCallId,
-        agentId: actor.userId,
-        occurredAt: now(),
-      });
-      if (!applied.changed) throw await takenBy(actor, applied.row ?? row);
-    },
+    decline: (actor: Actor, callId: string) => agentMove(actor, callId, 'agent.decline'),
 
     hangup,
 
