@@ -1,6 +1,6 @@
 import type { CallEndedPayload, CallRemoteSdpPayload, CallView } from '@ringside/contracts';
 import type { Logger } from '../log';
-import type { SessionMicrophone } from '../rtc/LocalAudio';
+import type { Outcome, SessionMicrophone } from '../rtc/LocalAudio';
 import type { MediaSession, SessionEvent, SessionFailure } from '../rtc/MediaSession';
 import type { SessionPhase } from '../rtc/session-phase';
 import type { SignalingClient } from '../signaling/SignalingClient';
@@ -8,6 +8,8 @@ import type { AppStore } from '../state/store';
 import type { CallPhase, CurrentCall } from '../state/types';
 import { wrapUpFor } from './call-records';
 import { callEndMessage } from './end-words';
+import { LegRecovery } from './LegRecovery';
+import type { RejoinMediaFactory } from './rejoin-leg';
 import { t } from '../i18n/i18n';
 
 /** what a call needs from the console around it ({@link CallController} provides it) */
@@ -18,6 +20,8 @@ export interface CallContext {
   now(): number;
   /** a clone of the warm microphone, opening it first if needed */
   microphone(): Promise<SessionMicrophone | { error: string }>;
+  /** the media answering the engine's offer of a fresh leg into an anchored call */
+  createRejoinMedia: RejoinMediaFactory;
   /** ends the call over REST when the socket is down */
   hangUpOverHttp(callId: string): void;
   /** the call is shown: events about its id reach it from now on */
@@ -37,9 +41,9 @@ const PHASES: Record<SessionPhase, CallPhase | null> = {
   closed: null,
 };
 
-/** the call was talking: connected, or bridging a blip */
+/** the call was talking: connected, bridging a blip, or getting its lost audio back */
 function isLive(phase: CallPhase): boolean {
-  return phase === 'active' || phase === 'reconnecting';
+  return phase === 'active' || phase === 'reconnecting' || phase === 'rejoining';
 }
 
 /**
@@ -49,7 +53,8 @@ function isLive(phase: CallPhase): boolean {
  * How a call starts is its subclass's: {@link InboundCall} (claim → answer → live) and
  * {@link OutboundCall} (dial → Meta's answer → picked up). A call shown without media is one
  * the server has for us that this page has no audio for (a reload mid-call): the agent can end
- * it.
+ * it. An anchored call (its audio runs through the media engine, which keeps the customer) whose
+ * connection is lost is not ended: it gets a fresh leg ({@link LegRecovery}).
  *
  * @example
  * const call = new AgentCall(context, view.id);
@@ -60,6 +65,11 @@ export class AgentCall {
   protected readonly context: CallContext;
   #callId: string;
   #media: MediaSession | null = null;
+  #unfollow: (() => void) | undefined;
+  /** the server's view says the call's audio runs through the media engine */
+  #anchored = false;
+  /** a fresh leg being asked for, after the connection was lost */
+  #recovery: LegRecovery | undefined;
   /** hung up, failed, ended or dropped: a start sequence stops after its next wait */
   #over = false;
   #endedByAgent = false;
@@ -88,6 +98,11 @@ export class AgentCall {
     return this.#endedByAgent;
   }
 
+  /** the call's audio runs through the media engine: a lost leg can be replaced */
+  protected get anchored(): boolean {
+    return this.#anchored;
+  }
+
   /** shows the call in the store; events about its id reach it from now on */
   show(call: CurrentCall): void {
     this.context.registered(this);
@@ -99,7 +114,7 @@ export class AgentCall {
     if (!current || current.phase === 'ending') return;
     this.#endedByAgent = true;
     this.context.store.getState().callPatched(this.#callId, { phase: 'ending' });
-    this.#media?.close();
+    this.#closeMedia();
     // a call still being placed has no id on the server yet: its dial ends it when the ack comes
     if (current.phase !== 'placing') await this.sendHangup();
     // call:ended normally arrives first; this covers a server that already forgot the call
@@ -132,6 +147,7 @@ export class AgentCall {
 
   /** the server's view of the call changed */
   updated(view: CallView): void {
+    this.#anchored = view.anchored === true;
     const current = this.current();
     const answeredAt = view.answeredAt ? Date.parse(view.answeredAt) : NaN;
     if (current && Number.isFinite(answeredAt) && current.answeredAt !== answeredAt) {
@@ -180,8 +196,7 @@ export class AgentCall {
 
   /** the agent's call begins on `media`: its events are followed, the store shows `call` */
   protected begin(media: MediaSession, call: CurrentCall): void {
-    this.#media = media;
-    media.onEvent((event) => this.#mediaEvent(event));
+    this.#follow(media);
     this.show(call);
   }
 
@@ -249,9 +264,58 @@ export class AgentCall {
         });
         return;
       case 'failed':
-        void this.#abandon(event.failure);
+        if (!this.#rejoinLost(event.failure)) void this.#abandon(event.failure);
         return;
     }
+  }
+
+  #follow(media: MediaSession): void {
+    this.#media = media;
+    this.#unfollow = media.onEvent((event) => this.#mediaEvent(event));
+  }
+
+  #closeMedia(): void {
+    this.#recovery?.stop();
+    this.#unfollow?.();
+    this.#media?.close();
+  }
+
+  /**
+   * The connection to the engine of an anchored call in progress was lost, but the customer is
+   * still there: the call stays on screen while fresh legs are asked for (none in time: it is
+   * lost). False for any other failure.
+   */
+  #rejoinLost(failure: SessionFailure): boolean {
+    const current = this.current();
+    const lost = failure.reason === 'connection-lost' && current && isLive(current.phase);
+    if (!this.anchored || !lost) return false;
+    this.context.log.warn(`call ${this.#callId} lost its audio: rejoining`, {
+      message: failure.message,
+    });
+    this.#closeMedia();
+    this.#media = null;
+    this.context.store.getState().callPatched(this.#callId, { phase: 'rejoining' });
+    this.#recovery = new LegRecovery({
+      callId: this.#callId,
+      context: this.context,
+      left: { muted: current.muted, held: current.held },
+      waiting: () => !this.#over && this.current()?.phase === 'rejoining',
+      recovered: (media, held) => this.#recovered(media, held),
+      lost: () => void this.#abandon(failure),
+    });
+    this.#recovery.start();
+    return true;
+  }
+
+  /** a fresh leg connected: the call goes on over it (held as before, unless that failed) */
+  #recovered(media: MediaSession, held: Outcome): void {
+    this.#recovery = undefined;
+    this.#follow(media);
+    const { store } = this.context;
+    store
+      .getState()
+      .callPatched(this.#callId, { phase: 'active', ...(held.ok ? {} : { held: false }) });
+    if (!held.ok) store.getState().problemShown(held.message);
   }
 
   /** the media gave up: end the call on the server too, and tell the agent why */
@@ -274,7 +338,7 @@ export class AgentCall {
 
   #release(): void {
     this.#over = true;
-    this.#media?.close();
+    this.#closeMedia();
     this.context.released(this);
   }
 }

@@ -7,20 +7,21 @@ import type { AppStore } from '../state/store';
 import { AgentCall, type CallContext } from './AgentCall';
 import { InboundCall, type InboundMediaFactory } from './InboundCall';
 import { OutboundCall, type OutboundMediaFactory } from './OutboundCall';
-import { RejoinedCall, type RejoinMediaFactory } from './RejoinedCall';
+import type { RejoinMediaFactory } from './rejoin-leg';
+import { RejoinedCall } from './RejoinedCall';
 import { orphanedCall, rejoiningCall } from './server-view';
 import { t } from '../i18n/i18n';
 
 export type { InboundMediaFactory } from './InboundCall';
 export type { OutboundMediaFactory, OutboundRequest } from './OutboundCall';
-export type { RejoinMediaFactory } from './RejoinedCall';
+export type { RejoinMediaFactory } from './rejoin-leg';
 
 export interface CallControllerOptions {
   store: AppStore;
   signaling: Pick<SignalingClient, 'on' | 'send' | 'onConnected'>;
   createInboundMedia: InboundMediaFactory;
   createOutboundMedia: OutboundMediaFactory;
-  /** the media answering the engine's offer when an anchored call is rejoined after a reload */
+  /** the media answering the engine's offer of a fresh leg (after a reload, or a lost connection) */
   createRejoinMedia: RejoinMediaFactory;
   /** a clone of the warm microphone, opening it first if needed */
   microphoneForCall: () => Promise<SessionMicrophone | { error: string }>;
@@ -77,6 +78,7 @@ export class CallController {
       log: this.#log,
       now,
       microphone: () => options.microphoneForCall(),
+      createRejoinMedia: options.createRejoinMedia,
       hangUpOverHttp: (callId) => options.hangUpOverHttp(callId),
       registered: (call) => this.#calls.set(call.callId, call),
       renamed: (call, previousId) => {
@@ -204,10 +206,7 @@ export class CallController {
     const rejoining = rejoiningCall(view, now);
     const orphan = orphanedCall(view, now);
     if (rejoining) {
-      void new RejoinedCall(this.#context, view.id).rejoin(
-        rejoining,
-        this.#options.createRejoinMedia,
-      );
+      void new RejoinedCall(this.#context, view.id).rejoin(rejoining);
     } else if (orphan) {
       new AgentCall(this.#context, view.id).show(orphan);
     }
