@@ -12,6 +12,11 @@ import { LegRecovery } from './LegRecovery';
 import type { RejoinMediaFactory } from './rejoin-leg';
 import { t } from '../i18n/i18n';
 
+/**
+ * how long an anchored call's dropped connection may take to come back before the console asks
+ * the engine for a fresh leg (a direct call waits Meta's 30 s: it has no other way back)
+ */
+export const ANCHORED_RECONNECT_MS = 5_000;
 /** what a call needs from the console around it ({@link CallController} provides it) */
 export interface CallContext {
   readonly store: AppStore;
@@ -148,6 +153,7 @@ export class AgentCall {
   /** the server's view of the call changed */
   updated(view: CallView): void {
     this.#anchored = view.anchored === true;
+    if (this.anchored) this.#media?.setReconnectWindow(ANCHORED_RECONNECT_MS);
     const current = this.current();
     const answeredAt = view.answeredAt ? Date.parse(view.answeredAt) : NaN;
     if (current && Number.isFinite(answeredAt) && current.answeredAt !== answeredAt) {
@@ -271,6 +277,7 @@ export class AgentCall {
 
   #follow(media: MediaSession): void {
     this.#media = media;
+    if (this.anchored) media.setReconnectWindow(ANCHORED_RECONNECT_MS);
     this.#unfollow = media.onEvent((event) => this.#mediaEvent(event));
   }
 

@@ -7,6 +7,7 @@ import { META_OFFER } from '../rtc/testing/sdp-samples';
 import { fakeSignaling } from '../signaling/testing/fake-signaling';
 import { createAppStore } from '../state/store';
 import { ME, ringingCard } from '../state/testing';
+import { ANCHORED_RECONNECT_MS } from './AgentCall';
 import { CallController } from './CallController';
 
 const LOST = 'The call was lost: the audio connection to the caller dropped and did not come back.';
@@ -127,6 +128,20 @@ describe('an anchored call whose connection to the engine is lost', () => {
     expect(peers[1]?.closed).toBe(true);
     expect(mics[1]?.readyState).toBe('ended');
     expect(store.getState().wrapUp).toMatchObject({ callId: 'c1', message: 'You hung up.' });
+  });
+
+  it('asks for a fresh leg after 5 s of a dropped path, not Meta’s 30 s a direct call waits', async () => {
+    const { store, signaling, peers, talking, legTaken } = setup();
+    await talking();
+    peers[0]?.moveTo('disconnected');
+    expect(store.getState().current?.phase).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(ANCHORED_RECONNECT_MS - 100);
+    expect(store.getState().current?.phase).toBe('reconnecting');
+    expect(signaling.sentOf('call:rejoin')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(store.getState().current?.phase).toBe('rejoining');
+    expect(peers[0]?.closed).toBe(true);
+    await legTaken(1);
   });
 
   it('keeps a muted agent muted on the fresh leg, from the start', async () => {

@@ -72,6 +72,8 @@ export class MediaSession {
   #inboundPackets = 0;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #lostTimer: ReturnType<typeof setTimeout> | undefined;
+  /** how long a dropped path may take to come back: the timing's, unless told otherwise */
+  #reconnectMs: number | undefined;
   #everConnected = false;
 
   constructor(options: MediaSessionOptions) {
@@ -310,18 +312,31 @@ export class MediaSession {
     this.#updatePhase();
   }
 
+  /**
+   * How long a path that dropped mid-call may take to come back before the media fails as
+   * `connection-lost` (the timing's `reconnectMs`, Meta's window, until told otherwise). An
+   * anchored call gives up sooner: the customer does not depend on this connection, and a fresh
+   * leg to the engine is quicker than waiting.
+   */
+  setReconnectWindow(ms: number): void {
+    if (this.#reconnectMs === ms) return;
+    this.#reconnectMs = ms;
+    this.#watchReconnecting();
+  }
+
   // a dropped path has Meta's window to come back; ICE alone may take longer to give up
   #watchReconnecting(): void {
     clearTimeout(this.#lostTimer);
     if (this.#phase !== 'reconnecting') return;
+    const windowMs = this.#reconnectMs ?? this.#timing.reconnectMs;
     this.#lostTimer = setTimeout(() => {
       if (this.#phase !== 'reconnecting') return;
-      const seconds = Math.round(this.#timing.reconnectMs / 1000);
+      const seconds = Math.round(windowMs / 1000);
       this.fail({
         reason: 'connection-lost',
         message: `The call was lost: the audio connection to ${this.#farEnd} dropped and did not come back within ${seconds} seconds.`,
       });
-    }, this.#timing.reconnectMs);
+    }, windowMs);
   }
 
   #armNoAudioWatchdog(): void {
