@@ -1,38 +1,13 @@
-import { EnginePool, JanusProcess } from '@ringside/anchor';
-import { HEARD, mediaHost, SILENT, TonePeer } from '@ringside/anchor/testing';
+import { HEARD, SILENT } from '@ringside/anchor/testing';
 import type { BoardSnapshotPayload } from '@ringside/contracts';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { answerAnchoredCall } from '../testing/anchored-calls';
-import { command, nextEvent, useStack, waitUntil, type TestWorkspace } from '../testing/test-stack';
+import { describe, expect, it } from 'vitest';
+import { answerAnchoredCall, useJanusStack } from '../testing/anchored-calls';
+import { command, nextEvent, waitUntil, type TestWorkspace } from '../testing/test-stack';
 
 const CALL_TIMEOUT_MS = 60_000;
 const MEDIA_WAIT_MS = 20_000;
 
-const host = mediaHost();
-let engine: JanusProcess | undefined;
-let pool: EnginePool | undefined;
-const peers: TonePeer[] = [];
-
-afterAll(async () => {
-  await pool?.close();
-  await engine?.stop();
-});
-
-const stack = useStack(async () => {
-  engine = await JanusProcess.start({ iceEnforceList: host });
-  pool = await EnginePool.open([{ name: 'janus-listen', url: engine.url }]);
-  return { anchor: pool, sim: { callerMedia: { host, source: 'tone' } } };
-});
-
-afterEach(async () => {
-  for (const peer of peers.splice(0)) await peer.close();
-});
-
-function peer(frequencyHz: number): TonePeer {
-  const made = new TonePeer({ host, frequencyHz, shape: 'browser' });
-  peers.push(made);
-  return made;
-}
+const { stack, pool, peer } = useJanusStack('janus-listen');
 
 /** an anchored call in progress, its agent's stand-in browser connected but not yet speaking */
 async function callInProgress(ws: TestWorkspace) {
@@ -116,7 +91,7 @@ describe('a supervisor listening in on an anchored call', () => {
       expect(await command(socket, 'supervisor:stop-listening', { callId })).toEqual({ ok: true });
       await waitUntil(
         'the supervisor’s leg is gone',
-        () => !(pool?.roomOf(call.id)?.room.legIds ?? []).some((id) => id.startsWith('listen-')),
+        () => !(pool().roomOf(call.id)?.room.legIds ?? []).some((id) => id.startsWith('listen-')),
       );
       expect(call.state).toBe('accepted');
 
@@ -243,7 +218,7 @@ describe('a supervisor listening in on an anchored call', () => {
       const again = await command(socket, 'supervisor:listen', { callId });
       if (!again.ok) throw new Error(again.error.message);
       expect(await ended).toEqual({ callId });
-      const side = await pool?.sideRoomOf(call.id);
+      const side = await pool().sideRoomOf(call.id);
       expect(side?.legIds).toEqual([]);
       expect(call.state).toBe('accepted');
 

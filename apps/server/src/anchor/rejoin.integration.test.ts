@@ -1,8 +1,7 @@
-import { EnginePool, JanusProcess } from '@ringside/anchor';
-import { HEARD, mediaHost, SILENT, TonePeer } from '@ringside/anchor/testing';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { answerAnchoredCall } from '../testing/anchored-calls';
-import { command, nextEvent, ORIGIN, useStack, waitUntil } from '../testing/test-stack';
+import { HEARD, SILENT } from '@ringside/anchor/testing';
+import { describe, expect, it } from 'vitest';
+import { answerAnchoredCall, useJanusStack } from '../testing/anchored-calls';
+import { command, nextEvent, ORIGIN, waitUntil } from '../testing/test-stack';
 
 // an anchored call outlives the agent's tab: the customer's leg stays on the engine while the
 // agent's console reloads and asks for a fresh leg of its own (issue #15 item 5)
@@ -12,29 +11,7 @@ const CALL_TIMEOUT_MS = 60_000;
 const GRACE_MS = 4_000;
 const MEDIA_WAIT_MS = 20_000;
 
-const host = mediaHost();
-let engine: JanusProcess | undefined;
-let pool: EnginePool | undefined;
-const peers: TonePeer[] = [];
-
-afterAll(async () => {
-  await pool?.close();
-  await engine?.stop();
-});
-
-const stack = useStack(async () => {
-  engine = await JanusProcess.start({ iceEnforceList: host });
-  pool = await EnginePool.open([{ name: 'janus-rejoin', url: engine.url }]);
-  return {
-    anchor: pool,
-    anchorRejoinGraceMs: GRACE_MS,
-    sim: { callerMedia: { host, source: 'tone' } },
-  };
-});
-
-afterEach(async () => {
-  for (const peer of peers.splice(0)) await peer.close();
-});
+const { stack, pool, peer } = useJanusStack('janus-rejoin', { anchorRejoinGraceMs: GRACE_MS });
 
 /** what a closing tab sends as it goes (`fetch` keepalive, the session's cookie) */
 async function tabClosed(email: string, callId: string): Promise<number> {
@@ -45,12 +22,6 @@ async function tabClosed(email: string, callId: string): Promise<number> {
     keepalive: true,
   });
   return res.status;
-}
-
-function peer(frequencyHz: number): TonePeer {
-  const made = new TonePeer({ host, frequencyHz, shape: 'browser' });
-  peers.push(made);
-  return made;
 }
 
 describe('an agent rejoining an anchored call after a reload', () => {
@@ -109,7 +80,11 @@ describe('an agent rejoining an anchored call after a reload', () => {
         MEDIA_WAIT_MS,
       );
       // one agent leg in the room, and the call goes on past the closed tab's grace
-      expect(pool?.roomOf(call.id)?.room.legIds.filter((id) => id === 'agent')).toHaveLength(1);
+      expect(
+        pool()
+          .roomOf(call.id)
+          ?.room.legIds.filter((id) => id === 'agent'),
+      ).toHaveLength(1);
       const pastGrace = closedAt + GRACE_MS + 1_000 - Date.now();
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, pastGrace)));
       expect(call.state).toBe('accepted');
@@ -138,7 +113,7 @@ describe('an agent rejoining an anchored call after a reload', () => {
         .sim.requests({ callId: call.id })
         .map((r) => (r.body as { action?: string }).action);
       expect(actions).toContain('terminate');
-      await waitUntil('the room is gone', () => pool?.roomOf(call.id) === undefined);
+      await waitUntil('the room is gone', () => pool().roomOf(call.id) === undefined);
     },
     CALL_TIMEOUT_MS,
   );

@@ -1,6 +1,15 @@
-import type { TonePeer } from '@ringside/anchor/testing';
+import { EnginePool, JanusProcess } from '@ringside/anchor';
+import { mediaHost, TonePeer } from '@ringside/anchor/testing';
 import type { CallHandle } from '@ringside/meta-sim';
-import { command, nextEvent, type Stack, type TestWorkspace } from './test-stack';
+import { afterAll, afterEach } from 'vitest';
+import {
+  command,
+  nextEvent,
+  useStack,
+  type Stack,
+  type StackOptions,
+  type TestWorkspace,
+} from './test-stack';
 
 /** an anchored call in progress, as {@link answerAnchoredCall} leaves it */
 export interface AnsweredAnchoredCall {
@@ -48,4 +57,54 @@ export async function answerAnchoredCall(
   await call.waitFor('accepted');
   await browser.connected();
   return { agent, call, callId: ring.callId, offer, answer };
+}
+
+/** a test stack whose calls can be anchored on one real Janus engine, and werift stand-ins */
+export interface JanusStack {
+  stack: () => Stack;
+  /** the engine pool the server uses (its one engine) */
+  pool: () => EnginePool;
+  /** a browser-shaped werift stand-in playing `frequencyHz` on demand; closed after each test */
+  peer(frequencyHz: number): TonePeer;
+}
+
+/**
+ * {@link useStack} with one Janus engine started for the file (media on this machine's own
+ * address: Janus carries none on loopback), the simulator's customers playing a tone, and
+ * stand-in peers closed after every test.
+ *
+ * @example
+ * const { stack, pool, peer } = useJanusStack('janus-listen');
+ * const { call } = await answerAnchoredCall(stack(), ws, peer(660));
+ */
+export function useJanusStack(engineName: string, options: StackOptions = {}): JanusStack {
+  const host = mediaHost();
+  let engine: JanusProcess | undefined;
+  let pool: EnginePool | undefined;
+  const peers: TonePeer[] = [];
+  afterAll(async () => {
+    await pool?.close();
+    await engine?.stop();
+  });
+  const stack = useStack(async () => {
+    engine = await JanusProcess.start({ iceEnforceList: host });
+    pool = await EnginePool.open([{ name: engineName, url: engine.url }]);
+    return { ...options, anchor: pool, sim: { callerMedia: { host, source: 'tone' } } };
+  });
+  afterEach(async () => {
+    for (const peer of peers.splice(0)) await peer.close();
+  });
+  return {
+    stack,
+    pool: () => pool ?? fail('the engine pool did not open'),
+    peer(frequencyHz) {
+      const made = new TonePeer({ host, frequencyHz, shape: 'browser' });
+      peers.push(made);
+      return made;
+    },
+  };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

@@ -70,6 +70,8 @@ export interface StackOptions {
   mediaWorker?: AppOptions['mediaWorker'];
   /** the media engines of anchored channels (none otherwise: every call direct) */
   anchor?: AppOptions['anchor'];
+  /** how long an anchored call waits for its agent's closed tab to rejoin (15 s otherwise) */
+  anchorRejoinGraceMs?: AppOptions['anchorRejoinGraceMs'];
 }
 
 export interface Stack {
