@@ -5,7 +5,7 @@ import { LEVELS } from './support/audio-levels';
 import { expectAudioBothWays } from './support/calls';
 import { useE2e } from './support/e2e-suite';
 import type { AgentConsole } from './support/agent-console';
-import { eventually } from './support/poll';
+import { eventually, sample } from './support/poll';
 import { E2E_REJOIN_GRACE_MS } from './support/stack';
 import { openStaffConsole } from './support/staff';
 
@@ -68,7 +68,7 @@ describe('an anchored WhatsApp call in the console', () => {
     expect(anchor.roomOf(call.id)).toBeUndefined();
   });
 
-  it('lets a supervisor listen in from the live board (they hear the call, send nothing into it), then barge in', async () => {
+  it('lets a supervisor listen in from the live board (they hear the call, send nothing into it), whisper to the agent alone, then barge in', async () => {
     const { stack } = world();
     const anchor = stack.anchor ?? expect.fail('the stack started without its engine');
     const bea = await world().availableAgent(1);
@@ -94,23 +94,55 @@ describe('an anchored WhatsApp call in the console', () => {
     const legs = anchor.roomOf(call.id)?.room.legIds ?? [];
     expect(legs.filter((id) => id.startsWith('listen-'))).toHaveLength(1);
 
-    await sam.page.getByRole('button', { name: 'Leave the call with Meera Iyer' }).click();
-    await sam.page.getByRole('button', { name: 'Listen in on the call with Meera Iyer' }).waitFor();
-    await eventually(
-      () => anchor.roomOf(call.id)?.room.legIds ?? [],
-      (ids) => !ids.some((id) => id.startsWith('listen-')),
-    );
-    expect((anchor.roomOf(call.id)?.room.legIds ?? []).some((id) => id.startsWith('listen-'))).toBe(
-      false,
-    );
-
-    // barging in: with the agent muted the customer hears silence, then the supervisor
+    // whispering: the agent hears the supervisor on a leg of its own, the customer does not.
+    // The agent says nothing from here on: whatever the customer hears would be the supervisor
     await bea.button('Mute').click();
     const muted = await eventually(
       () => call.stats(),
       (s) => s.audioLevel < LEVELS.silence,
     );
     expect(muted.audioLevel).toBeLessThan(LEVELS.silence);
+    await sam.page
+      .getByRole('button', { name: 'Whisper to the agent on the call with Meera Iyer' })
+      .click();
+    await sam.page
+      .getByRole('status')
+      .filter({ hasText: 'Whispering: only the agent hears you' })
+      .waitFor();
+    await bea.page
+      .getByRole('status')
+      .filter({ hasText: 'Sam Supervisor is whispering to you' })
+      .waitFor();
+    // the agent's browser plays the whisper on its newest connection, and sends nothing there
+    const whisperLeg = await eventually(
+      () => bea.audio(),
+      (a) => a.peerCount >= 2 && a.connectionState === 'connected' && a.packetsReceived > 50,
+    );
+    expect(whisperLeg.packetsSent).toBe(0);
+    expect(await meanLevelOverASecond(bea)).toBeGreaterThan(AUDIBLE_RMS);
+    // the supervisor's microphone goes out on their whisper leg, and the customer hears none of it
+    expect((await sam.audio()).packetsSent).toBeGreaterThan(0);
+    const customer = await sample(() => call.stats().audioLevel, 1_500, 100);
+    expect(Math.max(...customer)).toBeLessThan(LEVELS.silence);
+    await expectAccessible(bea.page, 'agent hearing a whisper');
+    await expectAccessible(sam.page, 'supervisor whispering');
+    const side = await anchor.sideRoomOf(call.id);
+    expect(side.legIds.filter((id) => /^(whisper|hear)-/.test(id))).toHaveLength(2);
+
+    // leaving ends it all: the agent's notice goes, both rooms lose the supervisor's legs
+    await sam.page.getByRole('button', { name: 'Leave the call with Meera Iyer' }).click();
+    await sam.page.getByRole('button', { name: 'Listen in on the call with Meera Iyer' }).waitFor();
+    await bea.page
+      .getByRole('status')
+      .filter({ hasText: 'is whispering to you' })
+      .waitFor({ state: 'detached' });
+    const left = await eventually(
+      () => [...(anchor.roomOf(call.id)?.room.legIds ?? []), ...side.legIds],
+      (ids) => !ids.some((id) => /^(listen|whisper|hear)-/.test(id)),
+    );
+    expect(left.filter((id) => /^(listen|whisper|hear)-/.test(id))).toEqual([]);
+
+    // barging in: with the agent still muted, the customer hears the supervisor
     await sam.page.getByRole('button', { name: 'Barge in on the call with Meera Iyer' }).click();
     await sam.page
       .getByRole('status')
@@ -128,81 +160,6 @@ describe('an anchored WhatsApp call in the console', () => {
     // the call went on all along
     expect(call.state).toBe('accepted');
     await bea.button('Hang up').click();
-    await call.waitFor('ended', { timeoutMs: 10_000 });
-  });
-
-  it('lets a supervisor whisper to the agent from the live board: the agent hears them, the customer does not', async () => {
-    const { stack } = world();
-    const anchor = stack.anchor ?? expect.fail('the stack started without its engine');
-    const cleo = await world().availableAgent(2);
-    const call = await stack.placeCall('whatsapp', 'Ana Souza');
-    await cleo.acceptCallFrom('Ana Souza');
-    await call.waitFor('accepted', { timeoutMs: 20_000 });
-    await expectAudioBothWays(call, cleo);
-
-    // the agent says nothing: whatever the customer hears from now on would be the supervisor
-    await cleo.button('Mute').click();
-    await eventually(
-      () => call.stats(),
-      (s) => s.audioLevel < LEVELS.silence,
-    );
-    const wen = await openStaffConsole(world(), 'supervisor', 'Wen Supervisor', '/supervisor');
-    await wen.page
-      .getByRole('button', { name: 'Whisper to the agent on the call with Ana Souza' })
-      .click();
-    await wen.page
-      .getByRole('status')
-      .filter({ hasText: 'Whispering: only the agent hears you' })
-      .waitFor();
-    await cleo.page
-      .getByRole('status')
-      .filter({ hasText: 'Wen Supervisor is whispering to you' })
-      .waitFor();
-
-    // the agent's browser plays the whisper on a leg of its own (the newest connection)
-    const whisperLeg = await eventually(
-      () => cleo.audio(),
-      (a) => a.peerCount >= 2 && a.connectionState === 'connected' && a.packetsReceived > 50,
-    );
-    expect(whisperLeg.packetsSent).toBe(0);
-    expect(await meanLevelOverASecond(cleo)).toBeGreaterThan(AUDIBLE_RMS);
-    // the supervisor's microphone goes out on theirs, and the customer hears none of it
-    expect((await wen.audio()).packetsSent).toBeGreaterThan(0);
-    const customer: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      customer.push(call.stats().audioLevel);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(Math.max(...customer)).toBeLessThan(LEVELS.silence);
-    await expectAccessible(cleo.page, 'agent hearing a whisper');
-    await expectAccessible(wen.page, 'supervisor whispering');
-    const side = await anchor.sideRoomOf(call.id);
-    expect(side.legIds.filter((id) => /^(whisper|hear)-/.test(id))).toHaveLength(2);
-
-    // leaving ends the whisper: the agent's console says so, the side room empties
-    await wen.page.getByRole('button', { name: 'Leave the call with Ana Souza' }).click();
-    await cleo.page
-      .getByRole('status')
-      .filter({ hasText: 'is whispering to you' })
-      .waitFor({ state: 'detached' });
-    await eventually(
-      () => side.legIds,
-      (ids) => ids.length === 0,
-    );
-    expect(side.legIds).toEqual([]);
-
-    // the call went on all along, and the customer hears the agent again. Not at full voice:
-    // after half a minute muted, Chromium's gain control brings the fake microphone back
-    // quieter and still falling (0.32 → 0.15 over 20 s, the same on a direct call; a call never
-    // muted stays at 0.41), so the bar is "clearly audible", as for the agent hearing the caller
-    await cleo.button('Unmute').click();
-    const hearsCleo = await eventually(
-      () => call.stats(),
-      (s) => s.audioLevel > AUDIBLE_RMS,
-    );
-    expect(hearsCleo.audioLevel).toBeGreaterThan(AUDIBLE_RMS);
-    expect(call.state).toBe('accepted');
-    await cleo.button('Hang up').click();
     await call.waitFor('ended', { timeoutMs: 10_000 });
   });
 
@@ -250,6 +207,44 @@ describe('an anchored WhatsApp call in the console', () => {
     expect(call.state).toBe('accepted');
     await expectAccessible(dev.page, 'agent back in a call after a reload');
     await dev.button('Hang up').click();
+    await call.waitFor('ended', { timeoutMs: 10_000 });
+  });
+
+  it('survives the agent’s connection to the engine dying: the console rejoins with a fresh leg by itself', async () => {
+    const { stack } = world();
+    const anchor = stack.anchor ?? expect.fail('the stack started without its engine');
+    const cleo = await world().availableAgent(2);
+    const call = await stack.placeCall('whatsapp', 'Nadia Noor');
+    await cleo.acceptCallFrom('Nadia Noor');
+    await call.waitFor('accepted', { timeoutMs: 20_000 });
+    await expectAudioBothWays(call, cleo);
+
+    // the engine drops the agent's leg, as a network change leaves it: the browser's connection
+    // gets no answers any more (it notices in about 7 s), gives it 5 s, then asks for a new leg
+    const cutAt = Date.now();
+    await anchor.roomOf(call.id)?.room.removeLeg('agent');
+    // ("Reconnecting your audio…" shows while it does: too briefly here to wait for)
+    const back = await eventually(
+      () => cleo.audio(),
+      (a) => a.peerCount >= 2 && a.connectionState === 'connected' && a.packetsReceived > 50,
+      { timeoutMs: 40_000 },
+    );
+    const backMs = Date.now() - cutAt;
+    expect(back.connectionState).toBe('connected');
+    expect(anchor.roomOf(call.id)?.room.legIds.filter((id) => id === 'agent')).toHaveLength(1);
+    expect(await meanLevelOverASecond(cleo)).toBeGreaterThan(AUDIBLE_RMS);
+    // the customer hears the agent again (a reopened fake microphone comes back quieter under
+    // Chromium's gain control, 0.15 in the first run: the bar is "clearly audible")
+    const hears = await eventually(
+      () => call.stats(),
+      (s) => s.audioLevel > AUDIBLE_RMS,
+    );
+    expect(hears.audioLevel).toBeGreaterThan(AUDIBLE_RMS);
+    process.stderr.write(
+      `e2e: the anchored call's agent leg was cut; the console had the call's audio again after ${backMs} ms\n`,
+    );
+    expect(call.state).toBe('accepted');
+    await cleo.button('Hang up').click();
     await call.waitFor('ended', { timeoutMs: 10_000 });
   });
 });
