@@ -45,8 +45,8 @@ export function createListenIn(deps: {
   /** offers waiting for the supervisor's answer, by call and supervisor */
   const offered = new Map<string, { leg: OfferedLeg; barge: boolean }>();
   /** whisper legs' offers waiting for an answer: the supervisor's and the agent's, by call and user */
-  const whisperOffers = new Map<string, OfferedLeg>();
-  const hearOffers = new Map<string, OfferedLeg>();
+  const whisperOffers = new Map<string, { leg: OfferedLeg }>();
+  const hearOffers = new Map<string, { leg: OfferedLeg }>();
   const keyOf = (metaCallId: string, userId: string) => `${metaCallId} ${userId}`;
 
   async function roomFor(actor: Actor, callId: string) {
@@ -132,18 +132,10 @@ export function createListenIn(deps: {
     async answer(actor: Actor, callId: string, sdp: string): Promise<void> {
       const { metaCallId } = await roomFor(actor, callId);
       const key = keyOf(metaCallId, actor.userId);
-      const waiting = offered.get(key);
-      if (!waiting) throw new CommandError('invalid_state', 'Listen in first, then answer.');
       // listening, an answer that receives only: nothing of the supervisor may reach the call;
       // barging in, one that sends their microphone, as an agent's answer does
-      const checked = waiting.barge ? validateLocalAnswer(sdp) : validateListenerAnswer(sdp);
-      if (!checked.ok) throw new CommandError('invalid_payload', checked.error.message);
-      offered.delete(key);
-      try {
-        await waiting.leg.accept(checked.summary.sdp);
-      } catch (error) {
-        throw engineRefusal(error);
-      }
+      const check = offered.get(key)?.barge ? validateLocalAnswer : validateListenerAnswer;
+      await completeLeg(offered, key, sdp, check, 'Listen in first, then answer.');
     },
 
     /**
@@ -163,7 +155,7 @@ export function createListenIn(deps: {
         const hear = hearLegOf(agentUserId);
         if (!side.legIds.includes(hear)) {
           const agentLeg = await side.addLegWithOffer(hear, { muted: true });
-          hearOffers.set(keyOf(metaCallId, agentUserId), agentLeg);
+          hearOffers.set(keyOf(metaCallId, agentUserId), { leg: agentLeg });
           deps.notices.whisper(agentUserId, {
             callId,
             sdp: agentLeg.offer,
@@ -171,7 +163,7 @@ export function createListenIn(deps: {
           });
         }
         const leg = await side.addLegWithOffer(mine);
-        whisperOffers.set(keyOf(metaCallId, actor.userId), leg);
+        whisperOffers.set(keyOf(metaCallId, actor.userId), { leg });
         return { sdp: leg.offer };
       } catch (error) {
         throw engineRefusal(error);
@@ -182,16 +174,13 @@ export function createListenIn(deps: {
     async whisperAnswer(actor: Actor, callId: string, sdp: string): Promise<void> {
       const { metaCallId } = await roomFor(actor, callId);
       const key = keyOf(metaCallId, actor.userId);
-      const leg = whisperOffers.get(key);
-      if (!leg) throw new CommandError('invalid_state', 'Whisper first, then answer.');
-      const checked = validateLocalAnswer(sdp);
-      if (!checked.ok) throw new CommandError('invalid_payload', checked.error.message);
-      whisperOffers.delete(key);
-      try {
-        await leg.accept(checked.summary.sdp);
-      } catch (error) {
-        throw engineRefusal(error);
-      }
+      await completeLeg(
+        whisperOffers,
+        key,
+        sdp,
+        validateLocalAnswer,
+        'Whisper first, then answer.',
+      );
     },
 
     /** completes the agent's leg for hearing whispers; it receives only */
@@ -202,16 +191,13 @@ export function createListenIn(deps: {
         throw new CommandError('forbidden', 'Only the call’s agent hears its whispers.');
       }
       const key = keyOf(row.metaCallId, actor.userId);
-      const leg = hearOffers.get(key);
-      if (!leg) throw new CommandError('invalid_state', 'Nobody is whispering on this call.');
-      const checked = validateListenerAnswer(sdp);
-      if (!checked.ok) throw new CommandError('invalid_payload', checked.error.message);
-      hearOffers.delete(key);
-      try {
-        await leg.accept(checked.summary.sdp);
-      } catch (error) {
-        throw engineRefusal(error);
-      }
+      await completeLeg(
+        hearOffers,
+        key,
+        sdp,
+        validateListenerAnswer,
+        'Nobody is whispering on this call.',
+      );
     },
 
     /** takes the supervisor's legs out of the call's rooms (a whisper ends); the call goes on */
@@ -244,4 +230,30 @@ function engineRefusal(error: unknown): Error {
     return new CommandError('invalid_state', 'The media server carrying this call stopped.');
   }
   return new CommandError('invalid_payload', 'The media server could not use this answer.');
+}
+
+/** what checks a browser's answer before the engine gets it */
+type AnswerCheck = typeof validateLocalAnswer | typeof validateListenerAnswer;
+
+/**
+ * Completes an offered leg with the browser's answer, which must pass `check`; the offer is used
+ * once. Refused in words when nothing was offered or the answer does not pass.
+ */
+async function completeLeg(
+  offers: Map<string, { leg: OfferedLeg }>,
+  key: string,
+  sdp: string,
+  check: AnswerCheck,
+  notOffered: string,
+): Promise<void> {
+  const waiting = offers.get(key);
+  if (!waiting) throw new CommandError('invalid_state', notOffered);
+  const checked = check(sdp);
+  if (!checked.ok) throw new CommandError('invalid_payload', checked.error.message);
+  offers.delete(key);
+  try {
+    await waiting.leg.accept(checked.summary.sdp);
+  } catch (error) {
+    throw engineRefusal(error);
+  }
 }
