@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inboundMedia } from '../rtc/call-media';
-import type { SessionMicrophone } from '../rtc/LocalAudio';
-import { FakePeerConnection, FakeStream, FakeTrack } from '../rtc/testing/fakes';
+import { FakePeerConnection, FakeTrack } from '../rtc/testing/fakes';
 import { chromiumSdp, META_OFFER, metaAnswer } from '../rtc/testing/sdp-samples';
 import { fakeSignaling } from '../signaling/testing/fake-signaling';
 import { createAppStore } from '../state/store';
 import { ME, ringingCard } from '../state/testing';
 import { CallController } from './CallController';
+import { fakeMicrophones } from './testing/fake-browser';
 
 /** the controller with real call media over a fake browser and a fake server */
 function setup() {
@@ -14,7 +14,7 @@ function setup() {
   store.getState().signedIn(ME);
   const signaling = fakeSignaling();
   const peers: FakePeerConnection[] = [];
-  const mics: FakeTrack[] = [];
+  const { mics, microphoneForCall } = fakeMicrophones();
   const music = new FakeTrack();
   const browser = { recvonlyAnswer: false };
   const overHttp = vi.fn();
@@ -45,11 +45,7 @@ function setup() {
     createOutboundMedia: async () => ({ error: 'not placed in these tests' }),
     // rejoining an anchored call has its own tests (RejoinedCall.test.ts)
     createRejoinMedia: async () => ({ error: 'not rejoined in these tests' }),
-    microphoneForCall: async () => {
-      const track = new FakeTrack();
-      mics.push(track);
-      return { track, stream: new FakeStream([track]) } as unknown as SessionMicrophone;
-    },
+    microphoneForCall,
     takeOffer: (callId) => (callId.startsWith('m') ? undefined : META_OFFER),
     hangUpOverHttp: overHttp,
     resyncGraceMs: 3000,

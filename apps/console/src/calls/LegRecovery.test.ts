@@ -2,13 +2,15 @@ import type { CallView } from '@ringside/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inboundMedia, type MediaParts } from '../rtc/call-media';
 import type { SessionMicrophone } from '../rtc/LocalAudio';
-import { FakePeerConnection, FakeStream, FakeTrack } from '../rtc/testing/fakes';
+import { FakeTrack } from '../rtc/testing/fakes';
 import { META_OFFER } from '../rtc/testing/sdp-samples';
 import { fakeSignaling } from '../signaling/testing/fake-signaling';
 import { createAppStore } from '../state/store';
 import { ME, ringingCard } from '../state/testing';
 import { ANCHORED_RECONNECT_MS } from './AgentCall';
 import { CallController } from './CallController';
+import { anchoredCallView } from './testing/call-views';
+import { fakeMicrophones, fakePeerConnections } from './testing/fake-browser';
 
 const LOST = 'The call was lost: the audio connection to the caller dropped and did not come back.';
 const OFFLINE = { ok: false, error: { code: 'offline', message: 'Not connected to Ringside.' } };
@@ -19,8 +21,8 @@ function setup() {
   store.getState().signedIn(ME);
   const signaling = fakeSignaling();
   signaling.replies['call:rejoin'] = { ok: true, sdp: META_OFFER };
-  const peers: FakePeerConnection[] = [];
-  const mics: FakeTrack[] = [];
+  const { peers, createPeerConnection } = fakePeerConnections();
+  const { mics, microphoneForCall } = fakeMicrophones();
   const music = new FakeTrack();
   /** when each call:rejoin was sent (fake time) */
   const rejoinsAt: number[] = [];
@@ -28,11 +30,7 @@ function setup() {
     callId,
     microphone,
     audio: { attach: vi.fn(), detach: vi.fn() },
-    createPeerConnection: () => {
-      const pc = new FakePeerConnection();
-      peers.push(pc);
-      return pc as unknown as RTCPeerConnection;
-    },
+    createPeerConnection,
     createHoldMusic: () => ({ track: music as unknown as MediaStreamTrack, stop: vi.fn() }),
     // no stats in these tests: the no-audio watchdog must not end the call while time passes
     timing: { iceGatheringMs: 20, noAudioMs: 600_000, statsIntervalMs: 600_000 },
@@ -52,11 +50,7 @@ function setup() {
     // as the console builds it: the engine's offer is answered as a WhatsApp ring is
     createRejoinMedia: async (callId, microphone, offer) =>
       inboundMedia(parts(callId, microphone), 'whatsapp', offer),
-    microphoneForCall: async () => {
-      const track = new FakeTrack();
-      mics.push(track);
-      return { track, stream: new FakeStream([track]) } as unknown as SessionMicrophone;
-    },
+    microphoneForCall,
     takeOffer: () => META_OFFER,
     hangUpOverHttp: vi.fn(),
     now: () => Date.now(),
@@ -65,18 +59,8 @@ function setup() {
   store.getState().ringingAdded(ringingCard('c1'));
 
   /** the server's view of our call, once the customer and we are talking */
-  const view = (extra: Partial<CallView> = {}): CallView => ({
-    id: 'c1',
-    channel: 'whatsapp',
-    direction: 'inbound',
-    state: 'active',
-    agent: { userId: ME.id, name: ME.name },
-    caller: { name: 'Rahul', number: '+918097530000' },
-    called: { channelId: 'ch1', label: '+91 91299 50000' },
-    answeredAt: new Date(Date.now()).toISOString(),
-    anchored: true,
-    ...extra,
-  });
+  const view = (extra: Partial<CallView> = {}): CallView =>
+    anchoredCallView('c1', Date.now(), extra);
   /** the agent accepted, the server says how the call runs, and the audio is up */
   const talking = async (extra: Partial<CallView> = {}) => {
     await calls.accept('c1');

@@ -1,7 +1,8 @@
 import { validateListenerAnswer, validateLocalAnswer } from '@ringside/sdp';
 import { describe, expect, it, vi } from 'vitest';
 import { ListenIn, type ListenState } from './ListenIn';
-import { FakePeerConnection, FakeStream, FakeTrack } from '../rtc/testing/fakes';
+import { FakeStream, FakeTrack } from '../rtc/testing/fakes';
+import { fakePeerConnections } from './testing/fake-browser';
 
 const ENGINE_OFFER = 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:audio\r\n';
 
@@ -18,7 +19,7 @@ function harness(
   const stream = new FakeStream([track]);
   const microphone = { id: stream.id, getAudioTracks: () => [track], getTracks: () => [track] };
   const sent: { event: string; payload: unknown }[] = [];
-  const peers: FakePeerConnection[] = [];
+  const { peers, createPeerConnection } = fakePeerConnections();
   const audio = { attached: 0, detached: 0 };
   const states: ListenState['kind'][] = [];
   const listen = new ListenIn({
@@ -39,11 +40,7 @@ function harness(
       if (options.noMicrophone) throw new Error('NotAllowedError');
       return microphone as unknown as MediaStream;
     },
-    createPeerConnection: (config) => {
-      const pc = new FakePeerConnection(config);
-      peers.push(pc);
-      return pc as unknown as RTCPeerConnection;
-    },
+    createPeerConnection,
   });
   listen.onChange((state) => states.push(state.kind));
   return { listen, sent, peers, audio, states, track };

@@ -1,13 +1,13 @@
 import type { CallView } from '@ringside/contracts';
 import { describe, expect, it, vi } from 'vitest';
 import { inboundMedia } from '../rtc/call-media';
-import type { SessionMicrophone } from '../rtc/LocalAudio';
-import { FakePeerConnection, FakeStream, FakeTrack } from '../rtc/testing/fakes';
 import { META_OFFER } from '../rtc/testing/sdp-samples';
 import { fakeSignaling } from '../signaling/testing/fake-signaling';
 import { createAppStore } from '../state/store';
 import { ME } from '../state/testing';
 import { CallController } from './CallController';
+import { anchoredCallView } from './testing/call-views';
+import { fakeMicrophones, fakePeerConnections } from './testing/fake-browser';
 
 // the engine's offer of a fresh leg is Meta-shaped (docs/anchor.md): a WhatsApp offer stands in
 const ENGINE_OFFER = META_OFFER;
@@ -19,10 +19,9 @@ function setup() {
   store.getState().signedIn(ME);
   const signaling = fakeSignaling();
   signaling.replies['call:rejoin'] = { ok: true, sdp: ENGINE_OFFER };
-  const peers: FakePeerConnection[] = [];
-  const mics: FakeTrack[] = [];
+  const { peers, createPeerConnection } = fakePeerConnections();
+  const { mics, microphone, microphoneForCall } = fakeMicrophones();
   const offers: string[] = [];
-  const microphone = { error: undefined as string | undefined };
   let now = 1_000_000;
   const calls = new CallController({
     store,
@@ -37,23 +36,14 @@ function setup() {
           callId,
           microphone: mic,
           audio: { attach: vi.fn(), detach: vi.fn() },
-          createPeerConnection: () => {
-            const pc = new FakePeerConnection();
-            peers.push(pc);
-            return pc as unknown as RTCPeerConnection;
-          },
+          createPeerConnection,
           timing: { iceGatheringMs: 20, noAudioMs: 60_000, statsIntervalMs: 60_000 },
         },
         'whatsapp',
         offer,
       );
     },
-    microphoneForCall: async () => {
-      if (microphone.error) return { error: microphone.error };
-      const track = new FakeTrack();
-      mics.push(track);
-      return { track, stream: new FakeStream([track]) } as unknown as SessionMicrophone;
-    },
+    microphoneForCall,
     takeOffer: () => undefined,
     hangUpOverHttp: vi.fn(),
     now: () => now,
@@ -61,18 +51,7 @@ function setup() {
   calls.start();
   /** the server re-announces our call after the reload */
   const announce = (extra: Partial<CallView> = {}) =>
-    signaling.emit('call:updated', {
-      id: 'c7',
-      channel: 'whatsapp',
-      direction: 'inbound',
-      state: 'active',
-      agent: { userId: ME.id, name: ME.name },
-      caller: { name: 'Rahul', number: '+918097530000' },
-      called: { channelId: 'ch1', label: '+91 91299 50000' },
-      answeredAt: new Date(ANSWERED_AT).toISOString(),
-      anchored: true,
-      ...extra,
-    } satisfies CallView);
+    signaling.emit('call:updated', anchoredCallView('c7', ANSWERED_AT, extra));
   /** until the new leg is the call's media: the engine took our answer */
   const rejoined = () => vi.waitFor(() => expect(calls.session).not.toBeNull());
   /** until the rejoin gave up: the call is offered to be ended */

@@ -1,11 +1,12 @@
 import type { CallWhisperPayload } from '@ringside/contracts';
 import { validateListenerAnswer } from '@ringside/sdp';
 import { describe, expect, it, vi } from 'vitest';
-import { FakePeerConnection, FakeStream, FakeTrack } from '../rtc/testing/fakes';
+import { FakeStream, FakeTrack } from '../rtc/testing/fakes';
 import { fakeSignaling } from '../signaling/testing/fake-signaling';
 import { createAppStore } from '../state/store';
 import { ringingCard } from '../state/testing';
 import { startedCall } from './call-records';
+import { fakePeerConnections } from './testing/fake-browser';
 import { WhisperLeg } from './WhisperLeg';
 
 const ENGINE_OFFER = 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:audio\r\n';
@@ -24,7 +25,7 @@ function harness(onCall: string | null = 'call-1') {
   const store = createAppStore();
   if (onCall) store.getState().callStarted(startedCall(ringingCard(onCall), 1_000_000));
   const signaling = fakeSignaling();
-  const peers: FakePeerConnection[] = [];
+  const { peers, createPeerConnection } = fakePeerConnections();
   const audio = { attached: [] as unknown[], detached: 0 };
   const whisper = new WhisperLeg({
     store,
@@ -34,11 +35,7 @@ function harness(onCall: string | null = 'call-1') {
       detach: () => void audio.detached++,
     },
     icePaths: async () => ({ iceServers: [], iceTransportPolicy: 'relay' }),
-    createPeerConnection: (config) => {
-      const pc = new FakePeerConnection(config);
-      peers.push(pc);
-      return pc as unknown as RTCPeerConnection;
-    },
+    createPeerConnection,
   });
   whisper.start();
   return { store, signaling, peers, audio, whisper };
