@@ -59,30 +59,30 @@ export function createListenIn(deps: {
     if (model.state !== 'active') {
       throw new CommandError('invalid_state', 'Only a call in progress can be listened in on.');
     }
-    const pinned = deps.pool?.roomOf(row.metaCallId);
-    if (!pinned) {
+    const pool = deps.pool;
+    const pinned = pool?.roomOf(row.metaCallId);
+    if (!pool || !pinned) {
       throw new CommandError(
         'invalid_state',
         'This call’s audio runs straight between the agent and the customer: set its line’s call audio to the media server (Admin → Channels) to listen in.',
       );
     }
-    return { metaCallId: row.metaCallId, room: pinned.room, agentUserId: model.agentId };
+    return { pool, metaCallId: row.metaCallId, room: pinned.room, agentUserId: model.agentId };
   }
 
-  /** the side rooms this process whispered in, by Meta call id, forgotten with their call */
-  const sideRooms = new Map<string, CallRoom>();
-  async function sideRoomOf(metaCallId: string, room: CallRoom): Promise<CallRoom> {
-    const side = await (deps.pool ?? noPool()).sideRoomOf(metaCallId);
-    if (!sideRooms.has(metaCallId)) {
-      sideRooms.set(metaCallId, side);
+  /**
+   * the call's side room (see EnginePool.sideRoomOf); the first time, the offers kept for the
+   * call are set to be forgotten when its room closes
+   */
+  async function sideRoomOf(pool: EnginePool, metaCallId: string, room: CallRoom) {
+    if (!pool.hasSideRoom(metaCallId)) {
       void room.closed.then(() => {
-        sideRooms.delete(metaCallId);
         for (const map of [offered, whisperOffers, hearOffers]) {
           for (const key of map.keys()) if (key.startsWith(`${metaCallId} `)) map.delete(key);
         }
       });
     }
-    return side;
+    return pool.sideRoomOf(metaCallId);
   }
 
   /**
@@ -91,12 +91,12 @@ export function createListenIn(deps: {
    */
   async function endWhisper(
     callId: string,
-    call: { metaCallId: string; agentUserId: string },
+    call: { pool: EnginePool; metaCallId: string; agentUserId: string },
     supervisorUserId: string,
   ): Promise<void> {
     whisperOffers.delete(keyOf(call.metaCallId, supervisorUserId));
-    const side = sideRooms.get(call.metaCallId);
-    if (!side) return;
+    if (!call.pool.hasSideRoom(call.metaCallId)) return;
+    const side = await call.pool.sideRoomOf(call.metaCallId);
     const mine = whisperLegOf(supervisorUserId);
     if (side.legIds.includes(mine)) await side.removeLeg(mine);
     const hear = hearLegOf(call.agentUserId);
@@ -144,12 +144,12 @@ export function createListenIn(deps: {
      */
     async whisper(actor: Actor, callId: string): Promise<{ sdp: string }> {
       const call = await roomFor(actor, callId);
-      const { metaCallId, room, agentUserId } = call;
+      const { pool, metaCallId, room, agentUserId } = call;
       if (!room.legIds.includes(legOf(actor.userId))) {
         throw new CommandError('invalid_state', 'Listen in first, then whisper.');
       }
       try {
-        const side = await sideRoomOf(metaCallId, room);
+        const side = await sideRoomOf(pool, metaCallId, room);
         const mine = whisperLegOf(actor.userId);
         if (side.legIds.includes(mine)) await side.removeLeg(mine);
         const hear = hearLegOf(agentUserId);
@@ -214,10 +214,6 @@ export function createListenIn(deps: {
       }
     },
   };
-}
-
-function noPool(): never {
-  throw new CommandError('invalid_state', 'No media server is configured.');
 }
 
 export type ListenIn = ReturnType<typeof createListenIn>;

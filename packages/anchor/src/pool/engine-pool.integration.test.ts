@@ -39,8 +39,10 @@ describe('a pool of two engines', () => {
   it('gives a call one side room on its own engine, gone when the call’s room goes', async () => {
     await pool.createRoom('call-1');
     const second = await pool.createRoom('call-2');
+    expect(pool.hasSideRoom('call-2')).toBe(false);
     const [side, again] = await Promise.all([pool.sideRoomOf('call-2'), pool.sideRoomOf('call-2')]);
     expect(again).toBe(side);
+    expect(pool.hasSideRoom('call-2')).toBe(true);
     expect(side.callId).toBe('call-2:side');
     // on call-2's engine: killing the other engine leaves it open
     process.kill(engines[0]?.pid ?? 0, 'SIGKILL');
@@ -50,6 +52,7 @@ describe('a pool of two engines', () => {
 
     await second.room.destroy();
     await expect(side.closed).resolves.toBe('destroyed');
+    expect(pool.hasSideRoom('call-2')).toBe(false);
     await expect(pool.sideRoomOf('call-2')).rejects.toMatchObject({ code: 'room_closed' });
   }, 30_000);
 

@@ -103,6 +103,11 @@ export class EnginePool {
     return pinned;
   }
 
+  /** whether the call has a side room (made, or being made): asking needs no engine request */
+  hasSideRoom(callId: string): boolean {
+    return this.#sideRooms.has(callId);
+  }
+
   /**
    * The call's side room, on the engine the call is pinned to, made on first use: where staff
    * talk without the customer hearing (a whisper, see plan/hearing-plan.ts). It is destroyed
