@@ -204,12 +204,12 @@ export class CallController {
     if (state.current) return;
     const now = this.#context.now();
     const rejoining = rejoiningCall(view, now);
-    const orphan = orphanedCall(view, now);
     if (rejoining) {
       void new RejoinedCall(this.#context, view.id).rejoin(rejoining);
-    } else if (orphan) {
-      new AgentCall(this.#context, view.id).show(orphan);
+      return;
     }
+    const orphan = orphanedCall(view, now);
+    if (orphan) new AgentCall(this.#context, view.id).show(orphan);
   }
 
   #reconnected(reconnected: boolean): void {

@@ -34,7 +34,7 @@ export function orphanedCall(view: CallView, now: number): CurrentCall | null {
  *
  * @example
  * const rejoining = rejoiningCall(view, Date.now());
- * if (rejoining) void new RejoinedCall(context, view.id).rejoin(rejoining, createRejoinMedia);
+ * if (rejoining) void new RejoinedCall(context, view.id).rejoin(rejoining);
  */
 export function rejoiningCall(view: CallView, now: number): CurrentCall | null {
   const orphan = orphanedCall(view, now);
