@@ -224,13 +224,13 @@ export interface ClientToServerEvents {
   'call:hangup': (payload: CallHangupCommand, ack: Ack) => void;
   'call:quality': (payload: CallQualityCommand, ack: Ack) => void;
   'call:dial': (payload: CallDialCommand, ack: Ack<CallDialAck>) => void;
-  'supervisor:listen': (payload: SupervisorListenCommand, ack: Ack<SupervisorListenAck>) => void;
+  'supervisor:listen': (payload: SupervisorListenCommand, ack: Ack<EngineOfferAck>) => void;
   'supervisor:listen-answer': (payload: SupervisorListenAnswerCommand, ack: Ack) => void;
   'supervisor:stop-listening': (payload: SupervisorStopListeningCommand, ack: Ack) => void;
-  'supervisor:whisper': (payload: SupervisorWhisperCommand, ack: Ack<SupervisorListenAck>) => void;
+  'supervisor:whisper': (payload: SupervisorWhisperCommand, ack: Ack<EngineOfferAck>) => void;
   'supervisor:whisper-answer': (payload: SupervisorWhisperAnswerCommand, ack: Ack) => void;
   'call:whisper-answer': (payload: CallWhisperAnswerCommand, ack: Ack) => void;
-  'call:rejoin': (payload: CallRejoinCommand, ack: Ack<SupervisorListenAck>) => void;
+  'call:rejoin': (payload: CallRejoinCommand, ack: Ack<EngineOfferAck>) => void;
   'call:rejoin-answer': (payload: CallRejoinAnswerCommand, ack: Ack) => void;
 }
 
@@ -238,7 +238,7 @@ export interface ClientToServerEvents {
  * the acknowledgement of `supervisor:listen`, `supervisor:whisper` and `call:rejoin`: the media
  * engine's offer for the new leg
  */
-export interface SupervisorListenAck {
+export interface EngineOfferAck {
   sdp: string;
 }
 
