@@ -72,6 +72,31 @@ describe('RingAlerts', () => {
     expect(outputs.notifier.show).toHaveBeenCalledOnce();
   });
 
+  it('rings for a call a colleague offers to transfer, until Accept is pressed', () => {
+    const { store, outputs } = setup();
+    store.getState().transferOffered({
+      callId: 'c7',
+      mode: 'cold',
+      from: { userId: 'u_bo', name: 'Bo Agent' },
+      channel: 'whatsapp',
+      caller: { name: 'Rahul', number: '+918097530000' },
+      called: { channelId: 'ch1', label: '+1' },
+      offeredAt: 0,
+      accepting: false,
+    });
+    expect(outputs.ringtone.start).toHaveBeenCalled();
+    expect(outputs.notifier.show).toHaveBeenCalledWith(
+      'c7',
+      'Transfer from Bo Agent',
+      'WhatsApp · Rahul',
+    );
+    expect(outputs.title.flash).toHaveBeenCalledWith('Transfer from Bo Agent');
+
+    store.getState().transferAccepting('c7');
+    expect(outputs.ringtone.stop).toHaveBeenCalled();
+    expect(outputs.notifier.close).toHaveBeenCalledWith('c7');
+  });
+
   it('goes quiet when stopped', () => {
     const { store, outputs, alerts } = setup();
     store.getState().ringingAdded(ringingCard('c1'));

@@ -20,6 +20,9 @@ import { MicMonitor } from '../rtc/MicMonitor';
 import { createHoldMusic } from '../rtc/hold-music';
 import { ListenIn } from '../calls/ListenIn';
 import { WhisperLeg } from '../calls/WhisperLeg';
+import { CallTransfer } from '../calls/CallTransfer';
+import { ConsultLeg } from '../calls/ConsultLeg';
+import { TransferOffers } from '../calls/TransferOffers';
 import { inboundMedia, outboundMedia, type MediaParts } from '../rtc/call-media';
 import type { SessionMicrophone } from '../rtc/LocalAudio';
 import { RemoteAudio } from '../rtc/RemoteAudio';
@@ -78,6 +81,10 @@ export class CallingServices {
   readonly listenIn: ListenIn;
   /** a supervisor whispering to this agent on their call, heard beside it */
   readonly whisper: WhisperLeg;
+  /** the agent handing their anchored call to a colleague */
+  readonly transfer: CallTransfer;
+  /** colleagues' calls offered to this agent, and the line with one in a warm transfer */
+  readonly transferOffers: TransferOffers;
   /** what runs in every signed-in tab; `ConsoleSession` starts and stops it */
   readonly signedIn: SignedInPart;
   /** the call machinery, run only by the tab that owns calls; `ConsoleSession` runs it */
@@ -85,6 +92,8 @@ export class CallingServices {
   readonly #audio: RemoteAudio;
   /** the supervisor's whisper plays here, never in the call's own element */
   readonly #whisperAudio: RemoteAudio;
+  /** the colleague handing over a call (a warm transfer) plays here */
+  readonly #consultAudio: RemoteAudio;
   readonly #engine = new AudioEngine();
   readonly #notifier: DesktopNotifier;
   readonly #setupParts: SetupParts;
@@ -97,6 +106,7 @@ export class CallingServices {
     this.ice = new IceServers({ fetch: () => new RtcApi(rest).iceConfig(), log: log('ice') });
     this.#audio = new RemoteAudio(win.document);
     this.#whisperAudio = new RemoteAudio(win.document);
+    this.#consultAudio = new RemoteAudio(win.document);
     this.#notifier = new DesktopNotifier(win);
     this.signaling = new SignalingClient({
       transport: options.transport ?? createSocketIoTransport(),
@@ -187,6 +197,24 @@ export class CallingServices {
       icePaths: () => this.ice.ready(),
       log: log('whisper'),
     });
+    this.transfer = new CallTransfer({
+      store,
+      signaling: this.signaling,
+      handedOver: (callId, words) => this.calls.handedOver(callId, words),
+      log: log('transfer'),
+    });
+    this.transferOffers = new TransferOffers({
+      store,
+      signaling: this.signaling,
+      consult: new ConsultLeg({
+        signaling: this.signaling,
+        audio: this.#consultAudio,
+        icePaths: () => this.ice.ready(),
+        microphone: () => this.deviceChoice.microphoneForCall(),
+        log: log('transfer'),
+      }),
+      log: log('transfer'),
+    });
     this.presence = new AgentPresence({
       store,
       signaling: this.signaling,
@@ -195,6 +223,7 @@ export class CallingServices {
         this.#engine.unlock();
         this.#audio.unlock();
         this.#whisperAudio.unlock();
+        this.#consultAudio.unlock();
         this.#notifier.requestPermission();
       },
     });
@@ -231,11 +260,15 @@ export class CallingServices {
         this.presence.start();
         this.permissions.start();
         this.whisper.start();
+        this.transfer.start();
+        this.transferOffers.start();
         this.signaling.connect();
       },
       stop: async () => {
         this.listenIn.close();
         this.whisper.stop();
+        this.transfer.stop();
+        this.transferOffers.stop();
         await this.calls.relinquish();
         this.signaling.disconnect();
         this.ringing.stop();
@@ -251,6 +284,7 @@ export class CallingServices {
     followSpeakerChoice(store, this.#audio);
     // on the agent's headset with the call: from a loudspeaker the microphone would pass it on
     followSpeakerChoice(store, this.#whisperAudio);
+    followSpeakerChoice(store, this.#consultAudio);
   }
 
   /**

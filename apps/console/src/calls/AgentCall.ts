@@ -162,6 +162,10 @@ export class AgentCall {
     if (current && view.mediaCapture && current.mediaCapture !== view.mediaCapture) {
       this.context.store.getState().callPatched(this.#callId, { mediaCapture: view.mediaCapture });
     }
+    // an anchored call can be transferred: the card offers it
+    if (current && (current.anchored ?? false) !== this.#anchored) {
+      this.context.store.getState().callPatched(this.#callId, { anchored: this.#anchored });
+    }
   }
 
   /** SDP from Meta after setup (`call:remote-sdp`) */

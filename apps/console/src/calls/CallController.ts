@@ -157,6 +157,14 @@ export class CallController {
     this.#current()?.sendDtmf(digits);
   }
 
+  /**
+   * The call went to a colleague (a transfer): this tab's part of it is over, as when the call
+   * ends (media closed, wrap-up), the wrap-up saying `words`. The call goes on without us.
+   */
+  handedOver(callId: string, words: string): void {
+    this.#calls.get(callId)?.finish({ callId, outcome: 'completed' }, words);
+  }
+
   /** ends the call because this tab is giving up calls (sign-out, another tab took over) */
   async relinquish(): Promise<void> {
     await this.hangUp();

@@ -43,6 +43,7 @@ export function rejoiningCall(view: CallView, now: number): CurrentCall | null {
   return {
     ...orphan,
     phase: 'rejoining',
+    anchored: true,
     ...(Number.isFinite(answeredAt) ? { answeredAt } : {}),
   };
 }

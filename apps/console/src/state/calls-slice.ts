@@ -12,7 +12,10 @@ import type {
 
 /** what may change on the agent's own call after it started */
 export type CallPatch = Partial<
-  Pick<CurrentCall, 'phase' | 'answeredAt' | 'muted' | 'held' | 'quality' | 'mediaCapture'>
+  Pick<
+    CurrentCall,
+    'phase' | 'answeredAt' | 'muted' | 'held' | 'quality' | 'mediaCapture' | 'anchored'
+  >
 >;
 
 /** calls ringing here, the agent's own call, its wrap-up, and the last problem to read */

@@ -8,9 +8,15 @@ import {
   type PermissionsSlice,
 } from './permissions-slice';
 import { createSessionSlice, initialSession, type SessionSlice } from './session-slice';
+import { createTransfersSlice, initialTransfers, type TransfersSlice } from './transfers-slice';
 
-/** the console's one store: session, agent, calls, permissions and devices slices */
-export type AppState = SessionSlice & AgentSlice & CallsSlice & PermissionsSlice & DevicesSlice;
+/** the console's one store: session, agent, calls, transfers, permissions and devices slices */
+export type AppState = SessionSlice &
+  AgentSlice &
+  CallsSlice &
+  TransfersSlice &
+  PermissionsSlice &
+  DevicesSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -28,6 +34,7 @@ export function createAppStore(): AppStore {
     ...createSessionSlice(...args),
     ...createAgentSlice(...args),
     ...createCallsSlice(...args),
+    ...createTransfersSlice(...args),
     ...createPermissionsSlice(...args),
     ...createDevicesSlice(...args),
   }));
@@ -44,6 +51,7 @@ export function resetAgentData(store: AppStore): void {
     ...initialSession,
     ...initialAgent,
     ...initialCalls,
+    ...initialTransfers,
     ...initialPermissions,
     ...initialDevices,
   });

@@ -1,4 +1,5 @@
 import type {
+  AgentRef,
   AgentStatus,
   CallDirection,
   CallOutcome,
@@ -121,6 +122,8 @@ export interface CurrentCall {
   quality?: QualityState;
   /** Meta records or transcribes this call (the line's policy): the card's badge */
   mediaCapture?: 'record' | 'transcribe' | 'both';
+  /** its audio runs through the media engine (the server's view says so): it can be transferred */
+  anchored?: boolean;
 }
 
 /** after-call work for a call the agent talked on */
@@ -182,3 +185,48 @@ export interface PermissionNotice {
 
 /** the agent's own presence, as the server last told it */
 export type AgentPresence = AgentStatus;
+
+/** `cold`: the colleague takes the call at once; `warm`: they talk with the agent first */
+export type TransferMode = 'cold' | 'warm';
+
+/**
+ * The agent's own call being handed to a colleague: `ringing` while the colleague's console is
+ * offered it, `consulting` while the two talk (a warm transfer); the customer hears hold music.
+ */
+export interface OutgoingTransfer {
+  callId: string;
+  to: AgentRef;
+  mode: TransferMode;
+  step: 'ringing' | 'consulting';
+}
+
+/** a colleague offering this agent their call (`call:transfer-offered`), as its card shows it */
+export interface TransferOffer {
+  callId: string;
+  mode: TransferMode;
+  from: AgentRef;
+  channel: Channel;
+  caller: Caller;
+  called: Called;
+  /** epoch ms */
+  offeredAt: number;
+  /** Accept was pressed: its answer is awaited */
+  accepting: boolean;
+}
+
+/**
+ * This agent on a line with the colleague handing them a call (a warm transfer), while the
+ * customer hears hold music: `joining` until the line is answered, then `talking`.
+ */
+export interface Consult {
+  callId: string;
+  from: AgentRef;
+  caller: Caller;
+  phase: 'joining' | 'talking';
+}
+
+/** what became of a transfer, in words, until dismissed or replaced */
+export interface TransferNotice {
+  id: number;
+  message: string;
+}

@@ -3,12 +3,14 @@ import { useT } from '../../i18n/I18nProvider';
 import { richT } from '../../i18n/rich';
 import { SHORTCUT_KEYS } from '../../keyboard/shortcuts';
 import { ConnectionBanner, MicBanner, ProblemBanner, TabBanner } from './Banners';
+import { ConsultPanel } from './ConsultPanel';
 import { IncomingCalls } from './IncomingCalls';
 import { InCallPanel } from './InCallPanel';
 import { NewCallPanel } from './NewCallPanel';
 import { PermissionNotices } from './PermissionNotices';
 import { SetupEntry, SetupWarningBanner } from './SetupNotices';
 import { StatusControl } from './StatusControl';
+import { TransferNotice } from './TransferNotice';
 import { WrapUpForm } from './WrapUpForm';
 
 /** `/`: the agent's console (the callback worklist has its own page, `/callbacks`) */
@@ -24,7 +26,9 @@ export function AgentView() {
       <SetupWarningBanner />
       <StatusControl />
       <SetupEntry />
+      <TransferNotice />
       <IncomingCalls />
+      <ConsultPanel />
       <InCallPanel />
       <WrapUpForm />
       <Waiting />
@@ -35,7 +39,14 @@ export function AgentView() {
 }
 
 function Waiting() {
-  const idle = useAppState((s) => !s.current && !s.wrapUp && Object.keys(s.ringing).length === 0);
+  const idle = useAppState(
+    (s) =>
+      !s.current &&
+      !s.wrapUp &&
+      !s.consult &&
+      Object.keys(s.ringing).length === 0 &&
+      Object.keys(s.transferOffers).length === 0,
+  );
   const presence = useAppState((s) => s.presence);
   const t = useT();
   if (!idle) return null;

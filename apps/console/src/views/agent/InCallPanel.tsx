@@ -17,6 +17,7 @@ import { DevicePicker } from './DevicePicker';
 import { Keypad } from './Keypad';
 import { MicActivity } from './MicActivity';
 import { QualityIndicator } from './QualityIndicator';
+import { TransferControls } from './TransferControls';
 import { WhisperNotice } from './WhisperNotice';
 
 const PHASE_TEXT: Record<CallPhase, MessageKey> = {
@@ -134,6 +135,7 @@ function LiveCall({ call }: { call: CurrentCall }) {
         </Button>
       </div>
 
+      <TransferControls call={call} />
       <MicActivity muted={call.muted} />
       {keypadOpen && talking ? <Keypad id={keypadId} /> : null}
       <QualityIndicator quality={call.quality} />

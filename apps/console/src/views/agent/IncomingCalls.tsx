@@ -14,16 +14,22 @@ import {
   formatDuration,
 } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
+import { TransferOfferCard } from './TransferOfferCard';
 
-/** every call ringing here, oldest first */
+/** every call ringing here, oldest first, then the calls colleagues offer to transfer */
 export function IncomingCalls() {
   const ringing = useAppState((s) => s.ringing);
+  const transferOffers = useAppState((s) => s.transferOffers);
   const cards = Object.values(ringing);
-  if (cards.length === 0) return null;
+  const offers = Object.values(transferOffers);
+  if (cards.length === 0 && offers.length === 0) return null;
   return (
     <div className="space-y-3">
       {cards.map((card) => (
         <IncomingCallCard key={card.callId} card={card} />
+      ))}
+      {offers.map((offer) => (
+        <TransferOfferCard key={offer.callId} offer={offer} />
       ))}
     </div>
   );
