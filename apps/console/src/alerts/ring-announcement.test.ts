@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ringingCard } from '../state/testing';
-import { ringAnnouncement } from './ring-announcement';
+import { ringAnnouncement, transferAnnouncement } from './ring-announcement';
 
 describe('ringAnnouncement', () => {
   it('says the channel, the caller and their number', () => {
@@ -42,5 +42,30 @@ describe('ringAnnouncement', () => {
   it('does not change while the call keeps ringing (nothing about time in it)', () => {
     const card = ringingCard('c1');
     expect(ringAnnouncement({ c1: card })).toEqual(ringAnnouncement({ c1: { ...card } }));
+  });
+});
+
+describe('transferAnnouncement', () => {
+  const offer = (callId: string, offeredAt: number, accepting = false) => ({
+    callId,
+    mode: 'cold' as const,
+    from: { userId: 'u_bo', name: 'Bo Agent' },
+    channel: 'whatsapp' as const,
+    caller: { name: callId === 'c8' ? 'Priya' : 'Rahul' },
+    called: { channelId: 'ch1', label: '+1' },
+    offeredAt,
+    accepting,
+  });
+
+  it('says who hands over which customer’s call, the newest offer first', () => {
+    expect(transferAnnouncement({ c7: offer('c7', 1), c8: offer('c8', 2) })).toEqual({
+      callId: 'c8',
+      text: 'Bo Agent is transferring a WhatsApp call from Priya to you',
+    });
+  });
+
+  it('says nothing once Accept is pressed, or with no offer', () => {
+    expect(transferAnnouncement({ c7: offer('c7', 1, true) })).toBeNull();
+    expect(transferAnnouncement({})).toBeNull();
   });
 });

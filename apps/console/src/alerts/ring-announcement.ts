@@ -1,5 +1,5 @@
 import { t } from '../i18n/i18n';
-import type { RingingCall } from '../state/types';
+import type { RingingCall, TransferOffer } from '../state/types';
 import { callerAddress, callerName, channelName } from '../ui/format';
 import { activeRinging } from './RingAlerts';
 
@@ -32,5 +32,33 @@ export function ringAnnouncement(ringing: Record<string, RingingCall>): RingAnno
   return {
     callId: newest.callId,
     text: t('ring.announcement', { channel: channelName(newest.channel), who }) + more,
+  };
+}
+
+/**
+ * The newest call a colleague offers to transfer here, in words for a screen reader: who hands
+ * it over, the channel and the customer.
+ *
+ * @example
+ * transferAnnouncement(store.getState().transferOffers);
+ * // { callId: 'c7', text: 'Bo Agent is transferring a WhatsApp call from Rahul to you' }
+ */
+export function transferAnnouncement(
+  offers: Record<string, TransferOffer>,
+): RingAnnouncement | null {
+  const newest = Object.values(offers)
+    .filter((offer) => !offer.accepting)
+    .reduce<TransferOffer | undefined>(
+      (latest, offer) => (!latest || offer.offeredAt >= latest.offeredAt ? offer : latest),
+      undefined,
+    );
+  if (!newest) return null;
+  return {
+    callId: newest.callId,
+    text: t('transfer.offer.announcement', {
+      from: newest.from.name,
+      channel: channelName(newest.channel),
+      who: callerName(newest.caller),
+    }),
   };
 }

@@ -10,12 +10,21 @@ import type { CurrentCall } from '../../state/types';
 export function CallStrip() {
   const current = useAppState((s) => s.current);
   const ringing = useAppState((s) => s.ringing);
+  const offer = useAppState((s) => Object.values(s.transferOffers)[0]);
+  const consult = useAppState((s) => s.consult);
   const first = activeRinging(ringing)[0];
   useT();
-  if (!current && !first) return null;
+  if (!current && !first && !offer && !consult) return null;
   const text = current
     ? ownCallText(current)
-    : t('shell.strip.calling', { name: callerName(first?.caller ?? {}) });
+    : consult
+      ? t('transfer.consult.title', {
+          name: consult.from.name,
+          customer: callerName(consult.caller),
+        })
+      : first
+        ? t('shell.strip.calling', { name: callerName(first.caller) })
+        : t('transfer.offer.title', { name: offer?.from.name ?? '' });
   return (
     <div
       role="status"
@@ -24,7 +33,7 @@ export function CallStrip() {
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2">
         <span className="font-medium">{text}</span>
         <Link to="/" className="font-semibold underline">
-          {current ? t('shell.strip.backToCall') : t('shell.strip.answer')}
+          {current || consult ? t('shell.strip.backToCall') : t('shell.strip.answer')}
         </Link>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { ringAnnouncement } from '../../alerts/ring-announcement';
+import { ringAnnouncement, transferAnnouncement } from '../../alerts/ring-announcement';
 import { useAppState } from '../../app/ConsoleProvider';
 import { useT } from '../../i18n/I18nProvider';
 
@@ -10,8 +10,9 @@ import { useT } from '../../i18n/I18nProvider';
  */
 export function RingAnnouncer() {
   const ringing = useAppState((s) => s.ringing);
+  const transferOffers = useAppState((s) => s.transferOffers);
   const t = useT();
-  const announcement = ringAnnouncement(ringing);
+  const announcement = ringAnnouncement(ringing) ?? transferAnnouncement(transferOffers);
   return (
     <div
       role="status"
