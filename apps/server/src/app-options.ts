@@ -74,4 +74,8 @@ export interface AppOptions {
   anchor?: EnginePool;
   /** how long an anchored call waits for its agent's closed tab to rejoin (tests shorten it) */
   anchorRejoinGraceMs?: number;
+  /** the path of the hold music anchored calls play (made at start-up otherwise: hold-music.ts) */
+  anchorHoldMusic?: () => Promise<string>;
+  /** how long a colleague's console rings with a transfer (30 s otherwise; tests shorten it) */
+  transferRingMs?: number;
 }

@@ -9,6 +9,7 @@ import { createAuthRouter } from './auth/auth-router';
 import { composeAdmin } from './compose-admin';
 import { disconnectSession } from './auth/socket-auth';
 import { createListenIn } from './anchor/listen-in';
+import { createTransfers } from './anchor/transfers';
 import { createAgentCommands } from './calls/agent-commands';
 import { createCallService } from './calls/call-service';
 import { createCallTimers } from './calls/deadlines/call-timers';
@@ -129,6 +130,7 @@ export function createApp(options: AppOptions) {
     ...(options.anchorRejoinGraceMs === undefined
       ? {}
       : { rejoinGraceMs: options.anchorRejoinGraceMs }),
+    ...(options.anchorHoldMusic === undefined ? {} : { holdMusic: options.anchorHoldMusic }),
   });
   // recordings and transcripts Meta made: fetched, kept, swept (main.ts stores them in DATA_DIR)
   const mediaStore = options.mediaStore ?? createMemoryMediaStore();
@@ -262,6 +264,14 @@ export function createApp(options: AppOptions) {
     repos,
     commands,
     listenIn: createListenIn({ repos, pool: options.anchor, notices: notifier }),
+    transfers: createTransfers({
+      repos,
+      calls,
+      notices: notifier,
+      logger,
+      clock,
+      ...(options.transferRingMs === undefined ? {} : { ringMs: options.transferRingMs }),
+    }),
     clock,
     logger,
     metrics,

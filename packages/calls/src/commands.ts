@@ -94,6 +94,17 @@ export interface CallExpiredCommand extends CommandBase {
   readonly since: number;
 }
 
+/**
+ * The call's agent handed it to a colleague, who took it (a transfer of an anchored call): the
+ * conversation goes on with `toAgentId` as its agent; `agentId`'s part of it is over.
+ */
+export interface AgentTransferCommand extends CommandBase {
+  readonly kind: 'agent.transfer';
+  /** the agent handing the call over: must be the call's agent */
+  readonly agentId: string;
+  readonly toAgentId: string;
+}
+
 /** Commands and timers the server feeds into {@link transition}. */
 export type CallCommand =
   | RingOfferedCommand
@@ -105,7 +116,8 @@ export type CallCommand =
   | RingTimeoutCommand
   | GraphFailedCommand
   | CallExpiredCommand
-  | AgentDialCommand;
+  | AgentDialCommand
+  | AgentTransferCommand;
 
 /**
  * Everything that can move a call: Meta's normalized webhook events plus the server's commands.

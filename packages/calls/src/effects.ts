@@ -88,6 +88,17 @@ export interface NotifyOutboundRingingEffect {
   readonly agentId: string;
 }
 
+/**
+ * The call changed hands: the old agent's part is over (their console lets it go, wrap-up
+ * follows), the new agent is on it (busy), and the boards see who has it now.
+ */
+export interface NotifyTransferredEffect {
+  readonly type: 'notify-transferred';
+  readonly callId: string;
+  readonly fromAgentId: string;
+  readonly toAgentId: string;
+}
+
 /** Write the call's outcome to the call log (and fire the outgoing event). */
 export interface RecordOutcomeEffect {
   readonly type: 'record-outcome';
@@ -166,4 +177,5 @@ export type Effect =
   | RecordOutcomeEffect
   | NotifyEndedEffect
   | NotifyOutcomeCorrectedEffect
+  | NotifyTransferredEffect
   | LogIgnoredEffect;

@@ -33,6 +33,7 @@ export type {
   AgentDeclineCommand,
   AgentDialCommand,
   AgentHangupCommand,
+  AgentTransferCommand,
   CallCommand,
   CallEvent,
   GraphAcceptedCommand,

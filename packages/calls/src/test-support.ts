@@ -68,6 +68,12 @@ export function commands(callId: string) {
       ...base(at),
       agentId,
     }),
+    transfer: (at: number, agentId: string, toAgentId: string): CallCommand => ({
+      kind: 'agent.transfer',
+      ...base(at),
+      agentId,
+      toAgentId,
+    }),
     hangup: (at: number, agentId: string): CallCommand => ({
       kind: 'agent.hangup',
       ...base(at),

@@ -1,6 +1,7 @@
 import type {
   AgentDialCommand,
   AgentHangupCommand,
+  AgentTransferCommand,
   CallExpiredCommand,
   GraphFailedCommand,
   RingTimeoutCommand,
@@ -173,4 +174,25 @@ export function onDial(call: Call | undefined, event: AgentDialCommand): Step {
   }
   if (call.state === 'dialing' && call.agentId === event.agentId) return ignored('duplicate');
   return ignored(call.state === 'ended' ? 'already-ended' : 'unknown-transition');
+}
+
+/**
+ * The call's agent handed it to a colleague who took it: the same conversation, a new agent.
+ * Only a call in conversation changes hands, only by its own agent, and never to them again.
+ */
+export function onTransfer(call: Call | undefined, event: AgentTransferCommand): Step {
+  if (call === undefined) return ignored('out-of-order');
+  if (call.state === 'ended' || call.state === 'tombstone') return ignored('already-ended');
+  if (call.state !== 'active') return ignored('unknown-transition');
+  if (call.agentId !== event.agentId || event.toAgentId === event.agentId) {
+    return ignored('conflict');
+  }
+  return applied({ ...call, agentId: event.toAgentId }, [
+    {
+      type: 'notify-transferred',
+      callId: call.id,
+      fromAgentId: event.agentId,
+      toAgentId: event.toAgentId,
+    },
+  ]);
 }

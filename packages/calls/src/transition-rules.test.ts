@@ -241,7 +241,7 @@ describe('events that do not fit the state', () => {
   it('an event kind it does not know is a logged no-op, not a throw', () => {
     const ringing = ringingWith(['a1']);
     const future = {
-      kind: 'agent.transfer',
+      kind: 'agent.conference',
       callId: WA_CALL,
       occurredAt: T,
     } as unknown as CallEvent;
@@ -251,7 +251,7 @@ describe('events that do not fit the state', () => {
       {
         type: 'log-ignored',
         callId: WA_CALL,
-        event: 'agent.transfer',
+        event: 'agent.conference',
         state: 'ringing',
         reason: 'unknown-transition',
       },

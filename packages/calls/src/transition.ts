@@ -10,7 +10,14 @@ import {
   onGraphAccepted,
   onRingOffered,
 } from './transition-inbound';
-import { onDial, onExpired, onGraphFailed, onHangup, onRingTimeout } from './transition-commands';
+import {
+  onDial,
+  onExpired,
+  onGraphFailed,
+  onHangup,
+  onRingTimeout,
+  onTransfer,
+} from './transition-commands';
 import { onMediaOffer, onOffered, onOutboundProgress, onTerminated } from './transition-webhook';
 
 /** A state change, for the server's `from -> to` log line. */
@@ -87,6 +94,8 @@ function dispatch(call: Call | undefined, event: CallEvent): Step {
       return onExpired(call, event);
     case 'agent.dial':
       return onDial(call, event);
+    case 'agent.transfer':
+      return onTransfer(call, event);
     default:
       return assertNever(event, ignored('unknown-transition'));
   }

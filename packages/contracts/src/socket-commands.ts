@@ -169,6 +169,86 @@ export const callRejoinAnswerCommandSchema = z.object({ callId, sdp });
 export type CallRejoinAnswerCommand = z.infer<typeof callRejoinAnswerCommandSchema>;
 
 /**
+ * `call:transfer-targets`: the colleagues the agent on an anchored call can hand it to now
+ * (agents of the call's line who are available), for the transfer picker.
+ *
+ * @example
+ * socket.emit('call:transfer-targets', { callId }, (r) => r.ok && show(r.agents));
+ */
+export const callTransferTargetsCommandSchema = z.object({ callId });
+export type CallTransferTargetsCommand = z.infer<typeof callTransferTargetsCommandSchema>;
+
+/**
+ * `call:transfer`: the agent on an anchored call hands it to a colleague. The customer hears hold
+ * music and no longer hears the agent; the colleague's console is offered the call
+ * (`call:transfer-offered`). `cold`: the call is theirs as soon as they accept. `warm`: accepting
+ * puts them on a line with the transferring agent first (a consult); `call:transfer-complete`
+ * then hands the call over. The transferring agent hears how it goes in `call:transfer-progress`.
+ *
+ * @example
+ * socket.emit('call:transfer', { callId, toUserId, mode: 'cold' }, ack);
+ */
+export const callTransferCommandSchema = z.object({
+  callId,
+  toUserId: z.string().min(1),
+  mode: z.enum(['cold', 'warm']),
+});
+export type CallTransferCommand = z.infer<typeof callTransferCommandSchema>;
+
+/**
+ * `call:transfer-cancel`: the transferring agent takes the call back before it is handed over:
+ * the music stops, they and the customer hear each other again, the colleague's offer (or
+ * consult) ends.
+ *
+ * @example
+ * socket.emit('call:transfer-cancel', { callId }, ack);
+ */
+export const callTransferCancelCommandSchema = z.object({ callId });
+export type CallTransferCancelCommand = z.infer<typeof callTransferCancelCommandSchema>;
+
+/**
+ * `call:transfer-complete`: in a warm transfer, after talking with the colleague, the
+ * transferring agent hands the call over; their part of it ends.
+ *
+ * @example
+ * socket.emit('call:transfer-complete', { callId }, ack);
+ */
+export const callTransferCompleteCommandSchema = z.object({ callId });
+export type CallTransferCompleteCommand = z.infer<typeof callTransferCompleteCommandSchema>;
+
+/**
+ * `call:transfer-accept`: the colleague takes the call offered to them. Cold: the call becomes
+ * theirs (a `call:updated` naming them follows; their console joins it as it rejoins a call).
+ * Warm: the acknowledgement carries the media engine's offer for their leg of the consult with
+ * the transferring agent; answer with `call:transfer-answer` (it sends the microphone).
+ *
+ * @example
+ * socket.emit('call:transfer-accept', { callId }, (r) => r.ok && r.sdp && consult.answer(r.sdp));
+ */
+export const callTransferAcceptCommandSchema = z.object({ callId });
+export type CallTransferAcceptCommand = z.infer<typeof callTransferAcceptCommandSchema>;
+
+/**
+ * `call:transfer-answer`: the colleague's browser's answer to the engine's offer of the consult
+ * leg (a warm transfer).
+ *
+ * @example
+ * socket.emit('call:transfer-answer', { callId, sdp: pc.localDescription.sdp }, ack);
+ */
+export const callTransferAnswerCommandSchema = z.object({ callId, sdp });
+export type CallTransferAnswerCommand = z.infer<typeof callTransferAnswerCommandSchema>;
+
+/**
+ * `call:transfer-decline`: the colleague turns the offered call down, or leaves the consult; the
+ * transferring agent is back with the customer.
+ *
+ * @example
+ * socket.emit('call:transfer-decline', { callId }, ack);
+ */
+export const callTransferDeclineCommandSchema = z.object({ callId });
+export type CallTransferDeclineCommand = z.infer<typeof callTransferDeclineCommandSchema>;
+
+/**
  * Every client→server command's payload schema by event name, for one generic validator.
  *
  * @example
@@ -190,5 +270,12 @@ export const CLIENT_COMMAND_SCHEMAS = {
   'call:whisper-answer': callWhisperAnswerCommandSchema,
   'call:rejoin': callRejoinCommandSchema,
   'call:rejoin-answer': callRejoinAnswerCommandSchema,
+  'call:transfer-targets': callTransferTargetsCommandSchema,
+  'call:transfer': callTransferCommandSchema,
+  'call:transfer-cancel': callTransferCancelCommandSchema,
+  'call:transfer-complete': callTransferCompleteCommandSchema,
+  'call:transfer-accept': callTransferAcceptCommandSchema,
+  'call:transfer-answer': callTransferAnswerCommandSchema,
+  'call:transfer-decline': callTransferDeclineCommandSchema,
 } as const;
 export type ClientCommandName = keyof typeof CLIENT_COMMAND_SCHEMAS;

@@ -23,8 +23,15 @@ import type {
   CallWhisperAnswerCommand,
   CallRejoinAnswerCommand,
   CallRejoinCommand,
+  CallTransferAcceptCommand,
+  CallTransferAnswerCommand,
+  CallTransferCancelCommand,
+  CallTransferCommand,
+  CallTransferCompleteCommand,
+  CallTransferDeclineCommand,
+  CallTransferTargetsCommand,
 } from './socket-commands';
-import type { AgentView, CallView } from './socket-views';
+import type { AgentRef, AgentView, CallView } from './socket-views';
 import {
   agentRefSchema,
   agentViewSchema,
@@ -208,6 +215,59 @@ export type CallWhisperPayload = z.infer<typeof callWhisperPayloadSchema>;
 export const callWhisperEndedPayloadSchema = z.object({ callId: z.string().min(1) });
 export type CallWhisperEndedPayload = z.infer<typeof callWhisperEndedPayloadSchema>;
 
+/**
+ * `call:transfer-offered`: a colleague hands you their anchored call (`cold`: it is yours once you
+ * accept; `warm`: accepting first puts you on a line with them while the customer hears hold
+ * music). Accept with `call:transfer-accept`, turn it down with `call:transfer-decline`;
+ * `call:transfer-withdrawn` takes the offer back.
+ *
+ * @example
+ * socket.on('call:transfer-offered', ({ callId, from, mode, call }) => ring(callId, from.name, call.caller));
+ */
+export const callTransferOfferedPayloadSchema = z.object({
+  callId: z.string().min(1),
+  mode: z.enum(['cold', 'warm']),
+  from: agentRefSchema,
+  call: callViewSchema,
+});
+export type CallTransferOfferedPayload = z.infer<typeof callTransferOfferedPayloadSchema>;
+
+/**
+ * `call:transfer-withdrawn`: the offer (or consult) is over without the call becoming yours: the
+ * colleague took it back, nobody answered in time, or the call ended.
+ *
+ * @example
+ * socket.on('call:transfer-withdrawn', ({ callId }) => stopRinging(callId));
+ */
+export const callTransferWithdrawnPayloadSchema = z.object({ callId: z.string().min(1) });
+export type CallTransferWithdrawnPayload = z.infer<typeof callTransferWithdrawnPayloadSchema>;
+
+/**
+ * `call:transfer-progress`: how the transfer of your call goes. `ringing`: the colleague's
+ * console is offered it (the customer hears hold music); `consulting`: they accepted a warm
+ * transfer and you are on a line with them; `completed`: the call is theirs and your part of it
+ * is over (wrap up); `declined`, `no-answer`, `cancelled`, `failed`: it stays yours and you and
+ * the customer hear each other again (`reason` says why, in words, when it failed).
+ *
+ * @example
+ * socket.on('call:transfer-progress', ({ callId, state, to }) => showTransfer(callId, state, to.name));
+ */
+export const callTransferProgressPayloadSchema = z.object({
+  callId: z.string().min(1),
+  to: agentRefSchema,
+  state: z.enum([
+    'ringing',
+    'consulting',
+    'completed',
+    'declined',
+    'no-answer',
+    'cancelled',
+    'failed',
+  ]),
+  reason: z.string().optional(),
+});
+export type CallTransferProgressPayload = z.infer<typeof callTransferProgressPayloadSchema>;
+
 type Ack<T extends object = Record<never, never>> = (result: AckResult<T>) => void;
 
 /**
@@ -232,6 +292,32 @@ export interface ClientToServerEvents {
   'call:whisper-answer': (payload: CallWhisperAnswerCommand, ack: Ack) => void;
   'call:rejoin': (payload: CallRejoinCommand, ack: Ack<EngineOfferAck>) => void;
   'call:rejoin-answer': (payload: CallRejoinAnswerCommand, ack: Ack) => void;
+  'call:transfer-targets': (
+    payload: CallTransferTargetsCommand,
+    ack: Ack<CallTransferTargetsAck>,
+  ) => void;
+  'call:transfer': (payload: CallTransferCommand, ack: Ack) => void;
+  'call:transfer-cancel': (payload: CallTransferCancelCommand, ack: Ack) => void;
+  'call:transfer-complete': (payload: CallTransferCompleteCommand, ack: Ack) => void;
+  'call:transfer-accept': (
+    payload: CallTransferAcceptCommand,
+    ack: Ack<CallTransferAcceptAck>,
+  ) => void;
+  'call:transfer-answer': (payload: CallTransferAnswerCommand, ack: Ack) => void;
+  'call:transfer-decline': (payload: CallTransferDeclineCommand, ack: Ack) => void;
+}
+
+/** the acknowledgement of `call:transfer-targets`: colleagues who can take the call now */
+export interface CallTransferTargetsAck {
+  agents: AgentRef[];
+}
+
+/**
+ * the acknowledgement of `call:transfer-accept`: in a warm transfer, the media engine's offer for
+ * the consult leg; none in a cold one
+ */
+export interface CallTransferAcceptAck {
+  sdp?: string;
 }
 
 /**
@@ -257,6 +343,9 @@ export interface ServerToClientEvents {
   'call:permission': (payload: CallPermissionPayload) => void;
   'call:whisper': (payload: CallWhisperPayload) => void;
   'call:whisper-ended': (payload: CallWhisperEndedPayload) => void;
+  'call:transfer-offered': (payload: CallTransferOfferedPayload) => void;
+  'call:transfer-withdrawn': (payload: CallTransferWithdrawnPayload) => void;
+  'call:transfer-progress': (payload: CallTransferProgressPayload) => void;
   'agent:updated': (payload: AgentView) => void;
   'board:snapshot': (payload: BoardSnapshotPayload) => void;
   'board:counters': (payload: BoardCountersPayload) => void;

@@ -57,3 +57,6 @@ export type {
   CallerMediaOptions,
   MediaStats,
 } from './media/media-endpoint';
+// opus and Ogg Opus, for audio the server makes itself (the anchor's hold music)
+export { OpusCodec, FRAME_SAMPLES, OPUS_SAMPLE_RATE } from './media/opus-codec';
+export { writeOggOpus } from './media/ogg-opus';

@@ -2,6 +2,7 @@ import type { CallOfferedEvent } from '@ringside/calls';
 import { AnchorError, type CallRoom, type EnginePool, type OfferedLeg } from '@ringside/anchor';
 import { validateLocalAnswer } from '@ringside/sdp';
 import type { Logger } from '../ops/logger';
+import { writeHoldMusic } from './hold-music';
 import type { ChannelRecord } from '../repos/channel-rows';
 
 /** the customer's leg and the agent's leg of one anchored call, in its room on one engine */
@@ -16,6 +17,11 @@ interface AnchoredCall {
   agent: OfferedLeg;
   /** the engine died under the call: it is being ended, nothing more joins it */
   lost: boolean;
+  /**
+   * on hold for a transfer: the agent's leg is in the call's side room, music plays to the
+   * customer (its file id); a colleague consulted in a warm transfer has a leg there too
+   */
+  held?: { side: CallRoom; music: string; consult?: { userId: string; leg: OfferedLeg } };
 }
 
 /** what a connect becomes on an anchored channel */
@@ -58,7 +64,26 @@ export function createAnchoredMedia(deps: {
   lost: LostCall;
   /** {@link REJOIN_GRACE_MS} unless given */
   rejoinGraceMs?: number;
+  /** the path of the hold music the engine plays, asked at every hold ({@link writeHoldMusic}, made once, unless given) */
+  holdMusic?: () => Promise<string>;
 }) {
+  // made once, on the first hold
+  let made: Promise<string> | undefined;
+  const holdMusicPath =
+    deps.holdMusic ??
+    (() => {
+      made ??= writeHoldMusic();
+      return made;
+    });
+  /** a live anchored call of this process, or an error in the engine's terms */
+  async function liveCall(metaCallId: string): Promise<AnchoredCall> {
+    const call = await calls.get(metaCallId);
+    if (!call) throw new AnchorError('room_closed', `${metaCallId} is not anchored here`);
+    if (call.lost) throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
+    return call;
+  }
+  const consultLegOf = (userId: string) => `consult-${userId}`;
+
   const calls = new Map<string, Promise<AnchoredCall | undefined>>();
   /** calls whose agent's tab closed: each ends when its timer fires, unless the agent rejoins */
   const leaving = new Map<string, NodeJS.Timeout>();
@@ -66,6 +91,40 @@ export function createAnchoredMedia(deps: {
     clearTimeout(leaving.get(metaCallId));
     leaving.delete(metaCallId);
   };
+
+  /** `end` runs after the rejoin grace unless an agent's console rejoins the call first */
+  function startLeaving(metaCallId: string, end: () => Promise<void>): void {
+    stopLeaving(metaCallId);
+    const timer = setTimeout(() => {
+      leaving.delete(metaCallId);
+      end().catch((error: unknown) =>
+        deps.logger.error(
+          { err: error, callId: metaCallId },
+          'could not end an anchored call its agent left',
+        ),
+      );
+    }, deps.rejoinGraceMs ?? REJOIN_GRACE_MS);
+    timer.unref();
+    leaving.set(metaCallId, timer);
+  }
+
+  /** the hold's music stops (the agent's leg is already back, or fresh, in the call's room) */
+  async function endHold(metaCallId: string, call: AnchoredCall): Promise<void> {
+    const held = call.held;
+    if (!held) return;
+    call.held = undefined;
+    await call.room.stopFile(held.music).catch((error: unknown) => {
+      deps.logger.warn({ err: error, callId: metaCallId }, 'could not stop the hold music');
+    });
+  }
+
+  async function closeConsult(held: NonNullable<AnchoredCall['held']>): Promise<void> {
+    const consult = held.consult;
+    if (!consult) return;
+    held.consult = undefined;
+    const legId = consultLegOf(consult.userId);
+    if (held.side.legIds.includes(legId)) await held.side.removeLeg(legId);
+  }
 
   async function open(
     channel: ChannelRecord,
@@ -184,6 +243,8 @@ export function createAnchoredMedia(deps: {
       if (!call) return undefined;
       if (call.lost) throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
       if (call.room.legIds.includes('agent')) await call.room.removeLeg('agent');
+      // parked on hold (a transfer): the fresh leg joins the customer, so the hold ends with it
+      if (call.held?.side.legIds.includes('agent')) await call.held.side.removeLeg('agent');
       call.agent = await call.room.addLegWithOffer('agent');
       return call.agent.offer;
     },
@@ -195,7 +256,83 @@ export function createAnchoredMedia(deps: {
       if (call.lost) throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
       await call.agent.accept(agentAnswer);
       stopLeaving(metaCallId);
+      await endHold(metaCallId, call);
       return true;
+    },
+
+    /**
+     * A transfer begins: the agent's leg goes to the call's side room (the same PeerConnection,
+     * moved, so their console renegotiates nothing) and hold music plays to the customer, who
+     * hears neither. Throws {@link AnchorError} when the engine cannot.
+     */
+    async hold(metaCallId: string): Promise<void> {
+      const call = await liveCall(metaCallId);
+      if (call.held) return;
+      const side = await deps.pool.sideRoomOf(metaCallId);
+      const path = await holdMusicPath();
+      // the agent leaves first, so the customer never hears them over the music
+      const moved = call.room.legIds.includes('agent');
+      if (moved) await call.room.moveLeg('agent', side);
+      try {
+        call.held = { side, music: await call.room.playFile(path, { loop: true }) };
+      } catch (error) {
+        if (moved) await side.moveLeg('agent', call.room).catch(() => undefined);
+        throw error;
+      }
+    },
+
+    /** the transfer is off: the music stops, the agent's leg is back with the customer */
+    async unhold(metaCallId: string): Promise<void> {
+      const call = await liveCall(metaCallId);
+      const held = call.held;
+      if (!held) return;
+      await closeConsult(held);
+      if (held.side.legIds.includes('agent')) await held.side.moveLeg('agent', call.room);
+      await endHold(metaCallId, call);
+    },
+
+    /**
+     * A warm transfer's consult: the engine's offer of a leg for the colleague in the side room,
+     * where the agent on hold hears them and the customer does not
+     */
+    async openConsult(metaCallId: string, userId: string): Promise<string> {
+      const call = await liveCall(metaCallId);
+      const held = call.held;
+      if (!held) throw new AnchorError('request_failed', `${metaCallId} is not on hold`);
+      await closeConsult(held);
+      const leg = await held.side.addLegWithOffer(consultLegOf(userId));
+      held.consult = { userId, leg };
+      return leg.offer;
+    },
+
+    /** the colleague's answer completes their consult leg */
+    async consultAnswered(metaCallId: string, userId: string, answer: string): Promise<void> {
+      const call = await liveCall(metaCallId);
+      const consult = call.held?.consult;
+      if (consult?.userId !== userId) {
+        throw new AnchorError('request_failed', `no consult of ${userId} on ${metaCallId}`);
+      }
+      await consult.leg.accept(answer);
+    },
+
+    /** the consult is over (declined, taken back): the colleague's leg goes, the hold stays */
+    async closeConsult(metaCallId: string): Promise<void> {
+      const held = (await calls.get(metaCallId))?.held;
+      if (held) await closeConsult(held);
+    },
+
+    /**
+     * The call changed hands: the old agent's leg goes and the music plays on until the new
+     * agent's console rejoins (a fresh leg, {@link rejoin}); if it has not within the grace,
+     * `end` runs, as for a closed tab.
+     */
+    async handOver(metaCallId: string, end: () => Promise<void>): Promise<void> {
+      const call = await liveCall(metaCallId);
+      if (call.held) await closeConsult(call.held);
+      for (const room of [call.room, call.held?.side]) {
+        if (room?.legIds.includes('agent')) await room.removeLeg('agent');
+      }
+      startLeaving(metaCallId, end);
     },
 
     /**
@@ -206,18 +343,7 @@ export function createAnchoredMedia(deps: {
     async tabClosed(metaCallId: string, end: () => Promise<void>): Promise<boolean> {
       const call = await calls.get(metaCallId);
       if (!call || call.lost) return false;
-      stopLeaving(metaCallId);
-      const timer = setTimeout(() => {
-        leaving.delete(metaCallId);
-        end().catch((error: unknown) =>
-          deps.logger.error(
-            { err: error, callId: metaCallId },
-            'could not end an anchored call its agent left',
-          ),
-        );
-      }, deps.rejoinGraceMs ?? REJOIN_GRACE_MS);
-      timer.unref();
-      leaving.set(metaCallId, timer);
+      startLeaving(metaCallId, end);
       return true;
     },
 
@@ -234,6 +360,13 @@ export function createAnchoredMedia(deps: {
           'could not destroy an anchored call’s room',
         );
       });
+    },
+
+    /** settles when the call's room is gone (the call ended, or its engine died); at once if none */
+    async whenClosed(metaCallId: string): Promise<void> {
+      await (
+        await calls.get(metaCallId)
+      )?.room.closed;
     },
 
     /** the engine a call is pinned to, while it is anchored */

@@ -1,9 +1,10 @@
-import { AnchorError, type CallRoom, type EnginePool, type OfferedLeg } from '@ringside/anchor';
+import type { CallRoom, EnginePool, OfferedLeg } from '@ringside/anchor';
 import type { CallWhisperEndedPayload, CallWhisperPayload } from '@ringside/contracts';
 import { validateListenerAnswer, validateLocalAnswer } from '@ringside/sdp';
 import type { Actor } from '../calls/actor';
 import { CommandError } from '../calls/command-error';
 import type { Repos } from '../repos';
+import { engineRefusal } from './engine-refusal';
 
 /** the supervisor's leg in a call's room (one per supervisor and call) */
 const legOf = (userId: string) => `listen-${userId}`;
@@ -217,16 +218,6 @@ export function createListenIn(deps: {
 }
 
 export type ListenIn = ReturnType<typeof createListenIn>;
-
-// the engine's own words stay in the log; the supervisor reads what happened to the call
-function engineRefusal(error: unknown): Error {
-  if (!(error instanceof AnchorError))
-    return error instanceof Error ? error : new Error(String(error));
-  if (error.code === 'engine_lost' || error.code === 'room_closed') {
-    return new CommandError('invalid_state', 'The media server carrying this call stopped.');
-  }
-  return new CommandError('invalid_payload', 'The media server could not use this answer.');
-}
 
 /** what checks a browser's answer before the engine gets it */
 type AnswerCheck = typeof validateLocalAnswer | typeof validateListenerAnswer;

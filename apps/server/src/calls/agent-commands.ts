@@ -1,4 +1,3 @@
-import { AnchorError } from '@ringside/anchor';
 import type { CallDialAck, CallDialCommand, QualityMetrics } from '@ringside/contracts';
 import { validateLocalAnswer, validateLocalOffer } from '@ringside/sdp';
 import type { Actor } from './actor';
@@ -14,6 +13,7 @@ import { CommandError } from './command-error';
 import type { DialService } from './dial/dial-service';
 import { AnswerFailedError } from './effect-runner';
 import { gradeQuality } from './quality';
+import { onEngine } from '../anchor/engine-refusal';
 
 /**
  * What agents do to calls from the console: claim, answer, decline, hang up, report quality,
@@ -83,19 +83,6 @@ export function createAgentCommands(deps: {
   }
 
   const hangup = (actor: Actor, callId: string) => agentMove(actor, callId, 'agent.hangup');
-
-  /** a step on the media engine, its refusals in the agent's words (the engine's stay in logs) */
-  async function onEngine<T>(step: () => Promise<T>): Promise<T> {
-    try {
-      return await step();
-    } catch (error) {
-      if (!(error instanceof AnchorError)) throw error;
-      if (error.code === 'engine_lost' || error.code === 'room_closed') {
-        throw new CommandError('invalid_state', 'The media server carrying this call stopped.');
-      }
-      throw new CommandError('invalid_payload', 'The media server could not use this answer.');
-    }
-  }
 
   /** the call in progress is the actor's own: what a rejoin needs */
   async function ownCallInProgress(actor: Actor, callId: string): Promise<CallRow> {

@@ -53,6 +53,8 @@ export interface CallServiceDeps {
   anchor?: EnginePool | undefined;
   /** how long an anchored call waits for its agent's closed tab to rejoin */
   rejoinGraceMs?: number;
+  /** the hold music of anchored calls (made at start-up unless given) */
+  holdMusic?: () => Promise<string>;
 }
 
 /**
@@ -89,6 +91,7 @@ export function createCallService(deps: CallServiceDeps) {
         pool: deps.anchor,
         logger: deps.logger,
         ...(deps.rejoinGraceMs === undefined ? {} : { rejoinGraceMs: deps.rejoinGraceMs }),
+        ...(deps.holdMusic === undefined ? {} : { holdMusic: deps.holdMusic }),
         lost: async (channel, metaCallId) => {
           const row = await deps.repos.calls.getCallByMetaId(channel.workspaceId, metaCallId);
           const at = deps.clock().getTime();

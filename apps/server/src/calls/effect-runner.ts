@@ -257,6 +257,25 @@ export function createEffectRunner(deps: {
         deps.notifier.callUpdated(ws, [], toCallView(row, await agentName(ws, row.agentId)));
         deps.boardCounters.changed(ws);
         return;
+      case 'notify-transferred': {
+        const name = (await agentName(ws, effect.toAgentId)) ?? '';
+        await deps.presence.change(ws, effect.toAgentId, { kind: 'call-started' });
+        deps.notifier.transferProgress(effect.fromAgentId, {
+          callId: row.id,
+          to: { userId: effect.toAgentId, name },
+          state: 'completed',
+        });
+        // the new agent's console, shown a call of theirs it has no audio for, joins it
+        deps.notifier.callUpdated(ws, [effect.toAgentId], toCallView(row, name));
+        // the old agent's conversation is over: after-call work, as after any conversation
+        await deps.presence.callEnded(ws, effect.fromAgentId, 'available', {
+          callId: row.id,
+          mode: channel.wrapUp,
+          sec: channel.wrapUpSec,
+        });
+        deps.boardCounters.changed(ws);
+        return;
+      }
       case 'log-ignored':
         return;
     }

@@ -5,6 +5,7 @@ import type {
   CallPermissionPayload,
   CallRemoteSdpPayload,
   CallRingingPayload,
+  CallTransferProgressPayload,
   CallView,
 } from '@ringside/contracts';
 
@@ -32,6 +33,8 @@ export interface CallNotifications {
     assignedUserIds: readonly string[],
     payload: CallPermissionPayload,
   ): void;
+  /** `call:transfer-progress` to the agent handing their call over */
+  transferProgress(userId: string, payload: CallTransferProgressPayload): void;
   /** `agent:updated` to the agent and the workspace's supervisors */
   agentUpdated(workspaceId: string, view: AgentView): void;
 }

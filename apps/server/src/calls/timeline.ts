@@ -34,6 +34,9 @@ export function timelineEntry(
     case 'agent.hangup':
       data['agentId'] = event.agentId;
       break;
+    case 'agent.transfer':
+      Object.assign(data, { agentId: event.agentId, toAgentId: event.toAgentId });
+      break;
     case 'agent.dial':
       data['agentId'] = event.agentId;
       if (event.agentStatusBefore) data['agentStatus'] = event.agentStatusBefore;

@@ -336,7 +336,11 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
       return row?.n ?? 0;
     },
 
-    /** after-call work; only the agent who had the call may save it. False when not theirs. */
+    /**
+     * After-call work; only an agent who had the call may save it. False when not theirs. The
+     * call's agent saves it on the call; one who handed the call over (a transfer) saves theirs
+     * on that hand-over's timeline entry, so neither agent's notes replace the other's.
+     */
     async saveWrapUp(
       workspaceId: string,
       callId: string,
@@ -352,7 +356,22 @@ export function createCallsRepo(db: Db, options: { engine?: Database['kind'] | u
           and(eq(calls.workspaceId, workspaceId), eq(calls.id, callId), eq(calls.agentId, agentId)),
         )
         .returning({ id: calls.id });
-      return updated.length > 0;
+      if (updated.length > 0) return true;
+      const handedOver = await db
+        .update(callEvents)
+        .set({
+          data: sql`${callEvents.data} || ${JSON.stringify({ notes, disposition })}::jsonb`,
+        })
+        .where(
+          and(
+            eq(callEvents.workspaceId, workspaceId),
+            eq(callEvents.callId, callId),
+            eq(callEvents.kind, 'agent.transfer'),
+            sql`${callEvents.data} ->> 'agentId' = ${agentId}`,
+          ),
+        )
+        .returning({ id: callEvents.id });
+      return handedOver.length > 0;
     },
 
     /** an anchored call's engine, noted once its room is made (docs/anchor.md) */

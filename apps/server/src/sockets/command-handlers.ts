@@ -4,6 +4,7 @@ import {
   type ClientToServerEvents,
 } from '@ringside/contracts';
 import type { ListenIn } from '../anchor/listen-in';
+import type { Transfers } from '../anchor/transfers';
 import type { AgentCommands } from '../calls/agent-commands';
 import { CommandError } from '../calls/command-error';
 import type { Logger } from '../ops/logger';
@@ -21,6 +22,7 @@ export function registerCommandHandlers(
   commands: AgentCommands,
   logger: Logger,
   listenIn: ListenIn,
+  transfers: Transfers,
 ): void {
   const actor = () => socket.data;
 
@@ -154,5 +156,43 @@ export function registerCommandHandlers(
       'call:whisper-answer',
       async (p) => (await listenIn.hearWhisper(actor(), p.callId, p.sdp), {}),
     ),
+  );
+  // transfers of anchored calls: the agent handing over, and the colleague taking it
+  on(
+    'call:transfer-targets',
+    handle('call:transfer-targets', (p) => transfers.targets(actor(), p.callId)),
+  );
+  on(
+    'call:transfer',
+    handle(
+      'call:transfer',
+      async (p) => (await transfers.start(actor(), p.callId, p.toUserId, p.mode), {}),
+    ),
+  );
+  on(
+    'call:transfer-cancel',
+    handle('call:transfer-cancel', async (p) => (await transfers.cancel(actor(), p.callId), {})),
+  );
+  on(
+    'call:transfer-complete',
+    handle(
+      'call:transfer-complete',
+      async (p) => (await transfers.complete(actor(), p.callId), {}),
+    ),
+  );
+  on(
+    'call:transfer-accept',
+    handle('call:transfer-accept', (p) => transfers.accept(actor(), p.callId)),
+  );
+  on(
+    'call:transfer-answer',
+    handle(
+      'call:transfer-answer',
+      async (p) => (await transfers.answer(actor(), p.callId, p.sdp), {}),
+    ),
+  );
+  on(
+    'call:transfer-decline',
+    handle('call:transfer-decline', async (p) => (await transfers.decline(actor(), p.callId), {})),
   );
 }

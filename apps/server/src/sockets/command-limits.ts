@@ -18,6 +18,13 @@ const FAMILY_OF: Record<keyof ClientToServerEvents, CommandFamily> = {
   'call:whisper-answer': 'call',
   'call:rejoin': 'call',
   'call:rejoin-answer': 'call',
+  'call:transfer-targets': 'call',
+  'call:transfer': 'call',
+  'call:transfer-cancel': 'call',
+  'call:transfer-complete': 'call',
+  'call:transfer-accept': 'call',
+  'call:transfer-answer': 'call',
+  'call:transfer-decline': 'call',
 };
 
 const REFUSAL: Record<CommandFamily, string> = {

@@ -1,4 +1,5 @@
 import type { ListenIn } from '../anchor/listen-in';
+import type { Transfers } from '../anchor/transfers';
 import type { AgentCommands } from '../calls/agent-commands';
 import { toCallView } from '../calls/call-views';
 import type { Logger } from '../ops/logger';
@@ -23,6 +24,7 @@ export function handleConnections(
     commands: AgentCommands;
     /** supervisors listening in on anchored calls */
     listenIn: ListenIn;
+    transfers: Transfers;
     clock: () => Date;
     logger: Logger;
     metrics: Metrics;
@@ -34,7 +36,7 @@ export function handleConnections(
     deps.metrics.sockets.inc();
     void socket.join([workspaceRoom(workspaceId), agentRoom(userId)]);
     if (role === 'supervisor' || role === 'admin') void socket.join(supervisorsRoom(workspaceId));
-    registerCommandHandlers(socket, deps.commands, deps.logger, deps.listenIn);
+    registerCommandHandlers(socket, deps.commands, deps.logger, deps.listenIn, deps.transfers);
 
     const welcome = async () => {
       // back from a dropped connection in the middle of a call: still busy, not away

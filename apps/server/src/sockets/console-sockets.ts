@@ -1,5 +1,6 @@
 import type { AbuseLimits } from '../abuse-limits';
 import type { ListenIn } from '../anchor/listen-in';
+import type { Transfers } from '../anchor/transfers';
 import type { AgentCommands } from '../calls/agent-commands';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
@@ -31,6 +32,7 @@ export function wireConsoleSockets(
     commands: AgentCommands;
     /** supervisors listening in on anchored calls */
     listenIn: ListenIn;
+    transfers: Transfers;
     clock: () => Date;
     logger: Logger;
     metrics: Metrics;
@@ -58,6 +60,7 @@ export function wireConsoleSockets(
     repos,
     commands: deps.commands,
     listenIn: deps.listenIn,
+    transfers: deps.transfers,
     clock,
     logger,
     metrics: deps.metrics,

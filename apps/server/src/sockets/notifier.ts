@@ -7,16 +7,20 @@ import type {
   CallRemoteSdpPayload,
   CallRingingPayload,
   CallView,
+  CallTransferOfferedPayload,
+  CallTransferProgressPayload,
+  CallTransferWithdrawnPayload,
   CallWhisperEndedPayload,
   CallWhisperPayload,
 } from '@ringside/contracts';
 import type { WhisperNotices } from '../anchor/listen-in';
+import type { TransferNotices } from '../anchor/transfers';
 import type { CallNotifications } from '../calls/ports';
 import { agentRoom, supervisorsRoom, workspaceRoom } from './rooms';
 import type { RingsideServer } from './socket-types';
 
 /** what the server tells consoles: the calls' notifications, and the board's own */
-export interface Notifier extends CallNotifications, WhisperNotices {
+export interface Notifier extends CallNotifications, WhisperNotices, TransferNotices {
   /** `board:counters` to the workspace's supervisors */
   boardCounters(workspaceId: string, counters: BoardCountersPayload): void;
   /** false only when surely no supervisor of the workspace is connected (saves the work) */
@@ -56,6 +60,15 @@ export function createNotifier(
     },
     whisperEnded(agentUserId: string, payload: CallWhisperEndedPayload): void {
       io.to(agentRoom(agentUserId)).emit('call:whisper-ended', payload);
+    },
+    transferOffered(userId: string, payload: CallTransferOfferedPayload): void {
+      io.to(agentRoom(userId)).emit('call:transfer-offered', payload);
+    },
+    transferWithdrawn(userId: string, payload: CallTransferWithdrawnPayload): void {
+      io.to(agentRoom(userId)).emit('call:transfer-withdrawn', payload);
+    },
+    transferProgress(userId: string, payload: CallTransferProgressPayload): void {
+      io.to(agentRoom(userId)).emit('call:transfer-progress', payload);
     },
     /**
      * a customer's permission reply, to whoever may call from its channel: the users assigned

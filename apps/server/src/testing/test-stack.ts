@@ -72,6 +72,10 @@ export interface StackOptions {
   anchor?: AppOptions['anchor'];
   /** how long an anchored call waits for its agent's closed tab to rejoin (15 s otherwise) */
   anchorRejoinGraceMs?: AppOptions['anchorRejoinGraceMs'];
+  /** the hold music anchored calls play (made at start-up otherwise) */
+  anchorHoldMusic?: AppOptions['anchorHoldMusic'];
+  /** how long a colleague's console rings with a transfer (30 s otherwise) */
+  transferRingMs?: AppOptions['transferRingMs'];
 }
 
 export interface Stack {

@@ -1,0 +1,347 @@
+import type {
+  AgentRef,
+  CallTransferOfferedPayload,
+  CallTransferProgressPayload,
+  CallTransferWithdrawnPayload,
+} from '@ringside/contracts';
+import { validateLocalAnswer } from '@ringside/sdp';
+import type { Actor } from '../calls/actor';
+import type { CallService } from '../calls/call-service';
+import { toCallView } from '../calls/call-views';
+import { CommandError } from '../calls/command-error';
+import type { Logger } from '../ops/logger';
+import { onEngine } from './engine-refusal';
+import type { Repos } from '../repos';
+import type { CallRow } from '../repos/calls';
+import type { ChannelRecord } from '../repos/channel-rows';
+
+/** how long a colleague's console rings with a transfer before it comes back to the agent */
+export const TRANSFER_RING_MS = 30_000;
+
+/** what the consoles are told of a transfer (`call:transfer-*`) */
+export interface TransferNotices {
+  transferOffered(userId: string, payload: CallTransferOfferedPayload): void;
+  transferWithdrawn(userId: string, payload: CallTransferWithdrawnPayload): void;
+  transferProgress(userId: string, payload: CallTransferProgressPayload): void;
+}
+
+/** one transfer under way, by the call's id */
+interface Transfer {
+  readonly callId: string;
+  readonly metaCallId: string;
+  readonly workspaceId: string;
+  readonly channel: ChannelRecord;
+  readonly mode: 'cold' | 'warm';
+  readonly from: AgentRef;
+  readonly to: AgentRef;
+  /** ringing: the colleague is offered it; consulting: they are on the line with the agent */
+  stage: 'ringing' | 'consulting';
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * Transfers of anchored calls, agent to agent (docs/anchor.md, transfers). The customer's leg
+ * never moves: it stays in the call's room on the media engine. Starting a transfer puts the
+ * customer on hold (music; the agent's leg parked in the call's side room) and rings the
+ * colleague's console. Cold: once they accept, the call is theirs (`agent.transfer` in the call
+ * model), the agent's leg goes, and their console joins with a fresh leg as it does after a
+ * reload; the music stops when it does. Warm: accepting gives them a leg in the side room first,
+ * where they and the agent talk; the agent then completes (as cold) or cancels. A decline, no
+ * answer in {@link TRANSFER_RING_MS}, a cancel or a failure brings the agent back to the
+ * customer. A direct call cannot be transferred: its audio runs in the agent's browser.
+ *
+ * Steps on one call run one at a time, so a decline racing a cancel, or an accept racing the
+ * ring's end, each find the transfer as the other left it.
+ *
+ * @example
+ * const transfers = createTransfers({ repos, calls, notices, logger });
+ * await transfers.start(alice, callId, bob.id, 'cold');
+ * await transfers.accept(bob, callId); // the call is Bob's; his console rejoins it
+ */
+export function createTransfers(deps: {
+  repos: Pick<Repos, 'calls' | 'channels' | 'presence' | 'users'>;
+  calls: Pick<CallService, 'feed' | 'anchor'>;
+  notices: TransferNotices;
+  logger: Logger;
+  clock: () => Date;
+  /** {@link TRANSFER_RING_MS} unless given */
+  ringMs?: number;
+}) {
+  const transfers = new Map<string, Transfer>();
+  const queues = new Map<string, Promise<unknown>>();
+
+  /** runs `step` after every earlier step on the same call */
+  function serial<T>(callId: string, step: () => Promise<T>): Promise<T> {
+    const before = queues.get(callId) ?? Promise.resolve();
+    const run = before.then(step, step);
+    const settled = run.catch(() => undefined);
+    queues.set(callId, settled);
+    void settled.then(() => {
+      if (queues.get(callId) === settled) queues.delete(callId);
+    });
+    return run;
+  }
+
+  function anchor() {
+    const media = deps.calls.anchor;
+    if (!media) throw directCall();
+    return media;
+  }
+
+  async function load(
+    actor: Actor,
+    callId: string,
+  ): Promise<{ row: CallRow; channel: ChannelRecord }> {
+    const row = await deps.repos.calls.getCallRow(actor.workspaceId, callId);
+    if (!row) throw new CommandError('not_found', 'That call does not exist.');
+    const channel = await deps.repos.channels.getChannel(actor.workspaceId, row.channelId);
+    if (!channel) throw new CommandError('not_found', 'That call’s channel no longer exists.');
+    return { row, channel };
+  }
+
+  /** the actor's own call in progress, anchored on this server */
+  async function ownAnchoredCall(actor: Actor, callId: string) {
+    const loaded = await load(actor, callId);
+    const { row } = loaded;
+    if (row.model.state !== 'active') {
+      throw new CommandError('invalid_state', 'Only a call in progress can be transferred.');
+    }
+    if (row.agentId !== actor.userId)
+      throw new CommandError('forbidden', 'This call is not yours.');
+    if (!(await anchor().engineOf(row.metaCallId))) throw directCall();
+    return loaded;
+  }
+
+  /** the transfer offered to (or consulting) the actor */
+  function offeredTo(actor: Actor, callId: string): Transfer {
+    const transfer = transfers.get(callId);
+    if (
+      !transfer ||
+      transfer.to.userId !== actor.userId ||
+      transfer.workspaceId !== actor.workspaceId
+    ) {
+      throw new CommandError('invalid_state', 'This call is no longer being transferred to you.');
+    }
+    return transfer;
+  }
+
+  /** the transfer the actor started */
+  function startedBy(actor: Actor, callId: string): Transfer {
+    const transfer = transfers.get(callId);
+    if (
+      !transfer ||
+      transfer.from.userId !== actor.userId ||
+      transfer.workspaceId !== actor.workspaceId
+    ) {
+      throw new CommandError('invalid_state', 'This call is not being transferred.');
+    }
+    return transfer;
+  }
+
+  /**
+   * The transfer is off and the call stays with its agent: the colleague's offer or consult
+   * ends, the agent is back with the customer, and told why.
+   */
+  async function callOff(
+    transfer: Transfer,
+    state: 'declined' | 'no-answer' | 'cancelled' | 'failed',
+    reason?: string,
+  ): Promise<void> {
+    transfers.delete(transfer.callId);
+    clearTimeout(transfer.timer);
+    deps.notices.transferWithdrawn(transfer.to.userId, { callId: transfer.callId });
+    try {
+      await anchor().unhold(transfer.metaCallId);
+    } catch (error) {
+      deps.logger.error(
+        { err: error, callId: transfer.callId },
+        'could not bring the agent back to the customer after a transfer',
+      );
+    }
+    deps.notices.transferProgress(transfer.from.userId, {
+      callId: transfer.callId,
+      to: transfer.to,
+      state,
+      ...(reason === undefined ? {} : { reason }),
+    });
+  }
+
+  /** the call is the colleague's: the old agent's leg goes, the model hands it over */
+  async function handOver(transfer: Transfer): Promise<void> {
+    transfers.delete(transfer.callId);
+    clearTimeout(transfer.timer);
+    const { channel } = transfer;
+    const hangUp = async () => {
+      const now = deps.clock().getTime();
+      await deps.calls.feed(channel, {
+        kind: 'agent.hangup',
+        callId: transfer.metaCallId,
+        agentId: transfer.to.userId,
+        occurredAt: now,
+      });
+    };
+    await onEngine(() => anchor().handOver(transfer.metaCallId, hangUp));
+    const applied = await deps.calls.feed(channel, {
+      kind: 'agent.transfer',
+      callId: transfer.metaCallId,
+      agentId: transfer.from.userId,
+      toAgentId: transfer.to.userId,
+      occurredAt: deps.clock().getTime(),
+    });
+    if (!applied.changed) {
+      throw new CommandError('invalid_state', 'This call has already ended.');
+    }
+  }
+
+  return {
+    /** colleagues who can take the actor's call now: available agents of its line, not them */
+    async targets(actor: Actor, callId: string): Promise<{ agents: AgentRef[] }> {
+      const { row } = await ownAnchoredCall(actor, callId);
+      const available = await deps.repos.presence.availableAgents(actor.workspaceId, row.channelId);
+      return {
+        agents: available
+          .filter((agent) => agent.userId !== actor.userId)
+          .map((agent) => ({ userId: agent.userId, name: agent.name })),
+      };
+    },
+
+    /** the customer on hold, the colleague's console rung */
+    start(actor: Actor, callId: string, toUserId: string, mode: 'cold' | 'warm'): Promise<void> {
+      return serial(callId, async () => {
+        const { row, channel } = await ownAnchoredCall(actor, callId);
+        if (transfers.has(callId)) {
+          throw new CommandError('invalid_state', 'This call is already being transferred.');
+        }
+        if (toUserId === actor.userId) {
+          throw new CommandError('invalid_payload', 'Pick a colleague to transfer the call to.');
+        }
+        const to = await deps.repos.users.getUser(actor.workspaceId, toUserId);
+        const presence = await deps.repos.presence.getPresence(actor.workspaceId, toUserId);
+        if (!to) throw new CommandError('not_found', 'That colleague does not exist.');
+        if (presence?.status !== 'available') {
+          throw new CommandError('invalid_state', `${to.name} is not available to take a call.`);
+        }
+        const transfer: Transfer = {
+          callId,
+          metaCallId: row.metaCallId,
+          workspaceId: actor.workspaceId,
+          channel,
+          mode,
+          from: { userId: actor.userId, name: actor.name },
+          to: { userId: to.id, name: to.name },
+          stage: 'ringing',
+        };
+        await onEngine(() => anchor().hold(row.metaCallId));
+        transfers.set(callId, transfer);
+        transfer.timer = setTimeout(() => {
+          void serial(callId, async () => {
+            if (transfers.get(callId) === transfer && transfer.stage === 'ringing') {
+              await callOff(transfer, 'no-answer');
+            }
+          });
+        }, deps.ringMs ?? TRANSFER_RING_MS);
+        transfer.timer.unref();
+        // the call's end (either side hangs up, the engine dies) ends the transfer with it
+        void anchor()
+          .whenClosed(row.metaCallId)
+          .then(() => {
+            if (transfers.get(callId) !== transfer) return;
+            transfers.delete(callId);
+            clearTimeout(transfer.timer);
+            deps.notices.transferWithdrawn(transfer.to.userId, { callId });
+          });
+        deps.notices.transferOffered(toUserId, {
+          callId,
+          mode,
+          from: transfer.from,
+          call: toCallView(row, actor.name),
+        });
+        deps.notices.transferProgress(actor.userId, { callId, to: transfer.to, state: 'ringing' });
+      });
+    },
+
+    /** the agent takes the call back before it is handed over */
+    cancel(actor: Actor, callId: string): Promise<void> {
+      return serial(callId, async () => {
+        await callOff(startedBy(actor, callId), 'cancelled');
+      });
+    },
+
+    /** a warm transfer, after the consult: the call is the colleague's */
+    complete(actor: Actor, callId: string): Promise<void> {
+      return serial(callId, async () => {
+        const transfer = startedBy(actor, callId);
+        if (transfer.stage !== 'consulting') {
+          throw new CommandError(
+            'invalid_state',
+            `${transfer.to.name} has not joined yet: wait for them, or cancel the transfer.`,
+          );
+        }
+        await handOver(transfer);
+      });
+    },
+
+    /**
+     * The colleague takes it: cold, the call is theirs now; warm, the engine's offer of their
+     * consult leg comes back (the agent is told once their answer joins them)
+     */
+    accept(actor: Actor, callId: string): Promise<{ sdp?: string }> {
+      return serial(callId, async () => {
+        const transfer = offeredTo(actor, callId);
+        if (transfer.stage !== 'ringing') {
+          throw new CommandError('invalid_state', 'You already took this transfer.');
+        }
+        const presence = await deps.repos.presence.getPresence(actor.workspaceId, actor.userId);
+        if (presence?.status !== 'available') {
+          throw new CommandError('invalid_state', 'Finish your own call before taking another.');
+        }
+        try {
+          if (transfer.mode === 'cold') {
+            await handOver(transfer);
+            return {};
+          }
+          const sdp = await onEngine(() => anchor().openConsult(transfer.metaCallId, actor.userId));
+          clearTimeout(transfer.timer);
+          return { sdp };
+        } catch (error) {
+          await callOff(transfer, 'failed', 'The media server could not connect your colleague.');
+          throw error;
+        }
+      });
+    },
+
+    /** the colleague's answer to their consult leg: they and the agent hear each other */
+    answer(actor: Actor, callId: string, sdp: string): Promise<void> {
+      return serial(callId, async () => {
+        const transfer = offeredTo(actor, callId);
+        const checked = validateLocalAnswer(sdp);
+        if (!checked.ok) throw new CommandError('invalid_payload', checked.error.message);
+        await onEngine(() =>
+          anchor().consultAnswered(transfer.metaCallId, actor.userId, checked.summary.sdp),
+        );
+        transfer.stage = 'consulting';
+        deps.notices.transferProgress(transfer.from.userId, {
+          callId,
+          to: transfer.to,
+          state: 'consulting',
+        });
+      });
+    },
+
+    /** the colleague turns it down, or leaves the consult */
+    decline(actor: Actor, callId: string): Promise<void> {
+      return serial(callId, async () => {
+        await callOff(offeredTo(actor, callId), 'declined');
+      });
+    },
+  };
+}
+
+export type Transfers = ReturnType<typeof createTransfers>;
+
+function directCall(): CommandError {
+  return new CommandError(
+    'invalid_state',
+    'This call’s audio runs straight between you and the customer, so it cannot be transferred: set its line’s call audio to the media server (Admin → Channels).',
+  );
+}
