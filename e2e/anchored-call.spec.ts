@@ -4,8 +4,8 @@ import { expectAccessible } from './support/accessibility';
 import { LEVELS } from './support/audio-levels';
 import { expectAudioBothWays } from './support/calls';
 import { useE2e } from './support/e2e-suite';
-import type { AgentConsole } from './support/agent-console';
 import { eventually, sample } from './support/poll';
+import { meanLevelOverASecond } from './support/playout';
 import { E2E_REJOIN_GRACE_MS } from './support/stack';
 import { openStaffConsole } from './support/staff';
 
@@ -248,12 +248,3 @@ describe('an anchored WhatsApp call in the console', () => {
     await call.waitFor('ended', { timeoutMs: 10_000 });
   });
 });
-
-/** the mean level a console's browser played over about a second (its own playout energy) */
-async function meanLevelOverASecond(console: AgentConsole): Promise<number> {
-  const before = { audio: await console.audio(), at: Date.now() };
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const after = await console.audio();
-  const seconds = (Date.now() - before.at) / 1_000;
-  return Math.sqrt((after.totalAudioEnergy - before.audio.totalAudioEnergy) / seconds);
-}
