@@ -10,6 +10,7 @@ import { anchoredCallView } from './testing/call-views';
 import { TransferOffers } from './TransferOffers';
 
 const BO = { userId: 'u_bo', name: 'Bo Agent' };
+const SALES = { channelId: 'ch_sales', name: 'Sales' };
 const ENGINE_OFFER = 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:audio\r\n';
 
 const offered = (mode: 'cold' | 'warm', callId = 'c7'): CallTransferOfferedPayload => ({
@@ -75,6 +76,39 @@ describe('TransferOffers', () => {
         accepting: false,
       },
     });
+  });
+
+  it('shows a call sent to a line’s queue as a card saying which queue', () => {
+    const { store, signaling } = harness();
+    signaling.emit('call:transfer-offered', { ...offered('cold'), queue: SALES });
+    expect(store.getState().transferOffers['c7']).toMatchObject({
+      callId: 'c7',
+      from: BO,
+      queue: SALES,
+    });
+    // a colleague's own offer names no queue
+    signaling.emit('call:transfer-offered', offered('cold', 'c8'));
+    expect(store.getState().transferOffers['c8']).not.toHaveProperty('queue');
+  });
+
+  it('says nothing when another agent of the queue took the call while Accept was on its way', async () => {
+    const { store, signaling, consult, offers } = harness();
+    let land: (reply: { ok: false; error: { code: string; message: string } }) => void = () =>
+      undefined;
+    signaling.replies['call:transfer-accept'] = () => new Promise((resolve) => (land = resolve));
+    signaling.emit('call:transfer-offered', { ...offered('warm'), queue: SALES });
+    const accepting = offers.accept('c7');
+    await vi.waitFor(() => expect(signaling.sentOf('call:transfer-accept')).toHaveLength(1));
+    signaling.emit('call:transfer-withdrawn', { callId: 'c7' });
+    land({
+      ok: false,
+      error: { code: 'invalid_state', message: 'This transfer is no longer offered.' },
+    });
+    await accepting;
+    expect(store.getState().transferOffers).toEqual({});
+    expect(consult.join).not.toHaveBeenCalled();
+    expect(store.getState().problem).toBeNull();
+    expect(store.getState().transferNotice).toBeNull();
   });
 
   it('shows none while the agent has a call of their own', () => {

@@ -17,7 +17,8 @@ export interface TransferOffersOptions {
 /**
  * Colleagues' calls offered to this agent (`call:transfer-offered`): a card each while the agent
  * has no call of their own, Accept and Decline, and the offer taken back
- * (`call:transfer-withdrawn`). Accepting a cold transfer only claims it: the server then names
+ * (`call:transfer-withdrawn`: the colleague took it back, or, sent to a line's queue, another
+ * agent of it accepted first; either way the card just goes). Accepting a cold transfer only claims it: the server then names
  * this agent on the call (`call:updated`) and the {@link CallController} takes it on a fresh leg,
  * as it takes back a call after a reload. Accepting a warm one first opens a line with the
  * colleague ({@link ConsultLeg}); it closes when the call becomes ours (the same `call:updated`),
@@ -114,7 +115,7 @@ export class TransferOffers {
     if (consult) await this.#leave(consult.callId);
   }
 
-  #offered({ callId, mode, from, call }: CallTransferOfferedPayload): void {
+  #offered({ callId, mode, from, call, queue }: CallTransferOfferedPayload): void {
     const state = this.#store.getState();
     // the server offers calls only to available agents; one of ours in progress wins anyway
     if (state.current || state.consult) {
@@ -130,6 +131,7 @@ export class TransferOffers {
       called: call.called,
       offeredAt: this.#now(),
       accepting: false,
+      ...(queue ? { queue } : {}),
     });
   }
 

@@ -147,7 +147,7 @@ describe('handing our call to a colleague', () => {
 
   it('keeps the call’s media while it rings, then ends our part with a wrap-up saying to whom', async () => {
     const { store, signaling, transfer, peers, mics } = await onACall();
-    await transfer.transfer('c7', BO, 'cold');
+    await transfer.transfer('c7', { kind: 'agent', agent: BO }, 'cold');
     expect(signaling.sentOf('call:transfer')).toEqual([
       { callId: 'c7', toUserId: BO.userId, mode: 'cold' },
     ]);
@@ -170,7 +170,7 @@ describe('handing our call to a colleague', () => {
 
   it('stays ours, media untouched, when the colleague declines', async () => {
     const { store, signaling, transfer, peers, mics } = await onACall();
-    await transfer.transfer('c7', BO, 'warm');
+    await transfer.transfer('c7', { kind: 'agent', agent: BO }, 'warm');
     signaling.emit('call:transfer-progress', { callId: 'c7', to: BO, state: 'declined' });
     expect(store.getState().transfer).toBeNull();
     expect(store.getState().current).toMatchObject({ callId: 'c7', phase: 'active' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore, resetAgentData } from './store';
 import { ME, ringingCard } from './testing';
-import type { CurrentCall } from './types';
+import type { CurrentCall, TransferOffer } from './types';
 
 const current = (callId: string): CurrentCall => ({
   callId,
@@ -176,5 +176,56 @@ describe('session slice and reset', () => {
     // actions survive the reset
     store.getState().signedIn(ME);
     expect(store.getState().auth).toBe('signed-in');
+  });
+});
+
+describe('transfers slice', () => {
+  const SALES = { channelId: 'ch_sales', name: 'Sales' };
+  const offer = (callId: string, queue?: typeof SALES): TransferOffer => ({
+    callId,
+    mode: 'cold',
+    from: { userId: 'u_bo', name: 'Bo Agent' },
+    channel: 'whatsapp',
+    caller: { name: 'Rahul' },
+    called: { channelId: 'ch1', label: '+1' },
+    offeredAt: 0,
+    accepting: false,
+    ...(queue ? { queue } : {}),
+  });
+
+  it('keeps the first offer of a call, its queue too, however often it is offered again', () => {
+    const store = createAppStore();
+    store.getState().transferOffered(offer('c7', SALES));
+    store.getState().transferOffered(offer('c7'));
+    store.getState().transferAccepting('c7');
+    expect(store.getState().transferOffers['c7']).toMatchObject({ queue: SALES, accepting: true });
+  });
+
+  it('clears only the transfer of the call it names, to a queue as to a colleague', () => {
+    const store = createAppStore();
+    store.getState().transferShown({ callId: 'c1', queue: SALES, mode: 'cold', step: 'ringing' });
+    store.getState().transferCleared('c2');
+    expect(store.getState().transfer).toEqual({
+      callId: 'c1',
+      queue: SALES,
+      mode: 'cold',
+      step: 'ringing',
+    });
+    store.getState().transferCleared('c1');
+    expect(store.getState().transfer).toBeNull();
+  });
+
+  it('forgets transfers both ways on sign-out', () => {
+    const store = createAppStore();
+    store.getState().transferShown({ callId: 'c1', queue: SALES, mode: 'cold', step: 'ringing' });
+    store.getState().transferOffered(offer('c7', SALES));
+    store.getState().transferNoticed('Nobody in the Sales queue took the call');
+    resetAgentData(store);
+    expect(store.getState()).toMatchObject({
+      transfer: null,
+      transferOffers: {},
+      consult: null,
+      transferNotice: null,
+    });
   });
 });

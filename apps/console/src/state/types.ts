@@ -9,6 +9,7 @@ import type {
   Channel,
   MeReply,
   QualityLevel,
+  TransferQueue,
 } from '@ringside/contracts';
 
 // everything here is plain data: the store holds no class instances, streams or functions
@@ -189,13 +190,20 @@ export type AgentPresence = AgentStatus;
 /** `cold`: the colleague takes the call at once; `warm`: they talk with the agent first */
 export type TransferMode = 'cold' | 'warm';
 
+/** where the agent sends their call: a colleague, or a line's queue (its first agent to accept) */
+export type TransferTarget =
+  { kind: 'agent'; agent: AgentRef } | { kind: 'queue'; queue: TransferQueue };
+
 /**
- * The agent's own call being handed to a colleague: `ringing` while the colleague's console is
- * offered it, `consulting` while the two talk (a warm transfer); the customer hears hold music.
+ * The agent's own call being handed over: `ringing` while the colleague's console (or every
+ * available agent of the queue's line) is offered it, `consulting` while the two talk (a warm
+ * transfer); the customer hears hold music. `to` is who takes it: a colleague named at once, or,
+ * sent to a `queue`, whoever of it accepted (absent while it rings).
  */
 export interface OutgoingTransfer {
   callId: string;
-  to: AgentRef;
+  to?: AgentRef;
+  queue?: TransferQueue;
   mode: TransferMode;
   step: 'ringing' | 'consulting';
 }
@@ -212,6 +220,8 @@ export interface TransferOffer {
   offeredAt: number;
   /** Accept was pressed: its answer is awaited */
   accepting: boolean;
+  /** sent to this line's queue: offered to its other available agents too, the first wins */
+  queue?: TransferQueue;
 }
 
 /**

@@ -1,17 +1,19 @@
 import type { AgentRef } from '@ringside/contracts';
 import { useEffect, useId, useState } from 'react';
 import { useAppState, useCalling } from '../../app/ConsoleProvider';
+import type { QueueTarget } from '../../calls/CallTransfer';
 import { useT } from '../../i18n/I18nProvider';
 import type { CurrentCall, OutgoingTransfer, TransferMode } from '../../state/types';
 import { Button } from '../../ui/controls';
+import { choiceValue, queueOption, transferChoices, underWayWords } from './transfer-words';
 
 const FIELD =
   'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-800';
 
 /**
- * Transfer on an anchored call: the button, the form that picks a colleague and the mode, and,
- * once it is under way, where it stands with Cancel transfer (and Complete transfer in a warm
- * one). Nothing for a direct call: it cannot be transferred.
+ * Transfer on an anchored call: the button, the form that picks a colleague or a line's queue and
+ * the mode, and, once it is under way, where it stands with Cancel transfer (and Complete
+ * transfer in a warm one). Nothing for a direct call: it cannot be transferred.
  */
 export function TransferControls({ call }: { call: CurrentCall }) {
   const transfer = useAppState((s) => (s.transfer?.callId === call.callId ? s.transfer : null));
@@ -40,7 +42,10 @@ export function TransferControls({ call }: { call: CurrentCall }) {
   );
 }
 
-type Targets = { kind: 'loading' } | { kind: 'ready'; agents: AgentRef[] } | { kind: 'failed' };
+type Targets =
+  | { kind: 'loading' }
+  | { kind: 'ready'; agents: AgentRef[]; queues: QueueTarget[] }
+  | { kind: 'failed' };
 
 function TransferForm({
   id,
@@ -64,7 +69,11 @@ function TransferForm({
     let current = true;
     void calling.transfer.targets(callId).then((result) => {
       if (!current) return;
-      setTargets(result.ok ? { kind: 'ready', agents: result.agents } : { kind: 'failed' });
+      setTargets(
+        result.ok
+          ? { kind: 'ready', agents: result.agents, queues: result.queues }
+          : { kind: 'failed' },
+      );
       if (!result.ok) setError(result.message);
     });
     return () => {
@@ -73,7 +82,9 @@ function TransferForm({
   }, [calling, callId]);
 
   const agents = targets.kind === 'ready' ? targets.agents : [];
-  const to = agents.find((agent) => agent.userId === chosen) ?? agents[0];
+  const queues = targets.kind === 'ready' ? targets.queues : [];
+  const choosable = transferChoices(agents, queues);
+  const to = choosable.find((target) => choiceValue(target) === chosen) ?? choosable[0];
   const send = async (mode: TransferMode) => {
     if (!to || sending) return;
     setSending(true);
@@ -98,12 +109,12 @@ function TransferForm({
           {t('transfer.loading')}
         </p>
       ) : null}
-      {targets.kind === 'ready' && agents.length === 0 ? (
+      {targets.kind === 'ready' && choosable.length === 0 ? (
         <p role="status" className="text-sm">
           {t('transfer.nobody')}
         </p>
       ) : null}
-      {agents.length > 0 ? (
+      {to ? (
         <div>
           <label htmlFor={fieldId} className="block text-sm font-medium">
             {t('transfer.to')}
@@ -111,14 +122,31 @@ function TransferForm({
           <select
             id={fieldId}
             className={FIELD}
-            value={to?.userId ?? ''}
+            value={choiceValue(to)}
             onChange={(e) => setChosen(e.target.value)}
           >
-            {agents.map((agent) => (
-              <option key={agent.userId} value={agent.userId}>
-                {agent.name}
-              </option>
-            ))}
+            {agents.length > 0 ? (
+              <optgroup label={t('transfer.colleagues')}>
+                {agents.map((agent) => (
+                  <option key={agent.userId} value={choiceValue({ kind: 'agent', agent })}>
+                    {agent.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {queues.length > 0 ? (
+              <optgroup label={t('transfer.queues')}>
+                {queues.map((queue) => (
+                  <option
+                    key={queue.channelId}
+                    value={choiceValue({ kind: 'queue', queue })}
+                    disabled={queue.available <= 0}
+                  >
+                    {queueOption(queue)}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </select>
         </div>
       ) : null}
@@ -128,7 +156,7 @@ function TransferForm({
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        {agents.length > 0 ? (
+        {to ? (
           <>
             <Button tone="primary" disabled={sending} onClick={() => void send('cold')}>
               {t('transfer.now')}
@@ -146,12 +174,11 @@ function TransferForm({
   );
 }
 
-/** ringing the colleague, or talking with them: where it stands, and the way back */
+/** ringing the colleague or the queue, or talking with them: where it stands, and the way back */
 function TransferUnderWay({ transfer }: { transfer: OutgoingTransfer }) {
   const calling = useCalling();
   const [busy, setBusy] = useState(false);
   const t = useT();
-  const name = transfer.to.name.trim() || t('transfer.colleague');
   const act = async (action: () => Promise<void>) => {
     setBusy(true);
     try {
@@ -166,9 +193,7 @@ function TransferUnderWay({ transfer }: { transfer: OutgoingTransfer }) {
         role="status"
         className="rounded-md bg-sky-100 px-3 py-2 text-sm font-medium text-sky-950 dark:bg-sky-900/60 dark:text-sky-100"
       >
-        {transfer.step === 'ringing'
-          ? t('transfer.ringing', { name })
-          : t('transfer.consulting', { name })}
+        {underWayWords(transfer)}
       </p>
       <div className="flex flex-wrap gap-2">
         {transfer.step === 'consulting' ? (

@@ -5,7 +5,10 @@ import type { TransferOffer } from '../../state/types';
 import { Button, ChannelBadge } from '../../ui/controls';
 import { callerAddress, callerName, calledLine } from '../../ui/format';
 
-/** a colleague offers this agent their call: who from, the customer, Accept and Decline */
+/**
+ * a colleague offers this agent their call (to them, or to a queue of theirs): who from, the
+ * customer, Accept and Decline
+ */
 export function TransferOfferCard({ offer }: { offer: TransferOffer }) {
   const calling = useCalling();
   const busy = useAppState((s) => s.current !== null || s.consult !== null);
@@ -23,6 +26,11 @@ export function TransferOfferCard({ offer }: { offer: TransferOffer }) {
         <ChannelBadge channel={offer.channel} />
         {t('transfer.offer.title', { name: from })}
       </p>
+      {offer.queue ? (
+        <p className="mt-1 text-sm font-medium text-slate-700 dark:text-slate-200">
+          {t('transfer.offer.queue', { line: offer.queue.name })}
+        </p>
+      ) : null}
       <h2 id={titleId} className="mt-2 text-2xl font-bold break-words">
         {name}
       </h2>
