@@ -179,7 +179,8 @@ export const callTransferTargetsCommandSchema = z.object({ callId });
 export type CallTransferTargetsCommand = z.infer<typeof callTransferTargetsCommandSchema>;
 
 /**
- * `call:transfer`: the agent on an anchored call hands it to a colleague. The customer hears hold
+ * `call:transfer`: the agent on an anchored call hands it to a colleague, or to a line's queue (its
+ * available agents are all offered it; the first to accept takes it). The customer hears hold
  * music and no longer hears the agent; the colleague's console is offered the call
  * (`call:transfer-offered`). `cold`: the call is theirs as soon as they accept. `warm`: accepting
  * puts them on a line with the transferring agent first (a consult); `call:transfer-complete`
@@ -187,12 +188,20 @@ export type CallTransferTargetsCommand = z.infer<typeof callTransferTargetsComma
  *
  * @example
  * socket.emit('call:transfer', { callId, toUserId, mode: 'cold' }, ack);
+ * socket.emit('call:transfer', { callId, toChannelId, mode: 'cold' }, ack); // to a line's queue
  */
-export const callTransferCommandSchema = z.object({
-  callId,
-  toUserId: z.string().min(1),
-  mode: z.enum(['cold', 'warm']),
-});
+export const callTransferCommandSchema = z
+  .object({
+    callId,
+    /** a colleague by user id … */
+    toUserId: z.string().min(1).optional(),
+    /** … or a line's queue: every available agent of the channel is offered it, first wins */
+    toChannelId: z.string().min(1).optional(),
+    mode: z.enum(['cold', 'warm']),
+  })
+  .refine((c) => (c.toUserId === undefined) !== (c.toChannelId === undefined), {
+    message: 'name a colleague (toUserId) or a line (toChannelId), not both',
+  });
 export type CallTransferCommand = z.infer<typeof callTransferCommandSchema>;
 
 /**

@@ -224,11 +224,16 @@ export type CallWhisperEndedPayload = z.infer<typeof callWhisperEndedPayloadSche
  * @example
  * socket.on('call:transfer-offered', ({ callId, from, mode, call }) => ring(callId, from.name, call.caller));
  */
+export const transferQueueSchema = z.object({ channelId: z.string().min(1), name: z.string() });
+export type TransferQueue = z.infer<typeof transferQueueSchema>;
+
 export const callTransferOfferedPayloadSchema = z.object({
   callId: z.string().min(1),
   mode: z.enum(['cold', 'warm']),
   from: agentRefSchema,
   call: callViewSchema,
+  /** sent to a line's queue: offered to every available agent of it at once, the first wins */
+  queue: transferQueueSchema.optional(),
 });
 export type CallTransferOfferedPayload = z.infer<typeof callTransferOfferedPayloadSchema>;
 
@@ -244,7 +249,7 @@ export type CallTransferWithdrawnPayload = z.infer<typeof callTransferWithdrawnP
 
 /**
  * `call:transfer-progress`: how the transfer of your call goes. `ringing`: the colleague's
- * console is offered it (the customer hears hold music); `consulting`: they accepted a warm
+ * console (or every available agent of the queue's line) is offered it (the customer hears hold music); `consulting`: they accepted a warm
  * transfer and you are on a line with them; `completed`: the call is theirs and your part of it
  * is over (wrap up); `declined`, `no-answer`, `cancelled`, `failed`: it stays yours and you and
  * the customer hear each other again (`reason` says why, in words, when it failed).
@@ -254,7 +259,10 @@ export type CallTransferWithdrawnPayload = z.infer<typeof callTransferWithdrawnP
  */
 export const callTransferProgressPayloadSchema = z.object({
   callId: z.string().min(1),
-  to: agentRefSchema,
+  /** the colleague; absent while a transfer to a queue rings (nobody took it yet) */
+  to: agentRefSchema.optional(),
+  /** the line's queue the call was sent to, for a transfer to a queue */
+  queue: transferQueueSchema.optional(),
   state: z.enum([
     'ringing',
     'consulting',
@@ -307,9 +315,13 @@ export interface ClientToServerEvents {
   'call:transfer-decline': (payload: CallTransferDeclineCommand, ack: Ack) => void;
 }
 
-/** the acknowledgement of `call:transfer-targets`: colleagues who can take the call now */
+/**
+ * the acknowledgement of `call:transfer-targets`: colleagues who can take the call now, and the
+ * workspace's lines whose queue it can be sent to, with how many of their agents are available
+ */
 export interface CallTransferTargetsAck {
   agents: AgentRef[];
+  queues: (TransferQueue & { available: number })[];
 }
 
 /**

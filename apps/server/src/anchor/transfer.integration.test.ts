@@ -59,7 +59,14 @@ describe('transferring an anchored call', () => {
       );
 
       const targets = await command(asha.socket, 'call:transfer-targets', { callId });
-      expect(targets).toEqual({ ok: true, agents: [{ userId: ben.id, name: 'Ben' }] });
+      expect(targets).toMatchObject({ ok: true, agents: [{ userId: ben.id, name: 'Ben' }] });
+      // every line of the workspace is a queue, with how many can take the call there now
+      expect(targets.ok && targets.queues).toHaveLength(2);
+      expect(targets.ok && targets.queues).toContainEqual({
+        channelId: ws.whatsappChannelId,
+        name: expect.any(String),
+        available: 1,
+      });
       // Ben has no call to hand over
       expect(await command(ben.socket, 'call:transfer-targets', { callId })).toMatchObject({
         ok: false,
@@ -336,6 +343,117 @@ describe('transferring an anchored call', () => {
       const withdrawnAtEnd = nextEvent(ben.socket, 'call:transfer-withdrawn');
       await call.hangUp();
       expect(await withdrawnAtEnd).toEqual({ callId });
+    },
+    CALL_TIMEOUT_MS,
+  );
+
+  it(
+    'to a queue: every available agent of the line is offered it, the first to accept takes it and the others stop ringing',
+    async () => {
+      music = 'real';
+      const { ws, agent: asha, ashaLeg, ben, call, callId } = await callWithColleague();
+      const cara = await ws.agent('Cara');
+      const dev = await ws.agent('Dev');
+      await waitUntil('Asha hears the customer', () => ashaLeg.level() > HEARD, MEDIA_WAIT_MS);
+      const toQueue = () =>
+        command(asha.socket, 'call:transfer', {
+          callId,
+          toChannelId: ws.whatsappChannelId,
+          mode: 'cold',
+        });
+
+      // all three decline: it comes back to Asha once the last one does
+      const offers = [ben, cara, dev].map((agent) =>
+        nextEvent(agent.socket, 'call:transfer-offered'),
+      );
+      const ringing = nextEvent(asha.socket, 'call:transfer-progress');
+      expect(await toQueue()).toEqual({ ok: true });
+      for (const offer of await Promise.all(offers)) {
+        expect(offer).toMatchObject({ callId, queue: { channelId: ws.whatsappChannelId } });
+      }
+      const rang = await ringing;
+      expect(rang).toMatchObject({ state: 'ringing', queue: { channelId: ws.whatsappChannelId } });
+      expect(rang.to).toBeUndefined();
+      expect(await command(ben.socket, 'call:transfer-decline', { callId })).toEqual({ ok: true });
+      expect(await command(cara.socket, 'call:transfer-decline', { callId })).toEqual({ ok: true });
+      const back = nextEvent(asha.socket, 'call:transfer-progress');
+      expect(await command(dev.socket, 'call:transfer-decline', { callId })).toEqual({ ok: true });
+      expect(await back).toMatchObject({ state: 'declined' });
+      await waitUntil(
+        'Asha hears the customer again',
+        () => ashaLeg.level() > HEARD,
+        MEDIA_WAIT_MS,
+      );
+
+      // again: Cara takes it first; Ben and Dev stop ringing and cannot take it any more
+      const withdrawn = [ben, dev].map((agent) =>
+        nextEvent(agent.socket, 'call:transfer-withdrawn'),
+      );
+      const queued = nextEvent(asha.socket, 'call:transfer-progress');
+      expect(await toQueue()).toEqual({ ok: true });
+      await queued;
+      const done = nextEvent(asha.socket, 'call:transfer-progress');
+      const handed = nextEvent(cara.socket, 'call:updated');
+      expect(await command(cara.socket, 'call:transfer-accept', { callId })).toEqual({ ok: true });
+      await Promise.all(withdrawn);
+      expect(await command(ben.socket, 'call:transfer-accept', { callId })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_state' },
+      });
+      expect(await done).toMatchObject({
+        state: 'completed',
+        to: { userId: cara.id, name: 'Cara' },
+      });
+      expect(await handed).toMatchObject({ agent: { userId: cara.id } });
+      const rejoin = await command(cara.socket, 'call:rejoin', { callId });
+      if (!rejoin.ok) throw new Error(rejoin.error.message);
+      const caraLeg = peer(880);
+      await command(cara.socket, 'call:rejoin-answer', {
+        callId,
+        sdp: await caraLeg.answer(rejoin.sdp),
+      });
+      await caraLeg.connected();
+      caraLeg.play();
+      await waitUntil(
+        'the customer hears Cara',
+        () => call.stats().audioLevel > HEARD,
+        MEDIA_WAIT_MS,
+      );
+      await waitUntil('Cara hears the customer', () => caraLeg.level() > HEARD, MEDIA_WAIT_MS);
+
+      // a queue with nobody free is refused in words, and the call stays as it is
+      for (const agent of [asha, ben, dev]) {
+        await command(agent.socket, 'agent:set-status', { status: 'away' });
+      }
+      expect(
+        await command(cara.socket, 'call:transfer', {
+          callId,
+          toChannelId: ws.whatsappChannelId,
+          mode: 'warm',
+        }),
+      ).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid_state',
+          message: expect.stringMatching(/^Nobody in the .+ queue is available/),
+        },
+      });
+      expect(
+        await command(cara.socket, 'call:transfer', {
+          callId,
+          toChannelId: 'no-such-line',
+          mode: 'cold',
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(
+        await command(cara.socket, 'call:transfer', {
+          callId,
+          toUserId: ben.id,
+          toChannelId: ws.whatsappChannelId,
+          mode: 'cold',
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+      await call.hangUp();
     },
     CALL_TIMEOUT_MS,
   );

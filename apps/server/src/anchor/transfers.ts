@@ -2,7 +2,9 @@ import type {
   AgentRef,
   CallTransferOfferedPayload,
   CallTransferProgressPayload,
+  CallTransferTargetsAck,
   CallTransferWithdrawnPayload,
+  TransferQueue,
 } from '@ringside/contracts';
 import { validateLocalAnswer } from '@ringside/sdp';
 import type { Actor } from '../calls/actor';
@@ -33,14 +35,19 @@ interface Transfer {
   readonly channel: ChannelRecord;
   readonly mode: 'cold' | 'warm';
   readonly from: AgentRef;
-  readonly to: AgentRef;
-  /** ringing: the colleague is offered it; consulting: they are on the line with the agent */
+  /** sent to a line's queue rather than to one colleague */
+  readonly queue?: TransferQueue;
+  /** who is offered it while it rings: the colleague, or the queue's available agents */
+  readonly offered: Map<string, AgentRef>;
+  /** who took it: the colleague (from the start), or the queue's agent who accepted first */
+  to?: AgentRef;
+  /** ringing: offered; consulting: the one who took it is on the line with the agent */
   stage: 'ringing' | 'consulting';
   timer?: NodeJS.Timeout;
 }
 
 /**
- * Transfers of anchored calls, agent to agent (docs/anchor.md, transfers). The customer's leg
+ * Transfers of anchored calls, to a colleague or to a line's queue (docs/anchor.md, transfers). The customer's leg
  * never moves: it stays in the call's room on the media engine. Starting a transfer puts the
  * customer on hold (music; the agent's leg parked in the call's side room) and rings the
  * colleague's console. Cold: once they accept, the call is theirs (`agent.transfer` in the call
@@ -48,7 +55,8 @@ interface Transfer {
  * reload; the music stops when it does. Warm: accepting gives them a leg in the side room first,
  * where they and the agent talk; the agent then completes (as cold) or cancels. A decline, no
  * answer in {@link TRANSFER_RING_MS}, a cancel or a failure brings the agent back to the
- * customer. A direct call cannot be transferred: its audio runs in the agent's browser.
+ * customer. Sent to a queue, every available agent of the line is offered it at once, the first
+ * to accept takes it and the others' offers are withdrawn; it comes back when all declined. A direct call cannot be transferred: its audio runs in the agent's browser.
  *
  * Steps on one call run one at a time, so a decline racing a cancel, or an accept racing the
  * ring's end, each find the transfer as the other left it.
@@ -112,14 +120,13 @@ export function createTransfers(deps: {
     return loaded;
   }
 
-  /** the transfer offered to (or consulting) the actor */
+  /** the transfer offered to (or taken by) the actor */
   function offeredTo(actor: Actor, callId: string): Transfer {
     const transfer = transfers.get(callId);
-    if (
-      !transfer ||
-      transfer.to.userId !== actor.userId ||
-      transfer.workspaceId !== actor.workspaceId
-    ) {
+    const theirs = transfer?.to
+      ? transfer.to.userId === actor.userId
+      : transfer?.offered.has(actor.userId) === true;
+    if (!transfer || !theirs || transfer.workspaceId !== actor.workspaceId) {
       throw new CommandError('invalid_state', 'This call is no longer being transferred to you.');
     }
     return transfer;
@@ -149,7 +156,7 @@ export function createTransfers(deps: {
   ): Promise<void> {
     transfers.delete(transfer.callId);
     clearTimeout(transfer.timer);
-    deps.notices.transferWithdrawn(transfer.to.userId, { callId: transfer.callId });
+    withdraw(transfer);
     try {
       await anchor().unhold(transfer.metaCallId);
     } catch (error) {
@@ -158,16 +165,32 @@ export function createTransfers(deps: {
         'could not bring the agent back to the customer after a transfer',
       );
     }
+    progress(transfer, state, reason);
+  }
+
+  /** the offers still standing go: the one who took it, or everyone it rang for */
+  function withdraw(transfer: Transfer): void {
+    const to = transfer.to ? [transfer.to.userId] : [...transfer.offered.keys()];
+    for (const userId of to) deps.notices.transferWithdrawn(userId, { callId: transfer.callId });
+  }
+
+  /** tells the agent handing the call over where it stands */
+  function progress(
+    transfer: Transfer,
+    state: CallTransferProgressPayload['state'],
+    reason?: string,
+  ): void {
     deps.notices.transferProgress(transfer.from.userId, {
       callId: transfer.callId,
-      to: transfer.to,
+      ...(transfer.to ? { to: transfer.to } : {}),
+      ...(transfer.queue ? { queue: transfer.queue } : {}),
       state,
       ...(reason === undefined ? {} : { reason }),
     });
   }
 
   /** the call is the colleague's: the old agent's leg goes, the model hands it over */
-  async function handOver(transfer: Transfer): Promise<void> {
+  async function handOver(transfer: Transfer, to: AgentRef): Promise<void> {
     transfers.delete(transfer.callId);
     clearTimeout(transfer.timer);
     const { channel } = transfer;
@@ -176,7 +199,7 @@ export function createTransfers(deps: {
       await deps.calls.feed(channel, {
         kind: 'agent.hangup',
         callId: transfer.metaCallId,
-        agentId: transfer.to.userId,
+        agentId: to.userId,
         occurredAt: now,
       });
     };
@@ -185,7 +208,7 @@ export function createTransfers(deps: {
       kind: 'agent.transfer',
       callId: transfer.metaCallId,
       agentId: transfer.from.userId,
-      toAgentId: transfer.to.userId,
+      toAgentId: to.userId,
       occurredAt: deps.clock().getTime(),
     });
     if (!applied.changed) {
@@ -193,34 +216,82 @@ export function createTransfers(deps: {
     }
   }
 
-  return {
-    /** colleagues who can take the actor's call now: available agents of its line, not them */
-    async targets(actor: Actor, callId: string): Promise<{ agents: AgentRef[] }> {
-      const { row } = await ownAnchoredCall(actor, callId);
-      const available = await deps.repos.presence.availableAgents(actor.workspaceId, row.channelId);
-      return {
-        agents: available
+  /** who the transfer goes to: one available colleague, or the queue's available agents */
+  async function resolveTarget(
+    actor: Actor,
+    target: { toUserId?: string; toChannelId?: string },
+  ): Promise<{ offered: Map<string, AgentRef>; queue?: TransferQueue }> {
+    if (target.toChannelId !== undefined) {
+      const line = await deps.repos.channels.getChannel(actor.workspaceId, target.toChannelId);
+      if (!line) throw new CommandError('not_found', 'That line does not exist.');
+      const queue = { channelId: line.id, name: line.name };
+      const available = await deps.repos.presence.availableAgents(actor.workspaceId, line.id);
+      const offered = new Map(
+        available
           .filter((agent) => agent.userId !== actor.userId)
-          .map((agent) => ({ userId: agent.userId, name: agent.name })),
+          .map((agent) => [agent.userId, { userId: agent.userId, name: agent.name }]),
+      );
+      if (offered.size === 0) {
+        throw new CommandError(
+          'invalid_state',
+          `Nobody in the ${line.name} queue is available to take a call.`,
+        );
+      }
+      return { offered, queue };
+    }
+    const toUserId = target.toUserId ?? '';
+    if (toUserId === actor.userId) {
+      throw new CommandError('invalid_payload', 'Pick a colleague to transfer the call to.');
+    }
+    const to = await deps.repos.users.getUser(actor.workspaceId, toUserId);
+    if (!to) throw new CommandError('not_found', 'That colleague does not exist.');
+    const presence = await deps.repos.presence.getPresence(actor.workspaceId, toUserId);
+    if (presence?.status !== 'available') {
+      throw new CommandError('invalid_state', `${to.name} is not available to take a call.`);
+    }
+    return { offered: new Map([[to.id, { userId: to.id, name: to.name }]]) };
+  }
+
+  return {
+    /**
+     * where the actor's call can go now: available colleagues of its line (not them), and the
+     * workspace's lines with how many of their agents are available (for a transfer to a queue)
+     */
+    async targets(actor: Actor, callId: string): Promise<CallTransferTargetsAck> {
+      const { row } = await ownAnchoredCall(actor, callId);
+      const others = <T extends { userId: string }>(agents: T[]) =>
+        agents.filter((agent) => agent.userId !== actor.userId);
+      const available = others(
+        await deps.repos.presence.availableAgents(actor.workspaceId, row.channelId),
+      );
+      const lines = await deps.repos.channels.listChannels(actor.workspaceId);
+      const queues = await Promise.all(
+        lines.map(async (line) => ({
+          channelId: line.id,
+          name: line.name,
+          available: others(await deps.repos.presence.availableAgents(actor.workspaceId, line.id))
+            .length,
+        })),
+      );
+      return {
+        agents: available.map((agent) => ({ userId: agent.userId, name: agent.name })),
+        queues,
       };
     },
 
-    /** the customer on hold, the colleague's console rung */
-    start(actor: Actor, callId: string, toUserId: string, mode: 'cold' | 'warm'): Promise<void> {
+    /** the customer on hold, the colleague's console (or the queue's agents' consoles) rung */
+    start(
+      actor: Actor,
+      callId: string,
+      target: { toUserId?: string; toChannelId?: string },
+      mode: 'cold' | 'warm',
+    ): Promise<void> {
       return serial(callId, async () => {
         const { row, channel } = await ownAnchoredCall(actor, callId);
         if (transfers.has(callId)) {
           throw new CommandError('invalid_state', 'This call is already being transferred.');
         }
-        if (toUserId === actor.userId) {
-          throw new CommandError('invalid_payload', 'Pick a colleague to transfer the call to.');
-        }
-        const to = await deps.repos.users.getUser(actor.workspaceId, toUserId);
-        const presence = await deps.repos.presence.getPresence(actor.workspaceId, toUserId);
-        if (!to) throw new CommandError('not_found', 'That colleague does not exist.');
-        if (presence?.status !== 'available') {
-          throw new CommandError('invalid_state', `${to.name} is not available to take a call.`);
-        }
+        const { offered, queue } = await resolveTarget(actor, target);
         const transfer: Transfer = {
           callId,
           metaCallId: row.metaCallId,
@@ -228,7 +299,8 @@ export function createTransfers(deps: {
           channel,
           mode,
           from: { userId: actor.userId, name: actor.name },
-          to: { userId: to.id, name: to.name },
+          ...(queue ? { queue } : { to: [...offered.values()][0] }),
+          offered,
           stage: 'ringing',
         };
         await onEngine(() => anchor().hold(row.metaCallId));
@@ -248,15 +320,18 @@ export function createTransfers(deps: {
             if (transfers.get(callId) !== transfer) return;
             transfers.delete(callId);
             clearTimeout(transfer.timer);
-            deps.notices.transferWithdrawn(transfer.to.userId, { callId });
+            withdraw(transfer);
           });
-        deps.notices.transferOffered(toUserId, {
-          callId,
-          mode,
-          from: transfer.from,
-          call: toCallView(row, actor.name),
-        });
-        deps.notices.transferProgress(actor.userId, { callId, to: transfer.to, state: 'ringing' });
+        for (const userId of offered.keys()) {
+          deps.notices.transferOffered(userId, {
+            callId,
+            mode,
+            from: transfer.from,
+            call: toCallView(row, actor.name),
+            ...(queue ? { queue } : {}),
+          });
+        }
+        progress(transfer, 'ringing');
       });
     },
 
@@ -271,33 +346,40 @@ export function createTransfers(deps: {
     complete(actor: Actor, callId: string): Promise<void> {
       return serial(callId, async () => {
         const transfer = startedBy(actor, callId);
-        if (transfer.stage !== 'consulting') {
+        if (transfer.stage !== 'consulting' || !transfer.to) {
           throw new CommandError(
             'invalid_state',
-            `${transfer.to.name} has not joined yet: wait for them, or cancel the transfer.`,
+            'Your colleague has not joined yet: wait for them, or cancel the transfer.',
           );
         }
-        await handOver(transfer);
+        await handOver(transfer, transfer.to);
       });
     },
 
     /**
-     * The colleague takes it: cold, the call is theirs now; warm, the engine's offer of their
-     * consult leg comes back (the agent is told once their answer joins them)
+     * The colleague takes it (from a queue: the first who accepts; the others' offers go):
+     * cold, the call is theirs now; warm, the engine's offer of their consult leg comes back
+     * (the agent is told once their answer joins them)
      */
     accept(actor: Actor, callId: string): Promise<{ sdp?: string }> {
       return serial(callId, async () => {
         const transfer = offeredTo(actor, callId);
-        if (transfer.stage !== 'ringing') {
+        const me = transfer.offered.get(actor.userId);
+        if (!me || transfer.stage !== 'ringing' || (transfer.queue && transfer.to)) {
           throw new CommandError('invalid_state', 'You already took this transfer.');
         }
         const presence = await deps.repos.presence.getPresence(actor.workspaceId, actor.userId);
         if (presence?.status !== 'available') {
           throw new CommandError('invalid_state', 'Finish your own call before taking another.');
         }
+        // from a queue, the others it rang for stop ringing
+        for (const userId of transfer.offered.keys()) {
+          if (userId !== me.userId) deps.notices.transferWithdrawn(userId, { callId });
+        }
+        transfer.to = me;
         try {
           if (transfer.mode === 'cold') {
-            await handOver(transfer);
+            await handOver(transfer, me);
             return {};
           }
           const sdp = await onEngine(() => anchor().openConsult(transfer.metaCallId, actor.userId));
@@ -314,24 +396,30 @@ export function createTransfers(deps: {
     answer(actor: Actor, callId: string, sdp: string): Promise<void> {
       return serial(callId, async () => {
         const transfer = offeredTo(actor, callId);
+        if (transfer.to?.userId !== actor.userId) {
+          throw new CommandError('invalid_state', 'Accept the transfer first, then answer.');
+        }
         const checked = validateLocalAnswer(sdp);
         if (!checked.ok) throw new CommandError('invalid_payload', checked.error.message);
         await onEngine(() =>
           anchor().consultAnswered(transfer.metaCallId, actor.userId, checked.summary.sdp),
         );
         transfer.stage = 'consulting';
-        deps.notices.transferProgress(transfer.from.userId, {
-          callId,
-          to: transfer.to,
-          state: 'consulting',
-        });
+        progress(transfer, 'consulting');
       });
     },
 
-    /** the colleague turns it down, or leaves the consult */
+    /**
+     * The colleague turns it down, or leaves the consult. From a queue, it comes back to the
+     * agent once every agent it rang for declined.
+     */
     decline(actor: Actor, callId: string): Promise<void> {
       return serial(callId, async () => {
-        await callOff(offeredTo(actor, callId), 'declined');
+        const transfer = offeredTo(actor, callId);
+        transfer.offered.delete(actor.userId);
+        if (transfer.to?.userId === actor.userId || transfer.offered.size === 0) {
+          await callOff(transfer, 'declined');
+        }
       });
     },
   };

@@ -164,10 +164,7 @@ export function registerCommandHandlers(
   );
   on(
     'call:transfer',
-    handle(
-      'call:transfer',
-      async (p) => (await transfers.start(actor(), p.callId, p.toUserId, p.mode), {}),
-    ),
+    handle('call:transfer', async (p) => (await transfers.start(actor(), p.callId, p, p.mode), {})),
   );
   on(
     'call:transfer-cancel',
