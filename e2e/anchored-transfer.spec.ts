@@ -11,7 +11,7 @@ import { meanLevelOverASecond } from './support/playout';
 // measured at every far end: the customer's decoded level, each browser's playout energy
 const world = useE2e({
   anchored: true,
-  agents: ['Eve Agent', 'Finn Agent', 'Gus Agent', 'Hana Agent'],
+  agents: ['Eve Agent', 'Finn Agent', 'Gus Agent', 'Hana Agent', 'Ivy Agent', 'Jon Agent'],
 });
 
 // what a browser hears must be a person, not the mixer's silence: mean level over a second
@@ -140,6 +140,41 @@ describe('transferring an anchored call in the console', () => {
     );
     expect(await meanLevelOverASecond(hana)).toBeGreaterThan(AUDIBLE_RMS);
     await hana.button('Hang up').click();
+    await call.waitFor('ended', { timeoutMs: 10_000 });
+  });
+
+  it('to a queue: the line’s available agents are all offered it, the first to accept takes it and talks with the customer', async () => {
+    const { stack } = world();
+    const ivy = await world().availableAgent(4);
+    const jon = await world().availableAgent(5);
+    const call = await stack.placeCall('whatsapp', 'Pia Larsen');
+    await ivy.acceptCallFrom('Pia Larsen');
+    await call.waitFor('accepted', { timeoutMs: 20_000 });
+    await expectAudioBothWays(call, ivy);
+
+    await ivy.page.getByRole('button', { name: 'Transfer', exact: true }).click();
+    const queue = ivy.page.getByRole('option', { name: / queue \(\d+ available\)$/ }).first();
+    const label = (await queue.textContent()) ?? '';
+    const line = label.replace(/ queue \(\d+ available\)$/, '');
+    await ivy.page.getByRole('combobox', { name: 'Transfer to' }).selectOption({ label });
+    await ivy.page.getByRole('button', { name: 'Transfer now' }).click();
+    await ivy.page.getByText(`Transferring to the ${line} queue`).waitFor();
+    await jon.page.getByText(`Sent to the ${line} queue`).waitFor();
+    await jon.page.getByRole('button', { name: 'Accept transfer' }).click();
+
+    const hearsJon = await eventually(
+      () => call.stats(),
+      (s) => s.audioLevel > LEVELS.voice,
+      { timeoutMs: 20_000 },
+    );
+    expect(hearsJon.audioLevel).toBeGreaterThan(LEVELS.voice);
+    await eventually(
+      () => jon.audio(),
+      (a) => a.connectionState === 'connected' && a.packetsReceived > 50,
+    );
+    expect(await meanLevelOverASecond(jon)).toBeGreaterThan(AUDIBLE_RMS);
+    await ivy.page.getByText('Transferred to Jon Agent').first().waitFor();
+    await jon.button('Hang up').click();
     await call.waitFor('ended', { timeoutMs: 10_000 });
   });
 });
