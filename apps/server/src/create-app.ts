@@ -8,6 +8,7 @@ export type { AppOptions } from './app-options';
 import { createAuthRouter } from './auth/auth-router';
 import { composeAdmin } from './compose-admin';
 import { disconnectSession } from './auth/socket-auth';
+import { createAnchorRecorder } from './anchor/anchor-recording';
 import { createListenIn } from './anchor/listen-in';
 import { createTransfers } from './anchor/transfers';
 import { createAgentCommands } from './calls/agent-commands';
@@ -113,6 +114,9 @@ export function createApp(options: AppOptions) {
     wrapUpStarted: (workspaceId, userId, until) => wrapUps.arm(workspaceId, userId, until),
     becameAvailable: (workspaceId, userId) => calls.ringWaitingCalls(workspaceId, userId),
   });
+  // recordings and transcripts: Meta's fetched, the media engine's kept, both swept (main.ts
+  // stores them in DATA_DIR)
+  const mediaStore = options.mediaStore ?? createMemoryMediaStore();
   const calls = createCallService({
     repos,
     graph,
@@ -131,9 +135,8 @@ export function createApp(options: AppOptions) {
       ? {}
       : { rejoinGraceMs: options.anchorRejoinGraceMs }),
     ...(options.anchorHoldMusic === undefined ? {} : { holdMusic: options.anchorHoldMusic }),
+    recorder: createAnchorRecorder({ repos, store: mediaStore, clock, logger }),
   });
-  // recordings and transcripts Meta made: fetched, kept, swept (main.ts stores them in DATA_DIR)
-  const mediaStore = options.mediaStore ?? createMemoryMediaStore();
   const mediaWorker = createMediaWorker(
     {
       repos,

@@ -28,3 +28,4 @@ export {
   type RoomPlan,
   type SupervisorMode,
 } from './plan/hearing-plan';
+export { PROMPTS, promptPath, type PromptName } from './prompts/prompts';

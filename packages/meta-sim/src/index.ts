@@ -59,4 +59,4 @@ export type {
 } from './media/media-endpoint';
 // opus and Ogg Opus, for audio the server makes itself (the anchor's hold music)
 export { OpusCodec, FRAME_SAMPLES, OPUS_SAMPLE_RATE } from './media/opus-codec';
-export { writeOggOpus } from './media/ogg-opus';
+export { readOggPages, writeOggOpus } from './media/ogg-opus';

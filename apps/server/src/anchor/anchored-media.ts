@@ -2,6 +2,7 @@ import type { CallOfferedEvent } from '@ringside/calls';
 import { AnchorError, type CallRoom, type EnginePool, type OfferedLeg } from '@ringside/anchor';
 import { validateLocalAnswer } from '@ringside/sdp';
 import type { Logger } from '../ops/logger';
+import type { AnchorRecorder, RoomRecording } from './anchor-recording';
 import { writeHoldMusic } from './hold-music';
 import type { ChannelRecord } from '../repos/channel-rows';
 
@@ -22,6 +23,8 @@ interface AnchoredCall {
    * customer (its file id); a colleague consulted in a warm transfer has a leg there too
    */
   held?: { side: CallRoom; music: string; consult?: { userId: string; leg: OfferedLeg } };
+  /** the engine records the call (the line records its calls: {@link AnchorRecorder}) */
+  recording?: RoomRecording;
 }
 
 /** what a connect becomes on an anchored channel */
@@ -64,6 +67,8 @@ export function createAnchoredMedia(deps: {
   lost: LostCall;
   /** {@link REJOIN_GRACE_MS} unless given */
   rejoinGraceMs?: number;
+  /** records the calls of lines that record theirs (none are recorded without it) */
+  recorder?: AnchorRecorder;
   /** the path of the hold music the engine plays, asked at every hold ({@link writeHoldMusic}, made once, unless given) */
   holdMusic?: () => Promise<string>;
 }) {
@@ -224,13 +229,26 @@ export function createAnchoredMedia(deps: {
       return call.customerAnswer;
     },
 
-    /** Meta accepted the call: the customer hears the agent from now on */
+    /**
+     * Meta accepted the call: the customer hears the agent from now on, and a line that records
+     * its calls has this one recorded here (Meta was not asked to: see media-opt-in.ts)
+     */
     async accepted(metaCallId: string): Promise<void> {
       const call = await calls.get(metaCallId);
       if (!call || call.lost) return;
       await call.room.setMuted('agent', false).catch((error: unknown) => {
         deps.logger.error({ err: error, callId: metaCallId }, 'could not unmute the agent’s leg');
       });
+      const recorder = deps.recorder;
+      if (!recorder?.wanted(call.channel) || call.recording) return;
+      try {
+        call.recording = await recorder.start(call.room);
+      } catch (error) {
+        deps.logger.error(
+          { err: error, callId: metaCallId },
+          'the media server could not record a call its line records',
+        );
+      }
     },
 
     /**
@@ -354,12 +372,17 @@ export function createAnchoredMedia(deps: {
       if (!made) return;
       calls.delete(metaCallId);
       const call = await made;
-      await call?.room.destroy().catch((error: unknown) => {
+      if (!call) return;
+      const recording = call.recording;
+      // the engine finishes the file before the room goes
+      if (recording) await call.room.setRecording(false).catch(() => undefined);
+      await call.room.destroy().catch((error: unknown) => {
         deps.logger.warn(
           { err: error, callId: metaCallId },
           'could not destroy an anchored call’s room',
         );
       });
+      if (recording) void deps.recorder?.keep(call.channel, metaCallId, recording);
     },
 
     /** settles when the call's room is gone (the call ended, or its engine died); at once if none */

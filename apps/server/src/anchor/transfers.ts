@@ -62,8 +62,8 @@ interface Transfer {
  * ring's end, each find the transfer as the other left it.
  *
  * @example
- * const transfers = createTransfers({ repos, calls, notices, logger });
- * await transfers.start(alice, callId, bob.id, 'cold');
+ * const transfers = createTransfers({ repos, calls, notices, logger, clock });
+ * await transfers.start(alice, callId, { toUserId: bob.id }, 'cold');
  * await transfers.accept(bob, callId); // the call is Bob's; his console rejoins it
  */
 export function createTransfers(deps: {
@@ -76,16 +76,17 @@ export function createTransfers(deps: {
   ringMs?: number;
 }) {
   const transfers = new Map<string, Transfer>();
-  const queues = new Map<string, Promise<unknown>>();
+  /** the last step queued on each call */
+  const steps = new Map<string, Promise<unknown>>();
 
   /** runs `step` after every earlier step on the same call */
   function serial<T>(callId: string, step: () => Promise<T>): Promise<T> {
-    const before = queues.get(callId) ?? Promise.resolve();
+    const before = steps.get(callId) ?? Promise.resolve();
     const run = before.then(step, step);
     const settled = run.catch(() => undefined);
-    queues.set(callId, settled);
+    steps.set(callId, settled);
     void settled.then(() => {
-      if (queues.get(callId) === settled) queues.delete(callId);
+      if (steps.get(callId) === settled) steps.delete(callId);
     });
     return run;
   }

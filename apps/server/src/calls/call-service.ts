@@ -23,6 +23,7 @@ import { createPermissionReplies } from './dial/permission-reply';
 import { noteCallMedia } from '../media/media-intake';
 import type { RacePoints } from './race-points';
 import { createRingRouter, type RingRouterRepos } from './ring-router';
+import type { AnchorRecorder } from '../anchor/anchor-recording';
 import { createAnchoredMedia } from '../anchor/anchored-media';
 import { ENGINE_LOST_REASON, lostCallEvents } from '../anchor/engine-loss';
 
@@ -55,6 +56,8 @@ export interface CallServiceDeps {
   rejoinGraceMs?: number;
   /** the hold music of anchored calls (made at start-up unless given) */
   holdMusic?: () => Promise<string>;
+  /** records anchored calls of lines that record theirs */
+  recorder?: AnchorRecorder;
 }
 
 /**
@@ -92,6 +95,7 @@ export function createCallService(deps: CallServiceDeps) {
         logger: deps.logger,
         ...(deps.rejoinGraceMs === undefined ? {} : { rejoinGraceMs: deps.rejoinGraceMs }),
         ...(deps.holdMusic === undefined ? {} : { holdMusic: deps.holdMusic }),
+        ...(deps.recorder === undefined ? {} : { recorder: deps.recorder }),
         lost: async (channel, metaCallId) => {
           const row = await deps.repos.calls.getCallByMetaId(channel.workspaceId, metaCallId);
           const at = deps.clock().getTime();

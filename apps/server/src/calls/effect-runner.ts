@@ -87,7 +87,7 @@ export function createEffectRunner(deps: {
     action: 'pre-accept' | 'accept',
     sdp: string,
   ): Promise<{ messenger?: MessengerAccepted } | Refusal> {
-    const call = { id: row.id, metaCallId: row.metaCallId };
+    const call = { id: row.id, metaCallId: row.metaCallId, anchorEngine: row.anchorEngine };
     // the agent is waiting: a failure after the client's own retries ends the call (rejected)
     const tried = await deps.sender.send(channel, call, action, sdp, {
       attempt: 1,

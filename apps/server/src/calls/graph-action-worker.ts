@@ -79,7 +79,7 @@ export function createGraphActionWorker(
       await deps.sender.settle(due.callId, due.action, 'moot');
       return;
     }
-    const call = { id: due.callId, metaCallId: due.metaCallId };
+    const call = { id: due.callId, metaCallId: due.metaCallId, anchorEngine: stored.anchorEngine };
     const tried = await deps.sender.send(channel, call, 'accept', due.sdp ?? '', {
       attempt: due.attempts,
       resent: true,

@@ -107,6 +107,7 @@ export function createGraphActionSender(deps: {
     metaCallId: string,
     action: GraphActionKind,
     sdp: string,
+    recordedHere: boolean,
   ): Promise<MessengerAccepted | undefined> {
     const creds = await deps.repos.channels.getChannelCredentials(channel.id);
     if (!creds) {
@@ -125,7 +126,7 @@ export function createGraphActionSender(deps: {
         return undefined;
       case 'accept': {
         if (whatsapp) {
-          await wa.accept(creds, metaCallId, sdp, undefined, mediaPolicyOf(channel));
+          await wa.accept(creds, metaCallId, sdp, undefined, mediaPolicyOf(channel, recordedHere));
           return undefined;
         }
         const reply = await msgr.accept(creds, metaCallId, sdp);
@@ -165,7 +166,12 @@ export function createGraphActionSender(deps: {
      */
     async send(
       channel: ChannelRecord,
-      call: { readonly id: string; readonly metaCallId: string },
+      call: {
+        readonly id: string;
+        readonly metaCallId: string;
+        /** the engine of an anchored call: it records the call, Meta is not asked to */
+        readonly anchorEngine?: string | null;
+      },
       action: GraphActionKind,
       sdp: string | undefined,
       how: {
@@ -179,7 +185,8 @@ export function createGraphActionSender(deps: {
     ): Promise<GraphTry> {
       const { attempt, finalOnFailure = false, resent = false } = how;
       try {
-        const messenger = await request(channel, call.metaCallId, action, sdp ?? '');
+        const recordedHere = call.anchorEngine !== undefined && call.anchorEngine !== null;
+        const messenger = await request(channel, call.metaCallId, action, sdp ?? '', recordedHere);
         await settle(call.id, action, 'confirmed');
         const policy = action === 'accept' ? mediaPolicyOf(channel) : undefined;
         if (policy && policy.capture !== 'off') {

@@ -44,16 +44,29 @@ export function mediaOptIn(policy: MediaPolicy | undefined): {
  * @example
  * await graph.whatsapp.accept(creds, callId, sdp, undefined, mediaPolicyOf(channel));
  */
-export function mediaPolicyOf(channel: {
-  kind: 'whatsapp' | 'messenger';
-  mediaCapture: MediaCapture;
-  mediaPurpose: string | null;
-  mediaAnnouncementLanguage: string | null;
-}): MediaPolicy | undefined {
-  if (channel.kind !== 'whatsapp' || channel.mediaCapture === 'off') return undefined;
+export function mediaPolicyOf(
+  channel: {
+    kind: 'whatsapp' | 'messenger';
+    mediaCapture: MediaCapture;
+    mediaPurpose: string | null;
+    mediaAnnouncementLanguage: string | null;
+  },
+  /**
+   * the call is anchored: the media engine records it (anchor-recording.ts), so Meta is asked
+   * for the transcript alone, if the line wants one
+   */
+  recordedHere = false,
+): MediaPolicy | undefined {
+  const capture = recordedHere ? withoutRecording(channel.mediaCapture) : channel.mediaCapture;
+  if (channel.kind !== 'whatsapp' || capture === 'off') return undefined;
   return {
-    capture: channel.mediaCapture,
+    capture,
     purpose: channel.mediaPurpose,
     announcementLanguage: channel.mediaAnnouncementLanguage,
   };
+}
+
+function withoutRecording(capture: MediaCapture): MediaCapture {
+  if (capture === 'both') return 'transcribe';
+  return capture === 'record' ? 'off' : capture;
 }

@@ -16,7 +16,7 @@ export interface MediaStore {
   delete(key: string): Promise<void>;
 }
 
-const KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}-(recording|transcript)\.(ogg|json|bin)$/;
+const KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}-(recording|transcript)\.(ogg|wav|json|bin)$/;
 
 /**
  * The key of a call's recording or transcript: `<workspace>/<call>-<kind>.<ext>`, uuids only.
@@ -32,9 +32,11 @@ export function mediaKey(
 ): string {
   const ext = mimeType.startsWith('audio/ogg')
     ? 'ogg'
-    : mimeType.startsWith('application/json')
-      ? 'json'
-      : 'bin';
+    : mimeType.startsWith('audio/wav')
+      ? 'wav'
+      : mimeType.startsWith('application/json')
+        ? 'json'
+        : 'bin';
   return checked(`${workspaceId.toLowerCase()}/${callId.toLowerCase()}-${kind}.${ext}`);
 }
 

@@ -99,6 +99,36 @@ export function createCallMediaRepo(db: Db) {
       return claimed;
     },
 
+    /**
+     * A recording Ringside made itself (an anchored call's, on the media engine): stored at once,
+     * with no Meta media id to fetch. False when the call already has one of that kind.
+     */
+    async keepOwn(
+      media: { callId: string; workspaceId: string; kind: CallMediaKind },
+      stored: Omit<StoredMedia, 'transcriptText'>,
+      now: Date,
+    ): Promise<boolean> {
+      const inserted = await db
+        .insert(callMedia)
+        .values({
+          callId: media.callId,
+          workspaceId: media.workspaceId,
+          kind: media.kind,
+          status: 'stored',
+          storageKey: stored.storageKey,
+          mimeType: stored.mimeType,
+          sizeBytes: stored.sizeBytes,
+          attempts: 1,
+          createdAt: now,
+          updatedAt: now,
+          storedAt: now,
+          expiresAt: stored.expiresAt,
+        })
+        .onConflictDoNothing()
+        .returning({ id: callMedia.id });
+      return inserted.length > 0;
+    },
+
     async stored(id: string, stored: StoredMedia, now: Date): Promise<void> {
       await db
         .update(callMedia)

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/I18nProvider';
 import { lazyWords } from '../../i18n/i18n';
-import type { MediaCapture, MediaModeOption } from '@ringside/contracts';
+import { capturesRecording, type MediaCapture, type MediaModeOption } from '@ringside/contracts';
 import type { ChangeEvent } from 'react';
 import type { ChannelDraft } from './channel-form';
 import { SelectField, TextField } from './fields';
@@ -23,7 +23,8 @@ type MediaTextKey = 'mediaPurpose' | 'mediaAnnouncementLanguage' | 'mediaRetenti
  * A WhatsApp line's media settings: where its call audio runs (straight between the agent's
  * browser and Meta, or through Ringside's media server), what Meta records or transcribes (both
  * participants hear Meta's announcement first, in the language given, naming the purpose), and
- * how many days Ringside keeps the files.
+ * how many days Ringside keeps the files. On a line through the media server, the server records
+ * instead of Meta (with its own spoken notice); the hint says so.
  */
 export function ChannelMediaFields({
   draft,
@@ -57,6 +58,9 @@ export function ChannelMediaFields({
       </SelectField>
       <SelectField
         label={t('capture.label')}
+        {...(draft.mediaMode === 'anchored' && capturesRecording(draft.mediaCapture)
+          ? { hint: t('capture.anchoredHint') }
+          : {})}
         value={draft.mediaCapture}
         onChange={(e) => onCapture(e.target.value as MediaCapture)}
       >
