@@ -13,7 +13,7 @@ import { openStaffConsole } from './support/staff';
 // has its own agent, so one left on a call by a failure does not fail the next
 const world = useE2e({
   anchored: true,
-  agents: ['Alex Agent', 'Bea Agent', 'Cleo Agent', 'Dev Agent'],
+  agents: ['Alex Agent', 'Bea Agent', 'Cleo Agent', 'Dev Agent', 'Eli Agent'],
 });
 
 // what the agent hears must be the caller, not the mixer's silence: mean level over a second
@@ -246,5 +246,81 @@ describe('an anchored WhatsApp call in the console', () => {
     expect(call.state).toBe('accepted');
     await cleo.button('Hang up').click();
     await call.waitFor('ended', { timeoutMs: 10_000 });
+  });
+
+  // last in the file: from here on the seeded line records its calls
+  it('is recorded by the media server when its line records calls: the agent hears the spoken notice, and the recording plays in the call detail', async () => {
+    const { stack } = world();
+    const line = await stack.app.repos.channels.findChannelByExternalId(
+      'whatsapp',
+      stack.whatsapp.number.phoneNumberId,
+    );
+    if (!line) throw new Error('no seeded WhatsApp line');
+    await stack.app.repos.channels.updateChannel(line.workspaceId, line.id, {
+      mediaCapture: 'record',
+    });
+    const eli = await world().availableAgent(4);
+    const call = await stack.placeCall('whatsapp', 'Rosa Lind');
+    await eli.acceptCallFrom('Rosa Lind');
+    await call.waitFor('accepted', { timeoutMs: 20_000 });
+    await eli.page.getByText('Recording', { exact: true }).waitFor();
+    // Meta was asked for no recording of its own
+    const accept = stack.sim
+      .requests({ callId: call.id })
+      .map((r) => r.body as { action?: string; recording?: unknown })
+      .find((body) => body.action === 'accept');
+    expect(accept?.recording).toBeUndefined();
+    // the notice plays to the agent too, before anything is said: their browser hears it
+    expect(await meanLevelOverASecond(eli)).toBeGreaterThan(AUDIBLE_RMS);
+    await expectAudioBothWays(call, eli);
+    await eli.button('Hang up').click();
+    await call.waitFor('ended', { timeoutMs: 10_000 });
+
+    await eli.page.getByRole('link', { name: 'History', exact: true }).click();
+    await eli.page.getByRole('heading', { name: 'Call history' }).waitFor();
+    const player = eli.page.getByLabel('Call recording');
+    await eventually(
+      async () => {
+        await eli.page.reload();
+        await eli.page
+          .getByRole('listitem')
+          .filter({ hasText: 'Rosa Lind' })
+          .getByRole('button')
+          .first()
+          .click();
+        await eli.page.getByRole('heading', { name: 'Timeline' }).waitFor();
+        await player.waitFor({ timeout: 2_000 }).catch(() => undefined);
+        return player.count();
+      },
+      (shown) => shown > 0,
+      { timeoutMs: 30_000, intervalMs: 1_000 },
+    );
+    // Chromium decodes the WAV: it knows its length
+    const duration = await player.evaluate(
+      (el: HTMLAudioElement) =>
+        new Promise<number>((resolve, reject) => {
+          const done = () => resolve(el.duration);
+          if (el.readyState >= 1 && Number.isFinite(el.duration)) done();
+          el.addEventListener('loadedmetadata', done, { once: true });
+          el.addEventListener('error', () => reject(new Error(`media error ${el.error?.code}`)), {
+            once: true,
+          });
+          el.load();
+        }),
+    );
+    expect(duration).toBeGreaterThan(2);
+    // and it holds sound, not silence (both voices are told apart in anchor-recording.integration.test.ts)
+    const src = (await player.getAttribute('src')) ?? '';
+    const wav = Buffer.from(
+      await (await eli.page.request.get(new URL(src, stack.url).href)).body(),
+    );
+    const pcm = wav.subarray(44);
+    let sum = 0;
+    for (let i = 0; i + 1 < pcm.length; i += 2) sum += (pcm.readInt16LE(i) / 32768) ** 2;
+    const rms = Math.sqrt(sum / (pcm.length / 2));
+    process.stderr.write(
+      `e2e: the media server's recording: ${duration.toFixed(1)} s, ${wav.length} bytes, RMS ${rms.toFixed(3)}\n`,
+    );
+    expect(rms).toBeGreaterThan(AUDIBLE_RMS);
   });
 });
