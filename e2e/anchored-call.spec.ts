@@ -4,6 +4,7 @@ import { expectAccessible } from './support/accessibility';
 import { LEVELS } from './support/audio-levels';
 import { expectAudioBothWays } from './support/calls';
 import { useE2e } from './support/e2e-suite';
+import { loadedDuration } from './support/media-element';
 import { eventually, sample } from './support/poll';
 import { meanLevelOverASecond } from './support/playout';
 import { E2E_REJOIN_GRACE_MS } from './support/stack';
@@ -296,18 +297,7 @@ describe('an anchored WhatsApp call in the console', () => {
       { timeoutMs: 30_000, intervalMs: 1_000 },
     );
     // Chromium decodes the WAV: it knows its length
-    const duration = await player.evaluate(
-      (el: HTMLAudioElement) =>
-        new Promise<number>((resolve, reject) => {
-          const done = () => resolve(el.duration);
-          if (el.readyState >= 1 && Number.isFinite(el.duration)) done();
-          el.addEventListener('loadedmetadata', done, { once: true });
-          el.addEventListener('error', () => reject(new Error(`media error ${el.error?.code}`)), {
-            once: true,
-          });
-          el.load();
-        }),
-    );
+    const duration = await loadedDuration(player);
     expect(duration).toBeGreaterThan(2);
     // and it holds sound, not silence (both voices are told apart in anchor-recording.integration.test.ts)
     const src = (await player.getAttribute('src')) ?? '';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screenshots } from './support/artifacts';
 import { useE2e } from './support/e2e-suite';
+import { loadedDuration } from './support/media-element';
 import { eventually } from './support/poll';
 
 const world = useE2e();
@@ -78,18 +79,7 @@ describe('a call recorded by Meta', () => {
     await audio.waitFor();
 
     // Chromium decodes the Ogg Opus file: it knows its length, and playing moves the clock
-    const duration = await audio.evaluate(
-      (el: HTMLAudioElement) =>
-        new Promise<number>((resolve, reject) => {
-          const done = () => resolve(el.duration);
-          if (el.readyState >= 1 && Number.isFinite(el.duration)) done();
-          el.addEventListener('loadedmetadata', done, { once: true });
-          el.addEventListener('error', () => reject(new Error(`media error ${el.error?.code}`)), {
-            once: true,
-          });
-          el.load();
-        }),
-    );
+    const duration = await loadedDuration(audio);
     expect(duration).toBeGreaterThan(1);
     const advanced = await audio.evaluate(
       (el: HTMLAudioElement) =>

@@ -45,6 +45,42 @@ async function callWithColleague() {
   return { ws, ashaLeg, ben, ...answered };
 }
 
+/**
+ * The new agent's console joins the call as it does after a reload: a fresh leg from the engine
+ * (`call:rejoin`), answered by a stand-in that plays `frequencyHz` once told to
+ */
+async function joinWithFreshLeg(
+  socket: Parameters<typeof command>[0],
+  callId: string,
+  frequencyHz: number,
+) {
+  const rejoin = await command(socket, 'call:rejoin', { callId });
+  if (!rejoin.ok) throw new Error(rejoin.error.message);
+  const leg = peer(frequencyHz);
+  const answered = await command(socket, 'call:rejoin-answer', {
+    callId,
+    sdp: await leg.answer(rejoin.sdp),
+  });
+  if (!answered.ok) throw new Error(answered.error.message);
+  await leg.connected();
+  return leg;
+}
+
+/** the customer and the agent on `leg` hear each other */
+async function talking(
+  call: { stats(): { audioLevel: number } },
+  leg: { level(): number; play(): void },
+  who: string,
+) {
+  leg.play();
+  await waitUntil(
+    `the customer hears ${who}`,
+    () => call.stats().audioLevel > HEARD,
+    MEDIA_WAIT_MS,
+  );
+  await waitUntil(`${who} hears the customer`, () => leg.level() > HEARD, MEDIA_WAIT_MS);
+}
+
 describe('transferring an anchored call', () => {
   it(
     'cold: the customer hears music and not the agent, the colleague accepts, joins and talks with the customer; the call is theirs',
@@ -127,25 +163,10 @@ describe('transferring an anchored call', () => {
       expect(pool().roomOf(call.id)?.room.legIds).toEqual(['customer']);
 
       // Ben's console joins as it would after a reload: a fresh leg, heard at once
-      const rejoin = await command(ben.socket, 'call:rejoin', { callId });
-      if (!rejoin.ok) throw new Error(rejoin.error.message);
-      const benLeg = peer(880);
-      expect(
-        await command(ben.socket, 'call:rejoin-answer', {
-          callId,
-          sdp: await benLeg.answer(rejoin.sdp),
-        }),
-      ).toEqual({ ok: true });
-      await benLeg.connected();
+      const benLeg = await joinWithFreshLeg(ben.socket, callId, 880);
       // the music stopped: Ben silent, the customer hears nothing
       await waitUntil('the music stops', () => call.stats().audioLevel < SILENT, MEDIA_WAIT_MS);
-      benLeg.play();
-      await waitUntil(
-        'the customer hears Ben',
-        () => call.stats().audioLevel > HEARD,
-        MEDIA_WAIT_MS,
-      );
-      await waitUntil('Ben hears the customer', () => benLeg.level() > HEARD, MEDIA_WAIT_MS);
+      await talking(call, benLeg, 'Ben');
 
       // Asha is off the call (after-call work or free), Ben is busy; only Ben can hang up now
       const presence = stack().app.repos.presence;
@@ -248,21 +269,7 @@ describe('transferring an anchored call', () => {
       });
       expect(await done).toMatchObject({ state: 'completed' });
       expect(await handed).toMatchObject({ agent: { userId: ben.id } });
-      const rejoin = await command(ben.socket, 'call:rejoin', { callId });
-      if (!rejoin.ok) throw new Error(rejoin.error.message);
-      const benLeg = peer(990);
-      await command(ben.socket, 'call:rejoin-answer', {
-        callId,
-        sdp: await benLeg.answer(rejoin.sdp),
-      });
-      await benLeg.connected();
-      benLeg.play();
-      await waitUntil(
-        'the customer hears Ben',
-        () => call.stats().audioLevel > HEARD,
-        MEDIA_WAIT_MS,
-      );
-      await waitUntil('Ben hears the customer', () => benLeg.level() > HEARD, MEDIA_WAIT_MS);
+      await talking(call, await joinWithFreshLeg(ben.socket, callId, 990), 'Ben');
       expect(pool().roomOf(call.id)?.room.legIds.sort()).toEqual(['agent', 'customer']);
       await call.hangUp();
     },
@@ -405,21 +412,7 @@ describe('transferring an anchored call', () => {
         to: { userId: cara.id, name: 'Cara' },
       });
       expect(await handed).toMatchObject({ agent: { userId: cara.id } });
-      const rejoin = await command(cara.socket, 'call:rejoin', { callId });
-      if (!rejoin.ok) throw new Error(rejoin.error.message);
-      const caraLeg = peer(880);
-      await command(cara.socket, 'call:rejoin-answer', {
-        callId,
-        sdp: await caraLeg.answer(rejoin.sdp),
-      });
-      await caraLeg.connected();
-      caraLeg.play();
-      await waitUntil(
-        'the customer hears Cara',
-        () => call.stats().audioLevel > HEARD,
-        MEDIA_WAIT_MS,
-      );
-      await waitUntil('Cara hears the customer', () => caraLeg.level() > HEARD, MEDIA_WAIT_MS);
+      await talking(call, await joinWithFreshLeg(cara.socket, callId, 880), 'Cara');
 
       // a queue with nobody free is refused in words, and the call stays as it is
       for (const agent of [asha, ben, dev]) {

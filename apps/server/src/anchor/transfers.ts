@@ -11,10 +11,10 @@ import type { Actor } from '../calls/actor';
 import type { CallService } from '../calls/call-service';
 import { toCallView } from '../calls/call-views';
 import { CommandError } from '../calls/command-error';
+import { loadCall } from '../calls/load-call';
 import type { Logger } from '../ops/logger';
 import { onEngine } from './engine-refusal';
 import type { Repos } from '../repos';
-import type { CallRow } from '../repos/calls';
 import type { ChannelRecord } from '../repos/channel-rows';
 
 /** how long a colleague's console rings with a transfer before it comes back to the agent */
@@ -97,16 +97,7 @@ export function createTransfers(deps: {
     return media;
   }
 
-  async function load(
-    actor: Actor,
-    callId: string,
-  ): Promise<{ row: CallRow; channel: ChannelRecord }> {
-    const row = await deps.repos.calls.getCallRow(actor.workspaceId, callId);
-    if (!row) throw new CommandError('not_found', 'That call does not exist.');
-    const channel = await deps.repos.channels.getChannel(actor.workspaceId, row.channelId);
-    if (!channel) throw new CommandError('not_found', 'That call’s channel no longer exists.');
-    return { row, channel };
-  }
+  const load = (actor: Actor, callId: string) => loadCall(deps.repos, actor, callId);
 
   /** the actor's own call in progress, anchored on this server */
   async function ownAnchoredCall(actor: Actor, callId: string) {

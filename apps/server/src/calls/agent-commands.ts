@@ -2,7 +2,6 @@ import type { CallDialAck, CallDialCommand, QualityMetrics } from '@ringside/con
 import { validateLocalAnswer, validateLocalOffer } from '@ringside/sdp';
 import type { Actor } from './actor';
 import type { Repos } from '../repos';
-import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
 import type { CallNotifications } from './ports';
 import type { PresenceWriter } from '../presence/presence-writer';
@@ -10,6 +9,7 @@ import type { CallService } from './call-service';
 import type { MessengerAccepted } from './graph-outbox';
 import { toCallView } from './call-views';
 import { CommandError } from './command-error';
+import { loadCall } from './load-call';
 import type { DialService } from './dial/dial-service';
 import { AnswerFailedError } from './effect-runner';
 import { gradeQuality } from './quality';
@@ -31,17 +31,7 @@ export function createAgentCommands(deps: {
 }) {
   const now = () => deps.clock().getTime();
 
-  async function load(
-    actor: Actor,
-    callId: string,
-  ): Promise<{ row: CallRow; channel: ChannelRecord }> {
-    // the row alone: claim and answer are on the way from Accept to audio
-    const row = await deps.repos.calls.getCallRow(actor.workspaceId, callId);
-    if (!row) throw new CommandError('not_found', 'That call does not exist.');
-    const channel = await deps.repos.channels.getChannel(actor.workspaceId, row.channelId);
-    if (!channel) throw new CommandError('not_found', 'That call’s channel no longer exists.');
-    return { row, channel };
-  }
+  const load = (actor: Actor, callId: string) => loadCall(deps.repos, actor, callId);
 
   async function takenBy(actor: Actor, row: CallRow): Promise<CommandError> {
     if (row.agentId && row.agentId !== actor.userId) {
