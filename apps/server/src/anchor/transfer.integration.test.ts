@@ -133,6 +133,24 @@ describe('transferring an anchored call', () => {
         from: { userId: asha.id, name: 'Asha' },
         call: { id: callId, state: 'active' },
       });
+      // a console that reconnects meanwhile is shown the offer again, and the agent where theirs
+      // stands
+      let reoffered: Promise<unknown> = Promise.resolve();
+      let standing: Promise<unknown> = Promise.resolve();
+      const benAgain = await stack().connect(ben.email, {
+        beforeConnect: (socket) => {
+          reoffered = nextEvent(socket, 'call:transfer-offered');
+        },
+      });
+      const ashaAgain = await stack().connect(asha.email, {
+        beforeConnect: (socket) => {
+          standing = nextEvent(socket, 'call:transfer-progress');
+        },
+      });
+      expect(await reoffered).toMatchObject({ callId, from: { name: 'Asha' } });
+      expect(await standing).toMatchObject({ callId, state: 'ringing', to: { name: 'Ben' } });
+      benAgain.disconnect();
+      ashaAgain.disconnect();
       // one transfer at a time
       expect(
         await command(asha.socket, 'call:transfer', { callId, toUserId: ben.id, mode: 'cold' }),

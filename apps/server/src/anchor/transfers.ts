@@ -43,6 +43,8 @@ interface Transfer {
   to?: AgentRef;
   /** ringing: offered; consulting: the one who took it is on the line with the agent */
   stage: 'ringing' | 'consulting';
+  /** what the offered consoles were sent (sent again to one that reconnects) */
+  offer?: CallTransferOfferedPayload;
   timer?: NodeJS.Timeout;
 }
 
@@ -246,6 +248,31 @@ export function createTransfers(deps: {
 
   return {
     /**
+     * What a console that (re)connects should be shown of the transfers under way: the offers
+     * still ringing for this user, and where their own call's transfer stands.
+     */
+    standingFor(
+      workspaceId: string,
+      userId: string,
+    ): { offers: CallTransferOfferedPayload[]; progress: CallTransferProgressPayload[] } {
+      const here = [...transfers.values()].filter((t) => t.workspaceId === workspaceId);
+      return {
+        offers: here.flatMap((t) => {
+          const forThem = t.to ? t.to.userId === userId : t.offered.has(userId);
+          return t.stage === 'ringing' && forThem && t.offer ? [t.offer] : [];
+        }),
+        progress: here
+          .filter((t) => t.from.userId === userId)
+          .map((t) => ({
+            callId: t.callId,
+            ...(t.to ? { to: t.to } : {}),
+            ...(t.queue ? { queue: t.queue } : {}),
+            state: t.stage,
+          })),
+      };
+    },
+
+    /**
      * where the actor's call can go now: available colleagues of its line (not them), and the
      * workspace's lines with how many of their agents are available (for a transfer to a queue)
      */
@@ -314,15 +341,14 @@ export function createTransfers(deps: {
             clearTimeout(transfer.timer);
             withdraw(transfer);
           });
-        for (const userId of offered.keys()) {
-          deps.notices.transferOffered(userId, {
-            callId,
-            mode,
-            from: transfer.from,
-            call: toCallView(row, actor.name),
-            ...(queue ? { queue } : {}),
-          });
-        }
+        transfer.offer = {
+          callId,
+          mode,
+          from: transfer.from,
+          call: toCallView(row, actor.name),
+          ...(queue ? { queue } : {}),
+        };
+        for (const userId of offered.keys()) deps.notices.transferOffered(userId, transfer.offer);
         progress(transfer, 'ringing');
       });
     },

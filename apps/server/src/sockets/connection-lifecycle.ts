@@ -42,6 +42,10 @@ export function handleConnections(
       // back from a dropped connection in the middle of a call: still busy, not away
       await deps.presence.connected(workspaceId, userId);
       await sendMissedState(socket, deps.repos);
+      // transfers under way: an offer still ringing for them, or where theirs stands
+      const transfers = deps.transfers.standingFor(workspaceId, userId);
+      for (const offer of transfers.offers) socket.emit('call:transfer-offered', offer);
+      for (const progress of transfers.progress) socket.emit('call:transfer-progress', progress);
       if (role === 'supervisor' || role === 'admin') {
         socket.emit(
           'board:snapshot',
