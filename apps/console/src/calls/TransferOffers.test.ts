@@ -233,4 +233,18 @@ describe('TransferOffers', () => {
     expect(store.getState().consult).toBeNull();
     expect(store.getState().transferOffers).toEqual({});
   });
+
+  it('drops its cards when the connection comes back, and shows again those the server re-sends', () => {
+    const { store, signaling } = harness();
+    signaling.emit('call:transfer-offered', offered('cold', 'c7'));
+    signaling.emit('call:transfer-offered', offered('cold', 'c8'));
+    // c8 was taken back while the connection was down: its withdrawn never arrived
+    signaling.connected(true);
+    expect(Object.keys(store.getState().transferOffers)).toEqual([]);
+    signaling.emit('call:transfer-offered', offered('cold', 'c7'));
+    expect(Object.keys(store.getState().transferOffers)).toEqual(['c7']);
+    // the first connection of the page drops nothing
+    signaling.connected(false);
+    expect(Object.keys(store.getState().transferOffers)).toEqual(['c7']);
+  });
 });

@@ -7,7 +7,7 @@ import type { ConsultLeg } from './ConsultLeg';
 
 export interface TransferOffersOptions {
   store: AppStore;
-  signaling: Pick<SignalingClient, 'on' | 'send'>;
+  signaling: Pick<SignalingClient, 'on' | 'send' | 'onConnected'>;
   /** the line with the colleague in a warm transfer */
   consult: Pick<ConsultLeg, 'join' | 'close'>;
   now?: () => number;
@@ -51,6 +51,11 @@ export class TransferOffers {
       signaling.on('call:transfer-offered', (p) => this.#offered(p)),
       signaling.on('call:transfer-withdrawn', ({ callId }) => this.#withdrawn(callId)),
       signaling.on('call:updated', (view) => this.#updated(view)),
+      // back from a dropped connection: the server sends again the offers still ringing for us,
+      // so the cards shown before are dropped first (one taken back meanwhile would linger)
+      signaling.onConnected((reconnected) => {
+        if (reconnected) this.#dropCards();
+      }),
     ];
   }
 
@@ -60,7 +65,15 @@ export class TransferOffers {
     this.#unsubscribe = [];
     const state = this.#store.getState();
     if (state.consult) this.#endConsult(state.consult.callId);
-    for (const callId of Object.keys(state.transferOffers)) state.transferOfferRemoved(callId);
+    this.#dropCards();
+  }
+
+  /** every offer card goes (not a consult under way, nor an Accept on its way) */
+  #dropCards(): void {
+    const state = this.#store.getState();
+    for (const [callId, offer] of Object.entries(state.transferOffers)) {
+      if (!offer.accepting) state.transferOfferRemoved(callId);
+    }
   }
 
   /** takes the offered call: cold, it becomes ours; warm, a line with the colleague opens */
