@@ -22,7 +22,13 @@ interface AnchoredCall {
    * on hold for a transfer: the agent's leg is in the call's side room, music plays to the
    * customer (its file id); a colleague consulted in a warm transfer has a leg there too
    */
-  held?: { side: CallRoom; music: string; consult?: { userId: string; leg: OfferedLeg } };
+  held?: {
+    side: CallRoom;
+    music: string;
+    consult?: { userId: string; leg: OfferedLeg };
+    /** handed over: the music plays until the new agent's fresh leg is in */
+    handingOver?: boolean;
+  };
   /** the engine records the call (the line records its calls: {@link AnchorRecorder}) */
   recording?: RoomRecording;
 }
@@ -260,10 +266,14 @@ export function createAnchoredMedia(deps: {
       const call = await calls.get(metaCallId);
       if (!call) return undefined;
       if (call.lost) throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
-      if (call.room.legIds.includes('agent')) await call.room.removeLeg('agent');
-      // parked on hold (a transfer): the fresh leg joins the customer, so the hold ends with it
-      if (call.held?.side.legIds.includes('agent')) await call.held.side.removeLeg('agent');
-      call.agent = await call.room.addLegWithOffer('agent');
+      const held = call.held;
+      for (const room of [call.room, held?.side]) {
+        if (room?.legIds.includes('agent')) await room.removeLeg('agent');
+      }
+      // on hold for a transfer, the agent handing over comes back on hold (the transfer goes
+      // on); once handed over, the new agent joins the customer and the hold ends with that
+      const into = held && !held.handingOver ? held.side : call.room;
+      call.agent = await into.addLegWithOffer('agent');
       return call.agent.offer;
     },
 
@@ -274,7 +284,7 @@ export function createAnchoredMedia(deps: {
       if (call.lost) throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
       await call.agent.accept(agentAnswer);
       stopLeaving(metaCallId);
-      await endHold(metaCallId, call);
+      if (call.held?.handingOver) await endHold(metaCallId, call);
       return true;
     },
 
@@ -346,7 +356,10 @@ export function createAnchoredMedia(deps: {
      */
     async handOver(metaCallId: string, end: () => Promise<void>): Promise<void> {
       const call = await liveCall(metaCallId);
-      if (call.held) await closeConsult(call.held);
+      if (call.held) {
+        await closeConsult(call.held);
+        call.held.handingOver = true;
+      }
       for (const room of [call.room, call.held?.side]) {
         if (room?.legIds.includes('agent')) await room.removeLeg('agent');
       }

@@ -373,6 +373,40 @@ describe('transferring an anchored call', () => {
   );
 
   it(
+    'the agent handing over reloads meanwhile: they come back on hold, and the transfer goes on',
+    async () => {
+      music = 'real';
+      const { agent: asha, ashaLeg, ben, call, callId } = await callWithColleague();
+      ashaLeg.silence();
+      const ringing = nextEvent(asha.socket, 'call:transfer-progress');
+      expect(
+        await command(asha.socket, 'call:transfer', { callId, toUserId: ben.id, mode: 'cold' }),
+      ).toEqual({ ok: true });
+      await ringing;
+      // the tab reloads: the old leg goes, the console rejoins
+      await ashaLeg.close();
+      const again = await joinWithFreshLeg(asha.socket, callId, 660);
+      again.play();
+      // still on hold: the customer hears the music and not Asha, Asha does not hear the customer
+      await waitUntil(
+        'the customer hears the music',
+        () => call.stats().audioLevel > HEARD,
+        MEDIA_WAIT_MS,
+      );
+      const side = await pool().sideRoomOf(call.id);
+      expect(side.legIds).toContain('agent');
+      expect(pool().roomOf(call.id)?.room.legIds).toEqual(['customer']);
+      expect(again.level()).toBeLessThan(SILENT);
+      // and taking it back brings them together
+      expect(await command(asha.socket, 'call:transfer-cancel', { callId })).toEqual({ ok: true });
+      await waitUntil('Asha hears the customer', () => again.level() > HEARD, MEDIA_WAIT_MS);
+      expect(pool().roomOf(call.id)?.room.legIds.sort()).toEqual(['agent', 'customer']);
+      await call.hangUp();
+    },
+    CALL_TIMEOUT_MS,
+  );
+
+  it(
     'to a queue: every available agent of the line is offered it, the first to accept takes it and the others stop ringing',
     async () => {
       music = 'real';
