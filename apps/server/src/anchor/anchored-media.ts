@@ -75,7 +75,10 @@ export function createAnchoredMedia(deps: {
   rejoinGraceMs?: number;
   /** records the calls of lines that record theirs (none are recorded without it) */
   recorder?: AnchorRecorder;
-  /** the path of the hold music the engine plays, asked at every hold ({@link writeHoldMusic}, made once, unless given) */
+  /**
+   * the path of the hold music the engine plays, asked at every hold ({@link writeHoldMusic},
+   * made once, unless given)
+   */
   holdMusic?: () => Promise<string>;
 }) {
   // made once, on the first hold
@@ -341,12 +344,6 @@ export function createAnchoredMedia(deps: {
         throw new AnchorError('request_failed', `no consult of ${userId} on ${metaCallId}`);
       }
       await consult.leg.accept(answer);
-    },
-
-    /** the consult is over (declined, taken back): the colleague's leg goes, the hold stays */
-    async closeConsult(metaCallId: string): Promise<void> {
-      const held = (await calls.get(metaCallId))?.held;
-      if (held) await closeConsult(held);
     },
 
     /**
