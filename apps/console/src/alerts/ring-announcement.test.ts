@@ -64,6 +64,13 @@ describe('transferAnnouncement', () => {
     });
   });
 
+  it('says when the call was sent to a line’s queue rather than to this agent', () => {
+    const queued = { ...offer('c7', 1), queue: { channelId: 'ch_sales', name: 'Sales' } };
+    expect(transferAnnouncement({ c7: queued })?.text).toBe(
+      'Bo Agent is sending a WhatsApp call from Rahul to the Sales queue',
+    );
+  });
+
   it('says nothing once Accept is pressed, or with no offer', () => {
     expect(transferAnnouncement({ c7: offer('c7', 1, true) })).toBeNull();
     expect(transferAnnouncement({})).toBeNull();

@@ -53,12 +53,16 @@ export function transferAnnouncement(
       undefined,
     );
   if (!newest) return null;
+  const words = {
+    from: newest.from.name,
+    channel: channelName(newest.channel),
+    who: callerName(newest.caller),
+  };
   return {
     callId: newest.callId,
-    text: t('transfer.offer.announcement', {
-      from: newest.from.name,
-      channel: channelName(newest.channel),
-      who: callerName(newest.caller),
-    }),
+    // sent to a queue, it is offered to everyone in it: say so
+    text: newest.queue
+      ? t('transfer.offer.announcementQueue', { ...words, line: newest.queue.name })
+      : t('transfer.offer.announcement', words),
   };
 }
