@@ -3,6 +3,7 @@ import { AnchorError, type CallRoom, type EnginePool, type OfferedLeg } from '@r
 import { validateLocalAnswer } from '@ringside/sdp';
 import type { Logger } from '../ops/logger';
 import type { AnchorRecorder, RoomRecording } from './anchor-recording';
+import { closeConsult, consultLegOf, type CallHold } from './call-hold';
 import { writeHoldMusic } from './hold-music';
 import type { ChannelRecord } from '../repos/channel-rows';
 
@@ -18,17 +19,8 @@ interface AnchoredCall {
   agent: OfferedLeg;
   /** the engine died under the call: it is being ended, nothing more joins it */
   lost: boolean;
-  /**
-   * on hold for a transfer: the agent's leg is in the call's side room, music plays to the
-   * customer (its file id); a colleague consulted in a warm transfer has a leg there too
-   */
-  held?: {
-    side: CallRoom;
-    music: string;
-    consult?: { userId: string; leg: OfferedLeg };
-    /** handed over: the music plays until the new agent's fresh leg is in */
-    handingOver?: boolean;
-  };
+  /** on hold for a transfer (see {@link CallHold}) */
+  held?: CallHold;
   /** the engine records the call (the line records its calls: {@link AnchorRecorder}) */
   recording?: RoomRecording;
 }
@@ -96,7 +88,6 @@ export function createAnchoredMedia(deps: {
     if (call.lost) throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
     return call;
   }
-  const consultLegOf = (userId: string) => `consult-${userId}`;
 
   const calls = new Map<string, Promise<AnchoredCall | undefined>>();
   /** calls whose agent's tab closed: each ends when its timer fires, unless the agent rejoins */
@@ -130,14 +121,6 @@ export function createAnchoredMedia(deps: {
     await call.room.stopFile(held.music).catch((error: unknown) => {
       deps.logger.warn({ err: error, callId: metaCallId }, 'could not stop the hold music');
     });
-  }
-
-  async function closeConsult(held: NonNullable<AnchoredCall['held']>): Promise<void> {
-    const consult = held.consult;
-    if (!consult) return;
-    held.consult = undefined;
-    const legId = consultLegOf(consult.userId);
-    if (held.side.legIds.includes(legId)) await held.side.removeLeg(legId);
   }
 
   async function open(

@@ -3,7 +3,6 @@ import type {
   CallTransferOfferedPayload,
   CallTransferProgressPayload,
   CallTransferTargetsAck,
-  CallTransferWithdrawnPayload,
   TransferQueue,
 } from '@ringside/contracts';
 import { validateLocalAnswer } from '@ringside/sdp';
@@ -14,18 +13,13 @@ import { CommandError } from '../calls/command-error';
 import { loadCall } from '../calls/load-call';
 import type { Logger } from '../ops/logger';
 import { onEngine } from './engine-refusal';
+import type { TransferNotices } from './transfer-notices';
+import { resolveTransferTarget, transferTargets } from './transfer-targets';
 import type { Repos } from '../repos';
 import type { ChannelRecord } from '../repos/channel-rows';
 
 /** how long a colleague's console rings with a transfer before it comes back to the agent */
 export const TRANSFER_RING_MS = 30_000;
-
-/** what the consoles are told of a transfer (`call:transfer-*`) */
-export interface TransferNotices {
-  transferOffered(userId: string, payload: CallTransferOfferedPayload): void;
-  transferWithdrawn(userId: string, payload: CallTransferWithdrawnPayload): void;
-  transferProgress(userId: string, payload: CallTransferProgressPayload): void;
-}
 
 /** one transfer under way, by the call's id */
 interface Transfer {
@@ -210,42 +204,6 @@ export function createTransfers(deps: {
     }
   }
 
-  /** who the transfer goes to: one available colleague, or the queue's available agents */
-  async function resolveTarget(
-    actor: Actor,
-    target: { toUserId?: string; toChannelId?: string },
-  ): Promise<{ offered: Map<string, AgentRef>; queue?: TransferQueue }> {
-    if (target.toChannelId !== undefined) {
-      const line = await deps.repos.channels.getChannel(actor.workspaceId, target.toChannelId);
-      if (!line) throw new CommandError('not_found', 'That line does not exist.');
-      const queue = { channelId: line.id, name: line.name };
-      const available = await deps.repos.presence.availableAgents(actor.workspaceId, line.id);
-      const offered = new Map(
-        available
-          .filter((agent) => agent.userId !== actor.userId)
-          .map((agent) => [agent.userId, { userId: agent.userId, name: agent.name }]),
-      );
-      if (offered.size === 0) {
-        throw new CommandError(
-          'invalid_state',
-          `Nobody in the ${line.name} queue is available to take a call.`,
-        );
-      }
-      return { offered, queue };
-    }
-    const toUserId = target.toUserId ?? '';
-    if (toUserId === actor.userId) {
-      throw new CommandError('invalid_payload', 'Pick a colleague to transfer the call to.');
-    }
-    const to = await deps.repos.users.getUser(actor.workspaceId, toUserId);
-    if (!to) throw new CommandError('not_found', 'That colleague does not exist.');
-    const presence = await deps.repos.presence.getPresence(actor.workspaceId, toUserId);
-    if (presence?.status !== 'available') {
-      throw new CommandError('invalid_state', `${to.name} is not available to take a call.`);
-    }
-    return { offered: new Map([[to.id, { userId: to.id, name: to.name }]]) };
-  }
-
   return {
     /**
      * What a console that (re)connects should be shown of the transfers under way: the offers
@@ -278,24 +236,7 @@ export function createTransfers(deps: {
      */
     async targets(actor: Actor, callId: string): Promise<CallTransferTargetsAck> {
       const { row } = await ownAnchoredCall(actor, callId);
-      const others = <T extends { userId: string }>(agents: T[]) =>
-        agents.filter((agent) => agent.userId !== actor.userId);
-      const available = others(
-        await deps.repos.presence.availableAgents(actor.workspaceId, row.channelId),
-      );
-      const lines = await deps.repos.channels.listChannels(actor.workspaceId);
-      const queues = await Promise.all(
-        lines.map(async (line) => ({
-          channelId: line.id,
-          name: line.name,
-          available: others(await deps.repos.presence.availableAgents(actor.workspaceId, line.id))
-            .length,
-        })),
-      );
-      return {
-        agents: available.map((agent) => ({ userId: agent.userId, name: agent.name })),
-        queues,
-      };
+      return transferTargets(deps.repos, actor, row.channelId);
     },
 
     /** the customer on hold, the colleague's console (or the queue's agents' consoles) rung */
@@ -310,7 +251,7 @@ export function createTransfers(deps: {
         if (transfers.has(callId)) {
           throw new CommandError('invalid_state', 'This call is already being transferred.');
         }
-        const { offered, queue } = await resolveTarget(actor, target);
+        const { offered, queue } = await resolveTransferTarget(deps.repos, actor, target);
         const transfer: Transfer = {
           callId,
           metaCallId: row.metaCallId,

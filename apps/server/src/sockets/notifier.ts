@@ -14,7 +14,7 @@ import type {
   CallWhisperPayload,
 } from '@ringside/contracts';
 import type { WhisperNotices } from '../anchor/listen-in';
-import type { TransferNotices } from '../anchor/transfers';
+import type { TransferNotices } from '../anchor/transfer-notices';
 import type { CallNotifications } from '../calls/ports';
 import { agentRoom, supervisorsRoom, workspaceRoom } from './rooms';
 import type { RingsideServer } from './socket-types';
