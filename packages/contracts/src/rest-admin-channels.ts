@@ -11,12 +11,14 @@ import { idSchema } from './rest-common';
 
 /**
  * What a channel does with an inbound call when no agent is available: keep it ringing until
- * the ring timeout (someone may come back), or reject it at once.
+ * the ring timeout (someone may come back), reject it at once, or (`queue`, anchored WhatsApp
+ * lines only) answer it with the media engine: the caller hears a greeting, music and their
+ * place in the queue until an agent is free, and after the queue limit may leave a voicemail.
  *
  * @example
  * whenNobodyAvailableSchema.parse('keep-ringing');
  */
-export const whenNobodyAvailableSchema = z.enum(['keep-ringing', 'reject']);
+export const whenNobodyAvailableSchema = z.enum(['keep-ringing', 'reject', 'queue']);
 export type WhenNobodyAvailableOption = z.infer<typeof whenNobodyAvailableSchema>;
 
 /**
@@ -35,6 +37,8 @@ export const RING_TIMEOUT_BOUNDS = { min: 10, max: 600 } as const;
 export const AGENT_TIMEOUT_BOUNDS = { min: 5, max: 120 } as const;
 /** Bounds of a channel's timed after-call work, in seconds. */
 export const WRAP_UP_BOUNDS = { min: 5, max: 600 } as const;
+/** Bounds of how long a queued caller waits for an agent before voicemail, in seconds. */
+export const QUEUE_LIMIT_BOUNDS = { min: 10, max: 1800 } as const;
 
 const ringTimeoutSec = z.number().int().min(RING_TIMEOUT_BOUNDS.min).max(RING_TIMEOUT_BOUNDS.max);
 const agentTimeoutSec = z
@@ -58,6 +62,8 @@ export const channelRingSettingsSchema = z.object({
   wrapUp: wrapUpModeSchema.optional(),
   /** `timed` only: how long */
   wrapUpSec: z.number().int().min(WRAP_UP_BOUNDS.min).max(WRAP_UP_BOUNDS.max).optional(),
+  /** `queue` only: how long a caller waits in the queue before being offered voicemail */
+  queueLimitSec: z.number().int().min(QUEUE_LIMIT_BOUNDS.min).max(QUEUE_LIMIT_BOUNDS.max).optional(),
 });
 export type ChannelRingSettings = z.infer<typeof channelRingSettingsSchema>;
 
@@ -110,6 +116,8 @@ export const adminChannelViewSchema = channelViewSchema.extend({
   whenNobodyAvailable: whenNobodyAvailableSchema,
   wrapUp: wrapUpModeSchema,
   wrapUpSec: z.number().int(),
+  /** how long a queued caller waits before voicemail; absent from servers before the queue */
+  queueLimitSec: z.number().int().optional(),
   /** recording and transcription by Meta; absent from servers before #18 */
   mediaCapture: mediaCaptureSchema.optional(),
   mediaPurpose: z.string().nullable().optional(),

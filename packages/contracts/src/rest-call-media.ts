@@ -26,7 +26,7 @@ export type CallTranscript = z.infer<typeof callTranscriptSchema>;
 /** where a call's recording or transcript stands on our side */
 export const callMediaStatusSchema = z.enum(['awaiting', 'stored', 'failed', 'expired']);
 export type CallMediaStatus = z.infer<typeof callMediaStatusSchema>;
-export const callMediaKindSchema = z.enum(['recording', 'transcript']);
+export const callMediaKindSchema = z.enum(['recording', 'transcript', 'voicemail']);
 export type CallMediaKind = z.infer<typeof callMediaKindSchema>;
 
 /**

@@ -6,7 +6,7 @@ import { agentRefSchema, calledSchema, callerSchema } from './socket-views';
 /**
  * One customer to call back on one line: their latest missed call (`callId`, what the
  * claim/release/done routes take), how many times they tried since they were last reached or
- * last marked done, and who said they would call back.
+ * last marked done, who said they would call back, and whether they left a voicemail.
  *
  * @example
  * callbackSchema.parse({ callId: 'c1', channel: 'whatsapp', caller: { number: '+447700900654' },
@@ -23,6 +23,11 @@ export const callbackSchema = z.object({
   tries: z.number().int().positive(),
   claimedBy: agentRefSchema.optional(),
   claimedAt: isoDateTimeSchema.optional(),
+  /**
+   * the latest missed call left a voicemail (a queued caller nobody reached in time), played
+   * from `GET /api/calls/:callId/voicemail`
+   */
+  voicemail: z.boolean().optional(),
 });
 export type Callback = z.infer<typeof callbackSchema>;
 

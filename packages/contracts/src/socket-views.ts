@@ -105,6 +105,11 @@ export const callViewSchema = z.object({
   mediaCapture: z.enum(['record', 'transcribe', 'both']).optional(),
   /** its audio runs through Ringside's media engine (a supervisor may listen in) */
   anchored: z.boolean().optional(),
+  /**
+   * a ringing call the media engine answered because nobody was free: `queued` while the caller
+   * hears the greeting, music and their place; `voicemail` while they leave a message
+   */
+  waiting: z.enum(['queued', 'voicemail']).optional(),
 });
 export type CallView = z.infer<typeof callViewSchema>;
 

@@ -23,6 +23,7 @@ export function toAdminChannelView(channel: ChannelListing): AdminChannelView {
     whenNobodyAvailable: channel.whenNobodyAvailable,
     wrapUp: channel.wrapUp,
     wrapUpSec: channel.wrapUpSec,
+    queueLimitSec: channel.queueLimitSec,
     mediaCapture: channel.mediaCapture,
     mediaPurpose: channel.mediaPurpose,
     mediaAnnouncementLanguage: channel.mediaAnnouncementLanguage,

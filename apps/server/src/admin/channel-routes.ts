@@ -56,6 +56,13 @@ export function createChannelRoutes(
     if (body.workspaceId !== undefined && body.workspaceId !== me.workspaceId) {
       throw new AppError('forbidden', 403, 'You can add channels to your own workspace only.');
     }
+    if (body.whenNobodyAvailable === 'queue') {
+      throw new AppError(
+        'invalid_payload',
+        400,
+        'A new line sends its calls straight to the agent: set Call audio to the media server before queueing its callers.',
+      );
+    }
     // only a token Meta accepts for this number or Page connects it; checked before the 409, so
     // that answer tells nothing to someone who does not hold the number already
     await requireTokenFor(
@@ -120,6 +127,16 @@ export function createChannelRoutes(
         );
       }
     }
+    if (
+      body.whenNobodyAvailable === 'queue' &&
+      (body.mediaMode ?? current.mediaMode) !== 'anchored'
+    ) {
+      throw new AppError(
+        'invalid_payload',
+        400,
+        'Only a line whose calls go through the media server can queue its callers: set Call audio to the media server first.',
+      );
+    }
     const channel = await deps.unitOfWork(async (repos) => {
       const { label, assignedUserIds, ...fields } = body;
       const updated = await repos.channels.updateChannel(me.workspaceId, current.id, {
@@ -166,6 +183,7 @@ function createChannel(repos: Repos, workspaceId: string, body: AdminChannelCrea
       : { whenNobodyAvailable: body.whenNobodyAvailable }),
     ...(body.wrapUp === undefined ? {} : { wrapUp: body.wrapUp }),
     ...(body.wrapUpSec === undefined ? {} : { wrapUpSec: body.wrapUpSec }),
+    ...(body.queueLimitSec === undefined ? {} : { queueLimitSec: body.queueLimitSec }),
   };
   if (body.channel === 'whatsapp') {
     return repos.channels.createWhatsAppChannel({

@@ -118,5 +118,6 @@ function toCallback(item: CallbackListing): Callback {
       ? { claimedBy: { userId: item.claimedBy, name: item.claimedByName ?? '' } }
       : {}),
     ...(item.claimedAt ? { claimedAt: item.claimedAt.toISOString() } : {}),
+    ...(item.voicemail ? { voicemail: true } : {}),
   };
 }

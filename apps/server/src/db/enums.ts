@@ -28,12 +28,13 @@ export const LIVE_CALL_STATES = [
 
 /**
  * What a channel does with an inbound call when no agent is available: keep it ringing until
- * the ring timeout (someone may come back), or reject it at once.
+ * the ring timeout (someone may come back), reject it at once, or queue it on the media engine
+ * (anchored lines; voicemail after the queue limit).
  *
  * @example
  * const policy: WhenNobodyAvailable = 'keep-ringing';
  */
-export const WHEN_NOBODY_AVAILABLE = ['keep-ringing', 'reject'] as const;
+export const WHEN_NOBODY_AVAILABLE = ['keep-ringing', 'reject', 'queue'] as const;
 export type WhenNobodyAvailable = (typeof WHEN_NOBODY_AVAILABLE)[number];
 
 /**
@@ -53,3 +54,5 @@ export const DEFAULT_RING_TIMEOUT_SEC = 45;
 export const DEFAULT_AGENT_TIMEOUT_SEC = 15;
 /** a channel's timed after-call work when an admin turns it on without choosing a length */
 export const DEFAULT_WRAP_UP_SEC = 30;
+/** how long a queued caller waits for an agent before voicemail, unless the channel says */
+export const DEFAULT_QUEUE_LIMIT_SEC = 120;

@@ -23,6 +23,7 @@ import {
   DEFAULT_AGENT_TIMEOUT_SEC,
   DEFAULT_RING_TIMEOUT_SEC,
   DEFAULT_WRAP_UP_SEC,
+  DEFAULT_QUEUE_LIMIT_SEC,
   MEDIA_MODES,
   WHEN_NOBODY_AVAILABLE,
   type MediaMode,
@@ -58,6 +59,8 @@ export const channels = pgTable(
     // after-call work once an answered call ends (off: the agent is rung again at once)
     wrapUp: text('wrap_up').$type<WrapUpMode>().notNull().default('off'),
     wrapUpSec: integer('wrap_up_sec').notNull().default(DEFAULT_WRAP_UP_SEC),
+    // `queue`: how long a queued caller waits for an agent before voicemail
+    queueLimitSec: integer('queue_limit_sec').notNull().default(DEFAULT_QUEUE_LIMIT_SEC),
     // the approved template that asks a customer for call permission outside the 24-hour window
     permissionTemplateName: text('permission_template_name'),
     permissionTemplateLanguage: text('permission_template_language'),

@@ -21,8 +21,9 @@ export interface CallMediaRouterOptions {
 
 /**
  * A call's recording and transcript for the call detail, mounted at `/api`:
- * `GET /calls/:id/media` (what there is), `GET /calls/:id/recording` (streamed with HTTP Range so
- * a player can seek; `?download=1` as an attachment) and `GET /calls/:id/transcript`. Whoever
+ * `GET /calls/:id/media` (what there is), `GET /calls/:id/recording` and `GET /calls/:id/voicemail`
+ * (streamed with HTTP Range so a player can seek; `?download=1` as an attachment) and
+ * `GET /calls/:id/transcript`. Whoever
  * may open the call in the call log may hear it; anyone else gets the same 404 as for a call
  * that does not exist. Every play (a request from the first byte), download and transcript view
  * is written to the audit log.
@@ -73,22 +74,24 @@ export function createCallMediaRouter(options: CallMediaRouterOptions): Router {
     res.json(reply);
   });
 
-  router.get('/calls/:id/recording', signedIn, async (req, res) => {
-    const user = sessionUserOf(res);
-    const call = await callFor(user, req.params['id']);
-    const { row, bytes } = await fileOf(user, call.id, 'recording');
-    const download = req.query['download'] === '1';
-    const range = download ? undefined : parseByteRange(req.get('range'), bytes.length);
-    if (range === 'unsatisfiable') {
-      res.status(416).set('content-range', `bytes */${bytes.length}`).end();
-      return;
-    }
-    // a player asks for many ranges while it plays and seeks: one entry per listen, not per range
-    if (download) await audit(user, 'call.recording.download', call);
-    else if (range === undefined || range.start === 0)
-      await audit(user, 'call.recording.play', call);
-    sendBytes(res, bytes, row, range, download);
-  });
+  // a recording and a voicemail play the same way; each listen is audited under its kind
+  for (const kind of ['recording', 'voicemail'] as const) {
+    router.get(`/calls/:id/${kind}`, signedIn, async (req, res) => {
+      const user = sessionUserOf(res);
+      const call = await callFor(user, req.params['id']);
+      const { row, bytes } = await fileOf(user, call.id, kind);
+      const download = req.query['download'] === '1';
+      const range = download ? undefined : parseByteRange(req.get('range'), bytes.length);
+      if (range === 'unsatisfiable') {
+        res.status(416).set('content-range', `bytes */${bytes.length}`).end();
+        return;
+      }
+      // a player asks for many ranges while it plays and seeks: one entry per listen, not per range
+      if (download) await audit(user, `call.${kind}.download`, call);
+      else if (range === undefined || range.start === 0) await audit(user, `call.${kind}.play`, call);
+      sendBytes(res, bytes, row, range, download);
+    });
+  }
 
   router.get('/calls/:id/transcript', signedIn, async (req, res) => {
     const user = sessionUserOf(res);

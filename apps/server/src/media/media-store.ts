@@ -27,7 +27,7 @@ const KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}-(recording|transcript)\.(ogg|wav|json
 export function mediaKey(
   workspaceId: string,
   callId: string,
-  kind: 'recording' | 'transcript',
+  kind: 'recording' | 'transcript' | 'voicemail',
   mimeType: string,
 ): string {
   const ext = mimeType.startsWith('audio/ogg')

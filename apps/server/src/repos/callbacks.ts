@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { callbacks, calls, users } from '../db/schema';
+import { callbacks, callMedia, calls, users } from '../db/schema';
 import { collapseCallbacks, type CallbackMark, type OpenCallback } from '../callbacks/collapse';
 import { isUuid } from './ids';
 
@@ -16,6 +16,8 @@ export interface CallbackListing extends OpenCallback {
   callerUserId: string | null;
   callerUsername: string | null;
   claimedByName: string | null;
+  /** the latest miss left a voicemail that is stored and playable */
+  voicemail: boolean;
 }
 
 export type ClaimResult = { ok: true } | { ok: false; claimedBy: string };
@@ -108,6 +110,25 @@ export function createCallbacksRepo(db: Db) {
               .where(inArray(users.id, claimers))
           ).map((u) => [u.id, u.name]),
     );
+    const withVoicemail = new Set(
+      open.length === 0
+        ? []
+        : (
+            await db
+              .select({ callId: callMedia.callId })
+              .from(callMedia)
+              .where(
+                and(
+                  inArray(
+                    callMedia.callId,
+                    open.map((c) => c.callId),
+                  ),
+                  eq(callMedia.kind, 'voicemail'),
+                  eq(callMedia.status, 'stored'),
+                ),
+              )
+          ).map((m) => m.callId),
+    );
     const rows = new Map(missed.map((c) => [c.id, c]));
     return open.map((callback) => {
       const row = rows.get(callback.callId);
@@ -121,6 +142,7 @@ export function createCallbacksRepo(db: Db) {
         callerUserId: row.callerUserId,
         callerUsername: row.callerUsername,
         claimedByName: callback.claimedBy ? (names.get(callback.claimedBy) ?? null) : null,
+        voicemail: withVoicemail.has(callback.callId),
       };
     });
   }

@@ -21,6 +21,8 @@ export interface ChannelRecord {
   /** after-call work once an answered call ends, and its length when `timed` */
   readonly wrapUp: WrapUpMode;
   readonly wrapUpSec: number;
+  /** `queue`: how long a queued caller waits for an agent before voicemail */
+  readonly queueLimitSec: number;
   /** what Meta records or transcribes on this line's calls, how it announces it, how long we keep it */
   readonly mediaCapture: MediaCapture;
   readonly mediaPurpose: string | null;
@@ -55,6 +57,7 @@ export const channelColumns = {
   whenNobodyAvailable: channels.whenNobodyAvailable,
   wrapUp: channels.wrapUp,
   wrapUpSec: channels.wrapUpSec,
+  queueLimitSec: channels.queueLimitSec,
   mediaCapture: channels.mediaCapture,
   mediaPurpose: channels.mediaPurpose,
   mediaAnnouncementLanguage: channels.mediaAnnouncementLanguage,

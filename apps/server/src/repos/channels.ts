@@ -23,6 +23,8 @@ export interface RingSettings {
   whenNobodyAvailable?: WhenNobodyAvailable;
   wrapUp?: WrapUpMode;
   wrapUpSec?: number;
+  /** `queue`: how long a queued caller waits for an agent before voicemail */
+  queueLimitSec?: number;
 }
 
 export interface NewWhatsAppChannel extends RingSettings {

@@ -25,6 +25,7 @@ export function channelRecord(over: Partial<ChannelRecord> = {}): ChannelRecord 
     whenNobodyAvailable: 'keep-ringing',
     wrapUp: 'off',
     wrapUpSec: 30,
+    queueLimitSec: 120,
     mediaCapture: 'off',
     mediaPurpose: null,
     mediaAnnouncementLanguage: null,
