@@ -55,6 +55,18 @@ export interface RingTimeoutCommand extends CommandBase {
   readonly kind: 'ring.timeout';
 }
 
+/**
+ * Nobody is free for a ringing call on a line that queues its callers, and its audio is on the
+ * media engine: the engine answers it (pre_accept/accept with the engine's SDP) and the caller
+ * waits in the queue.
+ *
+ * @example
+ * const event: QueueAnswerCommand = { kind: 'queue.answer', callId, occurredAt: now };
+ */
+export interface QueueAnswerCommand extends CommandBase {
+  readonly kind: 'queue.answer';
+}
+
 /** The Graph actions whose failure the server reports. */
 export type GraphAction = 'pre_accept' | 'accept' | 'reject' | 'terminate' | 'connect';
 
@@ -114,6 +126,7 @@ export type CallCommand =
   | AgentDeclineCommand
   | AgentHangupCommand
   | RingTimeoutCommand
+  | QueueAnswerCommand
   | GraphFailedCommand
   | CallExpiredCommand
   | AgentDialCommand

@@ -54,6 +54,24 @@ export interface SendAcceptEffect extends GraphTarget {
   readonly agentId: string;
 }
 
+/**
+ * The media engine answers a call nobody is free for: `pre_accept` and `accept` with the
+ * engine's SDP, then the caller hears the queue's greeting, music and their place.
+ */
+export interface AnswerQueueEffect extends GraphTarget {
+  readonly type: 'answer-queue';
+}
+
+/**
+ * The queue limit passed: the caller is asked for a message, which the engine records. Agents
+ * still ringing for the call stop (`withdrawn`).
+ */
+export interface StartVoicemailEffect {
+  readonly type: 'start-voicemail';
+  readonly callId: string;
+  readonly withdrawn: readonly string[];
+}
+
 /** `reject` an inbound call nobody will answer. */
 export interface SendRejectEffect extends GraphTarget {
   readonly type: 'send-reject';
@@ -169,6 +187,8 @@ export type Effect =
   | NotifyAnsweredEffect
   | SendPreAcceptEffect
   | SendAcceptEffect
+  | AnswerQueueEffect
+  | StartVoicemailEffect
   | SendRejectEffect
   | SendTerminateEffect
   | ApplyAnswerEffect

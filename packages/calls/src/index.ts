@@ -41,6 +41,7 @@ export type {
   GraphFailedCommand,
   CallExpiredCommand,
   RingOfferedCommand,
+  QueueAnswerCommand,
   RingTimeoutCommand,
 } from './commands';
 export type * from './effects';

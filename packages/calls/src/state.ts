@@ -69,6 +69,17 @@ export interface RingingCall extends CallBase {
   readonly agentsOffered: readonly string[];
   readonly agentsDeclined: readonly string[];
   readonly strategy: RingStrategy;
+  /**
+   * the media engine answered it because nobody was free (an anchored line that queues):
+   * `queued` while the caller hears the greeting, music and their place, and may still be
+   * offered to an agent who comes free; `voicemail` once the queue limit passed and they are
+   * leaving a message (nobody is offered it any more). Meta has accepted the call either way.
+   */
+  readonly waiting?: 'queued' | 'voicemail';
+  /** when the engine answered it (the queue limit counts from here) */
+  readonly queuedAt?: number;
+  /** when the voicemail began (the message's length counts from here) */
+  readonly voicemailAt?: number;
 }
 
 /** An inbound call an agent took; their browser is preparing media and pre_accept/accept are in flight. */
@@ -84,6 +95,8 @@ export interface ClaimedCall extends CallBase {
   readonly agentsDeclined: readonly string[];
   /** when the agent's answer (whatsapp) or offer (messenger) reached the server */
   readonly answerSentAt?: number;
+  /** it was queued: Meta accepted it then, so the agent's answer goes to the engine only */
+  readonly queuedAt?: number;
 }
 
 /** A business-initiated call: our connect has been sent, the customer's phone is not ringing yet. */

@@ -80,6 +80,7 @@ export function commands(callId: string) {
       agentId,
     }),
     timeout: (at: number): CallCommand => ({ kind: 'ring.timeout', ...base(at) }),
+    queue: (at: number): CallCommand => ({ kind: 'queue.answer', ...base(at) }),
     graphFailed: (at: number, code: number): CallCommand => ({
       kind: 'graph.failed',
       ...base(at),

@@ -69,8 +69,16 @@ export function onRingTimeout(call: Call | undefined, event: RingTimeoutCommand)
   if (call === undefined) return ignored('out-of-order');
   switch (call.state) {
     case 'ringing':
+      // queued past the queue limit: the caller may leave a message, nobody rings any more
+      if (call.waiting === 'queued') {
+        return applied(
+          { ...call, waiting: 'voicemail', voicemailAt: event.occurredAt, agentsOffered: [] },
+          [{ type: 'start-voicemail', callId: call.id, withdrawn: call.agentsOffered }],
+        );
+      }
+      // the engine answered it: hang up (the message, if any, is over); else nobody answered
       return endCall(call, { outcome: 'missed', endedAt: event.occurredAt }, [
-        graphSend(call, 'send-reject'),
+        graphSend(call, call.waiting === 'voicemail' ? 'send-terminate' : 'send-reject'),
       ]);
     case 'dialing':
     case 'outbound-ringing':
@@ -98,6 +106,12 @@ export function onGraphFailed(call: Call | undefined, event: GraphFailedCommand)
   if (call.state === 'tombstone' || call.state === 'ended') return ignored('already-ended');
   const metaError = compact({ code: event.code, message: event.message });
   const accepting = event.action === 'pre_accept' || event.action === 'accept';
+  // the engine answering a queued call was refused: nobody will take it
+  if (call.state === 'ringing' && call.waiting !== undefined && accepting) {
+    return endCall(call, { outcome: 'failed', endedAt: event.occurredAt, metaError }, [
+      graphSend(call, 'send-reject'),
+    ]);
+  }
   if (call.state === 'claimed' && accepting) {
     return endCall(
       call,

@@ -3,6 +3,7 @@ import type {
   AgentClaimCommand,
   AgentDeclineCommand,
   GraphAcceptedCommand,
+  QueueAnswerCommand,
   RingOfferedCommand,
 } from './commands';
 import type { Effect } from './effects';
@@ -20,6 +21,8 @@ export function onRingOffered(call: Call | undefined, event: RingOfferedCommand)
   if (call.state !== 'ringing') {
     return ignored(call.direction === 'inbound' ? 'out-of-order' : 'unknown-transition');
   }
+  // the caller is leaving a message: nobody is rung for it any more
+  if (call.waiting === 'voicemail') return ignored('unknown-transition');
   const added = event.agentIds.filter(
     (id) => !call.agentsOffered.includes(id) && !call.agentsDeclined.includes(id),
   );
@@ -51,6 +54,7 @@ export function onClaim(call: Call | undefined, event: AgentClaimCommand): Step 
         claimedAt: event.occurredAt,
         strategy: call.strategy,
         agentsDeclined: call.agentsDeclined,
+        queuedAt: call.queuedAt,
       });
       return applied(claimed, [
         { type: 'notify-claimed', callId: call.id, agentId: event.agentId },
@@ -77,6 +81,19 @@ export function onAnswerSent(call: Call | undefined, event: AgentAnswerSentComma
   if (call.state !== 'claimed') return ignored('unknown-transition');
   if (call.agentId !== event.agentId) return ignored('conflict');
   if (call.answerSentAt !== undefined) return ignored('duplicate');
+  // queued: Meta accepted the engine's answer long ago; the agent's answer joined them to the
+  // engine's room, so the conversation starts now
+  if (call.queuedAt !== undefined) {
+    return applied(
+      {
+        ...baseOf(call),
+        state: 'active',
+        agentId: call.agentId,
+        answeredAt: event.occurredAt,
+      },
+      [{ type: 'notify-answered', callId: call.id, agentId: call.agentId }],
+    );
+  }
 
   const target = { callId: call.id, channel: call.channel, endpointId: call.endpointId };
   const accept: Effect = { type: 'send-accept', ...target, agentId: call.agentId };
@@ -101,7 +118,8 @@ export function onGraphAccepted(call: Call | undefined, event: GraphAcceptedComm
 
 /**
  * An agent declined. Ringing everyone at once, the last one to decline rejects the call;
- * ringing one agent at a time, the next one is rung. A claimant backing out rejects it.
+ * ringing one agent at a time, the next one is rung. A queued call stays in the queue for the
+ * others. A claimant backing out rejects it.
  */
 export function onDecline(call: Call | undefined, event: AgentDeclineCommand): Step {
   if (call === undefined) return ignored('out-of-order');
@@ -120,7 +138,7 @@ export function onDecline(call: Call | undefined, event: AgentDeclineCommand): S
       if (left.length > 0) {
         return applied({ ...call, agentsOffered: left, agentsDeclined: declined });
       }
-      if (call.strategy === 'longest-idle') {
+      if (call.strategy === 'longest-idle' || call.waiting !== undefined) {
         return applied({ ...call, agentsOffered: left, agentsDeclined: declined }, [
           { type: 'notify-agents', callId: call.id, exclude: declined },
         ]);
@@ -145,6 +163,28 @@ export function onDecline(call: Call | undefined, event: AgentDeclineCommand): S
 }
 
 /**
+ * Nobody is free for a ringing call on a line that queues (the server checked the line and that
+ * the call's audio is on the media engine): the engine answers it and the caller waits.
+ */
+export function onQueueAnswer(call: Call | undefined, event: QueueAnswerCommand): Step {
+  if (call === undefined) return ignored('out-of-order');
+  if (call.state !== 'ringing' || call.channel !== 'whatsapp') {
+    return ignored('unknown-transition');
+  }
+  if (call.waiting !== undefined) return ignored('duplicate');
+  // someone is ringing for it: the race to answer was lost by the queue
+  if (call.agentsOffered.length > 0) return ignored('conflict');
+  return applied({ ...call, waiting: 'queued', queuedAt: event.occurredAt }, [
+    {
+      type: 'answer-queue',
+      callId: call.id,
+      channel: call.channel,
+      endpointId: call.endpointId,
+    },
+  ]);
+}
+
+/**
  * The claiming agent backs out before their answer reached Meta (their browser could not set up
  * audio, or the tab closed): the call rings the others again, without that agent.
  */
@@ -159,6 +199,7 @@ export function releaseClaim(call: ClaimedCall, agentId: string): Step {
     agentsOffered: [],
     agentsDeclined: declined,
     strategy: call.strategy,
+    ...(call.queuedAt === undefined ? {} : { waiting: 'queued', queuedAt: call.queuedAt }),
   });
   return applied(ringing, [{ type: 'notify-agents', callId: call.id, exclude: declined }]);
 }

@@ -153,7 +153,9 @@ export function onTerminated(call: Call | undefined, event: CallTerminatedEvent)
       ...spokenTime(call, event, endedAt),
     });
   }
-  if (call.state === 'active' || terminateShowsPickup(event)) {
+  // a queued caller was picked up by the media engine, not by anyone: missed, to call back
+  const engineOnly = call.state === 'ringing' && call.waiting !== undefined;
+  if (call.state === 'active' || (terminateShowsPickup(event) && !engineOnly)) {
     return endCall(call, {
       outcome: 'completed',
       endedAt,

@@ -8,6 +8,7 @@ import {
   onClaim,
   onDecline,
   onGraphAccepted,
+  onQueueAnswer,
   onRingOffered,
 } from './transition-inbound';
 import {
@@ -88,6 +89,8 @@ function dispatch(call: Call | undefined, event: CallEvent): Step {
       return onHangup(call, event);
     case 'ring.timeout':
       return onRingTimeout(call, event);
+    case 'queue.answer':
+      return onQueueAnswer(call, event);
     case 'graph.failed':
       return onGraphFailed(call, event);
     case 'call.expired':
