@@ -7,7 +7,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FRAME_SAMPLES, OPUS_SAMPLE_RATE, OpusCodec, writeOggOpus } from '@ringside/meta-sim';
-import { PROMPT_TEXT_COMMENT, PROMPTS, promptPath, type PromptName } from '../src/prompts/prompts';
+import {
+  PROMPT_TEXT_COMMENT,
+  PROMPTS,
+  PROMPTS_ENDING_IN_A_TONE,
+  promptPath,
+  type PromptName,
+} from '../src/prompts/prompts';
 
 const VOICE = 'en-us';
 const WORDS_PER_MINUTE = '150';
@@ -20,7 +26,8 @@ try {
     const wav = join(work, `${name}.wav`);
     execFileSync('espeak-ng', ['-v', VOICE, '-s', WORDS_PER_MINUTE, '-w', wav, text]);
     const { rate, samples } = readMonoWav(readFileSync(wav));
-    const speech = resample(samples, rate, OPUS_SAMPLE_RATE);
+    const spoken = resample(samples, rate, OPUS_SAMPLE_RATE);
+    const speech = PROMPTS_ENDING_IN_A_TONE.includes(name) ? withTone(spoken) : spoken;
     const padded = new Float32Array(speech.length + 2 * PAD_SAMPLES);
     padded.set(speech, PAD_SAMPLES);
     const file = encode(padded, text);
@@ -31,6 +38,21 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** the speech, a third of a second's quiet, then half a second of a soft 880 Hz tone */
+function withTone(speech: Float32Array): Float32Array {
+  const gap = OPUS_SAMPLE_RATE / 3;
+  const tone = OPUS_SAMPLE_RATE / 2;
+  const out = new Float32Array(speech.length + gap + tone);
+  out.set(speech);
+  for (let i = 0; i < tone; i++) {
+    // 10 ms ramps in and out, so it does not click
+    const ramp = Math.min(1, i / 480, (tone - i) / 480);
+    out[speech.length + gap + i] =
+      0.3 * ramp * Math.sin((2 * Math.PI * 880 * i) / OPUS_SAMPLE_RATE);
+  }
+  return out;
 }
 
 /** a 16-bit PCM mono WAV's rate and samples (-1..1) */

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { OpusCodec, readOggPages } from '@ringside/meta-sim';
 import { describe, expect, it } from 'vitest';
-import { PROMPT_TEXT_COMMENT, PROMPTS, promptPath, type PromptName } from './prompts';
+import {
+  PROMPT_TEXT_COMMENT,
+  PROMPTS,
+  placePrompt,
+  promptDurationMs,
+  promptPath,
+  type PromptName,
+} from './prompts';
 
 const SAMPLE_RATE = 48_000;
 
@@ -36,4 +43,23 @@ describe('the engine’s prompts', () => {
       expect(Math.max(...levels)).toBeGreaterThan(0.1);
     });
   }
+});
+
+describe('a queued caller’s place', () => {
+  it('names places one to five, and one prompt for anything further back', () => {
+    expect([0, 1, 2, 5, 6, 40].map(placePrompt)).toEqual([
+      'queue-place-1',
+      'queue-place-1',
+      'queue-place-2',
+      'queue-place-5',
+      'queue-place-more',
+      'queue-place-more',
+    ]);
+  });
+
+  it('times each prompt by its file: the greeting is longer than a place, within a frame of its samples', () => {
+    expect(promptDurationMs('queue-greeting')).toBeGreaterThan(promptDurationMs('queue-place-2'));
+    expect(promptDurationMs('queue-place-1')).toBeGreaterThan(1000);
+    expect(promptDurationMs('queue-place-1')).toBeLessThan(4000);
+  });
 });
