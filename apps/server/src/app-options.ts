@@ -78,4 +78,6 @@ export interface AppOptions {
   anchorHoldMusic?: () => Promise<string>;
   /** how long a colleague's console rings with a transfer (30 s otherwise; tests shorten it) */
   transferRingMs?: number;
+  /** how often a queued caller hears their place again (30 s otherwise; tests shorten it) */
+  anchorPlaceReminderMs?: number;
 }

@@ -135,6 +135,9 @@ export function createApp(options: AppOptions) {
       ? {}
       : { rejoinGraceMs: options.anchorRejoinGraceMs }),
     ...(options.anchorHoldMusic === undefined ? {} : { holdMusic: options.anchorHoldMusic }),
+    ...(options.anchorPlaceReminderMs === undefined
+      ? {}
+      : { placeReminderMs: options.anchorPlaceReminderMs }),
     recorder: createAnchorRecorder({ repos, store: mediaStore, clock, logger }),
   });
   const mediaWorker = createMediaWorker(

@@ -28,4 +28,10 @@ export {
   type RoomPlan,
   type SupervisorMode,
 } from './plan/hearing-plan';
-export { PROMPTS, promptPath, type PromptName } from './prompts/prompts';
+export {
+  PROMPTS,
+  placePrompt,
+  promptDurationMs,
+  promptPath,
+  type PromptName,
+} from './prompts/prompts';

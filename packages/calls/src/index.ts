@@ -47,7 +47,7 @@ export type {
 export type * from './effects';
 export { transition, type StateChange, type TransitionResult } from './transition';
 export { assertNever } from './assert-never';
-export { NO_PICKUP_TIMEOUT_MS } from './timeouts';
+export { NO_PICKUP_TIMEOUT_MS, VOICEMAIL_MAX_MS } from './timeouts';
 export { idempotencyKey } from './idempotency';
 export { normalizeWebhook } from './normalize';
 export { normalizeWhatsApp } from './normalize-whatsapp';

@@ -8,3 +8,12 @@
  * timers.set(`ring:${callId}`, NO_PICKUP_TIMEOUT_MS - (now - dialedAt), fireRingTimeout);
  */
 export const NO_PICKUP_TIMEOUT_MS = 60_000;
+
+/**
+ * The longest voicemail a queued caller may leave, from when they were asked for it; then the
+ * server hangs up (its ring timer feeds `ring.timeout`, which terminates a voicemail).
+ *
+ * @example
+ * timers.set(`ring:${callId}`, call.voicemailAt + VOICEMAIL_MAX_MS - now, fireRingTimeout);
+ */
+export const VOICEMAIL_MAX_MS = 120_000;

@@ -323,4 +323,23 @@ describe('channels, as an admin manages them', () => {
       (await send(cookie, 'PATCH', path(ws.whatsappChannelId), { mediaMode: 'direct' })).status,
     ).toBe(200);
   });
+  it('queues callers only on a line whose calls go through the media server', async () => {
+    const { ws, cookie } = await adminOfNewWorkspace();
+    const path = `/api/admin/channels/${ws.whatsappChannelId}`;
+    const refused = await send(cookie, 'PATCH', path, {
+      whenNobodyAvailable: 'queue',
+      queueLimitSec: 90,
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /through the media server can queue its callers/,
+    );
+    const still = await stack().app.repos.channels.getChannel(ws.id, ws.whatsappChannelId);
+    expect(still).toMatchObject({ whenNobodyAvailable: 'keep-ringing', queueLimitSec: 120 });
+    // the queue limit alone is kept for later, and shown
+    const limit = await send(cookie, 'PATCH', path, { queueLimitSec: 90 });
+    expect(limit.status).toBe(200);
+    expect(((await limit.json()) as AdminChannelView).queueLimitSec).toBe(90);
+    expect((await send(cookie, 'PATCH', path, { queueLimitSec: 5 })).status).toBe(400);
+  });
 });

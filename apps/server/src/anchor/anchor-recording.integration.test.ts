@@ -2,6 +2,7 @@ import { HEARD } from '@ringside/anchor/testing';
 import { describe, expect, it } from 'vitest';
 import { answerAnchoredCall, useJanusStack } from '../testing/anchored-calls';
 import { waitUntil } from '../testing/test-stack';
+import { toneLevel } from '../testing/tone-level';
 
 // recording on our side (issue #15 item 6): a line that records its calls has its anchored
 // calls recorded by the media engine instead of Meta, both voices, kept like Meta's recordings
@@ -15,21 +16,6 @@ const WAV_HEADER_BYTES = 44;
 const RATE = 48_000;
 
 const { stack, peer } = useJanusStack('janus-recording');
-
-/** the power of one frequency in 16-bit mono PCM (Goertzel), as an RMS-like level 0..1 */
-function toneLevel(pcm: Buffer, frequencyHz: number): number {
-  const samples = Math.floor(pcm.length / 2);
-  const k = 2 * Math.cos((2 * Math.PI * frequencyHz) / RATE);
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < samples; i++) {
-    const s0 = pcm.readInt16LE(i * 2) / 32768 + k * s1 - s2;
-    s2 = s1;
-    s1 = s0;
-  }
-  const power = s1 * s1 + s2 * s2 - k * s1 * s2;
-  return (2 * Math.sqrt(power)) / samples;
-}
 
 describe('recording an anchored call on our side', () => {
   it(

@@ -11,9 +11,10 @@ import type { ChannelRecord } from '../repos/channel-rows';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** a recording under way: the engine writes the room's mix to `path` */
+/** a recording under way: the engine writes the room's mix to `path`; a call's, or a voicemail */
 export interface RoomRecording {
   readonly path: string;
+  readonly kind: 'recording' | 'voicemail';
 }
 
 /**
@@ -53,18 +54,22 @@ export function createAnchorRecorder(deps: {
       return channel.kind === 'whatsapp' && capturesRecording(channel.mediaCapture);
     },
 
-    /** the engine starts recording the room and plays the notice to everyone in it */
-    async start(room: CallRoom): Promise<RoomRecording> {
+    /**
+     * The engine starts recording the room: a call's conversation (everyone in it hears the
+     * notice first), or a caller's voicemail (they were asked for it already)
+     */
+    async start(room: CallRoom, kind: RoomRecording['kind'] = 'recording'): Promise<RoomRecording> {
       const into = await folderOf();
       const name = `${randomUUID()}.wav`;
       await room.setRecording(true, { folder: into, name });
-      await room.playFile(promptPath('recording-notice'));
-      return { path: join(into, name) };
+      if (kind === 'recording') await room.playFile(promptPath('recording-notice'));
+      return { path: join(into, name), kind };
     },
 
     /**
      * The call is over and its room gone (the engine closed the file): the WAV becomes the call's
-     * recording, kept for the line's retention; the engine's copy is removed either way.
+     * recording or voicemail, kept for the line's retention; the engine's copy is removed either
+     * way.
      */
     async keep(
       channel: ChannelRecord,
@@ -76,11 +81,11 @@ export function createAnchorRecorder(deps: {
         const row = await deps.repos.calls.getCallByMetaId(channel.workspaceId, metaCallId);
         if (!row) throw new Error('the call is not stored');
         const mimeType = 'audio/wav';
-        const storageKey = mediaKey(channel.workspaceId, row.id, 'recording', mimeType);
+        const storageKey = mediaKey(channel.workspaceId, row.id, recording.kind, mimeType);
         const now = deps.clock();
         await deps.store.put(storageKey, bytes);
         const kept = await deps.repos.callMedia.keepOwn(
-          { callId: row.id, workspaceId: channel.workspaceId, kind: 'recording' },
+          { callId: row.id, workspaceId: channel.workspaceId, kind: recording.kind },
           {
             storageKey,
             mimeType,
@@ -90,8 +95,8 @@ export function createAnchorRecorder(deps: {
           now,
         );
         deps.logger.info(
-          { callId: row.id, bytes: bytes.length, kept },
-          kept ? 'call recorded on the media server' : 'call already had a recording',
+          { callId: row.id, kind: recording.kind, bytes: bytes.length, kept },
+          kept ? 'kept what the media server recorded' : 'the call already had one',
         );
       } catch (error) {
         deps.logger.error(

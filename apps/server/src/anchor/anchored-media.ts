@@ -1,10 +1,18 @@
 import type { CallOfferedEvent } from '@ringside/calls';
-import { AnchorError, type CallRoom, type EnginePool, type OfferedLeg } from '@ringside/anchor';
+import {
+  AnchorError,
+  promptDurationMs,
+  promptPath,
+  type CallRoom,
+  type EnginePool,
+  type OfferedLeg,
+} from '@ringside/anchor';
 import { validateLocalAnswer } from '@ringside/sdp';
 import type { Logger } from '../ops/logger';
 import type { AnchorRecorder, RoomRecording } from './anchor-recording';
 import { closeConsult, consultLegOf, type CallHold } from './call-hold';
 import { writeHoldMusic } from './hold-music';
+import { playQueue, type QueuePlayer } from './call-queue';
 import type { ChannelRecord } from '../repos/channel-rows';
 
 /** the customer's leg and the agent's leg of one anchored call, in its room on one engine */
@@ -21,8 +29,12 @@ interface AnchoredCall {
   lost: boolean;
   /** on hold for a transfer (see {@link CallHold}) */
   held?: CallHold;
-  /** the engine records the call (the line records its calls: {@link AnchorRecorder}) */
+  /** the engine records the call (the line records its calls: {@link AnchorRecorder}), or the voicemail */
   recording?: RoomRecording;
+  /** queued: what the caller hears while they wait ({@link playQueue}) */
+  queue?: QueuePlayer;
+  /** voicemail: the greeting is playing; the recording starts when it ends */
+  voicemailTimer?: NodeJS.Timeout;
 }
 
 /** what a connect becomes on an anchored channel */
@@ -72,6 +84,8 @@ export function createAnchoredMedia(deps: {
    * made once, unless given)
    */
   holdMusic?: () => Promise<string>;
+  /** how often a queued caller hears their place again ({@link PLACE_REMINDER_MS} unless given) */
+  placeReminderMs?: number;
 }) {
   // made once, on the first hold
   let made: Promise<string> | undefined;
@@ -121,6 +135,12 @@ export function createAnchoredMedia(deps: {
     await call.room.stopFile(held.music).catch((error: unknown) => {
       deps.logger.warn({ err: error, callId: metaCallId }, 'could not stop the hold music');
     });
+  }
+
+  async function stopQueue(call: AnchoredCall): Promise<void> {
+    const queue = call.queue;
+    call.queue = undefined;
+    await queue?.stop();
   }
 
   async function open(
@@ -228,6 +248,8 @@ export function createAnchoredMedia(deps: {
     async accepted(metaCallId: string): Promise<void> {
       const call = await calls.get(metaCallId);
       if (!call || call.lost) return;
+      // a queued caller: the greeting, place or music stops as the agent comes in
+      await stopQueue(call);
       await call.room.setMuted('agent', false).catch((error: unknown) => {
         deps.logger.error({ err: error, callId: metaCallId }, 'could not unmute the agent’s leg');
       });
@@ -241,6 +263,65 @@ export function createAnchoredMedia(deps: {
           'the media server could not record a call its line records',
         );
       }
+    },
+
+    /**
+     * Nobody is free: the engine answers the call itself. Resolves with the engine's answer to
+     * Meta (for pre_accept/accept), or undefined for a call not anchored here.
+     */
+    async queueAnswer(metaCallId: string): Promise<string | undefined> {
+      const call = await calls.get(metaCallId);
+      if (!call) return undefined;
+      if (call.lost) throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
+      return call.customerAnswer;
+    },
+
+    /**
+     * Meta accepted the engine's answer: the caller hears the queue's greeting, their place
+     * (`placeOf`) and the music until an agent joins ({@link accepted}) or voicemail begins
+     */
+    async queued(metaCallId: string, placeOf: () => Promise<number>): Promise<void> {
+      const call = await calls.get(metaCallId);
+      if (!call || call.lost || call.queue) return;
+      call.queue = playQueue(call.room, {
+        placeOf,
+        music: holdMusicPath,
+        logger: deps.logger,
+        callId: metaCallId,
+        ...(deps.placeReminderMs === undefined ? {} : { reminderMs: deps.placeReminderMs }),
+      });
+    },
+
+    /**
+     * The queue limit passed: the caller hears the voicemail greeting (it ends in a tone), then
+     * the engine records what they say until the call ends; the recording is kept as the call's
+     * voicemail when the room goes ({@link release}). Nothing is recorded without a recorder.
+     */
+    async voicemail(metaCallId: string): Promise<void> {
+      const call = await calls.get(metaCallId);
+      if (!call || call.lost) return;
+      await stopQueue(call);
+      await call.room.playFile(promptPath('voicemail-greeting')).catch((error: unknown) => {
+        deps.logger.warn(
+          { err: error, callId: metaCallId },
+          'could not play the voicemail greeting',
+        );
+      });
+      const recorder = deps.recorder;
+      if (!recorder) return;
+      call.voicemailTimer = setTimeout(() => {
+        call.voicemailTimer = undefined;
+        if (call.lost || !calls.has(metaCallId)) return;
+        recorder
+          .start(call.room, 'voicemail')
+          .then((recording) => {
+            call.recording = recording;
+          })
+          .catch((error: unknown) => {
+            deps.logger.error({ err: error, callId: metaCallId }, 'could not record a voicemail');
+          });
+      }, promptDurationMs('voicemail-greeting'));
+      call.voicemailTimer.unref();
     },
 
     /**
@@ -366,6 +447,8 @@ export function createAnchoredMedia(deps: {
       calls.delete(metaCallId);
       const call = await made;
       if (!call) return;
+      clearTimeout(call.voicemailTimer);
+      await stopQueue(call);
       const recording = call.recording;
       // the engine finishes the file before the room goes
       if (recording) await call.room.setRecording(false).catch(() => undefined);

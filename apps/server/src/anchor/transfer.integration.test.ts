@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HEARD, SILENT } from '@ringside/anchor/testing';
-import { FRAME_SAMPLES, OpusCodec, writeOggOpus } from '@ringside/meta-sim';
 import { afterAll, describe, expect, it } from 'vitest';
-import { answerAnchoredCall, useJanusStack } from '../testing/anchored-calls';
+import { answerAnchoredCall, useJanusStack, writeSilence } from '../testing/anchored-calls';
 import { command, nextEvent, waitUntil } from '../testing/test-stack';
 import { writeHoldMusic } from './hold-music';
 
@@ -18,17 +17,8 @@ const RING_MS = 3_000;
 const folder = mkdtempSync(join(tmpdir(), 'ringside-transfer-test-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const realMusic = writeHoldMusic(folder);
-/** two seconds of silence as Ogg Opus: with it, anything the customer hears is a voice */
-const silentMusic = (() => {
-  const path = join(folder, 'silent.opus');
-  const codec = new OpusCodec();
-  const packets = Array.from({ length: 100 }, () =>
-    codec.encode(new Int16Array(FRAME_SAMPLES * 2)),
-  );
-  codec.close();
-  writeFileSync(path, writeOggOpus(packets, { channels: 2, serial: 7 }));
-  return path;
-})();
+/** with it, anything the customer hears is a voice */
+const silentMusic = writeSilence(folder);
 let music: 'real' | 'silent' = 'real';
 
 const { stack, pool, peer } = useJanusStack('janus-transfer', {

@@ -16,7 +16,7 @@ import { actionable, createCallEngine, type CallEngineRepos } from './call-engin
 import type { CallTimers } from './deadlines/call-timers';
 import { createCallDeadlines } from './deadlines/call-deadlines';
 import type { CommandInput, Fed } from './feed';
-import { createEffectRunner } from './effect-runner';
+import { createEffectRunner, type CallQueuePort } from './effect-runner';
 import { createGraphActionWorker, type GraphActionWorkerOptions } from './graph-action-worker';
 import { createGraphActionSender } from './graph-outbox';
 import { createPermissionReplies } from './dial/permission-reply';
@@ -24,7 +24,8 @@ import { noteCallMedia } from '../media/media-intake';
 import type { RacePoints } from './race-points';
 import { createRingRouter, type RingRouterRepos } from './ring-router';
 import type { AnchorRecorder } from '../anchor/anchor-recording';
-import { createAnchoredMedia } from '../anchor/anchored-media';
+import { createAnchoredMedia, type AnchoredMedia } from '../anchor/anchored-media';
+import { placeInQueue } from './place-in-queue';
 import { ENGINE_LOST_REASON, lostCallEvents } from '../anchor/engine-loss';
 
 /** what the call loop reads and writes; the rest of the repositories are not its business */
@@ -58,6 +59,8 @@ export interface CallServiceDeps {
   holdMusic?: () => Promise<string>;
   /** records anchored calls of lines that record theirs */
   recorder?: AnchorRecorder;
+  /** how often a queued caller hears their place again (30 s unless given) */
+  placeReminderMs?: number;
 }
 
 /**
@@ -77,17 +80,6 @@ export function createCallService(deps: CallServiceDeps) {
     feed,
     noPickupMs: deps.noPickupMs ?? NO_PICKUP_TIMEOUT_MS,
   });
-  const router = createRingRouter({ ...deps, deadlines, feed });
-  const sender = createGraphActionSender(deps);
-  const effects = createEffectRunner({
-    ...deps,
-    sender,
-    deadlines,
-    offer: router.offer,
-    announce: router.announce,
-  });
-  const permissionReplies = createPermissionReplies(deps);
-  const graphWorker = createGraphActionWorker({ ...deps, sender, feed }, deps.graphWorker);
   // anchored channels: the call's media on an engine of the pool; its loss ends the call
   const anchor = deps.anchor
     ? createAnchoredMedia({
@@ -96,6 +88,7 @@ export function createCallService(deps: CallServiceDeps) {
         ...(deps.rejoinGraceMs === undefined ? {} : { rejoinGraceMs: deps.rejoinGraceMs }),
         ...(deps.holdMusic === undefined ? {} : { holdMusic: deps.holdMusic }),
         ...(deps.recorder === undefined ? {} : { recorder: deps.recorder }),
+        ...(deps.placeReminderMs === undefined ? {} : { placeReminderMs: deps.placeReminderMs }),
         lost: async (channel, metaCallId) => {
           const row = await deps.repos.calls.getCallByMetaId(channel.workspaceId, metaCallId);
           const at = deps.clock().getTime();
@@ -105,6 +98,35 @@ export function createCallService(deps: CallServiceDeps) {
         },
       })
     : undefined;
+  const router = createRingRouter({
+    ...deps,
+    deadlines,
+    feed,
+    ...(anchor
+      ? { anchoredHere: async (metaCallId) => (await anchor.engineOf(metaCallId)) !== undefined }
+      : {}),
+  });
+  const sender = createGraphActionSender(deps);
+  const effects = createEffectRunner({
+    ...deps,
+    sender,
+    deadlines,
+    offer: router.offer,
+    announce: router.announce,
+    ...(anchor ? { queue: queuePort(anchor) } : {}),
+  });
+  const permissionReplies = createPermissionReplies(deps);
+  const graphWorker = createGraphActionWorker({ ...deps, sender, feed }, deps.graphWorker);
+
+  /** a queued call's media on the engine, for the effects */
+  function queuePort(media: AnchoredMedia): CallQueuePort {
+    return {
+      answer: (metaCallId) => media.queueAnswer(metaCallId),
+      queued: (channel, row) =>
+        media.queued(row.metaCallId, () => placeInQueue(deps.repos, channel, row.id)),
+      voicemail: (metaCallId) => media.voicemail(metaCallId),
+    };
+  }
 
   /**
    * The call loop: applies one event to its call, performs its effects, then applies what they

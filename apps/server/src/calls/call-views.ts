@@ -98,6 +98,7 @@ export function toCallView(row: CallRow, agentName?: string | null): CallView {
     ...(row.quality ? { quality: row.quality } : {}),
     ...(row.mediaCapture ? { mediaCapture: row.mediaCapture } : {}),
     ...(row.anchorEngine ? { anchored: true } : {}),
+    ...(row.model.state === 'ringing' && row.model.waiting ? { waiting: row.model.waiting } : {}),
   };
 }
 

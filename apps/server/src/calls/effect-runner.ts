@@ -27,6 +27,16 @@ interface Refusal {
   readonly failure: AnswerFailedError;
 }
 
+/** what the effects need of the media engine for a queued call (anchored-media.ts) */
+export interface CallQueuePort {
+  /** the engine's answer to Meta's offer, for pre_accept/accept; undefined: not anchored here */
+  answer(metaCallId: string): Promise<string | undefined>;
+  /** Meta accepted: the caller hears the greeting, their place and the music */
+  queued(channel: ChannelRecord, row: CallRow): Promise<void>;
+  /** the queue limit passed: the voicemail greeting, then the caller's message is recorded */
+  voicemail(metaCallId: string): Promise<void>;
+}
+
 /** an accept that Meta refused: the call has already been ended with Meta's error */
 export class AnswerFailedError extends Error {
   override readonly name = 'AnswerFailedError';
@@ -47,7 +57,7 @@ export function createEffectRunner(deps: {
   repos: Pick<Repos, 'users'>;
   sender: GraphActionSender;
   notifier: CallNotifications;
-  deadlines: Pick<CallDeadlines, 'claimed' | 'answered' | 'ended'>;
+  deadlines: Pick<CallDeadlines, 'claimed' | 'answered' | 'ended' | 'ringing'>;
   clock: () => Date;
   logger: Logger;
   metrics: Metrics;
@@ -66,6 +76,8 @@ export function createEffectRunner(deps: {
   ) => Promise<void>;
   presence: Pick<PresenceWriter, 'change' | 'callEnded'>;
   boardCounters: BoardCountersSignal;
+  /** a line's queue on the media engine (anchored calls only; absent without engines) */
+  queue?: CallQueuePort;
 }) {
   const now = () => deps.clock().getTime();
 
@@ -131,6 +143,36 @@ export function createEffectRunner(deps: {
     );
   }
 
+  /**
+   * the media engine answers a call nobody is free for: pre_accept and accept with its SDP
+   * (Meta's refusal ends the call: its `graph.failed` is the follow-up; no agent waits to be
+   * told), then the caller hears the queue, and the ring timer counts to the queue limit
+   */
+  async function answerQueue(channel: ChannelRecord, row: CallRow): Promise<FollowUp | undefined> {
+    const sdp = await deps.queue?.answer(row.metaCallId);
+    if (sdp === undefined) {
+      deps.logger.error({ callId: row.id }, 'a queued call is not on a media engine here');
+      return {
+        event: {
+          kind: 'graph.failed',
+          callId: row.metaCallId,
+          action: 'accept',
+          code: 0,
+          message: 'the call is not on a media engine of this server',
+          occurredAt: now(),
+        },
+      };
+    }
+    for (const action of ['pre-accept', 'accept'] as const) {
+      const sent = await accepting(channel, row, action, sdp);
+      if ('event' in sent) return { event: sent.event };
+    }
+    deps.deadlines.ringing(channel, row);
+    deps.notifier.callUpdated(channel.workspaceId, [], toCallView(row));
+    await deps.queue?.queued(channel, row);
+    return undefined;
+  }
+
   async function runOne(
     channel: ChannelRecord,
     row: CallRow,
@@ -186,6 +228,15 @@ export function createEffectRunner(deps: {
         deps.boardCounters.changed(ws);
         return;
       }
+      case 'answer-queue':
+        return answerQueue(channel, row);
+      case 'start-voicemail':
+        deps.deadlines.ringing(channel, row);
+        // the agents it was ringing for stop: for them, a ring they missed
+        deps.notifier.ended(ws, effect.withdrawn, { callId: row.id, outcome: 'missed' });
+        deps.notifier.callUpdated(ws, [], toCallView(row));
+        await deps.queue?.voicemail(row.metaCallId);
+        return;
       case 'send-reject':
         await ending(channel, row, 'reject');
         return;

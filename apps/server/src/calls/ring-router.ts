@@ -1,4 +1,9 @@
-import type { CallOfferedEvent, RingOfferedCommand, RingTimeoutCommand } from '@ringside/calls';
+import type {
+  CallOfferedEvent,
+  QueueAnswerCommand,
+  RingOfferedCommand,
+  RingTimeoutCommand,
+} from '@ringside/calls';
 import type { Logger } from '../ops/logger';
 import type { ChannelRecord } from '../repos/channel-rows';
 import type { CallRow } from '../repos/calls';
@@ -25,8 +30,9 @@ export interface FirstOffer {
 /**
  * Who a ringing call is offered to. `all`: every available agent of the channel at once;
  * `longest-idle`: one agent at a time, longest idle first, each for the channel's per-agent
- * timeout, then the next. Nobody available: the call keeps ringing (or is rejected, if the
- * channel says so) until the ring timeout. A disabled channel, or a call whose ring time is
+ * timeout, then the next. Nobody available: the call keeps ringing (or is rejected, or on an
+ * anchored line that queues, answered by the media engine, as the channel says) until the ring
+ * timeout (a queued call: the queue limit). A disabled channel, or a call whose ring time is
  * already over when it arrives, rings nobody and is rejected at once (missed). Whatever the
  * result, supervisors get the call's `call:updated` (or its `call:ended`).
  *
@@ -47,6 +53,8 @@ export function createRingRouter(deps: {
   logger: Logger;
   feed: Feed;
   points: RacePoints;
+  /** the call's audio is on a media engine of this server (it can be queued there) */
+  anchoredHere?: (metaCallId: string) => Promise<boolean>;
 }) {
   const ringLeftMs = deps.deadlines.ringLeftMs;
 
@@ -98,7 +106,7 @@ export function createRingRouter(deps: {
     channel: ChannelRecord,
     row: CallRow,
     exclude: readonly string[],
-  ): Promise<RingOfferedCommand | RingTimeoutCommand | undefined> {
+  ): Promise<RingOfferedCommand | RingTimeoutCommand | QueueAnswerCommand | undefined> {
     const model = row.model;
     if (model.state === 'ringing' && (!channel.enabled || ringLeftMs(channel, row) <= 0)) {
       // a disabled channel rings nobody; a connect Meta delivered after the caller's ring time
@@ -138,6 +146,14 @@ export function createRingRouter(deps: {
       { callId: row.id, policy: channel.whenNobodyAvailable },
       'no agent available for a ringing call',
     );
+    // queued: the media engine answers it and the caller waits, hearing their place
+    if (
+      channel.whenNobodyAvailable === 'queue' &&
+      model.waiting === undefined &&
+      (await deps.anchoredHere?.(row.metaCallId)) === true
+    ) {
+      return { kind: 'queue.answer', callId: row.metaCallId, occurredAt: deps.clock().getTime() };
+    }
     // rejected: the board hears it through call:ended
     if (channel.whenNobodyAvailable === 'reject') {
       return ringTimeoutEvent(row.metaCallId, deps.clock().getTime());

@@ -16,7 +16,7 @@ export interface MediaStore {
   delete(key: string): Promise<void>;
 }
 
-const KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}-(recording|transcript)\.(ogg|wav|json|bin)$/;
+const KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}-(recording|transcript|voicemail)\.(ogg|wav|json|bin)$/;
 
 /**
  * The key of a call's recording or transcript: `<workspace>/<call>-<kind>.<ext>`, uuids only.

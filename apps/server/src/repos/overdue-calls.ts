@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { queryRows } from '../db/query-rows';
 import { callEvents, calls, channels } from '../db/schema';
+import { VOICEMAIL_MAX_MS } from '@ringside/calls';
 
 /**
  * A live call whose timer should have acted by now: `ring-timeout`, a call ringing past its
- * channel's ring timeout; `agent-turn`, a longest-idle call whose agents in `agentIds` had their
+ * channel's ring timeout (or a queued call past its queue limit, a voicemail past its length); `agent-turn`, a longest-idle call whose agents in `agentIds` had their
  * whole turn; `no-pickup`, an outbound call not picked up within the no-pickup time.
  */
 export interface OverdueCall {
@@ -29,6 +30,18 @@ export interface OverdueQuery {
 
 // literal, not bound: the planner can only match the partial `calls_live_idx` to constants
 const TIMED_STATES = sql.raw(`'ringing', 'dialing', 'outbound-ringing'`);
+
+/**
+ * when a ringing call's wait is over: as `ringEndsAt` (calls/deadlines/ring-deadline.ts) says,
+ * the ring timeout, a queued call's queue limit, or a voicemail's longest length
+ */
+const RING_ENDS = sql`(case c.model ->> 'waiting'
+    when 'queued' then to_timestamp((c.model ->> 'queuedAt')::double precision / 1000)
+      + ch.queue_limit_sec * interval '1 second'
+    when 'voicemail' then to_timestamp((c.model ->> 'voicemailAt')::double precision / 1000)
+      + ${sql.raw(String(VOICEMAIL_MAX_MS / 1000))} * interval '1 second'
+    else c.offered_at + ch.ring_timeout_sec * interval '1 second'
+  end)`;
 
 /**
  * Live calls, of every workspace, whose timer should have acted before `before`, oldest
@@ -60,8 +73,7 @@ export async function findOverdueCalls(db: Db, query: OverdueQuery): Promise<Ove
     sql`select c.id, c.workspace_id, c.channel_id, c.meta_call_id,
         case
           when c.state <> 'ringing' then 'no-pickup'
-          when c.offered_at + ch.ring_timeout_sec * interval '1 second' <= ${before}
-            then 'ring-timeout'
+          when ${RING_ENDS} <= ${before} then 'ring-timeout'
           else 'agent-turn'
         end as overdue,
         turns.agent_ids
@@ -83,8 +95,7 @@ export async function findOverdueCalls(db: Db, query: OverdueQuery): Promise<Ove
       ) turns on true
       where c.state in (${TIMED_STATES})
         and (
-          (c.state = 'ringing'
-            and c.offered_at + ch.ring_timeout_sec * interval '1 second' <= ${before})
+          (c.state = 'ringing' and ${RING_ENDS} <= ${before})
           or (c.state <> 'ringing' and c.offered_at <= ${pickupBy})
           or turns.agent_ids is not null
         )

@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EnginePool, JanusProcess } from '@ringside/anchor';
+import { FRAME_SAMPLES, OpusCodec, writeOggOpus } from '@ringside/meta-sim';
 import { mediaHost, TonePeer } from '@ringside/anchor/testing';
 import type { CallHandle } from '@ringside/meta-sim';
 import { afterAll, afterEach } from 'vitest';
@@ -103,6 +106,24 @@ export function useJanusStack(engineName: string, options: StackOptions = {}): J
       return made;
     },
   };
+}
+
+/**
+ * Two seconds of silence as Ogg Opus in `folder`, for hold music: with it, anything the customer
+ * hears is a voice or a prompt
+ *
+ * @example
+ * const silent = writeSilence(folder); // …/silent.opus
+ */
+export function writeSilence(folder: string): string {
+  const path = join(folder, 'silent.opus');
+  const codec = new OpusCodec();
+  const packets = Array.from({ length: 100 }, () =>
+    codec.encode(new Int16Array(FRAME_SAMPLES * 2)),
+  );
+  codec.close();
+  writeFileSync(path, writeOggOpus(packets, { channels: 2, serial: 7 }));
+  return path;
 }
 
 function fail(message: string): never {

@@ -76,6 +76,8 @@ export interface StackOptions {
   anchorHoldMusic?: AppOptions['anchorHoldMusic'];
   /** how long a colleague's console rings with a transfer (30 s otherwise) */
   transferRingMs?: AppOptions['transferRingMs'];
+  /** how often a queued caller hears their place again (30 s otherwise) */
+  anchorPlaceReminderMs?: AppOptions['anchorPlaceReminderMs'];
 }
 
 export interface Stack {

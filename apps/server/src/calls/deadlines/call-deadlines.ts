@@ -1,5 +1,6 @@
 import type { Logger } from '../../ops/logger';
 import type { ChannelRecord } from '../../repos/channel-rows';
+import { ringEndsAt } from './ring-deadline';
 import type { CallRow } from '../../repos/calls';
 import type { Repos } from '../../repos';
 import type { Feed } from '../feed';
@@ -33,12 +34,18 @@ export function createCallDeadlines(deps: {
     run().catch((error: unknown) => deps.logger.error({ err: error, what }, 'call timer failed'));
   };
 
-  /** ms until the call's ring timeout, counted from when Meta says it started */
+  /**
+   * ms until the call's ring timeout, counted from when Meta says it started (a queued call's
+   * queue limit, a voicemail's longest length: {@link ringEndsAt})
+   */
   function ringLeftMs(channel: ChannelRecord, row: CallRow): number {
-    return row.offeredAt.getTime() + channel.ringTimeoutSec * 1000 - now();
+    return ringEndsAt(channel, row) - now();
   }
 
-  /** an inbound call rings until the channel's ring timeout (re-arming replaces the timer) */
+  /**
+   * an inbound call rings until the channel's ring timeout, a queued one until the queue limit
+   * (re-arming replaces the timer)
+   */
   function ringing(channel: ChannelRecord, row: CallRow): void {
     deps.timers.set(
       ringTimerKey(row.id),

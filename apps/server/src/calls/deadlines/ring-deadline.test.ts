@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VOICEMAIL_MAX_MS, type RingingCall } from '@ringside/calls';
 import { ringTimeoutMsFor } from './ring-deadline';
 
 const offeredAt = new Date('2026-01-01T10:00:00Z');
@@ -6,7 +7,12 @@ const at = (sec: number) => offeredAt.getTime() + sec * 1000;
 
 describe('ringTimeoutMsFor', () => {
   it('rings everyone for the channel’s ring timeout', () => {
-    const channel = { ringStrategy: 'all', ringTimeoutSec: 45, agentTimeoutSec: 15 } as const;
+    const channel = {
+      ringStrategy: 'all',
+      ringTimeoutSec: 45,
+      agentTimeoutSec: 15,
+      queueLimitSec: 120,
+    } as const;
     expect(ringTimeoutMsFor(channel, { offeredAt }, at(20))).toBe(45_000);
   });
 
@@ -15,6 +21,7 @@ describe('ringTimeoutMsFor', () => {
       ringStrategy: 'longest-idle',
       ringTimeoutSec: 45,
       agentTimeoutSec: 15,
+      queueLimitSec: 120,
     } as const;
     expect(ringTimeoutMsFor(channel, { offeredAt }, at(0))).toBe(15_000);
     expect(ringTimeoutMsFor(channel, { offeredAt }, at(20))).toBe(35_000);
@@ -25,6 +32,7 @@ describe('ringTimeoutMsFor', () => {
       ringStrategy: 'longest-idle',
       ringTimeoutSec: 45,
       agentTimeoutSec: 15,
+      queueLimitSec: 120,
     } as const;
     expect(ringTimeoutMsFor(channel, { offeredAt }, at(40))).toBe(45_000);
   });
@@ -34,7 +42,40 @@ describe('ringTimeoutMsFor', () => {
       ringStrategy: 'longest-idle',
       ringTimeoutSec: 45,
       agentTimeoutSec: 1,
+      queueLimitSec: 120,
     } as const;
     expect(ringTimeoutMsFor(channel, { offeredAt: new Date(at(10)) }, at(0))).toBe(1);
+  });
+});
+
+describe('a queued call’s ring', () => {
+  const channel = {
+    ringStrategy: 'all',
+    ringTimeoutSec: 45,
+    agentTimeoutSec: 15,
+    queueLimitSec: 120,
+  } as const;
+  const ringing = {
+    state: 'ringing',
+    agentsOffered: [],
+    agentsDeclined: [],
+  } as unknown as RingingCall;
+
+  it('lasts until the queue limit, counted from when the engine answered, not the ring timeout', () => {
+    const model: RingingCall = { ...ringing, waiting: 'queued', queuedAt: at(5) };
+    // offered to an agent three minutes on: the card stays up until 5 s + 120 s
+    expect(ringTimeoutMsFor(channel, { offeredAt, model }, at(60))).toBe(125_000);
+  });
+
+  it('lasts the voicemail’s longest length once the caller is leaving a message', () => {
+    const model: RingingCall = {
+      ...ringing,
+      waiting: 'voicemail',
+      queuedAt: at(5),
+      voicemailAt: at(125),
+    };
+    expect(ringTimeoutMsFor(channel, { offeredAt, model }, at(130))).toBe(
+      125_000 + VOICEMAIL_MAX_MS,
+    );
   });
 });
