@@ -13,7 +13,8 @@ const subscribe = (onChange: () => void) => i18n.on('change', onChange);
  * <I18nProvider><App /></I18nProvider>
  */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const locale = useSyncExternalStore(subscribe, currentLocale);
+  // the same reading off the browser, so components render to a string in unit tests
+  const locale = useSyncExternalStore(subscribe, currentLocale, currentLocale);
   return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
 }
 

@@ -9,12 +9,14 @@ import {
   updateChannelBody,
   type ChannelDraft,
 } from './channel-form';
-import { channelIds, RING_STRATEGY_WORDS, WHEN_NOBODY_WORDS, WRAP_UP_WORDS } from './channel-words';
+import { withMediaMode } from './channel-queue';
+import { channelIds, RING_STRATEGY_WORDS, WRAP_UP_WORDS } from './channel-words';
 import { ChannelMediaFields } from './ChannelMediaFields';
 import { SelectField, TextField } from './fields';
 import { FormActions } from './FormActions';
 import { UserPicker } from './UserPicker';
 import { useSaveForm, type SavePlan } from './useSaveForm';
+import { WhenNobodyFields } from './WhenNobodyFields';
 
 /** the draft's free-text fields */
 type TextKey = {
@@ -40,6 +42,8 @@ export function ChannelForm({
   const [draft, setDraft] = useState<ChannelDraft>(() =>
     editing ? channelDraft(editing) : newChannelDraft('whatsapp'),
   );
+  // callers were queued until the admin turned the media server off: the form says so
+  const [queueFellBack, setQueueFellBack] = useState(false);
   const set = <K extends keyof ChannelDraft>(key: K, value: ChannelDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   // the checked form as a request to send, or what to fix
@@ -156,19 +160,15 @@ export function ChannelForm({
             {...text('agentTimeoutSec')}
           />
         ) : null}
-        <SelectField
-          label={t('channelForm.whenNobody')}
-          value={draft.whenNobodyAvailable}
-          onChange={(e) =>
-            set('whenNobodyAvailable', e.target.value as ChannelDraft['whenNobodyAvailable'])
-          }
-        >
-          {(Object.keys(WHEN_NOBODY_WORDS) as ChannelDraft['whenNobodyAvailable'][]).map((w) => (
-            <option key={w} value={w}>
-              {WHEN_NOBODY_WORDS[w]}
-            </option>
-          ))}
-        </SelectField>
+        <WhenNobodyFields
+          draft={draft}
+          fellBack={queueFellBack}
+          onChoose={(choice) => {
+            setQueueFellBack(false);
+            set('whenNobodyAvailable', choice);
+          }}
+          field={text}
+        />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField
@@ -193,7 +193,11 @@ export function ChannelForm({
       {editing && whatsapp ? (
         <ChannelMediaFields
           draft={draft}
-          onMode={(mode) => set('mediaMode', mode)}
+          onMode={(mode) => {
+            const changed = withMediaMode(draft, mode);
+            setQueueFellBack(changed.fellBack);
+            setDraft(changed.draft);
+          }}
           onCapture={(capture) => set('mediaCapture', capture)}
           field={text}
         />

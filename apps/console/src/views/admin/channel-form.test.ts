@@ -231,3 +231,52 @@ describe('a WhatsApp line’s call audio path', () => {
     );
   });
 });
+
+describe('a queueing line’s limit', () => {
+  const anchored = numberChannel({ mediaMode: 'anchored' });
+
+  it('sends queue without a limit when the default stands, and the limit when it changed', () => {
+    const queued = updateChannelBody(anchored, {
+      ...channelDraft(anchored),
+      whenNobodyAvailable: 'queue',
+    });
+    expect(queued).toEqual({ ok: true, body: { whenNobodyAvailable: 'queue' } });
+    const longer = updateChannelBody(anchored, {
+      ...channelDraft(anchored),
+      whenNobodyAvailable: 'queue',
+      queueLimitSec: ' 300 ',
+    });
+    expect(longer).toEqual({
+      ok: true,
+      body: { whenNobodyAvailable: 'queue', queueLimitSec: 300 },
+    });
+
+    const queueing = { ...anchored, whenNobodyAvailable: 'queue' as const, queueLimitSec: 300 };
+    expect(channelDraft(queueing).queueLimitSec).toBe('300');
+    expect(updateChannelBody(queueing, { ...channelDraft(queueing), queueLimitSec: '60' })).toEqual(
+      { ok: true, body: { queueLimitSec: 60 } },
+    );
+  });
+
+  it('checks the limit like the other timers, and ignores it when callers are not queued', () => {
+    for (const typed of ['5', '1801', '90.5', 'two minutes']) {
+      const checked = updateChannelBody(anchored, {
+        ...channelDraft(anchored),
+        whenNobodyAvailable: 'queue',
+        queueLimitSec: typed,
+      });
+      expect(checked).toEqual({
+        ok: false,
+        problems: {
+          queueLimitSec: 'Let callers wait in the queue for between 10 and 1800 seconds.',
+        },
+      });
+    }
+    const notQueued = updateChannelBody(anchored, {
+      ...channelDraft(anchored),
+      whenNobodyAvailable: 'reject',
+      queueLimitSec: 'x',
+    });
+    expect(notQueued).toEqual({ ok: true, body: { whenNobodyAvailable: 'reject' } });
+  });
+});

@@ -4,6 +4,7 @@ import {
   adminChannelUpdateBodySchema,
   AGENT_TIMEOUT_BOUNDS,
   MEDIA_RETENTION_BOUNDS,
+  QUEUE_LIMIT_BOUNDS,
   RING_TIMEOUT_BOUNDS,
   toE164,
   WRAP_UP_BOUNDS,
@@ -17,6 +18,7 @@ import {
   type WhenNobodyAvailableOption,
   type WrapUpMode,
 } from '@ringside/contracts';
+import { DEFAULT_QUEUE_LIMIT_SEC } from './channel-queue';
 import { checkWith, defined, wholeNumber, type FormCheck, type Problems } from './form-check';
 
 /** a channel form as typed: text fields stay text until checked */
@@ -38,6 +40,8 @@ export interface ChannelDraft {
   ringTimeoutSec: string;
   agentTimeoutSec: string;
   whenNobodyAvailable: WhenNobodyAvailableOption;
+  /** `queue` only: how long a caller waits before voicemail */
+  queueLimitSec: string;
   /** after-call work once an answered call ends, and its length when timed */
   wrapUp: WrapUpMode;
   wrapUpSec: string;
@@ -70,6 +74,7 @@ export const CHANNEL_WORDS: Problems = lazyWords({
   agentTimeoutSec: ['problem.agentTimeout', AGENT_TIMEOUT_BOUNDS],
   assignedUserIds: 'problem.assigned',
   wrapUpSec: ['problem.wrapUpSec', WRAP_UP_BOUNDS],
+  queueLimitSec: ['problem.queueLimitSec', QUEUE_LIMIT_BOUNDS],
   mediaPurpose: 'problem.mediaPurpose',
   mediaAnnouncementLanguage: 'problem.mediaLanguage',
   mediaRetentionDays: ['problem.retention', MEDIA_RETENTION_BOUNDS],
@@ -95,6 +100,7 @@ export function newChannelDraft(kind: Channel): ChannelDraft {
     ringTimeoutSec: String(DEFAULT_RING_TIMEOUT_SEC),
     agentTimeoutSec: String(DEFAULT_AGENT_TIMEOUT_SEC),
     whenNobodyAvailable: 'keep-ringing',
+    queueLimitSec: String(DEFAULT_QUEUE_LIMIT_SEC),
     wrapUp: 'off',
     wrapUpSec: String(DEFAULT_WRAP_UP_SEC),
     mediaCapture: 'off',
@@ -126,6 +132,7 @@ export function channelDraft(view: AdminChannelView): ChannelDraft {
     ringTimeoutSec: String(view.ringTimeoutSec),
     agentTimeoutSec: String(view.agentTimeoutSec),
     whenNobodyAvailable: view.whenNobodyAvailable,
+    queueLimitSec: String(view.queueLimitSec ?? DEFAULT_QUEUE_LIMIT_SEC),
     wrapUp: view.wrapUp,
     wrapUpSec: String(view.wrapUpSec),
     mediaCapture: view.mediaCapture ?? 'off',
@@ -205,6 +212,10 @@ export function updateChannelBody(
         : undefined,
     wrapUp: draft.wrapUp !== view.wrapUp ? draft.wrapUp : undefined,
     wrapUpSec: ring.wrapUpSec !== view.wrapUpSec ? ring.wrapUpSec : undefined,
+    queueLimitSec:
+      ring.queueLimitSec !== (view.queueLimitSec ?? DEFAULT_QUEUE_LIMIT_SEC)
+        ? ring.queueLimitSec
+        : undefined,
     ...(view.channel === 'whatsapp' ? mediaChanges(view, draft) : {}),
     enabled: draft.enabled !== view.enabled ? draft.enabled : undefined,
   });
@@ -224,6 +235,9 @@ function ringFields(draft: ChannelDraft) {
     wrapUp: draft.wrapUp,
     // the length only matters when after-call work is timed
     wrapUpSec: draft.wrapUp === 'timed' ? wholeNumber(draft.wrapUpSec) : undefined,
+    // and the queue's limit only when callers are queued
+    queueLimitSec:
+      draft.whenNobodyAvailable === 'queue' ? wholeNumber(draft.queueLimitSec) : undefined,
   });
 }
 

@@ -29,6 +29,14 @@ describe('channel words', () => {
     );
   });
 
+  it('sums up a queueing line with its limit (the server’s default when an older one sends none)', () => {
+    const queueing = numberChannel({ mediaMode: 'anchored', whenNobodyAvailable: 'queue' });
+    expect(ringSummary({ ...queueing, queueLimitSec: 300 })).toBe(
+      'All available agents at once · rings up to 45 s · nobody available: queue callers for up to 300 s, then voicemail',
+    );
+    expect(ringSummary(queueing)).toContain('queue callers for up to 120 s, then voicemail');
+  });
+
   it('shows the Meta ids an admin looks up', () => {
     expect(channelIds(pageChannel())).toBe('Page id 106378625516309');
     expect(channelIds(numberChannel())).toBe(

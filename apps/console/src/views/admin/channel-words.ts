@@ -6,6 +6,7 @@ import type {
   WhenNobodyAvailableOption,
   WrapUpMode,
 } from '@ringside/contracts';
+import { DEFAULT_QUEUE_LIMIT_SEC } from './channel-queue';
 
 /** ring strategies, as the form offers them */
 export const RING_STRATEGY_WORDS: Record<RingStrategy, string> = lazyWords({
@@ -17,6 +18,7 @@ export const RING_STRATEGY_WORDS: Record<RingStrategy, string> = lazyWords({
 export const WHEN_NOBODY_WORDS: Record<WhenNobodyAvailableOption, string> = lazyWords({
   'keep-ringing': 'channel.nobody.keepRinging',
   reject: 'channel.nobody.reject',
+  queue: 'channel.nobody.queue',
 });
 
 /** after-call work, as the admin chooses it */
@@ -44,6 +46,7 @@ export function whoAnswers(channel: AdminChannelView, users: readonly UserView[]
  *
  * @example
  * ringSummary(channel); // 'All available agents at once · rings up to 45 s · nobody available: keep ringing until the ring timeout'
+ * ringSummary(queueing); // '… · nobody available: queue callers for up to 120 s, then voicemail'
  */
 export function ringSummary(channel: AdminChannelView): string {
   const parts = [
@@ -52,13 +55,22 @@ export function ringSummary(channel: AdminChannelView): string {
       ? [t('channel.each', { sec: channel.agentTimeoutSec })]
       : []),
     t('channel.ringsUpTo', { sec: channel.ringTimeoutSec }),
-    t('channel.nobodyAvailable', {
-      what: WHEN_NOBODY_WORDS[channel.whenNobodyAvailable].toLocaleLowerCase(currentLocale()),
-    }),
+    nobodySummary(channel),
     ...(channel.wrapUp === 'timed' ? [t('channel.wrapUpSec', { sec: channel.wrapUpSec })] : []),
     ...(channel.wrapUp === 'until-save' ? [t('channel.wrapUpUntilSaved')] : []),
   ];
   return parts.join(' · ');
+}
+
+function nobodySummary(channel: AdminChannelView): string {
+  if (channel.whenNobodyAvailable === 'queue') {
+    return t('channel.nobodyQueue', {
+      sec: channel.queueLimitSec ?? DEFAULT_QUEUE_LIMIT_SEC,
+    });
+  }
+  return t('channel.nobodyAvailable', {
+    what: WHEN_NOBODY_WORDS[channel.whenNobodyAvailable].toLocaleLowerCase(currentLocale()),
+  });
 }
 
 /**
