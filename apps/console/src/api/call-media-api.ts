@@ -4,6 +4,7 @@ import {
   type CallMediaListReply,
   type CallTranscript,
 } from '@ringside/contracts/call-media';
+import { callAudioUrl, type CallAudioKind } from './call-audio-url';
 import type { ApiResult } from './http';
 import { readWith, segment } from './read-schema';
 import type { RestClient } from './rest-client';
@@ -12,11 +13,11 @@ const readList = readWith(callMediaListReplySchema);
 const readTranscript = readWith(callTranscriptSchema);
 
 /**
- * A call's recording and transcript by Meta, for the call detail (history's lazy chunk only).
+ * A call's recording, transcript and voicemail, for the call detail (history's lazy chunk only).
  *
  * @example
  * const media = await new CallMediaApi(rest).list(callId);
- * <audio src={api.recordingUrl(callId)} />
+ * <audio src={api.audioUrl(callId, 'recording')} />
  */
 export class CallMediaApi {
   constructor(private readonly rest: RestClient) {}
@@ -30,11 +31,11 @@ export class CallMediaApi {
   }
 
   /** streamed with HTTP Range, so the player can seek; the server audits each listen */
-  recordingUrl(callId: string): string {
-    return `/api/calls/${segment(callId)}/recording`;
+  audioUrl(callId: string, kind: CallAudioKind): string {
+    return callAudioUrl(callId, kind);
   }
 
-  downloadUrl(callId: string): string {
-    return `/api/calls/${segment(callId)}/recording?download=1`;
+  downloadUrl(callId: string, kind: CallAudioKind): string {
+    return callAudioUrl(callId, kind, { download: true });
   }
 }

@@ -35,6 +35,11 @@ describe('CallbacksApi', () => {
     ]);
   });
 
+  it('plays the voicemail of a callback’s latest missed call from the call’s own path', () => {
+    const api = new CallbacksApi(new RestClient(async () => new Response(null, { status: 500 })));
+    expect(api.voicemailUrl('c 1')).toBe('/api/calls/c%201/voicemail');
+  });
+
   it('says who has a callback another agent claimed first', async () => {
     const api = new CallbacksApi(
       new RestClient(async () =>

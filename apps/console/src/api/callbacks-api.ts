@@ -1,4 +1,5 @@
 import { callbacksReplySchema, type CallbacksReply } from '@ringside/contracts';
+import { callAudioUrl } from './call-audio-url';
 import { readNothing, type ApiResult } from './http';
 import { readWith, segment } from './read-schema';
 import type { RestClient } from './rest-client';
@@ -7,7 +8,8 @@ const readList = readWith(callbacksReplySchema);
 
 /**
  * The callback worklist: `GET /api/callbacks` (the lines the agent answers), and claim
- * ("I'll call back"), release and done on one, named by its latest missed call.
+ * ("I'll call back"), release and done on one, named by its latest missed call; the voicemail
+ * that call left, when it left one.
  *
  * @example
  * const api = new CallbacksApi(rest);
@@ -30,5 +32,10 @@ export class CallbacksApi {
 
   done(callId: string): Promise<ApiResult<null>> {
     return this.rest.post(`/api/callbacks/${segment(callId)}/done`, undefined, readNothing);
+  }
+
+  /** where the voicemail of a callback's latest missed call plays from (`voicemail: true`) */
+  voicemailUrl(callId: string): string {
+    return callAudioUrl(callId, 'voicemail');
   }
 }

@@ -11,13 +11,16 @@ import { callerAddress, callerName, calledLine } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 import { callBackOf } from '../history/call-back';
 import { agoText, claimOf, permissionText, triesText } from './callback-words';
+import { CallbackVoicemail } from './CallbackVoicemail';
 import { useCallbacks } from './useCallbacks';
 
 /**
  * Callbacks: the customers who called the agent's lines and were missed, one row per customer
  * and line, oldest first. The agent says "I'll call back" (colleagues then see who has it),
  * places the call with **Call back** (the New call form's own flow, with its permission
- * notices), and marks it Done; Release hands it back. Read every 15 s and after each action.
+ * notices), and marks it Done; Release hands it back. A caller who left a voicemail (a queued
+ * caller nobody reached in time) has it on their row to play. Read every 15 s and after each
+ * action.
  *
  * @example
  * <CallbacksPanel api={new CallbacksApi(rest)} />
@@ -48,7 +51,12 @@ export function CallbacksPanel({ api }: { api: CallbacksApi }) {
       ) : (
         <ul className="mt-2 divide-y divide-slate-200 dark:divide-slate-800">
           {items.map((item) => (
-            <CallbackRow key={item.callId} item={item} act={act} />
+            <CallbackRow
+              key={item.callId}
+              item={item}
+              act={act}
+              voicemailUrl={item.voicemail ? api.voicemailUrl(item.callId) : undefined}
+            />
           ))}
         </ul>
       )}
@@ -59,9 +67,12 @@ export function CallbacksPanel({ api }: { api: CallbacksApi }) {
 function CallbackRow({
   item,
   act,
+  voicemailUrl,
 }: {
   item: Callback;
   act: (action: 'claim' | 'release' | 'done', callId: string) => Promise<void>;
+  /** where the voicemail the caller left plays from; absent when they left none */
+  voicemailUrl: string | undefined;
 }) {
   const me = useAppState((s) => s.me);
   const blocked = useAppState(dialBlockedReason);
@@ -99,6 +110,7 @@ function CallbackRow({
           {typeof claim === 'object' ? t('callbacks.theirs', { name: claim.by }) : null}
           {permission ? ` · ${permission}` : null}
         </p>
+        {voicemailUrl ? <CallbackVoicemail who={name} src={voicemailUrl} /> : null}
       </div>
       <div className="flex flex-wrap gap-2">
         {claim === 'open' ? (

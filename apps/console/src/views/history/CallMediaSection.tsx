@@ -1,20 +1,24 @@
 import { useT } from '../../i18n/I18nProvider';
 import { t, type MessageKey } from '../../i18n/i18n';
-import type { CallMediaView, CallTranscript } from '@ringside/contracts/call-media';
+import type { CallMediaKind, CallMediaView, CallTranscript } from '@ringside/contracts/call-media';
 import { useEffect, useState } from 'react';
+import type { CallAudioKind } from '../../api/call-audio-url';
 import type { CallMediaApi } from '../../api/call-media-api';
 import { useLoaded } from '../admin/useLoaded';
 
 const MUTED = 'text-slate-600 dark:text-slate-400';
+/** what the players and the transcript ask of the media API */
+type MediaFiles = Pick<CallMediaApi, 'audioUrl' | 'downloadUrl' | 'transcript'>;
 /** how often an open detail asks again while Meta's file is still on its way */
 export const AWAITED_MEDIA_REFRESH_MS = 3_000;
 
 /**
- * The call's recording and transcript made by Meta, when the line recorded it: a player that
- * seeks (the server answers Range requests), Download, and the transcript on request (opening
- * it is audited, so it is not fetched until asked). Nothing when the call has neither. While a
- * file is still on its way from Meta the section asks again every few seconds, so a detail
- * opened right after the call shows the player without a reload.
+ * The call's recording and transcript, when the line recorded it, and the voicemail a queued
+ * caller left: a player that seeks (the server answers Range requests) with Download for the
+ * recording and for the voicemail, and the transcript on request (opening it is audited, so it
+ * is not fetched until asked). Nothing when the call has none. While a file is still on its
+ * way the section asks again every few seconds, so a detail opened right after the call shows
+ * the player without a reload.
  */
 export function CallMediaSection({ api, callId }: { api: CallMediaApi; callId: string }) {
   const [loaded, reload] = useLoaded(() => api.list(callId), callId);
@@ -28,13 +32,31 @@ export function CallMediaSection({ api, callId }: { api: CallMediaApi; callId: s
     // `loaded` changes on each answer: one timer per answer still awaiting a file
   }, [awaited, loaded, reload]);
   if (loaded.state !== 'ready' || loaded.data.items.length === 0) return null;
-  const recording = loaded.data.items.find((m) => m.kind === 'recording');
-  const transcript = loaded.data.items.find((m) => m.kind === 'transcript');
+  return <CallMediaItems api={api} callId={callId} items={loaded.data.items} />;
+}
+
+/** what the section shows of a call's media, as the server listed it */
+export function CallMediaItems({
+  api,
+  callId,
+  items,
+}: {
+  api: MediaFiles;
+  callId: string;
+  items: readonly CallMediaView[];
+}) {
+  useT();
+  const recording = items.find((m) => m.kind === 'recording');
+  const transcript = items.find((m) => m.kind === 'transcript');
+  const voicemail = items.find((m) => m.kind === 'voicemail');
+  // a missed call's detail has the voicemail alone: the heading says so
+  const title = recording || transcript ? t('media.title') : t('media.voicemail');
   return (
-    <section aria-label={t('media.title')}>
-      <h3 className="font-semibold">{t('media.title')}</h3>
-      {recording ? <Recording api={api} callId={callId} media={recording} /> : null}
+    <section aria-label={title}>
+      <h3 className="font-semibold">{title}</h3>
+      {recording ? <Player api={api} callId={callId} media={recording} kind="recording" /> : null}
       {transcript ? <Transcript api={api} callId={callId} media={transcript} /> : null}
+      {voicemail ? <Player api={api} callId={callId} media={voicemail} kind="voicemail" /> : null}
     </section>
   );
 }
@@ -52,9 +74,21 @@ const STATUS_WORDS = {
     failedWith: 'media.transcript.failedWith',
     expired: 'media.transcript.expired',
   },
-} as const satisfies Record<string, Record<string, MessageKey>>;
+  voicemail: {
+    awaiting: 'media.voicemail.awaiting',
+    failed: 'media.voicemail.failed',
+    failedWith: 'media.voicemail.failedWith',
+    expired: 'media.voicemail.expired',
+  },
+} as const satisfies Record<CallMediaKind, Record<string, MessageKey>>;
 
-function statusLine(media: CallMediaView, what: keyof typeof STATUS_WORDS): string | null {
+/** what a player and its Download link are called, by what they play */
+const PLAYER_WORDS = {
+  recording: { player: 'media.player', download: 'media.download' },
+  voicemail: { player: 'media.voicemail', download: 'media.downloadVoicemail' },
+} as const satisfies Record<CallAudioKind, Record<string, MessageKey>>;
+
+function statusLine(media: CallMediaView, what: CallMediaKind): string | null {
   const words = STATUS_WORDS[what];
   switch (media.status) {
     case 'awaiting':
@@ -68,27 +102,30 @@ function statusLine(media: CallMediaView, what: keyof typeof STATUS_WORDS): stri
   }
 }
 
-function Recording({
+function Player({
   api,
   callId,
   media,
+  kind,
 }: {
-  api: CallMediaApi;
+  api: MediaFiles;
   callId: string;
   media: CallMediaView;
+  kind: CallAudioKind;
 }) {
-  const status = statusLine(media, 'recording');
+  const status = statusLine(media, kind);
   if (status) return <p className={`mt-1 ${MUTED}`}>{status}</p>;
+  const words = PLAYER_WORDS[kind];
   return (
     <div className="mt-2 flex flex-wrap items-center gap-3">
       <audio
         controls
         preload="metadata"
-        aria-label={t('media.player')}
-        src={api.recordingUrl(callId)}
+        aria-label={t(words.player)}
+        src={api.audioUrl(callId, kind)}
       />
-      <a className="underline" href={api.downloadUrl(callId)} download>
-        {t('media.download')}
+      <a className="underline" href={api.downloadUrl(callId, kind)} download>
+        {t(words.download)}
       </a>
     </div>
   );
@@ -99,7 +136,7 @@ function Transcript({
   callId,
   media,
 }: {
-  api: CallMediaApi;
+  api: MediaFiles;
   callId: string;
   media: CallMediaView;
 }) {
