@@ -6,6 +6,7 @@ import type {
   Called,
   Caller,
   CallSource,
+  CallView,
   Channel,
   MeReply,
   QualityLevel,
@@ -56,6 +57,8 @@ export interface RingingCall {
   ringTimeoutMs: number;
   /** the call link (campaign) or call button the customer called from */
   source?: CallSource;
+  /** a queueing line's media engine answered the caller meanwhile (from `call:updated`) */
+  waiting?: NonNullable<CallView['waiting']>;
   notice?: RingNotice;
 }
 

@@ -14,6 +14,7 @@ import {
   formatDuration,
 } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
+import { waitingWords } from '../../ui/waiting-words';
 import { TransferOfferCard } from './TransferOfferCard';
 
 /** every call ringing here, oldest first, then the calls colleagues offer to transfer */
@@ -42,6 +43,8 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
   const t = useT();
   const name = callerName(card.caller);
   const address = callerAddress(card.caller);
+  // a queueing line's engine has the caller meanwhile: the card says what they are doing
+  const waiting = card.waiting ? waitingWords(card.waiting) : undefined;
   return (
     <article
       aria-labelledby={titleId}
@@ -53,8 +56,13 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
         <p className="flex items-center gap-2 text-sm font-semibold text-slate-700 dark:text-slate-200">
           <ChannelBadge channel={card.channel} />
           {t('ringing.title')}
+          {waiting ? (
+            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+              {waiting}
+            </span>
+          ) : null}
         </p>
-        <RingTimer since={card.ringingSince} />
+        <RingTimer since={card.ringingSince} label={waiting ?? t('ringing.timer')} />
       </div>
       <h2 id={titleId} className="mt-2 text-2xl font-bold break-words">
         {name}
@@ -98,13 +106,12 @@ function IncomingCallCard({ card }: { card: RingingCall }) {
   );
 }
 
-function RingTimer({ since }: { since: number }) {
+function RingTimer({ since, label }: { since: number; label: string }) {
   const now = useNow(1000);
-  const t = useT();
   return (
     <span
       role="timer"
-      aria-label={t('ringing.timer')}
+      aria-label={label}
       className="font-mono text-sm tabular-nums text-slate-600 dark:text-slate-300"
     >
       {formatDuration(now - since)}

@@ -4,7 +4,8 @@ import { useAppState } from '../../app/ConsoleProvider';
 import { useT } from '../../i18n/I18nProvider';
 import { t } from '../../i18n/i18n';
 import { callerName, dialedParty } from '../../ui/format';
-import type { CurrentCall } from '../../state/types';
+import { waitingWords } from '../../ui/waiting-words';
+import type { CurrentCall, RingingCall } from '../../state/types';
 
 /** off the agent view: a ringing call or the call in progress stays one click away */
 export function CallStrip() {
@@ -23,7 +24,7 @@ export function CallStrip() {
           customer: callerName(consult.caller),
         })
       : first
-        ? t('shell.strip.calling', { name: callerName(first.caller) })
+        ? ringingText(first)
         : t('transfer.offer.title', { name: offer?.from.name ?? '' });
   return (
     <div
@@ -38,6 +39,12 @@ export function CallStrip() {
       </div>
     </div>
   );
+}
+
+// a queued caller is named as calling, with what they are doing meanwhile
+function ringingText(card: RingingCall): string {
+  const calling = t('shell.strip.calling', { name: callerName(card.caller) });
+  return card.waiting ? `${calling} · ${waitingWords(card.waiting)}` : calling;
 }
 
 function ownCallText(call: CurrentCall): string {

@@ -6,7 +6,7 @@ import { ListenControl } from './ListenControl';
 import { Button, ChannelBadge } from '../../ui/controls';
 import { calledLine, callerAddress, callerName } from '../../ui/format';
 import type { BoardFeed } from './BoardFeed';
-import { callClock, callStateWords, qualityFigures, qualityWords } from './board-words';
+import { callClock, callStatusWords, qualityFigures, qualityWords } from './board-words';
 import { Elapsed } from './Elapsed';
 import { useBoard } from './useBoard';
 
@@ -89,7 +89,7 @@ function LiveCallRow({
           <span
             className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATE_STYLE[call.state] ?? OTHER_STATE}`}
           >
-            {callStateWords(call.state)}
+            {callStatusWords(call)}
           </span>
           <span>
             {call.agent

@@ -4,6 +4,7 @@ import {
   agentStatusWords,
   callClock,
   callStateWords,
+  callStatusWords,
   qualityFigures,
   qualityWords,
 } from './board-words';
@@ -35,6 +36,14 @@ describe('board words', () => {
     expect(callStateWords('active')).toBe('Talking');
     expect(agentStatusWords('busy')).toBe('On a call');
     expect(agentStatusWords('offline')).toBe('Offline');
+  });
+
+  it('says what a caller the media engine answered is doing instead of Ringing', () => {
+    expect(callStatusWords(callView('c1'))).toBe('Ringing');
+    expect(callStatusWords(callView('c1', { waiting: 'queued' }))).toBe('In queue');
+    expect(callStatusWords(callView('c1', { waiting: 'voicemail' }))).toBe('Leaving voicemail');
+    // once someone answers, the call's own state is what counts
+    expect(callStatusWords(callView('c1', { state: 'active', waiting: 'queued' }))).toBe('Talking');
   });
 
   it('grades quality with the reason, and says when there is none yet', () => {

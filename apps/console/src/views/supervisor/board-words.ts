@@ -1,6 +1,7 @@
 import { formatNumber } from '../../i18n/formats';
 import { t, type MessageKey } from '../../i18n/i18n';
 import type { AgentStatus, CallQuality, CallState, CallView } from '@ringside/contracts';
+import { waitingWords } from '../../ui/waiting-words';
 
 const STATE_WORDS: Record<CallState, MessageKey> = {
   dialing: 'state.dialing',
@@ -19,6 +20,20 @@ const STATE_WORDS: Record<CallState, MessageKey> = {
  */
 export function callStateWords(state: CallState): string {
   return t(STATE_WORDS[state]);
+}
+
+/**
+ * A live call's status as the board shows it: its state, or for a ringing call the media engine
+ * answered because nobody was free, what the caller is doing meanwhile.
+ *
+ * @example
+ * callStatusWords({ state: 'ringing', waiting: 'queued' }); // 'In queue'
+ * callStatusWords({ state: 'ringing' }); // 'Ringing'
+ */
+export function callStatusWords(call: Pick<CallView, 'state' | 'waiting'>): string {
+  return call.state === 'ringing' && call.waiting
+    ? waitingWords(call.waiting)
+    : callStateWords(call.state);
 }
 
 /**
