@@ -1,41 +1,13 @@
 import type { CallOfferedEvent } from '@ringside/calls';
-import {
-  AnchorError,
-  promptDurationMs,
-  promptPath,
-  type CallRoom,
-  type EnginePool,
-  type OfferedLeg,
-} from '@ringside/anchor';
+import { AnchorError, type CallRoom, type EnginePool } from '@ringside/anchor';
 import { validateLocalAnswer } from '@ringside/sdp';
 import type { Logger } from '../ops/logger';
-import type { AnchorRecorder, RoomRecording } from './anchor-recording';
-import { closeConsult, consultLegOf, type CallHold } from './call-hold';
+import type { AnchorRecorder } from './anchor-recording';
+import { closeConsult, consultLegOf } from './call-hold';
 import { writeHoldMusic } from './hold-music';
-import { playQueue, type QueuePlayer } from './call-queue';
+import type { AnchoredCall } from './anchored-call-state';
+import { createCallWaiting } from './call-waiting';
 import type { ChannelRecord } from '../repos/channel-rows';
-
-/** the customer's leg and the agent's leg of one anchored call, in its room on one engine */
-interface AnchoredCall {
-  readonly channel: ChannelRecord;
-  /** the engine the call is pinned to */
-  readonly engine: string;
-  readonly room: CallRoom;
-  /** the engine's answer to Meta's offer: what pre_accept and accept carry */
-  readonly customerAnswer: string;
-  /** the agent's leg, offered by the engine; whoever claims the call answers it (anew on a rejoin) */
-  agent: OfferedLeg;
-  /** the engine died under the call: it is being ended, nothing more joins it */
-  lost: boolean;
-  /** on hold for a transfer (see {@link CallHold}) */
-  held?: CallHold;
-  /** the engine records the call (the line records its calls: {@link AnchorRecorder}), or the voicemail */
-  recording?: RoomRecording;
-  /** queued: what the caller hears while they wait ({@link playQueue}) */
-  queue?: QueuePlayer;
-  /** voicemail: the greeting is playing; the recording starts when it ends */
-  voicemailTimer?: NodeJS.Timeout;
-}
 
 /** what a connect becomes on an anchored channel */
 export interface Anchored {
@@ -137,12 +109,6 @@ export function createAnchoredMedia(deps: {
     });
   }
 
-  async function stopQueue(call: AnchoredCall): Promise<void> {
-    const queue = call.queue;
-    call.queue = undefined;
-    await queue?.stop();
-  }
-
   async function open(
     channel: ChannelRecord,
     metaCallId: string,
@@ -201,6 +167,14 @@ export function createAnchoredMedia(deps: {
     }
   }
 
+  const waiting = createCallWaiting({
+    callOf: (metaCallId) => calls.get(metaCallId),
+    holdMusic: holdMusicPath,
+    logger: deps.logger,
+    ...(deps.recorder === undefined ? {} : { recorder: deps.recorder }),
+    ...(deps.placeReminderMs === undefined ? {} : { placeReminderMs: deps.placeReminderMs }),
+  });
+
   return {
     /**
      * A connect on an anchored WhatsApp channel: the call's room, and the event with the engine's
@@ -249,7 +223,7 @@ export function createAnchoredMedia(deps: {
       const call = await calls.get(metaCallId);
       if (!call || call.lost) return;
       // a queued caller: the greeting, place or music stops as the agent comes in
-      await stopQueue(call);
+      await waiting.stopQueue(call);
       await call.room.setMuted('agent', false).catch((error: unknown) => {
         deps.logger.error({ err: error, callId: metaCallId }, 'could not unmute the agent’s leg');
       });
@@ -265,64 +239,7 @@ export function createAnchoredMedia(deps: {
       }
     },
 
-    /**
-     * Nobody is free: the engine answers the call itself. Resolves with the engine's answer to
-     * Meta (for pre_accept/accept), or undefined for a call not anchored here.
-     */
-    async queueAnswer(metaCallId: string): Promise<string | undefined> {
-      const call = await calls.get(metaCallId);
-      if (!call) return undefined;
-      if (call.lost) throw new AnchorError('engine_lost', `the engine of ${metaCallId} is gone`);
-      return call.customerAnswer;
-    },
-
-    /**
-     * Meta accepted the engine's answer: the caller hears the queue's greeting, their place
-     * (`placeOf`) and the music until an agent joins ({@link accepted}) or voicemail begins
-     */
-    async queued(metaCallId: string, placeOf: () => Promise<number>): Promise<void> {
-      const call = await calls.get(metaCallId);
-      if (!call || call.lost || call.queue) return;
-      call.queue = playQueue(call.room, {
-        placeOf,
-        music: holdMusicPath,
-        logger: deps.logger,
-        callId: metaCallId,
-        ...(deps.placeReminderMs === undefined ? {} : { reminderMs: deps.placeReminderMs }),
-      });
-    },
-
-    /**
-     * The queue limit passed: the caller hears the voicemail greeting (it ends in a tone), then
-     * the engine records what they say until the call ends; the recording is kept as the call's
-     * voicemail when the room goes ({@link release}). Nothing is recorded without a recorder.
-     */
-    async voicemail(metaCallId: string): Promise<void> {
-      const call = await calls.get(metaCallId);
-      if (!call || call.lost) return;
-      await stopQueue(call);
-      await call.room.playFile(promptPath('voicemail-greeting')).catch((error: unknown) => {
-        deps.logger.warn(
-          { err: error, callId: metaCallId },
-          'could not play the voicemail greeting',
-        );
-      });
-      const recorder = deps.recorder;
-      if (!recorder) return;
-      call.voicemailTimer = setTimeout(() => {
-        call.voicemailTimer = undefined;
-        if (call.lost || !calls.has(metaCallId)) return;
-        recorder
-          .start(call.room, 'voicemail')
-          .then((recording) => {
-            call.recording = recording;
-          })
-          .catch((error: unknown) => {
-            deps.logger.error({ err: error, callId: metaCallId }, 'could not record a voicemail');
-          });
-      }, promptDurationMs('voicemail-greeting'));
-      call.voicemailTimer.unref();
-    },
+    ...waiting,
 
     /**
      * The agent's console lost its leg of the call in progress (the tab reloaded, the network
@@ -447,8 +364,9 @@ export function createAnchoredMedia(deps: {
       calls.delete(metaCallId);
       const call = await made;
       if (!call) return;
+      call.released = true;
       clearTimeout(call.voicemailTimer);
-      await stopQueue(call);
+      await waiting.stopQueue(call);
       const recording = call.recording;
       // the engine finishes the file before the room goes
       if (recording) await call.room.setRecording(false).catch(() => undefined);
