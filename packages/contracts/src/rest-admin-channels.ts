@@ -63,7 +63,12 @@ export const channelRingSettingsSchema = z.object({
   /** `timed` only: how long */
   wrapUpSec: z.number().int().min(WRAP_UP_BOUNDS.min).max(WRAP_UP_BOUNDS.max).optional(),
   /** `queue` only: how long a caller waits in the queue before being offered voicemail */
-  queueLimitSec: z.number().int().min(QUEUE_LIMIT_BOUNDS.min).max(QUEUE_LIMIT_BOUNDS.max).optional(),
+  queueLimitSec: z
+    .number()
+    .int()
+    .min(QUEUE_LIMIT_BOUNDS.min)
+    .max(QUEUE_LIMIT_BOUNDS.max)
+    .optional(),
 });
 export type ChannelRingSettings = z.infer<typeof channelRingSettingsSchema>;
 

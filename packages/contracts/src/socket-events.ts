@@ -106,6 +106,8 @@ export const callRingingPayloadSchema = z.object({
   ringTimeoutMs: z.number().int().positive(),
   /** the call link (campaign) or call button the customer called from, when any */
   source: callSourceSchema.optional(),
+  /** the caller waits in the line's queue: the media engine answered them (see CallView) */
+  waiting: z.enum(['queued', 'voicemail']).optional(),
 });
 export type CallRingingPayload = z.infer<typeof callRingingPayloadSchema>;
 

@@ -79,6 +79,12 @@ describe('RingingCalls', () => {
     expect(store.getState().ringing['c1']).not.toHaveProperty('waiting');
   });
 
+  it('shows a queued caller as such from the ring itself', () => {
+    const { store, signaling } = setup();
+    signaling.emit('call:ringing', { ...RINGING, waiting: 'queued' });
+    expect(store.getState().ringing['c1']?.waiting).toBe('queued');
+  });
+
   it('says who answered when another agent wins, then clears within a second', () => {
     const { store, signaling } = setup();
     signaling.emit('call:ringing', RINGING);

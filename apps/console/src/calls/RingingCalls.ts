@@ -129,6 +129,7 @@ export class RingingCalls {
       ringingSince: since,
       ringTimeoutMs: payload.ringTimeoutMs,
       ...(payload.source ? { source: payload.source } : {}),
+      ...(payload.waiting ? { waiting: payload.waiting } : {}),
     });
     this.#expireAt(payload.callId, since + payload.ringTimeoutMs);
   }

@@ -121,5 +121,6 @@ export function toRingingPayload(
     ...(offer ? { sdpOffer: offer } : {}),
     ringTimeoutMs,
     ...(source ? { source } : {}),
+    ...(row.model.state === 'ringing' && row.model.waiting ? { waiting: row.model.waiting } : {}),
   };
 }

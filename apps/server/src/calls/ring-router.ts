@@ -200,17 +200,24 @@ export function createRingRouter(deps: {
 
   /**
    * An agent just became available (their status is stored): the calls already ringing for their
-   * channels are offered to them, and those already offered to them ring on their console again
+   * channels are offered to them (of a line's queue, only the longest-waiting caller nobody is
+   * rung for yet), and those already offered to them ring on their console again
    * (an offer counts only once their console was sent it; it may have been made while it was not
    * listening). A call in another agent's longest-idle turn waits for that turn to end.
    */
   async function ringWaitingCalls(workspaceId: string, userId: string): Promise<void> {
     await deps.points.reached('status:stored', userId);
-    for (const row of await deps.repos.calls.liveCalls(workspaceId)) {
+    // a line's queue gives them its longest-waiting caller nobody rings for yet, not all of them
+    const queueRang = new Set<string>();
+    for (const row of byPlaceInQueue(await deps.repos.calls.liveCalls(workspaceId))) {
       const model = row.model;
-      if (model.state !== 'ringing') continue;
+      if (model.state !== 'ringing' || model.waiting === 'voicemail') continue;
       const channel = await deps.repos.channels.getChannel(workspaceId, row.channelId);
       if (!channel?.enabled) continue;
+      if (model.waiting === 'queued' && !model.agentsOffered.includes(userId)) {
+        if (queueRang.has(row.channelId) || model.agentsOffered.length > 0) continue;
+        queueRang.add(row.channelId);
+      }
       if (model.agentsOffered.includes(userId)) {
         deps.notifier.ringing([userId], await ringAgainPayload(deps.repos, channel, row, userId));
       } else if (model.strategy !== 'longest-idle' || model.agentsOffered.length === 0) {
@@ -220,4 +227,16 @@ export function createRingRouter(deps: {
   }
 
   return { offer, announce, ring, planFirstOffer, ringWaitingCalls };
+}
+
+/** queued calls first, longest waiting first; the others after them, as they came */
+function byPlaceInQueue(rows: readonly CallRow[]): CallRow[] {
+  const queuedAt = (row: CallRow) =>
+    row.model.state === 'ringing' && row.model.queuedAt !== undefined
+      ? row.model.queuedAt
+      : Number.POSITIVE_INFINITY;
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => queuedAt(a.row) - queuedAt(b.row) || a.index - b.index)
+    .map(({ row }) => row);
 }

@@ -88,7 +88,8 @@ export function createCallMediaRouter(options: CallMediaRouterOptions): Router {
       }
       // a player asks for many ranges while it plays and seeks: one entry per listen, not per range
       if (download) await audit(user, `call.${kind}.download`, call);
-      else if (range === undefined || range.start === 0) await audit(user, `call.${kind}.play`, call);
+      else if (range === undefined || range.start === 0)
+        await audit(user, `call.${kind}.play`, call);
       sendBytes(res, bytes, row, range, download);
     });
   }
