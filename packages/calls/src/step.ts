@@ -38,6 +38,16 @@ export function baseOf(call: LiveCall | EndedCall) {
   };
 }
 
+/**
+ * The conversation starts: the call is active with `agentId` from `answeredAt`, and the boards,
+ * timers and the agent's status hear it (`notify-answered`). Every way into `active` goes here.
+ */
+export function startConversation(call: LiveCall, agentId: string, answeredAt: number): Step {
+  return applied({ ...baseOf(call), state: 'active', agentId, answeredAt }, [
+    { type: 'notify-answered', callId: call.id, agentId },
+  ]);
+}
+
 /** How a call ends. */
 export interface Ending {
   readonly outcome: CallOutcome;

@@ -12,6 +12,13 @@ import { transition, type StateChange } from './transition';
 
 const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
 
+/** the call id of the WhatsApp fixtures (`whatsapp/connect-user-initiated.json` and its terminates) */
+export const WA_CALL =
+  'wacid.HBgMOTE4MDk3NTM0Njg0FQIAEhggMURENUU5MDg2asdfNjk3OEUzMDM5MzEyRTccGAw5MTkxNjk5NTk5NTkVAgAVAgA=';
+
+/** epoch ms `seconds` after the WhatsApp fixtures' connect */
+export const t = (seconds: number) => 1753115233000 + seconds * 1000;
+
 /** A shared Meta fixture as raw JSON (a fresh copy each time, safe to mutate). */
 export function loadJson(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(fileURLToPath(new URL(name, FIXTURES)), 'utf8')) as Record<

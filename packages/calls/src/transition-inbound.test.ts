@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { CallEvent } from './commands';
 import type { Call, EndedCall } from './state';
-import { commands, effectTypes, fixtureEvent, loadJson, normalizeJson, run } from './test-support';
+import {
+  commands,
+  effectTypes,
+  fixtureEvent,
+  loadJson,
+  normalizeJson,
+  run,
+  WA_CALL,
+  t,
+} from './test-support';
 
-const WA_CALL =
-  'wacid.HBgMOTE4MDk3NTM0Njg0FQIAEhggMURENUU5MDg2asdfNjk3OEUzMDM5MzEyRTccGAw5MTkxNjk5NTk5NTkVAgAVAgA=';
 const MSGR_CALL = 'c_M5YPhGE5jm0L_PMQdScLlYJlR7tU_f0rgXiTQ';
 
 const wa = {
@@ -15,7 +22,6 @@ const wa = {
 };
 const waCmd = commands(WA_CALL);
 // connect arrives at 1753115233 s; the terminate fixtures say the talk started at 1753115240 s
-const t = (seconds: number) => 1753115233000 + seconds * 1000;
 
 function ended(call: Call | undefined): EndedCall {
   if (call?.state !== 'ended') throw new Error(`expected an ended call, got ${call?.state}`);

@@ -8,7 +8,7 @@ import type {
 } from './commands';
 import type { Effect } from './effects';
 import type { Call, ClaimedCall, RingingCall } from './state';
-import { applied, baseOf, compact, endCall, ignored, type Step } from './step';
+import { applied, baseOf, compact, endCall, ignored, startConversation, type Step } from './step';
 
 /**
  * The server offers the call to more agents; those who declined stay out, and those it adds are
@@ -83,17 +83,7 @@ export function onAnswerSent(call: Call | undefined, event: AgentAnswerSentComma
   if (call.answerSentAt !== undefined) return ignored('duplicate');
   // queued: Meta accepted the engine's answer long ago; the agent's answer joined them to the
   // engine's room, so the conversation starts now
-  if (call.queuedAt !== undefined) {
-    return applied(
-      {
-        ...baseOf(call),
-        state: 'active',
-        agentId: call.agentId,
-        answeredAt: event.occurredAt,
-      },
-      [{ type: 'notify-answered', callId: call.id, agentId: call.agentId }],
-    );
-  }
+  if (call.queuedAt !== undefined) return startConversation(call, call.agentId, event.occurredAt);
 
   const target = { callId: call.id, channel: call.channel, endpointId: call.endpointId };
   const accept: Effect = { type: 'send-accept', ...target, agentId: call.agentId };
@@ -110,10 +100,7 @@ export function onGraphAccepted(call: Call | undefined, event: GraphAcceptedComm
   if (call === undefined) return ignored('out-of-order');
   if (call.state === 'active') return ignored('duplicate');
   if (call.state !== 'claimed') return ignored('unknown-transition');
-  return applied(
-    { ...baseOf(call), state: 'active', agentId: call.agentId, answeredAt: event.occurredAt },
-    [{ type: 'notify-answered', callId: call.id, agentId: call.agentId }],
-  );
+  return startConversation(call, call.agentId, event.occurredAt);
 }
 
 /**

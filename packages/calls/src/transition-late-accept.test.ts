@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CallTerminatedEvent } from './events';
-import { commands, effectTypes, fixtureEvent, run } from './test-support';
+import { commands, effectTypes, fixtureEvent, run, WA_CALL, t } from './test-support';
 
-const WA_CALL =
-  'wacid.HBgMOTE4MDk3NTM0Njg0FQIAEhggMURENUU5MDg2asdfNjk3OEUzMDM5MzEyRTccGAw5MTkxNjk5NTk5NTkVAgAVAgA=';
 const connect = fixtureEvent('whatsapp/connect-user-initiated.json');
 const notAnswered = fixtureEvent('whatsapp/terminate-not-answered.json') as CallTerminatedEvent;
 const completed = fixtureEvent('whatsapp/terminate-completed.json') as CallTerminatedEvent;
 const cmd = commands(WA_CALL);
-const t = (seconds: number) => 1753115233000 + seconds * 1000;
 
 // the agent answered just as the caller hung up: Meta refused the accept (code 100)
 const refused = [

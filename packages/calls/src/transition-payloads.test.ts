@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CallEvent } from './commands';
-import { commands, fixtureEvent, run } from './test-support';
+import { commands, fixtureEvent, run, WA_CALL, t } from './test-support';
 
-const WA_CALL =
-  'wacid.HBgMOTE4MDk3NTM0Njg0FQIAEhggMURENUU5MDg2asdfNjk3OEUzMDM5MzEyRTccGAw5MTkxNjk5NTk5NTkVAgAVAgA=';
 const cmd = commands(WA_CALL);
-const t = (seconds: number) => 1753115233000 + seconds * 1000;
 
 // the connect of a customer who called from a tagged call link and a call button
 function connectFromLink(): CallEvent {

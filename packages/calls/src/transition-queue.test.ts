@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ActiveCall, EndedCall, RingingCall } from './state';
-import { commands, effectTypes, fixtureEvent, run } from './test-support';
+import { commands, effectTypes, fixtureEvent, run, WA_CALL, t } from './test-support';
 
-const WA_CALL =
-  'wacid.HBgMOTE4MDk3NTM0Njg0FQIAEhggMURENUU5MDg2asdfNjk3OEUzMDM5MzEyRTccGAw5MTkxNjk5NTk5NTkVAgAVAgA=';
 const connect = fixtureEvent('whatsapp/connect-user-initiated.json');
 const completed = fixtureEvent('whatsapp/terminate-completed.json');
 const cmd = commands(WA_CALL);
-const t = (seconds: number) => 1753115233000 + seconds * 1000;
 
 const queued = [connect, cmd.queue(t(1))];
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CallEvent } from './commands';
 import type { Call } from './state';
-import { commands, effectTypes, fixtureEvent, run } from './test-support';
+import { commands, effectTypes, fixtureEvent, run, WA_CALL } from './test-support';
 import { transition } from './transition';
 
-const WA_CALL =
-  'wacid.HBgMOTE4MDk3NTM0Njg0FQIAEhggMURENUU5MDg2asdfNjk3OEUzMDM5MzEyRTccGAw5MTkxNjk5NTk5NTkVAgAVAgA=';
 const connect = fixtureEvent('whatsapp/connect-user-initiated.json');
 const notAnswered = fixtureEvent('whatsapp/terminate-not-answered.json');
 const failedNoMedia = fixtureEvent('whatsapp/terminate-failed-no-media.json');

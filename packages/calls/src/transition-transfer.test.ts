@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EndedCall } from './state';
-import { commands, effectTypes, fixtureEvent, run } from './test-support';
+import { commands, effectTypes, fixtureEvent, run, WA_CALL, t } from './test-support';
 
-const WA_CALL =
-  'wacid.HBgMOTE4MDk3NTM0Njg0FQIAEhggMURENUU5MDg2asdfNjk3OEUzMDM5MzEyRTccGAw5MTkxNjk5NTk5NTkVAgAVAgA=';
 const connect = fixtureEvent('whatsapp/connect-user-initiated.json');
 const completed = fixtureEvent('whatsapp/terminate-completed.json');
 const cmd = commands(WA_CALL);
-const t = (seconds: number) => 1753115233000 + seconds * 1000;
 
 const rang = [connect, cmd.rang(t(1), ['a1', 'a2'])];
 const talking = [...rang, cmd.claim(t(2), 'a1'), cmd.answerSent(t(3), 'a1'), cmd.accepted(t(4))];

@@ -7,12 +7,12 @@ import type {
 import type { Call, EndedCall, LiveCall, RingingCall, TombstoneCall } from './state';
 import {
   applied,
-  baseOf,
   compact,
   endCall,
   endingEffects,
   ignored,
   secondsBetween,
+  startConversation,
   type Ending,
   type Step,
 } from './step';
@@ -76,15 +76,7 @@ export function onOutboundProgress(call: Call | undefined, event: CallOutboundPr
         { type: 'notify-outbound-ringing', callId: call.id, agentId: call.agentId },
       ]);
     case 'accepted':
-      return applied(
-        {
-          ...baseOf(call),
-          state: 'active',
-          agentId: call.agentId,
-          answeredAt: event.occurredAt,
-        },
-        [{ type: 'notify-answered', callId: call.id, agentId: call.agentId }],
-      );
+      return startConversation(call, call.agentId, event.occurredAt);
     case 'rejected':
       return endCall(call, {
         outcome: 'rejected',
