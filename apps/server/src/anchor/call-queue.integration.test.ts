@@ -145,7 +145,14 @@ describe('the queue of an anchored line', () => {
         20_000,
       );
       // the greeting (8.9 s, ending in the tone), then a few seconds of the caller's message
-      await new Promise((resolve) => setTimeout(resolve, 13_000));
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      // the engine keeps sending while the caller speaks to nobody (Meta drops a call after
+      // 30 s without media): the mixer's silence still reaches them
+      const before = call.stats().packetsReceived;
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const sent = call.stats().packetsReceived - before;
+      process.stderr.write(`voicemail: the caller got ${sent} packets in 3 s of their message\n`);
+      expect(sent).toBeGreaterThan(100);
       await call.hangUp();
 
       const media = stack().app.repos.callMedia;
