@@ -24,6 +24,8 @@ export interface AnchoredCall {
   queue?: QueuePlayer;
   /** voicemail: the greeting is playing; the recording starts when it ends */
   voicemailTimer?: NodeJS.Timeout;
+  /** an agent is talking with the customer (Meta accepted with them, or they took the queued call) */
+  talking?: boolean;
   /** the call is over here: its room is going or gone */
   released?: boolean;
 }

@@ -222,6 +222,7 @@ export function createAnchoredMedia(deps: {
     async accepted(metaCallId: string): Promise<void> {
       const call = await calls.get(metaCallId);
       if (!call || call.lost) return;
+      call.talking = true;
       // a queued caller: the greeting, place or music stops as the agent comes in
       await waiting.stopQueue(call);
       await call.room.setMuted('agent', false).catch((error: unknown) => {

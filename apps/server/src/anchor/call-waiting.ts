@@ -44,7 +44,8 @@ export function createCallWaiting(deps: {
      */
     async queued(metaCallId: string, placeOf: () => Promise<number>): Promise<void> {
       const call = await deps.callOf(metaCallId);
-      if (!call || call.lost || call.queue) return;
+      // an agent may have taken the call while Meta's accept was under way: nothing to play
+      if (!call || call.lost || call.queue || call.talking) return;
       call.queue = playQueue(call.room, {
         placeOf,
         music: deps.holdMusic,
@@ -76,8 +77,10 @@ export function createCallWaiting(deps: {
         if (call.lost || call.released) return;
         recorder
           .start(call.room, 'voicemail')
-          .then((recording) => {
+          .then(async (recording) => {
             call.recording = recording;
+            // the call ended while the engine started recording: keep what there is
+            if (call.released) await recorder.keep(call.channel, metaCallId, recording);
           })
           .catch((error: unknown) => {
             deps.logger.error({ err: error, callId: metaCallId }, 'could not record a voicemail');
