@@ -54,7 +54,11 @@ describe('the queue of an anchored line in the console', () => {
     process.stderr.write(
       `e2e: the queued customer hears the greeting at ${greeting.audioLevel.toFixed(3)}\n`,
     );
-    await sam.page.getByText('In queue').first().waitFor();
+    // the call's row says In queue, and today's counters count one caller in the queue
+    await sam.page.getByText('In queue', { exact: true }).first().waitFor();
+    const inQueue = sam.page.getByRole('term').filter({ hasText: /^In queue$/ });
+    expect(await inQueue.locator('xpath=following-sibling::dd[1]').textContent()).toBe('1');
+    expect(await sam.page.getByText('In queue', { exact: true }).count()).toBe(2);
     await expectAccessible(sam.page, 'board with a queued call');
 
     // Kim comes free: the call rings for her, she answers and they talk

@@ -81,10 +81,27 @@ describe.each(ENGINES)('board figures on %s', (engine) => {
     await call(repos, seeded, at(11), missed);
     await call(repos, seeded, at(12));
     await call(repos, seeded, at(12, 30), talking(asha!.id));
+    // queued by the media engine, still waiting for an agent; and one leaving a voicemail,
+    // waiting for nobody
+    await storeCall(
+      repos,
+      seeded,
+      ringingCall({ offeredAt: at(13), waiting: 'queued', queuedAt: at(13) }),
+    );
+    await storeCall(
+      repos,
+      seeded,
+      ringingCall({
+        offeredAt: at(13, 5),
+        waiting: 'voicemail',
+        queuedAt: at(13, 5),
+        voicemailAt: at(13, 125),
+      }),
+    );
 
     const counters = await repos.boardFigures.counters(ws, TODAY);
     expect(counters).toEqual({
-      waiting: 1,
+      waiting: 2,
       answered: 2,
       missed: 1,
       averageAnswerMs: 15_000,

@@ -36,7 +36,7 @@ const NO_COUNTERS: BoardCounters = {
 export function createBoardFiguresRepo(db: Db) {
   return {
     /**
-     * Calls ringing now, and of the calls that started since `since` and have ended: how many
+     * Calls ringing now (not a caller leaving a voicemail: they wait for nobody), and of the calls that started since `since` and have ended: how many
      * were answered and missed, the average wait for an answer, the share answered within 20 s
      * and the average talk time (answer to end) and handle time (talk plus the after-call work
      * that followed). Averages are null before any answered call.
@@ -62,7 +62,8 @@ export function createBoardFiguresRepo(db: Db) {
         db,
         sql`select
           (select count(*)::int from ${calls}
-            where ${calls.workspaceId} = ${workspaceId} and ${calls.state} = 'ringing') as waiting,
+            where ${calls.workspaceId} = ${workspaceId} and ${calls.state} = 'ringing'
+              and ${calls.model} ->> 'waiting' is distinct from 'voicemail') as waiting,
           (count(*) filter (where ${answered}))::int as answered,
           (count(*) filter (where ${calls.outcome} = 'missed'))::int as missed,
           (avg(${waitMs}) filter (where ${answered}))::float8 as average_answer_ms,

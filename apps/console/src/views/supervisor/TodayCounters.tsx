@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/I18nProvider';
 import { formatNumber } from '../../i18n/formats';
-import { CALLS_PAGE_MAX } from '@ringside/contracts';
+import { CALLS_PAGE_MAX, type CallView } from '@ringside/contracts';
 import { TODAY_MAX_PAGES } from '../../api/call-log-api';
 import type { BoardFeed } from './BoardFeed';
 import { useNow } from '../../ui/useNow';
@@ -10,10 +10,25 @@ import { useBoard } from './useBoard';
 
 /** today's figures: the server's counters, waiting counted live, call length from the log */
 export function TodayCounters({ feed }: { feed: BoardFeed }) {
-  // the server's "waiting" is inbound calls ringing now; the live board knows that at once
+  // the server's "waiting" is inbound calls ringing now (a caller leaving a voicemail waits for
+  // nobody); the live board knows that at once
   const waiting = useBoard(
     feed,
-    (s) => s.calls.filter((c) => c.state === 'ringing' && c.direction === 'inbound').length,
+    (s) =>
+      s.calls.filter(
+        (c) => c.state === 'ringing' && c.direction === 'inbound' && c.waiting !== 'voicemail',
+      ).length,
+  );
+  // callers a media server answered and holds in a line's queue, and since when the first of
+  // them has waited (since they called), from the live board
+  const inQueue = useBoard(feed, (s) => s.calls.filter(isQueued).length);
+  const longestQueuedSince = useBoard(feed, (s) =>
+    s.calls
+      .filter(isQueued)
+      .reduce<string | null>(
+        (oldest, c) => (c.startedAt && (!oldest || c.startedAt < oldest) ? c.startedAt : oldest),
+        null,
+      ),
   );
   const counters = useBoard(feed, (s) => s.counters);
   const today = useBoard(feed, (s) => s.today);
@@ -55,6 +70,12 @@ export function TodayCounters({ feed }: { feed: BoardFeed }) {
           term={t('today.avgHandle')}
           value={formatCallLength(counters?.averageHandleMs ?? null)}
         />
+        {inQueue > 0 ? (
+          <>
+            <Counter term={t('today.inQueue')} value={formatNumber(inQueue)} />
+            <QueueWait since={longestQueuedSince} />
+          </>
+        ) : null}
         {counters?.callbacksWaiting !== undefined ? (
           <>
             <Counter term={t('today.callbacks')} value={formatNumber(counters.callbacksWaiting)} />
@@ -77,6 +98,20 @@ function Counter({ term, value }: { term: string; value: string }) {
       <dt className="text-xs font-medium text-slate-600 dark:text-slate-300">{term}</dt>
       <dd className="mt-1 font-mono text-xl font-semibold tabular-nums">{value}</dd>
     </div>
+  );
+}
+
+const isQueued = (c: CallView) => c.state === 'ringing' && c.waiting === 'queued';
+
+/** how long the longest-waiting queued caller has waited, kept current on its own */
+function QueueWait({ since }: { since: string | null }) {
+  const now = useNow(1_000);
+  const t = useT();
+  return (
+    <Counter
+      term={t('today.longestInQueue')}
+      value={since ? formatWait(Math.max(0, now - Date.parse(since))) : NO_FIGURE}
+    />
   );
 }
 
