@@ -163,11 +163,13 @@ export function createEffectRunner(deps: {
         },
       };
     }
+    // the ring timer counts to the queue limit from now on, before Meta is asked (a ring timeout
+    // firing meanwhile would send the caller to voicemail)
+    deps.deadlines.ringing(channel, row);
     for (const action of ['pre-accept', 'accept'] as const) {
       const sent = await accepting(channel, row, action, sdp);
       if ('event' in sent) return { event: sent.event };
     }
-    deps.deadlines.ringing(channel, row);
     deps.notifier.callUpdated(channel.workspaceId, [], toCallView(row));
     await deps.queue?.queued(channel, row);
     return undefined;
