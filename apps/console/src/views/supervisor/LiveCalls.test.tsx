@@ -1,27 +1,15 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { createStore } from 'zustand/vanilla';
 import { ListenIn } from '../../calls/ListenIn';
 import { I18nProvider } from '../../i18n/I18nProvider';
-import { createBoardStore, type BoardState } from '../../state/board-store';
 import { HOST_ONLY } from '../../session/IceServers';
-import { callView, snapshot, T0 } from '../../state/board-testing';
-import { BoardFeed } from './BoardFeed';
+import { callView } from '../../state/board-testing';
+import { fedBoard, never } from './fed-board';
 import { LiveCalls } from './LiveCalls';
-
-const never = () => new Promise<never>(() => {});
 
 // a board fed by hand: nothing is started, so nothing is asked of the server
 function board(...calls: ReturnType<typeof callView>[]) {
-  const fed = createBoardStore();
-  fed.getState().snapshotReceived(snapshot({ calls }), T0);
-  const feed = new BoardFeed({
-    signaling: { on: () => () => {}, onState: () => () => {}, state: 'connected' },
-    supervisor: { board: never, endCall: never, setAway: never },
-    callLog: { since: never },
-    // rendering to a string reads a store's initial state: one that starts as the fed board
-    store: createStore<BoardState>()(() => fed.getState()),
-  });
+  const feed = fedBoard(...calls);
   const listen = new ListenIn({
     signaling: { send: never },
     audio: { attach: () => {}, detach: () => {} },

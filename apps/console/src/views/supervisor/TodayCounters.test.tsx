@@ -1,24 +1,13 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { createStore } from 'zustand/vanilla';
 import { I18nProvider } from '../../i18n/I18nProvider';
-import { createBoardStore, type BoardState } from '../../state/board-store';
-import { callView, snapshot, T0 } from '../../state/board-testing';
-import { BoardFeed } from './BoardFeed';
+import { callView } from '../../state/board-testing';
+import { fedBoard } from './fed-board';
 import { TodayCounters } from './TodayCounters';
-
-const never = () => new Promise<never>(() => {});
 
 // today's counters over a board fed by hand: nothing asks the server
 function counters(...calls: ReturnType<typeof callView>[]) {
-  const fed = createBoardStore();
-  fed.getState().snapshotReceived(snapshot({ calls }), T0);
-  const feed = new BoardFeed({
-    signaling: { on: () => () => {}, onState: () => () => {}, state: 'connected' },
-    supervisor: { board: never, endCall: never, setAway: never },
-    callLog: { since: never },
-    store: createStore<BoardState>()(() => fed.getState()),
-  });
+  const feed = fedBoard(...calls);
   return renderToString(
     <I18nProvider>
       <TodayCounters feed={feed} />
