@@ -54,31 +54,6 @@ describe('RingingCalls', () => {
     expect(ringing.takeOffer('c1')).toBeUndefined();
   });
 
-  it('says what a queued caller is doing on the card already ringing, and makes no card', () => {
-    const { store, signaling } = setup();
-    const view = {
-      id: 'c1',
-      channel: 'whatsapp' as const,
-      direction: 'inbound' as const,
-      state: 'ringing' as const,
-      caller: RINGING.caller,
-      called: RINGING.called,
-    };
-    signaling.emit('call:updated', { ...view, waiting: 'queued' });
-    expect(store.getState().ringing).toEqual({});
-
-    signaling.emit('call:ringing', RINGING);
-    signaling.emit('call:updated', { ...view, waiting: 'queued' });
-    expect(store.getState().ringing['c1']?.waiting).toBe('queued');
-    signaling.emit('call:updated', { ...view, waiting: 'voicemail' });
-    expect(store.getState().ringing['c1']?.waiting).toBe('voicemail');
-    // an update past ringing changes nothing here (call:claimed and call:ended say why it goes)
-    signaling.emit('call:updated', { ...view, state: 'claimed' });
-    expect(store.getState().ringing['c1']?.waiting).toBe('voicemail');
-    signaling.emit('call:updated', view);
-    expect(store.getState().ringing['c1']).not.toHaveProperty('waiting');
-  });
-
   it('shows a queued caller as such from the ring itself', () => {
     const { store, signaling } = setup();
     signaling.emit('call:ringing', { ...RINGING, waiting: 'queued' });

@@ -1,10 +1,5 @@
 import { t } from '../i18n/i18n';
-import type {
-  CallClaimedPayload,
-  CallEndedPayload,
-  CallRingingPayload,
-  CallView,
-} from '@ringside/contracts';
+import type { CallClaimedPayload, CallEndedPayload, CallRingingPayload } from '@ringside/contracts';
 import { silentLogger, type Logger } from '../log';
 import type { SignalingClient } from '../signaling/SignalingClient';
 import type { AppStore } from '../state/store';
@@ -30,8 +25,8 @@ export interface RingingCallsOptions {
 
 /**
  * The calls ringing for this agent: cards in the store (SDP offers kept here, out of the store),
- * what a queued caller is doing meanwhile (`call:updated` of a call already shown), the reason a
- * card goes away shown briefly, and Decline.
+ * whether the caller waits in a line's queue, the reason a card goes away shown briefly, and
+ * Decline.
  *
  * @example
  * const ringing = new RingingCalls({ store, signaling });
@@ -64,7 +59,6 @@ export class RingingCalls {
     this.#unsubscribe = [
       this.#signaling.on('call:ringing', (p) => this.#ringing(p)),
       this.#signaling.on('call:claimed', (p) => this.#claimed(p)),
-      this.#signaling.on('call:updated', (view) => this.#updated(view)),
       this.#signaling.on('call:ended', (p) => this.#ended(p)),
       // cards may be stale after a drop; the server re-sends what still rings on connect
       this.#signaling.onConnected((reconnected) => {
@@ -149,12 +143,6 @@ export class RingingCalls {
         this.#notice(callId, { kind: 'ended', text: t('ring.notAnswered') });
       }, delay),
     );
-  }
-
-  // only a card this console shows changes; a queued call that does not ring here gets none
-  #updated(view: CallView): void {
-    if (view.state !== 'ringing') return;
-    this.#store.getState().ringingWaiting(view.id, view.waiting);
   }
 
   #claimed(payload: CallClaimedPayload): void {

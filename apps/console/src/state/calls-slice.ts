@@ -33,8 +33,6 @@ export interface CallsSlice {
   ringingAdded(call: RingingCall): void;
   /** a card says why it goes away (answered elsewhere, caller hung up) before it is removed */
   ringingNoticed(callId: string, notice: RingNotice): void;
-  /** what the caller of a ringing call is doing meanwhile changed (queued, leaving voicemail) */
-  ringingWaiting(callId: string, waiting: RingingCall['waiting']): void;
   ringingRemoved(callId: string): void;
   ringingCleared(): void;
   /** the agent accepted: the call leaves the ringing list and becomes theirs */
@@ -82,16 +80,6 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
       // the first reason wins: a late call:ended after call:claimed must not reword the card
       if (!card || card.notice) return state;
       return { ringing: { ...state.ringing, [callId]: { ...card, notice } } };
-    }),
-  ringingWaiting: (callId, waiting) =>
-    set((state) => {
-      const card = state.ringing[callId];
-      // no card is made from it; a card on its way out keeps its words
-      if (!card || card.notice || card.waiting === waiting) return state;
-      const { waiting: _was, ...rest } = card;
-      return {
-        ringing: { ...state.ringing, [callId]: waiting ? { ...rest, waiting } : rest },
-      };
     }),
   ringingRemoved: (callId) =>
     set((state) => {

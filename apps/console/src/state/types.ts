@@ -57,7 +57,7 @@ export interface RingingCall {
   ringTimeoutMs: number;
   /** the call link (campaign) or call button the customer called from */
   source?: CallSource;
-  /** a queueing line's media engine answered the caller (from the ring, or `call:updated`) */
+  /** a queueing line's media engine answered the caller (the ring says so) */
   waiting?: NonNullable<CallView['waiting']>;
   notice?: RingNotice;
 }

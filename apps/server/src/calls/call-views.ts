@@ -98,8 +98,13 @@ export function toCallView(row: CallRow, agentName?: string | null): CallView {
     ...(row.quality ? { quality: row.quality } : {}),
     ...(row.mediaCapture ? { mediaCapture: row.mediaCapture } : {}),
     ...(row.anchorEngine ? { anchored: true } : {}),
-    ...(row.model.state === 'ringing' && row.model.waiting ? { waiting: row.model.waiting } : {}),
+    ...waitingOf(row),
   };
+}
+
+/** a ringing call the media engine answered: whether the caller is queued or leaving a voicemail */
+function waitingOf(row: CallRow): Pick<CallView, 'waiting'> {
+  return row.model.state === 'ringing' && row.model.waiting ? { waiting: row.model.waiting } : {};
 }
 
 /** what a ringing agent's console needs to show and answer the call */
@@ -121,6 +126,6 @@ export function toRingingPayload(
     ...(offer ? { sdpOffer: offer } : {}),
     ringTimeoutMs,
     ...(source ? { source } : {}),
-    ...(row.model.state === 'ringing' && row.model.waiting ? { waiting: row.model.waiting } : {}),
+    ...waitingOf(row),
   };
 }

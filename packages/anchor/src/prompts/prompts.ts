@@ -52,10 +52,17 @@ export function placePrompt(place: number): PromptName {
  * setTimeout(startMusic, promptDurationMs('queue-greeting'));
  */
 export function promptDurationMs(name: PromptName): number {
-  const pages = readOggPages(readFileSync(promptPath(name)));
-  const last = pages.at(-1)?.granule ?? 0n;
-  return Number(last) / 48;
+  // read once per prompt: a queue asks again every time a caller hears their place
+  let ms = durations.get(name);
+  if (ms === undefined) {
+    const pages = readOggPages(readFileSync(promptPath(name)));
+    ms = Number(pages.at(-1)?.granule ?? 0n) / 48;
+    durations.set(name, ms);
+  }
+  return ms;
 }
+
+const durations = new Map<PromptName, number>();
 
 /** the Ogg Opus comment that names a prompt file's text */
 export const PROMPT_TEXT_COMMENT = 'RINGSIDE_PROMPT';
